@@ -1,0 +1,33 @@
+import type { CounterId, ServiceId } from "./office";
+import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
+
+/**
+ * What a kiosk, officer or the hub asks for. Ids and time are supplied by the
+ * caller (the hub): the core never invents them.
+ */
+export type QueueCommand =
+  | {
+      type: "issueTicket";
+      /** Fresh, unguessable id from the hub; also the ticket's public status-page key. */
+      ticketId: TicketId;
+      serviceId: ServiceId;
+      priority: PriorityReason | null;
+      kioskId: string | null;
+    }
+  | { type: "callNext"; counterId: CounterId; officerId: OfficerId | null }
+  | { type: "callTicket"; counterId: CounterId; officerId: OfficerId | null; ticketId: TicketId }
+  | { type: "recall"; counterId: CounterId }
+  | { type: "startService"; counterId: CounterId }
+  | { type: "tickStep"; counterId: CounterId; stepId: string }
+  | { type: "complete"; counterId: CounterId; outcome: CompletionOutcome }
+  | { type: "markNoShow"; counterId: CounterId }
+  | { type: "reinstate"; ticketId: TicketId }
+  | { type: "transfer"; counterId: CounterId; toServiceId: ServiceId }
+  | { type: "cancel"; ticketId: TicketId; reason: CancelReason }
+  | { type: "openCounter"; counterId: CounterId; officerId: OfficerId | null }
+  | { type: "pauseCounter"; counterId: CounterId }
+  | { type: "closeCounter"; counterId: CounterId }
+  /** Sent by the hub after local midnight: cancels what is left of earlier days. */
+  | { type: "closeServiceDay" };
+
+export type QueueCommandType = QueueCommand["type"];

@@ -1,0 +1,38 @@
+/**
+ * Why the core refused a command. Codes are stable: clients branch on them and
+ * the protocol package maps each to an Indonesian message.
+ */
+export const QUEUE_ERROR_CODES = [
+  "SERVICE_UNKNOWN",
+  "SERVICE_CLOSED",
+  "QUOTA_REACHED",
+  "COUNTER_UNKNOWN",
+  "COUNTER_NOT_OPEN",
+  "COUNTER_BUSY",
+  "COUNTER_IDLE",
+  "COUNTER_DOES_NOT_SERVE",
+  "QUEUE_EMPTY",
+  "TICKET_UNKNOWN",
+  "TICKET_NOT_WAITING",
+  "TICKET_NOT_CALLED",
+  "TICKET_NOT_SERVING",
+  "TICKET_FINISHED",
+  "NO_SHOW_TOO_EARLY",
+  "REINSTATE_WINDOW_PASSED",
+  "TRANSFER_SAME_SERVICE",
+  "STEP_UNKNOWN",
+  "STEP_ALREADY_DONE",
+  "NOTHING_TO_CLOSE",
+] as const;
+
+export type QueueErrorCode = (typeof QUEUE_ERROR_CODES)[number];
+
+export interface QueueError {
+  code: QueueErrorCode;
+  /** Developer-facing detail, English; users see the protocol's Indonesian message. */
+  detail: string;
+}
+
+export function queueError(code: QueueErrorCode, detail: string): QueueError {
+  return { code, detail };
+}

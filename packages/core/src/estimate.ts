@@ -1,0 +1,84 @@
+import type { ServiceId } from "./office";
+import type { QueueState } from "./state";
+import type { PriorityReason } from "./ticket";
+
+export interface WaitEstimate {
+  /** Tickets that will be called before a new ticket of this kind. */
+  peopleAhead: number;
+  /** Open counters that serve the service (paused ones are not counted). */
+  openCounters: number;
+  /** Estimated wait range in whole minutes; null when no counter is open. */
+  p50Minutes: number | null;
+  p90Minutes: number | null;
+  /** Where the service-time figures came from. */
+  basis: "recent" | "sop_target";
+  sampleCount: number;
+}
+
+/** Fewer recent samples than this and the SOP target is the better guess. */
+export const MIN_SAMPLES = 5;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  // Nearest-rank: the smallest value with at least p% of values at or below it.
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? 0;
+}
+
+/**
+ * Estimated wait for a ticket issued now: people ahead of it times a typical
+ * service time, spread over the open counters serving the service. Service
+ * times are the service's recent ones (p50 and p90), or the SOP target (p50 at
+ * 75 % of it, p90 at the target) until enough tickets have been served.
+ */
+export function estimateWait(
+  state: QueueState,
+  serviceId: ServiceId,
+  priority: PriorityReason | null,
+  now: number,
+): WaitEstimate {
+  const lanes = state.lanes.get(serviceId);
+  const priorityWaiting = lanes?.priority.length ?? 0;
+  const regularWaiting = lanes?.regular.length ?? 0;
+  // A priority ticket only queues behind other priority tickets.
+  const peopleAhead = priority ? priorityWaiting : priorityWaiting + regularWaiting;
+
+  let openCounters = 0;
+  let busyCounters = 0;
+  for (const rules of state.rules.counters) {
+    if (!rules.services.includes(serviceId)) continue;
+    const c = state.counters.get(rules.id);
+    if (c?.status !== "open") continue;
+    openCounters++;
+    if (c.currentTicketId !== null) busyCounters++;
+  }
+
+  const policy = state.rules.estimate;
+  const cutoff = now - policy.maxAgeMinutes * 60_000;
+  const recent = (state.samples.get(serviceId) ?? [])
+    .filter((s) => s.at >= cutoff)
+    .slice(-policy.sampleSize)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+
+  const targetMs = (state.services.get(serviceId)?.targets.serviceMinutes ?? 0) * 60_000;
+  const useRecent = recent.length >= MIN_SAMPLES;
+  const p50Service = useRecent ? percentile(recent, 50) : targetMs * 0.75;
+  const p90Service = useRecent ? percentile(recent, 90) : targetMs;
+
+  if (openCounters === 0) {
+    return { peopleAhead, openCounters, p50Minutes: null, p90Minutes: null, basis: useRecent ? "recent" : "sop_target", sampleCount: recent.length };
+  }
+  // Busy counters finish their current citizen first: on average half a service.
+  const queuedWork = peopleAhead + busyCounters * 0.5;
+  const p50 = (queuedWork * p50Service) / openCounters;
+  const p90 = (queuedWork * p90Service) / openCounters;
+  return {
+    peopleAhead,
+    openCounters,
+    p50Minutes: Math.round(p50 / 60_000),
+    p90Minutes: Math.max(Math.round(p50 / 60_000), Math.ceil(p90 / 60_000)),
+    basis: useRecent ? "recent" : "sop_target",
+    sampleCount: recent.length,
+  };
+}

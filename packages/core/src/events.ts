@@ -1,0 +1,88 @@
+import type { CounterId, ServiceId } from "./office";
+import type {
+  CancelReason,
+  CompletionOutcome,
+  OfficerId,
+  PriorityReason,
+  TicketId,
+} from "./ticket";
+import type { SegmentMeasurement } from "./measure";
+
+/**
+ * What happened, as stored in the append-only log. Types read `entity.verb`.
+ * Every event carries the hub's time `at`; the store adds the global sequence.
+ * Events hold every fact needed to rebuild state without the config that was in
+ * force when they happened (the SOP target used for a measurement is copied in).
+ */
+export type QueueEvent =
+  | {
+      type: "ticket.issued";
+      at: number;
+      ticketId: TicketId;
+      serviceId: ServiceId;
+      number: string;
+      sequence: number;
+      serviceDay: string;
+      priority: PriorityReason | null;
+      kioskId: string | null;
+    }
+  | {
+      type: "ticket.called";
+      at: number;
+      ticketId: TicketId;
+      counterId: CounterId;
+      officerId: OfficerId | null;
+      /** Which rule picked it: shown in the audit log and the dashboard. */
+      reason: "priority_turn" | "regular_turn" | "only_lane" | "aged" | "manual";
+    }
+  | { type: "ticket.recalled"; at: number; ticketId: TicketId; counterId: CounterId; recalls: number }
+  | { type: "ticket.serving"; at: number; ticketId: TicketId; counterId: CounterId }
+  | { type: "ticket.step_done"; at: number; ticketId: TicketId; stepId: string }
+  | {
+      type: "ticket.completed";
+      at: number;
+      ticketId: TicketId;
+      counterId: CounterId;
+      outcome: CompletionOutcome;
+      measurement: SegmentMeasurement;
+    }
+  | {
+      type: "ticket.no_show";
+      at: number;
+      ticketId: TicketId;
+      counterId: CounterId;
+      measurement: SegmentMeasurement;
+    }
+  | { type: "ticket.reinstated"; at: number; ticketId: TicketId }
+  | {
+      type: "ticket.transferred";
+      at: number;
+      ticketId: TicketId;
+      counterId: CounterId;
+      fromServiceId: ServiceId;
+      toServiceId: ServiceId;
+      measurement: SegmentMeasurement;
+    }
+  | { type: "ticket.cancelled"; at: number; ticketId: TicketId; reason: CancelReason }
+  | { type: "counter.opened"; at: number; counterId: CounterId; officerId: OfficerId | null }
+  | { type: "counter.paused"; at: number; counterId: CounterId }
+  | { type: "counter.closed"; at: number; counterId: CounterId };
+
+export type QueueEventType = QueueEvent["type"];
+export type EventOf<T extends QueueEventType> = Extract<QueueEvent, { type: T }>;
+
+export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
+  "ticket.issued",
+  "ticket.called",
+  "ticket.recalled",
+  "ticket.serving",
+  "ticket.step_done",
+  "ticket.completed",
+  "ticket.no_show",
+  "ticket.reinstated",
+  "ticket.transferred",
+  "ticket.cancelled",
+  "counter.opened",
+  "counter.paused",
+  "counter.closed",
+];

@@ -1,0 +1,331 @@
+import type { QueueEvent } from "./events";
+import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
+import type { OfficerId, ServiceSegment, Ticket, TicketId } from "./ticket";
+
+export type CounterStatus = "closed" | "open" | "paused";
+
+export interface CounterState {
+  id: CounterId;
+  status: CounterStatus;
+  officerId: OfficerId | null;
+  /** The ticket called to or served at this counter, if any. */
+  currentTicketId: TicketId | null;
+  /** Position in the priority:regular cycle (see PriorityPolicy). */
+  laneCycle: number;
+  since: number | null;
+}
+
+/** Waiting tickets of one service, oldest first, split by lane. */
+export interface ServiceLanes {
+  priority: TicketId[];
+  regular: TicketId[];
+}
+
+export interface DailyNumbering {
+  serviceDay: string;
+  /** Highest sequence handed out that day: numbers are never reused, even after a cancel. */
+  lastSequence: number;
+  /** Tickets counted against the daily quota (print failures give their place back). */
+  quotaUsed: number;
+}
+
+export interface ServiceSample {
+  at: number;
+  ms: number;
+}
+
+/**
+ * The live queue. `apply` mutates it in place and returns it: the hub replays a
+ * day of events at start-up and applies thousands per second, and copying maps
+ * on every event would cost more than the rest of the pipeline. `decide` never
+ * mutates; callers that need an old state keep their own copy (`cloneState`).
+ */
+export interface QueueState {
+  rules: OfficeRules;
+  services: Map<ServiceId, ServiceRules>;
+  counterRules: Map<CounterId, CounterRules>;
+  tickets: Map<TicketId, Ticket>;
+  lanes: Map<ServiceId, ServiceLanes>;
+  counters: Map<CounterId, CounterState>;
+  numbering: Map<ServiceId, DailyNumbering>;
+  samples: Map<ServiceId, ServiceSample[]>;
+}
+
+export function createState(rules: OfficeRules): QueueState {
+  const counters = new Map<CounterId, CounterState>();
+  for (const c of rules.counters) counters.set(c.id, closedCounter(c.id));
+  return {
+    rules,
+    services: new Map(rules.services.map((s) => [s.id, s])),
+    counterRules: new Map(rules.counters.map((c) => [c.id, c])),
+    tickets: new Map(),
+    lanes: new Map(),
+    counters,
+    numbering: new Map(),
+    samples: new Map(),
+  };
+}
+
+function closedCounter(id: CounterId): CounterState {
+  return { id, status: "closed", officerId: null, currentTicketId: null, laneCycle: 0, since: null };
+}
+
+export function lanesOf(state: QueueState, serviceId: ServiceId): ServiceLanes {
+  let lanes = state.lanes.get(serviceId);
+  if (!lanes) {
+    lanes = { priority: [], regular: [] };
+    state.lanes.set(serviceId, lanes);
+  }
+  return lanes;
+}
+
+export function counterOf(state: QueueState, counterId: CounterId): CounterState {
+  let counter = state.counters.get(counterId);
+  if (!counter) {
+    // A counter removed from the config can still appear in old events.
+    counter = closedCounter(counterId);
+    state.counters.set(counterId, counter);
+  }
+  return counter;
+}
+
+function newSegment(index: number, serviceId: ServiceId, at: number): ServiceSegment {
+  return {
+    index,
+    serviceId,
+    enqueuedAt: at,
+    firstCalledAt: null,
+    lastCalledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: null,
+    officerId: null,
+    recalls: 0,
+    steps: [],
+    outcome: null,
+  };
+}
+
+function ticketOf(state: QueueState, ticketId: TicketId): Ticket {
+  const ticket = state.tickets.get(ticketId);
+  // Events are only produced by decide(), which checks existence first; a
+  // missing ticket here means a corrupted log and must stop the replay loudly.
+  if (!ticket) throw new Error(`event refers to unknown ticket ${ticketId}`);
+  return ticket;
+}
+
+function removeFromLane(state: QueueState, ticket: Ticket): void {
+  const lanes = lanesOf(state, ticket.segment.serviceId);
+  const lane = ticket.priority ? lanes.priority : lanes.regular;
+  const i = lane.indexOf(ticket.id);
+  if (i >= 0) lane.splice(i, 1);
+}
+
+function enqueue(state: QueueState, ticket: Ticket, atFront: boolean): void {
+  const lanes = lanesOf(state, ticket.segment.serviceId);
+  const lane = ticket.priority ? lanes.priority : lanes.regular;
+  if (atFront) lane.unshift(ticket.id);
+  else lane.push(ticket.id);
+}
+
+function releaseCounter(state: QueueState, ticket: Ticket): void {
+  const counterId = ticket.segment.counterId;
+  if (counterId === null) return;
+  const counter = counterOf(state, counterId);
+  if (counter.currentTicketId === ticket.id) counter.currentTicketId = null;
+}
+
+function finishSegment(ticket: Ticket, at: number, outcome: ServiceSegment["outcome"]): void {
+  ticket.segment.endedAt = at;
+  ticket.segment.outcome = outcome;
+}
+
+function recordSample(state: QueueState, serviceId: ServiceId, at: number, ms: number | null): void {
+  if (ms === null) return;
+  let list = state.samples.get(serviceId);
+  if (!list) {
+    list = [];
+    state.samples.set(serviceId, list);
+  }
+  list.push({ at, ms });
+  const keep = state.rules.estimate.sampleSize;
+  if (list.length > keep * 2) list.splice(0, list.length - keep);
+}
+
+export function apply(state: QueueState, event: QueueEvent): QueueState {
+  switch (event.type) {
+    case "ticket.issued": {
+      const ticket: Ticket = {
+        id: event.ticketId,
+        number: event.number,
+        serviceDay: event.serviceDay,
+        issuedServiceId: event.serviceId,
+        priority: event.priority,
+        status: "waiting",
+        issuedAt: event.at,
+        kioskId: event.kioskId,
+        segment: newSegment(0, event.serviceId, event.at),
+        previousSegments: [],
+        noShowAt: null,
+      };
+      state.tickets.set(ticket.id, ticket);
+      enqueue(state, ticket, false);
+      const n = state.numbering.get(event.serviceId);
+      if (!n || n.serviceDay !== event.serviceDay) {
+        state.numbering.set(event.serviceId, {
+          serviceDay: event.serviceDay,
+          lastSequence: event.sequence,
+          quotaUsed: 1,
+        });
+      } else {
+        n.lastSequence = Math.max(n.lastSequence, event.sequence);
+        n.quotaUsed += 1;
+      }
+      return state;
+    }
+    case "ticket.called": {
+      const ticket = ticketOf(state, event.ticketId);
+      removeFromLane(state, ticket);
+      ticket.status = "called";
+      ticket.segment.firstCalledAt ??= event.at;
+      ticket.segment.lastCalledAt = event.at;
+      ticket.segment.counterId = event.counterId;
+      ticket.segment.officerId = event.officerId;
+      const counter = counterOf(state, event.counterId);
+      counter.currentTicketId = ticket.id;
+      if (event.reason === "priority_turn" || event.reason === "regular_turn") {
+        const p = state.rules.priority;
+        counter.laneCycle = (counter.laneCycle + 1) % Math.max(1, p.priorityTurns + p.regularTurns);
+      }
+      return state;
+    }
+    case "ticket.recalled": {
+      const ticket = ticketOf(state, event.ticketId);
+      ticket.segment.recalls = event.recalls;
+      ticket.segment.lastCalledAt = event.at;
+      return state;
+    }
+    case "ticket.serving": {
+      const ticket = ticketOf(state, event.ticketId);
+      ticket.status = "serving";
+      ticket.segment.startedAt = event.at;
+      return state;
+    }
+    case "ticket.step_done": {
+      ticketOf(state, event.ticketId).segment.steps.push({ stepId: event.stepId, at: event.at });
+      return state;
+    }
+    case "ticket.completed": {
+      const ticket = ticketOf(state, event.ticketId);
+      releaseCounter(state, ticket);
+      finishSegment(ticket, event.at, event.outcome);
+      ticket.status = "done";
+      recordSample(state, ticket.segment.serviceId, event.at, event.measurement.serviceMs);
+      return state;
+    }
+    case "ticket.no_show": {
+      const ticket = ticketOf(state, event.ticketId);
+      releaseCounter(state, ticket);
+      finishSegment(ticket, event.at, "no_show");
+      ticket.status = "no_show";
+      ticket.noShowAt = event.at;
+      return state;
+    }
+    case "ticket.reinstated": {
+      const ticket = ticketOf(state, event.ticketId);
+      ticket.previousSegments.push(ticket.segment);
+      ticket.segment = newSegment(ticket.segment.index + 1, ticket.segment.serviceId, event.at);
+      ticket.status = "waiting";
+      ticket.noShowAt = null;
+      // Back to the head of its lane: the citizen already waited once.
+      enqueue(state, ticket, true);
+      return state;
+    }
+    case "ticket.transferred": {
+      const ticket = ticketOf(state, event.ticketId);
+      releaseCounter(state, ticket);
+      finishSegment(ticket, event.at, "transferred");
+      recordSample(state, event.fromServiceId, event.at, event.measurement.serviceMs);
+      ticket.previousSegments.push(ticket.segment);
+      ticket.segment = newSegment(ticket.segment.index + 1, event.toServiceId, event.at);
+      ticket.status = "waiting";
+      enqueue(state, ticket, false);
+      return state;
+    }
+    case "ticket.cancelled": {
+      const ticket = ticketOf(state, event.ticketId);
+      if (ticket.status === "waiting") removeFromLane(state, ticket);
+      releaseCounter(state, ticket);
+      if (ticket.status !== "no_show") finishSegment(ticket, event.at, "cancelled");
+      ticket.status = "cancelled";
+      if (event.reason === "print_failed") {
+        // The citizen never got a paper ticket: give the quota place back.
+        const n = state.numbering.get(ticket.issuedServiceId);
+        if (n && n.serviceDay === ticket.serviceDay) n.quotaUsed = Math.max(0, n.quotaUsed - 1);
+      }
+      return state;
+    }
+    case "counter.opened": {
+      const counter = counterOf(state, event.counterId);
+      counter.status = "open";
+      counter.officerId = event.officerId;
+      counter.since = event.at;
+      return state;
+    }
+    case "counter.paused": {
+      const counter = counterOf(state, event.counterId);
+      counter.status = "paused";
+      counter.since = event.at;
+      return state;
+    }
+    case "counter.closed": {
+      const counter = counterOf(state, event.counterId);
+      counter.status = "closed";
+      counter.officerId = null;
+      counter.since = event.at;
+      return state;
+    }
+  }
+}
+
+/** Applies a sequence of events; used for replay. */
+export function replay(state: QueueState, events: Iterable<QueueEvent>): QueueState {
+  for (const e of events) apply(state, e);
+  return state;
+}
+
+/** Deep copy, for callers that must keep a state before applying more events. */
+export function cloneState(state: QueueState): QueueState {
+  return {
+    rules: state.rules,
+    services: state.services,
+    counterRules: state.counterRules,
+    tickets: new Map([...state.tickets].map(([id, t]) => [id, structuredClone(t)])),
+    lanes: new Map([...state.lanes].map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }])),
+    counters: new Map([...state.counters].map(([id, c]) => [id, { ...c }])),
+    numbering: new Map([...state.numbering].map(([id, n]) => [id, { ...n }])),
+    samples: new Map([...state.samples].map(([id, s]) => [id, [...s]])),
+  };
+}
+
+/**
+ * Drops finished tickets of service days before `serviceDay` from memory. They
+ * live on in the store's read models; the live queue no longer needs them.
+ */
+export function pruneFinished(state: QueueState, serviceDay: string): number {
+  let removed = 0;
+  for (const [id, t] of state.tickets) {
+    const finished = t.status === "done" || t.status === "cancelled" || t.status === "no_show";
+    if (finished && t.serviceDay < serviceDay) {
+      state.tickets.delete(id);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Waiting tickets of a service, both lanes. */
+export function waitingCount(state: QueueState, serviceId: ServiceId): number {
+  const lanes = state.lanes.get(serviceId);
+  return lanes ? lanes.priority.length + lanes.regular.length : 0;
+}

@@ -1,0 +1,63 @@
+import type { CounterId, ServiceId } from "./office";
+
+export type TicketId = string;
+export type OfficerId = string;
+
+/** Vulnerable citizens served through the priority lane (UU 25/2009 art. 29, PermenPANRB 15/2014). */
+export const PRIORITY_REASONS = ["lansia", "disabilitas", "ibu_hamil_menyusui"] as const;
+export type PriorityReason = (typeof PRIORITY_REASONS)[number];
+
+export const TICKET_STATUSES = ["waiting", "called", "serving", "done", "no_show", "cancelled"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** How a service segment ended. "transferred" opens a new segment in another service. */
+export const COMPLETION_OUTCOMES = ["selesai", "berkas_tidak_lengkap", "dirujuk"] as const;
+export type CompletionOutcome = (typeof COMPLETION_OUTCOMES)[number];
+export type SegmentOutcome = CompletionOutcome | "transferred" | "no_show" | "cancelled";
+
+export const CANCEL_REASONS = ["citizen_left", "print_failed", "day_ended", "officer"] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+export interface StepTick {
+  stepId: string;
+  at: number;
+}
+
+/** One pass of a ticket through one service: from entering its lane to leaving it. */
+export interface ServiceSegment {
+  index: number;
+  serviceId: ServiceId;
+  /** When the ticket joined this service's lane (issue, transfer or reinstatement). */
+  enqueuedAt: number;
+  firstCalledAt: number | null;
+  lastCalledAt: number | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  counterId: CounterId | null;
+  officerId: OfficerId | null;
+  recalls: number;
+  steps: StepTick[];
+  outcome: SegmentOutcome | null;
+}
+
+export interface Ticket {
+  id: TicketId;
+  /** "A-001": prefix, dash, three digits; unique per service day. */
+  number: string;
+  serviceDay: string;
+  /** The service it was issued for; `segment.serviceId` is where it is now. */
+  issuedServiceId: ServiceId;
+  priority: PriorityReason | null;
+  status: TicketStatus;
+  issuedAt: number;
+  kioskId: string | null;
+  segment: ServiceSegment;
+  /** Earlier, finished segments (transfers). */
+  previousSegments: ServiceSegment[];
+  /** Set while status is no_show: when it can no longer be reinstated. */
+  noShowAt: number | null;
+}
+
+export function formatTicketNumber(prefix: string, sequence: number): string {
+  return `${prefix}-${String(sequence).padStart(3, "0")}`;
+}

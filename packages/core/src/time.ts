@@ -1,0 +1,100 @@
+import type { OpeningInterval, Weekday, WeeklyHours } from "./office";
+
+/**
+ * Office-local calendar arithmetic. Devices' clocks are never trusted: every
+ * instant here is the hub's epoch milliseconds, read in the office's timezone.
+ * Intl is deterministic for a given instant and zone, so the core stays pure.
+ */
+
+export interface LocalMoment {
+  /** "YYYY-MM-DD", the service day. */
+  date: string;
+  weekday: Weekday;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
+  hour: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timezone, f);
+  }
+  return f;
+}
+
+const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
+  Mon: "mon",
+  Tue: "tue",
+  Wed: "wed",
+  Thu: "thu",
+  Fri: "fri",
+  Sat: "sat",
+  Sun: "sun",
+};
+
+export function localMoment(at: number, timezone: string): LocalMoment {
+  const parts = formatterFor(timezone).formatToParts(new Date(at));
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  const hour = Number(get("hour"));
+  const minute = Number(get("minute"));
+  const weekday = WEEKDAY_BY_SHORT[get("weekday")];
+  if (weekday === undefined) throw new Error(`unexpected weekday for ${timezone}`);
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    weekday,
+    hour,
+    minuteOfDay: hour * 60 + minute,
+  };
+}
+
+/** The service day ("YYYY-MM-DD") an instant belongs to: numbering resets at local midnight. */
+export function serviceDayOf(at: number, timezone: string): string {
+  return localMoment(at, timezone).date;
+}
+
+/** "HH:MM" -> minutes since midnight. Config validation guarantees the format. */
+export function parseLocalTime(hhmm: string): number {
+  const [h, m] = hhmm.split(":");
+  return Number(h) * 60 + Number(m);
+}
+
+export function intervalsOn(hours: WeeklyHours, weekday: Weekday): OpeningInterval[] {
+  return hours[weekday] ?? [];
+}
+
+export function isOpenAt(hours: WeeklyHours, closedDates: readonly string[], at: number, timezone: string): boolean {
+  const m = localMoment(at, timezone);
+  if (closedDates.includes(m.date)) return false;
+  return intervalsOn(hours, m.weekday).some(
+    (i) => m.minuteOfDay >= parseLocalTime(i.open) && m.minuteOfDay < parseLocalTime(i.close),
+  );
+}
+
+/**
+ * Epoch ms of local midnight that starts the service day containing `at`.
+ * Works for any zone offset (including half-hour ones) by correcting twice.
+ */
+export function startOfServiceDay(at: number, timezone: string): number {
+  const m = localMoment(at, timezone);
+  let guess = at - m.minuteOfDay * 60_000 - (at % 60_000);
+  for (let i = 0; i < 2; i++) {
+    const g = localMoment(guess, timezone);
+    if (g.date === m.date && g.minuteOfDay === 0) break;
+    const dayShift = g.date < m.date ? 1440 : g.date > m.date ? -1440 : 0;
+    guess -= (g.minuteOfDay - dayShift) * 60_000;
+  }
+  return guess;
+}
