@@ -1,0 +1,72 @@
+import { QUEUE_ERROR_CODES, type QueueErrorCode } from "@layan/core";
+
+/**
+ * Every error code a client can receive. Clients branch on `code`; `message`
+ * is what a citizen or officer reads, in Bahasa Indonesia.
+ */
+export const HUB_ERROR_CODES = [
+  "INVALID_PAYLOAD",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "LOGIN_FAILED",
+  "LOGIN_LOCKED",
+  "REQUEST_IN_PROGRESS",
+  "PRINTER_UNAVAILABLE",
+  "PRINT_FAILED",
+  "STORE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
+export type ErrorCode = QueueErrorCode | HubErrorCode;
+export const ERROR_CODES: readonly ErrorCode[] = [...QUEUE_ERROR_CODES, ...HUB_ERROR_CODES];
+
+export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
+  SERVICE_UNKNOWN: { id: "Layanan tidak ditemukan.", en: "Unknown service." },
+  SERVICE_CLOSED: { id: "Layanan sedang tutup. Silakan datang pada jam layanan.", en: "The service is closed now." },
+  QUOTA_REACHED: { id: "Kuota antrean layanan ini hari ini sudah habis.", en: "Today's quota for this service is used up." },
+  COUNTER_UNKNOWN: { id: "Loket tidak ditemukan.", en: "Unknown counter." },
+  COUNTER_NOT_OPEN: { id: "Loket belum dibuka.", en: "The counter is not open." },
+  COUNTER_BUSY: { id: "Loket masih melayani antrean lain. Selesaikan dulu.", en: "The counter still has a ticket in hand." },
+  COUNTER_IDLE: { id: "Tidak ada antrean yang sedang dipanggil di loket ini.", en: "No ticket in hand at this counter." },
+  COUNTER_DOES_NOT_SERVE: { id: "Loket ini tidak melayani layanan tersebut.", en: "This counter does not serve that service." },
+  QUEUE_EMPTY: { id: "Tidak ada antrean yang menunggu.", en: "Nobody is waiting." },
+  TICKET_UNKNOWN: { id: "Nomor antrean tidak ditemukan.", en: "Unknown ticket." },
+  TICKET_NOT_WAITING: { id: "Nomor antrean ini tidak sedang menunggu.", en: "The ticket is not waiting." },
+  TICKET_NOT_CALLED: { id: "Nomor antrean ini belum dipanggil.", en: "The ticket has not been called." },
+  TICKET_NOT_SERVING: { id: "Pelayanan untuk nomor ini belum dimulai.", en: "Service has not started for this ticket." },
+  TICKET_FINISHED: { id: "Nomor antrean ini sudah selesai.", en: "The ticket is already finished." },
+  NO_SHOW_TOO_EARLY: {
+    id: "Panggil ulang dulu sebelum menandai tidak hadir.",
+    en: "Recall the ticket before marking it a no-show.",
+  },
+  REINSTATE_WINDOW_PASSED: {
+    id: "Batas waktu untuk mengaktifkan kembali nomor ini sudah lewat.",
+    en: "Too late to reinstate this ticket.",
+  },
+  TRANSFER_SAME_SERVICE: { id: "Antrean sudah berada di layanan tersebut.", en: "The ticket is already in that service." },
+  STEP_UNKNOWN: { id: "Langkah SOP tidak dikenal untuk layanan ini.", en: "Unknown SOP step for this service." },
+  STEP_ALREADY_DONE: { id: "Langkah SOP ini sudah dicentang.", en: "This SOP step is already ticked." },
+  NOTHING_TO_CLOSE: { id: "Tidak ada yang perlu ditutup.", en: "Nothing to close." },
+  INVALID_PAYLOAD: { id: "Data permintaan tidak valid.", en: "Invalid request payload." },
+  UNAUTHORIZED: { id: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.", en: "Unknown device or session." },
+  FORBIDDEN: { id: "Anda tidak berwenang melakukan ini.", en: "Not allowed for your role." },
+  NOT_FOUND: { id: "Data tidak ditemukan.", en: "Not found." },
+  LOGIN_FAILED: { id: "Nama pengguna atau PIN salah.", en: "Wrong username or PIN." },
+  LOGIN_LOCKED: {
+    id: "Terlalu banyak percobaan gagal. Coba lagi dalam 5 menit.",
+    en: "Too many failed attempts. Try again in 5 minutes.",
+  },
+  REQUEST_IN_PROGRESS: { id: "Permintaan yang sama sedang diproses.", en: "The same request is being processed." },
+  PRINTER_UNAVAILABLE: {
+    id: "Printer tiket tidak siap. Silakan hubungi petugas.",
+    en: "The ticket printer is not ready. Please ask an officer.",
+  },
+  PRINT_FAILED: {
+    id: "Tiket gagal dicetak dan nomor dibatalkan. Silakan coba lagi atau hubungi petugas.",
+    en: "The ticket could not be printed and was cancelled.",
+  },
+  STORE_UNAVAILABLE: { id: "Sistem sedang sibuk. Silakan coba lagi.", en: "Storage unavailable, try again." },
+  INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
+};

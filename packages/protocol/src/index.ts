@@ -1,0 +1,5 @@
+export * from "./ack";
+export * from "./errors";
+export * from "./schemas";
+export * from "./views";
+export * from "./namespaces";

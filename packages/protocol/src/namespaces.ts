@@ -1,0 +1,143 @@
+import type { AckFn } from "./ack";
+import type {
+  CallTicketRequest,
+  CompleteInput,
+  CounterRequest,
+  IssueTicketInput,
+  KioskCancelRequest,
+  OfficerCancelInput,
+  ServiceStatusRequest,
+  SyncRequest,
+  TickStepRequest,
+  TicketRequest,
+  TransferRequest,
+} from "./schemas";
+import type {
+  CallView,
+  Catalog,
+  CounterSnapshot,
+  CounterView,
+  DashboardSnapshot,
+  DisplaySnapshot,
+  IssuedTicket,
+  KioskSnapshot,
+  LogEntry,
+  QueueChanged,
+  Resync,
+  ServiceStatus,
+} from "./views";
+
+/**
+ * One socket.io namespace per role, each with only its own events: a display
+ * cannot call a number because /display has no such handler. Names read
+ * `entity:verb`. Every command takes an ack callback answering Ack<T>.
+ */
+export const NAMESPACES = {
+  kiosk: "/kiosk",
+  counter: "/counter",
+  display: "/display",
+  dashboard: "/dashboard",
+} as const;
+export type NamespaceName = keyof typeof NAMESPACES;
+
+/** Handshake: `io(url + "/kiosk", { auth: { token } })`. Device token or session token. */
+export interface HandshakeAuth {
+  token: string;
+}
+
+// ---- /kiosk (device token of kind "kiosk") ----
+export interface KioskClientToServer {
+  "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
+  "service:status": (payload: ServiceStatusRequest, ack: AckFn<ServiceStatus>) => void;
+  "ticket:issue": (payload: IssueTicketInput, ack: AckFn<IssuedTicket>) => void;
+  "ticket:cancel": (payload: KioskCancelRequest, ack: AckFn<{ cancelled: true }>) => void;
+  "sync:request": (payload: SyncRequest, ack: AckFn<Resync<KioskSnapshot, KioskPush>>) => void;
+}
+export interface KioskServerToClient {
+  "queue:changed": (payload: QueueChanged) => void;
+  "catalog:changed": (payload: { seq: number }) => void;
+}
+export type KioskPush = { name: "queue:changed"; payload: QueueChanged };
+
+// ---- /counter (session of an officer, supervisor or admin) ----
+export interface CounterClientToServer {
+  "counter:open": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "counter:pause": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "counter:close": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "counter:watch": (payload: Omit<CounterRequest, "requestId">, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:call_next": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:call": (payload: CallTicketRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:recall": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:start": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:step": (payload: TickStepRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:complete": (payload: CompleteInput, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:no_show": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:transfer": (payload: TransferRequest, ack: AckFn<CounterSnapshot>) => void;
+  "ticket:reinstate": (payload: TicketRequest, ack: AckFn<{ number: string }>) => void;
+  "ticket:cancel": (payload: OfficerCancelInput, ack: AckFn<{ number: string }>) => void;
+  "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
+  "sync:request": (payload: SyncRequest & { counterId: string }, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
+}
+export interface CounterServerToClient {
+  "counter:snapshot": (payload: CounterSnapshot) => void;
+  "queue:changed": (payload: QueueChanged) => void;
+}
+export type CounterPush = { name: "counter:snapshot"; payload: CounterSnapshot };
+
+// ---- /display (device token of kind "display") ----
+export interface DisplayClientToServer {
+  "sync:request": (payload: SyncRequest, ack: AckFn<Resync<DisplaySnapshot, DisplayPush>>) => void;
+  "display:config": (payload: Record<string, never>, ack: AckFn<DisplayConfig>) => void;
+}
+export interface DisplayServerToClient {
+  "ticket:called": (payload: CallView) => void;
+  "ticket:recalled": (payload: CallView) => void;
+  "counter:updated": (payload: CounterView & { seq: number }) => void;
+  "queue:changed": (payload: QueueChanged) => void;
+}
+export type DisplayPush =
+  | { name: "ticket:called"; payload: CallView }
+  | { name: "ticket:recalled"; payload: CallView }
+  | { name: "counter:updated"; payload: CounterView & { seq: number } }
+  | { name: "queue:changed"; payload: QueueChanged };
+
+export interface DisplayConfig {
+  displayId: string;
+  name: string;
+  office: Catalog["office"];
+  /** Counters and services this display shows (its group). */
+  counterIds: string[];
+  serviceIds: string[];
+  services: { id: string; name: string; prefix: string }[];
+  announcement: { style: "digits" | "number" };
+}
+
+// ---- /dashboard (session of a manager, supervisor or admin) ----
+export interface DashboardClientToServer {
+  "sync:request": (payload: SyncRequest, ack: AckFn<Resync<DashboardSnapshot, DashboardPush>>) => void;
+  "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
+}
+export interface DashboardServerToClient {
+  "log:appended": (payload: LogEntry) => void;
+  "queue:changed": (payload: QueueChanged) => void;
+  "counter:updated": (payload: CounterView & { seq: number }) => void;
+}
+export type DashboardPush =
+  | { name: "log:appended"; payload: LogEntry }
+  | { name: "counter:updated"; payload: CounterView & { seq: number } }
+  | { name: "queue:changed"; payload: QueueChanged };
+
+/** Per-socket data the hub keeps after authentication. */
+export interface SocketIdentity {
+  kind: "device" | "user";
+  id: string;
+  name: string;
+  role: "kiosk" | "display" | "officer" | "supervisor" | "manager" | "admin";
+}
+
+export const NAMESPACE_ROLES: Record<NamespaceName, readonly SocketIdentity["role"][]> = {
+  kiosk: ["kiosk"],
+  display: ["display"],
+  counter: ["officer", "supervisor", "admin"],
+  dashboard: ["manager", "supervisor", "admin"],
+};

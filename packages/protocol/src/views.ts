@@ -1,0 +1,215 @@
+import type {
+  CompletionOutcome,
+  CounterStatus,
+  PriorityReason,
+  QueueEventType,
+  TicketStatus,
+  WaitEstimate,
+} from "@layan/core";
+
+/**
+ * What the hub sends. Views never carry a ticket's id to anyone but the kiosk
+ * that issued it and the officers serving it: the id is the key to the public
+ * ticket page, so displays only ever see numbers.
+ */
+
+export interface OfficeInfo {
+  name: string;
+  shortName: string;
+  address: string;
+  timezone: string;
+  runningText: string;
+  maklumat: string;
+}
+
+export interface AgencyInfo {
+  id: string;
+  name: string;
+  shortName: string;
+  icon: string;
+  color: string;
+}
+
+export interface SopStepInfo {
+  id: string;
+  actor: string;
+  description: string;
+  minutes: number;
+  icon: string | null;
+  /** Counted in the counter's service time and measured against its own target. */
+  timed: boolean;
+}
+
+/** A service as the kiosk shows it: the six published Standar Pelayanan components. */
+export interface ServiceInfo {
+  id: string;
+  agencyId: string;
+  prefix: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  icon: string;
+  persyaratan: { text: string; note: string | null }[];
+  prosedur: SopStepInfo[];
+  /** Sum of the SOP steps' minutes. */
+  prosedurMinutes: number;
+  jangkaWaktu: { value: number; unit: string; text: string | null };
+  biaya: { amount: number; text: string };
+  produk: string;
+  pengaduan: { name: string; contact: string }[];
+  dasarHukum: string[];
+  targets: { waitMinutes: number; serviceMinutes: number };
+  dailyQuota: number | null;
+}
+
+export interface ServiceStatus {
+  serviceId: string;
+  open: boolean;
+  waiting: number;
+  openCounters: number;
+  /** null when the service has no daily quota. */
+  quotaLeft: number | null;
+  estimate: WaitEstimate;
+}
+
+export interface Catalog {
+  office: OfficeInfo;
+  agencies: AgencyInfo[];
+  services: ServiceInfo[];
+}
+
+export interface IssuedTicket {
+  ticket: {
+    id: string;
+    number: string;
+    serviceId: string;
+    priority: PriorityReason | null;
+    issuedAt: number;
+    serviceDay: string;
+  };
+  peopleAhead: number;
+  estimate: WaitEstimate;
+  /** The ticket's public page (QR code on the printout). */
+  statusUrl: string;
+  /** True when the hub printed it (printVia "hub"). */
+  printed: boolean;
+}
+
+export interface CallView {
+  seq: number;
+  at: number;
+  number: string;
+  serviceId: string;
+  counterId: string;
+  counterName: string;
+  counterNumber: number;
+  recalls: number;
+  priority: boolean;
+}
+
+export interface CounterView {
+  id: string;
+  name: string;
+  number: number;
+  status: CounterStatus;
+  officerName: string | null;
+  current: { number: string; serviceId: string; status: TicketStatus } | null;
+}
+
+export interface WaitingCount {
+  serviceId: string;
+  waiting: number;
+  /** Oldest waiting ticket's wait so far, ms; null when nobody waits. */
+  longestWaitMs: number | null;
+}
+
+export interface QueueChanged {
+  seq: number;
+  waiting: WaitingCount[];
+}
+
+export interface DisplaySnapshot {
+  seq: number;
+  serverTime: number;
+  counters: CounterView[];
+  /** Newest first. */
+  lastCalls: CallView[];
+  waiting: WaitingCount[];
+}
+
+export interface KioskSnapshot {
+  seq: number;
+  serverTime: number;
+  statuses: ServiceStatus[];
+}
+
+export interface WaitingTicketView {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  priority: PriorityReason | null;
+  enqueuedAt: number;
+}
+
+export interface TicketInHand {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  priority: PriorityReason | null;
+  status: TicketStatus;
+  issuedAt: number;
+  enqueuedAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  recalls: number;
+  stepsDone: { stepId: string; at: number }[];
+  /** Earlier services of a transferred ticket. */
+  transferredFrom: string[];
+}
+
+export interface CounterSnapshot {
+  seq: number;
+  serverTime: number;
+  counter: CounterView;
+  current: TicketInHand | null;
+  /** Services this counter serves, in its calling order. */
+  queues: (WaitingCount & { next: WaitingTicketView[] })[];
+  /** No-shows still within the reinstatement window. */
+  reinstatable: { ticketId: string; number: string; serviceId: string; noShowAt: number }[];
+  recallsBeforeNoShow: number;
+}
+
+export interface CompletedTicket {
+  number: string;
+  outcome: CompletionOutcome;
+  waitMs: number | null;
+  serviceMs: number | null;
+  waitMet: boolean | null;
+  serviceMet: boolean | null;
+}
+
+/** A stored event as the dashboard sees it (wire name `entity:verb`). */
+export interface LogEntry {
+  seq: number;
+  at: number;
+  type: QueueEventType;
+  number: string | null;
+  serviceId: string | null;
+  counterId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface DashboardSnapshot {
+  seq: number;
+  serverTime: number;
+  counters: CounterView[];
+  waiting: WaitingCount[];
+  statuses: ServiceStatus[];
+  servedToday: number;
+  recent: LogEntry[];
+}
+
+/** Answer to `sync:request`: what was missed, or a fresh snapshot. */
+export type Resync<TSnapshot, TPush> =
+  | { mode: "snapshot"; seq: number; snapshot: TSnapshot }
+  | { mode: "events"; seq: number; events: TPush[] };
