@@ -1,0 +1,94 @@
+// Text the citizen reads, in Bahasa Indonesia, fitted to a receipt's columns.
+
+/** Indonesia's three legal time zones; other zones fall back to Intl's name. */
+const INDONESIAN_ZONE: Readonly<Record<string, string>> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Pontianak": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Ujung_Pandang": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
+export interface IssuedAtText {
+  date: string; // "Jumat, 27 November 2026"
+  time: string; // "08:15 WIB"
+}
+
+/** Weekday, date and 24-hour time as Indonesians write them on a ticket. */
+export function formatIssuedAt(epochMs: number, timeZone: string): IssuedAtText {
+  const parts = new Intl.DateTimeFormat("id-ID", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(epochMs);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  return {
+    date: `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")}`,
+    time: `${part("hour")}:${part("minute")} ${zoneName(epochMs, timeZone)}`,
+  };
+}
+
+function zoneName(epochMs: number, timeZone: string): string {
+  const known = INDONESIAN_ZONE[timeZone];
+  if (known !== undefined) return known;
+  const parts = new Intl.DateTimeFormat("id-ID", { timeZone, timeZoneName: "short" }).formatToParts(epochMs);
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/**
+ * Word-wraps to `width` columns; a word longer than a line (a URL, a long
+ * document name) is broken hard rather than overflowing, because the printer
+ * would otherwise wrap it itself in the middle of the next word.
+ * `indent` prefixes continuation lines (hanging indent for checklist items).
+ */
+export function wrapText(text: string, width: number, indent = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const room = () => Math.max(1, width - (lines.length === 0 ? 0 : indent.length));
+  const push = () => {
+    lines.push(lines.length === 0 ? line : indent + line);
+    line = "";
+  };
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    let rest = word;
+    while (rest.length > 0) {
+      const separator = line.length > 0 ? 1 : 0;
+      if (line.length + separator + rest.length <= room()) {
+        line += (separator ? " " : "") + rest;
+        rest = "";
+      } else if (line.length > 0) {
+        push();
+      } else {
+        line = rest.slice(0, room());
+        rest = rest.slice(room());
+        push();
+      }
+    }
+  }
+  if (line.length > 0 || lines.length === 0) push();
+  return lines;
+}
+
+export interface WaitEstimate {
+  p50: number;
+  p90: number;
+}
+
+/** "10-25 menit": the range between the median and the 90th percentile wait. */
+export function formatWaitEstimate(wait: WaitEstimate): string {
+  const low = Math.max(0, Math.round(Math.min(wait.p50, wait.p90)));
+  const high = Math.max(0, Math.round(Math.max(wait.p50, wait.p90)));
+  if (high < 1) return "kurang dari 1 menit";
+  if (low === high) return `sekitar ${high} menit`;
+  return `${low}\u2013${high} menit`;
+}
+
+export function formatPeopleAhead(peopleAhead: number): string {
+  const count = Math.max(0, Math.floor(peopleAhead));
+  return count === 0 ? "Anda berikutnya" : `${count} orang di depan Anda`;
+}

@@ -1,0 +1,123 @@
+import Printer from "escpos";
+import QRCode from "qrcode";
+import { emphasis, qrCodeModel2 } from "./commands";
+import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
+import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapText } from "./format";
+import { PAPER, type PaperWidth } from "./paper";
+import { PRIORITY_LABEL, type TicketPrint } from "./ticket";
+
+export interface LayoutOptions {
+  paper: PaperWidth;
+}
+
+/** Beyond this the ticket gets long and slow; the rest stays readable on the QR page. */
+export const MAX_REQUIREMENTS = 8;
+
+const CODE_PAGE: CodePage = "PC850";
+/** A QR module of 0.75 mm (6 dots at 203 dpi) scans well from a phone held at arm's length. */
+const QR_PREFERRED_MODULE_DOTS = { "58mm": 6, "80mm": 7 } as const;
+
+/** Collects what escpos flushes instead of sending it to a device. */
+class MemoryAdapter implements Printer.Adapter {
+  readonly chunks: Buffer[] = [];
+  write(data: Buffer, callback?: (error?: Error | null) => void): void {
+    this.chunks.push(Buffer.from(data));
+    callback?.(null);
+  }
+  read(_callback: (data: Buffer) => void): void {
+    // A layout never asks for status.
+  }
+  close(callback?: (error?: Error | null) => void): void {
+    callback?.(null);
+  }
+}
+
+/**
+ * The one ticket layout: kiosk printing, hub printing and previews all call this,
+ * so what the citizen holds is what the preview showed.
+ */
+export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
+  const { columns } = PAPER[opts.paper];
+  const adapter = new MemoryAdapter();
+  const printer = new Printer(adapter, { encoding: ICONV_NAME[CODE_PAGE], width: columns });
+  // The encoding option only changes how escpos encodes; the printer must be told too.
+  printer.hardware("init").setCharacterCodeTable(CODE_TABLE_NUMBER[CODE_PAGE]);
+
+  const lines = (text: string, width = columns, indent = "") => {
+    for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
+  };
+  const rule = () => printer.text("-".repeat(columns));
+
+  printer.align("ct").raw(emphasis(true));
+  lines(ticket.officeName);
+  printer.raw(emphasis(false));
+  if (ticket.officeAddress) lines(ticket.officeAddress);
+  lines(ticket.agencyName);
+  rule();
+
+  printer.text("Nomor Antrean");
+  // Double width halves the columns; a number never needs more than one line.
+  printer.size(1, 1).raw(emphasis(true));
+  lines(ticket.ticketNumber, Math.floor(columns / 2));
+  printer.size(0, 0);
+  if (ticket.priority) {
+    printer.text("PRIORITAS");
+    printer.raw(emphasis(false));
+    lines(PRIORITY_LABEL[ticket.priority]);
+  } else {
+    printer.raw(emphasis(false));
+  }
+  printer.raw(emphasis(true));
+  lines(ticket.serviceName);
+  printer.raw(emphasis(false));
+
+  const issued = formatIssuedAt(ticket.issuedAt, ticket.timeZone);
+  const oneLine = `${issued.date} ${issued.time}`;
+  if (oneLine.length <= columns) lines(oneLine);
+  else {
+    lines(issued.date);
+    lines(issued.time);
+  }
+  rule();
+
+  printer.align("lt");
+  lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead)}`);
+  if (ticket.waitEstimate) lines(`Perkiraan tunggu: ${formatWaitEstimate(ticket.waitEstimate)}`);
+  printRequirements(ticket.requirements, columns, lines, printer);
+
+  printer.align("ct");
+  printer.feed(1);
+  printer.raw(qrCodeModel2(ticket.statusUrl, { moduleSize: qrModuleDots(ticket.statusUrl, opts.paper), errorCorrection: "M" }));
+  // A blank line under the symbol is its quiet zone: without it phones misread it.
+  printer.feed(1);
+  printer.text("Pindai untuk memantau antrean");
+  if (ticket.footer) {
+    printer.feed(1);
+    lines(ticket.footer);
+  }
+  printer.cut(false, 4);
+  printer.flush();
+  return Buffer.concat(adapter.chunks);
+}
+
+function printRequirements(
+  requirements: readonly string[],
+  columns: number,
+  lines: (text: string, width?: number, indent?: string) => void,
+  printer: Printer,
+): void {
+  const items = requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  if (items.length === 0) return;
+  printer.feed(1);
+  printer.raw(emphasis(true)).text("Persyaratan:").raw(emphasis(false));
+  for (const item of items.slice(0, MAX_REQUIREMENTS)) lines(`[ ] ${item}`, columns, "    ");
+  const more = items.length - MAX_REQUIREMENTS;
+  if (more > 0) lines(`+ ${more} persyaratan lain, lihat QR`);
+}
+
+/** Largest module size (up to the preferred one) that keeps the symbol within ~60% of the paper. */
+function qrModuleDots(data: string, paper: PaperWidth): number {
+  const modules = QRCode.create(data, { errorCorrectionLevel: "M" }).modules.size;
+  const fit = Math.floor((PAPER[paper].dots * 0.6) / modules);
+  return Math.max(2, Math.min(QR_PREFERRED_MODULE_DOTS[paper], fit));
+}

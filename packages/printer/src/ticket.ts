@@ -1,0 +1,35 @@
+import type { WaitEstimate } from "./format";
+
+/** Who may use the priority lane (Permenpan RB on inclusive public service). */
+export type PriorityCategory = "lansia" | "disabilitas" | "ibu-hamil-menyusui";
+
+/** Everything printed on a queue ticket; the hub fills it when it issues one. */
+export interface TicketPrint {
+  officeName: string;
+  officeAddress?: string;
+  agencyName: string;
+  serviceName: string;
+  /** As called out on the displays, e.g. "A-012". */
+  ticketNumber: string;
+  /** Set for the priority lane; prints "PRIORITAS" and the category. */
+  priority?: PriorityCategory | null;
+  /** When the hub issued the ticket (epoch ms, the hub's clock). */
+  issuedAt: number;
+  /** IANA zone of the office, e.g. "Asia/Jakarta". */
+  timeZone: string;
+  peopleAhead: number;
+  /** Minutes; null while the service has too little history to estimate. */
+  waitEstimate: WaitEstimate | null;
+  /** The SOP's requirements, printed as a checklist to bring. */
+  requirements: readonly string[];
+  /** Encoded in the QR code: the page where the citizen follows the queue. */
+  statusUrl: string;
+  /** e.g. the complaint channel: "Pengaduan: SP4N-LAPOR! lapor.go.id / SMS 1708". */
+  footer?: string;
+}
+
+export const PRIORITY_LABEL: Record<PriorityCategory, string> = {
+  lansia: "Lansia",
+  disabilitas: "Penyandang Disabilitas",
+  "ibu-hamil-menyusui": "Ibu Hamil / Menyusui",
+};
