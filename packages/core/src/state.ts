@@ -193,8 +193,12 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticket.segment.officerId = event.officerId;
       const counter = counterOf(state, event.counterId);
       counter.currentTicketId = ticket.id;
-      if (event.reason === "priority_turn" || event.reason === "regular_turn") {
-        const p = state.rules.priority;
+      const p = state.rules.priority;
+      // An aged call made when a regular turn was due is that regular turn;
+      // otherwise the next call would be another regular one while priority
+      // tickets wait. An aged call on a priority turn leaves the turn pending.
+      const onRegularTurn = event.reason === "aged" && counter.laneCycle >= p.priorityTurns;
+      if (event.reason === "priority_turn" || event.reason === "regular_turn" || onRegularTurn) {
         counter.laneCycle = (counter.laneCycle + 1) % Math.max(1, p.priorityTurns + p.regularTurns);
       }
       return state;
