@@ -124,6 +124,12 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       if (now - ticket.noShowAt > state.rules.noShow.reinstateWithinMinutes * 60_000) {
         return refuse("REINSTATE_WINDOW_PASSED", `${ticket.number} missed its call too long ago`);
       }
+      // The window never reaches into the next service day: yesterday's "C-001"
+      // back in today's lane would sit beside today's C-001, and closeServiceDay
+      // (which only sweeps open tickets) may already have run.
+      if (ticket.serviceDay !== serviceDayOf(now, state.rules.timezone)) {
+        return refuse("REINSTATE_WINDOW_PASSED", `${ticket.number} belongs to service day ${ticket.serviceDay}`);
+      }
       return accept({ type: "ticket.reinstated", at: now, ticketId: ticket.id });
     }
     case "transfer": {
