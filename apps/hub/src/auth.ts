@@ -1,0 +1,147 @@
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import type { SocketIdentity } from "@layan/protocol";
+
+function scrypt(secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export type Role = SocketIdentity["role"];
+export type UserRole = Extract<Role, "officer" | "supervisor" | "manager" | "admin">;
+export type DeviceKind = Extract<Role, "kiosk" | "display">;
+
+export interface DeviceRecord {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  revokedAt: number | null;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  secretHash: string;
+  failedLogins: number;
+  lockedUntil: number | null;
+  disabledAt: number | null;
+}
+
+/** What authentication needs from storage; the store package implements it. */
+export interface AuthStore {
+  findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
+  findUserByUsername(username: string): UserRecord | undefined;
+  findUserById(id: string): UserRecord | undefined;
+  recordLoginFailure(userId: string, failedLogins: number, lockedUntil: number | null): void;
+  clearLoginFailures(userId: string): void;
+  createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
+  findSession(tokenHash: string): { userId: string; expiresAt: number } | undefined;
+  deleteSession(tokenHash: string): void;
+}
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 5 * 60_000;
+export const SESSION_TTL_MS = 12 * 3_600_000;
+
+// scrypt cost: ~50 ms per login on this class of machine, far too slow to guess PINs offline at scale.
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
+
+/** Device and session tokens are 256-bit random: a fast hash is enough at rest. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(prefix: "dev" | "ses"): string {
+  return `${prefix}_${randomBytes(32).toString("base64url")}`;
+}
+
+export async function hashSecret(secret: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(secret, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: SCRYPT.maxmem });
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64");
+  const actual = await scrypt(secret, Buffer.from(salt, "base64"), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+// Compared against when the username does not exist, so a miss costs as long as a hit.
+let decoyHash: Promise<string> | null = null;
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: number; user: { id: string; username: string; displayName: string; role: UserRole } }
+  | { ok: false; code: "LOGIN_FAILED" | "LOGIN_LOCKED"; retryAt?: number };
+
+export class Authenticator {
+  constructor(
+    private readonly store: AuthStore,
+    private readonly clock: () => number,
+  ) {}
+
+  async login(username: string, secret: string): Promise<LoginResult> {
+    const now = this.clock();
+    const user = this.store.findUserByUsername(username);
+    if (!user || user.disabledAt !== null) {
+      decoyHash ??= hashSecret("decoy-secret");
+      await verifySecret(secret, await decoyHash);
+      return { ok: false, code: "LOGIN_FAILED" };
+    }
+    if (user.lockedUntil !== null && user.lockedUntil > now) {
+      return { ok: false, code: "LOGIN_LOCKED", retryAt: user.lockedUntil };
+    }
+    if (!(await verifySecret(secret, user.secretHash))) {
+      // A lock that has run out starts a fresh count.
+      const previous = user.lockedUntil !== null && user.lockedUntil <= now ? 0 : user.failedLogins;
+      const failed = previous + 1;
+      const lockedUntil = failed >= MAX_FAILED_LOGINS ? now + LOCKOUT_MS : null;
+      this.store.recordLoginFailure(user.id, lockedUntil ? 0 : failed, lockedUntil);
+      return lockedUntil
+        ? { ok: false, code: "LOGIN_LOCKED", retryAt: lockedUntil }
+        : { ok: false, code: "LOGIN_FAILED" };
+    }
+    this.store.clearLoginFailures(user.id);
+    const token = newToken("ses");
+    const expiresAt = now + SESSION_TTL_MS;
+    this.store.createSession(hashToken(token), user.id, now, expiresAt);
+    return {
+      ok: true,
+      token,
+      expiresAt,
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+    };
+  }
+
+  logout(token: string): void {
+    this.store.deleteSession(hashToken(token));
+  }
+
+  /** Who holds this token: a device, or a logged-in user; null when unknown, revoked or expired. */
+  identify(token: unknown): SocketIdentity | null {
+    if (typeof token !== "string" || token.length > 200) return null;
+    const hash = hashToken(token);
+    if (token.startsWith("dev_")) {
+      const device = this.store.findDeviceByTokenHash(hash);
+      if (!device || device.revokedAt !== null) return null;
+      return { kind: "device", id: device.id, name: device.name, role: device.kind };
+    }
+    if (token.startsWith("ses_")) {
+      const session = this.store.findSession(hash);
+      if (!session || session.expiresAt <= this.clock()) return null;
+      const user = this.store.findUserById(session.userId);
+      if (!user || user.disabledAt !== null) return null;
+      return { kind: "user", id: user.id, name: user.displayName, role: user.role };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,114 @@
+import type { QueueEvent } from "@layan/core";
+import type { HubContext } from "./context";
+import type { CommittedEvent } from "./engine";
+import { counterRoom, serviceRoom } from "./namespaces/display";
+
+/** Waiting counts change with every ticket; screens need them a few times a second, not per event. */
+const QUEUE_PUSH_INTERVAL_MS = 200;
+
+/**
+ * Pushes committed events to the rooms that care, after the commit (never
+ * before: a screen must not show what the disk may not hold). Calls go out at
+ * once; derived state (waiting counts, counter screens) is coalesced.
+ */
+export function startBroadcasting(ctx: HubContext): () => void {
+  const display = ctx.io.of("/display");
+  const dashboard = ctx.io.of("/dashboard");
+  const counter = ctx.io.of("/counter");
+  const kiosk = ctx.io.of("/kiosk");
+  const dirtyCounters = new Set<string>();
+  let counterFlush: NodeJS.Immediate | null = null;
+  let queueTimer: NodeJS.Timeout | null = null;
+  let queueDirty = false;
+  let lastQueuePush = 0;
+
+  const pushQueue = () => {
+    queueTimer = null;
+    queueDirty = false;
+    lastQueuePush = Date.now();
+    const { state, seq } = ctx.engine;
+    const payload = { seq, waiting: ctx.views.waiting(state, ctx.engine.now()) };
+    display.emit("queue:changed", payload);
+    dashboard.emit("queue:changed", payload);
+    counter.emit("queue:changed", payload);
+    kiosk.emit("queue:changed", payload);
+  };
+
+  const scheduleQueuePush = () => {
+    queueDirty = true;
+    if (queueTimer) return;
+    const wait = Math.max(0, QUEUE_PUSH_INTERVAL_MS - (Date.now() - lastQueuePush));
+    queueTimer = setTimeout(pushQueue, wait);
+  };
+
+  const flushCounters = () => {
+    counterFlush = null;
+    const { state, seq } = ctx.engine;
+    const now = ctx.engine.now();
+    for (const counterId of dirtyCounters) {
+      const snapshot = ctx.views.counterSnapshot(state, counterId, seq, now);
+      counter.to(counterRoom(counterId)).emit("counter:snapshot", snapshot);
+      const view = { ...snapshot.counter, seq };
+      display.to(counterRoom(counterId)).emit("counter:updated", view);
+      dashboard.emit("counter:updated", view);
+    }
+    dirtyCounters.clear();
+  };
+
+  const markCounters = (event: QueueEvent) => {
+    if ("counterId" in event) dirtyCounters.add(event.counterId);
+    const serviceIds = servicesTouched(ctx, event);
+    if (serviceIds.length) {
+      // Counters serving a service whose queue changed show new waiting lists.
+      for (const rules of ctx.engine.state.rules.counters) {
+        if (ctx.engine.state.counters.get(rules.id)?.status === "closed") continue;
+        if (rules.services.some((s) => serviceIds.includes(s))) dirtyCounters.add(rules.id);
+      }
+    }
+  };
+
+  const onBatch = (batch: CommittedEvent[]) => {
+    const { state } = ctx.engine;
+    for (const { seq, event } of batch) {
+      if (event.type === "ticket.called" || event.type === "ticket.recalled") {
+        const call = ctx.views.call(state, seq, event);
+        if (call) {
+          ctx.calls.add(call);
+          display.to([counterRoom(call.counterId), serviceRoom(call.serviceId)]).emit(
+            event.type === "ticket.called" ? "ticket:called" : "ticket:recalled",
+            call,
+          );
+        }
+      }
+      dashboard.emit("log:appended", ctx.views.logEntry(state, seq, event));
+      markCounters(event);
+    }
+    counterFlush ??= setImmediate(flushCounters);
+    scheduleQueuePush();
+  };
+
+  const unsubscribe = ctx.engine.onCommitted(onBatch);
+  return () => {
+    unsubscribe();
+    if (counterFlush) clearImmediate(counterFlush);
+    if (queueTimer) clearTimeout(queueTimer);
+    if (queueDirty) queueDirty = false;
+  };
+}
+
+function servicesTouched(ctx: HubContext, event: QueueEvent): string[] {
+  switch (event.type) {
+    case "ticket.issued":
+      return [event.serviceId];
+    case "ticket.transferred":
+      return [event.fromServiceId, event.toServiceId];
+    case "ticket.called":
+    case "ticket.cancelled":
+    case "ticket.reinstated": {
+      const t = ctx.engine.state.tickets.get(event.ticketId);
+      return t ? [t.segment.serviceId] : [];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,36 @@
+import type { QueueEvent } from "@layan/core";
+import type { Logger } from "pino";
+import type { Server } from "socket.io";
+import type { AuthStore, Authenticator } from "./auth";
+import type { CallHistory } from "./calls";
+import type { EngineStore, QueueEngine } from "./engine";
+import type { HubSetup } from "./setup";
+import type { Views } from "./views";
+import type { IssuedTicket } from "@layan/protocol";
+
+/** Everything the hub needs from storage, as one contract (see packages/store). */
+export interface HubStore extends EngineStore, AuthStore {
+  eventsAfter(seq: number, limit: number): { seq: number; event: QueueEvent }[];
+}
+
+/** Printing for browser kiosks: the hub prints to the kiosk's network printer. */
+export interface TicketPrinting {
+  /** Null when ready; otherwise the reason, already in Bahasa Indonesia. */
+  problem(kioskId: string): Promise<string | null>;
+  print(kioskId: string, ticket: IssuedTicket): Promise<void>;
+}
+
+export interface HubContext {
+  io: Server;
+  engine: QueueEngine;
+  views: Views;
+  setup: HubSetup;
+  auth: Authenticator;
+  store: HubStore;
+  calls: CallHistory;
+  logger: Logger;
+  printing: TicketPrinting | null;
+  newTicketId: () => string;
+  /** Public page of a ticket; `host` is the Host header the kiosk used. */
+  statusUrl: (ticketId: string, host: string | undefined) => string;
+}

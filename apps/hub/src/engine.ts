@@ -1,0 +1,195 @@
+import {
+  apply,
+  createState,
+  decide,
+  pruneFinished,
+  serviceDayOf,
+  startOfServiceDay,
+  type OfficeRules,
+  type QueueCommand,
+  type QueueEvent,
+  type QueueState,
+} from "@layan/core";
+import { fail, ok, type Ack } from "@layan/protocol";
+
+/** One command's writes: its events and, when it carries a request id, its answer. */
+export interface CommitEntry {
+  events: QueueEvent[];
+  request?: { id: string; namespace: string; response: unknown };
+}
+
+/**
+ * What the engine needs from storage. `commit` resolves only after the entry's
+ * transaction is durable; entries submitted in the same turn share it (group
+ * commit), so durability costs one fsync per batch, not per command.
+ */
+export interface EngineStore {
+  commit(entry: CommitEntry): Promise<number[]>;
+  findRequest(requestId: string): unknown;
+  lastSeq(): number;
+  /** Events with seq >= fromSeq, oldest first, streamed. */
+  iterateEvents(fromSeq: number): Iterable<{ seq: number; event: QueueEvent }>;
+  /** Where replay must start so the live queue is complete (see Hub start-up). */
+  replayStartSeq(todayStart: number): number;
+}
+
+export interface CommittedEvent {
+  seq: number;
+  event: QueueEvent;
+}
+
+export interface CommandContext {
+  /** Client request id: a retry with the same id gets the first answer. */
+  requestId: string | null;
+  namespace: string;
+}
+
+type Listener = (batch: CommittedEvent[]) => void;
+
+/** Answers kept in memory for retries that arrive while the store is warm. */
+const ANSWER_CACHE_SIZE = 5_000;
+
+/**
+ * The single writer of the queue: parse happens before, broadcast after.
+ * decide -> apply to the live state -> commit (grouped) -> answer.
+ * The live state runs ahead of the disk by at most one batch; a failed commit
+ * reloads it from the store, so nothing unacknowledged is ever visible for long
+ * and nothing acknowledged is ever lost.
+ */
+export class QueueEngine {
+  state: QueueState;
+  /** Sequence of the last event applied to the live state (committed or in flight). */
+  seq = 0;
+  private readonly inflight = new Map<string, Promise<Ack<unknown>>>();
+  private readonly answers = new Map<string, Ack<unknown>>();
+  private readonly listeners = new Set<Listener>();
+  private reloading = false;
+
+  constructor(
+    private readonly rules: OfficeRules,
+    private readonly store: EngineStore,
+    private readonly clock: () => number,
+  ) {
+    this.state = createState(rules);
+    this.load();
+  }
+
+  /** Rebuilds the live queue from the log: today's events and every still-open ticket's. */
+  private load(): void {
+    const state = createState(this.rules);
+    const now = this.clock();
+    const todayStart = startOfServiceDay(now, this.rules.timezone);
+    let seq = 0;
+    for (const stored of this.store.iterateEvents(this.store.replayStartSeq(todayStart))) {
+      apply(state, stored.event);
+      seq = stored.seq;
+    }
+    this.state = state;
+    this.seq = Math.max(seq, this.store.lastSeq());
+  }
+
+  onCommitted(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /**
+   * Runs one command. `respond` builds the answer from the live state right
+   * after the events were applied; it is stored with the events so a retry
+   * after a crash returns the same answer.
+   */
+  execute<T>(
+    command: QueueCommand,
+    ctx: CommandContext,
+    respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
+  ): Promise<Ack<T>> {
+    const { requestId } = ctx;
+    if (requestId !== null) {
+      const key = `${ctx.namespace}:${requestId}`;
+      const running = this.inflight.get(key);
+      if (running) return running as Promise<Ack<T>>;
+      const cached = this.answers.get(key) ?? (this.store.findRequest(key) as Ack<T> | undefined);
+      if (cached) return Promise.resolve(cached as Ack<T>);
+      const promise = this.run(command, key, ctx.namespace, respond);
+      this.inflight.set(key, promise);
+      void promise.finally(() => this.inflight.delete(key));
+      return promise;
+    }
+    return this.run(command, null, ctx.namespace, respond);
+  }
+
+  private async run<T>(
+    command: QueueCommand,
+    key: string | null,
+    namespace: string,
+    respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
+  ): Promise<Ack<T>> {
+    const now = this.clock();
+    let decision;
+    try {
+      decision = decide(this.state, command, now);
+    } catch {
+      return fail("INTERNAL");
+    }
+    if (!decision.ok) {
+      const answer = fail(decision.error.code);
+      if (key !== null) this.remember(key, answer);
+      return answer;
+    }
+    const { events } = decision;
+    const firstSeq = this.seq + 1;
+    for (const e of events) apply(this.state, e);
+    this.seq += events.length;
+    const answer: Ack<T> = ok(respond(this.state, events, this.seq));
+    if (events.length === 0) {
+      if (key !== null) this.remember(key, answer);
+      return answer;
+    }
+    try {
+      await this.store.commit({
+        events,
+        ...(key !== null ? { request: { id: key, namespace, response: answer } } : {}),
+      });
+    } catch {
+      this.reloadAfterFailedCommit();
+      return fail("STORE_UNAVAILABLE");
+    }
+    if (key !== null) this.remember(key, answer);
+    const committed = events.map((event, i) => ({ seq: firstSeq + i, event }));
+    for (const listener of this.listeners) listener(committed);
+    return answer;
+  }
+
+  private remember(key: string, answer: Ack<unknown>): void {
+    this.answers.set(key, answer);
+    if (this.answers.size > ANSWER_CACHE_SIZE) {
+      const oldest = this.answers.keys().next().value;
+      if (oldest !== undefined) this.answers.delete(oldest);
+    }
+  }
+
+  /** A batch that failed to commit was applied in memory: drop it by reloading. */
+  private reloadAfterFailedCommit(): void {
+    if (this.reloading) return;
+    this.reloading = true;
+    setImmediate(() => {
+      this.reloading = false;
+      try {
+        this.load();
+      } catch {
+        // The store is down; the next failing commit schedules another try.
+      }
+    });
+  }
+
+  /** Called by the hub's day timer: cancels leftovers of earlier days, frees memory. */
+  async rollOverDay(): Promise<Ack<number>> {
+    const answer = await this.execute({ type: "closeServiceDay" }, { requestId: null, namespace: "hub" }, (_s, events) => events.length);
+    pruneFinished(this.state, serviceDayOf(this.clock(), this.rules.timezone));
+    return answer;
+  }
+}

@@ -1,0 +1,126 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { LoginPayload, fail } from "@layan/protocol";
+import type { Logger } from "pino";
+import type { Authenticator } from "./auth";
+
+export const WEB_APPS = ["kiosk", "display", "counter", "dashboard"] as const;
+export type WebApp = (typeof WEB_APPS)[number];
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".ogg": "audio/ogg",
+  ".mp3": "audio/mpeg",
+  ".wav": "audio/wav",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** Largest JSON body the API reads; logins are tiny. */
+const MAX_BODY = 16 * 1024;
+
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
+  res.end(text);
+}
+
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY) throw new Error("body too large");
+    chunks.push(buf);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as unknown;
+}
+
+export function bearerToken(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  return h?.startsWith("Bearer ") ? h.slice(7) : null;
+}
+
+/** POST /api/auth/login and /api/auth/logout: officers and managers get a session token. */
+export function authRoutes(auth: Authenticator, logger: Logger): Route {
+  return async (req, res, url) => {
+    if (url.pathname === "/api/auth/login" && req.method === "POST") {
+      let body: unknown;
+      try {
+        body = await readJson(req);
+      } catch {
+        sendJson(res, 400, fail("INVALID_PAYLOAD"));
+        return true;
+      }
+      const parsed = LoginPayload.safeParse(body);
+      if (!parsed.success) {
+        sendJson(res, 400, fail("INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
+        return true;
+      }
+      const result = await auth.login(parsed.data.username, parsed.data.secret);
+      if (!result.ok) {
+        logger.warn({ username: parsed.data.username, code: result.code }, "login refused");
+        sendJson(res, result.code === "LOGIN_LOCKED" ? 429 : 401, fail(result.code));
+        return true;
+      }
+      logger.info({ username: result.user.username, role: result.user.role }, "login");
+      sendJson(res, 200, { ok: true, data: { token: result.token, expiresAt: result.expiresAt, user: result.user } });
+      return true;
+    }
+    if (url.pathname === "/api/auth/logout" && req.method === "POST") {
+      const token = bearerToken(req);
+      if (token) auth.logout(token);
+      sendJson(res, 200, { ok: true, data: null });
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Serves the built web apps under /kiosk/, /display/, /counter/, /dashboard/
+ * when their dist folders exist; unknown paths inside an app fall back to its
+ * index.html (client-side routing).
+ */
+export function staticApps(dirs: Partial<Record<WebApp, string>>): Route {
+  return (req, res, url) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const [, app, ...rest] = url.pathname.split("/");
+    const root = app ? dirs[app as WebApp] : undefined;
+    if (!root || !existsSync(root)) return false;
+    if (rest.length === 0) {
+      res.writeHead(301, { location: `/${app}/` });
+      res.end();
+      return true;
+    }
+    const base = resolve(root);
+    let file = normalize(join(base, decodeURIComponent(rest.join("/"))));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(400).end();
+      return true;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, "index.html");
+    if (!existsSync(file)) return false;
+    const type = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
+    // Hashed assets never change; index.html must always be fresh after an upgrade.
+    const cache = file.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
+    res.writeHead(200, { "content-type": type, "cache-control": cache });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  };
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serviceDayOf } from "@layan/core";
+import { pino, type Logger } from "pino";
+import { Server } from "socket.io";
+import { Authenticator } from "./auth";
+import { startBroadcasting } from "./broadcast";
+import { CallHistory } from "./calls";
+import type { HubContext, HubStore, TicketPrinting } from "./context";
+import { QueueEngine } from "./engine";
+import { authRoutes, sendJson, staticApps, type Route, type WebApp } from "./http";
+import { attachCounter } from "./namespaces/counter";
+import { attachDashboard } from "./namespaces/dashboard";
+import { attachDisplay } from "./namespaces/display";
+import { attachKiosk } from "./namespaces/kiosk";
+import type { HubSetup } from "./setup";
+import { Views } from "./views";
+
+export interface HubOptions {
+  setup: HubSetup;
+  store: HubStore;
+  /** Hub time, epoch ms. Devices' clocks are never trusted. */
+  clock?: () => number;
+  logger?: Logger;
+  /** Ticket ids: unguessable, they are the key to the public ticket page. */
+  newTicketId?: () => string;
+  printing?: TicketPrinting | null;
+  webApps?: Partial<Record<WebApp, string>>;
+  version?: string;
+  /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
+  routes?: ((ctx: HubContext) => Route)[];
+}
+
+export interface Hub {
+  http: HttpServer;
+  io: Server;
+  engine: QueueEngine;
+  context: HubContext;
+  listen(port: number, host?: string): Promise<{ port: number; host: string }>;
+  close(): Promise<void>;
+}
+
+/** How often the hub looks at the clock for the office-local midnight roll-over. */
+const DAY_CHECK_MS = 30_000;
+/** How many past events seed the "last calls" list at start-up. */
+const CALL_HISTORY_SEED = 2_000;
+
+/** The composition root: everything real is passed in, so tests build the same hub with a fake clock. */
+export function createHub(options: HubOptions): Hub {
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? pino({ level: "silent" });
+  const { setup, store } = options;
+  const engine = new QueueEngine(setup.rules, store, clock);
+  const auth = new Authenticator(store, clock);
+  const officerNames = new Map<string, string | null>();
+  const views = new Views(setup, (officerId) => {
+    if (!officerNames.has(officerId)) officerNames.set(officerId, store.findUserById(officerId)?.displayName ?? null);
+    return officerNames.get(officerId) ?? null;
+  });
+
+  const http = createServer();
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Auth is by token in the handshake, never by cookie, so any origin (the
+    // Electron kiosk's file:// page, a Python script) may connect.
+    cors: { origin: true },
+  });
+
+  const calls = new CallHistory(Math.max(0, store.lastSeq() - CALL_HISTORY_SEED));
+  for (const { seq, event } of store.eventsAfter(Math.max(0, store.lastSeq() - CALL_HISTORY_SEED), CALL_HISTORY_SEED)) {
+    if (event.type === "ticket.called" || event.type === "ticket.recalled") {
+      const call = views.call(engine.state, seq, event);
+      if (call) calls.add(call);
+    }
+  }
+
+  let listenedAt: { host: string; port: number } | null = null;
+  const context: HubContext = {
+    io,
+    engine,
+    views,
+    setup,
+    auth,
+    store,
+    calls,
+    logger,
+    printing: options.printing ?? null,
+    newTicketId: options.newTicketId ?? (() => randomBytes(12).toString("base64url")),
+    statusUrl: (ticketId, host) => {
+      const base = setup.publicBaseUrl ?? (host ? `http://${host}` : `http://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`);
+      return `${base.replace(/\/$/, "")}/t/${ticketId}`;
+    },
+  };
+
+  attachKiosk(context);
+  attachCounter(context);
+  attachDisplay(context);
+  attachDashboard(context);
+  const stopBroadcasting = startBroadcasting(context);
+
+  const startedAt = clock();
+  const routes: Route[] = [
+    (req, res, url) => {
+      if (url.pathname === "/healthz") {
+        sendJson(res, 200, { ok: true, seq: engine.seq, uptimeMs: clock() - startedAt });
+        return true;
+      }
+      if (url.pathname === "/version") {
+        sendJson(res, 200, { name: "layan-hub", version: options.version ?? "0.0.0", node: process.version });
+        return true;
+      }
+      return false;
+    },
+    authRoutes(auth, logger.child({ part: "http" })),
+    staticApps(options.webApps ?? {}),
+    ...(options.routes ?? []).map((make) => make(context)),
+  ];
+
+  http.on("request", (req, res) => {
+    // socket.io answers its own path on the same server.
+    if (req.url?.startsWith("/socket.io/")) return;
+    const url = new URL(req.url ?? "/", "http://hub");
+    void (async () => {
+      try {
+        for (const route of routes) if (await route(req, res, url)) return;
+        sendJson(res, 404, { ok: false, error: { code: "NOT_FOUND", message: "Halaman tidak ditemukan.", messageEn: "Not found." } });
+      } catch (err) {
+        logger.error({ err, url: req.url }, "http handler failed");
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Terjadi kesalahan sistem.", messageEn: "Internal error." } });
+      }
+    })();
+  });
+
+  let day = serviceDayOf(clock(), setup.rules.timezone);
+  const rollOver = () => {
+    void engine.rollOverDay().then((answer) => {
+      if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
+    });
+  };
+  rollOver();
+  const dayTimer = setInterval(() => {
+    const today = serviceDayOf(clock(), setup.rules.timezone);
+    if (today !== day) {
+      day = today;
+      rollOver();
+    }
+  }, DAY_CHECK_MS);
+  dayTimer.unref();
+
+  return {
+    http,
+    io,
+    engine,
+    context,
+    listen(port, host = "0.0.0.0") {
+      return new Promise((resolvePromise, reject) => {
+        http.once("error", reject);
+        http.listen(port, host, () => {
+          http.off("error", reject);
+          const address = http.address() as AddressInfo;
+          listenedAt = { host, port: address.port };
+          resolvePromise(listenedAt);
+        });
+      });
+    },
+    async close() {
+      clearInterval(dayTimer);
+      stopBroadcasting();
+      await new Promise<void>((done) => {
+        void io.close(() => done());
+      });
+      if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+    },
+  };
+}

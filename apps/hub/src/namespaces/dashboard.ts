@@ -1,0 +1,50 @@
+import { serviceDayOf } from "@layan/core";
+import { EmptyPayload, SyncRequestPayload, ok, type DashboardPush } from "@layan/protocol";
+import type { HubContext } from "../context";
+import { handle, requireRole } from "./common";
+
+/** More missed events than this and a snapshot is cheaper for both ends. */
+const MAX_REPLAY = 500;
+const RECENT_LOG = 50;
+
+export function attachDashboard(ctx: HubContext): void {
+  const nsp = ctx.io.of("/dashboard");
+  const log = ctx.logger.child({ ns: "dashboard" });
+  requireRole(nsp, "dashboard", ctx.auth, log);
+
+  nsp.on("connection", (socket) => {
+    handle(socket, "catalog:get", EmptyPayload, log, () => ok(ctx.setup.catalog));
+    handle(socket, "sync:request", SyncRequestPayload, log, ({ sinceSeq }) => {
+      const { state, seq } = ctx.engine;
+      const now = ctx.engine.now();
+      if (sinceSeq !== null && sinceSeq <= seq) {
+        const missed = ctx.store.eventsAfter(sinceSeq, MAX_REPLAY + 1);
+        if (missed.length <= MAX_REPLAY) {
+          const events: DashboardPush[] = [
+            ...missed.map((m): DashboardPush => ({ name: "log:appended", payload: ctx.views.logEntry(state, m.seq, m.event) })),
+            ...ctx.views.counters(state).map((c): DashboardPush => ({ name: "counter:updated", payload: { ...c, seq } })),
+            { name: "queue:changed", payload: { seq, waiting: ctx.views.waiting(state, now) } },
+          ];
+          return ok({ mode: "events" as const, seq, events });
+        }
+      }
+      const recent = ctx.store.eventsAfter(Math.max(0, seq - RECENT_LOG), RECENT_LOG);
+      let servedToday = 0;
+      const today = serviceDayOf(now, state.rules.timezone);
+      for (const t of state.tickets.values()) if (t.status === "done" && t.serviceDay === today) servedToday++;
+      return ok({
+        mode: "snapshot" as const,
+        seq,
+        snapshot: {
+          seq,
+          serverTime: now,
+          counters: ctx.views.counters(state),
+          waiting: ctx.views.waiting(state, now),
+          statuses: ctx.views.statuses(state, now),
+          servedToday,
+          recent: recent.map((m) => ctx.views.logEntry(state, m.seq, m.event)).reverse(),
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import { EmptyPayload, SyncRequestPayload, ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
+import type { HubContext } from "../context";
+import type { DisplayGroup } from "../setup";
+import { handle, identityOf, requireRole } from "./common";
+
+export const LAST_CALLS_SHOWN = 10;
+
+/** Room names a display joins so a call reaches only the displays whose group shows it. */
+export const counterRoom = (counterId: string) => `counter:${counterId}`;
+export const serviceRoom = (serviceId: string) => `service:${serviceId}`;
+
+export function displayGroup(ctx: HubContext, displayId: string): DisplayGroup {
+  return (
+    ctx.setup.displays.get(displayId) ?? {
+      id: displayId,
+      name: displayId,
+      counterIds: ctx.setup.rules.counters.map((c) => c.id),
+      serviceIds: ctx.setup.rules.services.map((s) => s.id),
+    }
+  );
+}
+
+export function attachDisplay(ctx: HubContext): void {
+  const nsp = ctx.io.of("/display");
+  const log = ctx.logger.child({ ns: "display" });
+  requireRole(nsp, "display", ctx.auth, log);
+
+  nsp.on("connection", (socket) => {
+    const device = identityOf(socket);
+    const group = displayGroup(ctx, device.id);
+    const counterIds = new Set(group.counterIds);
+    const serviceIds = new Set(group.serviceIds);
+    void socket.join([...group.counterIds.map(counterRoom), ...group.serviceIds.map(serviceRoom)]);
+
+    handle(socket, "display:config", EmptyPayload, log, () => {
+      const config: DisplayConfig = {
+        displayId: device.id,
+        name: group.name,
+        office: ctx.setup.catalog.office,
+        counterIds: group.counterIds,
+        serviceIds: group.serviceIds,
+        services: ctx.setup.catalog.services
+          .filter((s) => serviceIds.has(s.id))
+          .map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
+        announcement: { style: ctx.setup.announcementStyle },
+      };
+      return ok(config);
+    });
+
+    handle(socket, "sync:request", SyncRequestPayload, log, ({ sinceSeq }) => {
+      const { state, seq } = ctx.engine;
+      const now = ctx.engine.now();
+      const counters = ctx.views.counters(state, group.counterIds);
+      const waiting = ctx.views.waiting(state, now, group.serviceIds);
+      const missed = sinceSeq === null ? null : ctx.calls.since(sinceSeq, counterIds, serviceIds);
+      if (missed === null) {
+        return ok({
+          mode: "snapshot" as const,
+          seq,
+          snapshot: { seq, serverTime: now, counters, lastCalls: ctx.calls.latest(LAST_CALLS_SHOWN, counterIds, serviceIds), waiting },
+        });
+      }
+      // Missed calls, then the counters' and queues' current state, so the
+      // screen ends up exactly where a live one would be.
+      const events: DisplayPush[] = [
+        ...missed.map((call): DisplayPush => ({ name: call.recalls > 0 ? "ticket:recalled" : "ticket:called", payload: call })),
+        ...counters.map((c): DisplayPush => ({ name: "counter:updated", payload: { ...c, seq } })),
+        { name: "queue:changed", payload: { seq, waiting } },
+      ];
+      return ok({ mode: "events" as const, seq, events });
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import {
+  EmptyPayload,
+  IssueTicketPayload,
+  KioskCancelPayload,
+  ServiceStatusPayload,
+  SyncRequestPayload,
+  fail,
+  ok,
+  type Catalog,
+  type IssuedTicket,
+} from "@layan/protocol";
+import { estimateWait } from "@layan/core";
+import type { HubContext } from "../context";
+import { handle, identityOf, requireRole } from "./common";
+
+/** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
+const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
+
+export function attachKiosk(ctx: HubContext): void {
+  const nsp = ctx.io.of("/kiosk");
+  const log = ctx.logger.child({ ns: "kiosk" });
+  requireRole(nsp, "kiosk", ctx.auth, log);
+
+  nsp.on("connection", (socket) => {
+    const kiosk = identityOf(socket);
+    const kioskSetup = ctx.setup.kiosks.get(kiosk.id);
+    const offered = kioskSetup?.serviceIds ? new Set(kioskSetup.serviceIds) : null;
+    const offers = (serviceId: string) => offered === null || offered.has(serviceId);
+    const host = socket.handshake.headers.host;
+    void socket.join("kiosks");
+    log.info({ kiosk: kiosk.id }, "kiosk connected");
+
+    handle(socket, "catalog:get", EmptyPayload, log, () => {
+      const c = ctx.setup.catalog;
+      const catalog: Catalog = { ...c, services: c.services.filter((s) => offers(s.id)) };
+      return ok(catalog);
+    });
+
+    handle(socket, "service:status", ServiceStatusPayload, log, ({ serviceId }) => {
+      if (!ctx.engine.state.services.has(serviceId) || !offers(serviceId)) return fail("SERVICE_UNKNOWN");
+      return ok(ctx.views.serviceStatus(ctx.engine.state, serviceId, ctx.engine.now()));
+    });
+
+    handle(socket, "ticket:issue", IssueTicketPayload, log, async (p) => {
+      if (!offers(p.serviceId)) return fail("SERVICE_UNKNOWN");
+      if (p.printVia === "hub") {
+        // Checked before a number exists: a ticket that cannot print is never issued.
+        if (!ctx.printing) return fail("PRINTER_UNAVAILABLE");
+        const problem = await ctx.printing.problem(kiosk.id);
+        if (problem !== null) {
+          const answer = fail("PRINTER_UNAVAILABLE");
+          answer.error.message = `${answer.error.message} (${problem})`;
+          return answer;
+        }
+      }
+      const ticketId = ctx.newTicketId();
+      // Estimated on the queue as the ticket joins it: decide runs in this same
+      // turn, so nobody can slip in between.
+      const estimate = estimateWait(ctx.engine.state, p.serviceId, p.priority, ctx.engine.now());
+      const answer = await ctx.engine.execute(
+        { type: "issueTicket", ticketId, serviceId: p.serviceId, priority: p.priority, kioskId: kiosk.id },
+        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}` },
+        (_state, events): IssuedTicket => {
+          const issued = events[0];
+          if (issued?.type !== "ticket.issued") throw new Error("issueTicket produced no ticket.issued");
+          return {
+            ticket: {
+              id: issued.ticketId,
+              number: issued.number,
+              serviceId: issued.serviceId,
+              priority: issued.priority,
+              issuedAt: issued.at,
+              serviceDay: issued.serviceDay,
+            },
+            peopleAhead: estimate.peopleAhead,
+            estimate,
+            statusUrl: ctx.statusUrl(issued.ticketId, host),
+            printed: p.printVia === "hub",
+          };
+        },
+      );
+      if (!answer.ok || p.printVia !== "hub" || answer.data.ticket.id !== ticketId) return answer;
+      try {
+        await ctx.printing?.print(kiosk.id, answer.data);
+        return answer;
+      } catch (err) {
+        log.warn({ err, kiosk: kiosk.id, number: answer.data.ticket.number }, "hub print failed; cancelling ticket");
+        await ctx.engine.execute(
+          { type: "cancel", ticketId, reason: "print_failed" },
+          { requestId: null, namespace: `kiosk:${kiosk.id}` },
+          () => null,
+        );
+        return fail("PRINT_FAILED");
+      }
+    });
+
+    handle(socket, "ticket:cancel", KioskCancelPayload, log, async (p) => {
+      const ticket = ctx.engine.state.tickets.get(p.ticketId);
+      if (!ticket) return fail("TICKET_UNKNOWN");
+      if (ticket.kioskId !== kiosk.id || ctx.engine.now() - ticket.issuedAt > KIOSK_CANCEL_WINDOW_MS) {
+        return fail("FORBIDDEN");
+      }
+      return ctx.engine.execute(
+        { type: "cancel", ticketId: p.ticketId, reason: p.reason },
+        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}` },
+        () => ({ cancelled: true as const }),
+      );
+    });
+
+    handle(socket, "sync:request", SyncRequestPayload, log, () => {
+      const { state } = ctx.engine;
+      const now = ctx.engine.now();
+      const serviceIds = state.rules.services.map((s) => s.id).filter(offers);
+      return ok({
+        mode: "snapshot" as const,
+        seq: ctx.engine.seq,
+        snapshot: { seq: ctx.engine.seq, serverTime: now, statuses: ctx.views.statuses(state, now, serviceIds) },
+      });
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from "node:util";
+
+export interface MainOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  configDir: string;
+  demo: boolean;
+  reset: boolean;
+  logLevel: string;
+  /** Demo only: every service open around the clock, so a demo works at night. */
+  alwaysOpen: boolean;
+}
+
+export function parseMainOptions(argv: string[]): MainOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: process.env.LAYAN_PORT ?? "8080" },
+      host: { type: "string", default: process.env.LAYAN_HOST ?? "0.0.0.0" },
+      data: { type: "string", default: process.env.LAYAN_DATA ?? "data" },
+      config: { type: "string", default: process.env.LAYAN_CONFIG ?? "kiosk-config" },
+      demo: { type: "boolean", default: false },
+      reset: { type: "boolean", default: false },
+      "always-open": { type: "boolean" },
+      "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  return {
+    port,
+    host: values.host,
+    dataDir: values.data,
+    configDir: values.config,
+    demo: values.demo,
+    reset: values.reset,
+    logLevel: values["log-level"],
+    alwaysOpen: values["always-open"] ?? values.demo,
+  };
+}

@@ -1,0 +1,37 @@
+import type { OfficeRules } from "@layan/core";
+import type { Catalog } from "@layan/protocol";
+
+export interface PrinterSetting {
+  kind: "network" | "device" | "none";
+  host: string | null;
+  port: number | null;
+  path: string | null;
+  paper: "58mm" | "80mm";
+}
+
+export interface KioskSetup {
+  id: string;
+  name: string;
+  /** Services offered on this kiosk; null for all. */
+  serviceIds: string[] | null;
+  printer: PrinterSetting | null;
+}
+
+export interface DisplayGroup {
+  id: string;
+  name: string;
+  counterIds: string[];
+  serviceIds: string[];
+}
+
+/** Everything the hub takes from kiosk-config, in the shapes it uses. */
+export interface HubSetup {
+  rules: OfficeRules;
+  catalog: Catalog;
+  kiosks: Map<string, KioskSetup>;
+  displays: Map<string, DisplayGroup>;
+  announcementStyle: "digits" | "number";
+  kioskIdleSeconds: number;
+  /** Base of the ticket status links printed as QR codes; null: derived from the request. */
+  publicBaseUrl: string | null;
+}

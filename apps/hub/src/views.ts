@@ -1,0 +1,157 @@
+import { estimateWait, isOpenAt, type QueueEvent, type QueueState } from "@layan/core";
+import type {
+  CallView,
+  CounterSnapshot,
+  CounterView,
+  LogEntry,
+  ServiceStatus,
+  WaitingCount,
+} from "@layan/protocol";
+import type { HubSetup } from "./setup";
+
+/** Read-side projections of the live queue into what each screen shows. */
+export class Views {
+  constructor(
+    private readonly setup: HubSetup,
+    private readonly officerName: (officerId: string) => string | null,
+  ) {}
+
+  counter(state: QueueState, counterId: string): CounterView {
+    const rules = state.counterRules.get(counterId);
+    const live = state.counters.get(counterId);
+    const ticket = live?.currentTicketId ? state.tickets.get(live.currentTicketId) : undefined;
+    return {
+      id: counterId,
+      name: rules?.name ?? counterId,
+      number: rules?.number ?? 0,
+      status: live?.status ?? "closed",
+      officerName: live?.officerId ? this.officerName(live.officerId) : null,
+      current: ticket ? { number: ticket.number, serviceId: ticket.segment.serviceId, status: ticket.status } : null,
+    };
+  }
+
+  counters(state: QueueState, counterIds?: readonly string[]): CounterView[] {
+    return (counterIds ?? state.rules.counters.map((c) => c.id)).map((id) => this.counter(state, id));
+  }
+
+  waiting(state: QueueState, now: number, serviceIds?: readonly string[]): WaitingCount[] {
+    return (serviceIds ?? state.rules.services.map((s) => s.id)).map((serviceId) => {
+      const lanes = state.lanes.get(serviceId);
+      const heads = [lanes?.priority[0], lanes?.regular[0]]
+        .map((id) => (id === undefined ? undefined : state.tickets.get(id)?.segment.enqueuedAt))
+        .filter((t): t is number => t !== undefined);
+      return {
+        serviceId,
+        waiting: (lanes?.priority.length ?? 0) + (lanes?.regular.length ?? 0),
+        longestWaitMs: heads.length ? now - Math.min(...heads) : null,
+      };
+    });
+  }
+
+  serviceStatus(state: QueueState, serviceId: string, now: number): ServiceStatus {
+    const service = state.services.get(serviceId);
+    const estimate = estimateWait(state, serviceId, null, now);
+    const numbering = state.numbering.get(serviceId);
+    const today = numbering && service ? numbering : undefined;
+    const used = today ? today.quotaUsed : 0;
+    return {
+      serviceId,
+      open: service ? isOpenAt(service.hours, service.closedDates, now, state.rules.timezone) : false,
+      waiting: estimate.peopleAhead,
+      openCounters: estimate.openCounters,
+      quotaLeft: service?.dailyQuota == null ? null : Math.max(0, service.dailyQuota - used),
+      estimate,
+    };
+  }
+
+  statuses(state: QueueState, now: number, serviceIds?: readonly string[]): ServiceStatus[] {
+    return (serviceIds ?? state.rules.services.map((s) => s.id)).map((id) => this.serviceStatus(state, id, now));
+  }
+
+  call(state: QueueState, seq: number, event: Extract<QueueEvent, { type: "ticket.called" | "ticket.recalled" }>): CallView | null {
+    const ticket = state.tickets.get(event.ticketId);
+    if (!ticket) return null;
+    const counter = state.counterRules.get(event.counterId);
+    return {
+      seq,
+      at: event.at,
+      number: ticket.number,
+      serviceId: ticket.segment.serviceId,
+      counterId: event.counterId,
+      counterName: counter?.name ?? event.counterId,
+      counterNumber: counter?.number ?? 0,
+      recalls: event.type === "ticket.recalled" ? event.recalls : 0,
+      priority: ticket.priority !== null,
+    };
+  }
+
+  counterSnapshot(state: QueueState, counterId: string, seq: number, now: number): CounterSnapshot {
+    const rules = state.counterRules.get(counterId);
+    const live = state.counters.get(counterId);
+    const ticket = live?.currentTicketId ? state.tickets.get(live.currentTicketId) : undefined;
+    const serviceIds = rules?.services ?? [];
+    const windowMs = state.rules.noShow.reinstateWithinMinutes * 60_000;
+    const reinstatable: CounterSnapshot["reinstatable"] = [];
+    for (const t of state.tickets.values()) {
+      if (t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs && serviceIds.includes(t.segment.serviceId)) {
+        reinstatable.push({ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, noShowAt: t.noShowAt });
+      }
+    }
+    return {
+      seq,
+      serverTime: now,
+      counter: this.counter(state, counterId),
+      current: ticket
+        ? {
+            ticketId: ticket.id,
+            number: ticket.number,
+            serviceId: ticket.segment.serviceId,
+            priority: ticket.priority,
+            status: ticket.status,
+            issuedAt: ticket.issuedAt,
+            enqueuedAt: ticket.segment.enqueuedAt,
+            calledAt: ticket.segment.lastCalledAt,
+            startedAt: ticket.segment.startedAt,
+            recalls: ticket.segment.recalls,
+            stepsDone: ticket.segment.steps.map((s) => ({ ...s })),
+            transferredFrom: ticket.previousSegments.filter((s) => s.outcome === "transferred").map((s) => s.serviceId),
+          }
+        : null,
+      queues: this.waiting(state, now, serviceIds).map((w) => {
+        const lanes = state.lanes.get(w.serviceId);
+        const ids = [...(lanes?.priority ?? []), ...(lanes?.regular ?? [])].slice(0, 5);
+        return {
+          ...w,
+          next: ids.flatMap((id) => {
+            const t = state.tickets.get(id);
+            return t
+              ? [{ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt }]
+              : [];
+          }),
+        };
+      }),
+      reinstatable: reinstatable.sort((a, b) => b.noShowAt - a.noShowAt),
+      recallsBeforeNoShow: state.rules.noShow.recallsBeforeNoShow,
+    };
+  }
+
+  /** A stored event for the dashboard's live log; no ticket ids (they are the ticket page's key). */
+  logEntry(state: QueueState, seq: number, event: QueueEvent): LogEntry {
+    const ticketId = "ticketId" in event ? event.ticketId : null;
+    const ticket = ticketId ? state.tickets.get(ticketId) : undefined;
+    const { type, at } = event;
+    const detail: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(event)) {
+      if (k !== "type" && k !== "at" && k !== "ticketId") detail[k] = v;
+    }
+    return {
+      seq,
+      at,
+      type,
+      number: ticket?.number ?? ("number" in event ? event.number : null),
+      serviceId: ticket?.segment.serviceId ?? ("serviceId" in event ? event.serviceId : null),
+      counterId: "counterId" in event ? event.counterId : null,
+      detail,
+    };
+  }
+}
