@@ -192,6 +192,22 @@ describe("call-next: ageing bound", () => {
     ]);
   });
 
+  it("finds an aged ticket behind a reinstated one at the head of the lane", () => {
+    const q = new TestQueue();
+    q.open("loket-1", at("07:30"));
+    q.issue("izin", at("08:00")); // B-001, will be a no-show
+    q.issue("izin", at("08:01")); // B-002
+    q.callNext("loket-1", at("08:02"));
+    q.run({ type: "recall", counterId: "loket-1" }, at("08:03"));
+    q.run({ type: "recall", counterId: "loket-1" }, at("08:04"));
+    q.run({ type: "markNoShow", counterId: "loket-1" }, at("08:05"));
+    q.issue("izin", at("08:30"), "lansia"); // B-003
+    q.run({ type: "reinstate", ticketId: "t1" }, at("08:34"));
+    expect(q.lane("izin", "regular")).toEqual(["B-001", "B-002"]);
+    // B-002 has waited 46 minutes; B-001's new segment only 12.
+    expect(q.callNext("loket-1", at("08:47"))).toMatchObject({ number: "B-002", reason: "aged" });
+  });
+
   it("does not apply when no priority ticket waits", () => {
     const q = new TestQueue();
     q.open("loket-1", at("07:30"));

@@ -30,9 +30,9 @@ export function pickNext(state: QueueState, counter: CounterRules, now: number):
   const regularHead = firstHead(state, counter, "regular");
 
   const agedMs = policy.maxRegularWaitMinutes * 60_000;
-  const oldestRegular = oldestHead(state, counter);
-  if (oldestRegular && now - oldestRegular.enqueuedAt > agedMs && priorityHead) {
-    return { ticketId: oldestRegular.ticketId, reason: "aged" };
+  const oldest = oldestRegular(state, counter);
+  if (oldest && now - oldest.enqueuedAt > agedMs && priorityHead) {
+    return { ticketId: oldest.ticketId, reason: "aged" };
   }
 
   if (priorityHead && regularHead) {
@@ -53,13 +53,18 @@ function firstHead(state: QueueState, counter: CounterRules, lane: "priority" | 
   return null;
 }
 
-function oldestHead(state: QueueState, counter: CounterRules): LaneHead | null {
+/**
+ * The longest-waiting regular ticket the counter serves. Not just the lane
+ * heads: a reinstated no-show goes back to the head of its lane with a fresh
+ * enqueue time, so the oldest ticket can sit behind it.
+ */
+function oldestRegular(state: QueueState, counter: CounterRules): LaneHead | null {
   let oldest: LaneHead | null = null;
   for (const serviceId of counter.services) {
-    const id = state.lanes.get(serviceId)?.regular[0];
-    if (id === undefined) continue;
-    const enqueuedAt = state.tickets.get(id)?.segment.enqueuedAt ?? 0;
-    if (!oldest || enqueuedAt < oldest.enqueuedAt) oldest = { ticketId: id, enqueuedAt };
+    for (const id of state.lanes.get(serviceId)?.regular ?? []) {
+      const enqueuedAt = state.tickets.get(id)?.segment.enqueuedAt ?? 0;
+      if (!oldest || enqueuedAt < oldest.enqueuedAt) oldest = { ticketId: id, enqueuedAt };
+    }
   }
   return oldest;
 }
