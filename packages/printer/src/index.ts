@@ -16,11 +16,13 @@ export {
 export {
   assertPrinterReady,
   combineStatus,
+  firstBlockingProblem,
   parseStatus,
   printerReady,
   READY_STATUS,
   statusAnswer,
   statusProblems,
+  type BlockingProblemCode,
   type ErrorCauseReport,
   type OfflineCauseReport,
   type PaperSensorReport,
@@ -31,3 +33,17 @@ export {
   type StatusReportByQuery,
 } from "./status";
 export { isPrinterError, PRINTER_ERROR_REASON, PrinterError, type PrinterErrorCode } from "./errors";
+export type { PrinterTransport } from "./transport";
+export { createTcpTransport, type TcpTransportOptions } from "./tcp-transport";
+export { createDeviceTransport, type DeviceTransportOptions } from "./device-transport";
+export { createFileTransport, type FileTransport } from "./file-transport";
+export {
+  HEALTHY_PRINTER,
+  startPrinterEmulator,
+  type EmulatorJob,
+  type EmulatorState,
+  type PrinterEmulator,
+  type PrinterEmulatorOptions,
+} from "./emulator";
+export { qrCodeModel2, type QrErrorCorrection } from "./commands";
+export { transliterate, type CodePage } from "./codepage";

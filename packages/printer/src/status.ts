@@ -149,18 +149,18 @@ export function statusAnswer(n: StatusQuery, status: PrinterStatus): number {
   }
 }
 
-export interface StatusProblem {
-  code: PrinterErrorCode | "PAPER_NEAR_END";
-  /** "warning" still prints; "error" does not. */
-  severity: "error" | "warning";
-  /** In Bahasa Indonesia, for the kiosk screen and the officer's dashboard. */
-  message: string;
-}
+/** The conditions a status can show; a timeout is the transport's finding, not the printer's. */
+export type BlockingProblemCode = Exclude<PrinterErrorCode, "PRINTER_TIMEOUT">;
+
+/** "error" stops printing; "warning" still prints. Messages are in Bahasa Indonesia. */
+export type StatusProblem =
+  | { code: BlockingProblemCode; severity: "error"; message: string }
+  | { code: "PAPER_NEAR_END"; severity: "warning"; message: string };
 
 /** Every problem in a status, the most specific cause first. */
 export function statusProblems(status: PrinterStatus): StatusProblem[] {
   const problems: StatusProblem[] = [];
-  const error = (code: PrinterErrorCode) => problems.push({ code, severity: "error", message: PRINTER_ERROR_REASON[code] });
+  const error = (code: BlockingProblemCode) => problems.push({ code, severity: "error", message: PRINTER_ERROR_REASON[code] });
   if (status.paperEnd) error("PAPER_END");
   if (status.coverOpen) error("COVER_OPEN");
   if (status.error) error("PRINTER_ERROR");
@@ -179,8 +179,13 @@ export function printerReady(status: PrinterStatus): boolean {
 
 /** Throws the error for the first blocking problem, if any. */
 export function assertPrinterReady(status: PrinterStatus): void {
-  const blocking = statusProblems(status).find((problem) => problem.severity === "error");
-  if (blocking && blocking.code !== "PAPER_NEAR_END") {
-    throw new PrinterError(blocking.code, `printer not ready: ${blocking.code}`);
+  const blocking = firstBlockingProblem(status);
+  if (blocking) {
+    throw new PrinterError(blocking, `printer not ready: ${blocking}`);
   }
+}
+
+export function firstBlockingProblem(status: PrinterStatus): BlockingProblemCode | undefined {
+  for (const problem of statusProblems(status)) if (problem.severity === "error") return problem.code;
+  return undefined;
 }
