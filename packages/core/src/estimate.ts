@@ -21,7 +21,9 @@ export const MIN_SAMPLES = 5;
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   // Nearest-rank: the smallest value with at least p% of values at or below it.
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  // Multiply before dividing: (p / 100) * n drifts (0.28 * 25 = 7.000000000000001),
+  // and the ceiling turns that drift into the next rank.
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
   return sorted[Math.min(rank, sorted.length) - 1] ?? 0;
 }
 

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { estimateWait, MIN_SAMPLES, percentile } from "./estimate";
+import { FRIDAY, jakarta, MINUTE, officeRules, TestQueue } from "./testing/fixtures";
+
+const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
+
+/** Izin (SOP service target 20 min): B-001..B-003 regular, B-004..B-005 priority waiting. */
+function izinQueue(rules = officeRules()) {
+  const q = new TestQueue(rules);
+  q.issue("izin", at("08:00"));
+  q.issue("izin", at("08:01"));
+  q.issue("izin", at("08:02"));
+  q.issue("izin", at("08:03"), "lansia");
+  q.issue("izin", at("08:04"), "disabilitas");
+  return q;
+}
+
+describe("percentile (nearest rank)", () => {
+  it("picks the smallest value with at least p % at or below it", () => {
+    const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(percentile(ten, 50)).toBe(5);
+    expect(percentile(ten, 90)).toBe(9);
+    expect(percentile(ten, 91)).toBe(10);
+    expect(percentile(ten, 100)).toBe(10);
+    expect(percentile(ten, 0)).toBe(1);
+    expect(percentile([42], 90)).toBe(42);
+    expect(percentile([], 50)).toBe(0);
+  });
+
+  it("does not round the rank up through floating-point error", () => {
+    // 0.28 * 25 is 7.000000000000001 in floating point; the rank is exactly 7.
+    const xs = Array.from({ length: 25 }, (_, i) => i + 1);
+    expect(percentile(xs, 28)).toBe(7);
+    expect(percentile(Array.from({ length: 50 }, (_, i) => i + 1), 14)).toBe(7);
+  });
+});
+
+describe("estimateWait", () => {
+  it("is null with no open counter, but still counts people ahead", () => {
+    const q = izinQueue();
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+      peopleAhead: 5,
+      openCounters: 0,
+      p50Minutes: null,
+      p90Minutes: null,
+      basis: "sop_target",
+      sampleCount: 0,
+    });
+  });
+
+  it("uses the SOP target (p50 = 75 %, p90 = 100 %) with fewer than MIN_SAMPLES samples", () => {
+    expect(MIN_SAMPLES).toBe(5);
+    const q = izinQueue();
+    q.open("loket-1", at("07:30"));
+    // Regular: 5 ahead x 15 min / 1 counter = 75; x 20 min = 100.
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+      peopleAhead: 5,
+      openCounters: 1,
+      p50Minutes: 75,
+      p90Minutes: 100,
+      basis: "sop_target",
+      sampleCount: 0,
+    });
+    // Priority: only the 2 priority tickets are ahead.
+    expect(estimateWait(q.state, "izin", "lansia", at("08:05"))).toMatchObject({ peopleAhead: 2, p50Minutes: 30, p90Minutes: 40 });
+  });
+
+  it("counts open counters serving the service only, and half a service for each busy one", () => {
+    const q = izinQueue();
+    q.issue("izin", at("08:05")); // B-006
+    q.open("loket-1", at("07:30"));
+    q.open("loket-2", at("07:30"));
+    q.open("loket-3", at("07:30")); // does not serve izin
+    q.callNext("loket-2", at("08:06")); // B-004 (priority): loket-2 busy, 5 still waiting (3 regular, 1 priority... )
+    expect(q.lane("izin", "priority")).toEqual(["B-005"]);
+    expect(q.lane("izin", "regular")).toEqual(["B-001", "B-002", "B-003", "B-006"]);
+    // (5 ahead + 0.5 busy) x 15 min / 2 counters = 41.25 -> 41; x 20 / 2 = 55.
+    expect(estimateWait(q.state, "izin", null, at("08:07"))).toMatchObject({ peopleAhead: 5, openCounters: 2, p50Minutes: 41, p90Minutes: 55 });
+
+    // A paused counter does not count.
+    q.run({ type: "pauseCounter", counterId: "loket-1" }, at("08:08"));
+    // (5 + 0.5) x 15 / 1 = 82.5 -> 83 (rounded half up); x 20 = 110.
+    expect(estimateWait(q.state, "izin", null, at("08:09"))).toMatchObject({ openCounters: 1, p50Minutes: 83, p90Minutes: 110 });
+  });
+
+  it("is zero with nobody ahead and idle counters", () => {
+    const q = new TestQueue();
+    q.open("loket-3", at("07:30"));
+    expect(estimateWait(q.state, "info", null, at("08:00"))).toMatchObject({ peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0 });
+  });
+
+  it("uses p50/p90 of recent service times once there are enough", () => {
+    const q = izinQueue();
+    q.open("loket-1", at("07:30"));
+    // Service times in minutes: sorted 2,3,4,5,7,9,12 (n = 7).
+    // Nearest rank: p50 -> ceil(3.5) = 4th = 5 min; p90 -> ceil(6.3) = 7th = 12 min.
+    q.state.samples.set(
+      "izin",
+      [4, 9, 2, 7, 12, 5, 3].map((m, i) => ({ at: at("07:00") + i * MINUTE, ms: m * MINUTE })),
+    );
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+      peopleAhead: 5,
+      openCounters: 1,
+      p50Minutes: 25,
+      p90Minutes: 60,
+      basis: "recent",
+      sampleCount: 7,
+    });
+  });
+
+  it("keeps only the last sampleSize samples within maxAgeMinutes", () => {
+    const rules = officeRules();
+    const q = izinQueue({ ...rules, estimate: { sampleSize: 6, maxAgeMinutes: 60 } });
+    q.open("loket-1", at("07:30"));
+    q.state.samples.set("izin", [
+      { at: at("07:04"), ms: 100 * MINUTE }, // older than 60 minutes at 08:05
+      { at: at("07:05"), ms: 50 * MINUTE }, // in the window, but not among the last 6
+      ...[1, 2, 3, 4, 5, 6].map((m) => ({ at: at("07:10") + m * MINUTE, ms: m * MINUTE })),
+    ]);
+    // Samples 1..6: p50 -> 3rd = 3 min, p90 -> ceil(5.4) = 6th = 6 min.
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+      basis: "recent",
+      sampleCount: 6,
+      p50Minutes: 15,
+      p90Minutes: 30,
+    });
+    // At 08:15 only samples from 07:15 on are left: 5,6 plus nothing older -> fewer than 5.
+    expect(estimateWait(q.state, "izin", null, at("08:15"))).toMatchObject({ basis: "sop_target", sampleCount: 2, p50Minutes: 75 });
+  });
+
+  it("falls back with exactly four samples and switches at five", () => {
+    const q = izinQueue();
+    q.open("loket-1", at("07:30"));
+    const samples = [1, 1, 1, 1].map((m, i) => ({ at: at("07:30") + i, ms: m * MINUTE }));
+    q.state.samples.set("izin", samples);
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({ basis: "sop_target", sampleCount: 4, p50Minutes: 75 });
+    samples.push({ at: at("07:40"), ms: MINUTE });
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({ basis: "recent", sampleCount: 5, p50Minutes: 5, p90Minutes: 5 });
+  });
+
+  it("learns from completed tickets", () => {
+    const q = new TestQueue();
+    q.open("loket-3", at("07:00"));
+    // Five info tickets served in 2, 4, 6, 8 and 10 minutes.
+    for (let i = 0; i < 5; i++) {
+      const start = at("07:00") + i * 20 * MINUTE;
+      q.issue("info", start);
+      q.callNext("loket-3", start + MINUTE);
+      q.run({ type: "startService", counterId: "loket-3" }, start + MINUTE);
+      q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, start + MINUTE + (i + 1) * 2 * MINUTE);
+    }
+    q.issue("info", at("09:00"));
+    q.issue("info", at("09:00"));
+    // For a new regular ticket: 2 ahead; p50 = 3rd of 2,4,6,8,10 = 6 -> 12; p90 = 5th = 10 -> 20.
+    expect(estimateWait(q.state, "info", null, at("09:01"))).toEqual({
+      peopleAhead: 2,
+      openCounters: 1,
+      p50Minutes: 12,
+      p90Minutes: 20,
+      basis: "recent",
+      sampleCount: 5,
+    });
+  });
+});
