@@ -74,6 +74,22 @@ export function wrapText(text: string, width: number, indent = ""): string[] {
   return lines;
 }
 
+/**
+ * Wraps into as many lines as plain wrapping needs, but evens them out, so a
+ * centred heading reads "Mal Pelayanan Publik / Kota Bandung" and not a lone
+ * last word.
+ */
+export function wrapBalanced(text: string, width: number): string[] {
+  const greedy = wrapText(text, width);
+  let best = greedy;
+  for (let narrower = width - 1; narrower > 0; narrower--) {
+    const attempt = wrapText(text, narrower);
+    if (attempt.length > greedy.length) break;
+    best = attempt;
+  }
+  return best;
+}
+
 export interface WaitEstimate {
   p50: number;
   p90: number;

@@ -2,7 +2,7 @@ import Printer from "escpos";
 import QRCode from "qrcode";
 import { emphasis, qrCodeModel2 } from "./commands";
 import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
-import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapText } from "./format";
+import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapBalanced, wrapText } from "./format";
 import { PAPER, type PaperWidth } from "./paper";
 import { PRIORITY_LABEL, type TicketPrint } from "./ticket";
 
@@ -46,13 +46,16 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   const lines = (text: string, width = columns, indent = "") => {
     for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
   };
+  const centred = (text: string) => {
+    for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
+  };
   const rule = () => printer.text("-".repeat(columns));
 
   printer.align("ct").raw(emphasis(true));
-  lines(ticket.officeName);
+  centred(ticket.officeName);
   printer.raw(emphasis(false));
-  if (ticket.officeAddress) lines(ticket.officeAddress);
-  lines(ticket.agencyName);
+  if (ticket.officeAddress) centred(ticket.officeAddress);
+  centred(ticket.agencyName);
   rule();
 
   printer.text("Nomor Antrean");
@@ -63,12 +66,12 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   if (ticket.priority) {
     printer.text("PRIORITAS");
     printer.raw(emphasis(false));
-    lines(PRIORITY_LABEL[ticket.priority]);
+    centred(PRIORITY_LABEL[ticket.priority]);
   } else {
     printer.raw(emphasis(false));
   }
   printer.raw(emphasis(true));
-  lines(ticket.serviceName);
+  centred(ticket.serviceName);
   printer.raw(emphasis(false));
 
   const issued = formatIssuedAt(ticket.issuedAt, ticket.timeZone);
@@ -93,7 +96,7 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   printer.text("Pindai untuk memantau antrean");
   if (ticket.footer) {
     printer.feed(1);
-    lines(ticket.footer);
+    centred(ticket.footer);
   }
   printer.cut(false, 4);
   printer.flush();
