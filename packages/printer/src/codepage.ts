@@ -58,6 +58,13 @@ const TYPOGRAPHY: Readonly<Record<string, string>> = {
   "\u20ac": "EUR",
   "\u2122": "TM",
   "\t": " ",
+  // Latin letters without a Unicode decomposition, so accent stripping misses them.
+  "\u0141": "L",
+  "\u0142": "l",
+  "\u0110": "D",
+  "\u0111": "d",
+  "\u0152": "OE",
+  "\u0153": "oe",
 };
 
 function representable(char: string, page: CodePage): boolean {
