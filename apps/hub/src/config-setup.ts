@@ -1,0 +1,98 @@
+import { toOfficeRules, type LayanConfig } from "@layan/config";
+import type { OfficeRules } from "@layan/core";
+import type { Catalog, ServiceInfo } from "@layan/protocol";
+import type { DisplayGroup, HubSetup, KioskSetup, PrinterSetting } from "./setup";
+
+/** Turns a validated kiosk-config into what the hub runs on. */
+export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boolean } = {}): HubSetup {
+  let rules = toOfficeRules(config);
+  if (options.alwaysOpen) rules = openAroundTheClock(rules);
+  const services: ServiceInfo[] = config.services.map((s) => ({
+    id: s.id,
+    agencyId: s.agency,
+    prefix: s.prefix,
+    name: s.name.id,
+    nameEn: s.name.en ?? s.name.id,
+    description: s.description,
+    icon: s.icon,
+    persyaratan: s.persyaratan.map((r) => ({ text: r.text, note: r.note ?? null })),
+    prosedur: s.sop.steps.map((step) => ({
+      id: step.id,
+      actor: step.actor,
+      description: step.description,
+      minutes: step.minutes,
+      icon: step.icon ?? null,
+      timed: step.timed,
+    })),
+    prosedurMinutes: s.sop.steps.reduce((sum, step) => sum + step.minutes, 0),
+    jangkaWaktu: { value: s.jangkaWaktu.value, unit: s.jangkaWaktu.unit, text: s.jangkaWaktu.text ?? null },
+    biaya: { amount: s.biaya.amount ?? 0, text: s.biaya.text ?? (s.biaya.amount ? "" : "Tidak dipungut biaya") },
+    produk: s.produk,
+    pengaduan: s.pengaduan.map((c) => ({ name: c.name, contact: c.contact })),
+    dasarHukum: s.dasarHukum,
+    targets: { waitMinutes: s.sop.waitMinutes, serviceMinutes: s.sop.serviceMinutes },
+    dailyQuota: s.dailyQuota ?? null,
+  }));
+  const catalog: Catalog = {
+    office: {
+      name: config.office.name,
+      shortName: config.office.shortName,
+      address: config.office.address,
+      timezone: config.office.timezone,
+      runningText: config.office.runningText.join("  •  "),
+      maklumat: config.office.maklumat.text,
+    },
+    agencies: config.agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, icon: a.icon, color: a.color })),
+    services,
+  };
+
+  const kiosks = new Map<string, KioskSetup>();
+  for (const k of config.devices.kiosks) {
+    const serviceIds =
+      k.shows === "all"
+        ? null
+        : config.services.filter((s) => k.shows !== "all" && (k.shows.agencies.includes(s.agency) || k.shows.services.includes(s.id))).map((s) => s.id);
+    kiosks.set(k.id, { id: k.id, name: k.name, serviceIds, printer: printerSetting(k.printer) });
+  }
+
+  const displays = new Map<string, DisplayGroup>();
+  for (const d of config.devices.displays) {
+    if (d.group === "all") {
+      displays.set(d.id, { id: d.id, name: d.name, counterIds: config.counters.map((c) => c.id), serviceIds: config.services.map((s) => s.id) });
+      continue;
+    }
+    const { counters, services: groupServices } = d.group;
+    // A group named by services shows the counters serving them; one named by counters shows their services.
+    const counterIds = config.counters.filter((c) => counters.includes(c.id) || c.services.some((s) => groupServices.includes(s))).map((c) => c.id);
+    const serviceIds = [...new Set([...groupServices, ...config.counters.filter((c) => counters.includes(c.id)).flatMap((c) => c.services)])];
+    displays.set(d.id, { id: d.id, name: d.name, counterIds, serviceIds });
+  }
+
+  return {
+    rules,
+    catalog,
+    kiosks,
+    displays,
+    announcementStyle: config.office.announcement.style,
+    kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
+    publicBaseUrl: config.office.publicBaseUrl ?? null,
+  };
+}
+
+function printerSetting(p: LayanConfig["devices"]["kiosks"][number]["printer"]): PrinterSetting | null {
+  switch (p.kind) {
+    case "network":
+      return { kind: "network", host: p.host, port: p.port, path: null, paper: p.paper };
+    case "device":
+      return { kind: "device", host: null, port: null, path: p.path, paper: p.paper };
+    case "none":
+      return null;
+  }
+}
+
+/** Demo mode: every service open all week, so a demo started at night still issues tickets. */
+function openAroundTheClock(rules: OfficeRules): OfficeRules {
+  const allDay = [{ open: "00:00", close: "24:00" }];
+  const hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+  return { ...rules, services: rules.services.map((s) => ({ ...s, hours, closedDates: [] })) };
+}
