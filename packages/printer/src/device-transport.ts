@@ -70,7 +70,8 @@ export function createDeviceTransport(options: DeviceTransportOptions = {}): Pri
           writeTimeoutMs,
         );
       });
-      const write = handle.write(bytes).catch((error: unknown) => {
+      // writeFile loops over partial writes, which a character device may return.
+      const write = handle.writeFile(bytes).catch((error: unknown) => {
         throw new PrinterError("PRINTER_OFFLINE", `write to ${path} failed: ${errorCode(error)}`, { cause: error });
       });
       await Promise.race([write, timeout]);

@@ -104,7 +104,10 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
       };
       jobs.push(job);
       events.emit("job", job);
-    })();
+    })().catch((error: unknown) => {
+      // A development tool: say so and keep serving rather than crash on a full disk.
+      console.error(`printer emulator: cannot write job ${name}:`, error);
+    });
     writing.add(write);
     void write.finally(() => writing.delete(write));
   }

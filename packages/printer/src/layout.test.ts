@@ -126,3 +126,16 @@ describe("layoutTicket content", () => {
     expect(readQrFromPng(decoded.image)).toBe(statusUrl);
   });
 });
+
+describe("layoutTicket without a usable status URL", () => {
+  it("still prints the ticket, just without the QR code", () => {
+    for (const statusUrl of ["", "   ", `https://x.go.id/${"a".repeat(3000)}`]) {
+      const { bytes, decoded } = print({ ...sampleTicket, statusUrl }, "58mm");
+      expect(decoded.qr).toEqual([]);
+      expect(decoded.text).toContain("A-012");
+      expect(decoded.text).not.toContain("Pindai");
+      expect(decoded.cut).toBe(true);
+      expect(indexOf(bytes, [0x1d, 0x28, 0x6b])).toBe(-1);
+    }
+  });
+});

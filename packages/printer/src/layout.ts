@@ -1,6 +1,10 @@
+// The declaration has to travel with this file: escpos ships no types and an
+// import cannot pull in an ambient module declaration.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./escpos.d.ts" />
 import Printer from "escpos";
 import QRCode from "qrcode";
-import { emphasis, qrCodeModel2 } from "./commands";
+import { emphasis, QR_MAX_DATA_BYTES, qrCodeModel2 } from "./commands";
 import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
 import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapBalanced, wrapText } from "./format";
 import { PAPER, type PaperWidth } from "./paper";
@@ -89,11 +93,14 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   printRequirements(ticket.requirements, columns, lines, printer);
 
   printer.align("ct");
-  printer.feed(1);
-  printer.raw(qrCodeModel2(ticket.statusUrl, { moduleSize: qrModuleDots(ticket.statusUrl, opts.paper), errorCorrection: "M" }));
-  // A blank line under the symbol is its quiet zone: without it phones misread it.
-  printer.feed(1);
-  printer.text("Pindai untuk memantau antrean");
+  const qrModule = qrModuleDots(ticket.statusUrl, opts.paper);
+  if (qrModule !== undefined) {
+    printer.feed(1);
+    printer.raw(qrCodeModel2(ticket.statusUrl, { moduleSize: qrModule, errorCorrection: "M" }));
+    // A blank line under the symbol is its quiet zone: without it phones misread it.
+    printer.feed(1);
+    printer.text("Pindai untuk memantau antrean");
+  }
   if (ticket.footer) {
     printer.feed(1);
     centred(ticket.footer);
@@ -118,9 +125,19 @@ function printRequirements(
   if (more > 0) lines(`+ ${more} persyaratan lain, lihat QR`);
 }
 
-/** Largest module size (up to the preferred one) that keeps the symbol within ~60% of the paper. */
-function qrModuleDots(data: string, paper: PaperWidth): number {
-  const modules = QRCode.create(data, { errorCorrectionLevel: "M" }).modules.size;
+/**
+ * Largest module size (up to the preferred one) that keeps the symbol within
+ * ~60% of the paper; undefined when there is no usable URL. A ticket without a
+ * QR code still gets the citizen a place in the queue, so that is not an error.
+ */
+function qrModuleDots(data: string, paper: PaperWidth): number | undefined {
+  if (data.trim().length === 0 || Buffer.byteLength(data) > QR_MAX_DATA_BYTES) return undefined;
+  let modules: number;
+  try {
+    modules = QRCode.create(data, { errorCorrectionLevel: "M" }).modules.size;
+  } catch {
+    return undefined; // longer than a level M symbol holds
+  }
   const fit = Math.floor((PAPER[paper].dots * 0.6) / modules);
   return Math.max(2, Math.min(QR_PREFERRED_MODULE_DOTS[paper], fit));
 }
