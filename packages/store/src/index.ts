@@ -1,0 +1,32 @@
+export { openStore, createStore, type Store, type StoreOptions, type CommitEntry, type AppendResult, type RequestRow } from "./store";
+export { createGroupCommitter, type GroupCommitter, type GroupCommitStats } from "./group-commit";
+export { rebuildReadModels, dumpReadModels, type ReadModelDump, type RebuildResult } from "./rebuild";
+export { loadMigrations, migrate, MIGRATIONS_DIR, type Migration, type MigrationRow } from "./migrate";
+export { eventToRow, eventFromRow, type EventRow, type StoredEvent } from "./event-log";
+export {
+  createReadModelWriter,
+  READ_MODEL_TABLES,
+  ticketFromRow,
+  counterFromRow,
+  serviceLogFromRow,
+  type ReadModelWriter,
+  type TicketRow,
+  type TicketRecord,
+  type CounterRow,
+  type CounterRecord,
+  type ServiceLogRow,
+  type ServiceLogEntry,
+  type StepLogRow,
+} from "./read-models";
+export {
+  type AdminQueries,
+  type Device,
+  type DeviceKind,
+  type DeviceRow,
+  type User,
+  type UserRole,
+  type UserRow,
+  type NewUser,
+  type Session,
+  type SessionRow,
+} from "./admin";

@@ -1,0 +1,230 @@
+import type { QueueEvent } from "@layan/core";
+import Database from "better-sqlite3";
+import { createAdminQueries, type AdminQueries } from "./admin";
+import { eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
+import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
+import {
+  counterFromRow,
+  createReadModelWriter,
+  ticketFromRow,
+  type CounterRecord,
+  type CounterRow,
+  type TicketRecord,
+  type TicketRow,
+} from "./read-models";
+
+/** One command's writes: its events and, when it carries a client request id, its answer. */
+export interface CommitEntry {
+  events: QueueEvent[];
+  request?: { id: string; namespace: string; response: unknown };
+}
+
+export interface AppendResult {
+  /** The seqs given to each entry's events, entry by entry. */
+  seqs: number[][];
+  /** The log's last seq after the append. */
+  lastSeq: number;
+}
+
+export interface RequestRow {
+  request_id: string;
+  namespace: string;
+  response: string;
+  at: number;
+}
+
+export interface StoreOptions {
+  /** How long a write waits for another connection's lock before failing. */
+  busyTimeoutMs?: number;
+  /** Where the NNNN-what.sql files are; tests point it elsewhere. */
+  migrationsDir?: string;
+  /** Time stamps for the ledger and the migrations table; the hub passes its clock. */
+  clock?: () => number;
+  /** Events per page when streaming the log (iterateEvents, rebuild). */
+  pageSize?: number;
+}
+
+export interface Store extends AdminQueries {
+  readonly db: Database.Database;
+  /**
+   * Writes every entry in ONE transaction: events get consecutive seqs, the
+   * read models follow each event, and each answer goes into the ledger. When
+   * it returns, the transaction is committed (and, with synchronous=FULL,
+   * on disk); when it throws, nothing of it was written.
+   */
+  append(entries: readonly CommitEntry[]): AppendResult;
+  /** The answer recorded for a client request id, or undefined. */
+  findRequest(requestId: string): unknown;
+  /** Forgets answers older than `at` (a retry that late is a new request). */
+  deleteRequestsBefore(at: number): number;
+  /** 0 for an empty log. */
+  lastSeq(): number;
+  /** Events with seq > `seq`, oldest first, at most `limit`. */
+  eventsAfter(seq: number, limit: number): StoredEvent[];
+  /** Events with seq >= `fromSeq`, oldest first, read page by page. */
+  iterateEvents(fromSeq?: number): Generator<StoredEvent, void, undefined>;
+  /** One ticket's history, oldest first. */
+  eventsForTicket(ticketId: string): StoredEvent[];
+  /** The first event at or after hub time `at`, or null if there is none yet. */
+  firstSeqAtOrAfter(at: number): number | null;
+  /** Seq of the ticket.issued event of the oldest ticket still waiting, called or serving. */
+  openTicketsFirstSeq(): number | null;
+  /**
+   * Where a start-up replay must begin so that the live queue is complete and
+   * every replayed event finds its ticket: at or before the start of today, at
+   * or before the issue of every unfinished ticket, and at or before the issue
+   * of every ticket that has an event after that point.
+   */
+  replayStartSeq(todayStart: number): number;
+  ticketById(id: string): TicketRecord | undefined;
+  listCounters(): CounterRecord[];
+  close(): void;
+}
+
+const DEFAULT_PAGE_SIZE = 1_000;
+
+/**
+ * Opens (or creates) the database file, sets the pragmas durability depends
+ * on, and applies new migrations.
+ */
+export function openStore(path: string, opts: StoreOptions = {}): Store {
+  const db = new Database(path);
+  try {
+    configure(db, path, opts.busyTimeoutMs ?? 5_000);
+    migrate(db, loadMigrations(opts.migrationsDir ?? MIGRATIONS_DIR), (opts.clock ?? Date.now)());
+    return createStore(db, opts);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: Database.Database, path: string, busyTimeoutMs: number): void {
+  const mode = db.pragma("journal_mode = WAL", { simple: true });
+  // A file database that cannot use WAL (some network shares) would run with
+  // other durability and locking rules than the ones we tested: refuse it.
+  if (path !== ":memory:" && path !== "" && mode !== "wal") {
+    throw new Error(`${path}: journal_mode is ${String(mode)}, expected wal`);
+  }
+  // In WAL mode NORMAL skips the fsync at commit: a power cut could then lose
+  // transactions the hub already acknowledged (and a ticket already printed).
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+}
+
+/** Wraps an open, migrated database. */
+export function createStore(db: Database.Database, opts: StoreOptions = {}): Store {
+  const clock = opts.clock ?? Date.now;
+  const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+  const applyToReadModels = createReadModelWriter(db);
+
+  const s = {
+    insertEvent: db.prepare<[string, number, string | null, string | null, string]>(
+      "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, ?, ?, ?)",
+    ),
+    insertRequest: db.prepare<[string, string, string, number]>(
+      "INSERT INTO requests (request_id, namespace, response, at) VALUES (?, ?, ?, ?)",
+    ),
+    request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
+    deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
+    lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
+    eventsAfter: db.prepare<[number, number], EventRow>("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
+    eventsForTicket: db.prepare<[string], EventRow>("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq"),
+    firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>("SELECT min(seq) AS seq FROM events WHERE at >= ?"),
+    openTicketsFirstSeq: db.prepare<[], { seq: number | null }>(
+      "SELECT min(issued_seq) AS seq FROM tickets WHERE status IN ('waiting', 'called', 'serving')",
+    ),
+    earliestIssueOfTicketsTouchedSince: db.prepare<[number], { seq: number | null }>(
+      `SELECT min(t.issued_seq) AS seq
+       FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
+       WHERE e.seq >= ?`,
+    ),
+    ticketById: db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE id = ?"),
+    listCounters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id"),
+  };
+
+  const appendAll = db.transaction((entries: readonly CommitEntry[]): AppendResult => {
+    const seqs: number[][] = [];
+    let lastSeq = 0;
+    for (const entry of entries) {
+      const own: number[] = [];
+      for (const event of entry.events) {
+        const row = eventToRow(event);
+        lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.counter_id, row.payload).lastInsertRowid);
+        applyToReadModels(lastSeq, event);
+        own.push(lastSeq);
+      }
+      if (entry.request) {
+        const { id, namespace, response } = entry.request;
+        // A duplicate id throws and rolls the whole batch back: callers must
+        // answer retries from findRequest / their in-flight map, never decide twice.
+        s.insertRequest.run(id, namespace, JSON.stringify(response ?? null), clock());
+      }
+      seqs.push(own);
+    }
+    return { seqs, lastSeq: lastSeq || (s.lastSeq.get()?.seq ?? 0) };
+  });
+
+  const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
+
+  const eventsAfter = (seq: number, limit: number): StoredEvent[] => s.eventsAfter.all(seq, limit).map(eventFromRow);
+
+  const openTicketsFirstSeq = (): number | null => s.openTicketsFirstSeq.get()?.seq ?? null;
+
+  const firstSeqAtOrAfter = (at: number): number | null => s.firstSeqAtOrAfter.get(at)?.seq ?? null;
+
+  return {
+    db,
+    ...createAdminQueries(db),
+    append: (entries) => appendAll(entries),
+    findRequest: (requestId) => {
+      const row = s.request.get(requestId);
+      return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
+    },
+    deleteRequestsBefore: (at) => s.deleteRequestsBefore.run(at).changes,
+    lastSeq,
+    eventsAfter,
+    // Pages rather than one .iterate() cursor: better-sqlite3 refuses every
+    // write on a connection while a cursor is open, so a consumer that awaited
+    // inside the loop would make the next group commit throw "connection busy".
+    // Each page is a primary-key range read; memory stays bounded by pageSize.
+    *iterateEvents(fromSeq = 1) {
+      let after = fromSeq - 1;
+      for (;;) {
+        const page = eventsAfter(after, pageSize);
+        yield* page;
+        const last = page.at(-1);
+        if (!last || page.length < pageSize) return;
+        after = last.seq;
+      }
+    },
+    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map(eventFromRow),
+    firstSeqAtOrAfter,
+    openTicketsFirstSeq,
+    replayStartSeq: (todayStart) => {
+      const lastPlusOne = lastSeq() + 1;
+      let start = Math.min(firstSeqAtOrAfter(todayStart) ?? lastPlusOne, openTicketsFirstSeq() ?? lastPlusOne);
+      // A ticket issued before `start` may still have events after it (served
+      // the next morning, a no-show cancelled later): replaying those alone
+      // would hit a ticket the replay never saw. Move back to its issue, and
+      // again for the tickets that brings in, until nothing reaches back.
+      for (;;) {
+        const earlier = s.earliestIssueOfTicketsTouchedSince.get(start)?.seq ?? null;
+        if (earlier === null || earlier >= start) return start;
+        start = earlier;
+      }
+    },
+    ticketById: (id) => {
+      const row = s.ticketById.get(id);
+      return row && ticketFromRow(row);
+    },
+    listCounters: () => s.listCounters.all().map(counterFromRow),
+    close: () => {
+      if (!db.open) return;
+      // Keeps the planner's statistics fresh for the report queries (cheap, bounded).
+      db.pragma("optimize");
+      db.close();
+    },
+  };
+}
