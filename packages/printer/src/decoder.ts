@@ -219,7 +219,6 @@ class VirtualPrinter {
 
   private addChar(char: string): void {
     const m = this.modes;
-    if (this.runs.length === 0) this.lineAlign = m.align;
     if (this.columns > 0 && this.columns + m.width > this.paperColumns) this.printLine(true);
     if (this.runs.length === 0) this.lineAlign = m.align;
     const last = this.runs.at(-1);

@@ -54,29 +54,29 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
     for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
   };
   const rule = () => printer.text("-".repeat(columns));
+  const bold = (print: () => void) => {
+    printer.raw(emphasis(true));
+    print();
+    printer.raw(emphasis(false));
+  };
+  const qrModule = qrModuleDots(ticket.statusUrl, opts.paper);
 
-  printer.align("ct").raw(emphasis(true));
-  centred(ticket.officeName);
-  printer.raw(emphasis(false));
+  printer.align("ct");
+  bold(() => centred(ticket.officeName));
   if (ticket.officeAddress) centred(ticket.officeAddress);
   centred(ticket.agencyName);
   rule();
 
   printer.text("Nomor Antrean");
   // Double width halves the columns; a number never needs more than one line.
-  printer.size(1, 1).raw(emphasis(true));
-  lines(ticket.ticketNumber, Math.floor(columns / 2));
+  printer.size(1, 1);
+  bold(() => lines(ticket.ticketNumber, Math.floor(columns / 2)));
   printer.size(0, 0);
   if (ticket.priority) {
-    printer.text("PRIORITAS");
-    printer.raw(emphasis(false));
+    bold(() => printer.text("PRIORITAS"));
     centred(PRIORITY_LABEL[ticket.priority]);
-  } else {
-    printer.raw(emphasis(false));
   }
-  printer.raw(emphasis(true));
-  centred(ticket.serviceName);
-  printer.raw(emphasis(false));
+  bold(() => centred(ticket.serviceName));
 
   const issued = formatIssuedAt(ticket.issuedAt, ticket.timeZone);
   const oneLine = `${issued.date} ${issued.time}`;
@@ -90,10 +90,16 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   printer.align("lt");
   lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead)}`);
   if (ticket.waitEstimate) lines(`Perkiraan tunggu: ${formatWaitEstimate(ticket.waitEstimate)}`);
-  printRequirements(ticket.requirements, columns, lines, printer);
+  const items = ticket.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  if (items.length > 0) {
+    printer.feed(1);
+    bold(() => printer.text("Persyaratan:"));
+    for (const item of items.slice(0, MAX_REQUIREMENTS)) lines(`[ ] ${item}`, columns, "    ");
+    const more = items.length - MAX_REQUIREMENTS;
+    if (more > 0) lines(`+ ${more} persyaratan lain${qrModule !== undefined ? ", lihat QR" : ""}`);
+  }
 
   printer.align("ct");
-  const qrModule = qrModuleDots(ticket.statusUrl, opts.paper);
   if (qrModule !== undefined) {
     printer.feed(1);
     printer.raw(qrCodeModel2(ticket.statusUrl, { moduleSize: qrModule, errorCorrection: "M" }));
@@ -108,21 +114,6 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   printer.cut(false, 4);
   printer.flush();
   return Buffer.concat(adapter.chunks);
-}
-
-function printRequirements(
-  requirements: readonly string[],
-  columns: number,
-  lines: (text: string, width?: number, indent?: string) => void,
-  printer: Printer,
-): void {
-  const items = requirements.map((r) => r.trim()).filter((r) => r.length > 0);
-  if (items.length === 0) return;
-  printer.feed(1);
-  printer.raw(emphasis(true)).text("Persyaratan:").raw(emphasis(false));
-  for (const item of items.slice(0, MAX_REQUIREMENTS)) lines(`[ ] ${item}`, columns, "    ");
-  const more = items.length - MAX_REQUIREMENTS;
-  if (more > 0) lines(`+ ${more} persyaratan lain, lihat QR`);
 }
 
 /**
