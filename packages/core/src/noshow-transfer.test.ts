@@ -122,7 +122,7 @@ describe("reinstate", () => {
   it("a cancelled no-show stays cancelled and leaves no lane entry", () => {
     const q = noShow();
     q.run({ type: "cancel", ticketId: "t1", reason: "officer" }, at("08:20"));
-    expect(q.ticket("t1")).toMatchObject({ status: "cancelled", segment: { outcome: "no_show", endedAt: at("08:13") } });
+    expect(q.ticket("t1")).toMatchObject({ status: "cancelled", noShowAt: null, segment: { outcome: "no_show", endedAt: at("08:13") } });
     expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_WAITING");
   });
 });

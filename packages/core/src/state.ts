@@ -262,6 +262,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       releaseCounter(state, ticket);
       if (ticket.status !== "no_show") finishSegment(ticket, event.at, "cancelled");
       ticket.status = "cancelled";
+      ticket.noShowAt = null;
       if (event.reason === "print_failed") {
         // The citizen never got a paper ticket: give the quota place back.
         const n = state.numbering.get(ticket.issuedServiceId);

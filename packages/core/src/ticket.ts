@@ -54,7 +54,7 @@ export interface Ticket {
   segment: ServiceSegment;
   /** Earlier, finished segments (transfers). */
   previousSegments: ServiceSegment[];
-  /** Set while status is no_show: when it can no longer be reinstated. */
+  /** Set while status is no_show: when it was marked, the start of the reinstatement window. */
   noShowAt: number | null;
 }
 
