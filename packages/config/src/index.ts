@@ -1,0 +1,20 @@
+export { loadConfig, inspectConfig, type LoadOptions, type ConfigInspection } from "./load";
+export { toOfficeRules } from "./rules";
+export {
+  checkStandarPelayanan,
+  STANDAR_COMPONENTS,
+  STANDAR_LABELS,
+  type StandarComponent,
+  type ServiceStandar,
+  type StandarReport,
+} from "./standar";
+export { ConfigError, formatIssue, type ConfigIssue } from "./issues";
+export { formatStandarTable, runConfigCheck } from "./report";
+export {
+  officeFileSchema,
+  agenciesFileSchema,
+  serviceFileSchema,
+  countersFileSchema,
+  devicesFileSchema,
+} from "./schema";
+export type * from "./types";
