@@ -28,7 +28,12 @@ export const QR_FN = {
 
 const QR_CN = 49;
 const QR_EC_BYTE: Record<QrErrorCorrection, number> = { L: 48, M: 49, Q: 50, H: 51 };
-export const QR_EC_FROM_BYTE: Readonly<Record<number, QrErrorCorrection>> = { 48: "L", 49: "M", 50: "Q", 51: "H" };
+export const QR_EC_FROM_BYTE: Readonly<Record<number, QrErrorCorrection>> = {
+  48: "L",
+  49: "M",
+  50: "Q",
+  51: "H",
+};
 
 /** The longest data a model 2 symbol can store through one GS ( k store call. */
 export const QR_MAX_DATA_BYTES = 7089;
@@ -43,7 +48,10 @@ function gsParenK(body: readonly number[] | Buffer): Buffer {
  * store the data, print it. escpos@3's own qrcode() emits `GS Z` / `ESC Z`, which
  * Epson-compatible printers do not understand, so these bytes are written here.
  */
-export function qrCodeModel2(data: string, opts: { moduleSize: number; errorCorrection: QrErrorCorrection }): Buffer {
+export function qrCodeModel2(
+  data: string,
+  opts: { moduleSize: number; errorCorrection: QrErrorCorrection },
+): Buffer {
   const payload = Buffer.from(data, "utf8");
   if (payload.length === 0 || payload.length > QR_MAX_DATA_BYTES) {
     throw new RangeError(`QR data must be 1..${QR_MAX_DATA_BYTES} bytes, got ${payload.length}`);

@@ -9,8 +9,11 @@ const ESC = 0x1b;
 const GS = 0x1d;
 const DLE = 0x10;
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
-  Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : Buffer.from(part))));
-const textLines = (lines: DecodedLine[]) => lines.filter((line): line is DecodedTextLine => line.kind === "text");
+  Buffer.concat(
+    parts.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : Buffer.from(part))),
+  );
+const textLines = (lines: DecodedLine[]) =>
+  lines.filter((line): line is DecodedTextLine => line.kind === "text");
 
 describe("decodeEscPos commands", () => {
   it("LF ends a line; text left in the buffer at the end still prints", () => {
@@ -22,7 +25,14 @@ describe("decodeEscPos commands", () => {
   it("ESC @ resets modes and drops unprinted text", () => {
     const { lines } = decodeEscPos(bytes([ESC, 0x45, 1, ESC, 0x61, 1], "hilang", [ESC, 0x40], "ada\n"));
     expect(lines).toEqual([
-      { kind: "text", text: "ada", align: "left", columns: 3, wrapped: false, runs: [{ text: "ada", bold: false, underline: 0, width: 1, height: 1 }] },
+      {
+        kind: "text",
+        text: "ada",
+        align: "left",
+        columns: 3,
+        wrapped: false,
+        runs: [{ text: "ada", bold: false, underline: 0, width: 1, height: 1 }],
+      },
     ]);
   });
 
@@ -33,7 +43,9 @@ describe("decodeEscPos commands", () => {
   });
 
   it("GS ! n sets width (high nibble) and height (low nibble) independently", () => {
-    const [line] = textLines(decodeEscPos(bytes([GS, 0x21, 0x11], "A", [GS, 0x21, 0x20], "B", [GS, 0x21, 0x00], "C\n")).lines);
+    const [line] = textLines(
+      decodeEscPos(bytes([GS, 0x21, 0x11], "A", [GS, 0x21, 0x20], "B", [GS, 0x21, 0x00], "C\n")).lines,
+    );
     expect(line?.runs.map(({ text, width, height }) => ({ text, width, height }))).toEqual([
       { text: "A", width: 2, height: 2 },
       { text: "B", width: 3, height: 1 },
@@ -44,7 +56,8 @@ describe("decodeEscPos commands", () => {
 
   it("ESC E and ESC - switch emphasis and underline (binary and ASCII parameters)", () => {
     const [line] = textLines(
-      decodeEscPos(bytes([ESC, 0x45, 1], "b", [ESC, 0x45, 0, ESC, 0x2d, 0x32], "u", [ESC, 0x2d, 0x30], "n\n")).lines,
+      decodeEscPos(bytes([ESC, 0x45, 1], "b", [ESC, 0x45, 0, ESC, 0x2d, 0x32], "u", [ESC, 0x2d, 0x30], "n\n"))
+        .lines,
     );
     expect(line?.runs.map(({ text, bold, underline }) => ({ text, bold, underline }))).toEqual([
       { text: "b", bold: true, underline: 0 },
@@ -54,9 +67,12 @@ describe("decodeEscPos commands", () => {
   });
 
   it("ESC a aligns lines, and only takes effect at the start of a line", () => {
-    const { lines, text } = decodeEscPos(bytes([ESC, 0x61, 1], "tengah\n", [ESC, 0x61, 0x32], "kanan", [ESC, 0x61, 0], "!\n"), {
-      paper: "58mm",
-    });
+    const { lines, text } = decodeEscPos(
+      bytes([ESC, 0x61, 1], "tengah\n", [ESC, 0x61, 0x32], "kanan", [ESC, 0x61, 0], "!\n"),
+      {
+        paper: "58mm",
+      },
+    );
     expect(textLines(lines).map((line) => line.align)).toEqual(["center", "right"]);
     expect(text.split("\n")).toEqual([`${" ".repeat(13)}tengah`, `${" ".repeat(26)}kanan!`]);
   });
@@ -88,7 +104,13 @@ describe("decodeEscPos commands", () => {
       { paper: "58mm" },
     );
     expect(qr).toEqual([url]);
-    expect(lines.find((line) => line.kind === "qr")).toEqual({ kind: "qr", data: url, align: "center", moduleSize: 5, errorCorrection: "Q" });
+    expect(lines.find((line) => line.kind === "qr")).toEqual({
+      kind: "qr",
+      data: url,
+      align: "center",
+      moduleSize: 5,
+      errorCorrection: "Q",
+    });
     expect(readQrFromPng(image)).toBe(url);
   });
 
@@ -125,7 +147,8 @@ describe("decodeEscPos commands", () => {
     const png = PNG.sync.read(decodeEscPos(bytes("\n", [ESC, 0x45, 1], "MMMM\n"), { paper: "58mm" }).image);
     const blackIn = (y0: number, y1: number) => {
       let count = 0;
-      for (let y = y0; y < y1; y++) for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4] === 0) count++;
+      for (let y = y0; y < y1; y++)
+        for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4] === 0) count++;
       return count;
     };
     expect(blackIn(0, 38)).toBe(0); // top margin + the empty first line
@@ -136,22 +159,47 @@ describe("decodeEscPos commands", () => {
 describe("decodeEscPos on garbage", () => {
   it("never throws and always yields a PNG", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom("58mm" as const, "80mm" as const), (garbage, paper) => {
-        const decoded = decodeEscPos(garbage, { paper });
-        expect(decoded.image.subarray(1, 4).toString("latin1")).toBe("PNG");
-        for (const line of textLines(decoded.lines)) expect(line.columns).toBeLessThanOrEqual(paper === "58mm" ? 32 : 48);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.constantFrom("58mm" as const, "80mm" as const),
+        (garbage, paper) => {
+          const decoded = decodeEscPos(garbage, { paper });
+          expect(decoded.image.subarray(1, 4).toString("latin1")).toBe("PNG");
+          for (const line of textLines(decoded.lines))
+            expect(line.columns).toBeLessThanOrEqual(paper === "58mm" ? 32 : 48);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("never throws on command-shaped garbage (escape prefixes with random parameters)", () => {
-    const prefix = fc.constantFrom([ESC], [GS], [DLE], [0x1c], [GS, 0x28, 0x6b], [ESC, 0x21], [GS, 0x21], [GS, 0x56], [ESC, 0x2a], [GS, 0x76, 0x30]);
+    const prefix = fc.constantFrom(
+      [ESC],
+      [GS],
+      [DLE],
+      [0x1c],
+      [GS, 0x28, 0x6b],
+      [ESC, 0x21],
+      [GS, 0x21],
+      [GS, 0x56],
+      [ESC, 0x2a],
+      [GS, 0x76, 0x30],
+    );
     const chunk = fc.tuple(prefix, fc.uint8Array({ maxLength: 6 })).map(([head, tail]) => [...head, ...tail]);
     fc.assert(
-      fc.property(fc.array(fc.oneof(chunk, fc.uint8Array({ maxLength: 8 }).map((a) => [...a])), { maxLength: 200 }), (chunks) => {
-        expect(() => decodeEscPos(Buffer.from(chunks.flat()))).not.toThrow();
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            chunk,
+            fc.uint8Array({ maxLength: 8 }).map((a) => [...a]),
+          ),
+          { maxLength: 200 },
+        ),
+        (chunks) => {
+          expect(() => decodeEscPos(Buffer.from(chunks.flat()))).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -47,7 +47,9 @@ export function createDeviceTransport(options: DeviceTransportOptions = {}): Pri
       try {
         await handle.write(STATUS_QUERIES);
       } catch (error) {
-        throw new PrinterError("PRINTER_OFFLINE", `cannot write to ${path}: ${errorCode(error)}`, { cause: error });
+        throw new PrinterError("PRINTER_OFFLINE", `cannot write to ${path}: ${errorCode(error)}`, {
+          cause: error,
+        });
       }
       const answer = await readAnswer(handle, answerTimeoutMs);
       const [b1, b2, b3, b4] = answer;
@@ -66,13 +68,18 @@ export function createDeviceTransport(options: DeviceTransportOptions = {}): Pri
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new PrinterError("PRINTER_TIMEOUT", `${path} did not take the job within ${writeTimeoutMs} ms`)),
+          () =>
+            reject(
+              new PrinterError("PRINTER_TIMEOUT", `${path} did not take the job within ${writeTimeoutMs} ms`),
+            ),
           writeTimeoutMs,
         );
       });
       // writeFile loops over partial writes, which a character device may return.
       const write = handle.writeFile(bytes).catch((error: unknown) => {
-        throw new PrinterError("PRINTER_OFFLINE", `write to ${path} failed: ${errorCode(error)}`, { cause: error });
+        throw new PrinterError("PRINTER_OFFLINE", `write to ${path} failed: ${errorCode(error)}`, {
+          cause: error,
+        });
       });
       await Promise.race([write, timeout]);
     } finally {

@@ -25,14 +25,17 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("printer:emulator --port 9100 --out DIR [--paper 58mm|80mm] [--paper-end] [--cover-open] [--no-answer] [--control FILE]");
+  console.log(
+    "printer:emulator --port 9100 --out DIR [--paper 58mm|80mm] [--paper-end] [--cover-open] [--no-answer] [--control FILE]",
+  );
   console.log(`commands (stdin or control file):\n${EMULATOR_COMMAND_HELP}`);
   process.exit(0);
 }
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`);
-if (values.paper !== "58mm" && values.paper !== "80mm") fail(`--paper must be 58mm or 80mm, got ${values.paper}`);
+if (values.paper !== "58mm" && values.paper !== "80mm")
+  fail(`--paper must be 58mm or 80mm, got ${values.paper}`);
 const paper: PaperWidth = values.paper;
 
 const emulator = await startPrinterEmulator({
@@ -43,13 +46,23 @@ const emulator = await startPrinterEmulator({
   state: { paperEnd: values["paper-end"], coverOpen: values["cover-open"], noAnswer: values["no-answer"] },
 }).catch((error: unknown) => fail(`cannot listen on ${values.host}:${port}: ${String(error)}`));
 
-console.log(`printer emulator on ${emulator.host}:${emulator.port}, ${paper}, jobs in ${values.out} (${describeState(emulator.state)})`);
+console.log(
+  `printer emulator on ${emulator.host}:${emulator.port}, ${paper}, jobs in ${values.out} (${describeState(emulator.state)})`,
+);
 
 emulator.on("job", (job) => {
   const accepted = job.bytes.length > 0 ? `${job.bytes.length} bytes printed` : "nothing printed";
-  const dropped = job.discarded ? `, ${job.discarded.bytes.length} bytes discarded (${job.discarded.reason})` : "";
-  const firstLine = job.text.split("\n").find((line) => line.trim().length > 0)?.trim() ?? "";
-  console.log(`job ${job.name}: ${accepted}${dropped}, ended by ${job.endedBy}${firstLine ? ` | ${firstLine}` : ""}`);
+  const dropped = job.discarded
+    ? `, ${job.discarded.bytes.length} bytes discarded (${job.discarded.reason})`
+    : "";
+  const firstLine =
+    job.text
+      .split("\n")
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? "";
+  console.log(
+    `job ${job.name}: ${accepted}${dropped}, ended by ${job.endedBy}${firstLine ? ` | ${firstLine}` : ""}`,
+  );
 });
 
 function apply(line: string, source: string): void {

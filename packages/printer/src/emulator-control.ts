@@ -1,7 +1,8 @@
 import { HEALTHY_PRINTER, type EmulatorState } from "./emulator";
 
 /** Operator commands for the emulator, one per line (stdin or a control file). */
-export type EmulatorCommand = { kind: "set"; state: Partial<EmulatorState> } | { kind: "show" } | { kind: "help" };
+export type EmulatorCommand =
+  { kind: "set"; state: Partial<EmulatorState> } | { kind: "show" } | { kind: "help" };
 
 const SWITCHES: Readonly<Record<string, keyof EmulatorState>> = {
   "paper-end": "paperEnd",

@@ -59,7 +59,11 @@ describe("printer emulator", () => {
   it("treats 0x10 0x04 inside QR data as data, not as a query", async () => {
     const data = Buffer.from([0x31, 0x50, 0x30, 0x61, 0x10, 0x04, 0x01, 0x62]);
     const store = Buffer.concat([Buffer.from([0x1d, 0x28, 0x6b, data.length, 0]), data]);
-    const answer = await rawSession(emulator.port, [store, Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30]), CUT]);
+    const answer = await rawSession(emulator.port, [
+      store,
+      Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30]),
+      CUT,
+    ]);
     expect(answer.length).toBe(0);
     const [job] = await emulator.waitForJobs(1);
     expect(job?.bytes.includes(data)).toBe(true);
@@ -94,7 +98,10 @@ describe("emulator control commands", () => {
     expect(parseEmulatorCommand("paper-end on")).toEqual({ kind: "set", state: { paperEnd: true } });
     expect(parseEmulatorCommand("  Cover-Open OFF ")).toEqual({ kind: "set", state: { coverOpen: false } });
     expect(parseEmulatorCommand("no-answer on")).toEqual({ kind: "set", state: { noAnswer: true } });
-    expect(parseEmulatorCommand("online")).toMatchObject({ kind: "set", state: { online: true, paperEnd: false, noAnswer: false } });
+    expect(parseEmulatorCommand("online")).toMatchObject({
+      kind: "set",
+      state: { online: true, paperEnd: false, noAnswer: false },
+    });
     expect(parseEmulatorCommand("status")).toEqual({ kind: "show" });
     expect(parseEmulatorCommand("# comment")).toBeUndefined();
     expect(parseEmulatorCommand("")).toBeUndefined();

@@ -80,7 +80,12 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
   const sockets = new Set<net.Socket>();
   const writing = new Set<Promise<void>>();
 
-  function finishJob(accepted: Buffer[], discarded: Buffer[], reason: BlockingProblemCode | null, endedBy: EmulatorJob["endedBy"]) {
+  function finishJob(
+    accepted: Buffer[],
+    discarded: Buffer[],
+    reason: BlockingProblemCode | null,
+    endedBy: EmulatorJob["endedBy"],
+  ) {
     const bytes = Buffer.concat(accepted);
     const dropped = Buffer.concat(discarded);
     if (bytes.length === 0 && dropped.length === 0) return;
@@ -90,7 +95,11 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
       const decoded = bytes.length > 0 ? decodeEscPos(bytes, { paper }) : undefined;
       const files: [string, Buffer | string][] = [];
       if (decoded) {
-        files.push([`${name}.bin`, bytes], [`${name}.txt`, decoded.text + "\n"], [`${name}.png`, decoded.image]);
+        files.push(
+          [`${name}.bin`, bytes],
+          [`${name}.txt`, decoded.text + "\n"],
+          [`${name}.png`, decoded.image],
+        );
       }
       if (dropped.length > 0) files.push([`${name}.discarded.bin`, dropped]);
       await Promise.all(files.map(([file, data]) => writeFile(path.join(options.outDir, file), data)));

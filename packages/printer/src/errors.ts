@@ -1,5 +1,6 @@
 /** What can stop a ticket from printing; the kiosk maps each to what it tells the citizen. */
-export type PrinterErrorCode = "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR";
+export type PrinterErrorCode =
+  "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR";
 
 /** Said to the citizen or the officer, in Bahasa Indonesia. */
 export const PRINTER_ERROR_REASON: Record<PrinterErrorCode, string> = {

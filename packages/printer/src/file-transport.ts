@@ -12,7 +12,10 @@ export interface FileTransport extends PrinterTransport {
  * For tests and demos without a printer: appends each job's bytes to a file and
  * reports a status that the test sets, so refusal paths can be exercised too.
  */
-export function createFileTransport(options: { path: string; status?: Partial<PrinterStatus> }): FileTransport {
+export function createFileTransport(options: {
+  path: string;
+  status?: Partial<PrinterStatus>;
+}): FileTransport {
   let current: PrinterStatus = { ...READY_STATUS, ...options.status };
   let closed = false;
   const ensureOpen = (): Promise<void> =>

@@ -5,7 +5,10 @@ import { ISSUED_AT } from "./__fixtures__/sample-ticket";
 
 describe("formatIssuedAt", () => {
   it("writes the Indonesian weekday and month with the zone's local name", () => {
-    expect(formatIssuedAt(ISSUED_AT, "Asia/Jakarta")).toEqual({ date: "Jumat, 27 November 2026", time: "08:15 WIB" });
+    expect(formatIssuedAt(ISSUED_AT, "Asia/Jakarta")).toEqual({
+      date: "Jumat, 27 November 2026",
+      time: "08:15 WIB",
+    });
     expect(formatIssuedAt(ISSUED_AT, "Asia/Pontianak").time).toBe("08:15 WIB");
     expect(formatIssuedAt(ISSUED_AT, "Asia/Makassar").time).toBe("09:15 WITA");
     expect(formatIssuedAt(ISSUED_AT, "Asia/Jayapura").time).toBe("10:15 WIT");
@@ -13,8 +16,14 @@ describe("formatIssuedAt", () => {
 
   it("uses 24-hour time and the office's date across midnight", () => {
     const late = Date.UTC(2026, 0, 31, 16, 5); // 23:05 in Jakarta, already 1 February in Jayapura
-    expect(formatIssuedAt(late, "Asia/Jakarta")).toEqual({ date: "Sabtu, 31 Januari 2026", time: "23:05 WIB" });
-    expect(formatIssuedAt(late, "Asia/Jayapura")).toEqual({ date: "Minggu, 1 Februari 2026", time: "01:05 WIT" });
+    expect(formatIssuedAt(late, "Asia/Jakarta")).toEqual({
+      date: "Sabtu, 31 Januari 2026",
+      time: "23:05 WIB",
+    });
+    expect(formatIssuedAt(late, "Asia/Jayapura")).toEqual({
+      date: "Minggu, 1 Februari 2026",
+      time: "01:05 WIT",
+    });
   });
 
   it("falls back to Intl's zone name outside Indonesia", () => {
@@ -42,8 +51,14 @@ describe("wrapText", () => {
   });
 
   it("balances centred headings instead of leaving one word alone", () => {
-    expect(wrapText("Mal Pelayanan Publik Kota Bandung", 32)).toEqual(["Mal Pelayanan Publik Kota", "Bandung"]);
-    expect(wrapBalanced("Mal Pelayanan Publik Kota Bandung", 32)).toEqual(["Mal Pelayanan", "Publik Kota Bandung"]);
+    expect(wrapText("Mal Pelayanan Publik Kota Bandung", 32)).toEqual([
+      "Mal Pelayanan Publik Kota",
+      "Bandung",
+    ]);
+    expect(wrapBalanced("Mal Pelayanan Publik Kota Bandung", 32)).toEqual([
+      "Mal Pelayanan",
+      "Publik Kota Bandung",
+    ]);
     expect(wrapBalanced("Disdukcapil", 32)).toEqual(["Disdukcapil"]);
   });
 });

@@ -26,7 +26,8 @@ export function formatIssuedAt(epochMs: number, timeZone: string): IssuedAtText 
     minute: "2-digit",
     hourCycle: "h23",
   }).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? "";
   return {
     date: `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")}`,
     time: `${part("hour")}:${part("minute")} ${zoneName(epochMs, timeZone)}`,

@@ -35,7 +35,11 @@ describe.each(["58mm", "80mm"] as const)("layoutTicket on %s paper", (paper) => 
 
   it("prints the number double size and bold, then returns to normal", () => {
     const number = decoded.lines.find((line) => line.kind === "text" && line.text === "A-012");
-    expect(number).toMatchObject({ kind: "text", align: "center", runs: [{ width: 2, height: 2, bold: true }] });
+    expect(number).toMatchObject({
+      kind: "text",
+      align: "center",
+      runs: [{ width: 2, height: 2, bold: true }],
+    });
     expect(indexOf(bytes, [0x1d, 0x21, 0x11])).toBeGreaterThan(0);
     const after = decoded.lines[decoded.lines.indexOf(number!) + 1];
     expect(after).toMatchObject({ kind: "text", runs: [{ width: 1, height: 1 }] });
@@ -105,7 +109,8 @@ describe("layoutTicket content", () => {
   });
 
   it("writes the wait range and the people ahead in Indonesian", () => {
-    const text = print({ ...sampleTicket, peopleAhead: 0, waitEstimate: { p50: 0.2, p90: 0.4 } }, "80mm").decoded.text;
+    const text = print({ ...sampleTicket, peopleAhead: 0, waitEstimate: { p50: 0.2, p90: 0.4 } }, "80mm")
+      .decoded.text;
     expect(text).toContain("Menunggu: Anda berikutnya");
     expect(text).toContain("Perkiraan tunggu: kurang dari 1 menit");
     const noEstimate = print({ ...sampleTicket, waitEstimate: null }, "58mm").decoded.text;
@@ -115,7 +120,10 @@ describe("layoutTicket content", () => {
   it("uses the office's time zone for the date line", () => {
     const makassar = print({ ...sampleTicket, timeZone: "Asia/Makassar" }, "80mm").decoded.text;
     expect(makassar).toContain("Jumat, 27 November 2026 09:15 WITA");
-    const jayapura = print({ ...sampleTicket, timeZone: "Asia/Jayapura", issuedAt: ISSUED_AT + 15 * 3600_000 }, "58mm");
+    const jayapura = print(
+      { ...sampleTicket, timeZone: "Asia/Jayapura", issuedAt: ISSUED_AT + 15 * 3600_000 },
+      "58mm",
+    );
     expect(jayapura.decoded.text).toMatch(/^ +Sabtu, 28 November 2026$/m);
     expect(jayapura.decoded.text).toMatch(/^ +01:15 WIT$/m);
   });

@@ -49,9 +49,11 @@ describe("device transport", () => {
     const transport = createDeviceTransport({ path: missing });
     expect(await codeOf(transport.status())).toBe("PRINTER_OFFLINE");
     expect(await codeOf(transport.print(Buffer.from("x")))).toBe("PRINTER_OFFLINE");
-    expect(await codeOf(createDeviceTransport({ path: missing, checkStatusBeforePrint: false }).print(Buffer.from("x")))).toBe(
-      "PRINTER_OFFLINE",
-    );
+    expect(
+      await codeOf(
+        createDeviceTransport({ path: missing, checkStatusBeforePrint: false }).print(Buffer.from("x")),
+      ),
+    ).toBe("PRINTER_OFFLINE");
     await expect(readFile(missing)).rejects.toThrow(/ENOENT/);
   });
 

@@ -36,7 +36,8 @@ export function renderReceipt(lines: readonly DecodedLine[], paper: PaperWidth):
   for (const { line, height: lineHeight } of blocks) {
     if (y >= height) break;
     if (line.kind === "text") drawTextLine(bitmap, line, y, lineHeight);
-    else if (line.kind === "qr") drawQr(bitmap, line.data, line.errorCorrection, line.moduleSize, line.align, y);
+    else if (line.kind === "qr")
+      drawQr(bitmap, line.data, line.errorCorrection, line.moduleSize, line.align, y);
     else drawCutMark(bitmap, y + CUT_MARK_HEIGHT / 2);
     y += lineHeight;
   }

@@ -95,12 +95,16 @@ describe("combined status", () => {
   it("cover open says 'Penutup printer terbuka'", () => {
     const status = combineStatus([BASE | 0x08, BASE | 0x04, BASE, BASE]);
     expect(status.coverOpen).toBe(true);
-    expect(statusProblems(status)).toEqual([{ code: "COVER_OPEN", severity: "error", message: "Penutup printer terbuka" }]);
+    expect(statusProblems(status)).toEqual([
+      { code: "COVER_OPEN", severity: "error", message: "Penutup printer terbuka" },
+    ]);
   });
 
   it("offline without a known cause says 'Printer tidak merespons'", () => {
     const status = combineStatus([BASE | 0x08, BASE, BASE, BASE]);
-    expect(statusProblems(status)).toEqual([{ code: "PRINTER_OFFLINE", severity: "error", message: "Printer tidak merespons" }]);
+    expect(statusProblems(status)).toEqual([
+      { code: "PRINTER_OFFLINE", severity: "error", message: "Printer tidak merespons" },
+    ]);
   });
 
   it("any error cause bit is an error", () => {
@@ -115,13 +119,17 @@ describe("combined status", () => {
     const status = combineStatus([BASE, BASE, BASE, BASE | 0x0c]);
     expect(status.paperNearEnd).toBe(true);
     expect(printerReady(status)).toBe(true);
-    expect(statusProblems(status)).toEqual([{ code: "PAPER_NEAR_END", severity: "warning", message: "Kertas hampir habis" }]);
+    expect(statusProblems(status)).toEqual([
+      { code: "PAPER_NEAR_END", severity: "warning", message: "Kertas hampir habis" },
+    ]);
   });
 
   it("statusAnswer is what combineStatus reads back (the emulator relies on it)", () => {
     const flags = ["online", "coverOpen", "paperEnd", "paperNearEnd", "error"] as const;
     for (let mask = 0; mask < 1 << flags.length; mask++) {
-      const status = Object.fromEntries(flags.map((flag, i) => [flag, ((mask >> i) & 1) === 1])) as unknown as PrinterStatus;
+      const status = Object.fromEntries(
+        flags.map((flag, i) => [flag, ((mask >> i) & 1) === 1]),
+      ) as unknown as PrinterStatus;
       const answers = ([1, 2, 3, 4] as StatusQuery[]).map((n) => statusAnswer(n, status));
       const back = combineStatus(answers as [number, number, number, number]);
       const offline = !status.online || status.coverOpen || status.paperEnd || status.error;

@@ -93,7 +93,12 @@ export function parseStatus(n: StatusQuery, byte: number): StatusReportByQuery[S
       };
     case 4:
       // Both bits of each pair are set together; either one is taken as the sensor firing.
-      return { kind: "paperSensor", valid, nearEnd: bit(byte, 2) || bit(byte, 3), end: bit(byte, 5) || bit(byte, 6) };
+      return {
+        kind: "paperSensor",
+        valid,
+        nearEnd: bit(byte, 2) || bit(byte, 3),
+        end: bit(byte, 5) || bit(byte, 6),
+      };
   }
 }
 
@@ -130,7 +135,12 @@ export function combineStatus(answers: readonly [number, number, number, number]
     coverOpen: offline.coverOpen,
     paperEnd: offline.stoppedByPaperEnd || paper.end,
     paperNearEnd: paper.nearEnd,
-    error: offline.errorOccurred || error.recoverable || error.cutter || error.unrecoverable || error.autoRecoverable,
+    error:
+      offline.errorOccurred ||
+      error.recoverable ||
+      error.cutter ||
+      error.unrecoverable ||
+      error.autoRecoverable,
   };
 }
 
@@ -141,7 +151,9 @@ export function statusAnswer(n: StatusQuery, status: PrinterStatus): number {
     case 1:
       return FIXED_VALUE | (offline ? 0x08 : 0);
     case 2:
-      return FIXED_VALUE | (status.coverOpen ? 0x04 : 0) | (status.paperEnd ? 0x20 : 0) | (status.error ? 0x40 : 0);
+      return (
+        FIXED_VALUE | (status.coverOpen ? 0x04 : 0) | (status.paperEnd ? 0x20 : 0) | (status.error ? 0x40 : 0)
+      );
     case 3:
       return FIXED_VALUE | (status.error ? 0x20 : 0);
     case 4:
@@ -160,7 +172,8 @@ export type StatusProblem =
 /** Every problem in a status, the most specific cause first. */
 export function statusProblems(status: PrinterStatus): StatusProblem[] {
   const problems: StatusProblem[] = [];
-  const error = (code: BlockingProblemCode) => problems.push({ code, severity: "error", message: PRINTER_ERROR_REASON[code] });
+  const error = (code: BlockingProblemCode) =>
+    problems.push({ code, severity: "error", message: PRINTER_ERROR_REASON[code] });
   if (status.paperEnd) error("PAPER_END");
   if (status.coverOpen) error("COVER_OPEN");
   if (status.error) error("PRINTER_ERROR");

@@ -116,7 +116,12 @@ describe("TCP 9100 transport against the emulator", () => {
     await new Promise<void>((resolve) => stuck.listen(0, "127.0.0.1", resolve));
     const port = (stuck.address() as net.AddressInfo).port;
     try {
-      const transport = createTcpTransport({ host: "127.0.0.1", port, writeTimeoutMs: 300, checkStatusBeforePrint: false });
+      const transport = createTcpTransport({
+        host: "127.0.0.1",
+        port,
+        writeTimeoutMs: 300,
+        checkStatusBeforePrint: false,
+      });
       // Far more than the loopback socket buffers hold, so the write can never complete.
       const error = await rejection(transport.print(Buffer.alloc(64 * 1024 * 1024, 0x20)));
       expect(error.code).toBe("PRINTER_TIMEOUT");

@@ -43,7 +43,8 @@ export function createTcpTransport(options: TcpTransportOptions): PrinterTranspo
     status: () => session((connection) => connection.queryStatus(opts.answerTimeoutMs)),
     print: (bytes) =>
       session(async (connection) => {
-        if (opts.checkStatusBeforePrint) assertPrinterReady(await connection.queryStatus(opts.answerTimeoutMs));
+        if (opts.checkStatusBeforePrint)
+          assertPrinterReady(await connection.queryStatus(opts.answerTimeoutMs));
         await connection.send(bytes, opts.writeTimeoutMs);
       }),
     close: () => {
@@ -96,7 +97,9 @@ class PrinterConnection {
       const timer = setTimeout(() => {
         settle();
         socket.destroy();
-        reject(new PrinterError("PRINTER_OFFLINE", `no connection to ${host}:${port} within ${timeoutMs} ms`));
+        reject(
+          new PrinterError("PRINTER_OFFLINE", `no connection to ${host}:${port} within ${timeoutMs} ms`),
+        );
       }, timeoutMs);
       const onConnect = () => {
         settle();
@@ -172,8 +175,8 @@ class PrinterConnection {
         else if (this.failure) {
           const failure = this.failure;
           outcome = () => reject(failure);
-        }
-        else if (this.closed) outcome = () => reject(new PrinterError("PRINTER_OFFLINE", "printer closed the connection"));
+        } else if (this.closed)
+          outcome = () => reject(new PrinterError("PRINTER_OFFLINE", "printer closed the connection"));
         if (!outcome) return;
         clearTimeout(timer);
         this.wake = undefined;
