@@ -166,6 +166,11 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
         if (counter.officerId === command.officerId) return accept();
         return refuse("COUNTER_BUSY", `${command.counterId} is open for ${counter.officerId ?? "another officer"}`);
       }
+      // A paused counter still belongs to the officer on a break: another
+      // officer must close it first rather than silently take it over.
+      if (counter?.status === "paused" && counter.officerId !== null && counter.officerId !== command.officerId) {
+        return refuse("COUNTER_BUSY", `${command.counterId} is paused by ${counter.officerId}`);
+      }
       return accept({ type: "counter.opened", at: now, counterId: command.counterId, officerId: command.officerId });
     }
     case "pauseCounter":

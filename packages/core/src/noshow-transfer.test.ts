@@ -238,6 +238,18 @@ describe("counters", () => {
     expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("15:03"))).toHaveLength(1);
   });
 
+  it("a paused counter is resumed by its own officer only; others close it first", () => {
+    const q = new TestQueue();
+    q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("08:00"));
+    q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:00"));
+    expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:05"))).toBe("COUNTER_BUSY");
+    expect(q.state.counters.get("loket-2")).toMatchObject({ status: "paused", officerId: "budi" });
+    q.run({ type: "closeCounter", counterId: "loket-2" }, at("10:06"));
+    expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:07"))).toEqual([
+      { type: "counter.opened", at: at("10:07"), counterId: "loket-2", officerId: "ani" },
+    ]);
+  });
+
   it("cannot pause or close with a ticket in hand", () => {
     const q = calledTicket();
     expect(q.refused({ type: "pauseCounter", counterId: "loket-1" }, at("08:11"))).toBe("COUNTER_BUSY");
