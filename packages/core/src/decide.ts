@@ -11,7 +11,10 @@ import { isOpenAt, serviceDayOf } from "./time";
 export type Decision = { ok: true; events: QueueEvent[] } | { ok: false; error: QueueError };
 
 const accept = (...events: QueueEvent[]): Decision => ({ ok: true, events });
-const refuse = (code: QueueError["code"], detail: string): Decision => ({ ok: false, error: queueError(code, detail) });
+const refuse = (code: QueueError["code"], detail: string): Decision => ({
+  ok: false,
+  error: queueError(code, detail),
+});
 
 /**
  * The queue rules: given the state and a command at hub time `now`, the events
@@ -40,9 +43,13 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       if ("error" in counter) return counter.error;
       const ticket = state.tickets.get(command.ticketId);
       if (!ticket) return refuse("TICKET_UNKNOWN", command.ticketId);
-      if (ticket.status !== "waiting") return refuse("TICKET_NOT_WAITING", `${ticket.number} is ${ticket.status}`);
+      if (ticket.status !== "waiting")
+        return refuse("TICKET_NOT_WAITING", `${ticket.number} is ${ticket.status}`);
       if (!counter.rules.services.includes(ticket.segment.serviceId)) {
-        return refuse("COUNTER_DOES_NOT_SERVE", `${command.counterId} does not serve ${ticket.segment.serviceId}`);
+        return refuse(
+          "COUNTER_DOES_NOT_SERVE",
+          `${command.counterId} does not serve ${ticket.segment.serviceId}`,
+        );
       }
       return accept({
         type: "ticket.called",
@@ -56,7 +63,8 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
     case "recall": {
       const current = currentTicket(state, command.counterId);
       if ("error" in current) return current.error;
-      if (current.ticket.status !== "called") return refuse("TICKET_NOT_CALLED", `${current.ticket.number} is ${current.ticket.status}`);
+      if (current.ticket.status !== "called")
+        return refuse("TICKET_NOT_CALLED", `${current.ticket.number} is ${current.ticket.status}`);
       return accept({
         type: "ticket.recalled",
         at: now,
@@ -68,14 +76,21 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
     case "startService": {
       const current = currentTicket(state, command.counterId);
       if ("error" in current) return current.error;
-      if (current.ticket.status !== "called") return refuse("TICKET_NOT_CALLED", `${current.ticket.number} is ${current.ticket.status}`);
-      return accept({ type: "ticket.serving", at: now, ticketId: current.ticket.id, counterId: command.counterId });
+      if (current.ticket.status !== "called")
+        return refuse("TICKET_NOT_CALLED", `${current.ticket.number} is ${current.ticket.status}`);
+      return accept({
+        type: "ticket.serving",
+        at: now,
+        ticketId: current.ticket.id,
+        counterId: command.counterId,
+      });
     }
     case "tickStep": {
       const current = currentTicket(state, command.counterId);
       if ("error" in current) return current.error;
       const { ticket } = current;
-      if (ticket.status !== "serving") return refuse("TICKET_NOT_SERVING", `${ticket.number} is ${ticket.status}`);
+      if (ticket.status !== "serving")
+        return refuse("TICKET_NOT_SERVING", `${ticket.number} is ${ticket.status}`);
       const service = state.services.get(ticket.segment.serviceId);
       if (!service?.targets.steps.some((s) => s.id === command.stepId)) {
         return refuse("STEP_UNKNOWN", `${command.stepId} is not a step of ${ticket.segment.serviceId}`);
@@ -102,10 +117,14 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       const current = currentTicket(state, command.counterId);
       if ("error" in current) return current.error;
       const { ticket } = current;
-      if (ticket.status !== "called") return refuse("TICKET_NOT_CALLED", `${ticket.number} is ${ticket.status}`);
+      if (ticket.status !== "called")
+        return refuse("TICKET_NOT_CALLED", `${ticket.number} is ${ticket.status}`);
       const needed = state.rules.noShow.recallsBeforeNoShow;
       if (ticket.segment.recalls < needed) {
-        return refuse("NO_SHOW_TOO_EARLY", `${ticket.number} recalled ${ticket.segment.recalls} of ${needed} times`);
+        return refuse(
+          "NO_SHOW_TOO_EARLY",
+          `${ticket.number} recalled ${ticket.segment.recalls} of ${needed} times`,
+        );
       }
       return accept({
         type: "ticket.no_show",
@@ -128,7 +147,10 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       // back in today's lane would sit beside today's C-001, and closeServiceDay
       // (which only sweeps open tickets) may already have run.
       if (ticket.serviceDay !== serviceDayOf(now, state.rules.timezone)) {
-        return refuse("REINSTATE_WINDOW_PASSED", `${ticket.number} belongs to service day ${ticket.serviceDay}`);
+        return refuse(
+          "REINSTATE_WINDOW_PASSED",
+          `${ticket.number} belongs to service day ${ticket.serviceDay}`,
+        );
       }
       return accept({ type: "ticket.reinstated", at: now, ticketId: ticket.id });
     }
@@ -164,19 +186,32 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       const counter = state.counters.get(command.counterId);
       if (counter?.status === "open") {
         if (counter.officerId === command.officerId) return accept();
-        return refuse("COUNTER_BUSY", `${command.counterId} is open for ${counter.officerId ?? "another officer"}`);
+        return refuse(
+          "COUNTER_BUSY",
+          `${command.counterId} is open for ${counter.officerId ?? "another officer"}`,
+        );
       }
       // A paused counter still belongs to the officer on a break: another
       // officer must close it first rather than silently take it over.
-      if (counter?.status === "paused" && counter.officerId !== null && counter.officerId !== command.officerId) {
+      if (
+        counter?.status === "paused" &&
+        counter.officerId !== null &&
+        counter.officerId !== command.officerId
+      ) {
         return refuse("COUNTER_BUSY", `${command.counterId} is paused by ${counter.officerId}`);
       }
-      return accept({ type: "counter.opened", at: now, counterId: command.counterId, officerId: command.officerId });
+      return accept({
+        type: "counter.opened",
+        at: now,
+        counterId: command.counterId,
+        officerId: command.officerId,
+      });
     }
     case "pauseCounter":
     case "closeCounter": {
       const counter = state.counters.get(command.counterId);
-      if (!counter || !state.counterRules.has(command.counterId)) return refuse("COUNTER_UNKNOWN", command.counterId);
+      if (!counter || !state.counterRules.has(command.counterId))
+        return refuse("COUNTER_UNKNOWN", command.counterId);
       if (counter.currentTicketId !== null) {
         return refuse("COUNTER_BUSY", `${command.counterId} still has a ticket; finish it first`);
       }
@@ -212,7 +247,8 @@ function issueTicket(
 ): Decision {
   const service: ServiceRules | undefined = state.services.get(command.serviceId);
   if (!service) return refuse("SERVICE_UNKNOWN", command.serviceId);
-  if (state.tickets.has(command.ticketId)) throw new Error(`ticket id ${command.ticketId} reused by the caller`);
+  if (state.tickets.has(command.ticketId))
+    throw new Error(`ticket id ${command.ticketId} reused by the caller`);
   const tz = state.rules.timezone;
   if (!isOpenAt(service.hours, service.closedDates, now, tz)) {
     return refuse("SERVICE_CLOSED", `${service.id} is closed at ${new Date(now).toISOString()}`);
@@ -240,14 +276,20 @@ function issueTicket(
 
 type Found<T> = T | { error: Decision };
 
-function openIdleCounter(state: QueueState, counterId: string): Found<{ rules: CounterRules; counter: CounterState }> {
+function openIdleCounter(
+  state: QueueState,
+  counterId: string,
+): Found<{ rules: CounterRules; counter: CounterState }> {
   const rules = state.counterRules.get(counterId);
   const counter = state.counters.get(counterId);
   if (!rules || !counter) return { error: refuse("COUNTER_UNKNOWN", counterId) };
-  if (counter.status !== "open") return { error: refuse("COUNTER_NOT_OPEN", `${counterId} is ${counter.status}`) };
+  if (counter.status !== "open")
+    return { error: refuse("COUNTER_NOT_OPEN", `${counterId} is ${counter.status}`) };
   if (counter.currentTicketId !== null) {
     const t = state.tickets.get(counter.currentTicketId);
-    return { error: refuse("COUNTER_BUSY", `${counterId} has ${t?.number ?? counter.currentTicketId} in hand`) };
+    return {
+      error: refuse("COUNTER_BUSY", `${counterId} has ${t?.number ?? counter.currentTicketId} in hand`),
+    };
   }
   return { rules, counter };
 }

@@ -31,7 +31,12 @@ describe("percentile (nearest rank)", () => {
     // 0.28 * 25 is 7.000000000000001 in floating point; the rank is exactly 7.
     const xs = Array.from({ length: 25 }, (_, i) => i + 1);
     expect(percentile(xs, 28)).toBe(7);
-    expect(percentile(Array.from({ length: 50 }, (_, i) => i + 1), 14)).toBe(7);
+    expect(
+      percentile(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+        14,
+      ),
+    ).toBe(7);
   });
 });
 
@@ -62,7 +67,11 @@ describe("estimateWait", () => {
       sampleCount: 0,
     });
     // Priority: only the 2 priority tickets are ahead.
-    expect(estimateWait(q.state, "izin", "lansia", at("08:05"))).toMatchObject({ peopleAhead: 2, p50Minutes: 30, p90Minutes: 40 });
+    expect(estimateWait(q.state, "izin", "lansia", at("08:05"))).toMatchObject({
+      peopleAhead: 2,
+      p50Minutes: 30,
+      p90Minutes: 40,
+    });
   });
 
   it("counts open counters serving the service only, and half a service for each busy one", () => {
@@ -75,18 +84,32 @@ describe("estimateWait", () => {
     expect(q.lane("izin", "priority")).toEqual(["B-005"]);
     expect(q.lane("izin", "regular")).toEqual(["B-001", "B-002", "B-003", "B-006"]);
     // (5 ahead + 0.5 busy) x 15 min / 2 counters = 41.25 -> 41; x 20 / 2 = 55.
-    expect(estimateWait(q.state, "izin", null, at("08:07"))).toMatchObject({ peopleAhead: 5, openCounters: 2, p50Minutes: 41, p90Minutes: 55 });
+    expect(estimateWait(q.state, "izin", null, at("08:07"))).toMatchObject({
+      peopleAhead: 5,
+      openCounters: 2,
+      p50Minutes: 41,
+      p90Minutes: 55,
+    });
 
     // A paused counter does not count.
     q.run({ type: "pauseCounter", counterId: "loket-1" }, at("08:08"));
     // (5 + 0.5) x 15 / 1 = 82.5 -> 83 (rounded half up); x 20 = 110.
-    expect(estimateWait(q.state, "izin", null, at("08:09"))).toMatchObject({ openCounters: 1, p50Minutes: 83, p90Minutes: 110 });
+    expect(estimateWait(q.state, "izin", null, at("08:09"))).toMatchObject({
+      openCounters: 1,
+      p50Minutes: 83,
+      p90Minutes: 110,
+    });
   });
 
   it("is zero with nobody ahead and idle counters", () => {
     const q = new TestQueue();
     q.open("loket-3", at("07:30"));
-    expect(estimateWait(q.state, "info", null, at("08:00"))).toMatchObject({ peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0 });
+    expect(estimateWait(q.state, "info", null, at("08:00"))).toMatchObject({
+      peopleAhead: 0,
+      openCounters: 1,
+      p50Minutes: 0,
+      p90Minutes: 0,
+    });
   });
 
   it("uses p50/p90 of recent service times once there are enough", () => {
@@ -125,7 +148,11 @@ describe("estimateWait", () => {
       p90Minutes: 30,
     });
     // At 08:15 only samples from 07:15 on are left: 5,6 plus nothing older -> fewer than 5.
-    expect(estimateWait(q.state, "izin", null, at("08:15"))).toMatchObject({ basis: "sop_target", sampleCount: 2, p50Minutes: 75 });
+    expect(estimateWait(q.state, "izin", null, at("08:15"))).toMatchObject({
+      basis: "sop_target",
+      sampleCount: 2,
+      p50Minutes: 75,
+    });
   });
 
   it("falls back with exactly four samples and switches at five", () => {
@@ -133,9 +160,18 @@ describe("estimateWait", () => {
     q.open("loket-1", at("07:30"));
     const samples = [1, 1, 1, 1].map((m, i) => ({ at: at("07:30") + i, ms: m * MINUTE }));
     q.state.samples.set("izin", samples);
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({ basis: "sop_target", sampleCount: 4, p50Minutes: 75 });
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+      basis: "sop_target",
+      sampleCount: 4,
+      p50Minutes: 75,
+    });
     samples.push({ at: at("07:40"), ms: MINUTE });
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({ basis: "recent", sampleCount: 5, p50Minutes: 5, p90Minutes: 5 });
+    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+      basis: "recent",
+      sampleCount: 5,
+      p50Minutes: 5,
+      p90Minutes: 5,
+    });
   });
 
   it("learns from completed tickets", () => {
@@ -147,7 +183,10 @@ describe("estimateWait", () => {
       q.issue("info", start);
       q.callNext("loket-3", start + MINUTE);
       q.run({ type: "startService", counterId: "loket-3" }, start + MINUTE);
-      q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, start + MINUTE + (i + 1) * 2 * MINUTE);
+      q.run(
+        { type: "complete", counterId: "loket-3", outcome: "selesai" },
+        start + MINUTE + (i + 1) * 2 * MINUTE,
+      );
     }
     q.issue("info", at("09:00"));
     q.issue("info", at("09:00"));

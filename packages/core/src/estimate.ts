@@ -69,7 +69,14 @@ export function estimateWait(
   const p90Service = useRecent ? percentile(recent, 90) : targetMs;
 
   if (openCounters === 0) {
-    return { peopleAhead, openCounters, p50Minutes: null, p90Minutes: null, basis: useRecent ? "recent" : "sop_target", sampleCount: recent.length };
+    return {
+      peopleAhead,
+      openCounters,
+      p50Minutes: null,
+      p90Minutes: null,
+      basis: useRecent ? "recent" : "sop_target",
+      sampleCount: recent.length,
+    };
   }
   // Busy counters finish their current citizen first: on average half a service.
   const queuedWork = peopleAhead + busyCounters * 0.5;

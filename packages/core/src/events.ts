@@ -1,11 +1,5 @@
 import type { CounterId, ServiceId } from "./office";
-import type {
-  CancelReason,
-  CompletionOutcome,
-  OfficerId,
-  PriorityReason,
-  TicketId,
-} from "./ticket";
+import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 import type { SegmentMeasurement } from "./measure";
 
 /**

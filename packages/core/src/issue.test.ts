@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "./decide";
 import { createState, replay } from "./state";
-import { CLOSED_FRIDAY, FRIDAY, jakarta, normalise, officeRules, SATURDAY, TestQueue, THURSDAY } from "./testing/fixtures";
+import {
+  CLOSED_FRIDAY,
+  FRIDAY,
+  jakarta,
+  normalise,
+  officeRules,
+  SATURDAY,
+  TestQueue,
+  THURSDAY,
+} from "./testing/fixtures";
 
 const numbers = (q: TestQueue) => [...q.state.tickets.values()].map((t) => `${t.serviceDay} ${t.number}`);
 
@@ -34,8 +43,15 @@ describe("numbering", () => {
     expect(q.issue("info", lastMs)).toMatchObject({ number: "C-002", serviceDay: THURSDAY });
     expect(q.issue("info", lastMs + 1)).toMatchObject({ number: "C-001", serviceDay: FRIDAY });
     expect(q.issue("info", lastMs + 2)).toMatchObject({ number: "C-002", serviceDay: FRIDAY });
-    expect(numbers(q)).toEqual([`${THURSDAY} C-001`, `${THURSDAY} C-002`, `${FRIDAY} C-001`, `${FRIDAY} C-002`]);
-    expect(q.log.filter((e) => e.type === "ticket.issued").map((e) => e.type === "ticket.issued" && e.sequence)).toEqual([1, 2, 1, 2]);
+    expect(numbers(q)).toEqual([
+      `${THURSDAY} C-001`,
+      `${THURSDAY} C-002`,
+      `${FRIDAY} C-001`,
+      `${FRIDAY} C-002`,
+    ]);
+    expect(
+      q.log.filter((e) => e.type === "ticket.issued").map((e) => e.type === "ticket.issued" && e.sequence),
+    ).toEqual([1, 2, 1, 2]);
   });
 
   it("never reuses a number after a cancel", () => {
@@ -58,9 +74,17 @@ describe("numbering", () => {
 
     const restarted = replay(createState(officeRules()), q.log);
     expect(normalise(restarted)).toEqual(normalise(q.state));
-    const d = decide(restarted, { type: "issueTicket", ticketId: "t9", serviceId: "ktp", priority: null, kioskId: null }, t + 4);
+    const d = decide(
+      restarted,
+      { type: "issueTicket", ticketId: "t9", serviceId: "ktp", priority: null, kioskId: null },
+      t + 4,
+    );
     expect(d.ok && d.events[0]).toMatchObject({ number: "A-003", sequence: 3, serviceDay: FRIDAY });
-    const d2 = decide(restarted, { type: "issueTicket", ticketId: "t9", serviceId: "izin", priority: null, kioskId: null }, t + 4);
+    const d2 = decide(
+      restarted,
+      { type: "issueTicket", ticketId: "t9", serviceId: "izin", priority: null, kioskId: null },
+      t + 4,
+    );
     expect(d2.ok && d2.events[0]).toMatchObject({ number: "B-002" });
   });
 });
@@ -68,7 +92,11 @@ describe("numbering", () => {
 describe("opening hours", () => {
   const tryIssue = (serviceId: string, local: string) => {
     const q = new TestQueue();
-    const d = decide(q.state, { type: "issueTicket", ticketId: "x", serviceId, priority: null, kioskId: null }, jakarta(local));
+    const d = decide(
+      q.state,
+      { type: "issueTicket", ticketId: "x", serviceId, priority: null, kioskId: null },
+      jakarta(local),
+    );
     return d.ok ? "issued" : d.error.code;
   };
 
@@ -104,12 +132,18 @@ describe("daily quota", () => {
     q.issue("ktp", t);
     q.issue("ktp", t + 1, "ibu_hamil_menyusui");
     q.issue("ktp", t + 2);
-    expect(q.refused({ type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null }, t + 3)).toBe(
-      "QUOTA_REACHED",
-    );
-    expect(q.refused({ type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: "lansia", kioskId: null }, t + 3)).toBe(
-      "QUOTA_REACHED",
-    );
+    expect(
+      q.refused(
+        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
+        t + 3,
+      ),
+    ).toBe("QUOTA_REACHED");
+    expect(
+      q.refused(
+        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: "lansia", kioskId: null },
+        t + 3,
+      ),
+    ).toBe("QUOTA_REACHED");
     // Other services have no quota.
     expect(q.issue("izin", t + 4).number).toBe("B-001");
     expect(q.issue("ktp", jakarta(`${FRIDAY} 08:00`)).number).toBe("A-001");
@@ -122,9 +156,12 @@ describe("daily quota", () => {
     q.issue("ktp", t + 1);
     q.issue("ktp", t + 2);
     q.run({ type: "cancel", ticketId: "t3", reason: "citizen_left" }, t + 3);
-    expect(q.refused({ type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null }, t + 4)).toBe(
-      "QUOTA_REACHED",
-    );
+    expect(
+      q.refused(
+        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
+        t + 4,
+      ),
+    ).toBe("QUOTA_REACHED");
   });
 
   it("a print_failed cancel gives the place back but never the number", () => {
@@ -136,9 +173,12 @@ describe("daily quota", () => {
     q.run({ type: "cancel", ticketId: "t3", reason: "print_failed" }, t + 3);
     expect(q.state.numbering.get("ktp")).toEqual({ serviceDay: FRIDAY, lastSequence: 3, quotaUsed: 2 });
     expect(q.issue("ktp", t + 4).number).toBe("A-004");
-    expect(q.refused({ type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null }, t + 5)).toBe(
-      "QUOTA_REACHED",
-    );
+    expect(
+      q.refused(
+        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
+        t + 5,
+      ),
+    ).toBe("QUOTA_REACHED");
   });
 
   it("a print_failed cancel of yesterday's ticket does not touch today's quota", () => {

@@ -33,7 +33,14 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
     expect(q.lane("ktp", "regular")).toEqual(["A-001"]);
 
     expect(q.run({ type: "callNext", counterId: "loket-1", officerId: "siti" }, at("08:10"))).toEqual([
-      { type: "ticket.called", at: at("08:10"), ticketId: "t1", counterId: "loket-1", officerId: "siti", reason: "only_lane" },
+      {
+        type: "ticket.called",
+        at: at("08:10"),
+        ticketId: "t1",
+        counterId: "loket-1",
+        officerId: "siti",
+        reason: "only_lane",
+      },
     ]);
     expect(q.ticket("t1").status).toBe("called");
     expect(q.lane("ktp", "regular")).toEqual([]);
@@ -45,7 +52,13 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
     expect(q.ticket("t1").status).toBe("serving");
 
     const [completed] = q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:19"));
-    expect(completed).toMatchObject({ type: "ticket.completed", at: at("08:19"), ticketId: "t1", counterId: "loket-1", outcome: "selesai" });
+    expect(completed).toMatchObject({
+      type: "ticket.completed",
+      at: at("08:19"),
+      ticketId: "t1",
+      counterId: "loket-1",
+      outcome: "selesai",
+    });
     const t = q.ticket("t1");
     expect(t.status).toBe("done");
     expect(t.segment).toEqual({
@@ -69,7 +82,10 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
   it("can complete a called ticket without start (service time from the call)", () => {
     const q = withWaitingTicket();
     q.callNext("loket-1", at("08:10"));
-    const [e] = q.run({ type: "complete", counterId: "loket-1", outcome: "berkas_tidak_lengkap" }, at("08:13"));
+    const [e] = q.run(
+      { type: "complete", counterId: "loket-1", outcome: "berkas_tidak_lengkap" },
+      at("08:13"),
+    );
     expect(e?.type === "ticket.completed" && e.measurement.serviceMs).toBe(3 * MINUTE);
     expect(q.ticket("t1").segment.outcome).toBe("berkas_tidak_lengkap");
   });
@@ -77,13 +93,19 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
   it("ticks SOP steps while serving, once each, known steps only", () => {
     const q = withWaitingTicket();
     q.callNext("loket-1", at("08:10"));
-    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:10"))).toBe("TICKET_NOT_SERVING");
+    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:10"))).toBe(
+      "TICKET_NOT_SERVING",
+    );
     q.run({ type: "startService", counterId: "loket-1" }, at("08:11"));
     expect(q.run({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:13"))).toEqual([
       { type: "ticket.step_done", at: at("08:13"), ticketId: "t1", stepId: "verifikasi" },
     ]);
-    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:14"))).toBe("STEP_ALREADY_DONE");
-    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "catat" }, at("08:14"))).toBe("STEP_UNKNOWN");
+    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:14"))).toBe(
+      "STEP_ALREADY_DONE",
+    );
+    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "catat" }, at("08:14"))).toBe(
+      "STEP_UNKNOWN",
+    );
     expect(q.ticket("t1").segment.steps).toEqual([{ stepId: "verifikasi", at: at("08:13") }]);
   });
 
@@ -96,7 +118,11 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
     expect(q.run({ type: "recall", counterId: "loket-1" }, at("08:12"))).toEqual([
       { type: "ticket.recalled", at: at("08:12"), ticketId: "t1", counterId: "loket-1", recalls: 2 },
     ]);
-    expect(q.ticket("t1").segment).toMatchObject({ recalls: 2, firstCalledAt: at("08:10"), lastCalledAt: at("08:12") });
+    expect(q.ticket("t1").segment).toMatchObject({
+      recalls: 2,
+      firstCalledAt: at("08:10"),
+      lastCalledAt: at("08:12"),
+    });
     expect(q.ticket("t1").status).toBe("called");
   });
 });
@@ -104,26 +130,42 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
 describe("wrong-state commands", () => {
   it("counter errors: unknown, not open, busy, idle", () => {
     const q = withWaitingTicket();
-    expect(q.refused({ type: "callNext", counterId: "loket-9", officerId: null }, at("08:01"))).toBe("COUNTER_UNKNOWN");
+    expect(q.refused({ type: "callNext", counterId: "loket-9", officerId: null }, at("08:01"))).toBe(
+      "COUNTER_UNKNOWN",
+    );
     expect(q.refused({ type: "recall", counterId: "loket-9" }, at("08:01"))).toBe("COUNTER_UNKNOWN");
-    expect(q.refused({ type: "openCounter", counterId: "loket-9", officerId: null }, at("08:01"))).toBe("COUNTER_UNKNOWN");
+    expect(q.refused({ type: "openCounter", counterId: "loket-9", officerId: null }, at("08:01"))).toBe(
+      "COUNTER_UNKNOWN",
+    );
     expect(q.refused({ type: "pauseCounter", counterId: "loket-9" }, at("08:01"))).toBe("COUNTER_UNKNOWN");
-    expect(q.refused({ type: "callNext", counterId: "loket-2", officerId: null }, at("08:01"))).toBe("COUNTER_NOT_OPEN");
-    expect(q.refused({ type: "callTicket", counterId: "loket-2", officerId: null, ticketId: "t1" }, at("08:01"))).toBe(
+    expect(q.refused({ type: "callNext", counterId: "loket-2", officerId: null }, at("08:01"))).toBe(
       "COUNTER_NOT_OPEN",
     );
+    expect(
+      q.refused({ type: "callTicket", counterId: "loket-2", officerId: null, ticketId: "t1" }, at("08:01")),
+    ).toBe("COUNTER_NOT_OPEN");
 
     for (const type of ["recall", "startService", "markNoShow"] as const) {
       expect(q.refused({ type, counterId: "loket-1" }, at("08:01"))).toBe("COUNTER_IDLE");
     }
-    expect(q.refused({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:01"))).toBe("COUNTER_IDLE");
-    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "foto" }, at("08:01"))).toBe("COUNTER_IDLE");
-    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "izin" }, at("08:01"))).toBe("COUNTER_IDLE");
+    expect(q.refused({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:01"))).toBe(
+      "COUNTER_IDLE",
+    );
+    expect(q.refused({ type: "tickStep", counterId: "loket-1", stepId: "foto" }, at("08:01"))).toBe(
+      "COUNTER_IDLE",
+    );
+    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "izin" }, at("08:01"))).toBe(
+      "COUNTER_IDLE",
+    );
 
     q.issue("ktp", at("08:02"));
     q.callNext("loket-1", at("08:03"));
-    expect(q.refused({ type: "callNext", counterId: "loket-1", officerId: null }, at("08:04"))).toBe("COUNTER_BUSY");
-    expect(q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "t2" }, at("08:04"))).toBe("COUNTER_BUSY");
+    expect(q.refused({ type: "callNext", counterId: "loket-1", officerId: null }, at("08:04"))).toBe(
+      "COUNTER_BUSY",
+    );
+    expect(
+      q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "t2" }, at("08:04")),
+    ).toBe("COUNTER_BUSY");
   });
 
   it("ticket errors: not called, not serving, not waiting, unknown, finished", () => {
@@ -136,26 +178,36 @@ describe("wrong-state commands", () => {
     expect(q.refused({ type: "markNoShow", counterId: "loket-1" }, at("08:04"))).toBe("TICKET_NOT_CALLED");
     q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:05"));
 
-    expect(q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "t1" }, at("08:06"))).toBe(
-      "TICKET_NOT_WAITING",
+    expect(
+      q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "t1" }, at("08:06")),
+    ).toBe("TICKET_NOT_WAITING");
+    expect(
+      q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "nope" }, at("08:06")),
+    ).toBe("TICKET_UNKNOWN");
+    expect(q.refused({ type: "cancel", ticketId: "t1", reason: "officer" }, at("08:06"))).toBe(
+      "TICKET_FINISHED",
     );
-    expect(q.refused({ type: "callTicket", counterId: "loket-1", officerId: null, ticketId: "nope" }, at("08:06"))).toBe(
+    expect(q.refused({ type: "cancel", ticketId: "nope", reason: "officer" }, at("08:06"))).toBe(
       "TICKET_UNKNOWN",
     );
-    expect(q.refused({ type: "cancel", ticketId: "t1", reason: "officer" }, at("08:06"))).toBe("TICKET_FINISHED");
-    expect(q.refused({ type: "cancel", ticketId: "nope", reason: "officer" }, at("08:06"))).toBe("TICKET_UNKNOWN");
     expect(q.refused({ type: "reinstate", ticketId: "nope" }, at("08:06"))).toBe("TICKET_UNKNOWN");
     expect(q.refused({ type: "reinstate", ticketId: "t2" }, at("08:06"))).toBe("TICKET_NOT_WAITING");
-    expect(q.refused({ type: "issueTicket", ticketId: "t9", serviceId: "paspor", priority: null, kioskId: null }, at("08:06"))).toBe(
-      "SERVICE_UNKNOWN",
-    );
+    expect(
+      q.refused(
+        { type: "issueTicket", ticketId: "t9", serviceId: "paspor", priority: null, kioskId: null },
+        at("08:06"),
+      ),
+    ).toBe("SERVICE_UNKNOWN");
   });
 
   it("a refused command leaves the state alone", () => {
     const q = withWaitingTicket();
     const before = JSON.stringify([...q.state.tickets], null, 0);
     const d = decide(q.state, { type: "startService", counterId: "loket-1" }, at("08:05"));
-    expect(d).toEqual({ ok: false, error: { code: "COUNTER_IDLE", detail: "loket-1 has no ticket in hand" } });
+    expect(d).toEqual({
+      ok: false,
+      error: { code: "COUNTER_IDLE", detail: "loket-1 has no ticket in hand" },
+    });
     expect(JSON.stringify([...q.state.tickets], null, 0)).toBe(before);
   });
 });
@@ -164,8 +216,17 @@ describe("callTicket (manual)", () => {
   it("calls a specific waiting ticket out of order", () => {
     const q = withWaitingTicket();
     q.issue("ktp", at("08:01"));
-    expect(q.run({ type: "callTicket", counterId: "loket-1", officerId: "siti", ticketId: "t2" }, at("08:02"))).toEqual([
-      { type: "ticket.called", at: at("08:02"), ticketId: "t2", counterId: "loket-1", officerId: "siti", reason: "manual" },
+    expect(
+      q.run({ type: "callTicket", counterId: "loket-1", officerId: "siti", ticketId: "t2" }, at("08:02")),
+    ).toEqual([
+      {
+        type: "ticket.called",
+        at: at("08:02"),
+        ticketId: "t2",
+        counterId: "loket-1",
+        officerId: "siti",
+        reason: "manual",
+      },
     ]);
     expect(q.lane("ktp", "regular")).toEqual(["A-001"]);
   });
@@ -174,9 +235,9 @@ describe("callTicket (manual)", () => {
     const q = new TestQueue();
     q.open("loket-3", at("07:30"));
     q.issue("ktp", at("08:00"));
-    expect(q.refused({ type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t1" }, at("08:01"))).toBe(
-      "COUNTER_DOES_NOT_SERVE",
-    );
+    expect(
+      q.refused({ type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t1" }, at("08:01")),
+    ).toBe("COUNTER_DOES_NOT_SERVE");
   });
 });
 
@@ -187,7 +248,10 @@ describe("cancel", () => {
     expect(q.run({ type: "cancel", ticketId: "t2", reason: "citizen_left" }, at("08:05"))).toEqual([
       { type: "ticket.cancelled", at: at("08:05"), ticketId: "t2", reason: "citizen_left" },
     ]);
-    expect(q.ticket("t2")).toMatchObject({ status: "cancelled", segment: { outcome: "cancelled", endedAt: at("08:05") } });
+    expect(q.ticket("t2")).toMatchObject({
+      status: "cancelled",
+      segment: { outcome: "cancelled", endedAt: at("08:05") },
+    });
     expect(q.lane("ktp", "priority")).toEqual([]);
     expect(q.lane("ktp", "regular")).toEqual(["A-001"]);
   });
@@ -197,6 +261,8 @@ describe("cancel", () => {
     q.callNext("loket-1", at("08:01"));
     q.run({ type: "cancel", ticketId: "t1", reason: "officer" }, at("08:02"));
     expect(q.inHand("loket-1")).toBeNull();
-    expect(q.refused({ type: "callNext", counterId: "loket-1", officerId: null }, at("08:03"))).toBe("QUEUE_EMPTY");
+    expect(q.refused({ type: "callNext", counterId: "loket-1", officerId: null }, at("08:03"))).toBe(
+      "QUEUE_EMPTY",
+    );
   });
 });

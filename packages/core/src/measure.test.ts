@@ -57,7 +57,12 @@ describe("measureSegment", () => {
       at("08:41") + 1,
       true,
     );
-    expect(late).toMatchObject({ waitMs: 30 * MINUTE + 1, waitMet: false, serviceMs: 10 * MINUTE + 1, serviceMet: false });
+    expect(late).toMatchObject({
+      waitMs: 30 * MINUTE + 1,
+      waitMet: false,
+      serviceMs: 10 * MINUTE + 1,
+      serviceMet: false,
+    });
   });
 
   it("measures wait to the first call and service from the last call when never started", () => {
@@ -67,14 +72,27 @@ describe("measureSegment", () => {
       at("08:15"),
       true,
     );
-    expect(m).toMatchObject({ waitMs: 5 * MINUTE, serviceMs: 6 * MINUTE, startedAt: null, calledAt: at("08:05"), recalls: 2 });
+    expect(m).toMatchObject({
+      waitMs: 5 * MINUTE,
+      serviceMs: 6 * MINUTE,
+      startedAt: null,
+      calledAt: at("08:05"),
+      recalls: 2,
+    });
   });
 
   it("has no service time when not served, and no wait when never called", () => {
     expect(
-      measureSegment(segment({ firstCalledAt: at("08:05"), lastCalledAt: at("08:07") }), KTP.targets, at("08:08"), false),
+      measureSegment(
+        segment({ firstCalledAt: at("08:05"), lastCalledAt: at("08:07") }),
+        KTP.targets,
+        at("08:08"),
+        false,
+      ),
     ).toMatchObject({ waitMs: 5 * MINUTE, waitMet: true, serviceMs: null, serviceMet: null });
-    expect(measureSegment(segment({ counterId: null, officerId: null }), KTP.targets, at("09:00"), false)).toMatchObject({
+    expect(
+      measureSegment(segment({ counterId: null, officerId: null }), KTP.targets, at("09:00"), false),
+    ).toMatchObject({
       waitMs: null,
       waitMet: null,
       serviceMs: null,

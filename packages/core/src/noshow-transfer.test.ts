@@ -22,7 +22,12 @@ describe("no-show", () => {
     expect(q.refused({ type: "markNoShow", counterId: "loket-1" }, at("08:13"))).toBe("NO_SHOW_TOO_EARLY");
     q.run({ type: "recall", counterId: "loket-1" }, at("08:14"));
     const [e] = q.run({ type: "markNoShow", counterId: "loket-1" }, at("08:16"));
-    expect(e).toMatchObject({ type: "ticket.no_show", at: at("08:16"), ticketId: "t1", counterId: "loket-1" });
+    expect(e).toMatchObject({
+      type: "ticket.no_show",
+      at: at("08:16"),
+      ticketId: "t1",
+      counterId: "loket-1",
+    });
     expect(e?.type === "ticket.no_show" && e.measurement).toMatchObject({
       waitMs: 10 * MINUTE,
       serviceMs: null,
@@ -30,7 +35,11 @@ describe("no-show", () => {
       recalls: 2,
       endedAt: at("08:16"),
     });
-    expect(q.ticket("t1")).toMatchObject({ status: "no_show", noShowAt: at("08:16"), segment: { outcome: "no_show" } });
+    expect(q.ticket("t1")).toMatchObject({
+      status: "no_show",
+      noShowAt: at("08:16"),
+      segment: { outcome: "no_show" },
+    });
     expect(q.inHand("loket-1")).toBeNull();
   });
 
@@ -60,7 +69,12 @@ describe("reinstate", () => {
     expect(t.noShowAt).toBeNull();
     expect(t.number).toBe("B-001");
     expect(t.previousSegments).toHaveLength(1);
-    expect(t.previousSegments[0]).toMatchObject({ index: 0, outcome: "no_show", recalls: 2, endedAt: at("08:13") });
+    expect(t.previousSegments[0]).toMatchObject({
+      index: 0,
+      outcome: "no_show",
+      recalls: 2,
+      endedAt: at("08:13"),
+    });
     expect(t.segment).toEqual({
       index: 1,
       serviceId: "izin",
@@ -115,14 +129,20 @@ describe("reinstate", () => {
     q.run({ type: "recall", counterId: "loket-3" }, jakarta(`${THURSDAY} 23:43`));
     q.run({ type: "markNoShow", counterId: "loket-3" }, jakarta(`${THURSDAY} 23:50`));
     // Yesterday's C-001 must not come back into today's lane beside today's C-001.
-    expect(q.refused({ type: "reinstate", ticketId: "t1" }, jakarta(`${FRIDAY} 00:05`))).toBe("REINSTATE_WINDOW_PASSED");
+    expect(q.refused({ type: "reinstate", ticketId: "t1" }, jakarta(`${FRIDAY} 00:05`))).toBe(
+      "REINSTATE_WINDOW_PASSED",
+    );
     expect(q.run({ type: "reinstate", ticketId: "t1" }, jakarta(`${THURSDAY} 23:59:59.999`))).toHaveLength(1);
   });
 
   it("a cancelled no-show stays cancelled and leaves no lane entry", () => {
     const q = noShow();
     q.run({ type: "cancel", ticketId: "t1", reason: "officer" }, at("08:20"));
-    expect(q.ticket("t1")).toMatchObject({ status: "cancelled", noShowAt: null, segment: { outcome: "no_show", endedAt: at("08:13") } });
+    expect(q.ticket("t1")).toMatchObject({
+      status: "cancelled",
+      noShowAt: null,
+      segment: { outcome: "no_show", endedAt: at("08:13") },
+    });
     expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_WAITING");
   });
 });
@@ -162,8 +182,16 @@ describe("transfer", () => {
     ]);
     const t = q.ticket("t1");
     expect(t).toMatchObject({ number: "B-001", issuedServiceId: "izin", status: "waiting" });
-    expect(t.previousSegments).toEqual([expect.objectContaining({ serviceId: "izin", outcome: "transferred", endedAt: at("08:20") })]);
-    expect(t.segment).toMatchObject({ index: 1, serviceId: "ktp", enqueuedAt: at("08:20"), firstCalledAt: null, counterId: null });
+    expect(t.previousSegments).toEqual([
+      expect.objectContaining({ serviceId: "izin", outcome: "transferred", endedAt: at("08:20") }),
+    ]);
+    expect(t.segment).toMatchObject({
+      index: 1,
+      serviceId: "ktp",
+      enqueuedAt: at("08:20"),
+      firstCalledAt: null,
+      counterId: null,
+    });
     expect(q.lane("ktp", "regular")).toEqual(["B-001"]);
     expect(q.lane("izin", "regular")).toEqual(["B-002", "B-003"]);
     expect(q.inHand("loket-1")).toBeNull();
@@ -174,14 +202,22 @@ describe("transfer", () => {
     // loket-1 prefers ktp: the transferred ticket is called next there, then completed in ktp.
     expect(q.callNext("loket-1", at("08:25"))).toMatchObject({ number: "B-001", reason: "only_lane" });
     const [done] = q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:30"));
-    expect(done?.type === "ticket.completed" && done.measurement).toMatchObject({ serviceId: "ktp", segmentIndex: 1, waitMs: 5 * MINUTE });
+    expect(done?.type === "ticket.completed" && done.measurement).toMatchObject({
+      serviceId: "ktp",
+      segmentIndex: 1,
+      waitMs: 5 * MINUTE,
+    });
     expect(q.state.samples.get("ktp")).toEqual([{ at: at("08:30"), ms: 5 * MINUTE }]);
   });
 
   it("of a called ticket that never started has no service time", () => {
     const q = calledTicket();
     const [e] = q.run({ type: "transfer", counterId: "loket-1", toServiceId: "info" }, at("08:20"));
-    expect(e?.type === "ticket.transferred" && e.measurement).toMatchObject({ serviceMs: null, serviceMet: null, waitMs: 10 * MINUTE });
+    expect(e?.type === "ticket.transferred" && e.measurement).toMatchObject({
+      serviceMs: null,
+      serviceMet: null,
+      waitMs: 10 * MINUTE,
+    });
     expect(q.state.samples.get("izin")).toBeUndefined();
   });
 
@@ -196,8 +232,12 @@ describe("transfer", () => {
 
   it("is refused to the same or an unknown service", () => {
     const q = calledTicket();
-    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "izin" }, at("08:20"))).toBe("TRANSFER_SAME_SERVICE");
-    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "paspor" }, at("08:20"))).toBe("SERVICE_UNKNOWN");
+    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "izin" }, at("08:20"))).toBe(
+      "TRANSFER_SAME_SERVICE",
+    );
+    expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "paspor" }, at("08:20"))).toBe(
+      "SERVICE_UNKNOWN",
+    );
   });
 });
 
@@ -217,16 +257,26 @@ describe("counters", () => {
     });
     // Re-open by the same officer: a no-op, nothing to log.
     expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("07:31"))).toEqual([]);
-    expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("07:32"))).toBe("COUNTER_BUSY");
+    expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("07:32"))).toBe(
+      "COUNTER_BUSY",
+    );
 
     expect(q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:00"))).toEqual([
       { type: "counter.paused", at: at("10:00"), counterId: "loket-2" },
     ]);
     expect(q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:01"))).toEqual([]);
     q.issue("izin", at("10:02"));
-    expect(q.refused({ type: "callNext", counterId: "loket-2", officerId: "budi" }, at("10:03"))).toBe("COUNTER_NOT_OPEN");
-    expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("10:15"))).toHaveLength(1);
-    expect(q.state.counters.get("loket-2")).toMatchObject({ status: "open", officerId: "budi", since: at("10:15") });
+    expect(q.refused({ type: "callNext", counterId: "loket-2", officerId: "budi" }, at("10:03"))).toBe(
+      "COUNTER_NOT_OPEN",
+    );
+    expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("10:15"))).toHaveLength(
+      1,
+    );
+    expect(q.state.counters.get("loket-2")).toMatchObject({
+      status: "open",
+      officerId: "budi",
+      since: at("10:15"),
+    });
 
     expect(q.run({ type: "closeCounter", counterId: "loket-2" }, at("15:00"))).toEqual([
       { type: "counter.closed", at: at("15:00"), counterId: "loket-2" },
@@ -235,14 +285,18 @@ describe("counters", () => {
     expect(q.run({ type: "closeCounter", counterId: "loket-2" }, at("15:01"))).toEqual([]);
     expect(q.refused({ type: "pauseCounter", counterId: "loket-2" }, at("15:02"))).toBe("COUNTER_NOT_OPEN");
     // Once closed, anyone may open it.
-    expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("15:03"))).toHaveLength(1);
+    expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("15:03"))).toHaveLength(
+      1,
+    );
   });
 
   it("a paused counter is resumed by its own officer only; others close it first", () => {
     const q = new TestQueue();
     q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("08:00"));
     q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:00"));
-    expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:05"))).toBe("COUNTER_BUSY");
+    expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:05"))).toBe(
+      "COUNTER_BUSY",
+    );
     expect(q.state.counters.get("loket-2")).toMatchObject({ status: "paused", officerId: "budi" });
     q.run({ type: "closeCounter", counterId: "loket-2" }, at("10:06"));
     expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:07"))).toEqual([
@@ -271,10 +325,19 @@ describe("closeServiceDay", () => {
     q.issue("info", jakarta(`${THURSDAY} 23:02`)); // t3: serving at loket-2
     q.issue("info", jakarta(`${THURSDAY} 23:03`)); // t4: waiting
     q.issue("info", jakarta(`${THURSDAY} 23:04`)); // t5: cancelled by the citizen
-    q.run({ type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t1" }, jakarta(`${THURSDAY} 23:10`));
+    q.run(
+      { type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t1" },
+      jakarta(`${THURSDAY} 23:10`),
+    );
     q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, jakarta(`${THURSDAY} 23:12`));
-    q.run({ type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t2" }, jakarta(`${THURSDAY} 23:13`));
-    q.run({ type: "callTicket", counterId: "loket-2", officerId: null, ticketId: "t3" }, jakarta(`${THURSDAY} 23:14`));
+    q.run(
+      { type: "callTicket", counterId: "loket-3", officerId: null, ticketId: "t2" },
+      jakarta(`${THURSDAY} 23:13`),
+    );
+    q.run(
+      { type: "callTicket", counterId: "loket-2", officerId: null, ticketId: "t3" },
+      jakarta(`${THURSDAY} 23:14`),
+    );
     q.run({ type: "startService", counterId: "loket-2" }, jakarta(`${THURSDAY} 23:15`));
     q.run({ type: "cancel", ticketId: "t5", reason: "citizen_left" }, jakarta(`${THURSDAY} 23:16`));
     q.issue("info", jakarta(`${FRIDAY} 00:00`)); // t6: today's C-001

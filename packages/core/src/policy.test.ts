@@ -13,7 +13,8 @@ function bothLanesFull(priority: Partial<PriorityPolicy> = {}, pairs = 8): TestQ
   const rules = officeRules();
   const q = new TestQueue(officeRules({ priority: { ...rules.priority, ...priority } }));
   q.open("loket-1", at("07:30"));
-  for (let i = 0; i < pairs * 2; i++) q.issue("izin", at("08:00") + i * MINUTE, i % 2 === 1 ? "lansia" : null);
+  for (let i = 0; i < pairs * 2; i++)
+    q.issue("izin", at("08:00") + i * MINUTE, i % 2 === 1 ? "lansia" : null);
   return q;
 }
 
@@ -90,7 +91,12 @@ describe("call-next: priority ratio", () => {
     q.open("loket-2", at("07:30"));
     const one = q.callNext("loket-1", at("08:15"));
     const two = q.callNext("loket-2", at("08:15"));
-    expect([one.number, one.reason, two.number, two.reason]).toEqual(["B-002", "priority_turn", "B-004", "priority_turn"]);
+    expect([one.number, one.reason, two.number, two.reason]).toEqual([
+      "B-002",
+      "priority_turn",
+      "B-004",
+      "priority_turn",
+    ]);
     expect(q.state.counters.get("loket-1")?.laneCycle).toBe(1);
     expect(q.state.counters.get("loket-2")?.laneCycle).toBe(1);
   });
@@ -115,7 +121,11 @@ describe("call-next: service order and scope", () => {
     q.issue("izin", at("08:02"));
     q.issue("ktp", at("08:03"));
     // loket-2 prefers izin, then info, then ktp.
-    expect(callSequence(q, 3, at("08:10"), "loket-2")).toEqual(["B-001 only_lane", "C-001 only_lane", "A-001 only_lane"]);
+    expect(callSequence(q, 3, at("08:10"), "loket-2")).toEqual([
+      "B-001 only_lane",
+      "C-001 only_lane",
+      "A-001 only_lane",
+    ]);
     // loket-1 prefers ktp.
     expect(callSequence(q, 1, at("08:20"), "loket-1")).toEqual(["A-002 only_lane"]);
   });
@@ -125,7 +135,9 @@ describe("call-next: service order and scope", () => {
     q.open("loket-3", at("07:30"));
     q.issue("ktp", at("08:00"));
     q.issue("izin", at("08:00"), "lansia");
-    expect(q.refused({ type: "callNext", counterId: "loket-3", officerId: null }, at("10:00"))).toBe("QUEUE_EMPTY");
+    expect(q.refused({ type: "callNext", counterId: "loket-3", officerId: null }, at("10:00"))).toBe(
+      "QUEUE_EMPTY",
+    );
     q.issue("info", at("10:01"), "lansia");
     // Even an aged KTP ticket stays where it is.
     expect(q.callNext("loket-3", at("10:02"))).toMatchObject({ number: "C-001", reason: "only_lane" });

@@ -50,20 +50,85 @@ const idx = (n: number) => fc.nat({ max: n - 1 });
 const pickArb: fc.Arbitrary<Pick> = fc.record({ n: fc.nat(), any: fc.boolean() });
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant("issue" as const), service: idx(SERVICES.length), priority: idx(PRIORITY_REASONS.length + 2) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("callNext" as const), counter: idx(COUNTERS.length), officer: idx(OFFICERS.length) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("callTicket" as const), counter: idx(COUNTERS.length), pick: pickArb }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      kind: fc.constant("issue" as const),
+      service: idx(SERVICES.length),
+      priority: idx(PRIORITY_REASONS.length + 2),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("callNext" as const),
+      counter: idx(COUNTERS.length),
+      officer: idx(OFFICERS.length),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("callTicket" as const),
+      counter: idx(COUNTERS.length),
+      pick: pickArb,
+    }),
+  },
   {
     weight: 8,
-    arbitrary: fc.record({ kind: fc.constantFrom("recall" as const, "start" as const, "noShow" as const), counter: idx(COUNTERS.length) }),
+    arbitrary: fc.record({
+      kind: fc.constantFrom("recall" as const, "start" as const, "noShow" as const),
+      counter: idx(COUNTERS.length),
+    }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom("pause" as const, "close" as const), counter: idx(COUNTERS.length) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), counter: idx(COUNTERS.length), step: idx(STEPS.length) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("complete" as const), counter: idx(COUNTERS.length), outcome: idx(COMPLETION_OUTCOMES.length) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("transfer" as const), counter: idx(COUNTERS.length), service: idx(SERVICES.length) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom("pause" as const, "close" as const),
+      counter: idx(COUNTERS.length),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("tick" as const),
+      counter: idx(COUNTERS.length),
+      step: idx(STEPS.length),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("complete" as const),
+      counter: idx(COUNTERS.length),
+      outcome: idx(COMPLETION_OUTCOMES.length),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("transfer" as const),
+      counter: idx(COUNTERS.length),
+      service: idx(SERVICES.length),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("reinstate" as const), pick: pickArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: pickArb, reason: idx(CANCEL_REASONS.length) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("open" as const), counter: idx(COUNTERS.length), officer: idx(OFFICERS.length) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("cancel" as const),
+      pick: pickArb,
+      reason: idx(CANCEL_REASONS.length),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("open" as const),
+      counter: idx(COUNTERS.length),
+      officer: idx(OFFICERS.length),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "closeServiceDay" as const }) },
 );
 
@@ -88,8 +153,15 @@ const rulesArb: fc.Arbitrary<OfficeRules> = fc
   })
   .map((r) =>
     officeRules({
-      priority: { priorityTurns: r.priorityTurns, regularTurns: r.regularTurns, maxRegularWaitMinutes: r.maxRegularWaitMinutes },
-      noShow: { recallsBeforeNoShow: r.recallsBeforeNoShow, reinstateWithinMinutes: r.reinstateWithinMinutes },
+      priority: {
+        priorityTurns: r.priorityTurns,
+        regularTurns: r.regularTurns,
+        maxRegularWaitMinutes: r.maxRegularWaitMinutes,
+      },
+      noShow: {
+        recallsBeforeNoShow: r.recallsBeforeNoShow,
+        reinstateWithinMinutes: r.reinstateWithinMinutes,
+      },
       estimate: { sampleSize: r.sampleSize, maxAgeMinutes: 120 },
     }),
   );
@@ -164,7 +236,8 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
     const key = `${e.serviceDay} ${e.number}`;
     if (seen.has(key)) fail(`duplicate number ${key}`);
     seen.add(key);
-    if (e.serviceDay !== serviceDayOf(e.at, TZ)) fail(`${e.number} issued at ${e.at} on the wrong service day ${e.serviceDay}`);
+    if (e.serviceDay !== serviceDayOf(e.at, TZ))
+      fail(`${e.number} issued at ${e.at} on the wrong service day ${e.serviceDay}`);
   }
 
   // Lanes hold only waiting tickets, in the lane matching their service and priority.
@@ -173,9 +246,12 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
     for (const lane of ["priority", "regular"] as const) {
       for (const id of lanes[lane]) {
         const t = state.tickets.get(id) ?? fail(`lane ${serviceId}/${lane} holds unknown ${id}`);
-        if (t.status !== "waiting") fail(`lane ${serviceId}/${lane} holds ${t.number} (${id}) which is ${t.status}`);
-        if (t.segment.serviceId !== serviceId) fail(`${id} in lane ${serviceId} but its segment is in ${t.segment.serviceId}`);
-        if ((t.priority !== null) !== (lane === "priority")) fail(`${id} (priority ${t.priority}) in the ${lane} lane`);
+        if (t.status !== "waiting")
+          fail(`lane ${serviceId}/${lane} holds ${t.number} (${id}) which is ${t.status}`);
+        if (t.segment.serviceId !== serviceId)
+          fail(`${id} in lane ${serviceId} but its segment is in ${t.segment.serviceId}`);
+        if ((t.priority !== null) !== (lane === "priority"))
+          fail(`${id} (priority ${t.priority}) in the ${lane} lane`);
         inLane.set(id, (inLane.get(id) ?? 0) + 1);
       }
     }
@@ -186,8 +262,10 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
   for (const [counterId, c] of state.counters) {
     if (c.currentTicketId === null) continue;
     const t = state.tickets.get(c.currentTicketId) ?? fail(`${counterId} holds unknown ${c.currentTicketId}`);
-    if (t.status !== "called" && t.status !== "serving") fail(`${counterId} holds ${t.id} which is ${t.status}`);
-    if (t.segment.counterId !== counterId) fail(`${counterId} holds ${t.id} but its segment is at ${t.segment.counterId}`);
+    if (t.status !== "called" && t.status !== "serving")
+      fail(`${counterId} holds ${t.id} which is ${t.status}`);
+    if (t.segment.counterId !== counterId)
+      fail(`${counterId} holds ${t.id} but its segment is at ${t.segment.counterId}`);
     if (c.status !== "open") fail(`${counterId} is ${c.status} with ${t.id} in hand`);
     held.set(t.id, (held.get(t.id) ?? 0) + 1);
   }
@@ -205,21 +283,26 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
     segments.forEach((seg, i) => {
       if (seg.index !== i) fail(`${t.id} segment ${i} has index ${seg.index}`);
       const last = i === segments.length - 1;
-      if (!last && (seg.endedAt === null || seg.outcome === null)) fail(`${t.id} earlier segment ${i} is not finished`);
+      if (!last && (seg.endedAt === null || seg.outcome === null))
+        fail(`${t.id} earlier segment ${i} is not finished`);
     });
     const finished = t.status === "done" || t.status === "no_show" || t.status === "cancelled";
-    if (finished !== (t.segment.endedAt !== null)) fail(`${t.id} is ${t.status} with segment endedAt ${t.segment.endedAt}`);
+    if (finished !== (t.segment.endedAt !== null))
+      fail(`${t.id} is ${t.status} with segment endedAt ${t.segment.endedAt}`);
     if (t.status === "no_show" && t.noShowAt === null) fail(`${t.id} is no_show without noShowAt`);
     if (t.status !== "no_show" && t.noShowAt !== null) fail(`${t.id} is ${t.status} with noShowAt`);
   }
-  if (state.tickets.size !== log.filter((e) => e.type === "ticket.issued").length) fail("a ticket was lost or invented");
+  if (state.tickets.size !== log.filter((e) => e.type === "ticket.issued").length)
+    fail("a ticket was lost or invented");
 
   const { priorityTurns, regularTurns } = state.rules.priority;
   for (const c of state.counters.values()) {
-    if (c.laneCycle < 0 || c.laneCycle >= Math.max(1, priorityTurns + regularTurns)) fail(`${c.id} laneCycle ${c.laneCycle}`);
+    if (c.laneCycle < 0 || c.laneCycle >= Math.max(1, priorityTurns + regularTurns))
+      fail(`${c.id} laneCycle ${c.laneCycle}`);
   }
   for (const [serviceId, samples] of state.samples) {
-    if (samples.length > 2 * state.rules.estimate.sampleSize) fail(`${serviceId} keeps ${samples.length} samples`);
+    if (samples.length > 2 * state.rules.estimate.sampleSize)
+      fail(`${serviceId} keeps ${samples.length} samples`);
   }
 
   // Estimates are sane numbers for every service and lane.
@@ -229,9 +312,13 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
       const est = estimateWait(state, service.id, priority, now);
       const lanes = state.lanes.get(service.id);
       const ahead = (lanes?.priority.length ?? 0) + (priority ? 0 : (lanes?.regular.length ?? 0));
-      if (est.peopleAhead !== ahead) fail(`${service.id} estimate counts ${est.peopleAhead} ahead, lanes hold ${ahead}`);
+      if (est.peopleAhead !== ahead)
+        fail(`${service.id} estimate counts ${est.peopleAhead} ahead, lanes hold ${ahead}`);
       if ((est.p50Minutes === null) !== (est.openCounters === 0)) fail(`${service.id} estimate null-ness`);
-      if (est.p50Minutes !== null && !(est.p50Minutes >= 0 && est.p90Minutes !== null && est.p90Minutes >= est.p50Minutes)) {
+      if (
+        est.p50Minutes !== null &&
+        !(est.p50Minutes >= 0 && est.p90Minutes !== null && est.p90Minutes >= est.p50Minutes)
+      ) {
         fail(`${service.id} estimate p50 ${est.p50Minutes} p90 ${est.p90Minutes}`);
       }
     }
@@ -241,10 +328,15 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
   for (const service of state.rules.services) {
     const n = state.numbering.get(service.id);
     if (!n) continue;
-    const issuedToday = log.filter((e) => e.type === "ticket.issued" && e.serviceId === service.id && e.serviceDay === n.serviceDay);
+    const issuedToday = log.filter(
+      (e) => e.type === "ticket.issued" && e.serviceId === service.id && e.serviceDay === n.serviceDay,
+    );
     const todaysIds = new Set(issuedToday.map((e) => (e.type === "ticket.issued" ? e.ticketId : "")));
-    const printFailed = log.filter((e) => e.type === "ticket.cancelled" && e.reason === "print_failed" && todaysIds.has(e.ticketId)).length;
-    if (n.lastSequence !== issuedToday.length) fail(`${service.id} lastSequence ${n.lastSequence}, issued ${issuedToday.length}`);
+    const printFailed = log.filter(
+      (e) => e.type === "ticket.cancelled" && e.reason === "print_failed" && todaysIds.has(e.ticketId),
+    ).length;
+    if (n.lastSequence !== issuedToday.length)
+      fail(`${service.id} lastSequence ${n.lastSequence}, issued ${issuedToday.length}`);
     if (n.quotaUsed !== issuedToday.length - printFailed) fail(`${service.id} quotaUsed ${n.quotaUsed}`);
     if (service.dailyQuota !== null && n.quotaUsed > service.dailyQuota) fail(`${service.id} over quota`);
   }
@@ -254,14 +346,24 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
  * A second, deliberately naive opinion on the two busiest commands, worked out
  * from the event log rather than from the state's bookkeeping.
  */
-function expectModel(state: QueueState, log: readonly QueueEvent[], command: QueueCommand, now: number, decision: Decision): void {
+function expectModel(
+  state: QueueState,
+  log: readonly QueueEvent[],
+  command: QueueCommand,
+  now: number,
+  decision: Decision,
+): void {
   const outcome = decision.ok ? "ok" : decision.error.code;
   if (command.type === "issueTicket") {
     const service = state.rules.services.find((s) => s.id === command.serviceId);
     const day = serviceDayOf(now, TZ);
-    const todays = log.filter((e) => e.type === "ticket.issued" && e.serviceId === command.serviceId && e.serviceDay === day);
+    const todays = log.filter(
+      (e) => e.type === "ticket.issued" && e.serviceId === command.serviceId && e.serviceDay === day,
+    );
     const ids = new Set(todays.map((e) => (e.type === "ticket.issued" ? e.ticketId : "")));
-    const giveBacks = log.filter((e) => e.type === "ticket.cancelled" && e.reason === "print_failed" && ids.has(e.ticketId)).length;
+    const giveBacks = log.filter(
+      (e) => e.type === "ticket.cancelled" && e.reason === "print_failed" && ids.has(e.ticketId),
+    ).length;
     const expected = !service
       ? "SERVICE_UNKNOWN"
       : !isOpenAt(service.hours, service.closedDates, now, TZ)
@@ -289,7 +391,9 @@ function expectModel(state: QueueState, log: readonly QueueEvent[], command: Que
   if (command.type === "callNext") {
     const rules = state.rules.counters.find((c) => c.id === command.counterId);
     const counter = state.counters.get(command.counterId);
-    const waiting = [...state.tickets.values()].filter((t) => t.status === "waiting" && rules?.services.includes(t.segment.serviceId));
+    const waiting = [...state.tickets.values()].filter(
+      (t) => t.status === "waiting" && rules?.services.includes(t.segment.serviceId),
+    );
     const expected = !rules
       ? "COUNTER_UNKNOWN"
       : counter?.status !== "open"
@@ -322,59 +426,69 @@ function expectModel(state: QueueState, log: readonly QueueEvent[], command: Que
 describe("random command sequences", () => {
   it("keep every invariant, replay to the same state, and never mutate in decide", () => {
     fc.assert(
-      fc.property(rulesArb, fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 160, size: "max" }), (rules, steps) => {
-        const state = createState(rules);
-        const log: QueueEvent[] = [];
-        let now = START;
-        let issued = 0;
-        for (const [adv, a] of steps) {
-          now = nextTime(now, adv);
-          const command = toCommand(a, state, issued);
-          if (command.type === "issueTicket") issued++;
+      fc.property(
+        rulesArb,
+        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 160, size: "max" }),
+        (rules, steps) => {
+          const state = createState(rules);
+          const log: QueueEvent[] = [];
+          let now = START;
+          let issued = 0;
+          for (const [adv, a] of steps) {
+            now = nextTime(now, adv);
+            const command = toCommand(a, state, issued);
+            if (command.type === "issueTicket") issued++;
 
-          const before = normalise(cloneState(state));
-          const decision = decide(state, command, now);
-          for (const s of state.rules.services) estimateWait(state, s.id, null, now);
-          expect(normalise(state), `decide(${command.type}) or estimateWait mutated the state`).toEqual(before);
-          expectModel(state, log, command, now, decision);
+            const before = normalise(cloneState(state));
+            const decision = decide(state, command, now);
+            for (const s of state.rules.services) estimateWait(state, s.id, null, now);
+            expect(normalise(state), `decide(${command.type}) or estimateWait mutated the state`).toEqual(
+              before,
+            );
+            expectModel(state, log, command, now, decision);
 
-          if (!decision.ok) {
-            expect(QUEUE_ERROR_CODES).toContain(decision.error.code);
-            continue;
+            if (!decision.ok) {
+              expect(QUEUE_ERROR_CODES).toContain(decision.error.code);
+              continue;
+            }
+            for (const e of decision.events) {
+              expect(e.at).toBe(now);
+              apply(state, e);
+              log.push(e);
+            }
+            checkInvariants(state, log);
           }
-          for (const e of decision.events) {
-            expect(e.at).toBe(now);
-            apply(state, e);
-            log.push(e);
-          }
-          checkInvariants(state, log);
-        }
-        expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
-      }),
+          expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("replay matches after every single step", () => {
     fc.assert(
-      fc.property(rulesArb, fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 80, size: "max" }), (rules, steps) => {
-        const state = createState(rules);
-        const log: QueueEvent[] = [];
-        let now = START;
-        let issued = 0;
-        for (const [adv, a] of steps) {
-          now = nextTime(now, adv);
-          const command = toCommand(a, state, issued);
-          if (command.type === "issueTicket") issued++;
-          const decision = decide(state, command, now);
-          if (!decision.ok) continue;
-          for (const e of decision.events) {
-            apply(state, e);
-            log.push(e);
+      fc.property(
+        rulesArb,
+        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 80, size: "max" }),
+        (rules, steps) => {
+          const state = createState(rules);
+          const log: QueueEvent[] = [];
+          let now = START;
+          let issued = 0;
+          for (const [adv, a] of steps) {
+            now = nextTime(now, adv);
+            const command = toCommand(a, state, issued);
+            if (command.type === "issueTicket") issued++;
+            const decision = decide(state, command, now);
+            if (!decision.ok) continue;
+            for (const e of decision.events) {
+              apply(state, e);
+              log.push(e);
+            }
+            expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
           }
-          expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
-        }
-      }),
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -383,29 +497,39 @@ describe("random command sequences", () => {
     // Guards the property above against a generator that never gets anywhere.
     const reached = new Set<string>();
     fc.assert(
-      fc.property(rulesArb, fc.array(fc.tuple(advance, action), { minLength: 100, maxLength: 160 }), (rules, steps) => {
-        const state = createState(rules);
-        let now = START;
-        let issued = 0;
-        const days = new Set<string>();
-        for (const [adv, a] of steps) {
-          now = nextTime(now, adv);
-          days.add(serviceDayOf(now, TZ));
-          const command = toCommand(a, state, issued);
-          if (command.type === "issueTicket") issued++;
-          const decision = decide(state, command, now);
-          if (!decision.ok) {
-            reached.add(decision.error.code);
-            continue;
+      fc.property(
+        rulesArb,
+        fc.array(fc.tuple(advance, action), { minLength: 100, maxLength: 160 }),
+        (rules, steps) => {
+          const state = createState(rules);
+          let now = START;
+          let issued = 0;
+          const days = new Set<string>();
+          for (const [adv, a] of steps) {
+            now = nextTime(now, adv);
+            days.add(serviceDayOf(now, TZ));
+            const command = toCommand(a, state, issued);
+            if (command.type === "issueTicket") issued++;
+            const decision = decide(state, command, now);
+            if (!decision.ok) {
+              reached.add(decision.error.code);
+              continue;
+            }
+            for (const e of decision.events) {
+              apply(state, e);
+              reached.add(
+                e.type === "ticket.called"
+                  ? `called:${e.reason}`
+                  : e.type === "ticket.cancelled"
+                    ? `cancelled:${e.reason}`
+                    : e.type,
+              );
+            }
           }
-          for (const e of decision.events) {
-            apply(state, e);
-            reached.add(e.type === "ticket.called" ? `called:${e.reason}` : e.type === "ticket.cancelled" ? `cancelled:${e.reason}` : e.type);
-          }
-        }
-        if (days.size >= 2) reached.add("two service days");
-        if (days.size >= 3) reached.add("three service days");
-      }),
+          if (days.size >= 2) reached.add("two service days");
+          if (days.size >= 3) reached.add("three service days");
+        },
+      ),
       { numRuns: 200, seed: 20261127 },
     );
     for (const want of [

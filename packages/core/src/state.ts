@@ -306,7 +306,9 @@ export function cloneState(state: QueueState): QueueState {
     services: state.services,
     counterRules: state.counterRules,
     tickets: new Map([...state.tickets].map(([id, t]) => [id, structuredClone(t)])),
-    lanes: new Map([...state.lanes].map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }])),
+    lanes: new Map(
+      [...state.lanes].map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }]),
+    ),
     counters: new Map([...state.counters].map(([id, c]) => [id, { ...c }])),
     numbering: new Map([...state.numbering].map(([id, n]) => [id, { ...n }])),
     samples: new Map([...state.samples].map(([id, s]) => [id, [...s]])),

@@ -66,7 +66,9 @@ describe("startOfServiceDay", () => {
     expect(startOfServiceDay(jakarta("2026-11-27 08:15:42.123"), "Asia/Jakarta")).toBe(midnight);
     expect(startOfServiceDay(jakarta("2026-11-27 00:00"), "Asia/Jakarta")).toBe(midnight);
     expect(startOfServiceDay(jakarta("2026-11-27 23:59:59.999"), "Asia/Jakarta")).toBe(midnight);
-    expect(startOfServiceDay(jakarta("2026-11-26 23:59:59.999"), "Asia/Jakarta")).toBe(midnight - 24 * 60 * MINUTE);
+    expect(startOfServiceDay(jakarta("2026-11-26 23:59:59.999"), "Asia/Jakarta")).toBe(
+      midnight - 24 * 60 * MINUTE,
+    );
   });
 
   it("is local midnight in Asia/Kolkata", () => {
@@ -74,17 +76,23 @@ describe("startOfServiceDay", () => {
     expect(startOfServiceDay(kolkata("2026-11-27 00:00"), "Asia/Kolkata")).toBe(midnight);
     expect(startOfServiceDay(kolkata("2026-11-27 10:15:30.500"), "Asia/Kolkata")).toBe(midnight);
     expect(startOfServiceDay(kolkata("2026-11-27 23:59:59.999"), "Asia/Kolkata")).toBe(midnight);
-    expect(startOfServiceDay(kolkata("2026-11-26 23:59:59.999"), "Asia/Kolkata")).toBe(midnight - 24 * 60 * MINUTE);
+    expect(startOfServiceDay(kolkata("2026-11-26 23:59:59.999"), "Asia/Kolkata")).toBe(
+      midnight - 24 * 60 * MINUTE,
+    );
   });
 
   it("handles a zone with a DST change (Europe/Berlin, spring forward at 02:00)", () => {
     // 2026-03-29: midnight is still CET (UTC+1); the afternoon is CEST (UTC+2).
-    expect(startOfServiceDay(Date.UTC(2026, 2, 29, 13, 0), "Europe/Berlin")).toBe(Date.UTC(2026, 2, 28, 23, 0));
+    expect(startOfServiceDay(Date.UTC(2026, 2, 29, 13, 0), "Europe/Berlin")).toBe(
+      Date.UTC(2026, 2, 28, 23, 0),
+    );
   });
 
   it("handles instants before 1970", () => {
     // 1969-12-31 12:00:00.5 in Jakarta (UTC+7) started at 1969-12-30 17:00 UTC.
-    expect(startOfServiceDay(Date.UTC(1969, 11, 31, 5, 0, 0, 500), "Asia/Jakarta")).toBe(Date.UTC(1969, 11, 30, 17, 0));
+    expect(startOfServiceDay(Date.UTC(1969, 11, 31, 5, 0, 0, 500), "Asia/Jakarta")).toBe(
+      Date.UTC(1969, 11, 30, 17, 0),
+    );
   });
 });
 

@@ -75,7 +75,12 @@ export function intervalsOn(hours: WeeklyHours, weekday: Weekday): OpeningInterv
   return hours[weekday] ?? [];
 }
 
-export function isOpenAt(hours: WeeklyHours, closedDates: readonly string[], at: number, timezone: string): boolean {
+export function isOpenAt(
+  hours: WeeklyHours,
+  closedDates: readonly string[],
+  at: number,
+  timezone: string,
+): boolean {
   const m = localMoment(at, timezone);
   if (closedDates.includes(m.date)) return false;
   return intervalsOn(hours, m.weekday).some(

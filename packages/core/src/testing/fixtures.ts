@@ -34,7 +34,10 @@ export function jakarta(local: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/.exec(local);
   if (!m) throw new Error(`bad local time ${local}`);
   const [, y, mo, d, h, mi, s, ms] = m;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number(ms ?? 0)) - JAKARTA_OFFSET_MS;
+  return (
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number(ms ?? 0)) -
+    JAKARTA_OFFSET_MS
+  );
 }
 
 /** Same as `jakarta`, for India Standard Time (UTC+5:30). */
@@ -170,7 +173,8 @@ export class TestQueue {
   /** Runs a command that must be refused; returns the error code. */
   refused(command: QueueCommand, at: number): QueueErrorCode {
     const decision = decide(this.state, command, at);
-    if (decision.ok) throw new Error(`expected ${command.type} to be refused, got ${JSON.stringify(decision.events)}`);
+    if (decision.ok)
+      throw new Error(`expected ${command.type} to be refused, got ${JSON.stringify(decision.events)}`);
     return decision.error.code;
   }
 
@@ -215,7 +219,8 @@ export class TestQueue {
  * same as no lanes: `apply` creates them lazily.
  */
 export function normalise(state: QueueState): unknown {
-  const sortedEntries = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedEntries = <V>(m: Map<string, V>) =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return structuredClone({
     tickets: sortedEntries(state.tickets),
     lanes: sortedEntries(state.lanes).filter(([, l]) => l.priority.length + l.regular.length > 0),
