@@ -374,9 +374,10 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
       `UPDATE tickets SET status = ?, ended_at = ?, outcome = ?, cancel_reason = ?, no_show_at = ?, updated_seq = ?
        WHERE id = ?`,
     ),
-    // A cancelled no-show keeps its ended segment (the core does not end it twice).
+    // A cancelled no-show keeps its ended segment (the core does not end it twice);
+    // its reinstatement window is gone.
     noShowCancelled: db.prepare<[string, number, string]>(
-      "UPDATE tickets SET status = 'cancelled', cancel_reason = ?, updated_seq = ? WHERE id = ?",
+      "UPDATE tickets SET status = 'cancelled', cancel_reason = ?, no_show_at = NULL, updated_seq = ? WHERE id = ?",
     ),
     newSegment: db.prepare<[string, number, number, string]>(
       `UPDATE tickets SET status = 'waiting', segment_index = segment_index + 1, service_id = ?,

@@ -1,0 +1,131 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./migrate";
+import { openStore } from "./store";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "layan-migrate-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const appliedRows = (db: Database.Database) =>
+  db.prepare<[], MigrationRow>("SELECT id, name, applied_at FROM migrations ORDER BY id").all();
+
+/** A copy of the shipped migrations folder with `extra` files added. */
+function migrationsWith(extra: Record<string, string>): string {
+  const target = join(dir, "migrations");
+  cpSync(MIGRATIONS_DIR, target, { recursive: true });
+  for (const [name, sql] of Object.entries(extra)) writeFileSync(join(target, name), sql);
+  return target;
+}
+
+describe("loadMigrations", () => {
+  it("reads the shipped migrations in number order", () => {
+    const ms = loadMigrations();
+    expect(ms.map((m) => `${m.id}-${m.name}`)).toEqual(["1-event-log", "2-read-models", "3-admin"]);
+    expect(ms.every((m) => m.sql.includes("CREATE TABLE"))).toBe(true);
+  });
+
+  it("rejects two migrations with the same number", () => {
+    const folder = migrationsWith({
+      "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
+      "0004-ticket-notes.sql": "CREATE TABLE ticket_notes (id TEXT PRIMARY KEY) STRICT;",
+    });
+    expect(() => loadMigrations(folder)).toThrow(/duplicate migration number 0004: 0004-print-jobs.sql and 0004-ticket-notes.sql/);
+    // ...before any database is touched.
+    expect(() => openStore(join(dir, "layan.db"), { migrationsDir: folder })).toThrow(/duplicate migration number 0004/);
+  });
+
+  it("rejects a .sql file that is not named NNNN-what.sql instead of skipping it", () => {
+    expect(() => loadMigrations(migrationsWith({ "4-oops.sql": "SELECT 1;" }))).toThrow(/must be named NNNN-what.sql/);
+  });
+});
+
+describe("migrate", () => {
+  it("applies every migration once, in order, and records it", () => {
+    const path = join(dir, "layan.db");
+    const store = openStore(path, { clock: () => 1_700_000_000_000 });
+    expect(appliedRows(store.db)).toEqual([
+      { id: 1, name: "event-log", applied_at: 1_700_000_000_000 },
+      { id: 2, name: "read-models", applied_at: 1_700_000_000_000 },
+      { id: 3, name: "admin", applied_at: 1_700_000_000_000 },
+    ]);
+    const tables = store.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name);
+    expect(tables).toEqual(["counters", "devices", "events", "migrations", "requests", "service_log", "sessions", "step_log", "tickets", "users"]);
+    store.close();
+  });
+
+  it("re-opening applies nothing, and a new migration only that one", () => {
+    const path = join(dir, "layan.db");
+    openStore(path, { clock: () => 1 }).close();
+
+    const db = new Database(path);
+    expect(migrate(db, loadMigrations(), 2)).toEqual([]);
+    expect(appliedRows(db).map((r) => r.applied_at)).toEqual([1, 1, 1]);
+    db.close();
+
+    const folder = migrationsWith({ "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;" });
+    const store = openStore(path, { migrationsDir: folder, clock: () => 3 });
+    expect(appliedRows(store.db).map((r) => [r.id, r.applied_at])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 3],
+    ]);
+    store.close();
+  });
+
+  it("rolls back a failing migration completely, with no record of it", () => {
+    const path = join(dir, "layan.db");
+    const folder = migrationsWith({
+      "0004-half.sql": "CREATE TABLE half_done (id TEXT) STRICT; INSERT INTO no_such_table VALUES (1);",
+    });
+    expect(() => openStore(path, { migrationsDir: folder })).toThrow(/migration 4 \(half\) failed: no such table: no_such_table/);
+    const db = new Database(path);
+    expect(appliedRows(db).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it("refuses a database written by a newer build, and renumbered history", () => {
+    const path = join(dir, "layan.db");
+    openStore(path, { migrationsDir: migrationsWith({ "0004-print-jobs.sql": "SELECT 1;" }) }).close();
+    rmSync(join(dir, "migrations"), { recursive: true });
+
+    expect(() => openStore(path)).toThrow(/database has migration 4 \(print-jobs\) that this build does not know/);
+    expect(() => openStore(path, { migrationsDir: migrationsWith({ "0004-other-name.sql": "SELECT 1;" }) })).toThrow(
+      /migration 4 is "print-jobs" in the database but "other-name" in this build/,
+    );
+  });
+
+  it("refuses a new migration numbered below one already applied", () => {
+    const db = new Database(":memory:");
+    const base = loadMigrations();
+    migrate(db, [...base, { id: 5, name: "five", sql: "SELECT 1;" }], 1);
+    expect(() => migrate(db, [...base, { id: 4, name: "four", sql: "SELECT 1;" }, { id: 5, name: "five", sql: "SELECT 1;" }], 2)).toThrow(
+      /migration 4 \(four\) is new but 5 is already applied/,
+    );
+    db.close();
+  });
+});
+
+describe("openStore pragmas", () => {
+  it("uses WAL, synchronous=FULL, foreign keys and a busy timeout on a file database", () => {
+    const store = openStore(join(dir, "layan.db"), { busyTimeoutMs: 1234 });
+    const pragma = (name: string) => store.db.pragma(name, { simple: true });
+    expect(pragma("journal_mode")).toBe("wal");
+    expect(pragma("synchronous")).toBe(2); // FULL
+    expect(pragma("foreign_keys")).toBe(1);
+    expect(pragma("busy_timeout")).toBe(1234);
+    store.close();
+  });
+});

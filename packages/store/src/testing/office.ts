@@ -1,0 +1,291 @@
+/**
+ * Test fixtures for the store: a small office and a driver that runs commands
+ * through the real core (decide, then apply) and hands back what the hub would
+ * commit. Not exported from the package index: only tests and test scripts use it.
+ */
+import {
+  apply,
+  CANCEL_REASONS,
+  COMPLETION_OUTCOMES,
+  createState,
+  decide,
+  DEFAULT_ESTIMATE_POLICY,
+  DEFAULT_PRIORITY_POLICY,
+  PRIORITY_REASONS,
+  type Decision,
+  type OfficeRules,
+  type QueueCommand,
+  type QueueState,
+  type ServiceRules,
+} from "@layan/core";
+import type { CommitEntry } from "../store";
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** Asia/Jakarta wall time (UTC+7, no DST) as epoch ms, by hand rather than through Intl. */
+export function jakarta(local: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) throw new Error(`bad local time ${local}`);
+  const [, y, mo, d, h, mi, s] = m;
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)) - 7 * HOUR;
+}
+
+/** 2026-11-27 is a Friday. */
+export const FRIDAY = "2026-11-27";
+
+const weekdays = (open: string, close: string) => ({
+  mon: [{ open, close }],
+  tue: [{ open, close }],
+  wed: [{ open, close }],
+  thu: [{ open, close }],
+  fri: [{ open, close }],
+});
+
+const allWeek = {
+  mon: [{ open: "00:00", close: "24:00" }],
+  tue: [{ open: "00:00", close: "24:00" }],
+  wed: [{ open: "00:00", close: "24:00" }],
+  thu: [{ open: "00:00", close: "24:00" }],
+  fri: [{ open: "00:00", close: "24:00" }],
+  sat: [{ open: "00:00", close: "24:00" }],
+  sun: [{ open: "00:00", close: "24:00" }],
+};
+
+export const KTP: ServiceRules = {
+  id: "ktp",
+  agencyId: "disdukcapil",
+  prefix: "A",
+  name: "Perekaman KTP-el",
+  hours: weekdays("08:00", "15:00"),
+  closedDates: [],
+  dailyQuota: null,
+  targets: {
+    waitMinutes: 30,
+    serviceMinutes: 10,
+    steps: [
+      { id: "verifikasi", minutes: 3 },
+      { id: "foto", minutes: 2 },
+      { id: "cetak", minutes: 5 },
+    ],
+  },
+};
+
+export const IZIN: ServiceRules = {
+  id: "izin",
+  agencyId: "dpmptsp",
+  prefix: "B",
+  name: "Izin Usaha",
+  hours: weekdays("08:00", "15:00"),
+  closedDates: [],
+  dailyQuota: 50,
+  targets: { waitMinutes: 45, serviceMinutes: 20, steps: [] },
+};
+
+/** Open around the clock, so random runs that cross midnight and weekends still issue tickets. */
+export const INFO: ServiceRules = {
+  id: "info",
+  agencyId: "sekretariat",
+  prefix: "C",
+  name: "Informasi dan Pengaduan",
+  hours: allWeek,
+  closedDates: [],
+  dailyQuota: null,
+  targets: { waitMinutes: 15, serviceMinutes: 5, steps: [{ id: "catat", minutes: 2 }] },
+};
+
+export function officeRules(): OfficeRules {
+  return {
+    timezone: "Asia/Jakarta",
+    services: [KTP, IZIN, INFO],
+    counters: [
+      { id: "loket-1", name: "Loket 1", number: 1, services: ["ktp", "izin"] },
+      { id: "loket-2", name: "Loket 2", number: 2, services: ["info", "izin", "ktp"] },
+    ],
+    priority: { ...DEFAULT_PRIORITY_POLICY },
+    // One recall before a no-show, so random runs reach no-shows and reinstatements often.
+    noShow: { recallsBeforeNoShow: 1, reinstateWithinMinutes: 30 },
+    estimate: { ...DEFAULT_ESTIMATE_POLICY },
+  };
+}
+
+/**
+ * Drives the core like the hub does: the hub's clock, fresh ticket ids,
+ * decide, apply, and a commit entry (events plus the answer for the request
+ * ledger) for every accepted command that produced events.
+ */
+export class OfficeSimulation {
+  readonly state: QueueState;
+  readonly ticketIds: string[] = [];
+  now: number;
+  private nextTicket = 1;
+  private nextRequest = 1;
+
+  constructor(
+    readonly rules: OfficeRules = officeRules(),
+    start: number = jakarta(`${FRIDAY} 07:55`),
+  ) {
+    this.state = createState(rules);
+    this.now = start;
+  }
+
+  advance(ms: number): void {
+    this.now += ms;
+  }
+
+  newTicketId(): string {
+    return `t${this.nextTicket++}`;
+  }
+
+  /** Decides and applies one command at the current time. */
+  run(command: QueueCommand, namespace = "counter"): { decision: Decision; entry: CommitEntry | null } {
+    const decision = decide(this.state, command, this.now);
+    if (!decision.ok || decision.events.length === 0) return { decision, entry: null };
+    for (const e of decision.events) {
+      apply(this.state, e);
+      if (e.type === "ticket.issued") this.ticketIds.push(e.ticketId);
+    }
+    const requestId = `${namespace}:req-${this.nextRequest++}`;
+    return {
+      decision,
+      entry: {
+        events: decision.events,
+        request: { id: requestId, namespace, response: { ok: true, data: { command: command.type, events: decision.events.length } } },
+      },
+    };
+  }
+
+  /** Like run, but the command must be accepted. */
+  must(command: QueueCommand, namespace = "counter"): CommitEntry {
+    const { decision, entry } = this.run(command, namespace);
+    if (!decision.ok) throw new Error(`${command.type} refused: ${decision.error.code} ${decision.error.detail}`);
+    if (!entry) throw new Error(`${command.type} produced no events`);
+    return entry;
+  }
+
+  issue(serviceId: string, priority: (typeof PRIORITY_REASONS)[number] | null = null): CommitEntry {
+    return this.must({ type: "issueTicket", ticketId: this.newTicketId(), serviceId, priority, kioskId: "kiosk-1" }, "kiosk");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Random sessions: intents are resolved against the live state when they run,
+// so a generated sequence stays meaningful (it picks among tickets that exist).
+// ---------------------------------------------------------------------------
+
+export const COUNTER_ACTIONS = [
+  "callNext",
+  "recall",
+  "startService",
+  "tickStep",
+  "complete",
+  "markNoShow",
+  "transfer",
+  "open",
+  "pause",
+  "close",
+] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+export type Intent =
+  | { kind: "wait"; minutes: number }
+  | { kind: "issue"; service: number; priority: number }
+  | { kind: "counter"; counter: number; action: CounterAction; arg: number }
+  | { kind: "ticket"; action: "callTicket" | "reinstate" | "cancel"; counter: number; pick: number; arg: number }
+  | { kind: "closeDay" };
+
+const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+
+/** The command an intent stands for right now, or null (waiting, or nothing to pick). */
+export function commandFor(sim: OfficeSimulation, intent: Intent): QueueCommand | null {
+  const counterIds = sim.rules.counters.map((c) => c.id);
+  const serviceIds = sim.rules.services.map((s) => s.id);
+  switch (intent.kind) {
+    case "wait":
+      sim.advance(intent.minutes * MINUTE);
+      return null;
+    case "issue": {
+      const serviceId = pick(serviceIds, intent.service);
+      if (serviceId === undefined) return null;
+      // Mostly regular tickets, like a real hall.
+      const priority = intent.priority % 4 === 0 ? (pick(PRIORITY_REASONS, intent.priority) ?? null) : null;
+      return { type: "issueTicket", ticketId: sim.newTicketId(), serviceId, priority, kioskId: "kiosk-1" };
+    }
+    case "counter": {
+      const counterId = pick(counterIds, intent.counter);
+      if (counterId === undefined) return null;
+      const officerId = `officer-${intent.arg % 3}`;
+      switch (intent.action) {
+        case "callNext":
+          return { type: "callNext", counterId, officerId };
+        case "recall":
+        case "startService":
+        case "markNoShow":
+          return { type: intent.action, counterId };
+        case "tickStep": {
+          const inHand = sim.state.counters.get(counterId)?.currentTicketId ?? null;
+          const serviceId = inHand === null ? undefined : sim.state.tickets.get(inHand)?.segment.serviceId;
+          const steps = sim.state.services.get(serviceId ?? "")?.targets.steps ?? [];
+          return { type: "tickStep", counterId, stepId: pick(steps, intent.arg)?.id ?? "unknown-step" };
+        }
+        case "complete":
+          return { type: "complete", counterId, outcome: pick(COMPLETION_OUTCOMES, intent.arg) ?? "selesai" };
+        case "transfer":
+          return { type: "transfer", counterId, toServiceId: pick(serviceIds, intent.arg) ?? "ktp" };
+        case "open":
+          return { type: "openCounter", counterId, officerId };
+        case "pause":
+          return { type: "pauseCounter", counterId };
+        case "close":
+          return { type: "closeCounter", counterId };
+      }
+      break;
+    }
+    case "ticket": {
+      // Reinstating is only ever tried on no-shows (as at a real counter); the
+      // others pick any ticket, so refusals are exercised too.
+      const candidates =
+        intent.action === "reinstate"
+          ? sim.ticketIds.filter((id) => sim.state.tickets.get(id)?.status === "no_show")
+          : sim.ticketIds;
+      const ticketId = pick(candidates, intent.pick);
+      if (ticketId === undefined) return null;
+      switch (intent.action) {
+        case "callTicket":
+          return { type: "callTicket", counterId: pick(counterIds, intent.counter) ?? "loket-1", officerId: `officer-${intent.arg % 3}`, ticketId };
+        case "reinstate":
+          return { type: "reinstate", ticketId };
+        case "cancel":
+          return { type: "cancel", ticketId, reason: pick(CANCEL_REASONS, intent.arg) ?? "officer" };
+      }
+      break;
+    }
+    case "closeDay":
+      return { type: "closeServiceDay" };
+  }
+  return null;
+}
+
+/** Runs intents in order; returns the commit entries of the accepted commands. */
+export function runIntents(sim: OfficeSimulation, intents: readonly Intent[]): CommitEntry[] {
+  const entries: CommitEntry[] = [];
+  for (const intent of intents) {
+    const command = commandFor(sim, intent);
+    if (command === null) continue;
+    const { entry } = sim.run(command, intent.kind === "issue" ? "kiosk" : "counter");
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
+/** Order-independent plain copy of a core state, for deep comparisons. */
+export function normaliseState(state: QueueState): unknown {
+  const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return structuredClone({
+    tickets: sorted(state.tickets),
+    lanes: sorted(state.lanes).filter(([, l]) => l.priority.length + l.regular.length > 0),
+    counters: sorted(state.counters),
+    numbering: sorted(state.numbering),
+    samples: sorted(state.samples).filter(([, s]) => s.length > 0),
+  });
+}
