@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { apply, cloneState, createState, pruneFinished, replay, waitingCount } from "./state";
+import { FRIDAY, jakarta, normalise, officeRules, TestQueue, THURSDAY } from "./testing/fixtures";
+
+const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
+
+describe("createState", () => {
+  it("starts with every configured counter closed and nothing queued", () => {
+    const state = createState(officeRules());
+    expect([...state.counters.values()]).toEqual(
+      ["loket-1", "loket-2", "loket-3"].map((id) => ({
+        id,
+        status: "closed",
+        officerId: null,
+        currentTicketId: null,
+        laneCycle: 0,
+        since: null,
+      })),
+    );
+    expect(state.tickets.size).toBe(0);
+    expect(waitingCount(state, "ktp")).toBe(0);
+  });
+});
+
+describe("cloneState", () => {
+  it("is a deep copy: applying to the clone leaves the original alone", () => {
+    const q = new TestQueue();
+    q.open("loket-1", at("07:30"));
+    q.issue("ktp", at("08:00"));
+    q.issue("ktp", at("08:01"), "lansia");
+    const original = normalise(q.state);
+    const copy = cloneState(q.state);
+    expect(normalise(copy)).toEqual(original);
+
+    apply(copy, {
+      type: "ticket.called",
+      at: at("08:02"),
+      ticketId: "t2",
+      counterId: "loket-1",
+      officerId: null,
+      reason: "only_lane",
+    });
+    apply(copy, { type: "ticket.serving", at: at("08:03"), ticketId: "t2", counterId: "loket-1" });
+    apply(copy, { type: "ticket.step_done", at: at("08:04"), ticketId: "t2", stepId: "foto" });
+    expect(normalise(q.state)).toEqual(original);
+    expect(q.ticket("t2").status).toBe("waiting");
+    expect(q.lane("ktp", "priority")).toEqual(["A-002"]);
+  });
+});
+
+describe("replay", () => {
+  it("tolerates events naming a counter no longer in the config", () => {
+    const state = replay(createState(officeRules()), [
+      { type: "counter.opened", at: at("07:00"), counterId: "loket-lama", officerId: "x" },
+    ]);
+    expect(state.counters.get("loket-lama")).toMatchObject({ status: "open", officerId: "x" });
+  });
+
+  it("fails loudly on an event for an unknown ticket (corrupted log)", () => {
+    expect(() =>
+      apply(createState(officeRules()), {
+        type: "ticket.serving",
+        at: at("08:00"),
+        ticketId: "nope",
+        counterId: "loket-1",
+      }),
+    ).toThrow("event refers to unknown ticket nope");
+  });
+});
+
+describe("pruneFinished", () => {
+  it("drops finished tickets of earlier days only", () => {
+    const q = new TestQueue();
+    q.open("loket-3", jakarta(`${THURSDAY} 20:00`));
+    q.issue("info", jakarta(`${THURSDAY} 20:00`)); // t1: done
+    q.issue("info", jakarta(`${THURSDAY} 20:01`)); // t2: cancelled
+    q.issue("info", jakarta(`${THURSDAY} 20:02`)); // t3: still waiting
+    q.callNext("loket-3", jakarta(`${THURSDAY} 20:05`));
+    q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, jakarta(`${THURSDAY} 20:06`));
+    q.run({ type: "cancel", ticketId: "t2", reason: "citizen_left" }, jakarta(`${THURSDAY} 20:07`));
+    q.issue("info", at("08:00")); // t4: today, waiting
+    q.run({ type: "cancel", ticketId: "t4", reason: "citizen_left" }, at("08:01")); // today, finished
+
+    expect(pruneFinished(q.state, FRIDAY)).toBe(2);
+    expect([...q.state.tickets.keys()]).toEqual(["t3", "t4"]);
+    expect(waitingCount(q.state, "info")).toBe(1);
+  });
+});
