@@ -128,8 +128,19 @@ async function benchHub(): Promise<Results> {
     log(`hub: call fan-out to ${N_DISPLAYS} displays`);
     const token = await login(base, officer.username, officer.secret);
     const counter = await connect(`${base}/counter`, { token });
-    const counterId = (await call<{ counter: { id: string } }>(counter, "counter:watch", { counterId: "loket-1" })).counter.id;
+    // A counter that serves a service without a quota, with enough tickets waiting for every call.
+    let counterId = "";
+    let calledService = "";
+    for (let i = 1; i <= 30 && !counterId; i++) {
+      const snap = await call<{ queues: { serviceId: string }[] }>(counter, "counter:watch", { counterId: `loket-${i}` }).catch(() => null);
+      const service = snap?.queues.map((q) => q.serviceId).find((id) => open.includes(id));
+      if (service) [counterId, calledService] = [`loket-${i}`, service];
+    }
+    if (!counterId) throw new Error("no counter serves a service without a quota");
     await call(counter, "counter:open", { requestId: rid(), counterId });
+    for (let i = 0; i < N_CALLS + 5; i++) {
+      await call(kiosk, "ticket:issue", { requestId: rid(), serviceId: calledService, priority: null });
+    }
     const displays = await Promise.all(Array.from({ length: N_DISPLAYS }, () => connect(`${base}/display`, { token: displayToken })));
     const fan: number[] = [];
     for (let i = 0; i < N_CALLS + 5; i++) {
@@ -141,7 +152,10 @@ async function benchHub(): Promise<Results> {
       await call(counter, "ticket:complete", { requestId: rid(), counterId, outcome: "selesai" });
     }
     for (const s of [kiosk, counter, ...kiosks, ...displays]) s.disconnect();
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { commits: { batches: number; entries: number; largestBatch: number } | null };
     return {
+      commits_per_batch_avg: health.commits ? round(health.commits.entries / Math.max(1, health.commits.batches), 2) : "n/a",
+      largest_batch: health.commits?.largestBatch ?? "n/a",
       issue_ack_p50_ms: round(percentile(seq, 50)),
       issue_ack_p99_ms: round(percentile(seq, 99)),
       issue_ack_p99_ms_20_kiosks: round(percentile(conc.samples, 99)),

@@ -34,7 +34,13 @@ export interface AuthStore {
   findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
   findUserByUsername(username: string): UserRecord | undefined;
   findUserById(id: string): UserRecord | undefined;
-  recordLoginFailure(userId: string, failedLogins: number, lockedUntil: number | null): void;
+  /** Counts one failure atomically (two racing guesses both count) and locks at `lockAfter`. */
+  countLoginFailure(
+    userId: string,
+    at: number,
+    lockAfter: number,
+    lockForMs: number,
+  ): { failedLogins: number; lockedUntil: number | null } | undefined;
   clearLoginFailures(userId: string): void;
   createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
   findSession(tokenHash: string): { userId: string; expiresAt: number } | undefined;
@@ -101,13 +107,9 @@ export class Authenticator {
       return { ok: false, code: "LOGIN_LOCKED", retryAt: user.lockedUntil };
     }
     if (!(await verifySecret(secret, user.secretHash))) {
-      // A lock that has run out starts a fresh count.
-      const previous = user.lockedUntil !== null && user.lockedUntil <= now ? 0 : user.failedLogins;
-      const failed = previous + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? now + LOCKOUT_MS : null;
-      this.store.recordLoginFailure(user.id, lockedUntil ? 0 : failed, lockedUntil);
-      return lockedUntil
-        ? { ok: false, code: "LOGIN_LOCKED", retryAt: lockedUntil }
+      const counted = this.store.countLoginFailure(user.id, this.clock(), MAX_FAILED_LOGINS, LOCKOUT_MS);
+      return counted?.lockedUntil != null
+        ? { ok: false, code: "LOGIN_LOCKED", retryAt: counted.lockedUntil }
         : { ok: false, code: "LOGIN_FAILED" };
     }
     this.store.clearLoginFailures(user.id);

@@ -11,6 +11,8 @@ import type { IssuedTicket } from "@layan/protocol";
 /** Everything the hub needs from storage, as one contract (see packages/store). */
 export interface HubStore extends EngineStore, AuthStore {
   eventsAfter(seq: number, limit: number): { seq: number; event: QueueEvent }[];
+  /** Group-commit counters, for /healthz and the benchmark. */
+  commitStats?(): { batches: number; entries: number; largestBatch: number; failedBatches: number };
 }
 
 /** Printing for browser kiosks: the hub prints to the kiosk's network printer. */

@@ -104,7 +104,7 @@ export function createHub(options: HubOptions): Hub {
   const routes: Route[] = [
     (req, res, url) => {
       if (url.pathname === "/healthz") {
-        sendJson(res, 200, { ok: true, seq: engine.seq, uptimeMs: clock() - startedAt });
+        sendJson(res, 200, { ok: true, seq: engine.seq, uptimeMs: clock() - startedAt, commits: store.commitStats?.() ?? null });
         return true;
       }
       if (url.pathname === "/version") {

@@ -10,6 +10,8 @@ export interface MainOptions {
   logLevel: string;
   /** Demo only: every service open around the clock, so a demo works at night. */
   alwaysOpen: boolean;
+  /** Overrides of kiosks' network printers: kiosk id -> host and port. */
+  kioskPrinters: Record<string, { host: string; port: number }>;
 }
 
 export function parseMainOptions(argv: string[]): MainOptions {
@@ -24,13 +26,21 @@ export function parseMainOptions(argv: string[]): MainOptions {
       reset: { type: "boolean", default: false },
       "always-open": { type: "boolean" },
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
+      "kiosk-printer": { type: "string", multiple: true, default: [] },
     },
     strict: true,
     allowPositionals: false,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const kioskPrinters: MainOptions["kioskPrinters"] = {};
+  for (const spec of values["kiosk-printer"]) {
+    const m = /^([a-z0-9-]+)=([^:]+):(\d+)$/.exec(spec);
+    if (!m) throw new Error(`--kiosk-printer must look like kiosk-lobi=127.0.0.1:9100, got "${spec}"`);
+    kioskPrinters[m[1]!] = { host: m[2]!, port: Number(m[3]) };
+  }
   return {
+    kioskPrinters,
     port,
     host: values.host,
     dataDir: values.data,

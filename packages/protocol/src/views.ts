@@ -93,6 +93,25 @@ export interface IssuedTicket {
   statusUrl: string;
   /** True when the hub printed it (printVia "hub"). */
   printed: boolean;
+  /** Everything the printed ticket shows; the kiosk passes it to @layan/printer's layoutTicket as is. */
+  print: PrintableTicket;
+}
+
+/** Same shape as @layan/printer's TicketPrint (the hub checks that at compile time). */
+export interface PrintableTicket {
+  officeName: string;
+  officeAddress?: string;
+  agencyName: string;
+  serviceName: string;
+  ticketNumber: string;
+  priority: "lansia" | "disabilitas" | "ibu-hamil-menyusui" | null;
+  issuedAt: number;
+  timeZone: string;
+  peopleAhead: number;
+  waitEstimate: { p50: number; p90: number } | null;
+  requirements: string[];
+  statusUrl: string;
+  footer?: string;
 }
 
 export interface CallView {

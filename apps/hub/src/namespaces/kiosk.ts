@@ -11,6 +11,7 @@ import {
 } from "@layan/protocol";
 import { estimateWait } from "@layan/core";
 import type { HubContext } from "../context";
+import { printableTicket } from "../printing";
 import { handle, identityOf, requireRole } from "./common";
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
@@ -63,7 +64,7 @@ export function attachKiosk(ctx: HubContext): void {
         (_state, events): IssuedTicket => {
           const issued = events[0];
           if (issued?.type !== "ticket.issued") throw new Error("issueTicket produced no ticket.issued");
-          return {
+          const base = {
             ticket: {
               id: issued.ticketId,
               number: issued.number,
@@ -75,8 +76,8 @@ export function attachKiosk(ctx: HubContext): void {
             peopleAhead: estimate.peopleAhead,
             estimate,
             statusUrl: ctx.statusUrl(issued.ticketId, host),
-            printed: p.printVia === "hub",
           };
+          return { ...base, printed: p.printVia === "hub", print: printableTicket(ctx.setup, base) };
         },
       );
       if (!answer.ok || p.printVia !== "hub" || answer.data.ticket.id !== ticketId) return answer;

@@ -1,0 +1,152 @@
+/**
+ * `pnpm start`: parses options, builds the real parts (kiosk-config, SQLite
+ * store, clock, logger, printer) and listens. Nothing else lives here: the hub
+ * itself is createHub().
+ */
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
+import { openStore, type Store } from "@layan/store";
+import { pino } from "pino";
+import { seedDemo, type DemoCredentials } from "./admin";
+import { setupFromConfig } from "./config-setup";
+import { createHub, type Hub } from "./hub";
+import { WEB_APPS } from "./http";
+import { parseMainOptions, type MainOptions } from "./options";
+import { hubStore } from "./store-adapter";
+import { networkPrinting } from "./printing";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+/** One clear sentence, exit non-zero, nothing half-started. */
+function die(message: string): never {
+  process.stderr.write(`layan: ${message}\n`);
+  process.exit(1);
+}
+
+function loadOfficeConfig(dir: string): LayanConfig {
+  try {
+    return loadConfig(dir);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      die(`konfigurasi tidak valid (invalid kiosk-config), hub tidak dijalankan:\n${err.message}`);
+    }
+    die(`cannot read kiosk-config at ${dir}: ${(err as Error).message}`);
+  }
+}
+
+function prepareDataDir(options: MainOptions): string {
+  const dir = resolve(options.dataDir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    die(`data folder ${dir} is not writable (folder data tidak bisa ditulisi)`);
+  }
+  if (options.reset) {
+    for (const f of ["layan.db", "layan.db-wal", "layan.db-shm", "demo-credentials.json"]) rmSync(join(dir, f), { force: true });
+  }
+  return dir;
+}
+
+function banner(port: number, host: string, creds: DemoCredentials | null): string {
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  const base = `http://${shown}:${port}`;
+  const lines = [
+    "",
+    "  Layan — Mal Pelayanan Publik hub is running",
+    `  Kiosk      ${base}/kiosk/${creds?.kiosks[0] ? `?token=${creds.kiosks[0].token}` : ""}`,
+    `  Display    ${base}/display/${creds?.displays[0] ? `?token=${creds.displays[0].token}` : ""}`,
+    `  Counter    ${base}/counter/`,
+    `  Dashboard  ${base}/dashboard/`,
+  ];
+  if (creds) {
+    lines.push("", "  Demo logins (username / PIN or password):");
+    for (const u of creds.users) lines.push(`    ${u.role.padEnd(10)} ${u.username.padEnd(11)} ${u.secret}`);
+    lines.push("  (also in data/demo-credentials.json)");
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  let options: MainOptions;
+  try {
+    options = parseMainOptions(process.argv.slice(2));
+  } catch (err) {
+    die((err as Error).message);
+  }
+  const logger = pino({ level: options.logLevel });
+  const config = loadOfficeConfig(resolve(options.configDir));
+  const dataDir = prepareDataDir(options);
+
+  let store: Store;
+  try {
+    store = openStore(join(dataDir, "layan.db"));
+  } catch (err) {
+    die(`cannot open the database in ${dataDir}: ${(err as Error).message}`);
+  }
+
+  let creds: DemoCredentials | null = null;
+  if (options.demo) {
+    const file = join(dataDir, "demo-credentials.json");
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as DemoCredentials) : null;
+    creds = await seedDemo(store, config, Date.now(), previous);
+    writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen });
+  for (const [kioskId, { host, port }] of Object.entries(options.kioskPrinters)) {
+    const kiosk = setup.kiosks.get(kioskId);
+    if (!kiosk) die(`--kiosk-printer: no kiosk "${kioskId}" in kiosk-config/devices.yaml`);
+    kiosk.printer = { kind: "network", host, port, path: null, paper: kiosk.printer?.paper ?? "80mm" };
+  }
+  const storage = hubStore(store);
+  const webApps = Object.fromEntries(WEB_APPS.map((app) => [app, join(ROOT, "apps", app, "dist")]));
+  let hub: Hub;
+  try {
+    hub = createHub({ setup, store: storage, logger, version: VERSION, webApps, printing: networkPrinting(setup, logger) });
+  } catch (err) {
+    store.close();
+    die(`hub failed to start: ${(err as Error).message}`);
+  }
+
+  try {
+    const { port } = await hub.listen(options.port, options.host);
+    // The readiness line scripts and the benchmark wait for, whatever the log level.
+    const ready = { msg: "listening", port, host: options.host, seq: hub.engine.seq };
+    if (logger.isLevelEnabled("info")) logger.info(ready);
+    else process.stdout.write(`${JSON.stringify(ready)}\n`);
+    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds));
+  } catch (err) {
+    await hub.close().catch(() => undefined);
+    storage.committer.close();
+    store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") die(`port ${options.port} is already in use (port sudah dipakai); stop the other program or use --port`);
+    if (code === "EACCES") die(`no permission to listen on port ${options.port}; use a port above 1024`);
+    die(`cannot listen on ${options.host}:${options.port}: ${(err as Error).message}`);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    // Stop taking commands, write what is queued, then close the database.
+    void hub
+      .close()
+      .catch((err: unknown) => logger.error({ err }, "close failed"))
+      .finally(() => {
+        storage.committer.close();
+        store.close();
+        process.exit(0);
+      });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+void main();

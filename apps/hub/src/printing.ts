@@ -1,0 +1,78 @@
+import { createDeviceTransport, createTcpTransport, firstBlockingProblem, isPrinterError, layoutTicket, PRINTER_ERROR_REASON, type PrinterTransport, type TicketPrint } from "@layan/printer";
+import type { IssuedTicket, PrintableTicket } from "@layan/protocol";
+import type { Logger } from "pino";
+import type { TicketPrinting } from "./context";
+import type { HubSetup } from "./setup";
+
+/** How many requirements fit on a ticket before it gets too long to tear off. */
+const PRINTED_REQUIREMENTS = 6;
+
+/** What goes on the paper ticket, built once by the hub for every kind of kiosk. */
+export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "print" | "printed">): PrintableTicket {
+  const service = setup.catalog.services.find((s) => s.id === issued.ticket.serviceId);
+  const agency = setup.catalog.agencies.find((a) => a.id === service?.agencyId);
+  const complaint = service?.pengaduan[0];
+  const { estimate } = issued;
+  const print: PrintableTicket = {
+    officeName: setup.catalog.office.name,
+    officeAddress: setup.catalog.office.address,
+    agencyName: agency?.name ?? "",
+    serviceName: service?.name ?? issued.ticket.serviceId,
+    ticketNumber: issued.ticket.number,
+    priority: issued.ticket.priority === "ibu_hamil_menyusui" ? "ibu-hamil-menyusui" : issued.ticket.priority,
+    issuedAt: issued.ticket.issuedAt,
+    timeZone: setup.rules.timezone,
+    peopleAhead: issued.peopleAhead,
+    waitEstimate: estimate.p50Minutes === null || estimate.p90Minutes === null ? null : { p50: estimate.p50Minutes, p90: estimate.p90Minutes },
+    requirements: (service?.persyaratan ?? []).slice(0, PRINTED_REQUIREMENTS).map((r) => r.text),
+    statusUrl: issued.statusUrl,
+    ...(complaint ? { footer: `Pengaduan: ${complaint.name} ${complaint.contact}` } : {}),
+  };
+  // Compile-time proof that the wire shape is exactly what the layout takes.
+  const _check: TicketPrint = print;
+  void _check;
+  return print;
+}
+
+/**
+ * Printing for browser kiosks: each kiosk's printer from kiosk-config
+ * (network TCP 9100 or a device file on the hub machine).
+ */
+export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting {
+  const transports = new Map<string, PrinterTransport>();
+  const transportFor = (kioskId: string): PrinterTransport | null => {
+    const printer = setup.kiosks.get(kioskId)?.printer;
+    if (!printer) return null;
+    let t = transports.get(kioskId);
+    if (!t) {
+      t =
+        printer.kind === "network" && printer.host
+          ? createTcpTransport({ host: printer.host, port: printer.port ?? 9100 })
+          : printer.kind === "device" && printer.path
+            ? createDeviceTransport({ path: printer.path })
+            : undefined;
+      if (!t) return null;
+      transports.set(kioskId, t);
+    }
+    return t;
+  };
+  return {
+    async problem(kioskId) {
+      const transport = transportFor(kioskId);
+      if (!transport) return "Kios ini tidak punya printer";
+      try {
+        const blocking = firstBlockingProblem(await transport.status());
+        return blocking ? PRINTER_ERROR_REASON[blocking] : null;
+      } catch (err) {
+        logger.warn({ err, kioskId }, "printer status failed");
+        return isPrinterError(err) ? PRINTER_ERROR_REASON[err.code] : "Printer tidak merespons";
+      }
+    },
+    async print(kioskId, ticket) {
+      const transport = transportFor(kioskId);
+      if (!transport) throw new Error(`kiosk ${kioskId} has no printer`);
+      const paper = setup.kiosks.get(kioskId)?.printer?.paper ?? "80mm";
+      await transport.print(layoutTicket(ticket.print, { paper }));
+    },
+  };
+}

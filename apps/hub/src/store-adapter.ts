@@ -1,0 +1,28 @@
+import { createGroupCommitter, type GroupCommitter, type Store } from "@layan/store";
+import type { HubStore } from "./context";
+
+/**
+ * The hub's storage contract over the real SQLite store: commits go through
+ * the group committer (one transaction per event-loop turn), reads straight
+ * to the database.
+ */
+export function hubStore(store: Store, committer: GroupCommitter = createGroupCommitter(store)): HubStore & { committer: GroupCommitter } {
+  return {
+    committer,
+    commit: (entry) => committer.commit(entry),
+    commitStats: () => ({ ...committer.stats }),
+    findRequest: (id) => store.findRequest(id),
+    lastSeq: () => store.lastSeq(),
+    iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
+    replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),
+    eventsAfter: (seq, limit) => store.eventsAfter(seq, limit),
+    findDeviceByTokenHash: (hash) => store.findDeviceByTokenHash(hash),
+    findUserByUsername: (username) => store.findUserByUsername(username),
+    findUserById: (id) => store.findUserById(id),
+    countLoginFailure: (userId, at, lockAfter, lockForMs) => store.countLoginFailure(userId, at, lockAfter, lockForMs),
+    clearLoginFailures: (userId) => store.clearLoginFailures(userId),
+    createSession: (hash, userId, createdAt, expiresAt) => store.createSession(hash, userId, createdAt, expiresAt),
+    findSession: (hash) => store.findSession(hash),
+    deleteSession: (hash) => store.deleteSession(hash),
+  };
+}

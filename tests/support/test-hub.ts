@@ -1,0 +1,143 @@
+/**
+ * A real hub for whole-system tests: `apps/hub/src/main.ts` in its own
+ * process (so tests can SIGKILL it), with its own data folder, the sample
+ * kiosk-config, demo credentials, and every service open around the clock.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+export const ROOT = new URL("../../", import.meta.url).pathname;
+
+export interface TestHubOptions {
+  /** Reuse a data folder (default: a fresh temp folder, removed by stop()). */
+  dataDir?: string;
+  configDir?: string;
+  port?: number;
+  /** kiosk id -> "host:port" of a (emulated) network printer. */
+  kioskPrinters?: Record<string, string>;
+  /** Keep services' real opening hours (default: open around the clock). */
+  realHours?: boolean;
+}
+
+export interface TestHub {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** The first kiosk's token (kiosk-lobi in the sample config). */
+  kioskToken: string;
+  kioskTokens: Record<string, string>;
+  displayTokens: Record<string, string>;
+  users: { username: string; secret: string; role: string; displayName: string }[];
+  /** A user's credentials by role. */
+  user(role: "officer" | "supervisor" | "manager" | "admin", index?: number): { username: string; secret: string };
+  /** SIGKILL: no graceful shutdown, like pulling the power. */
+  kill(): Promise<void>;
+  /** Starts the hub again on the same port with the same data. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  kiosks: { id: string; token: string }[];
+  displays: { id: string; token: string }[];
+  users: { username: string; secret: string; role: string; displayName: string }[];
+}
+
+function launch(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/hub/src/main.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`hub did not start in 60 s:\n${stderr}`));
+    }, 60_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code}:\n${stderr}`));
+    });
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      try {
+        const msg = JSON.parse(line) as { msg?: string; port?: number };
+        if (msg.msg === "listening" && typeof msg.port === "number") {
+          clearTimeout(timer);
+          child.removeAllListeners("exit");
+          resolve({ child, port: msg.port });
+        }
+      } catch {
+        // not a log line
+      }
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const ownsData = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "layan-hub-"));
+  const baseArgs = (port: number) => [
+    "--port",
+    String(port),
+    "--host",
+    "127.0.0.1",
+    "--data",
+    dataDir,
+    "--config",
+    options.configDir ?? join(ROOT, "kiosk-config"),
+    "--demo",
+    ...(options.realHours ? [] : ["--always-open"]),
+    ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
+  ];
+  let { child, port } = await launch(baseArgs(options.port ?? 0));
+  const creds = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as Credentials;
+  const byRole = (role: string) => creds.users.filter((u) => u.role === role);
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    dataDir,
+    kioskToken: creds.kiosks[0]!.token,
+    kioskTokens: Object.fromEntries(creds.kiosks.map((k) => [k.id, k.token])),
+    displayTokens: Object.fromEntries(creds.displays.map((d) => [d.id, d.token])),
+    users: creds.users,
+    user(role, index = 0) {
+      const u = byRole(role)[index];
+      if (!u) throw new Error(`no demo ${role} #${index}`);
+      return { username: u.username, secret: u.secret };
+    },
+    async kill() {
+      child.kill("SIGKILL");
+      await exited(child);
+    },
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await exited(child);
+      }
+      ({ child, port } = await launch(baseArgs(port)));
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await exited(child);
+      }
+      if (ownsData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
