@@ -48,12 +48,19 @@ export class ConfigError extends Error {
   }
 }
 
-/** Closest candidate within a small edit distance, for "did you mean" hints on typos. */
+/**
+ * Closest candidate within a small edit distance, or one the word abbreviates
+ * ("disduk" -> "disdukcapil"), for "did you mean" hints on typos.
+ */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const lower = word.toLowerCase();
+  const abbreviated = list.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  if (abbreviated.length === 1) return abbreviated[0];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+  for (const candidate of list) {
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

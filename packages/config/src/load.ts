@@ -77,7 +77,8 @@ class Inspection {
     const input = data ?? source.data ?? {};
     const result = schema.safeParse(input, { error: configErrorMap });
     if (result.success) return { value: result.data, source };
-    for (const flat of flattenIssues(result.error.issues)) this.issues.push(source.issue(flat.path, flat.message));
+    for (const flat of flattenIssues(result.error.issues))
+      this.issues.push(source.issue(flat.path, flat.message));
     return undefined;
   }
 
@@ -97,7 +98,12 @@ function dropEmptyComponents(data: unknown): unknown {
   const copy: Record<string, unknown> = { ...data };
   for (const key of STANDAR_KEYS) if (copy[key] === null) delete copy[key];
   const sop = copy.sop;
-  if (typeof sop === "object" && sop !== null && !Array.isArray(sop) && (sop as Record<string, unknown>).steps === null) {
+  if (
+    typeof sop === "object" &&
+    sop !== null &&
+    !Array.isArray(sop) &&
+    (sop as Record<string, unknown>).steps === null
+  ) {
     const { steps: _steps, ...rest } = sop as Record<string, unknown>;
     copy.sop = rest;
   }
@@ -108,14 +114,24 @@ function dropEmptyComponents(data: unknown): unknown {
 function readServices(run: Inspection): { services: Parsed<ServiceDraft>[]; fileIds: Set<string> } {
   const folder = join(run.dir, "services");
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    run.issues.push({ file: run.display(folder), line: 0, path: "", message: "folder not found: one <id>.yaml file per service" });
+    run.issues.push({
+      file: run.display(folder),
+      line: 0,
+      path: "",
+      message: "folder not found: one <id>.yaml file per service",
+    });
     return { services: [], fileIds: new Set() };
   }
   const files = readdirSync(folder)
     .filter((f) => [".yaml", ".yml"].includes(extname(f)) && !f.startsWith("."))
     .sort();
   if (files.length === 0) {
-    run.issues.push({ file: run.display(folder), line: 0, path: "", message: "no service files (<id>.yaml)" });
+    run.issues.push({
+      file: run.display(folder),
+      line: 0,
+      path: "",
+      message: "no service files (<id>.yaml)",
+    });
   }
   const services: Parsed<ServiceDraft>[] = [];
   for (const file of files) {
@@ -124,7 +140,14 @@ function readServices(run: Inspection): { services: Parsed<ServiceDraft>[]; file
     if (!parsed) continue;
     const expectedId = basename(file, extname(file));
     if (parsed.value.id !== expectedId) {
-      run.issues.push(parsed.source.issue(["id"], `"${parsed.value.id}" does not match the file name; expected "${expectedId}"`));
+      // Others refer to a service by its file name; checking this one further would only add noise.
+      run.issues.push(
+        parsed.source.issue(
+          ["id"],
+          `"${parsed.value.id}" does not match the file name; expected "${expectedId}"`,
+        ),
+      );
+      continue;
     }
     rememberServiceSource(parsed.value, parsed.source);
     services.push(parsed);
@@ -138,7 +161,6 @@ function checkUnique<T>(
   items: readonly T[],
   valueOf: (item: T) => string | number,
   where: (item: T, index: number) => { source: YamlSource; path: PathSegment[] },
-  what: string,
 ): void {
   const first = new Map<string | number, { source: YamlSource; path: PathSegment[] }>();
   items.forEach((item, i) => {
@@ -147,7 +169,7 @@ function checkUnique<T>(
     const earlier = first.get(value);
     if (earlier) {
       const at = `${earlier.source.file}:${earlier.source.lineOf(earlier.path)}`;
-      run.issues.push(here.source.issue(here.path, `${what} ${JSON.stringify(value)} is already used (${at})`));
+      run.issues.push(here.source.issue(here.path, `${JSON.stringify(value)} is already used (${at})`));
     } else {
       first.set(value, here);
     }
@@ -168,10 +190,25 @@ function crossCheck(
   devices: Parsed<DevicesConfig> | undefined,
 ): void {
   if (agencies) {
-    checkUnique(run, agencies.value.agencies, (a) => a.id, (_, i) => ({ source: agencies.source, path: ["agencies", i, "id"] }), "agency id");
+    checkUnique(
+      run,
+      agencies.value.agencies,
+      (a) => a.id,
+      (_, i) => ({ source: agencies.source, path: ["agencies", i, "id"] }),
+    );
   }
-  checkUnique(run, services, (s) => s.value.id, (s) => ({ source: s.source, path: ["id"] }), "service id");
-  checkUnique(run, services, (s) => s.value.prefix, (s) => ({ source: s.source, path: ["prefix"] }), "prefix");
+  checkUnique(
+    run,
+    services,
+    (s) => s.value.id,
+    (s) => ({ source: s.source, path: ["id"] }),
+  );
+  checkUnique(
+    run,
+    services,
+    (s) => s.value.prefix,
+    (s) => ({ source: s.source, path: ["prefix"] }),
+  );
 
   // Reference checks only run against files that parsed; otherwise one broken file
   // would drown its real error in "unknown ..." noise everywhere else.
@@ -179,7 +216,12 @@ function crossCheck(
   if (agencyIds) {
     for (const s of services) {
       if (!agencyIds.has(s.value.agency)) {
-        run.issues.push(s.source.issue(["agency"], unknownReference("agency", s.value.agency, agencyIds, "agencies are listed in agencies.yaml")));
+        run.issues.push(
+          s.source.issue(
+            ["agency"],
+            unknownReference("agency", s.value.agency, agencyIds, "agencies are listed in agencies.yaml"),
+          ),
+        );
       }
     }
   }
@@ -189,9 +231,19 @@ function crossCheck(
 
   if (counters) {
     const list = counters.value.counters;
-    checkUnique(run, list, (c) => c.id, (_, i) => ({ source: counters.source, path: ["counters", i, "id"] }), "counter id");
+    checkUnique(
+      run,
+      list,
+      (c) => c.id,
+      (_, i) => ({ source: counters.source, path: ["counters", i, "id"] }),
+    );
     // Two counters with one number would be announced identically.
-    checkUnique(run, list, (c) => c.number, (_, i) => ({ source: counters.source, path: ["counters", i, "number"] }), "counter number");
+    checkUnique(
+      run,
+      list,
+      (c) => c.number,
+      (_, i) => ({ source: counters.source, path: ["counters", i, "number"] }),
+    );
     list.forEach((counter, i) => {
       const seen = new Set<string>();
       counter.services.forEach((id, j) => {
@@ -199,7 +251,9 @@ function crossCheck(
         if (seen.has(id)) run.issues.push(counters.source.issue(path, `"${id}" is listed twice`));
         seen.add(id);
         if (!serviceIds.has(id)) {
-          run.issues.push(counters.source.issue(path, unknownReference("service", id, serviceIds, serviceHint)));
+          run.issues.push(
+            counters.source.issue(path, unknownReference("service", id, serviceIds, serviceHint)),
+          );
         }
       });
     });
@@ -207,7 +261,10 @@ function crossCheck(
     for (const s of services) {
       if (!served.has(s.value.id)) {
         run.issues.push(
-          s.source.issue(["id"], `no counter serves "${s.value.id}": add it to a counter's services in ${counters.source.file}`),
+          s.source.issue(
+            ["id"],
+            `no counter serves "${s.value.id}": add it to a counter's services in ${counters.source.file}`,
+          ),
         );
       }
     }
@@ -220,17 +277,32 @@ function crossCheck(
       ...kiosks.map((k, i) => ({ id: k.id, path: ["kiosks", i, "id"] })),
       ...displays.map((d, i) => ({ id: d.id, path: ["displays", i, "id"] })),
     ];
-    checkUnique(run, all, (d) => d.id, (d) => ({ source: devices.source, path: d.path }), "device id");
+    checkUnique(
+      run,
+      all,
+      (d) => d.id,
+      (d) => ({ source: devices.source, path: d.path }),
+    );
     kiosks.forEach((kiosk, i) => {
       if (kiosk.shows === "all") return;
       kiosk.shows.agencies.forEach((id, j) => {
         if (agencyIds && !agencyIds.has(id)) {
-          run.issues.push(devices.source.issue(["kiosks", i, "shows", "agencies", j], unknownReference("agency", id, agencyIds, "agencies are listed in agencies.yaml")));
+          run.issues.push(
+            devices.source.issue(
+              ["kiosks", i, "shows", "agencies", j],
+              unknownReference("agency", id, agencyIds, "agencies are listed in agencies.yaml"),
+            ),
+          );
         }
       });
       kiosk.shows.services.forEach((id, j) => {
         if (!serviceIds.has(id)) {
-          run.issues.push(devices.source.issue(["kiosks", i, "shows", "services", j], unknownReference("service", id, serviceIds, serviceHint)));
+          run.issues.push(
+            devices.source.issue(
+              ["kiosks", i, "shows", "services", j],
+              unknownReference("service", id, serviceIds, serviceHint),
+            ),
+          );
         }
       });
     });
@@ -238,12 +310,22 @@ function crossCheck(
       if (display.group === "all") return;
       display.group.counters.forEach((id, j) => {
         if (counterIds && !counterIds.has(id)) {
-          run.issues.push(devices.source.issue(["displays", i, "group", "counters", j], unknownReference("counter", id, counterIds, "counters are listed in counters.yaml")));
+          run.issues.push(
+            devices.source.issue(
+              ["displays", i, "group", "counters", j],
+              unknownReference("counter", id, counterIds, "counters are listed in counters.yaml"),
+            ),
+          );
         }
       });
       display.group.services.forEach((id, j) => {
         if (!serviceIds.has(id)) {
-          run.issues.push(devices.source.issue(["displays", i, "group", "services", j], unknownReference("service", id, serviceIds, serviceHint)));
+          run.issues.push(
+            devices.source.issue(
+              ["displays", i, "group", "services", j],
+              unknownReference("service", id, serviceIds, serviceHint),
+            ),
+          );
         }
       });
     });
@@ -258,7 +340,10 @@ function crossCheck(
 export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigInspection {
   const absolute = resolve(dir);
   const cwd = process.cwd();
-  const run = new Inspection(absolute, options.displayRoot ?? (isInside(cwd, absolute) ? cwd : dirname(absolute)));
+  const run = new Inspection(
+    absolute,
+    options.displayRoot ?? (isInside(cwd, absolute) ? cwd : dirname(absolute)),
+  );
 
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     run.issues.push({ file: run.display(absolute), line: 0, path: "", message: "config folder not found" });
@@ -271,7 +356,9 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
   if (agencies) {
     // Kiosks list services grouped by agency, in agencies.yaml order; files keep their order within.
     const rank = new Map(agencies.value.agencies.map((a, i) => [a.id, i]));
-    services.sort((a, b) => (rank.get(a.value.agency) ?? rank.size) - (rank.get(b.value.agency) ?? rank.size));
+    services.sort(
+      (a, b) => (rank.get(a.value.agency) ?? rank.size) - (rank.get(b.value.agency) ?? rank.size),
+    );
   }
   const counters = run.parseFile("counters.yaml", countersFileSchema);
   const devices = run.parseFile("devices.yaml", devicesFileSchema);

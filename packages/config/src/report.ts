@@ -24,7 +24,11 @@ export function formatStandarTable(report: StandarReport): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(Math.ceil(((widths[i] ?? 0) + cell.length) / 2)).padEnd(widths[i] ?? 0)))
+      .map((cell, i) =>
+        i === 0
+          ? cell.padEnd(widths[i] ?? 0)
+          : cell.padStart(Math.ceil(((widths[i] ?? 0) + cell.length) / 2)).padEnd(widths[i] ?? 0),
+      )
       .join("  ")
       .trimEnd();
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");

@@ -3,7 +3,10 @@ import type { LayanConfig, ServiceConfig } from "./types";
 
 function copyHours(hours: WeeklyHours): WeeklyHours {
   const out: WeeklyHours = {};
-  for (const [day, intervals] of Object.entries(hours) as [keyof WeeklyHours, WeeklyHours[keyof WeeklyHours]][]) {
+  for (const [day, intervals] of Object.entries(hours) as [
+    keyof WeeklyHours,
+    WeeklyHours[keyof WeeklyHours],
+  ][]) {
     if (intervals && intervals.length > 0) out[day] = intervals.map((i) => ({ ...i }));
   }
   return out;
@@ -36,7 +39,12 @@ export function toOfficeRules(config: LayanConfig): OfficeRules {
   return {
     timezone: config.office.timezone,
     services: config.services.map((s) => serviceRules(config, s)),
-    counters: config.counters.map((c) => ({ id: c.id, name: c.name, number: c.number, services: [...c.services] })),
+    counters: config.counters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      number: c.number,
+      services: [...c.services],
+    })),
     priority: { ...queue.priority },
     noShow: { ...queue.noShow },
     estimate: { ...queue.estimate },

@@ -18,17 +18,29 @@ import type {
  */
 
 // Mirrors WEEKDAYS in @layan/core; kept local so that config stays a type-only user of core.
-export const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const satisfies readonly Weekday[];
+export const WEEKDAY_KEYS = [
+  "mon",
+  "tue",
+  "wed",
+  "thu",
+  "fri",
+  "sat",
+  "sun",
+] as const satisfies readonly Weekday[];
 
 const text = z.string().trim().min(1);
 
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an id of lowercase letters, digits and dashes, like "ktp-el"' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'expected an id of lowercase letters, digits and dashes, like "ktp-el"',
+  });
 
 const iconKey = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an icon key of lowercase letters, digits and dashes, like "id-card"' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'expected an icon key of lowercase letters, digits and dashes, like "id-card"',
+  });
 
 const positiveInt = z.int().min(1);
 
@@ -47,9 +59,14 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
 }
 
-const dateString = z.string().refine(isCalendarDate, { error: 'expected a date "YYYY-MM-DD", like "2026-08-17"' });
+const dateString = z
+  .string()
+  .refine(isCalendarDate, { error: 'expected a date "YYYY-MM-DD", like "2026-08-17"' });
 
-const closedDate: z.ZodType<ClosedDate> = stringAs("date", z.strictObject({ date: dateString, name: text.optional() }));
+const closedDate: z.ZodType<ClosedDate> = stringAs(
+  "date",
+  z.strictObject({ date: dateString, name: text.optional() }),
+);
 
 const closedDates = z.array(closedDate).superRefine((dates, ctx) => {
   const seen = new Set<string>();
@@ -116,14 +133,20 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, like "https://example.go.id/survei"' });
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'expected an http(s) URL, like "https://example.go.id/survei"',
+});
 
 const priorityRatio = z.string().transform((value, ctx) => {
   const match = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(value);
   const priorityTurns = Number(match?.[1]);
   const regularTurns = Number(match?.[2]);
   if (!match || priorityTurns < 1 || regularTurns < 1) {
-    ctx.addIssue({ code: "custom", message: 'expected "priorityTurns:regularTurns", both at least 1, like "2:1"' });
+    ctx.addIssue({
+      code: "custom",
+      message: 'expected "priorityTurns:regularTurns", both at least 1, like "2:1"',
+    });
     return z.NEVER;
   }
   return { priorityTurns, regularTurns };
@@ -160,7 +183,9 @@ export const officeFileSchema: z.ZodType<OfficeConfig> = z.strictObject({
   address: text,
   timezone: z
     .string()
-    .refine(isTimeZone, { error: 'expected an IANA timezone, like "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA)' })
+    .refine(isTimeZone, {
+      error: 'expected an IANA timezone, like "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA)',
+    })
     .default("Asia/Jakarta"),
   hours: weeklyHours,
   closedDates: closedDates.default([]),
@@ -181,7 +206,9 @@ export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.str
         name: text,
         shortName: text,
         icon: iconKey,
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour "#RRGGBB", like "#1565c0"' }),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour "#RRGGBB", like "#1565c0"' }),
       }),
     )
     .min(1),
@@ -200,7 +227,11 @@ const sopStep = z
   })
   .superRefine((step, ctx) => {
     if (step.timed && step.minutes === undefined) {
-      ctx.addIssue({ code: "custom", path: ["minutes"], message: "a timed step needs minutes: they are its target" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["minutes"],
+        message: "a timed step needs minutes: they are its target",
+      });
     }
   });
 
@@ -213,7 +244,12 @@ const sop = z
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
     value.steps.forEach((step, i) => {
-      if (seen.has(step.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `step id "${step.id}" is used twice` });
+      if (seen.has(step.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", i, "id"],
+          message: `step id "${step.id}" is used twice`,
+        });
       seen.add(step.id);
     });
     // The step targets split the counter's service time; more than the whole would
@@ -292,7 +328,12 @@ export const countersFileSchema: z.ZodType<{ counters: CounterConfig[] }> = z.st
 const paper = z.enum(["58mm", "80mm"]).default("80mm");
 
 const printer = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("network"), host: text, port: z.int().min(1).max(65535).default(9100), paper }),
+  z.strictObject({
+    kind: z.literal("network"),
+    host: text,
+    port: z.int().min(1).max(65535).default(9100),
+    paper,
+  }),
   z.strictObject({ kind: z.literal("device"), path: text, paper }),
   z.strictObject({ kind: z.literal("none") }),
 ]);
@@ -304,14 +345,18 @@ function allOr<T extends z.ZodType>(selection: T, message: string) {
 const kioskShows = allOr(
   z
     .strictObject({ agencies: z.array(idSchema).default([]), services: z.array(idSchema).default([]) })
-    .refine((s) => s.agencies.length + s.services.length > 0, { error: "name at least one agency or service" }),
+    .refine((s) => s.agencies.length + s.services.length > 0, {
+      error: "name at least one agency or service",
+    }),
   'expected "all" or a mapping with agencies and/or services',
 );
 
 const displayGroup = allOr(
   z
     .strictObject({ counters: z.array(idSchema).default([]), services: z.array(idSchema).default([]) })
-    .refine((g) => g.counters.length + g.services.length > 0, { error: "name at least one counter or service" }),
+    .refine((g) => g.counters.length + g.services.length > 0, {
+      error: "name at least one counter or service",
+    }),
   'expected "all" or a mapping with counters and/or services',
 );
 

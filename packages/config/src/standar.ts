@@ -7,7 +7,14 @@ import type { YamlSource } from "./yaml-source";
  * PermenPANRB 15/2014) that must be published to citizens. Ombudsman assessors
  * check exactly these on the wall (or the kiosk); a missing one costs the office.
  */
-export const STANDAR_COMPONENTS = ["persyaratan", "prosedur", "jangkaWaktu", "biaya", "produk", "pengaduan"] as const;
+export const STANDAR_COMPONENTS = [
+  "persyaratan",
+  "prosedur",
+  "jangkaWaktu",
+  "biaya",
+  "produk",
+  "pengaduan",
+] as const;
 
 export type StandarComponent = (typeof STANDAR_COMPONENTS)[number];
 
@@ -54,10 +61,12 @@ function issueFor(service: ServiceDraft, path: PathSegment[], message: string): 
 
 const MISSING_MESSAGES: Record<Exclude<StandarComponent, "prosedur">, string> = {
   persyaratan: "Persyaratan is not stated: list the documents and conditions the citizen must bring",
-  jangkaWaktu: 'Jangka Waktu Penyelesaian is not stated: give value and unit, like { value: 1, unit: "hari kerja" }',
+  jangkaWaktu:
+    'Jangka Waktu Penyelesaian is not stated: give value and unit, like { value: 1, unit: "hari kerja" }',
   biaya: 'Biaya/Tarif is not stated: write { amount: 0, text: "Tidak dipungut biaya" } when it is free',
   produk: "Produk Pelayanan is not stated: name what the citizen receives",
-  pengaduan: "Penanganan Pengaduan is not stated: list at least one channel, like SP4N-LAPOR! (lapor.go.id, SMS 1708)",
+  pengaduan:
+    "Penanganan Pengaduan is not stated: list at least one channel, like SP4N-LAPOR! (lapor.go.id, SMS 1708)",
 };
 
 function hasMinutes(step: ServiceDraft["sop"]["steps"][number]): step is SopStep {
@@ -81,13 +90,21 @@ export function checkService(service: ServiceDraft): { standar: ServiceStandar; 
     if (key === "prosedur") {
       if (steps.length === 0) {
         issues.push(
-          issueFor(service, ["sop", "steps"], "Prosedur is not stated: list the SOP steps, each with actor, description and minutes"),
+          issueFor(
+            service,
+            ["sop", "steps"],
+            "Prosedur is not stated: list the SOP steps, each with actor, description and minutes",
+          ),
         );
       }
       steps.forEach((step, i) => {
         if (!hasMinutes(step)) {
           issues.push(
-            issueFor(service, ["sop", "steps", i, "minutes"], `Prosedur step "${step.id}" has no minutes: every published step states its time`),
+            issueFor(
+              service,
+              ["sop", "steps", i, "minutes"],
+              `Prosedur step "${step.id}" has no minutes: every published step states its time`,
+            ),
           );
         }
       });
@@ -129,7 +146,8 @@ export function checkStandarPelayanan(config: { services: readonly ServiceDraft[
 export function completeService(service: ServiceDraft): ServiceConfig | undefined {
   const { persyaratan, jangkaWaktu, biaya, produk, pengaduan } = service;
   const steps = service.sop.steps;
-  if (!persyaratan?.length || !jangkaWaktu || !biaya || produk === undefined || !pengaduan?.length) return undefined;
+  if (!persyaratan?.length || !jangkaWaktu || !biaya || produk === undefined || !pengaduan?.length)
+    return undefined;
   if (steps.length === 0 || !steps.every(hasMinutes)) return undefined;
   return { ...service, sop: { ...service.sop, steps }, persyaratan, jangkaWaktu, biaya, produk, pengaduan };
 }

@@ -33,7 +33,8 @@ function shapeKeys(issue: RawIssue): string[] {
 function unknownKeyMessage(key: string, known: readonly string[]): string {
   const close = suggest(key, known);
   if (close) return `unknown key "${key}" (did you mean "${close}"?)`;
-  if (known.length > 0 && known.length <= 8) return `unknown key "${key}" (expected one of: ${known.join(", ")})`;
+  if (known.length > 0 && known.length <= 8)
+    return `unknown key "${key}" (expected one of: ${known.join(", ")})`;
   return `unknown key "${key}"`;
 }
 
@@ -102,7 +103,9 @@ export function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: PathS
     const path = [...prefix, ...toSegments(issue.path)];
     if (issue.code === "unrecognized_keys") {
       const messages = issue.message.split("\n");
-      issue.keys.forEach((key, i) => out.push({ path: [...path, key], message: messages[i] ?? `unknown key "${key}"` }));
+      issue.keys.forEach((key, i) =>
+        out.push({ path: [...path, key], message: messages[i] ?? `unknown key "${key}"` }),
+      );
       continue;
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
