@@ -131,7 +131,11 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
     eventsAfter: db.prepare<[number, number], EventRow>("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
     eventsForTicket: db.prepare<[string], EventRow>("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq"),
-    firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>("SELECT min(seq) AS seq FROM events WHERE at >= ?"),
+    // Left to itself the planner answers min(seq) by walking the log from seq 1
+    // until `at` matches: a year of events to find this morning's first.
+    firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>(
+      "SELECT min(seq) AS seq FROM events INDEXED BY events_at WHERE at >= ?",
+    ),
     openTicketsFirstSeq: db.prepare<[], { seq: number | null }>(
       "SELECT min(issued_seq) AS seq FROM tickets WHERE status IN ('waiting', 'called', 'serving')",
     ),

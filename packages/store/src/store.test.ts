@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { QueueEvent } from "@layan/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dumpReadModels } from "./rebuild";
+import { openStore, type Store } from "./store";
+import { FRIDAY, jakarta, OfficeSimulation } from "./testing/office";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "layan-store-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
+
+/** A little morning: loket-2 open, three info tickets, the first one called and served. */
+function morning(store: Store): OfficeSimulation {
+  const sim = new OfficeSimulation();
+  sim.now = at("07:59");
+  store.append([sim.must({ type: "openCounter", counterId: "loket-2", officerId: "budi" })]); // 1
+  sim.now = at("08:00");
+  store.append([sim.issue("info")]); // 2: t1
+  sim.now = at("08:01");
+  store.append([sim.issue("info"), sim.issue("info")]); // 3, 4: t2, t3
+  sim.now = at("08:02");
+  store.append([sim.must({ type: "callNext", counterId: "loket-2", officerId: "budi" })]); // 5
+  sim.now = at("08:03");
+  store.append([sim.must({ type: "complete", counterId: "loket-2", outcome: "selesai" })]); // 6
+  return sim;
+}
+
+describe("the event log", () => {
+  it("gives consecutive seqs per entry and reads events back exactly", () => {
+    const store = openStore(":memory:");
+    const sim = new OfficeSimulation();
+    const entries = [sim.issue("info"), sim.must({ type: "openCounter", counterId: "loket-1", officerId: null }), sim.issue("info")];
+    expect(store.append(entries)).toEqual({ seqs: [[1], [2], [3]], lastSeq: 3 });
+    expect(store.append([{ events: [] }])).toEqual({ seqs: [[]], lastSeq: 3 });
+    const written: QueueEvent[] = entries.flatMap((e) => e.events);
+    expect(store.eventsAfter(0, 10)).toEqual(written.map((event, i) => ({ seq: i + 1, at: event.at, event })));
+    // Same keys in the same order as the core wrote them, not just deep-equal.
+    expect(store.eventsAfter(0, 10).map((e) => JSON.stringify(e.event))).toEqual(written.map((e) => JSON.stringify(e)));
+    store.close();
+  });
+
+  it("lastSeq, eventsAfter, iterateEvents (paged), eventsForTicket, firstSeqAtOrAfter", () => {
+    const store = openStore(":memory:", { pageSize: 2 });
+    expect(store.lastSeq()).toBe(0);
+    expect([...store.iterateEvents()]).toEqual([]);
+    morning(store);
+    expect(store.lastSeq()).toBe(6);
+    expect(store.eventsAfter(2, 2).map((e) => e.seq)).toEqual([3, 4]);
+    expect(store.eventsAfter(6, 10)).toEqual([]);
+    expect([...store.iterateEvents()].map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...store.iterateEvents(4)].map((e) => e.seq)).toEqual([4, 5, 6]);
+    expect(store.eventsForTicket("t1").map((e) => e.event.type)).toEqual(["ticket.issued", "ticket.called", "ticket.completed"]);
+    expect(store.firstSeqAtOrAfter(at("08:01"))).toBe(3);
+    expect(store.firstSeqAtOrAfter(at("09:00"))).toBeNull();
+    store.close();
+  });
+
+  it("iterateEvents does not hold the connection: the store can be written between pages", () => {
+    const store = openStore(":memory:", { pageSize: 2 });
+    const sim = morning(store);
+    const seen: number[] = [];
+    for (const { seq } of store.iterateEvents()) {
+      seen.push(seq);
+      if (seq === 1) store.append([sim.issue("info")]); // better-sqlite3 would throw "connection is busy" under a cursor
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    store.close();
+  });
+
+  it("openTicketsFirstSeq: the issue of the oldest ticket still waiting, called or serving", () => {
+    const store = openStore(":memory:");
+    expect(store.openTicketsFirstSeq()).toBeNull();
+    const sim = morning(store);
+    expect(store.openTicketsFirstSeq()).toBe(3); // t1 (seq 2) is done; t2 waits
+    sim.now = at("08:05");
+    store.append([sim.must({ type: "cancel", ticketId: "t2", reason: "citizen_left" })]);
+    expect(store.openTicketsFirstSeq()).toBe(4);
+    store.append([sim.must({ type: "cancel", ticketId: "t3", reason: "citizen_left" })]);
+    expect(store.openTicketsFirstSeq()).toBeNull();
+    store.close();
+  });
+
+  it("acknowledged events and read models survive closing and re-opening the file", () => {
+    const path = join(dir, "layan.db");
+    const store = openStore(path);
+    morning(store);
+    const events = [...store.iterateEvents()];
+    const models = dumpReadModels(store);
+    store.close();
+    const again = openStore(path);
+    expect([...again.iterateEvents()]).toEqual(events);
+    expect(dumpReadModels(again)).toEqual(models);
+    again.close();
+  });
+});
+
+describe("the idempotency ledger", () => {
+  it("returns the first answer for a request id, also after a restart", () => {
+    const path = join(dir, "layan.db");
+    const store = openStore(path, { clock: () => 1000 });
+    const sim = new OfficeSimulation();
+    const issued = sim.issue("info");
+    const answer = { ok: true, data: { ticketId: "t1", number: "C-001", peopleAhead: 0 } };
+    store.append([{ events: issued.events, request: { id: "kiosk:abc", namespace: "kiosk", response: answer } }]);
+    expect(store.findRequest("kiosk:abc")).toEqual(answer);
+    expect(store.findRequest("kiosk:other")).toBeUndefined();
+    store.close();
+
+    const again = openStore(path);
+    expect(again.findRequest("kiosk:abc")).toEqual(answer);
+    expect(again.db.prepare("SELECT request_id, namespace, at FROM requests").all()).toEqual([
+      { request_id: "kiosk:abc", namespace: "kiosk", at: 1000 },
+    ]);
+    again.close();
+  });
+
+  it("a duplicate request id rolls the whole append back", () => {
+    const store = openStore(":memory:");
+    const sim = new OfficeSimulation();
+    store.append([{ events: sim.issue("info").events, request: { id: "r1", namespace: "kiosk", response: 1 } }]);
+    expect(() =>
+      store.append([
+        { events: sim.issue("info").events, request: { id: "r2", namespace: "kiosk", response: 2 } },
+        { events: sim.issue("info").events, request: { id: "r1", namespace: "kiosk", response: 3 } },
+      ]),
+    ).toThrow(/UNIQUE constraint failed: requests.request_id/);
+    expect(store.lastSeq()).toBe(1);
+    expect(store.findRequest("r2")).toBeUndefined();
+    expect(store.findRequest("r1")).toBe(1);
+    store.close();
+  });
+
+  it("a request without events (a command that changed nothing) is still remembered; old answers can be pruned", () => {
+    let now = 1000;
+    const store = openStore(":memory:", { clock: () => now });
+    store.append([{ events: [], request: { id: "r1", namespace: "counter", response: { ok: true, data: null } } }]);
+    now = 5000;
+    store.append([{ events: [], request: { id: "r2", namespace: "counter", response: { ok: true, data: null } } }]);
+    expect(store.findRequest("r1")).toEqual({ ok: true, data: null });
+    expect(store.deleteRequestsBefore(2000)).toBe(1);
+    expect(store.findRequest("r1")).toBeUndefined();
+    expect(store.findRequest("r2")).toEqual({ ok: true, data: null });
+    store.close();
+  });
+});
+
+describe("report indexes", () => {
+  it("the dashboard's queries and the start-up queries use indexes, not table scans", () => {
+    const store = openStore(":memory:");
+    const plan = (sql: string, ...params: unknown[]) =>
+      store.db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((r) => r.detail)
+        .join("; ");
+    const day = "2026-11-27";
+    expect(plan("SELECT count(*) FROM service_log WHERE service_day BETWEEN ? AND ?", day, day)).toMatch(/USING (COVERING )?INDEX service_log_day/);
+    expect(plan("SELECT avg(wait_ms) FROM service_log WHERE service_id = ? AND service_day BETWEEN ? AND ?", "ktp", day, day)).toMatch(
+      /USING INDEX service_log_service_day/,
+    );
+    expect(plan("SELECT * FROM service_log WHERE counter_id = ? AND service_day = ?", "loket-1", day)).toMatch(/USING INDEX service_log_counter_day/);
+    expect(plan("SELECT * FROM service_log WHERE officer_id = ? AND service_day >= ?", "siti", day)).toMatch(/USING INDEX service_log_officer_day/);
+    expect(plan("SELECT avg(ms) FROM step_log WHERE service_id = ? AND service_day = ?", "ktp", day)).toMatch(/USING INDEX step_log_service_day/);
+    expect(plan("SELECT min(issued_seq) FROM tickets WHERE status IN ('waiting', 'called', 'serving')")).toMatch(/tickets_open_issued_seq/);
+    expect(plan("SELECT min(seq) FROM events INDEXED BY events_at WHERE at >= ?", 0)).toMatch(/USING (COVERING )?INDEX events_at/);
+    expect(plan("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq", "t1")).toMatch(/USING INDEX events_ticket/);
+    store.close();
+  });
+});
