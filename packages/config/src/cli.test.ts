@@ -40,7 +40,7 @@ describe("pnpm config:check", () => {
     const { status, stdout, stderr } = cli(copy.dir);
     expect(status).toBe(1);
     expect(stderr.split("\n")).toEqual([
-      `kiosk-config/counters.yaml:${line} counters[11].number: expected a number`,
+      `kiosk-config/counters.yaml:${line} counters[11].number: expected a whole number`,
       'kiosk-config/services/ktp-el.yaml:1 biaya: Biaya/Tarif is not stated: write { amount: 0, text: "Tidak dipungut biaya" } when it is free',
       "",
       `✗ ${copy.dir}: 2 errors`,

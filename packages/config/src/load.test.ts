@@ -93,7 +93,7 @@ describe("schema errors name file, line and path", () => {
   });
 
   it("a missing required key, at its parent's line", () => {
-    expect(ktpErrors({ 9: null })).toEqual([`${KTP}:7 sop.serviceMinutes: is required (a number)`]);
+    expect(ktpErrors({ 9: null })).toEqual([`${KTP}:7 sop.serviceMinutes: is required (a whole number)`]);
   });
 
   it("a missing key at the top of a file, at the first line of the mapping", () => {
@@ -116,6 +116,19 @@ describe("schema errors name file, line and path", () => {
     expect(ktpErrors({ 19: "  - { txt: Fotokopi KK }" })).toEqual([
       `${KTP}:19 persyaratan[0].text: is required (text)`,
       `${KTP}:19 persyaratan[0].txt: unknown key "txt" (did you mean "text"?)`,
+    ]);
+  });
+
+  it("a fraction where a whole number is needed", () => {
+    expect(ktpErrors({ 6: "icon: id-card\ndailyQuota: 12.5" })).toEqual([
+      `${KTP}:7 dailyQuota: expected a whole number`,
+    ]);
+  });
+
+  it('neither "all" nor a selection for a display group', () => {
+    copy.replace("devices.yaml", "group: all", "group: semua");
+    expect(errors()).toEqual([
+      `kiosk-config/devices.yaml:${copy.lineOf("devices.yaml", "group: semua")} displays[0].group: expected "all" or a mapping with counters and/or services`,
     ]);
   });
 
@@ -153,7 +166,7 @@ describe("schema errors name file, line and path", () => {
     // Deleting line 9 moves the step's minutes up to line 13.
     expect(ktpErrors({ 3: "prefix: a1", 9: null, 14: "      minutes: sepuluh" })).toEqual([
       `${KTP}:3 prefix: expected 1-2 capital letters, like "A" or "SK"`,
-      `${KTP}:7 sop.serviceMinutes: is required (a number)`,
+      `${KTP}:7 sop.serviceMinutes: is required (a whole number)`,
       `${KTP}:13 sop.steps[2].minutes: expected a number`,
     ]);
   });

@@ -30,17 +30,13 @@ export const WEEKDAY_KEYS = [
 
 const text = z.string().trim().min(1);
 
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected an id of lowercase letters, digits and dashes, like "ktp-el"',
-  });
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'expected an id of lowercase letters, digits and dashes, like "ktp-el"',
+});
 
-const iconKey = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected an icon key of lowercase letters, digits and dashes, like "id-card"',
-  });
+const iconKey = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'expected an icon key of lowercase letters, digits and dashes, like "id-card"',
+});
 
 const positiveInt = z.int().min(1);
 

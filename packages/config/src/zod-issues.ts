@@ -41,7 +41,9 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
 export function configErrorMap(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case "invalid_type": {
-      const expected = describeExpected(issue.expected);
+      // z.int() reports "number" for a missing or non-numeric value; its format says it wants a whole one.
+      const format = (issue.inst as { _zod?: { def?: { format?: string } } } | undefined)?._zod?.def?.format;
+      const expected = describeExpected(format === "safeint" ? "int" : issue.expected);
       if (issue.input === undefined) return `is required (${expected})`;
       if (issue.input === null) return `is empty (expected ${expected})`;
       return `expected ${expected}`;
