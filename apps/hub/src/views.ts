@@ -1,4 +1,4 @@
-import { estimateWait, isOpenAt, type QueueEvent, type QueueState } from "@layan/core";
+import { estimateWait, isOpenAt, serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
 import type {
   CallView,
   CounterSnapshot,
@@ -91,9 +91,12 @@ export class Views {
     const ticket = live?.currentTicketId ? state.tickets.get(live.currentTicketId) : undefined;
     const serviceIds = rules?.services ?? [];
     const windowMs = state.rules.noShow.reinstateWithinMinutes * 60_000;
+    // The core refuses to reinstate into another service day; do not offer it.
+    const today = serviceDayOf(now, state.rules.timezone);
     const reinstatable: CounterSnapshot["reinstatable"] = [];
     for (const t of state.tickets.values()) {
-      if (t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs && serviceIds.includes(t.segment.serviceId)) {
+      const reinstatable = t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs;
+      if (reinstatable && t.serviceDay === today && serviceIds.includes(t.segment.serviceId)) {
         reinstatable.push({ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, noShowAt: t.noShowAt });
       }
     }

@@ -1,0 +1,107 @@
+/**
+ * `pnpm hub <command>`: administration of a hub's database.
+ *   device add --kind kiosk|display --id ID [--name NAME]   prints the token once
+ *   device revoke --id ID
+ *   device list
+ *   user add --username U --role officer|supervisor|manager|admin --name "Full Name" [--secret PIN]
+ *   user list
+ *   rebuild                  replays the event log into fresh read models
+ *   backup --out FILE        online backup while the hub runs
+ * Common: --data DIR (default ./data)
+ */
+import { randomInt } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type UserRole } from "@layan/store";
+import { isDeepStrictEqual } from "node:util";
+import { addDevice, addUser } from "./admin";
+
+const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user list|rebuild|backup> [options]
+  device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
+  device revoke --id kiosk-1
+  user add --username budi --role officer --name "Budi Santoso" [--secret 123456]
+  backup --out backups/layan-2026-11-27.db
+  all: --data DIR (default ./data)`;
+
+const ROLES: readonly UserRole[] = ["officer", "supervisor", "manager", "admin"];
+
+function fail(message: string): never {
+  process.stderr.write(`layan hub: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: {
+      data: { type: "string", default: process.env.LAYAN_DATA ?? "data" },
+      kind: { type: "string" },
+      id: { type: "string" },
+      name: { type: "string" },
+      username: { type: "string" },
+      role: { type: "string" },
+      secret: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  const [group, action] = positionals;
+  const dataDir = resolve(values.data);
+  const dbPath = join(dataDir, "layan.db");
+  if (!group) fail(USAGE);
+  mkdirSync(dataDir, { recursive: true });
+  const store = openStore(dbPath);
+  const now = Date.now();
+  try {
+    if (group === "device" && action === "add") {
+      const kind = values.kind as DeviceKind | undefined;
+      if (kind !== "kiosk" && kind !== "display") fail("--kind must be kiosk or display");
+      if (!values.id) fail("--id is required");
+      const token = addDevice(store, kind, values.id, values.name ?? values.id, now);
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`Device ${values.id} (${kind}) enrolled. Keep this token secret: it is shown only once.\n`);
+    } else if (group === "device" && action === "revoke") {
+      if (!values.id) fail("--id is required");
+      if (!store.revokeDevice(values.id, now)) fail(`no active device "${values.id}"`);
+      process.stderr.write(`Device ${values.id} revoked; it is disconnected at its next reconnect.\n`);
+    } else if (group === "device" && action === "list") {
+      for (const d of store.listDevices()) {
+        process.stdout.write(`${d.id}\t${d.kind}\t${d.name}\t${d.revokedAt ? `revoked ${new Date(d.revokedAt).toISOString()}` : "active"}\n`);
+      }
+    } else if (group === "user" && action === "add") {
+      const role = values.role as UserRole | undefined;
+      if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
+      if (!values.username || !values.name) fail("--username and --name are required");
+      const secret = values.secret ?? String(randomInt(100_000, 1_000_000));
+      await addUser(store, { username: values.username, displayName: values.name, role, secret }, now);
+      process.stdout.write(`${values.username}\t${secret}\n`);
+      if (!values.secret) process.stderr.write("Generated PIN shown above: hand it over in person.\n");
+    } else if (group === "user" && action === "list") {
+      for (const u of store.listUsers()) {
+        process.stdout.write(`${u.username}\t${u.role}\t${u.displayName}${u.disabledAt ? "\tdisabled" : ""}\n`);
+      }
+    } else if (group === "rebuild") {
+      const before = dumpReadModels(store);
+      const result = rebuildReadModels(store);
+      const same = isDeepStrictEqual(before, dumpReadModels(store));
+      process.stdout.write(`${JSON.stringify({ ...result, identicalToLive: same })}\n`);
+    } else if (group === "backup") {
+      if (!values.out) fail("--out FILE is required");
+      const out = resolve(values.out);
+      if (existsSync(out)) fail(`${out} exists; choose a new file name`);
+      mkdirSync(dirname(out), { recursive: true });
+      // SQLite's online backup API: consistent while the hub keeps writing.
+      await store.db.backup(out);
+      process.stderr.write(`Backup written to ${out}\n`);
+    } else {
+      fail(USAGE);
+    }
+  } catch (err) {
+    fail((err as Error).message);
+  } finally {
+    store.close();
+  }
+}
+
+void main();

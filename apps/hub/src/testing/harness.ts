@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { loadConfig, type LayanConfig } from "@layan/config";
+import { openStore, type Store } from "@layan/store";
+import { io, type Socket } from "socket.io-client";
+import { addDevice, addUser } from "../admin";
+import { setupFromConfig } from "../config-setup";
+import type { TicketPrinting } from "../context";
+import { createHub, type Hub } from "../hub";
+import type { HubSetup } from "../setup";
+import { hubStore } from "../store-adapter";
+
+export const SAMPLE_CONFIG_DIR = join(import.meta.dirname, "../../../../kiosk-config");
+
+let sampleConfig: LayanConfig | null = null;
+export function sampleOffice(): LayanConfig {
+  sampleConfig ??= loadConfig(SAMPLE_CONFIG_DIR);
+  return sampleConfig;
+}
+
+/** Friday 27 November 2026, 09:00 WIB (02:00 UTC): the sample office is open. */
+export const FRIDAY_0900_WIB = Date.UTC(2026, 10, 27, 2, 0, 0);
+
+export class FakeClock {
+  constructor(public now: number = FRIDAY_0900_WIB) {}
+  advance(ms: number): void {
+    this.now += ms;
+  }
+  readonly read = (): number => this.now;
+}
+
+export interface TestHubHandle {
+  hub: Hub;
+  store: Store;
+  clock: FakeClock;
+  url: string;
+  setup: HubSetup;
+  tokens: { kiosk: string; kiosk2: string; display: string; displayDukcapil: string };
+  users: { officer: Credentials; officer2: Credentials; manager: Credentials; supervisor: Credentials };
+  close(): Promise<void>;
+}
+
+export interface Credentials {
+  username: string;
+  secret: string;
+}
+
+export interface StartOptions {
+  /** SQLite file; ":memory:" by default. */
+  dbPath?: string;
+  clock?: FakeClock;
+  alwaysOpen?: boolean;
+  printing?: TicketPrinting;
+  /** Reuse devices/users already in the database (restart tests). */
+  seeded?: Pick<TestHubHandle, "tokens" | "users">;
+}
+
+/** A real hub on port 0 with a real SQLite store and the sample office, as CONVENTIONS.md asks. */
+export async function startHub(options: StartOptions = {}): Promise<TestHubHandle> {
+  const clock = options.clock ?? new FakeClock();
+  const store = openStore(options.dbPath ?? ":memory:", { clock: clock.read });
+  const config = sampleOffice();
+  const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen ?? true });
+  const seeded = options.seeded ? { tokens: options.seeded.tokens, users: options.seeded.users } : await seed(store, clock.now);
+  const storage = hubStore(store);
+  const hub = createHub({ setup, store: storage, clock: clock.read, printing: options.printing ?? null });
+  const { port } = await hub.listen(0, "127.0.0.1");
+  return {
+    hub,
+    store,
+    clock,
+    setup,
+    url: `http://127.0.0.1:${port}`,
+    ...seeded,
+    async close() {
+      await hub.close();
+      storage.committer.close();
+      store.close();
+    },
+  };
+}
+
+async function seed(store: Store, now: number): Promise<Pick<TestHubHandle, "tokens" | "users">> {
+  const users = {
+    officer: { username: "rina", secret: "246810" },
+    officer2: { username: "agus", secret: "135790" },
+    manager: { username: "siti", secret: "kepala-mpp" },
+    supervisor: { username: "hendra", secret: "supervisi" },
+  };
+  await addUser(store, { ...users.officer, displayName: "Rina Marlina", role: "officer" }, now);
+  await addUser(store, { ...users.officer2, displayName: "Agus Saputra", role: "officer" }, now);
+  await addUser(store, { ...users.manager, displayName: "Siti Rahmawati", role: "manager" }, now);
+  await addUser(store, { ...users.supervisor, displayName: "Hendra Gunawan", role: "supervisor" }, now);
+  return {
+    users,
+    tokens: {
+      kiosk: addDevice(store, "kiosk", "kiosk-lobi", "Kiosk Lobi Utama", now),
+      kiosk2: addDevice(store, "kiosk", "kiosk-samsat", "Kiosk Samsat", now),
+      display: addDevice(store, "display", "display-utama", "Ruang Tunggu Utama", now),
+      displayDukcapil: addDevice(store, "display", "display-disdukcapil", "Ruang Tunggu Disdukcapil", now),
+    },
+  };
+}
+
+export async function login(url: string, who: Credentials): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(who),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: { token: string } };
+  if (!body.ok || !body.data) throw new Error(`login failed for ${who.username}: ${res.status}`);
+  return body.data.token;
+}
+
+export function connect(url: string, namespace: string, token: string | undefined): Promise<Socket> {
+  const socket = io(`${url}${namespace}`, {
+    auth: token === undefined ? {} : { token },
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+export type AckOf<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues?: unknown[] } };
+
+export async function send<T = unknown>(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<AckOf<T>> {
+  return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as AckOf<T>;
+}
+
+export async function must<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const answer = await send<T>(socket, event, payload);
+  if (!answer.ok) throw new Error(`${event} refused: ${answer.error.code}`);
+  return answer.data;
+}
+
+export const rid = (): string => randomUUID();
+
+/** The next push of `event` on `socket`, or a rejection after `ms`. */
+export function nextPush<T>(socket: Socket, event: string, ms = 3_000, match: (p: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, handler);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    const handler = (payload: T) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, handler);
+      resolve(payload);
+    };
+    socket.on(event, handler);
+  });
+}
