@@ -9,13 +9,33 @@ afterEach(() => store.close());
 
 const MIN = 60_000;
 
-const siti = { id: "u1", username: "Siti", displayName: "Siti Rahma", role: "officer", secretHash: "scrypt$...", createdAt: 1 } as const;
+const siti = {
+  id: "u1",
+  username: "Siti",
+  displayName: "Siti Rahma",
+  role: "officer",
+  secretHash: "scrypt$...",
+  createdAt: 1,
+} as const;
 
 describe("devices", () => {
   it("adds, finds by token hash, revokes once, lists", () => {
     store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "Kiosk Lobi", tokenHash: "h1", createdAt: 10 });
-    store.addDevice({ id: "display-1", kind: "display", name: "Layar Ruang Tunggu", tokenHash: "h2", createdAt: 11 });
-    expect(store.findDeviceByTokenHash("h1")).toEqual({ id: "kiosk-1", kind: "kiosk", name: "Kiosk Lobi", tokenHash: "h1", createdAt: 10, revokedAt: null });
+    store.addDevice({
+      id: "display-1",
+      kind: "display",
+      name: "Layar Ruang Tunggu",
+      tokenHash: "h2",
+      createdAt: 11,
+    });
+    expect(store.findDeviceByTokenHash("h1")).toEqual({
+      id: "kiosk-1",
+      kind: "kiosk",
+      name: "Kiosk Lobi",
+      tokenHash: "h1",
+      createdAt: 10,
+      revokedAt: null,
+    });
     expect(store.findDeviceByTokenHash("nope")).toBeUndefined();
 
     expect(store.revokeDevice("kiosk-1", 20)).toBe(true);
@@ -30,16 +50,32 @@ describe("devices", () => {
 
   it("refuses a token hash twice and an unknown kind", () => {
     store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "A", tokenHash: "h1", createdAt: 10 });
-    expect(() => store.addDevice({ id: "kiosk-2", kind: "kiosk", name: "B", tokenHash: "h1", createdAt: 10 })).toThrow(/UNIQUE/);
-    expect(() => store.db.prepare("INSERT INTO devices VALUES ('x', 'printer', 'x', 'h9', 1, NULL)").run()).toThrow(/CHECK/);
+    expect(() =>
+      store.addDevice({ id: "kiosk-2", kind: "kiosk", name: "B", tokenHash: "h1", createdAt: 10 }),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      store.db.prepare("INSERT INTO devices VALUES ('x', 'printer', 'x', 'h9', 1, NULL)").run(),
+    ).toThrow(/CHECK/);
   });
 });
 
 describe("users and login failures", () => {
   it("adds and finds users, usernames case-insensitively", () => {
     store.addUser(siti);
-    store.addUser({ id: "u2", username: "admin", displayName: "Admin", role: "admin", secretHash: "x", createdAt: 2 });
-    expect(store.findUserByUsername("siti")).toEqual({ ...siti, failedLogins: 0, lockedUntil: null, disabledAt: null });
+    store.addUser({
+      id: "u2",
+      username: "admin",
+      displayName: "Admin",
+      role: "admin",
+      secretHash: "x",
+      createdAt: 2,
+    });
+    expect(store.findUserByUsername("siti")).toEqual({
+      ...siti,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabledAt: null,
+    });
     expect(store.findUserById("u2")?.username).toBe("admin");
     expect(store.findUserByUsername("budi")).toBeUndefined();
     expect(() => store.addUser({ ...siti, id: "u3", username: "SITI" })).toThrow(/UNIQUE/);
@@ -74,7 +110,12 @@ describe("sessions", () => {
     store.addUser(siti);
     store.createSession("s1", "u1", 100, 200);
     store.createSession("s2", "u1", 100, 900);
-    expect(store.findSession("s1")).toEqual({ tokenHash: "s1", userId: "u1", createdAt: 100, expiresAt: 200 });
+    expect(store.findSession("s1")).toEqual({
+      tokenHash: "s1",
+      userId: "u1",
+      createdAt: 100,
+      expiresAt: 200,
+    });
     expect(store.deleteExpiredSessions(500)).toBe(1);
     expect(store.findSession("s1")).toBeUndefined();
     store.deleteSession("s2");

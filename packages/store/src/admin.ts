@@ -112,7 +112,12 @@ export interface AdminQueries {
    * Prefer it to recordLoginFailure: two guesses racing through the async hash
    * check would both read the same count and the lock-out would lose one.
    */
-  countLoginFailure(userId: string, at: number, lockAfter: number, lockForMs: number): { failedLogins: number; lockedUntil: number | null } | undefined;
+  countLoginFailure(
+    userId: string,
+    at: number,
+    lockAfter: number,
+    lockForMs: number,
+  ): { failedLogins: number; lockedUntil: number | null } | undefined;
   clearLoginFailures(userId: string): void;
   listUsers(): User[];
 
@@ -129,7 +134,9 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       "INSERT INTO devices (id, kind, name, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)",
     ),
     deviceByTokenHash: db.prepare<[string], DeviceRow>("SELECT * FROM devices WHERE token_hash = ?"),
-    revokeDevice: db.prepare<[number, string]>("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+    revokeDevice: db.prepare<[number, string]>(
+      "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+    ),
     listDevices: db.prepare<[], DeviceRow>("SELECT * FROM devices ORDER BY kind, name, id"),
 
     addUser: db.prepare<[string, string, string, string, string, number]>(
@@ -156,7 +163,9 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
        WHERE users.id = f.id
        RETURNING failed_logins, locked_until`,
     ),
-    clearLoginFailures: db.prepare<[string]>("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?"),
+    clearLoginFailures: db.prepare<[string]>(
+      "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+    ),
     listUsers: db.prepare<[], UserRow>("SELECT * FROM users ORDER BY username, id"),
 
     createSession: db.prepare<[string, string, number, number]>(
@@ -185,7 +194,8 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       const row = s.userById.get(id);
       return row && userFromRow(row);
     },
-    recordLoginFailure: (userId, failedLogins, lockedUntil) => void s.recordLoginFailure.run(failedLogins, lockedUntil, userId),
+    recordLoginFailure: (userId, failedLogins, lockedUntil) =>
+      void s.recordLoginFailure.run(failedLogins, lockedUntil, userId),
     countLoginFailure: (userId, at, lockAfter, lockForMs) => {
       const row = s.countLoginFailure.get(lockAfter, lockAfter, at + lockForMs, at, at, userId);
       return row && { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
@@ -193,7 +203,8 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
     clearLoginFailures: (userId) => void s.clearLoginFailures.run(userId),
     listUsers: () => s.listUsers.all().map(userFromRow),
 
-    createSession: (tokenHash, userId, createdAt, expiresAt) => void s.createSession.run(tokenHash, userId, createdAt, expiresAt),
+    createSession: (tokenHash, userId, createdAt, expiresAt) =>
+      void s.createSession.run(tokenHash, userId, createdAt, expiresAt),
     findSession: (tokenHash) => {
       const row = s.session.get(tokenHash);
       return row && sessionFromRow(row);

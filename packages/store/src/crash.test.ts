@@ -45,7 +45,8 @@ function runWriterAndKill(dbPath: string, killAfter: number): Promise<Run> {
       // Only complete lines are acknowledgements; a torn last line was never fully sent.
       buffered = lines.pop() ?? "";
       for (const line of lines) acks.push(JSON.parse(line) as CrashAck);
-      if (acks.length >= killAfter && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      if (acks.length >= killAfter && child.exitCode === null && child.signalCode === null)
+        child.kill("SIGKILL");
     });
     child.on("error", reject);
     child.on("close", (_code, signal) => resolve({ acks, signal, stderr }));
@@ -67,7 +68,8 @@ describe("crash: SIGKILL in the middle of grouped commits", () => {
       const stored = new Map(store.eventsAfter(0, store.lastSeq()).map((e) => [e.seq, e.event]));
       for (const { seq, event } of acked) expect(stored.get(seq), `acknowledged seq ${seq}`).toEqual(event);
       for (const a of run.acks) {
-        if (a.requestId !== null) expect(store.findRequest(a.requestId), a.requestId).toMatchObject({ ok: true });
+        if (a.requestId !== null)
+          expect(store.findRequest(a.requestId), a.requestId).toMatchObject({ ok: true });
       }
       // The log has no holes: seqs are 1..lastSeq.
       expect([...stored.keys()]).toEqual(Array.from({ length: store.lastSeq() }, (_, i) => i + 1));

@@ -46,7 +46,9 @@ describe("group commit", () => {
   it("resolves only after the commit: the data is readable when the promise settles", async () => {
     const committer = createGroupCommitter(store);
     const [seq] = await committer.commit(sim.issue("info"));
-    expect(store.eventsAfter(0, 1)).toEqual([expect.objectContaining({ seq, event: expect.objectContaining({ type: "ticket.issued" }) })]);
+    expect(store.eventsAfter(0, 1)).toEqual([
+      expect.objectContaining({ seq, event: expect.objectContaining({ type: "ticket.issued" }) }),
+    ]);
   });
 
   it("commits in different turns go in different transactions", async () => {
@@ -62,11 +64,17 @@ describe("group commit", () => {
     const committer = createGroupCommitter(store);
     await committer.commit(sim.issue("info"));
 
-    const doomed = [committer.commit(sim.issue("info")), committer.commit(poison()), committer.commit(sim.issue("info"))];
+    const doomed = [
+      committer.commit(sim.issue("info")),
+      committer.commit(poison()),
+      committer.commit(sim.issue("info")),
+    ];
     const settled = await Promise.allSettled(doomed);
     expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected", "rejected"]);
     for (const s of settled) {
-      expect(s.status === "rejected" && String(s.reason)).toMatch(/ticket.serving refers to unknown ticket ghost/);
+      expect(s.status === "rejected" && String(s.reason)).toMatch(
+        /ticket.serving refers to unknown ticket ghost/,
+      );
     }
     expect(store.lastSeq()).toBe(1);
     expect(store.findRequest("kiosk:req-2")).toBeUndefined();
@@ -89,11 +97,13 @@ describe("group commit", () => {
     const open = sim.must({ type: "openCounter", counterId: "loket-2", officerId: "budi" });
     const issued = sim.issue("info");
     const both: CommitEntry = { events: [...open.events, ...issued.events] };
-    expect(await Promise.all([committer.commit(sim.issue("info")), committer.commit(both), committer.commit({ events: [] })])).toEqual([
-      [1],
-      [2, 3],
-      [],
-    ]);
+    expect(
+      await Promise.all([
+        committer.commit(sim.issue("info")),
+        committer.commit(both),
+        committer.commit({ events: [] }),
+      ]),
+    ).toEqual([[1], [2, 3], []]);
   });
 
   it("flush writes now; close writes what is queued and refuses more", async () => {

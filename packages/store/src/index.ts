@@ -1,4 +1,12 @@
-export { openStore, createStore, type Store, type StoreOptions, type CommitEntry, type AppendResult, type RequestRow } from "./store";
+export {
+  openStore,
+  createStore,
+  type Store,
+  type StoreOptions,
+  type CommitEntry,
+  type AppendResult,
+  type RequestRow,
+} from "./store";
 export { createGroupCommitter, type GroupCommitter, type GroupCommitStats } from "./group-commit";
 export { rebuildReadModels, dumpReadModels, type ReadModelDump, type RebuildResult } from "./rebuild";
 export { loadMigrations, migrate, MIGRATIONS_DIR, type Migration, type MigrationRow } from "./migrate";

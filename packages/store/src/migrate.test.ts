@@ -37,13 +37,19 @@ describe("loadMigrations", () => {
       "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
       "0004-ticket-notes.sql": "CREATE TABLE ticket_notes (id TEXT PRIMARY KEY) STRICT;",
     });
-    expect(() => loadMigrations(folder)).toThrow(/duplicate migration number 0004: 0004-print-jobs.sql and 0004-ticket-notes.sql/);
+    expect(() => loadMigrations(folder)).toThrow(
+      /duplicate migration number 0004: 0004-print-jobs.sql and 0004-ticket-notes.sql/,
+    );
     // ...before any database is touched.
-    expect(() => openStore(join(dir, "layan.db"), { migrationsDir: folder })).toThrow(/duplicate migration number 0004/);
+    expect(() => openStore(join(dir, "layan.db"), { migrationsDir: folder })).toThrow(
+      /duplicate migration number 0004/,
+    );
   });
 
   it("rejects a .sql file that is not named NNNN-what.sql instead of skipping it", () => {
-    expect(() => loadMigrations(migrationsWith({ "4-oops.sql": "SELECT 1;" }))).toThrow(/must be named NNNN-what.sql/);
+    expect(() => loadMigrations(migrationsWith({ "4-oops.sql": "SELECT 1;" }))).toThrow(
+      /must be named NNNN-what.sql/,
+    );
   });
 });
 
@@ -60,7 +66,18 @@ describe("migrate", () => {
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
-    expect(tables).toEqual(["counters", "devices", "events", "migrations", "requests", "service_log", "sessions", "step_log", "tickets", "users"]);
+    expect(tables).toEqual([
+      "counters",
+      "devices",
+      "events",
+      "migrations",
+      "requests",
+      "service_log",
+      "sessions",
+      "step_log",
+      "tickets",
+      "users",
+    ]);
     store.close();
   });
 
@@ -73,7 +90,9 @@ describe("migrate", () => {
     expect(appliedRows(db).map((r) => r.applied_at)).toEqual([1, 1, 1]);
     db.close();
 
-    const folder = migrationsWith({ "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;" });
+    const folder = migrationsWith({
+      "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
+    });
     const store = openStore(path, { migrationsDir: folder, clock: () => 3 });
     expect(appliedRows(store.db).map((r) => [r.id, r.applied_at])).toEqual([
       [1, 1],
@@ -89,7 +108,9 @@ describe("migrate", () => {
     const folder = migrationsWith({
       "0004-half.sql": "CREATE TABLE half_done (id TEXT) STRICT; INSERT INTO no_such_table VALUES (1);",
     });
-    expect(() => openStore(path, { migrationsDir: folder })).toThrow(/migration 4 \(half\) failed: no such table: no_such_table/);
+    expect(() => openStore(path, { migrationsDir: folder })).toThrow(
+      /migration 4 \(half\) failed: no such table: no_such_table/,
+    );
     const db = new Database(path);
     expect(appliedRows(db).map((r) => r.id)).toEqual([1, 2, 3]);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
@@ -101,19 +122,25 @@ describe("migrate", () => {
     openStore(path, { migrationsDir: migrationsWith({ "0004-print-jobs.sql": "SELECT 1;" }) }).close();
     rmSync(join(dir, "migrations"), { recursive: true });
 
-    expect(() => openStore(path)).toThrow(/database has migration 4 \(print-jobs\) that this build does not know/);
-    expect(() => openStore(path, { migrationsDir: migrationsWith({ "0004-other-name.sql": "SELECT 1;" }) })).toThrow(
-      /migration 4 is "print-jobs" in the database but "other-name" in this build/,
+    expect(() => openStore(path)).toThrow(
+      /database has migration 4 \(print-jobs\) that this build does not know/,
     );
+    expect(() =>
+      openStore(path, { migrationsDir: migrationsWith({ "0004-other-name.sql": "SELECT 1;" }) }),
+    ).toThrow(/migration 4 is "print-jobs" in the database but "other-name" in this build/);
   });
 
   it("refuses a new migration numbered below one already applied", () => {
     const db = new Database(":memory:");
     const base = loadMigrations();
     migrate(db, [...base, { id: 5, name: "five", sql: "SELECT 1;" }], 1);
-    expect(() => migrate(db, [...base, { id: 4, name: "four", sql: "SELECT 1;" }, { id: 5, name: "five", sql: "SELECT 1;" }], 2)).toThrow(
-      /migration 4 \(four\) is new but 5 is already applied/,
-    );
+    expect(() =>
+      migrate(
+        db,
+        [...base, { id: 4, name: "four", sql: "SELECT 1;" }, { id: 5, name: "five", sql: "SELECT 1;" }],
+        2,
+      ),
+    ).toThrow(/migration 4 \(four\) is new but 5 is already applied/);
     db.close();
   });
 });

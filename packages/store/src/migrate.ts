@@ -69,18 +69,26 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const known = new Map(migrations.map((m) => [m.id, m]));
   for (const row of applied) {
     const m = known.get(row.id);
-    if (!m) throw new Error(`database has migration ${row.id} (${row.name}) that this build does not know; refusing to open`);
-    if (m.name !== row.name) throw new Error(`migration ${row.id} is "${row.name}" in the database but "${m.name}" in this build`);
+    if (!m)
+      throw new Error(
+        `database has migration ${row.id} (${row.name}) that this build does not know; refusing to open`,
+      );
+    if (m.name !== row.name)
+      throw new Error(`migration ${row.id} is "${row.name}" in the database but "${m.name}" in this build`);
   }
   const highest = applied.at(-1)?.id ?? 0;
   const appliedIds = new Set(applied.map((r) => r.id));
   const pending = migrations.filter((m) => !appliedIds.has(m.id));
   const outOfOrder = pending.find((m) => m.id < highest);
   if (outOfOrder) {
-    throw new Error(`migration ${outOfOrder.id} (${outOfOrder.name}) is new but ${highest} is already applied`);
+    throw new Error(
+      `migration ${outOfOrder.id} (${outOfOrder.name}) is new but ${highest} is already applied`,
+    );
   }
 
-  const record = db.prepare<[number, string, number]>("INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)");
+  const record = db.prepare<[number, string, number]>(
+    "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
+  );
   const applyOne = db.transaction((m: Migration) => {
     db.exec(m.sql);
     record.run(m.id, m.name, now);
@@ -89,9 +97,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     try {
       applyOne(m);
     } catch (error) {
-      throw new Error(`migration ${m.id} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `migration ${m.id} (${m.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   return pending.map((m) => m.id);

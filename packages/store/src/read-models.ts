@@ -291,7 +291,11 @@ export function measuredSegmentRow(
  * no SOP targets): the wait is still a fact when the ticket had been called,
  * but targets and verdicts stay null rather than being guessed from today's config.
  */
-export function cancelledSegmentRow(ticket: TicketRow, e: EventOf<"ticket.cancelled">, seq: number): ServiceLogRow {
+export function cancelledSegmentRow(
+  ticket: TicketRow,
+  e: EventOf<"ticket.cancelled">,
+  seq: number,
+): ServiceLogRow {
   return {
     ticket_id: ticket.id,
     segment_index: ticket.segment_index,
@@ -347,9 +351,29 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
   const s = {
     insertTicket: db.prepare<
       [
-        string, string, string, string, string, string | null, string, number, number, string | null,
-        number, number, string | null, string | null, number | null, number | null, number | null,
-        number | null, string | null, string | null, number, number | null, number,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string | null,
+        string,
+        number,
+        number,
+        string | null,
+        number,
+        number,
+        string | null,
+        string | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        string | null,
+        string | null,
+        number,
+        number | null,
+        number,
       ]
     >(
       `INSERT INTO tickets (id, number, service_day, issued_service_id, service_id, priority, status,
@@ -415,9 +439,29 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
     ),
     insertServiceLog: db.prepare<
       [
-        string, number, string, string, string, string | null, string | null, string | null, number, number,
-        number | null, number | null, number, string, string | null, number | null, number | null,
-        number | null, number | null, 0 | 1 | null, 0 | 1 | null, number, number,
+        string,
+        number,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        number,
+        number,
+        number | null,
+        number | null,
+        number,
+        string,
+        string | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        0 | 1 | null,
+        0 | 1 | null,
+        number,
+        number,
       ]
     >(
       `INSERT INTO service_log (ticket_id, segment_index, ticket_number, service_day, service_id, priority,
@@ -449,23 +493,66 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
 
   const insertTicket = (r: TicketRow): void => {
     s.insertTicket.run(
-      r.id, r.number, r.service_day, r.issued_service_id, r.service_id, r.priority, r.status, r.issued_at,
-      r.issued_seq, r.kiosk_id, r.segment_index, r.enqueued_at, r.counter_id, r.officer_id, r.called_at,
-      r.last_called_at, r.started_at, r.ended_at, r.outcome, r.cancel_reason, r.recalls, r.no_show_at,
+      r.id,
+      r.number,
+      r.service_day,
+      r.issued_service_id,
+      r.service_id,
+      r.priority,
+      r.status,
+      r.issued_at,
+      r.issued_seq,
+      r.kiosk_id,
+      r.segment_index,
+      r.enqueued_at,
+      r.counter_id,
+      r.officer_id,
+      r.called_at,
+      r.last_called_at,
+      r.started_at,
+      r.ended_at,
+      r.outcome,
+      r.cancel_reason,
+      r.recalls,
+      r.no_show_at,
       r.updated_seq,
     );
   };
 
   const insertServiceLog = (r: ServiceLogRow): void => {
     s.insertServiceLog.run(
-      r.ticket_id, r.segment_index, r.ticket_number, r.service_day, r.service_id, r.priority, r.counter_id,
-      r.officer_id, r.issued_at, r.enqueued_at, r.called_at, r.started_at, r.ended_at, r.outcome,
-      r.cancel_reason, r.wait_ms, r.service_ms, r.wait_target_ms, r.service_target_ms, r.wait_met,
-      r.service_met, r.recalls, r.ended_seq,
+      r.ticket_id,
+      r.segment_index,
+      r.ticket_number,
+      r.service_day,
+      r.service_id,
+      r.priority,
+      r.counter_id,
+      r.officer_id,
+      r.issued_at,
+      r.enqueued_at,
+      r.called_at,
+      r.started_at,
+      r.ended_at,
+      r.outcome,
+      r.cancel_reason,
+      r.wait_ms,
+      r.service_ms,
+      r.wait_target_ms,
+      r.service_target_ms,
+      r.wait_met,
+      r.service_met,
+      r.recalls,
+      r.ended_seq,
     );
   };
 
-  const logMeasured = (ticket: TicketRow, m: SegmentMeasurement, outcome: SegmentOutcome, seq: number): void => {
+  const logMeasured = (
+    ticket: TicketRow,
+    m: SegmentMeasurement,
+    outcome: SegmentOutcome,
+    seq: number,
+  ): void => {
     if (m.segmentIndex !== ticket.segment_index || m.serviceId !== ticket.service_id) {
       throw new Error(
         `measurement of ${ticket.id} is for segment ${m.segmentIndex} in ${m.serviceId}, ` +
@@ -474,7 +561,17 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
     }
     insertServiceLog(measuredSegmentRow(ticket, m, outcome, seq));
     for (const r of stepLogRows(ticket, m)) {
-      s.insertStepLog.run(r.ticket_id, r.segment_index, r.step_id, r.step_order, r.service_day, r.service_id, r.ms, r.target_ms, r.met);
+      s.insertStepLog.run(
+        r.ticket_id,
+        r.segment_index,
+        r.step_id,
+        r.step_order,
+        r.service_day,
+        r.service_id,
+        r.ms,
+        r.target_ms,
+        r.met,
+      );
     }
   };
 
@@ -489,7 +586,10 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         insertTicket(issuedTicketRow(seq, event));
         return;
       case "ticket.called":
-        changedOne(s.called.run(event.at, event.at, event.counterId, event.officerId, seq, event.ticketId), event);
+        changedOne(
+          s.called.run(event.at, event.at, event.counterId, event.officerId, seq, event.ticketId),
+          event,
+        );
         s.counterTakes.run(event.counterId, event.ticketId, seq);
         return;
       case "ticket.recalled":

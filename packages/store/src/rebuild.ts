@@ -1,4 +1,11 @@
-import { createReadModelWriter, READ_MODEL_TABLES, type CounterRow, type ServiceLogRow, type StepLogRow, type TicketRow } from "./read-models";
+import {
+  createReadModelWriter,
+  READ_MODEL_TABLES,
+  type CounterRow,
+  type ServiceLogRow,
+  type StepLogRow,
+  type TicketRow,
+} from "./read-models";
 import type { Store } from "./store";
 
 export interface ReadModelDump {
@@ -14,8 +21,12 @@ export function dumpReadModels(store: Store): ReadModelDump {
   return {
     tickets: db.prepare<[], TicketRow>("SELECT * FROM tickets ORDER BY id").all(),
     counters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id").all(),
-    serviceLog: db.prepare<[], ServiceLogRow>("SELECT * FROM service_log ORDER BY ticket_id, segment_index").all(),
-    stepLog: db.prepare<[], StepLogRow>("SELECT * FROM step_log ORDER BY ticket_id, segment_index, step_id").all(),
+    serviceLog: db
+      .prepare<[], ServiceLogRow>("SELECT * FROM service_log ORDER BY ticket_id, segment_index")
+      .all(),
+    stepLog: db
+      .prepare<[], StepLogRow>("SELECT * FROM step_log ORDER BY ticket_id, segment_index, step_id")
+      .all(),
   };
 }
 

@@ -52,15 +52,33 @@ function expectReadModelsMirrorCore(store: Store, state: QueueState): void {
     const row = rows.get(c.id);
     if (!row) {
       // No event ever named this counter: the core's default.
-      expect({ status: c.status, currentTicketId: c.currentTicketId }).toEqual({ status: "closed", currentTicketId: null });
+      expect({ status: c.status, currentTicketId: c.currentTicketId }).toEqual({
+        status: "closed",
+        currentTicketId: null,
+      });
       continue;
     }
-    expect(row).toMatchObject({ status: c.status, officerId: c.officerId, currentTicketId: c.currentTicketId, since: c.since });
+    expect(row).toMatchObject({
+      status: c.status,
+      officerId: c.officerId,
+      currentTicketId: c.currentTicketId,
+      since: c.since,
+    });
   }
   const finished = [...state.tickets.values()]
-    .flatMap((t) => [...t.previousSegments, t.segment].filter((s) => s.outcome !== null).map((s) => ({ t, s })))
-    .map(({ t, s }) => ({ ticket_id: t.id, segment_index: s.index, service_id: s.serviceId, outcome: s.outcome, ended_at: s.endedAt }))
-    .sort((a, b) => (a.ticket_id === b.ticket_id ? a.segment_index - b.segment_index : a.ticket_id < b.ticket_id ? -1 : 1));
+    .flatMap((t) =>
+      [...t.previousSegments, t.segment].filter((s) => s.outcome !== null).map((s) => ({ t, s })),
+    )
+    .map(({ t, s }) => ({
+      ticket_id: t.id,
+      segment_index: s.index,
+      service_id: s.serviceId,
+      outcome: s.outcome,
+      ended_at: s.endedAt,
+    }))
+    .sort((a, b) =>
+      a.ticket_id === b.ticket_id ? a.segment_index - b.segment_index : a.ticket_id < b.ticket_id ? -1 : 1,
+    );
   const logged = dumpReadModels(store).serviceLog.map((r) => ({
     ticket_id: r.ticket_id,
     segment_index: r.segment_index,

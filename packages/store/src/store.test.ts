@@ -37,13 +37,21 @@ describe("the event log", () => {
   it("gives consecutive seqs per entry and reads events back exactly", () => {
     const store = openStore(":memory:");
     const sim = new OfficeSimulation();
-    const entries = [sim.issue("info"), sim.must({ type: "openCounter", counterId: "loket-1", officerId: null }), sim.issue("info")];
+    const entries = [
+      sim.issue("info"),
+      sim.must({ type: "openCounter", counterId: "loket-1", officerId: null }),
+      sim.issue("info"),
+    ];
     expect(store.append(entries)).toEqual({ seqs: [[1], [2], [3]], lastSeq: 3 });
     expect(store.append([{ events: [] }])).toEqual({ seqs: [[]], lastSeq: 3 });
     const written: QueueEvent[] = entries.flatMap((e) => e.events);
-    expect(store.eventsAfter(0, 10)).toEqual(written.map((event, i) => ({ seq: i + 1, at: event.at, event })));
+    expect(store.eventsAfter(0, 10)).toEqual(
+      written.map((event, i) => ({ seq: i + 1, at: event.at, event })),
+    );
     // Same keys in the same order as the core wrote them, not just deep-equal.
-    expect(store.eventsAfter(0, 10).map((e) => JSON.stringify(e.event))).toEqual(written.map((e) => JSON.stringify(e)));
+    expect(store.eventsAfter(0, 10).map((e) => JSON.stringify(e.event))).toEqual(
+      written.map((e) => JSON.stringify(e)),
+    );
     store.close();
   });
 
@@ -57,7 +65,11 @@ describe("the event log", () => {
     expect(store.eventsAfter(6, 10)).toEqual([]);
     expect([...store.iterateEvents()].map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect([...store.iterateEvents(4)].map((e) => e.seq)).toEqual([4, 5, 6]);
-    expect(store.eventsForTicket("t1").map((e) => e.event.type)).toEqual(["ticket.issued", "ticket.called", "ticket.completed"]);
+    expect(store.eventsForTicket("t1").map((e) => e.event.type)).toEqual([
+      "ticket.issued",
+      "ticket.called",
+      "ticket.completed",
+    ]);
     expect(store.firstSeqAtOrAfter(at("08:01"))).toBe(3);
     expect(store.firstSeqAtOrAfter(at("09:00"))).toBeNull();
     store.close();
@@ -109,7 +121,9 @@ describe("the idempotency ledger", () => {
     const sim = new OfficeSimulation();
     const issued = sim.issue("info");
     const answer = { ok: true, data: { ticketId: "t1", number: "C-001", peopleAhead: 0 } };
-    store.append([{ events: issued.events, request: { id: "kiosk:abc", namespace: "kiosk", response: answer } }]);
+    store.append([
+      { events: issued.events, request: { id: "kiosk:abc", namespace: "kiosk", response: answer } },
+    ]);
     expect(store.findRequest("kiosk:abc")).toEqual(answer);
     expect(store.findRequest("kiosk:other")).toBeUndefined();
     store.close();
@@ -125,7 +139,9 @@ describe("the idempotency ledger", () => {
   it("a duplicate request id rolls the whole append back", () => {
     const store = openStore(":memory:");
     const sim = new OfficeSimulation();
-    store.append([{ events: sim.issue("info").events, request: { id: "r1", namespace: "kiosk", response: 1 } }]);
+    store.append([
+      { events: sim.issue("info").events, request: { id: "r1", namespace: "kiosk", response: 1 } },
+    ]);
     expect(() =>
       store.append([
         { events: sim.issue("info").events, request: { id: "r2", namespace: "kiosk", response: 2 } },
@@ -141,9 +157,13 @@ describe("the idempotency ledger", () => {
   it("a request without events (a command that changed nothing) is still remembered; old answers can be pruned", () => {
     let now = 1000;
     const store = openStore(":memory:", { clock: () => now });
-    store.append([{ events: [], request: { id: "r1", namespace: "counter", response: { ok: true, data: null } } }]);
+    store.append([
+      { events: [], request: { id: "r1", namespace: "counter", response: { ok: true, data: null } } },
+    ]);
     now = 5000;
-    store.append([{ events: [], request: { id: "r2", namespace: "counter", response: { ok: true, data: null } } }]);
+    store.append([
+      { events: [], request: { id: "r2", namespace: "counter", response: { ok: true, data: null } } },
+    ]);
     expect(store.findRequest("r1")).toEqual({ ok: true, data: null });
     expect(store.deleteRequestsBefore(2000)).toBe(1);
     expect(store.findRequest("r1")).toBeUndefined();
@@ -162,16 +182,35 @@ describe("report indexes", () => {
         .map((r) => r.detail)
         .join("; ");
     const day = "2026-11-27";
-    expect(plan("SELECT count(*) FROM service_log WHERE service_day BETWEEN ? AND ?", day, day)).toMatch(/USING (COVERING )?INDEX service_log_day/);
-    expect(plan("SELECT avg(wait_ms) FROM service_log WHERE service_id = ? AND service_day BETWEEN ? AND ?", "ktp", day, day)).toMatch(
-      /USING INDEX service_log_service_day/,
+    expect(plan("SELECT count(*) FROM service_log WHERE service_day BETWEEN ? AND ?", day, day)).toMatch(
+      /USING (COVERING )?INDEX service_log_day/,
     );
-    expect(plan("SELECT * FROM service_log WHERE counter_id = ? AND service_day = ?", "loket-1", day)).toMatch(/USING INDEX service_log_counter_day/);
-    expect(plan("SELECT * FROM service_log WHERE officer_id = ? AND service_day >= ?", "siti", day)).toMatch(/USING INDEX service_log_officer_day/);
-    expect(plan("SELECT avg(ms) FROM step_log WHERE service_id = ? AND service_day = ?", "ktp", day)).toMatch(/USING INDEX step_log_service_day/);
-    expect(plan("SELECT min(issued_seq) FROM tickets WHERE status IN ('waiting', 'called', 'serving')")).toMatch(/tickets_open_issued_seq/);
-    expect(plan("SELECT min(seq) FROM events INDEXED BY events_at WHERE at >= ?", 0)).toMatch(/USING (COVERING )?INDEX events_at/);
-    expect(plan("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq", "t1")).toMatch(/USING INDEX events_ticket/);
+    expect(
+      plan(
+        "SELECT avg(wait_ms) FROM service_log WHERE service_id = ? AND service_day BETWEEN ? AND ?",
+        "ktp",
+        day,
+        day,
+      ),
+    ).toMatch(/USING INDEX service_log_service_day/);
+    expect(
+      plan("SELECT * FROM service_log WHERE counter_id = ? AND service_day = ?", "loket-1", day),
+    ).toMatch(/USING INDEX service_log_counter_day/);
+    expect(plan("SELECT * FROM service_log WHERE officer_id = ? AND service_day >= ?", "siti", day)).toMatch(
+      /USING INDEX service_log_officer_day/,
+    );
+    expect(plan("SELECT avg(ms) FROM step_log WHERE service_id = ? AND service_day = ?", "ktp", day)).toMatch(
+      /USING INDEX step_log_service_day/,
+    );
+    expect(
+      plan("SELECT min(issued_seq) FROM tickets WHERE status IN ('waiting', 'called', 'serving')"),
+    ).toMatch(/tickets_open_issued_seq/);
+    expect(plan("SELECT min(seq) FROM events INDEXED BY events_at WHERE at >= ?", 0)).toMatch(
+      /USING (COVERING )?INDEX events_at/,
+    );
+    expect(plan("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq", "t1")).toMatch(
+      /USING INDEX events_ticket/,
+    );
     store.close();
   });
 });

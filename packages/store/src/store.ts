@@ -129,7 +129,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
     deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
-    eventsAfter: db.prepare<[number, number], EventRow>("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
+    eventsAfter: db.prepare<[number, number], EventRow>(
+      "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+    ),
     eventsForTicket: db.prepare<[string], EventRow>("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq"),
     // Left to itself the planner answers min(seq) by walking the log from seq 1
     // until `at` matches: a year of events to find this morning's first.
@@ -155,7 +157,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       const own: number[] = [];
       for (const event of entry.events) {
         const row = eventToRow(event);
-        lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.counter_id, row.payload).lastInsertRowid);
+        lastSeq = Number(
+          s.insertEvent.run(row.type, row.at, row.ticket_id, row.counter_id, row.payload).lastInsertRowid,
+        );
         applyToReadModels(lastSeq, event);
         own.push(lastSeq);
       }
@@ -172,7 +176,8 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
 
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
-  const eventsAfter = (seq: number, limit: number): StoredEvent[] => s.eventsAfter.all(seq, limit).map(eventFromRow);
+  const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
+    s.eventsAfter.all(seq, limit).map(eventFromRow);
 
   const openTicketsFirstSeq = (): number | null => s.openTicketsFirstSeq.get()?.seq ?? null;
 
@@ -208,7 +213,10 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     openTicketsFirstSeq,
     replayStartSeq: (todayStart) => {
       const lastPlusOne = lastSeq() + 1;
-      let start = Math.min(firstSeqAtOrAfter(todayStart) ?? lastPlusOne, openTicketsFirstSeq() ?? lastPlusOne);
+      let start = Math.min(
+        firstSeqAtOrAfter(todayStart) ?? lastPlusOne,
+        openTicketsFirstSeq() ?? lastPlusOne,
+      );
       // A ticket issued before `start` may still have events after it (served
       // the next morning, a no-show cancelled later): replaying those alone
       // would hit a ticket the replay never saw. Move back to its issue, and

@@ -18,7 +18,10 @@ const COUNTER_ACTION_WEIGHTS: Record<CounterAction, number> = {
 };
 
 const counterActionArb: fc.Arbitrary<CounterAction> = fc.oneof(
-  ...COUNTER_ACTIONS.map((action) => ({ weight: COUNTER_ACTION_WEIGHTS[action], arbitrary: fc.constant(action) })),
+  ...COUNTER_ACTIONS.map((action) => ({
+    weight: COUNTER_ACTION_WEIGHTS[action],
+    arbitrary: fc.constant(action),
+  })),
 );
 
 /**
@@ -30,7 +33,12 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant("issue" as const), service: n, priority: n }) },
   {
     weight: 24,
-    arbitrary: fc.record({ kind: fc.constant("counter" as const), counter: n, action: counterActionArb, arg: n }),
+    arbitrary: fc.record({
+      kind: fc.constant("counter" as const),
+      counter: n,
+      action: counterActionArb,
+      arg: n,
+    }),
   },
   {
     weight: 3,
@@ -42,8 +50,17 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
       arg: n,
     }),
   },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("wait" as const), minutes: fc.integer({ min: 0, max: 15 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("wait" as const), minutes: fc.integer({ min: 60, max: 20 * 60 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant("wait" as const), minutes: fc.integer({ min: 0, max: 15 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("wait" as const),
+      minutes: fc.integer({ min: 60, max: 20 * 60 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "closeDay" as const }) },
 );
 

@@ -35,9 +35,18 @@ const counters = sim.rules.counters.map((c) => c.id);
 function nextCommand(i: number): QueueCommand {
   const counterId = counters[i % counters.length] ?? "loket-2";
   const counter = sim.state.counters.get(counterId);
-  if (counter?.status !== "open") return { type: "openCounter", counterId, officerId: `officer-${counterId}` };
-  if (i % 3 === 0) return { type: "issueTicket", ticketId: sim.newTicketId(), serviceId: "info", priority: null, kioskId: "kiosk-1" };
-  const inHand = counter.currentTicketId === null ? undefined : sim.state.tickets.get(counter.currentTicketId);
+  if (counter?.status !== "open")
+    return { type: "openCounter", counterId, officerId: `officer-${counterId}` };
+  if (i % 3 === 0)
+    return {
+      type: "issueTicket",
+      ticketId: sim.newTicketId(),
+      serviceId: "info",
+      priority: null,
+      kioskId: "kiosk-1",
+    };
+  const inHand =
+    counter.currentTicketId === null ? undefined : sim.state.tickets.get(counter.currentTicketId);
   if (!inHand) return { type: "callNext", counterId, officerId: `officer-${counterId}` };
   if (inHand.status === "called") return { type: "startService", counterId };
   return { type: "complete", counterId, outcome: "selesai" };

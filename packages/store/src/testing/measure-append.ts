@@ -37,7 +37,16 @@ function time(store: Store, rounds: number, eventsPerAppend: number): number[] {
   for (let r = 0; r < rounds; r++) {
     const events = Array.from({ length: eventsPerAppend }, issued);
     const t0 = process.hrtime.bigint();
-    store.append([{ events, request: { id: `req-${r}-${eventsPerAppend}-${nextTicket}`, namespace: "kiosk", response: { ok: true } } }]);
+    store.append([
+      {
+        events,
+        request: {
+          id: `req-${r}-${eventsPerAppend}-${nextTicket}`,
+          namespace: "kiosk",
+          response: { ok: true },
+        },
+      },
+    ]);
     ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   return ms;
@@ -60,7 +69,9 @@ try {
     const hundred = time(store, ROUNDS_BATCH, 100);
     console.log(`synchronous=${synchronous}`);
     console.log(`  append(1 event):    ${summary(one)}`);
-    console.log(`  append(100 events): ${summary(hundred)}  -> ${(100 / (hundred.reduce((a, b) => a + b, 0) / hundred.length)).toFixed(0)} events/ms`);
+    console.log(
+      `  append(100 events): ${summary(hundred)}  -> ${(100 / (hundred.reduce((a, b) => a + b, 0) / hundred.length)).toFixed(0)} events/ms`,
+    );
     store.close();
   }
 } finally {

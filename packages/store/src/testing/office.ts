@@ -150,7 +150,11 @@ export class OfficeSimulation {
       decision,
       entry: {
         events: decision.events,
-        request: { id: requestId, namespace, response: { ok: true, data: { command: command.type, events: decision.events.length } } },
+        request: {
+          id: requestId,
+          namespace,
+          response: { ok: true, data: { command: command.type, events: decision.events.length } },
+        },
       },
     };
   }
@@ -158,13 +162,17 @@ export class OfficeSimulation {
   /** Like run, but the command must be accepted. */
   must(command: QueueCommand, namespace = "counter"): CommitEntry {
     const { decision, entry } = this.run(command, namespace);
-    if (!decision.ok) throw new Error(`${command.type} refused: ${decision.error.code} ${decision.error.detail}`);
+    if (!decision.ok)
+      throw new Error(`${command.type} refused: ${decision.error.code} ${decision.error.detail}`);
     if (!entry) throw new Error(`${command.type} produced no events`);
     return entry;
   }
 
   issue(serviceId: string, priority: (typeof PRIORITY_REASONS)[number] | null = null): CommitEntry {
-    return this.must({ type: "issueTicket", ticketId: this.newTicketId(), serviceId, priority, kioskId: "kiosk-1" }, "kiosk");
+    return this.must(
+      { type: "issueTicket", ticketId: this.newTicketId(), serviceId, priority, kioskId: "kiosk-1" },
+      "kiosk",
+    );
   }
 }
 
@@ -191,10 +199,17 @@ export type Intent =
   | { kind: "wait"; minutes: number }
   | { kind: "issue"; service: number; priority: number }
   | { kind: "counter"; counter: number; action: CounterAction; arg: number }
-  | { kind: "ticket"; action: "callTicket" | "reinstate" | "cancel"; counter: number; pick: number; arg: number }
+  | {
+      kind: "ticket";
+      action: "callTicket" | "reinstate" | "cancel";
+      counter: number;
+      pick: number;
+      arg: number;
+    }
   | { kind: "closeDay" };
 
-const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+const pick = <T>(list: readonly T[], n: number): T | undefined =>
+  list.length === 0 ? undefined : list[n % list.length];
 
 /** The command an intent stands for right now, or null (waiting, or nothing to pick). */
 export function commandFor(sim: OfficeSimulation, intent: Intent): QueueCommand | null {
@@ -252,7 +267,12 @@ export function commandFor(sim: OfficeSimulation, intent: Intent): QueueCommand 
       if (ticketId === undefined) return null;
       switch (intent.action) {
         case "callTicket":
-          return { type: "callTicket", counterId: pick(counterIds, intent.counter) ?? "loket-1", officerId: `officer-${intent.arg % 3}`, ticketId };
+          return {
+            type: "callTicket",
+            counterId: pick(counterIds, intent.counter) ?? "loket-1",
+            officerId: `officer-${intent.arg % 3}`,
+            ticketId,
+          };
         case "reinstate":
           return { type: "reinstate", ticketId };
         case "cancel":
