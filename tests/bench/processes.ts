@@ -35,7 +35,7 @@ export function startProcess(entry: string, args: string[], env: Record<string, 
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${code}\n${stderr}`));
     });
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       let msg: { msg?: string; port?: number };
       try {

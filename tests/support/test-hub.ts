@@ -63,7 +63,7 @@ function launch(args: string[]): Promise<{ child: ChildProcess; port: number }> 
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code}:\n${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on("line", (line) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
       try {
         const msg = JSON.parse(line) as { msg?: string; port?: number };
         if (msg.msg === "listening" && typeof msg.port === "number") {

@@ -15,11 +15,10 @@ import {
   rid,
   send,
   startHub,
-  type TestHubHandle,
 } from "./testing/harness";
 
-const open: { close(): Promise<void> | void }[] = [];
-const track = <T extends { close(): Promise<void> | void }>(x: T): T => {
+const open: { close(): unknown }[] = [];
+const track = <T extends { close(): unknown }>(x: T): T => {
   open.push(x);
   return x;
 };

@@ -95,8 +95,8 @@ export class Views {
     const today = serviceDayOf(now, state.rules.timezone);
     const reinstatable: CounterSnapshot["reinstatable"] = [];
     for (const t of state.tickets.values()) {
-      const reinstatable = t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs;
-      if (reinstatable && t.serviceDay === today && serviceIds.includes(t.segment.serviceId)) {
+      const withinWindow = t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs;
+      if (withinWindow && t.noShowAt !== null && t.serviceDay === today && serviceIds.includes(t.segment.serviceId)) {
         reinstatable.push({ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, noShowAt: t.noShowAt });
       }
     }
