@@ -1,1 +1,7 @@
 export * from "./hub-client";
+export * from "./auth";
+export * from "./connection";
+export * from "./format";
+export * from "./i18n";
+export * from "./react";
+export * from "./theme";

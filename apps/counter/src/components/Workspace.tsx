@@ -1,0 +1,104 @@
+import type { ServiceInfo } from "@layan/protocol";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ACTIONS, availability, type ActionId } from "../actions";
+import type { CounterClient, CounterState } from "../counter-client";
+import { ActionBar } from "./ActionBar";
+import { CurrentTicket } from "./CurrentTicket";
+import { FeedbackBar } from "./FeedbackBar";
+import { QueuePanel } from "./QueuePanel";
+import { TopBar } from "./TopBar";
+import { TransferDialog } from "./TransferDialog";
+
+/** Keys typed into a field are text, not commands. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+export function Workspace({ client, state, onSignOut }: { client: CounterClient; state: CounterState; onSignOut: () => void }) {
+  const snap = state.snapshot;
+  const [transferOpen, setTransferOpen] = useState(false);
+  const services = useMemo(() => new Map<string, ServiceInfo>(state.catalog?.services.map((s) => [s.id, s]) ?? []), [state.catalog]);
+  const avail = useMemo(() => (snap ? availability(snap) : null), [snap]);
+  const online = state.connection.status === "online";
+
+  const trigger = useCallback(
+    (id: ActionId) => {
+      if (!avail) return;
+      const a = avail[id];
+      if (!a.enabled) return;
+      if (id === "transfer") {
+        setTransferOpen(true);
+        return;
+      }
+      void client.act(id);
+    },
+    [avail, client],
+  );
+
+  useEffect(() => {
+    if (transferOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.repeat || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
+      const key = e.key.toUpperCase();
+      const candidates = ACTIONS.filter((a) => a.key === key);
+      if (candidates.length === 0 || !avail) return;
+      e.preventDefault();
+      // J is pause while open and resume while paused: take the one that applies.
+      const action = candidates.find((a) => avail[a.id].enabled) ?? candidates[0];
+      if (!action) return;
+      if (!avail[action.id].enabled) {
+        const reason = avail[action.id].reason;
+        if (reason) client.showHint(reason);
+        return;
+      }
+      trigger(action.id);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [avail, client, transferOpen, trigger]);
+
+  const timeZone = state.catalog?.office.timezone ?? "Asia/Jakarta";
+  const counterName = snap?.counter.name ?? state.counterId ?? "";
+
+  return (
+    <div className="app app--work">
+      <TopBar
+        title={
+          <>
+            <strong data-testid="counter-name">{counterName}</strong>
+            {state.catalog && <span className="topbar__office"> · {state.catalog.office.shortName}</span>}
+          </>
+        }
+        officer={client.session.user.displayName}
+        connection={state.connection}
+        timeZone={timeZone}
+        clockOffsetMs={state.clockOffsetMs}
+        onSignOut={onSignOut}
+      />
+      {!snap ? (
+        <main className="workspace workspace--loading">Memuat data loket…</main>
+      ) : (
+        <main className={`workspace${online ? "" : " workspace--offline"}`} aria-busy={state.busy !== null}>
+          <CurrentTicket client={client} state={state} snapshot={snap} services={services} onResume={() => trigger("resume")} />
+          <QueuePanel client={client} state={state} snapshot={snap} services={services} />
+        </main>
+      )}
+      <FeedbackBar feedback={state.feedback} onDismiss={() => client.dismissFeedback()} />
+      {avail && <ActionBar availability={avail} busy={state.busy} paused={snap?.counter.status === "paused"} disabled={!online} onAction={trigger} />}
+      {transferOpen && snap?.current && (
+        <TransferDialog
+          services={[...services.values()]}
+          agencies={state.catalog?.agencies ?? []}
+          currentServiceId={snap.current.serviceId}
+          number={snap.current.number}
+          onCancel={() => setTransferOpen(false)}
+          onChoose={(toServiceId) => {
+            setTransferOpen(false);
+            void client.act("transfer", { toServiceId });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import type { CompletionOutcome } from "@layan/core";
+import type { Ack, AckError, Catalog, CounterSnapshot, QueueChanged, Resync, CounterPush, WaitingCount } from "@layan/protocol";
+import { connectHub, newRequestId, sendCommand, watchConnection, type ConnectionState, type Session } from "@layan/ui";
+import type { Socket } from "socket.io-client";
+import { RepeatGuard, type ActionId } from "./actions";
+import { clearSession, saveSession } from "./session-store";
+
+/** A counter as the picker shows it. */
+export interface CounterChoice {
+  id: string;
+  name: string;
+  number: number;
+  status: CounterSnapshot["counter"]["status"];
+  officerName: string | null;
+  serviceIds: string[];
+  waiting: number;
+}
+
+export interface Feedback {
+  kind: "error" | "info" | "hint";
+  text: string;
+  /** Changes with every message, so the same text twice still re-announces. */
+  id: number;
+}
+
+export interface CounterState {
+  connection: ConnectionState;
+  catalog: Catalog | null;
+  counterId: string | null;
+  /** Null until the hub answered for this counter. */
+  snapshot: CounterSnapshot | null;
+  /** Hub clock minus device clock, from the last snapshot. */
+  clockOffsetMs: number;
+  /** Latest waiting counts from `queue:changed`, with when they arrived (device time). */
+  waiting: { at: number; counts: Map<string, WaitingCount> };
+  choices: CounterChoice[] | null;
+  busy: ActionId | "open" | "step" | "reinstate" | "call" | null;
+  feedback: Feedback | null;
+  /** Set when the hub refused the session: the app shows the login again. */
+  loggedOut: string | null;
+}
+
+/**
+ * Counters a picker offers. The /counter catalog does not list counters yet,
+ * so the app asks for the usual ids (loket-1…loket-N) with `counter:watch`,
+ * which answers COUNTER_UNKNOWN for ids that do not exist. A catalog that
+ * carries `counters` is used instead.
+ */
+const PROBE_IDS = Array.from({ length: 40 }, (_, i) => `loket-${i + 1}`);
+
+type Listener = () => void;
+
+export class CounterClient {
+  private state: CounterState;
+  private readonly listeners = new Set<Listener>();
+  private socket: Socket | null = null;
+  private stopWatching: (() => void) | null = null;
+  private readonly guard = new RepeatGuard();
+  private feedbackId = 0;
+
+  constructor(
+    private readonly hubUrl: string,
+    readonly session: Session,
+    counterId: string | null,
+  ) {
+    this.state = {
+      connection: { status: "connecting" },
+      catalog: null,
+      counterId,
+      snapshot: null,
+      clockOffsetMs: 0,
+      waiting: { at: 0, counts: new Map() },
+      choices: null,
+      busy: null,
+      feedback: null,
+      loggedOut: null,
+    };
+  }
+
+  // ---- store plumbing for useSyncExternalStore ----
+  getState = (): CounterState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<CounterState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ---- lifecycle ----
+  start(): void {
+    if (this.socket) return;
+    const socket = connectHub({ url: this.hubUrl, namespace: "/counter", token: this.session.token });
+    this.socket = socket;
+    this.stopWatching = watchConnection(socket, (connection) => {
+      this.set({ connection });
+      if (connection.status === "refused") {
+        clearSession();
+        this.set({ loggedOut: connection.message });
+      }
+    });
+    socket.on("connect", () => void this.resync());
+    socket.on("counter:snapshot", (snapshot: CounterSnapshot) => {
+      if (snapshot.counter.id === this.state.counterId) this.applySnapshot(snapshot);
+    });
+    socket.on("queue:changed", (q: QueueChanged) => {
+      this.set({ waiting: { at: Date.now(), counts: new Map(q.waiting.map((w) => [w.serviceId, w])) } });
+    });
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** After every (re)connect: the catalog once, then the counter's state from a fresh snapshot. */
+  private async resync(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    if (!this.state.catalog) {
+      const catalog = await sendCommand<Catalog>(socket, "catalog:get", {});
+      if (catalog.ok) this.set({ catalog: catalog.data });
+    }
+    const counterId = this.state.counterId;
+    if (!counterId) {
+      await this.loadChoices();
+      return;
+    }
+    const answer = await sendCommand<Resync<CounterSnapshot, CounterPush>>(socket, "sync:request", {
+      sinceSeq: this.state.snapshot?.seq ?? null,
+      counterId,
+    });
+    if (!answer.ok) {
+      if (answer.error.code === "COUNTER_UNKNOWN") this.leaveCounter(answer.error.message);
+      else this.fail(answer.error);
+      return;
+    }
+    if (answer.data.mode === "snapshot") this.applySnapshot(answer.data.snapshot, true);
+    const snap = this.state.snapshot;
+    // After a reload: the counter was closed meanwhile, or another officer holds it now.
+    if (snap && snap.counter.status === "closed") this.leaveCounter(null);
+    else if (snap && this.session.user.role === "officer" && snap.counter.officerName !== null && snap.counter.officerName !== this.session.user.displayName) {
+      this.leaveCounter(`${snap.counter.name} sedang dipakai ${snap.counter.officerName}.`);
+    }
+  }
+
+  private applySnapshot(snapshot: CounterSnapshot, force = false): void {
+    const current = this.state.snapshot;
+    // Pushes and acks can cross: never step back to an older state.
+    if (!force && current && current.counter.id === snapshot.counter.id && snapshot.seq < current.seq) return;
+    this.set({ snapshot, clockOffsetMs: snapshot.serverTime - Date.now() });
+  }
+
+  // ---- choosing a counter ----
+  async loadChoices(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const listed = (this.state.catalog as (Catalog & { counters?: { id: string }[] }) | null)?.counters?.map((c) => c.id);
+    const ids = listed && listed.length > 0 ? listed : PROBE_IDS;
+    const answers = await Promise.all(ids.map((counterId) => sendCommand<CounterSnapshot>(socket, "counter:watch", { counterId }, { retries: 0 })));
+    const choices: CounterChoice[] = [];
+    for (const a of answers) {
+      if (!a.ok) continue;
+      const s = a.data;
+      choices.push({
+        id: s.counter.id,
+        name: s.counter.name,
+        number: s.counter.number,
+        status: s.counter.status,
+        officerName: s.counter.officerName,
+        serviceIds: s.queues.map((q) => q.serviceId),
+        waiting: s.queues.reduce((sum, q) => sum + q.waiting, 0),
+      });
+    }
+    choices.sort((a, b) => a.number - b.number);
+    this.set({ choices });
+  }
+
+  async openCounter(counterId: string): Promise<boolean> {
+    const socket = this.socket;
+    if (!socket || this.state.busy) return false;
+    this.set({ busy: "open", feedback: null });
+    const answer = await sendCommand<CounterSnapshot>(socket, "counter:open", { requestId: newRequestId(), counterId });
+    this.set({ busy: null });
+    if (!answer.ok) {
+      this.fail(answer.error);
+      return false;
+    }
+    this.set({ counterId });
+    this.applySnapshot(answer.data, true);
+    saveSession({ session: this.session, counterId });
+    return true;
+  }
+
+  private leaveCounter(message: string | null): void {
+    saveSession({ session: this.session, counterId: null });
+    this.set({ counterId: null, snapshot: null, choices: null });
+    if (message) this.info(message);
+    void this.loadChoices();
+  }
+
+  // ---- officer actions ----
+  /**
+   * One action, once: ignored while another is in flight and when it repeats
+   * within a double-click; a new request id per press, reused only by
+   * sendCommand's own retries.
+   */
+  async act(action: ActionId, extra: { toServiceId?: string } = {}): Promise<boolean> {
+    const socket = this.socket;
+    const counterId = this.state.counterId;
+    if (!socket || !counterId || this.state.busy) return false;
+    if (!this.guard.accept(action, Date.now())) return false;
+    const base = { requestId: newRequestId(), counterId };
+    let event: string;
+    let payload: object = base;
+    if (action.startsWith("complete:")) {
+      event = "ticket:complete";
+      payload = { ...base, outcome: action.slice("complete:".length) as CompletionOutcome };
+    } else {
+      switch (action) {
+        case "callNext":
+          event = "ticket:call_next";
+          break;
+        case "recall":
+          event = "ticket:recall";
+          break;
+        case "start":
+          event = "ticket:start";
+          break;
+        case "noShow":
+          event = "ticket:no_show";
+          break;
+        case "transfer":
+          if (!extra.toServiceId) return false;
+          event = "ticket:transfer";
+          payload = { ...base, toServiceId: extra.toServiceId };
+          break;
+        case "pause":
+          event = "counter:pause";
+          break;
+        case "resume":
+          event = "counter:open";
+          break;
+        case "close":
+          event = "counter:close";
+          break;
+        default:
+          return false;
+      }
+    }
+    const before = this.state.snapshot?.current?.number ?? null;
+    const ok = await this.run(action, event, payload);
+    if (ok) this.confirm(action, before);
+    if (ok && action === "close") this.leaveCounter(null);
+    return ok;
+  }
+
+  async tickStep(stepId: string): Promise<boolean> {
+    const counterId = this.state.counterId;
+    if (!counterId || this.state.busy || !this.guard.accept(`step:${stepId}`, Date.now())) return false;
+    return this.run("step", "ticket:step", { requestId: newRequestId(), counterId, stepId });
+  }
+
+  async callTicket(ticketId: string): Promise<boolean> {
+    const counterId = this.state.counterId;
+    if (!counterId || this.state.busy || !this.guard.accept(`call:${ticketId}`, Date.now())) return false;
+    const ok = await this.run("call", "ticket:call", { requestId: newRequestId(), counterId, ticketId });
+    if (ok) this.confirm("callNext", null);
+    return ok;
+  }
+
+  async reinstate(ticketId: string): Promise<boolean> {
+    const socket = this.socket;
+    if (!socket || this.state.busy) return false;
+    this.set({ busy: "reinstate", feedback: null });
+    const answer = await sendCommand<{ number: string }>(socket, "ticket:reinstate", { requestId: newRequestId(), ticketId });
+    this.set({ busy: null });
+    if (!answer.ok) {
+      this.fail(answer.error);
+      return false;
+    }
+    this.info(`${answer.data.number} kembali ke antrean (paling depan).`);
+    return true;
+  }
+
+  private async run(busy: NonNullable<CounterState["busy"]>, event: string, payload: object): Promise<boolean> {
+    const socket = this.socket;
+    if (!socket) return false;
+    this.set({ busy, feedback: null });
+    const answer: Ack<CounterSnapshot> = await sendCommand<CounterSnapshot>(socket, event, payload);
+    this.set({ busy: null });
+    if (!answer.ok) {
+      this.fail(answer.error);
+      return false;
+    }
+    this.applySnapshot(answer.data);
+    return true;
+  }
+
+  private confirm(action: ActionId, before: string | null): void {
+    const now = this.state.snapshot?.current?.number ?? null;
+    const text: Partial<Record<ActionId, string>> = {
+      callNext: now ? `${now} dipanggil.` : "",
+      recall: now ? `${now} dipanggil ulang.` : "",
+      "complete:selesai": before ? `${before} selesai dilayani.` : "",
+      "complete:berkas_tidak_lengkap": before ? `${before} dicatat: berkas tidak lengkap.` : "",
+      "complete:dirujuk": before ? `${before} dicatat: dirujuk.` : "",
+      noShow: before ? `${before} dicatat tidak hadir.` : "",
+      transfer: before ? `${before} dialihkan.` : "",
+      pause: "Loket dijeda.",
+      resume: "Loket dibuka kembali.",
+    };
+    const message = text[action];
+    if (message) this.info(message);
+  }
+
+  private fail(error: AckError): void {
+    if (error.code === "UNAUTHORIZED") {
+      clearSession();
+      this.set({ loggedOut: error.message });
+      return;
+    }
+    this.set({ feedback: { kind: "error", text: error.message, id: ++this.feedbackId } });
+  }
+
+  private info(text: string): void {
+    this.set({ feedback: { kind: "info", text, id: ++this.feedbackId } });
+  }
+
+  /** Why a pressed key did nothing ("Panggil ulang 2× lagi…"). */
+  showHint(text: string): void {
+    this.set({ feedback: { kind: "hint", text, id: ++this.feedbackId } });
+  }
+
+  dismissFeedback(): void {
+    this.set({ feedback: null });
+  }
+
+  /** Hub time now, for timers (devices' clocks are never trusted). */
+  hubNow(): number {
+    return Date.now() + this.state.clockOffsetMs;
+  }
+}
