@@ -17,6 +17,11 @@ afterEach(() => {
 const appliedRows = (db: Database.Database) =>
   db.prepare<[], MigrationRow>("SELECT id, name, applied_at FROM migrations ORDER BY id").all();
 
+/** The shipped migrations, and the number the next one would get. */
+const SHIPPED = loadMigrations().map((m) => m.id);
+const NEXT = SHIPPED.length + 1;
+const N = String(NEXT).padStart(4, "0");
+
 /** A copy of the shipped migrations folder with `extra` files added. */
 function migrationsWith(extra: Record<string, string>): string {
   const target = join(dir, "migrations");
@@ -28,21 +33,26 @@ function migrationsWith(extra: Record<string, string>): string {
 describe("loadMigrations", () => {
   it("reads the shipped migrations in number order", () => {
     const ms = loadMigrations();
-    expect(ms.map((m) => `${m.id}-${m.name}`)).toEqual(["1-event-log", "2-read-models", "3-admin"]);
-    expect(ms.every((m) => m.sql.includes("CREATE TABLE"))).toBe(true);
+    expect(ms.map((m) => `${m.id}-${m.name}`)).toEqual([
+      "1-event-log",
+      "2-read-models",
+      "3-admin",
+      "4-counter-opened-seq",
+    ]);
+    expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
 
   it("rejects two migrations with the same number", () => {
     const folder = migrationsWith({
-      "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
-      "0004-ticket-notes.sql": "CREATE TABLE ticket_notes (id TEXT PRIMARY KEY) STRICT;",
+      [`${N}-print-jobs.sql`]: "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
+      [`${N}-ticket-notes.sql`]: "CREATE TABLE ticket_notes (id TEXT PRIMARY KEY) STRICT;",
     });
     expect(() => loadMigrations(folder)).toThrow(
-      /duplicate migration number 0004: 0004-print-jobs.sql and 0004-ticket-notes.sql/,
+      `duplicate migration number ${N}: ${N}-print-jobs.sql and ${N}-ticket-notes.sql`,
     );
     // ...before any database is touched.
     expect(() => openStore(join(dir, "layan.db"), { migrationsDir: folder })).toThrow(
-      /duplicate migration number 0004/,
+      `duplicate migration number ${N}`,
     );
   });
 
@@ -61,6 +71,7 @@ describe("migrate", () => {
       { id: 1, name: "event-log", applied_at: 1_700_000_000_000 },
       { id: 2, name: "read-models", applied_at: 1_700_000_000_000 },
       { id: 3, name: "admin", applied_at: 1_700_000_000_000 },
+      { id: 4, name: "counter-opened-seq", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -87,18 +98,16 @@ describe("migrate", () => {
 
     const db = new Database(path);
     expect(migrate(db, loadMigrations(), 2)).toEqual([]);
-    expect(appliedRows(db).map((r) => r.applied_at)).toEqual([1, 1, 1]);
+    expect(appliedRows(db).map((r) => r.applied_at)).toEqual(SHIPPED.map(() => 1));
     db.close();
 
     const folder = migrationsWith({
-      "0004-print-jobs.sql": "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
+      [`${N}-print-jobs.sql`]: "CREATE TABLE print_jobs (id TEXT PRIMARY KEY) STRICT;",
     });
     const store = openStore(path, { migrationsDir: folder, clock: () => 3 });
     expect(appliedRows(store.db).map((r) => [r.id, r.applied_at])).toEqual([
-      [1, 1],
-      [2, 1],
-      [3, 1],
-      [4, 3],
+      ...SHIPPED.map((id) => [id, 1]),
+      [NEXT, 3],
     ]);
     store.close();
   });
@@ -106,42 +115,72 @@ describe("migrate", () => {
   it("rolls back a failing migration completely, with no record of it", () => {
     const path = join(dir, "layan.db");
     const folder = migrationsWith({
-      "0004-half.sql": "CREATE TABLE half_done (id TEXT) STRICT; INSERT INTO no_such_table VALUES (1);",
+      [`${N}-half.sql`]: "CREATE TABLE half_done (id TEXT) STRICT; INSERT INTO no_such_table VALUES (1);",
     });
     expect(() => openStore(path, { migrationsDir: folder })).toThrow(
-      /migration 4 \(half\) failed: no such table: no_such_table/,
+      `migration ${NEXT} (half) failed: no such table: no_such_table`,
     );
     const db = new Database(path);
-    expect(appliedRows(db).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(appliedRows(db).map((r) => r.id)).toEqual(SHIPPED);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
     db.close();
   });
 
   it("refuses a database written by a newer build, and renumbered history", () => {
     const path = join(dir, "layan.db");
-    openStore(path, { migrationsDir: migrationsWith({ "0004-print-jobs.sql": "SELECT 1;" }) }).close();
+    openStore(path, { migrationsDir: migrationsWith({ [`${N}-print-jobs.sql`]: "SELECT 1;" }) }).close();
     rmSync(join(dir, "migrations"), { recursive: true });
 
     expect(() => openStore(path)).toThrow(
-      /database has migration 4 \(print-jobs\) that this build does not know/,
+      `database has migration ${NEXT} (print-jobs) that this build does not know`,
     );
     expect(() =>
-      openStore(path, { migrationsDir: migrationsWith({ "0004-other-name.sql": "SELECT 1;" }) }),
-    ).toThrow(/migration 4 is "print-jobs" in the database but "other-name" in this build/);
+      openStore(path, { migrationsDir: migrationsWith({ [`${N}-other-name.sql`]: "SELECT 1;" }) }),
+    ).toThrow(`migration ${NEXT} is "print-jobs" in the database but "other-name" in this build`);
   });
 
   it("refuses a new migration numbered below one already applied", () => {
     const db = new Database(":memory:");
     const base = loadMigrations();
-    migrate(db, [...base, { id: 5, name: "five", sql: "SELECT 1;" }], 1);
-    expect(() =>
-      migrate(
-        db,
-        [...base, { id: 4, name: "four", sql: "SELECT 1;" }, { id: 5, name: "five", sql: "SELECT 1;" }],
-        2,
-      ),
-    ).toThrow(/migration 4 \(four\) is new but 5 is already applied/);
+    const later = { id: NEXT + 1, name: "later", sql: "SELECT 1;" };
+    migrate(db, [...base, later], 1);
+    expect(() => migrate(db, [...base, { id: NEXT, name: "merged", sql: "SELECT 1;" }, later], 2)).toThrow(
+      `migration ${NEXT} (merged) is new but ${NEXT + 1} is already applied`,
+    );
     db.close();
+  });
+});
+
+describe("shipped migrations", () => {
+  it("0004 fills counters.opened_seq for counters left open or paused before it ran", () => {
+    const path = join(dir, "layan.db");
+    const db = new Database(path);
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.id <= 3),
+      1,
+    );
+    const event = db.prepare<[string, number, string]>(
+      "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, NULL, ?, '{}')",
+    );
+    event.run("counter.opened", 1, "loket-1"); // seq 1
+    event.run("counter.opened", 2, "loket-2"); // seq 2
+    event.run("counter.closed", 3, "loket-2"); // seq 3
+    event.run("counter.opened", 4, "loket-1"); // seq 4: another officer took over
+    event.run("counter.paused", 5, "loket-1"); // seq 5
+    const counter = db.prepare<[string, string, string | null, number, number]>(
+      "INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq) VALUES (?, ?, ?, NULL, ?, ?)",
+    );
+    counter.run("loket-1", "paused", "siti", 5, 5);
+    counter.run("loket-2", "closed", null, 3, 3);
+    db.close();
+
+    const store = openStore(path);
+    expect(store.listCounters().map((c) => [c.id, c.status, c.openedSeq])).toEqual([
+      ["loket-1", "paused", 4],
+      ["loket-2", "closed", null],
+    ]);
+    store.close();
   });
 });
 

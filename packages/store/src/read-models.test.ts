@@ -231,6 +231,7 @@ describe("append: read models after a scripted morning", () => {
         current_ticket_id: null,
         since: at("08:50"),
         updated_seq: seq("close-1"),
+        opened_seq: null,
       },
       // Paused keeps the officer; cancelling the called ticket freed the counter.
       {
@@ -240,6 +241,8 @@ describe("append: read models after a scripted morning", () => {
         current_ticket_id: null,
         since: at("08:45"),
         updated_seq: seq("pause-2"),
+        // Where a start-up replay must reach back to, to find budi's counter paused.
+        opened_seq: seq("open-2"),
       },
     ]);
   });
@@ -256,6 +259,7 @@ describe("append: read models after a scripted morning", () => {
         currentTicketId: "t1",
         since: at("07:30"),
         updatedSeq: seq("call"),
+        openedSeq: seq("open-1"),
       },
     ]);
     expect(store.ticketById("t1")).toMatchObject({

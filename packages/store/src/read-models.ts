@@ -48,6 +48,8 @@ export interface CounterRow {
   current_ticket_id: string | null;
   since: number | null;
   updated_seq: number;
+  /** The counter.opened that began the current open/paused stretch; null while closed. */
+  opened_seq: number | null;
 }
 
 export interface ServiceLogRow {
@@ -122,6 +124,7 @@ export interface CounterRecord {
   currentTicketId: string | null;
   since: number | null;
   updatedSeq: number;
+  openedSeq: number | null;
 }
 
 export interface ServiceLogEntry {
@@ -192,6 +195,7 @@ export function counterFromRow(row: CounterRow): CounterRecord {
     currentTicketId: row.current_ticket_id,
     since: row.since,
     updatedSeq: row.updated_seq,
+    openedSeq: row.opened_seq,
   };
 }
 
@@ -412,30 +416,31 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
     ),
     // A counter unknown so far starts closed, as in the core (counterOf).
     counterTakes: db.prepare<[string, string, number]>(
-      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq)
-       VALUES (?, 'closed', NULL, ?, NULL, ?)
+      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq, opened_seq)
+       VALUES (?, 'closed', NULL, ?, NULL, ?, NULL)
        ON CONFLICT (id) DO UPDATE SET current_ticket_id = excluded.current_ticket_id, updated_seq = excluded.updated_seq`,
     ),
     counterReleases: db.prepare<[number, string, string]>(
       "UPDATE counters SET current_ticket_id = NULL, updated_seq = ? WHERE id = ? AND current_ticket_id = ?",
     ),
-    counterOpened: db.prepare<[string, string | null, number, number]>(
-      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq)
-       VALUES (?, 'open', ?, NULL, ?, ?)
+    counterOpened: db.prepare<[string, string | null, number, number, number]>(
+      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq, opened_seq)
+       VALUES (?, 'open', ?, NULL, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET status = 'open', officer_id = excluded.officer_id,
-         since = excluded.since, updated_seq = excluded.updated_seq`,
+         since = excluded.since, updated_seq = excluded.updated_seq, opened_seq = excluded.opened_seq`,
     ),
     // Paused keeps the officer: they are coming back.
-    counterPaused: db.prepare<[string, number, number]>(
-      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq)
-       VALUES (?, 'paused', NULL, NULL, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = 'paused', since = excluded.since, updated_seq = excluded.updated_seq`,
+    counterPaused: db.prepare<[string, number, number, number]>(
+      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq, opened_seq)
+       VALUES (?, 'paused', NULL, NULL, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = 'paused', since = excluded.since, updated_seq = excluded.updated_seq,
+         opened_seq = coalesce(counters.opened_seq, excluded.opened_seq)`,
     ),
     counterClosed: db.prepare<[string, number, number]>(
-      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq)
-       VALUES (?, 'closed', NULL, NULL, ?, ?)
+      `INSERT INTO counters (id, status, officer_id, current_ticket_id, since, updated_seq, opened_seq)
+       VALUES (?, 'closed', NULL, NULL, ?, ?, NULL)
        ON CONFLICT (id) DO UPDATE SET status = 'closed', officer_id = NULL,
-         since = excluded.since, updated_seq = excluded.updated_seq`,
+         since = excluded.since, updated_seq = excluded.updated_seq, opened_seq = NULL`,
     ),
     insertServiceLog: db.prepare<
       [
@@ -643,10 +648,10 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         return;
       }
       case "counter.opened":
-        s.counterOpened.run(event.counterId, event.officerId, event.at, seq);
+        s.counterOpened.run(event.counterId, event.officerId, event.at, seq, seq);
         return;
       case "counter.paused":
-        s.counterPaused.run(event.counterId, event.at, seq);
+        s.counterPaused.run(event.counterId, event.at, seq, seq);
         return;
       case "counter.closed":
         s.counterClosed.run(event.counterId, event.at, seq);

@@ -119,7 +119,7 @@ describe("replay equals live state (random sessions through the real core)", () 
     );
   });
 
-  it("replaying from replayStartSeq(today) finds every ticket it touches and the whole live queue", () => {
+  it("replaying from replayStartSeq(today) finds every ticket it touches, the whole live queue and the counters", () => {
     fc.assert(
       fc.property(sessionArb, (intents) => {
         const sim = new OfficeSimulation();
@@ -143,6 +143,13 @@ describe("replay equals live state (random sessions through the real core)", () 
           }
           const lanes = (s: QueueState) => (normaliseState(s) as { lanes: unknown }).lanes;
           expect(lanes(partial)).toEqual(lanes(sim.state));
+          // Counters too, but for the position in the priority:regular cycle (and
+          // when a closed counter closed, if that was before the replay's start).
+          const counters = (s: QueueState) =>
+            [...s.counters.values()]
+              .map(({ laneCycle: _cycle, ...c }) => (c.status === "closed" ? { ...c, since: null } : c))
+              .sort((a, b) => (a.id < b.id ? -1 : 1));
+          expect(counters(partial)).toEqual(counters(sim.state));
         } finally {
           store.close();
         }
@@ -153,21 +160,23 @@ describe("replay equals live state (random sessions through the real core)", () 
 });
 
 describe("replayStartSeq", () => {
+  const thursday0800 = Date.UTC(2026, 10, 26, 1, 0);
+  const fridayStart = Date.UTC(2026, 10, 26, 17, 0); // Friday 00:00 Jakarta
+
   it("reaches back past a ticket issued before the oldest open one but served after it (hub off overnight)", () => {
-    const sim = new OfficeSimulation();
+    const sim = new OfficeSimulation(undefined, thursday0800);
     const store = openStore(":memory:");
     const entries: CommitEntry[] = [];
-    sim.now = Date.UTC(2026, 10, 26, 1, 0); // Thursday 08:00 Jakarta
-    entries.push(sim.must({ type: "openCounter", counterId: "loket-1", officerId: "siti" }));
+    entries.push(sim.must({ type: "openCounter", counterId: "loket-1", officerId: "siti" })); // seq 1
     entries.push(sim.issue("ktp")); // t1, seq 2
     sim.advance(60_000);
     entries.push(sim.issue("ktp")); // t2, seq 3: left waiting when the office closed
     sim.advance(60_000);
-    entries.push(sim.must({ type: "callNext", counterId: "loket-1", officerId: "siti" })); // t1 called after t2 was issued
+    entries.push(sim.must({ type: "callNext", counterId: "loket-1", officerId: "siti" })); // t1, after t2's issue
     entries.push(sim.must({ type: "complete", counterId: "loket-1", outcome: "selesai" }));
+    entries.push(sim.must({ type: "closeCounter", counterId: "loket-1" }));
     store.append(entries);
 
-    const fridayStart = Date.UTC(2026, 10, 26, 17, 0); // Friday 00:00 Jakarta
     expect(store.openTicketsFirstSeq()).toBe(3);
     // Starting at t2's issue would replay t1's call for a ticket the replay never saw.
     expect(store.replayStartSeq(fridayStart)).toBe(2);
@@ -176,12 +185,39 @@ describe("replayStartSeq", () => {
     store.close();
   });
 
+  it("reaches back to the opening of a counter left open overnight", () => {
+    const sim = new OfficeSimulation(undefined, thursday0800);
+    const store = openStore(":memory:");
+    store.append([sim.must({ type: "openCounter", counterId: "loket-2", officerId: "budi" })]); // seq 1
+    sim.now = fridayStart + 60_000; // 00:01 Friday: the 24-hour service goes on
+    store.append([sim.issue("info")]); // seq 2
+    sim.advance(60_000);
+    store.append([sim.must({ type: "callNext", counterId: "loket-2", officerId: "budi" })]); // seq 3
+
+    expect(store.replayStartSeq(fridayStart)).toBe(1);
+    const partial = replayAll(store, createState(sim.rules), 1);
+    expect(partial.counters.get("loket-2")).toMatchObject({
+      status: "open",
+      officerId: "budi",
+      currentTicketId: "t1",
+    });
+    // From today's first event the counter would come back "closed" with a ticket in hand.
+    expect(replayAll(store, createState(sim.rules), 2).counters.get("loket-2")).toMatchObject({
+      status: "closed",
+      currentTicketId: "t1",
+    });
+    store.close();
+  });
+
   it("is lastSeq + 1 when nothing is open and nothing happened today", () => {
     const sim = new OfficeSimulation();
     const store = openStore(":memory:");
     expect(store.replayStartSeq(0)).toBe(1);
-    store.append([sim.must({ type: "openCounter", counterId: "loket-1", officerId: null })]);
-    expect(store.replayStartSeq(sim.now + 1)).toBe(2);
+    store.append([
+      sim.must({ type: "openCounter", counterId: "loket-1", officerId: null }),
+      sim.must({ type: "closeCounter", counterId: "loket-1" }),
+    ]);
+    expect(store.replayStartSeq(sim.now + 1)).toBe(3);
     expect(store.replayStartSeq(sim.now)).toBe(1);
     store.close();
   });

@@ -72,8 +72,10 @@ export interface Store extends AdminQueries {
   /**
    * Where a start-up replay must begin so that the live queue is complete and
    * every replayed event finds its ticket: at or before the start of today, at
-   * or before the issue of every unfinished ticket, and at or before the issue
-   * of every ticket that has an event after that point.
+   * or before the issue of every unfinished ticket and the opening of every
+   * counter not closed, and at or before the issue of every ticket that has an
+   * event after that point. (The counters' priority:regular turn position is
+   * the one thing such a replay does not restore.)
    */
   replayStartSeq(todayStart: number): number;
   ticketById(id: string): TicketRecord | undefined;
@@ -137,6 +139,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     // until `at` matches: a year of events to find this morning's first.
     firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>(
       "SELECT min(seq) AS seq FROM events INDEXED BY events_at WHERE at >= ?",
+    ),
+    openCountersFirstSeq: db.prepare<[], { seq: number | null }>(
+      "SELECT min(opened_seq) AS seq FROM counters",
     ),
     openTicketsFirstSeq: db.prepare<[], { seq: number | null }>(
       "SELECT min(issued_seq) AS seq FROM tickets WHERE status IN ('waiting', 'called', 'serving')",
@@ -214,6 +219,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     replayStartSeq: (todayStart) => {
       const lastPlusOne = lastSeq() + 1;
       let start = Math.min(
+        s.openCountersFirstSeq.get()?.seq ?? lastPlusOne,
         firstSeqAtOrAfter(todayStart) ?? lastPlusOne,
         openTicketsFirstSeq() ?? lastPlusOne,
       );
