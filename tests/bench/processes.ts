@@ -17,9 +17,10 @@ export interface Spawned {
  * "listening" log line (JSON, with a port). Bounded: gives up after 60 s.
  */
 export function startProcess(entry: string, args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+  const isTs = entry.endsWith(".ts");
   // LAYAN_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the processes under load.
   const nodeArgs = (process.env.LAYAN_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(isTs ? ["--import", "tsx"] : []), entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

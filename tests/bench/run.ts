@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Socket } from "socket.io-client";
+import { buildServers } from "./build";
 import { call, connect, login, rid, waitForAll } from "./clients";
 import { startProcess, type Spawned } from "./processes";
 import { nowMs, percentile, round } from "./stats";
@@ -59,8 +60,8 @@ async function concurrentIssue(senders: (() => Promise<void>)[], perSender: numb
   return { samples, perSecond: samples.length / seconds };
 }
 
-async function benchBaseline(): Promise<Results> {
-  const server = await startProcess("tests/bench/baseline-server.ts", []);
+async function benchBaseline(entry: string): Promise<Results> {
+  const server = await startProcess(entry, []);
   const url = `http://127.0.0.1:${server.port}`;
   try {
     const kiosk = await connect(url, {});
@@ -95,14 +96,19 @@ async function benchBaseline(): Promise<Results> {
   }
 }
 
-async function benchHub(): Promise<Results> {
+async function benchHub(entry: string): Promise<Results> {
   const data = mkdtempSync(join(tmpdir(), "layan-bench-"));
   let hub: Spawned | null = null;
   try {
-    hub = await startProcess("apps/hub/src/main.ts", ["--port", "0", "--host", "127.0.0.1", "--data", data, "--demo", "--always-open", "--log-level", "warn"], {
+    hub = await startProcess(entry, ["--port", "0", "--host", "127.0.0.1", "--data", data, "--demo", "--always-open", "--log-level", "warn"], {
       LAYAN_LOG_LISTENING: "1",
     });
     const base = `http://127.0.0.1:${hub.port}`;
+    const memory = async (phase: string) => {
+      const h = (await (await fetch(`${base}/healthz`)).json()) as { memoryMb: unknown };
+      log(`  ${phase}: ${JSON.stringify(h.memoryMb)} peak ${round(hub!.peakRssMb(), 1)} MB`);
+    };
+    await memory("started");
     const creds = JSON.parse(readFileSync(join(data, "demo-credentials.json"), "utf8")) as DemoCredentials;
     const kioskToken = creds.kiosks[0]!.token;
     const displayToken = creds.displays[0]!.token;
@@ -121,10 +127,12 @@ async function benchHub(): Promise<Results> {
     await sequentialIssue(issue(kiosk), 100);
     const seq = await sequentialIssue(issue(kiosk), N_SEQUENTIAL);
 
+    await memory("after sequential");
     log(`hub: ${N_KIOSKS} kiosks, concurrent issue`);
     const kiosks = await Promise.all(Array.from({ length: N_KIOSKS }, () => connect(`${base}/kiosk`, { token: kioskToken })));
     const conc = await concurrentIssue(kiosks.map(issue), PER_KIOSK);
 
+    await memory("after concurrent");
     log(`hub: call fan-out to ${N_DISPLAYS} displays`);
     const token = await login(base, officer.username, officer.secret);
     const counter = await connect(`${base}/counter`, { token });
@@ -151,6 +159,7 @@ async function benchHub(): Promise<Results> {
       if (i >= 5) fan.push(...arrivals.map((t) => t - t0));
       await call(counter, "ticket:complete", { requestId: rid(), counterId, outcome: "selesai" });
     }
+    await memory("after fan-out");
     for (const s of [kiosk, counter, ...kiosks, ...displays]) s.disconnect();
     const health = (await (await fetch(`${base}/healthz`)).json()) as { commits: { batches: number; entries: number; largestBatch: number } | null };
     return {
@@ -172,8 +181,9 @@ async function benchHub(): Promise<Results> {
 async function main(): Promise<void> {
   const started = Date.now();
   log("baseline: bare socket.io + one durable SQLite insert per command");
-  const baseline = await benchBaseline();
-  const hub = await benchHub();
+  const servers = await buildServers();
+  const baseline = await benchBaseline(servers.baseline);
+  const hub = await benchHub(servers.hub);
   const ratio = (a: string, b: string) => round(Number(hub[a]) / Number(baseline[b]), 2);
   const results: Results = {
     ...hub,

@@ -68,6 +68,13 @@ export function createHub(options: HubOptions): Hub {
     cors: { origin: true },
   });
 
+  // socket.io keeps each connection's first HTTP request for its lifetime; the
+  // handshake (auth, headers) is copied already, so drop it: ~200 displays and
+  // kiosks stay connected all day (socket.io's "memory usage" advice).
+  io.engine.on("connection", (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+
   const calls = new CallHistory(Math.max(0, store.lastSeq() - CALL_HISTORY_SEED));
   for (const { seq, event } of store.eventsAfter(Math.max(0, store.lastSeq() - CALL_HISTORY_SEED), CALL_HISTORY_SEED)) {
     if (event.type === "ticket.called" || event.type === "ticket.recalled") {
@@ -104,7 +111,15 @@ export function createHub(options: HubOptions): Hub {
   const routes: Route[] = [
     (req, res, url) => {
       if (url.pathname === "/healthz") {
-        sendJson(res, 200, { ok: true, seq: engine.seq, uptimeMs: clock() - startedAt, commits: store.commitStats?.() ?? null });
+        const { rss, heapUsed, external } = process.memoryUsage();
+        const mb = (n: number) => Math.round(n / 1e5) / 10;
+        sendJson(res, 200, {
+          ok: true,
+          seq: engine.seq,
+          uptimeMs: clock() - startedAt,
+          commits: store.commitStats?.() ?? null,
+          memoryMb: { rss: mb(rss), heapUsed: mb(heapUsed), external: mb(external) },
+        });
         return true;
       }
       if (url.pathname === "/version") {

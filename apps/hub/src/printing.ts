@@ -1,4 +1,4 @@
-import { createDeviceTransport, createTcpTransport, firstBlockingProblem, isPrinterError, layoutTicket, PRINTER_ERROR_REASON, type PrinterTransport, type TicketPrint } from "@layan/printer";
+import type { PrinterTransport, TicketPrint } from "@layan/printer";
 import type { IssuedTicket, PrintableTicket } from "@layan/protocol";
 import type { Logger } from "pino";
 import type { TicketPrinting } from "./context";
@@ -39,8 +39,12 @@ export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "pri
  * (network TCP 9100 or a device file on the hub machine).
  */
 export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting {
+  // Loaded on first use: the ESC/POS stack costs ~30 MB, and most hubs only
+  // serve Electron kiosks that print themselves.
+  const printerLib = () => import("@layan/printer");
   const transports = new Map<string, PrinterTransport>();
-  const transportFor = (kioskId: string): PrinterTransport | null => {
+  const transportFor = async (kioskId: string): Promise<PrinterTransport | null> => {
+    const { createDeviceTransport, createTcpTransport } = await printerLib();
     const printer = setup.kiosks.get(kioskId)?.printer;
     if (!printer) return null;
     let t = transports.get(kioskId);
@@ -58,8 +62,9 @@ export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting
   };
   return {
     async problem(kioskId) {
-      const transport = transportFor(kioskId);
+      const transport = await transportFor(kioskId);
       if (!transport) return "Kios ini tidak punya printer";
+      const { firstBlockingProblem, isPrinterError, PRINTER_ERROR_REASON } = await printerLib();
       try {
         const blocking = firstBlockingProblem(await transport.status());
         return blocking ? PRINTER_ERROR_REASON[blocking] : null;
@@ -69,8 +74,9 @@ export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting
       }
     },
     async print(kioskId, ticket) {
-      const transport = transportFor(kioskId);
+      const transport = await transportFor(kioskId);
       if (!transport) throw new Error(`kiosk ${kioskId} has no printer`);
+      const { layoutTicket } = await printerLib();
       const paper = setup.kiosks.get(kioskId)?.printer?.paper ?? "80mm";
       await transport.print(layoutTicket(ticket.print, { paper }));
     },
