@@ -46,6 +46,25 @@ const DAY_CHECK_MS = 30_000;
 /** How many past events seed the "last calls" list at start-up. */
 const CALL_HISTORY_SEED = 2_000;
 
+/**
+ * 96-bit random ticket ids (unguessable: they open the public ticket page),
+ * drawn from a pool so issuing does not make a system call per ticket.
+ */
+function ticketIds(): () => string {
+  const ID_BYTES = 12;
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + ID_BYTES > pool.length) {
+      pool = randomBytes(ID_BYTES * 256);
+      offset = 0;
+    }
+    const id = pool.toString("base64url", offset, offset + ID_BYTES);
+    offset += ID_BYTES;
+    return id;
+  };
+}
+
 /** The composition root: everything real is passed in, so tests build the same hub with a fake clock. */
 export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? Date.now;
@@ -94,7 +113,7 @@ export function createHub(options: HubOptions): Hub {
     calls,
     logger,
     printing: options.printing ?? null,
-    newTicketId: options.newTicketId ?? (() => randomBytes(12).toString("base64url")),
+    newTicketId: options.newTicketId ?? ticketIds(),
     statusUrl: (ticketId, host) => {
       const base = setup.publicBaseUrl ?? (host ? `http://${host}` : `http://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`);
       return `${base.replace(/\/$/, "")}/t/${ticketId}`;

@@ -45,7 +45,23 @@ const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
   Sun: "sun",
 };
 
-export function localMoment(at: number, timezone: string): LocalMoment {
+/**
+ * The local calendar only changes at minute boundaries (every IANA offset is a
+ * whole number of minutes), so one Intl call per zone and minute is enough; the
+ * hub asks several times per command and Intl.formatToParts is slow.
+ */
+const momentCache = new Map<string, { minute: number; moment: LocalMoment }>();
+
+export function localMoment(at: number, timezone: string): Readonly<LocalMoment> {
+  const minute = Math.floor(at / 60_000);
+  const cached = momentCache.get(timezone);
+  if (cached?.minute === minute) return cached.moment;
+  const moment = Object.freeze(computeLocalMoment(at, timezone));
+  momentCache.set(timezone, { minute, moment });
+  return moment;
+}
+
+function computeLocalMoment(at: number, timezone: string): LocalMoment {
   const parts = formatterFor(timezone).formatToParts(new Date(at));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(get("hour"));
