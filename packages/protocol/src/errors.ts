@@ -16,6 +16,8 @@ export const HUB_ERROR_CODES = [
   "PRINT_FAILED",
   "STORE_UNAVAILABLE",
   "INTERNAL",
+  /** Produced by clients, never by the hub: no answer within the timeout and retries. */
+  "HUB_UNREACHABLE",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -69,4 +71,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   },
   STORE_UNAVAILABLE: { id: "Sistem sedang sibuk. Silakan coba lagi.", en: "Storage unavailable, try again." },
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
+  HUB_UNREACHABLE: {
+    id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…",
+    en: "Cannot reach the queue server. Retrying…",
+  },
 };

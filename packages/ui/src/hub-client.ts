@@ -54,7 +54,7 @@ export async function sendCommand<T>(
       // Timed out (or disconnected): try again with the same request id.
     }
   }
-  return fail("STORE_UNAVAILABLE") as Ack<T>;
+  return fail("HUB_UNREACHABLE");
 }
 
 /**
