@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
@@ -17,17 +14,7 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser & { cleanup(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), "layan-chromium-"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, ...extraArgs],
-    headless: true,
-  });
-  return Object.assign(browser, {
-    async cleanup() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  });
+/** A fresh headless Chromium (playwright-core gives every launch a new temporary profile). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
