@@ -1,7 +1,15 @@
+import "@fontsource-variable/atkinson-hyperlegible-next";
+import { installBaseStyles } from "@layan/ui";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import "./styles.css";
 
-function App() {
-  return <h1>Layar Antrean</h1>;
-}
-
-createRoot(document.getElementById("root")!).render(<App />);
+installBaseStyles();
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -14,6 +14,8 @@ export interface AnnouncementQueueOptions {
   /** Called when an announcement starts playing (the test hook records here). */
   onStart?: (announcement: Announcement) => void;
   onError?: (error: unknown, announcement: Announcement) => void;
+  /** Called when an announcement is over, with whether it played. */
+  onFinish?: (announcement: Announcement, played: boolean) => void;
   /** A player that never settles must not silence the display for good. */
   timeoutMs?: number;
   /** Backlog bound; the oldest pending announcement is dropped beyond it. */
@@ -74,13 +76,16 @@ export class AnnouncementQueue {
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
         this.current = next;
+        let played = false;
         try {
           this.options.onStart?.(next);
           await this.playWithTimeout(next);
+          played = true;
         } catch (err) {
           this.options.onError?.(err, next);
         } finally {
           this.current = null;
+          this.options.onFinish?.(next, played);
         }
       }
     } finally {

@@ -1,0 +1,199 @@
+import type { CallView, CounterView, DisplayConfig, WaitingCount } from "@layan/protocol";
+import { ConnectionBadge, formatClock, formatDateLong, useNow, zoneLabel } from "@layan/ui";
+import { ArrowRight, Star, Volume2 } from "lucide-react";
+import type { DisplayView } from "../display-client";
+import { currentCall } from "../display-state";
+
+const DEFAULT_TZ = "Asia/Jakarta";
+
+export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEnableSound: () => void }) {
+  const { config, screen } = view;
+  const timeZone = config?.office.timezone ?? DEFAULT_TZ;
+  const now = useNow(1000, screen.clockOffsetMs);
+  const current = currentCall(screen);
+  const serviceName = new Map(config?.services.map((s) => [s.id, s.name]) ?? []);
+  const prefix = new Map(config?.services.map((s) => [s.id, s.prefix]) ?? []);
+
+  return (
+    <div className="screen" data-testid="display-screen" data-synced={screen.seq !== null}>
+      <header className="screen__header">
+        <div className="screen__office">
+          <span className="brand-mark" aria-hidden="true">
+            L
+          </span>
+          <div>
+            <h1>{config?.office.name ?? "Layan"}</h1>
+            <p>{config?.name ?? " "}</p>
+          </div>
+        </div>
+        <div className="screen__time" data-testid="clock">
+          <span className="screen__date">{formatDateLong(now, timeZone)}</span>
+          <span className="screen__clock">
+            {formatClock(now, timeZone)} <small>{zoneLabel(timeZone)}</small>
+          </span>
+        </div>
+      </header>
+
+      <main className="screen__body">
+        <div className="screen__main">
+          <CurrentCall call={current} flashSeq={view.flashSeq} serviceName={current ? serviceName.get(current.serviceId) : undefined} />
+          <Counters counters={screen.counters} />
+        </div>
+        <div className="screen__side">
+          <LastCalls calls={screen.lastCalls.slice(1, 4)} timeZone={timeZone} />
+          <Waiting waiting={screen.waiting} config={config} serviceName={serviceName} prefix={prefix} />
+        </div>
+      </main>
+
+      <RunningText text={config?.office.runningText ?? ""} />
+
+      <div className="screen__status">
+        <ConnectionBadge state={view.connection} />
+      </div>
+      {!view.soundAllowed && (
+        <button type="button" className="sound-overlay" data-testid="enable-sound" onClick={onEnableSound}>
+          <Volume2 aria-hidden="true" />
+          <span>Ketuk untuk mengaktifkan suara</span>
+          <small>Aktifkan suara agar nomor antrean diumumkan · Tap to enable sound</small>
+        </button>
+      )}
+    </div>
+  );
+}
+
+function CurrentCall({ call, flashSeq, serviceName }: { call: CallView | null; flashSeq: number | null; serviceName: string | undefined }) {
+  if (!call) {
+    return (
+      <section className="now now--empty" data-testid="current-call" data-number="">
+        <p className="now__label">Nomor Antrean</p>
+        <p className="now__empty">Belum ada panggilan</p>
+        <p className="now__service">Silakan menunggu, nomor Anda akan dipanggil dan diumumkan.</p>
+      </section>
+    );
+  }
+  const flashing = flashSeq === call.seq;
+  // "Loket 3" → label "LOKET" over a large "3"; other names are shown whole.
+  const named = /^(.*?)\s*(\d+)$/.exec(call.counterName);
+  const label = named?.[1]?.trim() || "Loket";
+  return (
+    <section
+      key={call.seq}
+      className={`now${flashing ? " now--flash" : ""}`}
+      data-testid="current-call"
+      data-number={call.number}
+      data-counter={call.counterId}
+      aria-live="assertive"
+      aria-label={`Nomor antrean ${call.number}, silakan menuju ${call.counterName}`}
+    >
+      <div className="now__ticket">
+        <p className="now__label">
+          Nomor Antrean
+          {call.recalls > 0 && <span className="now__tag">Panggilan ulang</span>}
+          {call.priority && (
+            <span className="now__tag now__tag--priority">
+              <Star aria-hidden="true" /> Prioritas
+            </span>
+          )}
+        </p>
+        <span className={`now__number${call.number.length > 5 ? " now__number--long" : ""}`} data-testid="current-number">
+          {call.number}
+        </span>
+        {serviceName && <p className="now__service">{serviceName}</p>}
+      </div>
+      <div className="now__to" data-testid="current-counter" data-name={call.counterName}>
+        <span className="now__to-label">
+          Silakan ke <ArrowRight aria-hidden="true" />
+        </span>
+        {named ? (
+          <>
+            <span className="now__to-name">{label.toUpperCase()}</span>
+            <span className="now__to-number">{named[2]}</span>
+          </>
+        ) : (
+          <span className="now__to-name now__to-name--whole">{call.counterName.toUpperCase()}</span>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function LastCalls({ calls, timeZone }: { calls: CallView[]; timeZone: string }) {
+  return (
+    <section className="last" aria-label="Panggilan terakhir">
+      <h2>Panggilan Terakhir</h2>
+      {calls.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <ol data-testid="last-calls">
+          {calls.map((c) => (
+            <li key={`${c.seq}`} data-number={c.number}>
+              <span className="last__number">{c.number}</span>
+              <span className="last__counter">{c.counterName}</span>
+              <span className="last__time">{formatClock(c.at, timeZone)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const COUNTER_STATE: Record<string, string> = { called: "Dipanggil", serving: "Dilayani" };
+
+function Counters({ counters }: { counters: CounterView[] }) {
+  const open = counters.filter((c) => c.status !== "closed");
+  return (
+    <section className="counters" aria-label="Loket">
+      <h2>Loket Pelayanan</h2>
+      {open.length === 0 ? (
+        <p className="muted">Belum ada loket yang buka.</p>
+      ) : (
+        <ul className={open.length > 4 ? "counters__grid counters__grid--dense" : "counters__grid"}>
+          {open.map((c) => (
+            <li key={c.id} className={`tile tile--${c.status}`} data-testid={`counter-${c.id}`} data-number={c.current?.number ?? ""}>
+              <span className="tile__name">{c.name}</span>
+              <span className="tile__number">{c.status === "paused" ? "—" : (c.current?.number ?? "—")}</span>
+              <span className="tile__state">
+                {c.status === "paused" ? "Istirahat" : c.current ? (COUNTER_STATE[c.current.status] ?? "") : "Siap melayani"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Waiting(props: { waiting: WaitingCount[]; config: DisplayConfig | null; serviceName: Map<string, string>; prefix: Map<string, string> }) {
+  const rows = props.waiting;
+  return (
+    <section className="waiting" aria-label="Antrean menunggu">
+      <h2>Menunggu</h2>
+      <ul className={rows.length > 16 ? "waiting__list waiting__list--two" : rows.length > 8 ? "waiting__list waiting__list--dense" : "waiting__list"}>
+        {rows.map((w) => (
+          <li key={w.serviceId} data-service={w.serviceId}>
+            <span className="prefix">{props.prefix.get(w.serviceId) ?? "?"}</span>
+            <span className="waiting__name">{props.serviceName.get(w.serviceId) ?? w.serviceId}</span>
+            <span className="waiting__count" data-testid={`waiting-${w.serviceId}`}>
+              {w.waiting}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RunningText({ text }: { text: string }) {
+  if (!text) return <footer className="ticker" />;
+  // Speed in characters per second stays constant whatever the length.
+  const seconds = Math.max(20, Math.round(text.length / 9));
+  return (
+    <footer className="ticker" aria-label="Informasi">
+      <div className="ticker__track" style={{ animationDuration: `${seconds}s` }}>
+        <span>{text}</span>
+        <span aria-hidden="true">{text}</span>
+      </div>
+    </footer>
+  );
+}

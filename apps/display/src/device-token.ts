@@ -1,0 +1,22 @@
+/**
+ * A display is a device: its token comes once in the URL an installer opens
+ * (`/display/?token=dev_…`), then lives in localStorage, and the URL is
+ * cleaned so the token does not sit in the address bar or in screenshots.
+ */
+const KEY = "layan.display.token";
+
+export function takeDeviceToken(loc: Location = location, storage: Storage = localStorage): string | null {
+  const url = new URL(loc.href);
+  const fromUrl = url.searchParams.get("token");
+  if (fromUrl) {
+    storage.setItem(KEY, fromUrl);
+    url.searchParams.delete("token");
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(KEY);
+}
+
+export function forgetDeviceToken(storage: Storage = localStorage): void {
+  storage.removeItem(KEY);
+}

@@ -1,0 +1,170 @@
+import type { CallView, CounterView, DisplayConfig, DisplayPush, DisplaySnapshot, QueueChanged, Resync } from "@layan/protocol";
+import { connectHub, sendCommand, watchConnection, type ConnectionState } from "@layan/ui";
+import type { Socket } from "socket.io-client";
+import { applyMissed, applyPush, applySnapshot, EMPTY_STATE, type DisplayState } from "./display-state";
+import { buildAnnouncement } from "./speech/announcement";
+import { AudioOutput, AutoPlayer, type SpeechMode } from "./speech/players";
+import { AnnouncementQueue } from "./speech/queue";
+import { recordStart, speechLog, type SpokenEntry } from "./speech/recorder";
+
+export interface DisplayView {
+  connection: ConnectionState;
+  config: DisplayConfig | null;
+  screen: DisplayState;
+  /** Seq of the newest live call: the big number flashes when it changes. */
+  flashSeq: number | null;
+  soundAllowed: boolean;
+  speaking: string | null;
+}
+
+type Listener = () => void;
+
+/**
+ * A waiting-room screen's link to the hub: config and a snapshot on every
+ * (re)connect, resync from the last seq seen, live pushes applied through the
+ * pure reducer, and live calls (only those) handed to the announcement queue.
+ */
+export class DisplayClient {
+  private view: DisplayView;
+  private readonly listeners = new Set<Listener>();
+  private socket: Socket | null = null;
+  private stopWatching: (() => void) | null = null;
+  readonly output: AudioOutput | null;
+  private readonly player: AutoPlayer | null;
+  private readonly queue: AnnouncementQueue;
+  private readonly entries = new WeakMap<object, SpokenEntry>();
+
+  constructor(
+    private readonly hubUrl: string,
+    private readonly token: string,
+    private readonly speechMode: SpeechMode,
+    clipBase: string,
+  ) {
+    this.output = speechMode === "off" || typeof AudioContext === "undefined" ? null : new AudioOutput(clipBase);
+    this.player = this.output ? new AutoPlayer(this.output, speechMode) : null;
+    const player = this.player ?? { play: () => Promise.resolve() };
+    this.queue = new AnnouncementQueue(player, {
+      onStart: (a) => {
+        const entry = recordStart(a, this.player?.via() ?? "off");
+        this.entries.set(a, entry);
+        this.set({ speaking: a.text });
+      },
+      onError: (err) => console.warn("announcement failed", err),
+      onFinish: (a, played) => {
+        const entry = this.entries.get(a);
+        if (entry) entry.ok = played;
+        if (this.view.speaking === a.text) this.set({ speaking: null });
+      },
+    });
+    const log = speechLog();
+    log.mode = this.player?.via() ?? "off";
+    log.soundAllowed = this.output?.allowed ?? true;
+    this.view = {
+      connection: { status: "connecting" },
+      config: null,
+      screen: EMPTY_STATE,
+      flashSeq: null,
+      soundAllowed: speechMode === "off" || (this.output?.allowed ?? true),
+      speaking: null,
+    };
+  }
+
+  getView = (): DisplayView => this.view;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<DisplayView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  start(): void {
+    if (this.socket) return;
+    if (this.output) {
+      this.output.context.onstatechange = () => {
+        const allowed = this.output?.allowed ?? true;
+        speechLog().soundAllowed = allowed;
+        this.set({ soundAllowed: allowed });
+      };
+      void this.output.unlock();
+      void this.output.preload();
+    }
+    const socket = connectHub({ url: this.hubUrl, namespace: "/display", token: this.token });
+    this.socket = socket;
+    this.stopWatching = watchConnection(socket, (connection) => this.set({ connection }));
+    socket.on("connect", () => void this.resync());
+    const live = (push: DisplayPush) => this.onPush(push, true);
+    socket.on("ticket:called", (payload: CallView) => live({ name: "ticket:called", payload }));
+    socket.on("ticket:recalled", (payload: CallView) => live({ name: "ticket:recalled", payload }));
+    socket.on("counter:updated", (payload: CounterView & { seq: number }) => live({ name: "counter:updated", payload }));
+    socket.on("queue:changed", (payload: QueueChanged) => live({ name: "queue:changed", payload }));
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    void this.output?.context.close();
+  }
+
+  /** A tap on the "aktifkan suara" overlay: the gesture browsers wait for. */
+  async enableSound(): Promise<void> {
+    if (typeof speechSynthesis !== "undefined") {
+      // Speaking once inside the gesture unlocks speech synthesis where it needs it.
+      speechSynthesis.speak(new SpeechSynthesisUtterance(""));
+    }
+    const allowed = (await this.output?.unlock()) ?? true;
+    speechLog().soundAllowed = allowed;
+    this.set({ soundAllowed: allowed });
+  }
+
+  private onPush(push: DisplayPush, announce: boolean): void {
+    const { state, newCall } = applyPush(this.view.screen, push);
+    if (state === this.view.screen) return;
+    const patch: Partial<DisplayView> = { screen: state };
+    if (newCall) {
+      patch.flashSeq = newCall.seq;
+      if (announce) this.announce(newCall);
+    }
+    this.set(patch);
+  }
+
+  private announce(call: CallView): void {
+    const style = this.view.config?.announcement.style ?? "number";
+    this.queue.enqueue(buildAnnouncement(call, style));
+  }
+
+  /**
+   * After every (re)connect: the config (it may have changed with a hub
+   * restart), then what was missed. Missed calls are history: shown, not
+   * announced. A hub whose log went backwards (restored or reset database)
+   * gets a fresh snapshot instead of a merge.
+   */
+  private async resync(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const config = await sendCommand<DisplayConfig>(socket, "display:config", {});
+    if (config.ok) this.set({ config: config.data });
+    let sinceSeq = this.view.screen.seq;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await sendCommand<Resync<DisplaySnapshot, DisplayPush>>(socket, "sync:request", { sinceSeq });
+      if (!answer.ok) return;
+      const r = answer.data;
+      if (r.mode === "snapshot") {
+        this.queue.clearPending();
+        this.set({ screen: applySnapshot(r.snapshot, Date.now()) });
+        return;
+      }
+      if (sinceSeq !== null && r.seq < sinceSeq) {
+        sinceSeq = null;
+        continue;
+      }
+      this.set({ screen: applyMissed(this.view.screen, r.events, r.seq) });
+      return;
+    }
+  }
+}
