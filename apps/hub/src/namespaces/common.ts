@@ -63,7 +63,13 @@ export function handle<S extends z.ZodType>(
       return;
     }
     try {
-      reply(await run(parsed.data));
+      const started = performance.now();
+      const answer = await run(parsed.data);
+      reply(answer);
+      // One line per command at debug level; refusals at info so an office can see what officers hit.
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      if (answer.ok) logger.debug({ event, ms }, "command");
+      else logger.info({ event, ms, code: answer.error.code }, "command refused");
     } catch (err) {
       logger.error({ err, event }, "handler failed");
       reply(fail("INTERNAL"));
