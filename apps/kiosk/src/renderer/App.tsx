@@ -1,0 +1,315 @@
+import type { PriorityReason } from "@layan/core";
+import type { IssuedTicket, ServiceStatus } from "@layan/protocol";
+import { newRequestId } from "@layan/ui";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import type { PrinterCheck } from "../shared/bridge";
+import { Header } from "./components/Header";
+import { hubErrorText, STRINGS, type Lang, type Strings } from "./i18n";
+import { useCountdown, useInactivity } from "./inactivity";
+import type { Connection, KioskHub } from "./kiosk-hub";
+import { inactivitySeconds, type Runtime } from "./runtime";
+import { AdminPin } from "./screens/AdminPin";
+import { Attract } from "./screens/Attract";
+import { ConfirmationPage } from "./screens/ConfirmationPage";
+import { IssuingPage } from "./screens/IssuingPage";
+import { AgencyPicker, ServicePicker } from "./screens/Pickers";
+import { PriorityPage } from "./screens/PriorityPage";
+import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
+import { ServicePage, type Blocker } from "./screens/ServicePage";
+import { StateScreen } from "./screens/StateScreen";
+import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
+
+type Screen =
+  | { name: "attract" }
+  | { name: "agencies" }
+  | { name: "services"; agencyId: string }
+  | { name: "service"; serviceId: string }
+  | { name: "priority"; serviceId: string; requestId: string }
+  | { name: "issuing"; serviceId: string }
+  | { name: "done"; issued: IssuedTicket }
+  | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string };
+
+/** How long the confirmation stays before the next citizen's turn (never longer than the inactivity reset). */
+const CONFIRMATION_SECONDS = 20;
+/** The Electron kiosk asks its printer this often while a service page is open. */
+const PRINTER_POLL_MS = 10_000;
+
+export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
+  const state = useSyncExternalStore(hub.subscribe, hub.getSnapshot);
+  const [screen, setScreen] = useState<Screen>({ name: "attract" });
+  const [lang, setLang] = useState<Lang>("id");
+  const [adminOpen, setAdminOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const t = STRINGS[lang];
+  const catalog = state.catalog;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const reset = useCallback(() => {
+    setScreen({ name: "attract" });
+    setLang("id");
+    setAdminOpen(false);
+  }, []);
+
+  const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
+  const inactivity = useInactivity(screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done", idleSeconds, reset);
+  const confirmLeft = useCountdown(screen.name === "done", Math.min(CONFIRMATION_SECONDS, idleSeconds), reset);
+
+  const serviceId = screen.name === "service" || screen.name === "priority" ? screen.serviceId : null;
+  const printer = usePrinterCheck(runtime, serviceId !== null);
+
+  // A fresh estimate whenever this service's queue moves (queue:changed carries only counts).
+  useEffect(() => {
+    if (serviceId === null || state.connection !== "online") return;
+    const timer = setTimeout(() => void hub.refreshStatus(serviceId), 150);
+    return () => clearTimeout(timer);
+  }, [hub, serviceId, state.connection, state.seq]);
+
+  const path: PrintPath = useMemo(() => (runtime.mode === "electron" ? { via: "kiosk", bridge: runtime.bridge } : { via: "hub" }), [runtime]);
+
+  if (runtime.mode === "browser" && runtime.token === null) {
+    return <StateScreen kind="unauthorized" title={t.noToken} detail={t.noTokenHint} />;
+  }
+  if (state.connection === "unauthorized") {
+    return <StateScreen kind="unauthorized" title={t.unauthorized} detail={t.unauthorizedHint} />;
+  }
+  if (!catalog) {
+    return state.connection === "offline" ? (
+      <StateScreen kind="offline" title={t.hubOffline} detail={t.hubOfflineHint} />
+    ) : (
+      <StateScreen kind="connecting" title={t.hubConnecting} detail={t.hubOfflineHint} />
+    );
+  }
+
+  const services = catalog.services;
+  const agencies = catalog.agencies.filter((a) => services.some((s) => s.agencyId === a.id));
+  const servicesOf = (agencyId: string) => services.filter((s) => s.agencyId === agencyId);
+
+  const openAgency = (agencyId: string) => {
+    const own = servicesOf(agencyId);
+    if (own.length === 1 && own[0]) setScreen({ name: "service", serviceId: own[0].id });
+    else setScreen({ name: "services", agencyId });
+  };
+  const start = () => {
+    if (agencies.length === 1 && agencies[0]) openAgency(agencies[0].id);
+    else setScreen({ name: "agencies" });
+  };
+  const backFromService = (id: string) => {
+    const agencyId = services.find((s) => s.id === id)?.agencyId;
+    if (agencyId && servicesOf(agencyId).length > 1) setScreen({ name: "services", agencyId });
+    else if (agencies.length > 1) setScreen({ name: "agencies" });
+    else reset();
+  };
+
+  const choose = async (id: string, requestId: string, priority: PriorityReason | null) => {
+    // The first tap wins; a second tap (or a double tap) finds the kiosk busy.
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setScreen({ name: "issuing", serviceId: id });
+    try {
+      const result = await takeTicket(hub, path, { requestId, serviceId: id, priority });
+      if (result.kind === "issued") setScreen({ name: "done", issued: result.issued });
+      else {
+        setScreen({ name: "problem", serviceId: id, ...problemFor(result, t, lang) });
+        void hub.refreshStatus(id);
+      }
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
+  const header = (onBack?: () => void) => (
+    <Header
+      office={catalog.office}
+      t={t}
+      lang={lang}
+      now={hub.now.bind(hub)}
+      onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
+      onHome={screen.name === "attract" ? undefined : reset}
+      onBack={onBack}
+      onSecretTaps={runtime.mode === "electron" ? () => setAdminOpen(true) : undefined}
+    />
+  );
+
+  let body;
+  switch (screen.name) {
+    case "attract":
+      body = (
+        <Attract
+          office={catalog.office}
+          t={t}
+          lang={lang}
+          now={hub.now.bind(hub)}
+          onStart={start}
+          onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
+        />
+      );
+      break;
+    case "agencies":
+      body = (
+        <>
+          {header()}
+          <AgencyPicker agencies={agencies} services={services} statuses={state.statuses} t={t} onPick={(a) => openAgency(a.id)} />
+        </>
+      );
+      break;
+    case "services": {
+      const agency = agencies.find((a) => a.id === screen.agencyId);
+      body = agency ? (
+        <>
+          {header(agencies.length > 1 ? () => setScreen({ name: "agencies" }) : undefined)}
+          <ServicePicker
+            agency={agency}
+            services={servicesOf(agency.id)}
+            statuses={state.statuses}
+            t={t}
+            lang={lang}
+            onPick={(s) => setScreen({ name: "service", serviceId: s.id })}
+          />
+        </>
+      ) : null;
+      break;
+    }
+    case "service": {
+      const service = services.find((s) => s.id === screen.serviceId);
+      const status = state.statuses.get(screen.serviceId);
+      const blocker = blockerFor(state.connection, status, printer, t);
+      body = service ? (
+        <>
+          {header(() => backFromService(service.id))}
+          <ServicePage
+            service={service}
+            agency={catalog.agencies.find((a) => a.id === service.agencyId)}
+            status={status}
+            t={t}
+            lang={lang}
+            blocker={blocker}
+            warning={printer?.ready && printer.paperNearEnd ? t.paperNearEnd : null}
+            onTake={() => {
+              if (blocker === null) setScreen({ name: "priority", serviceId: service.id, requestId: newRequestId() });
+            }}
+          />
+        </>
+      ) : null;
+      break;
+    }
+    case "priority":
+      body = (
+        <>
+          {header(() => setScreen({ name: "service", serviceId: screen.serviceId }))}
+          <PriorityPage t={t} busy={busy} onChoose={(p) => void choose(screen.serviceId, screen.requestId, p)} />
+        </>
+      );
+      break;
+    case "issuing":
+      body = <IssuingPage t={t} />;
+      break;
+    case "done":
+      body = (
+        <>
+          {header()}
+          <ConfirmationPage
+            issued={screen.issued}
+            service={services.find((s) => s.id === screen.issued.ticket.serviceId)}
+            t={t}
+            lang={lang}
+            secondsLeft={confirmLeft}
+            onDone={reset}
+          />
+        </>
+      );
+      break;
+    case "problem":
+      body = (
+        <>
+          {header()}
+          <ProblemPage
+            kind={screen.kind}
+            title={screen.title}
+            detail={screen.detail}
+            t={t}
+            onBack={() => (screen.serviceId ? setScreen({ name: "service", serviceId: screen.serviceId }) : reset())}
+          />
+        </>
+      );
+      break;
+  }
+
+  return (
+    <div className={`app screen-${screen.name}`} data-connection={state.connection}>
+      {state.connection !== "online" && screen.name !== "issuing" ? (
+        <div className="offline-banner" role="alert" data-testid="offline-banner">
+          <strong>{t.hubOffline}</strong> <span>{t.hubOfflineHint}</span>
+        </div>
+      ) : null}
+      {body}
+      {inactivity.warning !== null ? (
+        <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" data-testid="idle-warning">
+          <div className="dialog">
+            <h2 id="idle-title">{t.stillThere}</h2>
+            <p>{t.stillThereHint(inactivity.warning)}</p>
+            <button type="button" className="btn-primary" onClick={inactivity.poke}>
+              {t.continue}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {adminOpen && runtime.mode === "electron" ? (
+        <AdminPin t={t} onSubmit={(pin) => runtime.bridge.adminExit(pin)} onCancel={() => setAdminOpen(false)} />
+      ) : null}
+    </div>
+  );
+}
+
+function blockerFor(connection: Connection, status: ServiceStatus | undefined, printer: PrinterCheck | null, t: Strings): Blocker | null {
+  if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
+  if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
+  if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
+  if (printer && !printer.ready) return { title: t.printer[printer.problem ?? "PRINTER_ERROR"], detail: t.printerProblemHint };
+  return null;
+}
+
+function problemFor(result: Exclude<TakeResult, { kind: "issued" }>, t: Strings, lang: Lang): { kind: ProblemKind; title: string; detail: string } {
+  switch (result.kind) {
+    case "printer":
+      return {
+        kind: "printer",
+        title: result.problem ? t.printer[result.problem] : t.printerProblem,
+        detail: result.hubMessage ? hubErrorText(result.hubMessage, lang) : t.printerProblemHint,
+      };
+    case "print_failed":
+      return {
+        kind: "printer",
+        title: t.printFailed,
+        detail: result.hubMessage ? hubErrorText(result.hubMessage, lang) : `${result.problem ? `${t.printer[result.problem]}. ` : ""}${t.printFailedHint}`,
+      };
+    case "unreachable":
+      return { kind: "hub", title: t.hubOffline, detail: t.hubOfflineHint };
+    case "refused":
+      if (result.error.code === "SERVICE_CLOSED") return { kind: "closed", title: t.closedNow, detail: t.closedNowHint };
+      if (result.error.code === "QUOTA_REACHED") return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
+      return { kind: "other", title: t.errorTitle, detail: hubErrorText(result.error, lang) };
+  }
+}
+
+/** Electron only: the printer's DLE EOT status, asked on entering a service page and every few seconds there. */
+function usePrinterCheck(runtime: Runtime, active: boolean): PrinterCheck | null {
+  const [check, setCheck] = useState<PrinterCheck | null>(null);
+  useEffect(() => {
+    if (!active || runtime.mode !== "electron") return;
+    let live = true;
+    const ask = () => void askPrinter(runtime.bridge).then((c) => live && setCheck(c));
+    ask();
+    const timer = setInterval(ask, PRINTER_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [active, runtime]);
+  return runtime.mode === "electron" ? check : null;
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+/** The last seconds before a reset ask "still there?", so a slow reader is not thrown out mid-SOP. */
+const WARNING_SECONDS = 10;
+const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as const;
+
+/**
+ * Back to the attract screen after `seconds` without a touch, from every
+ * screen where it is enabled: the next citizen must never find someone
+ * else's half-finished choice.
+ */
+export function useInactivity(enabled: boolean, seconds: number, onIdle: () => void): { warning: number | null; poke: () => void } {
+  const last = useRef(Date.now());
+  const [warning, setWarning] = useState<number | null>(null);
+  const idle = useRef(onIdle);
+  idle.current = onIdle;
+
+  const poke = useCallback(() => {
+    last.current = Date.now();
+    setWarning(null);
+  }, []);
+
+  useEffect(() => {
+    if (!enabled) {
+      setWarning(null);
+      return;
+    }
+    last.current = Date.now();
+    const onActivity = () => {
+      last.current = Date.now();
+    };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
+    const warnFrom = seconds >= 2 * WARNING_SECONDS ? WARNING_SECONDS : 0;
+    const timer = setInterval(() => {
+      const left = Math.ceil((seconds * 1000 - (Date.now() - last.current)) / 1000);
+      if (left <= 0) {
+        setWarning(null);
+        idle.current();
+      } else {
+        setWarning(left <= warnFrom ? left : null);
+      }
+    }, 250);
+    return () => {
+      clearInterval(timer);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
+    };
+  }, [enabled, seconds]);
+
+  return { warning: enabled ? warning : null, poke };
+}
+
+/** Seconds left of a fixed countdown that runs while `enabled`, then calls `onEnd` once. */
+export function useCountdown(enabled: boolean, seconds: number, onEnd: () => void): number {
+  const [left, setLeft] = useState(seconds);
+  const end = useRef(onEnd);
+  end.current = onEnd;
+  useEffect(() => {
+    if (!enabled) return;
+    const started = Date.now();
+    setLeft(seconds);
+    const timer = setInterval(() => {
+      const remaining = Math.ceil((seconds * 1000 - (Date.now() - started)) / 1000);
+      if (remaining <= 0) {
+        clearInterval(timer);
+        end.current();
+      } else setLeft(remaining);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [enabled, seconds]);
+  return left;
+}

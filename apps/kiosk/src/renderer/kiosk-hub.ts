@@ -1,0 +1,242 @@
+import type {
+  Ack,
+  Catalog,
+  IssuedTicket,
+  IssueTicketInput,
+  KioskCancelRequest,
+  KioskSnapshot,
+  QueueChanged,
+  Resync,
+  ServiceStatus,
+} from "@layan/protocol";
+import { connectHub, SeqTracker, sendCommand } from "@layan/ui";
+import type { Socket } from "socket.io-client";
+
+/**
+ * The kiosk's side of the `/kiosk` namespace as a small store the screens
+ * subscribe to: connection state, the catalog, and live status per service.
+ * socket.io reconnects by itself after a hub restart or a network cut; on
+ * every (re)connect the kiosk takes a fresh snapshot, so it never shows a
+ * stale queue.
+ */
+
+export type Connection = "connecting" | "online" | "offline" | "unauthorized";
+
+export interface KioskHubState {
+  connection: Connection;
+  /** Kept across disconnects: the kiosk still shows what to bring while the hub is away. */
+  catalog: Catalog | null;
+  statuses: ReadonlyMap<string, ServiceStatus>;
+  /** Highest push seq applied; changes whenever a queue changes. */
+  seq: number | null;
+  /** Hub clock minus this device's clock, ms (the hub's clock rules). */
+  clockOffsetMs: number;
+}
+
+export interface KioskHubOptions {
+  url: string;
+  token: string;
+  /** How often open/closed and estimates are refreshed without a push (hours change with time). */
+  refreshMs?: number;
+  /** Swapped in tests; defaults to socket.io through @layan/ui's connectHub. */
+  connect?: (options: { url: string; token: string }) => Socket;
+}
+
+/** A ticket whose answer never arrived while the kiosk prints itself: the hub may hold a number nobody has. */
+interface Unresolved {
+  request: IssueTicketInput;
+}
+
+/** An answer that never came: the hub is away. */
+export type IssueAnswer = Ack<IssuedTicket> | { ok: false; unreachable: true };
+const UNREACHABLE = { ok: false, unreachable: true } as const;
+
+export class KioskHub {
+  private socket: Socket | null = null;
+  private readonly seqs = new SeqTracker();
+  private readonly listeners = new Set<() => void>();
+  private state: KioskHubState = {
+    connection: "connecting",
+    catalog: null,
+    statuses: new Map(),
+    seq: null,
+    clockOffsetMs: 0,
+  };
+  private refreshTimer: ReturnType<typeof setInterval> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private unresolved: Unresolved[] = [];
+  private pendingCancels: KioskCancelRequest[] = [];
+
+  constructor(private readonly options: KioskHubOptions) {}
+
+  get snapshot(): KioskHubState {
+    return this.state;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): KioskHubState => this.state;
+
+  start(): void {
+    if (this.socket) return;
+    const socket = (this.options.connect ?? ((o) => connectHub({ ...o, namespace: "/kiosk" })))({
+      url: this.options.url,
+      token: this.options.token,
+    });
+    this.socket = socket;
+    socket.on("connect", () => {
+      this.set({ connection: "online" });
+      void this.resync();
+      void this.loadCatalog();
+      void this.settleLeftovers();
+    });
+    socket.on("disconnect", () => this.set({ connection: "offline" }));
+    socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
+      const refused = err.message === "UNAUTHORIZED" || err.message === "FORBIDDEN";
+      this.set({ connection: refused ? "unauthorized" : "offline" });
+      // A refused handshake is not retried by socket.io itself; try again slowly
+      // (the token may be registered meanwhile).
+      if (refused && !socket.active && this.retryTimer === null) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          socket.connect();
+        }, 15_000);
+      }
+    });
+    socket.on("queue:changed", (push: QueueChanged) => this.applyQueueChanged(push));
+    socket.on("catalog:changed", () => void this.loadCatalog());
+    this.refreshTimer = setInterval(() => {
+      if (socket.connected) void this.resync();
+    }, this.options.refreshMs ?? 30_000);
+  }
+
+  stop(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.refreshTimer = null;
+    this.retryTimer = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Hub time now, for clocks on screen. */
+  now(): number {
+    return Date.now() + this.state.clockOffsetMs;
+  }
+
+  async refreshStatus(serviceId: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    const answer = await sendCommand<ServiceStatus>(socket, "service:status", { serviceId }, { retries: 0 });
+    if (answer.ok) this.putStatuses([answer.data]);
+  }
+
+  /**
+   * Issues a ticket. `printsItself`: the kiosk prints after the answer, so an
+   * answer lost on the way (hub gone mid-command) leaves a number nobody holds;
+   * the kiosk remembers the request and cancels that number once it is back.
+   */
+  async issue(request: IssueTicketInput, printsItself: boolean): Promise<IssueAnswer> {
+    const socket = this.socket;
+    if (!socket?.connected) return UNREACHABLE;
+    // The hub answers the first attempt's result to every retry with the same requestId.
+    const answer = await sendCommand<IssuedTicket>(socket, "ticket:issue", request, { timeoutMs: 8_000, retries: 2 });
+    if (!answer.ok && !socket.connected) {
+      if (printsItself) this.unresolved.push({ request });
+      return UNREACHABLE;
+    }
+    return answer;
+  }
+
+  /** Cancels a ticket this kiosk issued; kept and retried after a reconnect if the hub is away. */
+  async cancel(request: KioskCancelRequest): Promise<boolean> {
+    const socket = this.socket;
+    if (socket?.connected) {
+      const answer = await sendCommand<{ cancelled: true }>(socket, "ticket:cancel", request, { retries: 2 });
+      if (answer.ok) return true;
+      // A refusal (already finished, too late) will not change on a retry.
+      if (socket.connected) return false;
+    }
+    this.pendingCancels.push(request);
+    return false;
+  }
+
+  private async settleLeftovers(): Promise<void> {
+    const unresolved = this.unresolved.splice(0);
+    for (const { request } of unresolved) {
+      const answer = await this.issue(request, true);
+      if (answer.ok) {
+        this.pendingCancels.push({
+          requestId: cancelRequestId(request.requestId),
+          ticketId: answer.data.ticket.id,
+          reason: "print_failed",
+        });
+      }
+    }
+    const cancels = this.pendingCancels.splice(0);
+    for (const cancel of cancels) await this.cancel(cancel);
+  }
+
+  private async loadCatalog(): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    const answer = await sendCommand<Catalog>(socket, "catalog:get", {});
+    if (answer.ok) this.set({ catalog: answer.data });
+  }
+
+  private async resync(): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    const sentAt = Date.now();
+    const answer = await sendCommand<Resync<KioskSnapshot, { name: "queue:changed"; payload: QueueChanged }>>(
+      socket,
+      "sync:request",
+      { sinceSeq: null },
+      { retries: 1 },
+    );
+    if (!answer.ok) return;
+    const resync = answer.data;
+    if (resync.mode === "snapshot") {
+      this.seqs.reset(resync.seq);
+      const roundTrip = Date.now() - sentAt;
+      const statuses = new Map(resync.snapshot.statuses.map((s) => [s.serviceId, s]));
+      this.set({
+        statuses,
+        seq: resync.seq,
+        clockOffsetMs: resync.snapshot.serverTime + roundTrip / 2 - Date.now(),
+      });
+    } else {
+      for (const event of resync.events) this.applyQueueChanged(event.payload);
+    }
+  }
+
+  private applyQueueChanged(push: QueueChanged): void {
+    if (!this.seqs.accept(push.seq)) return;
+    const statuses = new Map(this.state.statuses);
+    for (const w of push.waiting) {
+      const known = statuses.get(w.serviceId);
+      if (known) statuses.set(w.serviceId, { ...known, waiting: w.waiting });
+    }
+    this.set({ statuses, seq: push.seq });
+  }
+
+  private putStatuses(list: ServiceStatus[]): void {
+    const statuses = new Map(this.state.statuses);
+    for (const s of list) statuses.set(s.serviceId, s);
+    this.set({ statuses });
+  }
+
+  private set(patch: Partial<KioskHubState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Derived, not random: a retried cancel must carry the same id as the first. */
+export function cancelRequestId(issueRequestId: string): string {
+  return `${issueRequestId.slice(0, 56)}-cancel`;
+}
