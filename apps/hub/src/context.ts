@@ -11,6 +11,8 @@ import type { IssuedTicket } from "@layan/protocol";
 /** Everything the hub needs from storage, as one contract (see packages/store). */
 export interface HubStore extends EngineStore, AuthStore {
   eventsAfter(seq: number, limit: number): { seq: number; event: QueueEvent }[];
+  /** A ticket's number from the read model (tickets pruned from the live queue). */
+  ticketNumber(ticketId: string): string | null;
   /** Group-commit counters, for /healthz and the benchmark. */
   commitStats?(): { batches: number; entries: number; largestBatch: number; failedBatches: number };
 }

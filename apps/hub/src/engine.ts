@@ -3,6 +3,7 @@ import {
   createState,
   decide,
   pruneFinished,
+  pruneSettled,
   serviceDayOf,
   startOfServiceDay,
   type OfficeRules,
@@ -46,8 +47,10 @@ export interface CommandContext {
 
 type Listener = (batch: CommittedEvent[]) => void;
 
-/** Answers kept in memory for retries that arrive while the store is warm. */
-const ANSWER_CACHE_SIZE = 5_000;
+/** Answers kept in memory for quick retries; older ones come from the store's ledger. */
+const ANSWER_CACHE_SIZE = 1_000;
+/** Settled tickets stay in memory this long, for the broadcasts that follow their last event. */
+const SETTLED_KEEP_MS = 60_000;
 
 /**
  * The single writer of the queue: parse happens before, broadcast after.
@@ -64,6 +67,8 @@ export class QueueEngine {
   private readonly answers = new Map<string, Ack<unknown>>();
   private readonly listeners = new Set<Listener>();
   private reloading = false;
+  /** Tickets served (completed) per service day, kept as events arrive: pruning forgets the tickets. */
+  private served = { day: "", count: 0 };
 
   constructor(
     private readonly rules: OfficeRules,
@@ -80,11 +85,14 @@ export class QueueEngine {
     const now = this.clock();
     const todayStart = startOfServiceDay(now, this.rules.timezone);
     let seq = 0;
+    this.served = { day: "", count: 0 };
     for (const stored of this.store.iterateEvents(this.store.replayStartSeq(todayStart))) {
       apply(state, stored.event);
+      this.countServed(stored.event);
       seq = stored.seq;
     }
     this.state = state;
+    this.prune();
     this.seq = Math.max(seq, this.store.lastSeq());
   }
 
@@ -142,7 +150,10 @@ export class QueueEngine {
     }
     const { events } = decision;
     const firstSeq = this.seq + 1;
-    for (const e of events) apply(this.state, e);
+    for (const e of events) {
+      apply(this.state, e);
+      this.countServed(e);
+    }
     this.seq += events.length;
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
     if (events.length === 0) {
@@ -162,6 +173,25 @@ export class QueueEngine {
     const committed = events.map((event, i) => ({ seq: firstSeq + i, event }));
     for (const listener of this.listeners) listener(committed);
     return answer;
+  }
+
+  private countServed(event: QueueEvent): void {
+    if (event.type !== "ticket.completed") return;
+    const day = serviceDayOf(event.at, this.rules.timezone);
+    this.served = day === this.served.day ? { day, count: this.served.count + 1 } : { day, count: 1 };
+  }
+
+  servedToday(): number {
+    return this.served.day === serviceDayOf(this.clock(), this.rules.timezone) ? this.served.count : 0;
+  }
+
+  /**
+   * Forgets settled tickets (served or cancelled over a minute ago, no-shows
+   * past their reinstatement window) so a busy day's memory stays flat.
+   */
+  prune(): number {
+    const now = this.clock();
+    return pruneSettled(this.state, now, now - SETTLED_KEEP_MS);
   }
 
   private remember(key: string, answer: Ack<unknown>): void {

@@ -73,10 +73,10 @@ export function createHub(options: HubOptions): Hub {
   const engine = new QueueEngine(setup.rules, store, clock);
   const auth = new Authenticator(store, clock);
   const officerNames = new Map<string, string | null>();
-  const views = new Views(setup, (officerId) => {
+  const views = new Views((officerId) => {
     if (!officerNames.has(officerId)) officerNames.set(officerId, store.findUserById(officerId)?.displayName ?? null);
     return officerNames.get(officerId) ?? null;
-  });
+  }, (ticketId) => store.ticketNumber(ticketId));
 
   const http = createServer();
   const io = new Server(http, {
@@ -180,6 +180,7 @@ export function createHub(options: HubOptions): Hub {
       day = today;
       rollOver();
     }
+    engine.prune();
   }, DAY_CHECK_MS);
   dayTimer.unref();
 

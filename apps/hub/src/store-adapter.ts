@@ -16,6 +16,7 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),
     eventsAfter: (seq, limit) => store.eventsAfter(seq, limit),
+    ticketNumber: (id) => store.ticketById(id)?.number ?? null,
     findDeviceByTokenHash: (hash) => store.findDeviceByTokenHash(hash),
     findUserByUsername: (username) => store.findUserByUsername(username),
     findUserById: (id) => store.findUserById(id),

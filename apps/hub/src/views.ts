@@ -7,13 +7,13 @@ import type {
   ServiceStatus,
   WaitingCount,
 } from "@layan/protocol";
-import type { HubSetup } from "./setup";
 
 /** Read-side projections of the live queue into what each screen shows. */
 export class Views {
   constructor(
-    private readonly setup: HubSetup,
     private readonly officerName: (officerId: string) => string | null,
+    /** Number of a ticket no longer in the live queue (served earlier today), from the store. */
+    private readonly storedNumber: (ticketId: string) => string | null = () => null,
   ) {}
 
   counter(state: QueueState, counterId: string): CounterView {
@@ -151,7 +151,7 @@ export class Views {
       seq,
       at,
       type,
-      number: ticket?.number ?? ("number" in event ? event.number : null),
+      number: ticket?.number ?? ("number" in event ? event.number : ticketId ? this.storedNumber(ticketId) : null),
       serviceId: ticket?.segment.serviceId ?? ("serviceId" in event ? event.serviceId : null),
       counterId: "counterId" in event ? event.counterId : null,
       detail,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apply, cloneState, createState, pruneFinished, replay, waitingCount } from "./state";
+import { apply, cloneState, createState, pruneFinished, pruneSettled, replay, waitingCount } from "./state";
 import { FRIDAY, jakarta, normalise, officeRules, TestQueue, THURSDAY } from "./testing/fixtures";
 
 const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
@@ -84,5 +84,28 @@ describe("pruneFinished", () => {
     expect(pruneFinished(q.state, FRIDAY)).toBe(2);
     expect([...q.state.tickets.keys()]).toEqual(["t3", "t4"]);
     expect(waitingCount(q.state, "info")).toBe(1);
+  });
+});
+
+describe("pruneSettled", () => {
+  it("drops settled tickets and keeps live ones and no-shows still reinstatable", () => {
+    const q = new TestQueue();
+    const t0 = jakarta("2026-11-27 08:00");
+    q.open("loket-1", t0);
+    const [a, b, c, d] = [0, 1, 2, 3].map((i) => q.issue(i < 3 ? "ktp" : "izin", t0).id);
+    q.callNext("loket-1", t0);
+    q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, t0);
+    q.callNext("loket-1", t0);
+    for (let i = 0; i < q.state.rules.noShow.recallsBeforeNoShow; i++) q.run({ type: "recall", counterId: "loket-1" }, t0);
+    q.run({ type: "markNoShow", counterId: "loket-1" }, t0);
+    q.run({ type: "cancel", ticketId: c!, reason: "citizen_left" }, t0);
+    const now = t0 + 60_000;
+    expect(pruneSettled(q.state, now, now)).toBe(2);
+    expect([...q.state.tickets.keys()].sort()).toEqual([b, d].sort());
+    expect(q.state.tickets.has(a!)).toBe(false);
+    const later = now + q.state.rules.noShow.reinstateWithinMinutes * 60_000 + 1;
+    expect(pruneSettled(q.state, later, later)).toBe(1);
+    expect([...q.state.tickets.keys()]).toEqual([d]);
+    expect(q.state.lanes.get("izin")?.regular).toEqual([d]);
   });
 });

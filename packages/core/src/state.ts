@@ -331,6 +331,28 @@ export function pruneFinished(state: QueueState, serviceDay: string): number {
   return removed;
 }
 
+/**
+ * Drops tickets nothing can act on any more: done or cancelled ones that ended
+ * before `endedBefore`, and no-shows whose reinstatement window has passed.
+ * A busy day would otherwise keep every served ticket in memory until
+ * midnight; the store's read models keep them for pages and reports. After
+ * this a command on such a ticket answers TICKET_UNKNOWN, not TICKET_FINISHED.
+ */
+export function pruneSettled(state: QueueState, now: number, endedBefore: number): number {
+  const windowMs = state.rules.noShow.reinstateWithinMinutes * 60_000;
+  let removed = 0;
+  for (const [id, t] of state.tickets) {
+    const settled =
+      ((t.status === "done" || t.status === "cancelled") && (t.segment.endedAt ?? t.issuedAt) < endedBefore) ||
+      (t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt > windowMs);
+    if (settled) {
+      state.tickets.delete(id);
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /** Waiting tickets of a service, both lanes. */
 export function waitingCount(state: QueueState, serviceId: ServiceId): number {
   const lanes = state.lanes.get(serviceId);

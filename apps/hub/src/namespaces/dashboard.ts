@@ -1,4 +1,3 @@
-import { serviceDayOf } from "@layan/core";
 import { EmptyPayload, SyncRequestPayload, ok, type DashboardPush } from "@layan/protocol";
 import type { HubContext } from "../context";
 import { handle, requireRole } from "./common";
@@ -29,9 +28,7 @@ export function attachDashboard(ctx: HubContext): void {
         }
       }
       const recent = ctx.store.eventsAfter(Math.max(0, seq - RECENT_LOG), RECENT_LOG);
-      let servedToday = 0;
-      const today = serviceDayOf(now, state.rules.timezone);
-      for (const t of state.tickets.values()) if (t.status === "done" && t.serviceDay === today) servedToday++;
+      const servedToday = ctx.engine.servedToday();
       return ok({
         mode: "snapshot" as const,
         seq,
