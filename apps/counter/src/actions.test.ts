@@ -84,6 +84,13 @@ describe("RepeatGuard", () => {
     expect(g.accept("callNext", 1850)).toBe(true);
   });
 
+  it("lets the officer retry at once after a refusal", () => {
+    const g = new RepeatGuard(700);
+    expect(g.accept("callNext", 1000)).toBe(true);
+    g.reset();
+    expect(g.accept("callNext", 1100)).toBe(true);
+  });
+
   it("does not hold back a different action", () => {
     const g = new RepeatGuard(700);
     expect(g.accept("callNext", 1000)).toBe(true);

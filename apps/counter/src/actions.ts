@@ -114,4 +114,9 @@ export class RepeatGuard {
     this.last = { id, at: now };
     return true;
   }
+
+  /** After a refused command: pressing again at once is a retry, not a double click, and costs nothing. */
+  reset(): void {
+    this.last = null;
+  }
 }

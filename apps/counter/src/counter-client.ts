@@ -36,6 +36,8 @@ export interface CounterState {
   choices: CounterChoice[] | null;
   busy: ActionId | "open" | "step" | "reinstate" | "call" | null;
   feedback: Feedback | null;
+  /** Commands answered so far (ok or not): tests and the busy indicator wait on it. */
+  answered: number;
   /** Set when the hub refused the session: the app shows the login again. */
   loggedOut: string | null;
 }
@@ -73,6 +75,7 @@ export class CounterClient {
       choices: null,
       busy: null,
       feedback: null,
+      answered: 0,
       loggedOut: null,
     };
   }
@@ -186,7 +189,7 @@ export class CounterClient {
     if (!socket || this.state.busy) return false;
     this.set({ busy: "open", feedback: null });
     const answer = await sendCommand<CounterSnapshot>(socket, "counter:open", { requestId: newRequestId(), counterId });
-    this.set({ busy: null });
+    this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);
       return false;
@@ -279,7 +282,7 @@ export class CounterClient {
     if (!socket || this.state.busy) return false;
     this.set({ busy: "reinstate", feedback: null });
     const answer = await sendCommand<{ number: string }>(socket, "ticket:reinstate", { requestId: newRequestId(), ticketId });
-    this.set({ busy: null });
+    this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);
       return false;
@@ -293,7 +296,7 @@ export class CounterClient {
     if (!socket) return false;
     this.set({ busy, feedback: null });
     const answer: Ack<CounterSnapshot> = await sendCommand<CounterSnapshot>(socket, event, payload);
-    this.set({ busy: null });
+    this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);
       return false;
@@ -320,6 +323,7 @@ export class CounterClient {
   }
 
   private fail(error: AckError): void {
+    this.guard.reset();
     if (error.code === "UNAUTHORIZED") {
       clearSession();
       this.set({ loggedOut: error.message });

@@ -13,7 +13,8 @@ export interface DisplayView {
   screen: DisplayState;
   /** Seq of the newest live call: the big number flashes when it changes. */
   flashSeq: number | null;
-  soundAllowed: boolean;
+  /** Null while the first unlock attempt is pending: no overlay flashes up on screens that may play. */
+  soundAllowed: boolean | null;
   speaking: string | null;
 }
 
@@ -64,7 +65,7 @@ export class DisplayClient {
       config: null,
       screen: EMPTY_STATE,
       flashSeq: null,
-      soundAllowed: speechMode === "off" || (this.output?.allowed ?? true),
+      soundAllowed: speechMode === "off" || !this.output ? true : null,
       speaking: null,
     };
   }
@@ -89,7 +90,13 @@ export class DisplayClient {
         speechLog().soundAllowed = allowed;
         this.set({ soundAllowed: allowed });
       };
-      void this.output.unlock();
+      const output = this.output;
+      void output.probeAutoplay().then((allowed) => {
+        // Unknown (no answer in time): trust the AudioContext; its statechange corrects us later.
+        const ok = allowed ?? output.allowed;
+        speechLog().soundAllowed = ok;
+        if (this.view.soundAllowed !== true) this.set({ soundAllowed: ok });
+      });
       void this.output.preload();
     }
     const socket = connectHub({ url: this.hubUrl, namespace: "/display", token: this.token });
@@ -108,7 +115,7 @@ export class DisplayClient {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
-    void this.output?.context.close();
+    // The AudioContext stays open: React's StrictMode stops and starts again, and a closed context never plays.
   }
 
   /** A tap on the "aktifkan suara" overlay: the gesture browsers wait for. */

@@ -17,12 +17,13 @@ export interface Session {
 
 export type LoginResult = Ack<Session>;
 
+// Nothing retries a login by itself, so the message asks the officer to (not "Sedang mencoba lagi").
 const networkError = (): LoginResult => ({
   ok: false,
   error: {
-    code: "STORE_UNAVAILABLE",
+    code: "HUB_UNREACHABLE",
     message: "Server antrean tidak dapat dihubungi. Periksa jaringan, lalu coba lagi.",
-    messageEn: "Cannot reach the queue server.",
+    messageEn: "Cannot reach the queue server. Check the network and try again.",
   },
 });
 

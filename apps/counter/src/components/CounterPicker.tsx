@@ -9,7 +9,7 @@ export function CounterPicker({ client, state, onSignOut }: { client: CounterCli
   const services = new Map(state.catalog?.services.map((s) => [s.id, s]) ?? []);
   const me = client.session.user.displayName;
   return (
-    <div className="app">
+    <div className="app" data-testid="picker" data-answered={state.answered}>
       <TopBar
         title={state.catalog?.office.shortName ?? "Layan"}
         officer={me}

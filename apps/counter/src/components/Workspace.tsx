@@ -62,7 +62,13 @@ export function Workspace({ client, state, onSignOut }: { client: CounterClient;
   const counterName = snap?.counter.name ?? state.counterId ?? "";
 
   return (
-    <div className="app app--work">
+    <div
+      className="app app--work"
+      data-testid="workspace"
+      data-answered={state.answered}
+      data-counter-status={snap?.counter.status ?? ""}
+      data-busy={state.busy ?? ""}
+    >
       <TopBar
         title={
           <>

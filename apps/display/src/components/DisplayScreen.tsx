@@ -15,7 +15,12 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
   const prefix = new Map(config?.services.map((s) => [s.id, s.prefix]) ?? []);
 
   return (
-    <div className="screen" data-testid="display-screen" data-synced={screen.seq !== null}>
+    <div
+      className="screen"
+      data-testid="display-screen"
+      data-synced={screen.seq !== null}
+      data-sound={view.soundAllowed === null ? "unknown" : view.soundAllowed ? "on" : "blocked"}
+    >
       <header className="screen__header">
         <div className="screen__office">
           <span className="brand-mark" aria-hidden="true">
@@ -50,7 +55,7 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
       <div className="screen__status">
         <ConnectionBadge state={view.connection} />
       </div>
-      {!view.soundAllowed && (
+      {view.soundAllowed === false && (
         <button type="button" className="sound-overlay" data-testid="enable-sound" onClick={onEnableSound}>
           <Volume2 aria-hidden="true" />
           <span>Ketuk untuk mengaktifkan suara</span>

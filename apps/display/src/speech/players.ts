@@ -8,6 +8,15 @@ import type { AnnouncementPlayer } from "./queue";
  * AudioContext. Both play the chime first.
  */
 
+/** 10 ms of silence, 8 kHz mono 8-bit PCM WAV: the smallest thing play() can be asked to play. */
+const SILENT_WAV = `data:audio/wav;base64,${btoa(
+  String.fromCharCode(
+    ...[0x52, 0x49, 0x46, 0x46, 0x4c, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, 0x66, 0x6d, 0x74, 0x20, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0,
+      0x64, 0x61, 0x74, 0x61, 80, 0, 0, 0],
+    ...new Array<number>(80).fill(128),
+  ),
+)}`;
+
 export type SpeechMode = "auto" | "webspeech" | "clips" | "off";
 
 /** Pauses between clips, seconds: after the chime, at the comma, between words. */
@@ -26,6 +35,23 @@ export class AudioOutput {
   /** False until the browser lets this page make sound (a tap, or the autoplay flag). */
   get allowed(): boolean {
     return this.context.state === "running";
+  }
+
+  /**
+   * Whether the browser lets this page play sound without a tap. An unmuted
+   * play() of a silent clip answers at once (NotAllowedError when blocked),
+   * where AudioContext.resume() would just stay pending.
+   */
+  async probeAutoplay(timeoutMs = 3000): Promise<boolean | null> {
+    const audio = new Audio(SILENT_WAV);
+    const answer = audio.play().then(
+      () => true,
+      (err: unknown) => (err instanceof DOMException && err.name === "NotAllowedError" ? false : null),
+    );
+    const result = await Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+    audio.pause();
+    if (result) await this.unlock();
+    return result;
   }
 
   async unlock(): Promise<boolean> {

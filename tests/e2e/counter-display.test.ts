@@ -1,0 +1,198 @@
+/**
+ * Issue #4 end to end: a real hub process, the built counter and display apps
+ * in Debian Chromium, several browser contexts. Numbers follow the sample
+ * office (kiosk-config): KTP-el is "A", KIA "D", STNK "H"; Loket 1 serves
+ * KTP-el and KIA, Loket 7 STNK; display-disdukcapil shows Loket 1-4,
+ * display-samsat the STNK service. Speech is checked through the display's
+ * hook (window.__layanSpeech), never by timing.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { launchChromium } from "./browser";
+import { buildCounterAndDisplay, KioskClient, OfficerClient } from "./counter-display.support";
+import { CounterPage } from "./page-models/counter";
+import { DisplayPage } from "./page-models/display";
+
+const SHOTS = join(ROOT, "docs/screenshots");
+const SEEN = { timeout: 5_000, interval: 50 };
+/** Spoken calls queue behind each other (about 6 s each with clips): allow a few. */
+const HEARD = { timeout: 40_000, interval: 200 };
+
+let hub: TestHub;
+let browser: Browser;
+let kiosk: KioskClient;
+const contexts: BrowserContext[] = [];
+
+async function newPage(width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  buildCounterAndDisplay();
+  hub = await startTestHub();
+  // A display on a dedicated screen runs with this flag (apps/display/README.md).
+  browser = await launchChromium(["--autoplay-policy=no-user-gesture-required"]);
+  kiosk = await KioskClient.connect(hub.url, hub.kioskToken);
+});
+
+afterAll(async () => {
+  kiosk?.close();
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await hub?.stop();
+});
+
+describe("counter and display", () => {
+  it("an officer logs in, calls, recalls, serves, completes and transfers; the display shows and speaks each call", async () => {
+    for (const s of ["ktp-el", "ktp-el", "ktp-el", "kia"]) await kiosk.issue(s);
+    const display = new DisplayPage(await newPage(1920, 1080), hub.url);
+    await display.open(hub.displayTokens["display-utama"]!);
+    expect(await display.soundBlocked()).toBe(false);
+    expect(await display.currentCall()).toBeNull();
+
+    const counter = new CounterPage(await newPage(1366, 768), hub.url);
+    await counter.goto();
+    // Wrong PIN: refused, in Indonesian.
+    await counter.login(hub.user("officer").username, "000000");
+    await counter.loginError.waitFor();
+    expect(await counter.loginError.textContent()).toBe("Nama pengguna atau PIN salah.");
+    await counter.login(hub.user("officer").username, hub.user("officer").secret);
+    await counter.page.getByTestId("choose-loket-1").click();
+    await counter.page.locator(`[data-testid="workspace"][data-counter-status="open"]`).waitFor();
+    expect(await counter.counterName.textContent()).toBe("Loket 1");
+
+    // Call: the display shows it large and announces it (number style, from office.yaml).
+    expect(await counter.callNext()).toBe("A-001");
+    await expect.poll(() => display.currentCall(), SEEN).toEqual({ number: "A-001", counterId: "loket-1", counterName: "Loket 1" });
+    expect(await display.counterNumber("loket-1")).toBe("A-001");
+
+    // Recall: announced again.
+    await counter.recall();
+    expect(await counter.infoMessage.textContent()).toBe("A-001 dipanggil ulang.");
+
+    // Start and tick an SOP step: the timer runs green against the 25-minute target.
+    await counter.start();
+    expect(await counter.currentStatus()).toBe("serving");
+    expect(await counter.sopTimer.getAttribute("data-colour")).toBe("green");
+    await counter.tickStep("verifikasi");
+    expect(await counter.stepDone("verifikasi")).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await counter.page.screenshot({ path: join(SHOTS, "counter.png") });
+
+    await counter.complete("selesai");
+    expect(await counter.currentNumber()).toBe("");
+    await expect.poll(() => display.counterNumber("loket-1"), SEEN).toBe("");
+
+    // Keyboard: P calls the next one.
+    await counter.press("p");
+    expect(await counter.currentNumber()).toBe("A-002");
+    await expect.poll(() => display.currentNumber(), SEEN).toBe("A-002");
+    expect(await display.lastCalls()).toEqual(["A-001"]);
+
+    // Transfer to KIA: same number, back of the KIA queue; the counter is free again.
+    const kiaBefore = await display.waiting("kia");
+    await counter.transferTo("kia");
+    expect(await counter.currentNumber()).toBe("");
+    await expect.poll(() => display.waiting("kia"), SEEN).toBe((kiaBefore ?? 0) + 1);
+
+    // Completing with an outcome: "berkas tidak lengkap".
+    expect(await counter.callNext()).toBe("A-003");
+    await expect.poll(() => display.currentNumber(), SEEN).toBe("A-003");
+    await counter.complete("berkas_tidak_lengkap");
+    expect(await counter.infoMessage.textContent()).toBe("A-003 dicatat: berkas tidak lengkap.");
+
+    await expect
+      .poll(() => display.spokenTexts(), HEARD)
+      .toEqual([
+        "Nomor antrean A satu, silakan menuju loket satu",
+        "Nomor antrean A satu, silakan menuju loket satu",
+        "Nomor antrean A dua, silakan menuju loket satu",
+        "Nomor antrean A tiga, silakan menuju loket satu",
+      ]);
+    const spoken = await display.spoken();
+    expect(spoken.map((s) => s.recall)).toEqual([false, true, false, false]);
+    // Played through the bundled clips (no Indonesian voice in this Chromium), and they did play.
+    await expect.poll(async () => (await display.spoken()).map((s) => s.ok), HEARD).toEqual([true, true, true, true]);
+    expect(spoken.every((s) => s.via === "clips")).toBe(true);
+    await display.page.screenshot({ path: join(SHOTS, "display.png") });
+
+    // The session survives a reload, straight back to the counter.
+    await counter.page.reload();
+    await counter.page.locator(`[data-testid="workspace"][data-counter-status="open"]`).waitFor();
+    expect(await counter.counterName.textContent()).toBe("Loket 1");
+  });
+
+  it("a double click calls once, and the hub's refusals are shown in Indonesian", async () => {
+    const counter = new CounterPage(await newPage(1366, 768), hub.url);
+    await counter.signInAt("loket-12", hub.user("officer", 1).username, hub.user("officer", 1).secret);
+
+    // Nobody waits for SKCK: the hub refuses and the officer reads why.
+    await counter.act("callNext");
+    expect(await counter.errorMessage.textContent()).toBe("Tidak ada antrean yang menunggu.");
+
+    const first = await kiosk.issue("skck");
+    const second = await kiosk.issue("skck");
+    await expect.poll(() => counter.waitingFor("skck"), SEEN).toBe(2);
+    const before = await counter.answered();
+    await counter.button("callNext").dblclick();
+    await counter.waitAnswered(before + 1);
+    expect(await counter.currentNumber()).toBe(first);
+    // Give a second command every chance to arrive, then check it never did.
+    await counter.page.waitForTimeout(500);
+    expect(await counter.answered()).toBe(before + 1);
+    await expect.poll(() => counter.waitingFor("skck"), SEEN).toBe(1);
+
+    // No-show before the recalls the office requires: explained, not sent.
+    await counter.page.keyboard.press("h");
+    await counter.hintMessage.waitFor();
+    expect(await counter.hintMessage.textContent()).toBe("Panggil ulang 2× lagi sebelum menandai tidak hadir.");
+    // Two recalls further apart than a double click (the app drops a repeat within 0.7 s).
+    await counter.recall();
+    await counter.page.waitForTimeout(800);
+    await counter.recall();
+    await counter.noShow();
+    expect(await counter.infoMessage.textContent()).toBe(`${first} dicatat tidak hadir.`);
+    expect(await counter.callNext()).toBe(second);
+  });
+
+  it("two displays with different groups show different calls", async () => {
+    const disdukcapil = new DisplayPage(await newPage(1920, 1080), hub.url);
+    const samsat = new DisplayPage(await newPage(1920, 1080), hub.url);
+    await disdukcapil.open(hub.displayTokens["display-disdukcapil"]!);
+    await samsat.open(hub.displayTokens["display-samsat"]!);
+    const heardBefore = (await disdukcapil.spokenTexts()).length;
+
+    const stnk = await kiosk.issue("stnk-tahunan");
+    const kk = await kiosk.issue("kartu-keluarga");
+    expect([stnk, kk]).toEqual(["H-001", "B-001"]);
+    const officer = await OfficerClient.login(hub.url, hub.user("supervisor").username, hub.user("supervisor").secret);
+    try {
+      await officer.open("loket-7");
+      await officer.open("loket-3");
+      expect(await officer.callNext("loket-7")).toBe(stnk);
+      expect(await officer.callNext("loket-3")).toBe(kk);
+
+      await expect.poll(() => samsat.currentNumber(), SEEN).toBe(stnk);
+      await expect.poll(() => disdukcapil.currentNumber(), SEEN).toBe(kk);
+      // Neither shows the other's call, its counters or its services.
+      expect(await samsat.lastCalls()).not.toContain(kk);
+      expect(await disdukcapil.lastCalls()).not.toContain(stnk);
+      expect(await samsat.counterNumber("loket-3")).toBeNull();
+      expect(await disdukcapil.counterNumber("loket-7")).toBeNull();
+      expect(await samsat.waiting("ktp-el")).toBeNull();
+      expect(await disdukcapil.waiting("stnk-tahunan")).toBeNull();
+
+      await expect.poll(() => samsat.spokenTexts(), HEARD).toEqual(["Nomor antrean H satu, silakan menuju loket tujuh"]);
+      await expect
+        .poll(async () => (await disdukcapil.spokenTexts()).slice(heardBefore), HEARD)
+        .toEqual(["Nomor antrean B satu, silakan menuju loket tiga"]);
+    } finally {
+      officer.close();
+    }
+  });
+});

@@ -1,0 +1,163 @@
+import type { Locator, Page } from "playwright-core";
+
+export type CounterAction =
+  | "callNext"
+  | "recall"
+  | "start"
+  | "complete:selesai"
+  | "complete:berkas_tidak_lengkap"
+  | "complete:dirujuk"
+  | "noShow"
+  | "transfer"
+  | "pause"
+  | "resume"
+  | "close";
+
+/** The officer's app at /counter/: intents in the officer's words, locators the tests may assert on. */
+export class CounterPage {
+  readonly username: Locator;
+  readonly pin: Locator;
+  readonly loginButton: Locator;
+  readonly loginError: Locator;
+  readonly picker: Locator;
+  readonly workspace: Locator;
+  readonly currentTicket: Locator;
+  readonly errorMessage: Locator;
+  readonly hintMessage: Locator;
+  readonly infoMessage: Locator;
+  readonly connectionBadge: Locator;
+  readonly sopTimer: Locator;
+  readonly counterName: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.username = page.getByLabel("Nama pengguna");
+    this.pin = page.getByLabel("PIN");
+    this.loginButton = page.getByRole("button", { name: "Masuk" });
+    this.loginError = page.locator(".login__error");
+    this.picker = page.getByTestId("picker");
+    this.workspace = page.getByTestId("workspace");
+    this.currentTicket = page.getByTestId("current-ticket");
+    this.errorMessage = page.getByTestId("error-message");
+    this.hintMessage = page.getByTestId("hint-message");
+    this.infoMessage = page.getByTestId("info-message");
+    this.connectionBadge = page.getByTestId("connection-badge");
+    this.sopTimer = page.getByTestId("sop-timer");
+    this.counterName = page.getByTestId("counter-name");
+  }
+
+  button(action: CounterAction): Locator {
+    return this.page.locator(`[data-action="${action}"]`);
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/counter/`);
+  }
+
+  async login(username: string, secret: string): Promise<void> {
+    await this.username.fill(username);
+    await this.pin.fill(secret);
+    await this.loginButton.click();
+  }
+
+  /** Logs in and opens a counter; resolves when the counter's work screen shows its queue. */
+  async signInAt(counterId: string, username: string, secret: string): Promise<void> {
+    await this.goto();
+    await this.login(username, secret);
+    await this.page.getByTestId(`choose-${counterId}`).click();
+    await this.page.locator(`[data-testid="workspace"][data-counter-status="open"]`).waitFor();
+  }
+
+  /** Commands the app has had answered (ok or refused) since the page loaded. */
+  async answered(): Promise<number> {
+    return Number(await this.workspace.getAttribute("data-answered"));
+  }
+
+  /** Waits until `n` commands have been answered. */
+  async waitAnswered(n: number): Promise<void> {
+    await this.page.locator(`[data-testid="workspace"][data-answered="${n}"]`).waitFor({ timeout: 15_000 });
+  }
+
+  /** Presses one action button and waits for the hub's answer. */
+  async act(action: CounterAction): Promise<void> {
+    const before = await this.answered();
+    await this.button(action).click();
+    await this.waitAnswered(before + 1);
+  }
+
+  /** Presses the action's key (the letter shown on its button) and waits for the answer. */
+  async press(key: string): Promise<void> {
+    const before = await this.answered();
+    await this.page.keyboard.press(key);
+    await this.waitAnswered(before + 1);
+  }
+
+  /** Calls the next ticket; returns its number. */
+  async callNext(): Promise<string> {
+    await this.act("callNext");
+    return this.currentNumber();
+  }
+
+  recall(): Promise<void> {
+    return this.act("recall");
+  }
+
+  start(): Promise<void> {
+    return this.act("start");
+  }
+
+  complete(outcome: "selesai" | "berkas_tidak_lengkap" | "dirujuk" = "selesai"): Promise<void> {
+    return this.act(`complete:${outcome}`);
+  }
+
+  noShow(): Promise<void> {
+    return this.act("noShow");
+  }
+
+  pause(): Promise<void> {
+    return this.act("pause");
+  }
+
+  resume(): Promise<void> {
+    return this.act("resume");
+  }
+
+  async transferTo(serviceId: string): Promise<void> {
+    const before = await this.answered();
+    await this.button("transfer").click();
+    await this.page.locator(`[role="dialog"] [data-service="${serviceId}"]`).click();
+    await this.waitAnswered(before + 1);
+  }
+
+  async tickStep(stepId: string): Promise<void> {
+    const before = await this.answered();
+    await this.page.locator(`[data-step="${stepId}"]`).click();
+    await this.waitAnswered(before + 1);
+  }
+
+  async stepDone(stepId: string): Promise<boolean> {
+    return (await this.page.locator(`[data-step="${stepId}"]`).getAttribute("aria-pressed")) === "true";
+  }
+
+  /** The number in hand, "" when idle. */
+  async currentNumber(): Promise<string> {
+    return (await this.currentTicket.getAttribute("data-number")) ?? "";
+  }
+
+  /** "called", "serving", or "" when idle. */
+  async currentStatus(): Promise<string> {
+    return (await this.currentTicket.getAttribute("data-status")) ?? "";
+  }
+
+  async waitingFor(serviceId: string): Promise<number> {
+    return Number(await this.page.getByTestId(`waiting-${serviceId}`).textContent());
+  }
+
+  /** "online" when no badge is shown, else the badge's state ("reconnecting", "refused", ...). */
+  async connection(): Promise<string> {
+    if ((await this.connectionBadge.count()) === 0) return "online";
+    return (await this.connectionBadge.getAttribute("data-status")) ?? "online";
+  }
+}
