@@ -1,4 +1,4 @@
-import type { QueueEvent } from "@layan/core";
+import type { QueueEvent, TicketStatus } from "@layan/core";
 import type { Logger } from "pino";
 import type { Server } from "socket.io";
 import type { AuthStore, Authenticator } from "./auth";
@@ -8,11 +8,24 @@ import type { HubSetup } from "./setup";
 import type { Views } from "./views";
 import type { IssuedTicket } from "@layan/protocol";
 
+export interface StoredTicketView {
+  number: string;
+  serviceId: string;
+  status: TicketStatus;
+  serviceDay: string;
+  issuedAt: number;
+  counterId: string | null;
+  calledAt: number | null;
+  outcome: string | null;
+}
+
 /** Everything the hub needs from storage, as one contract (see packages/store). */
 export interface HubStore extends EngineStore, AuthStore {
   eventsAfter(seq: number, limit: number): { seq: number; event: QueueEvent }[];
   /** A ticket's number from the read model (tickets pruned from the live queue). */
   ticketNumber(ticketId: string): string | null;
+  /** Where a ticket stands in the read model, for tickets no longer in the live queue. */
+  storedTicket(ticketId: string): StoredTicketView | undefined;
   /** Group-commit counters, for /healthz and the benchmark. */
   commitStats?(): { batches: number; entries: number; largestBatch: number; failedBatches: number };
 }

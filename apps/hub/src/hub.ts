@@ -15,6 +15,7 @@ import { attachDashboard } from "./namespaces/dashboard";
 import { attachDisplay } from "./namespaces/display";
 import { attachKiosk } from "./namespaces/kiosk";
 import type { HubSetup } from "./setup";
+import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
 export interface HubOptions {
@@ -148,6 +149,7 @@ export function createHub(options: HubOptions): Hub {
       return false;
     },
     authRoutes(auth, logger.child({ part: "http" })),
+    ticketPageRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
   ];

@@ -17,6 +17,21 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),
     eventsAfter: (seq, limit) => store.eventsAfter(seq, limit),
     ticketNumber: (id) => store.ticketById(id)?.number ?? null,
+    storedTicket: (id) => {
+      const t = store.ticketById(id);
+      return (
+        t && {
+          number: t.number,
+          serviceId: t.serviceId,
+          status: t.status,
+          serviceDay: t.serviceDay,
+          issuedAt: t.issuedAt,
+          counterId: t.counterId,
+          calledAt: t.lastCalledAt,
+          outcome: t.outcome,
+        }
+      );
+    },
     findDeviceByTokenHash: (hash) => store.findDeviceByTokenHash(hash),
     findUserByUsername: (username) => store.findUserByUsername(username),
     findUserById: (id) => store.findUserById(id),

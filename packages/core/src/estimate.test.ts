@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateWait, MIN_SAMPLES, percentile } from "./estimate";
+import { estimateForTicket, estimateWait, MIN_SAMPLES, percentile } from "./estimate";
 import { FRIDAY, jakarta, MINUTE, officeRules, TestQueue } from "./testing/fixtures";
 
 const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
@@ -199,5 +199,23 @@ describe("estimateWait", () => {
       basis: "recent",
       sampleCount: 5,
     });
+  });
+});
+
+describe("estimateForTicket", () => {
+  it("counts the tickets called before a waiting ticket, priority lane first", () => {
+    const q = new TestQueue();
+    const t0 = jakarta("2026-11-27 08:00");
+    q.open("loket-1", t0);
+    const first = q.issue("izin", t0);
+    const second = q.issue("izin", t0);
+    const elder = q.issue("izin", t0, "lansia");
+    expect(estimateForTicket(q.state, first.id, t0)?.peopleAhead).toBe(1);
+    expect(estimateForTicket(q.state, second.id, t0)?.peopleAhead).toBe(2);
+    expect(estimateForTicket(q.state, elder.id, t0)?.peopleAhead).toBe(0);
+    q.callNext("loket-1", t0);
+    expect(estimateForTicket(q.state, elder.id, t0)).toBeNull();
+    expect(estimateForTicket(q.state, second.id, t0)?.peopleAhead).toBe(1);
+    expect(estimateForTicket(q.state, "nope", t0)).toBeNull();
   });
 });

@@ -38,12 +38,14 @@ export function estimateWait(
   serviceId: ServiceId,
   priority: PriorityReason | null,
   now: number,
+  /** People ahead when already known (a ticket in the queue); otherwise a new ticket's. */
+  aheadOverride?: number,
 ): WaitEstimate {
   const lanes = state.lanes.get(serviceId);
   const priorityWaiting = lanes?.priority.length ?? 0;
   const regularWaiting = lanes?.regular.length ?? 0;
   // A priority ticket only queues behind other priority tickets.
-  const peopleAhead = priority ? priorityWaiting : priorityWaiting + regularWaiting;
+  const peopleAhead = aheadOverride ?? (priority ? priorityWaiting : priorityWaiting + regularWaiting);
 
   let openCounters = 0;
   let busyCounters = 0;
@@ -90,4 +92,21 @@ export function estimateWait(
     basis: useRecent ? "recent" : "sop_target",
     sampleCount: recent.length,
   };
+}
+
+/**
+ * Where a waiting ticket stands: the tickets of its service that will be
+ * called before it (the priority lane first), and the wait estimate from
+ * there. Null when the ticket is not waiting. Ignores calls across services
+ * by shared counters, like the kiosk's estimate.
+ */
+export function estimateForTicket(state: QueueState, ticketId: string, now: number): WaitEstimate | null {
+  const ticket = state.tickets.get(ticketId);
+  if (ticket?.status !== "waiting") return null;
+  const lanes = state.lanes.get(ticket.segment.serviceId);
+  if (!lanes) return null;
+  const ahead = ticket.priority
+    ? lanes.priority.indexOf(ticketId)
+    : lanes.priority.length + lanes.regular.indexOf(ticketId);
+  return estimateWait(state, ticket.segment.serviceId, ticket.priority, now, Math.max(0, ahead));
 }

@@ -1,0 +1,76 @@
+import type { IssuedTicket } from "@layan/protocol";
+import { afterEach, describe, expect, it } from "vitest";
+import { connect, login, must, rid, startHub, type TestHubHandle } from "./testing/harness";
+import type { PublicTicketStatus } from "./ticket-page";
+
+let h: TestHubHandle | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const statusOf = async (url: string, id: string) => {
+  const res = await fetch(`${url}/api/tickets/${id}`);
+  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: PublicTicketStatus } };
+};
+
+describe("the citizen's ticket page", () => {
+  it("follows one ticket from waiting to called, and reveals nothing else", async () => {
+    h = await startHub();
+    const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
+    const first = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const mine = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const path = new URL(mine.statusUrl).pathname;
+    expect(mine.statusUrl).toBe(`${h.url}/t/${mine.ticket.id}`);
+    const page = await fetch(`${h.url}${path}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("Nomor antrean Anda");
+
+    const waiting = await statusOf(h.url, mine.ticket.id);
+    expect(waiting.body.data).toMatchObject({ number: "A-002", status: "waiting", peopleAhead: 1, counter: null, expired: false });
+    const text = JSON.stringify(waiting.body);
+    expect(text).not.toContain(first.ticket.id);
+    expect(text).not.toContain("A-001");
+
+    const counter = await connect(h.url, "/counter", await login(h.url, h.users.officer));
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    expect((await statusOf(h.url, mine.ticket.id)).body.data?.peopleAhead).toBe(0);
+    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    const called = await statusOf(h.url, mine.ticket.id);
+    expect(called.body.data).toMatchObject({ status: "called", counter: { name: "Loket 1", number: 1 } });
+    // Officers' names never reach the public page.
+    expect(JSON.stringify(called.body)).not.toContain("Rina");
+    kiosk.close();
+    counter.close();
+  });
+
+  it("answers a wrong or guessed id with a plain not-found page", async () => {
+    h = await startHub();
+    for (const id of ["AAAAAAAAAAAAAAAA", "short", "x".repeat(300), "%3Cscript%3E"]) {
+      const page = await fetch(`${h.url}/t/${id}`);
+      expect(page.status).toBe(404);
+      const html = await page.text();
+      expect(html).toContain("Nomor antrean tidak ditemukan");
+      expect(html).not.toContain("<script>");
+      expect((await statusOf(h.url, id)).status).toBe(404);
+    }
+  });
+
+  it("keeps answering for a served ticket after the live queue forgot it", async () => {
+    h = await startHub();
+    const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
+    const t = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const counter = await connect(h.url, "/counter", await login(h.url, h.users.officer));
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    h.clock.advance(2 * 60_000);
+    expect(h.hub.engine.prune()).toBe(1);
+    expect((await statusOf(h.url, t.ticket.id)).body.data).toMatchObject({ number: "A-001", status: "done" });
+    kiosk.close();
+    counter.close();
+  });
+});

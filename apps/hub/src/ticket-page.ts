@@ -1,0 +1,182 @@
+import { estimateForTicket, serviceDayOf, type TicketStatus } from "@layan/core";
+import type { HubContext } from "./context";
+import { sendJson, type Route } from "./http";
+
+/** Ticket ids are 16 base64url characters; anything else is not worth a lookup. */
+const TICKET_ID = /^[A-Za-z0-9_-]{16}$/;
+
+/**
+ * What the citizen's phone shows behind the QR code: this ticket only. No
+ * other ticket's number, no officer's name, nothing a guessed id could use.
+ */
+export interface PublicTicketStatus {
+  number: string;
+  serviceName: string;
+  agencyName: string;
+  status: TicketStatus;
+  priority: boolean;
+  issuedAt: number;
+  peopleAhead: number | null;
+  estimate: { p50Minutes: number | null; p90Minutes: number | null } | null;
+  counter: { name: string; number: number } | null;
+  calledAt: number | null;
+  recalls: number;
+  /** The ticket belongs to an earlier service day. */
+  expired: boolean;
+  serverTime: number;
+}
+
+export function publicTicketStatus(ctx: HubContext, ticketId: string): PublicTicketStatus | null {
+  const { state } = ctx.engine;
+  const now = ctx.engine.now();
+  const today = serviceDayOf(now, state.rules.timezone);
+  const service = (id: string) => ctx.setup.catalog.services.find((s) => s.id === id);
+  const agencyName = (serviceId: string) => {
+    const agencyId = service(serviceId)?.agencyId;
+    return ctx.setup.catalog.agencies.find((a) => a.id === agencyId)?.name ?? "";
+  };
+  const counterOf = (counterId: string | null) => {
+    const c = counterId ? state.counterRules.get(counterId) : undefined;
+    return c ? { name: c.name, number: c.number } : null;
+  };
+  const live = state.tickets.get(ticketId);
+  if (live) {
+    const estimate = estimateForTicket(state, ticketId, now);
+    const called = live.status === "called" || live.status === "serving";
+    return {
+      number: live.number,
+      serviceName: service(live.segment.serviceId)?.name ?? live.segment.serviceId,
+      agencyName: agencyName(live.segment.serviceId),
+      status: live.status,
+      priority: live.priority !== null,
+      issuedAt: live.issuedAt,
+      peopleAhead: estimate?.peopleAhead ?? null,
+      estimate: estimate ? { p50Minutes: estimate.p50Minutes, p90Minutes: estimate.p90Minutes } : null,
+      counter: called ? counterOf(live.segment.counterId) : null,
+      calledAt: called ? live.segment.lastCalledAt : null,
+      recalls: live.segment.recalls,
+      expired: live.serviceDay !== today,
+      serverTime: now,
+    };
+  }
+  const stored = ctx.store.storedTicket(ticketId);
+  if (!stored) return null;
+  return {
+    number: stored.number,
+    serviceName: service(stored.serviceId)?.name ?? stored.serviceId,
+    agencyName: agencyName(stored.serviceId),
+    status: stored.status,
+    priority: false,
+    issuedAt: stored.issuedAt,
+    peopleAhead: null,
+    estimate: null,
+    counter: null,
+    calledAt: null,
+    recalls: 0,
+    expired: stored.serviceDay !== today,
+    serverTime: now,
+  };
+}
+
+/** GET /t/<id> (the page) and GET /api/tickets/<id> (its data, polled by the page). */
+export function ticketPageRoutes(ctx: HubContext): Route {
+  return (req, res, url) => {
+    if (req.method !== "GET") return false;
+    const api = /^\/api\/tickets\/([^/]+)$/.exec(url.pathname);
+    if (api) {
+      const id = decodeURIComponent(api[1] ?? "");
+      const status = TICKET_ID.test(id) ? publicTicketStatus(ctx, id) : null;
+      if (!status) sendJson(res, 404, { ok: false, error: { code: "NOT_FOUND", message: "Nomor antrean tidak ditemukan.", messageEn: "Ticket not found." } });
+      else sendJson(res, 200, { ok: true, data: status });
+      return true;
+    }
+    const page = /^\/t\/([^/]+)$/.exec(url.pathname);
+    if (!page) return false;
+    const id = decodeURIComponent(page[1] ?? "");
+    const found = TICKET_ID.test(id) && publicTicketStatus(ctx, id) !== null;
+    const html = found ? ticketHtml(ctx.setup.catalog.office.name) : notFoundHtml(ctx.setup.catalog.office.name);
+    res.writeHead(found ? 200 : 404, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+      "x-robots-tag": "noindex",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+    });
+    res.end(html);
+    return true;
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f9;color:#0f1f2e}
+header{background:#0b4f8a;color:#fff;padding:14px 18px;font-size:15px;font-weight:600}
+main{max-width:480px;margin:0 auto;padding:18px}
+.card{background:#fff;border-radius:16px;padding:22px;box-shadow:0 2px 10px rgba(0,0,0,.08);text-align:center}
+.label{font-size:14px;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
+.number{font-size:72px;font-weight:800;letter-spacing:.02em;margin:6px 0 2px}
+.service{font-size:18px;font-weight:600}.agency{font-size:14px;color:#51606e;margin-top:2px}
+.facts{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:18px}
+.fact{background:#eef3f8;border-radius:12px;padding:12px}.fact b{display:block;font-size:26px;margin-top:2px}
+.called{background:#0e7a3a;color:#fff;animation:pulse 1s ease-in-out 6}.called .label,.called .agency{color:#dff5e7}
+.called .go{font-size:30px;font-weight:800;margin-top:12px}
+.muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin-top:16px}
+@keyframes pulse{50%{transform:scale(1.03)}}`;
+
+function ticketHtml(officeName: string): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
+<body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
+<div class="label">Nomor antrean Anda</div><div class="number" id="number">…</div>
+<div class="service" id="service"></div><div class="agency" id="agency"></div>
+<div id="body"></div></div><p class="muted" id="updated">Memuat…</p></main>
+<script>
+const id = location.pathname.split("/").pop();
+const $ = (x) => document.getElementById(x);
+let announced = false;
+const STATUS = { waiting: "Menunggu dipanggil", called: "Dipanggil", serving: "Sedang dilayani", done: "Selesai dilayani", no_show: "Tidak hadir saat dipanggil", cancelled: "Dibatalkan" };
+function render(t) {
+  $("number").textContent = t.number;
+  $("service").textContent = t.serviceName;
+  $("agency").textContent = t.agencyName;
+  const card = $("card");
+  const body = $("body");
+  body.replaceChildren();
+  const add = (cls, text) => { const d = document.createElement("div"); d.className = cls; d.textContent = text; body.append(d); return d; };
+  if (t.expired) { card.className = "card"; add("state", "Nomor ini untuk hari layanan sebelumnya."); return; }
+  if ((t.status === "called" || t.status === "serving") && t.counter) {
+    card.className = "card called";
+    add("go", t.status === "called" ? "Silakan menuju " + t.counter.name.toUpperCase() : "Sedang dilayani di " + t.counter.name);
+    if (t.status === "called" && !announced) { announced = true; if (navigator.vibrate) navigator.vibrate([400, 200, 400, 200, 800]); }
+    return;
+  }
+  card.className = "card";
+  if (t.status !== "waiting") { add("state", STATUS[t.status] || t.status); return; }
+  const facts = add("facts", "");
+  const fact = (label, value) => { const f = document.createElement("div"); f.className = "fact"; f.textContent = label; const b = document.createElement("b"); b.textContent = value; f.append(b); facts.append(f); };
+  fact("Di depan Anda", t.peopleAhead === null ? "–" : t.peopleAhead + " orang");
+  const e = t.estimate;
+  fact("Perkiraan tunggu", !e || e.p50Minutes === null ? "Loket belum buka" : e.p90Minutes <= 1 ? "< 1 menit" : e.p50Minutes + "–" + e.p90Minutes + " menit");
+  add("muted", "Halaman ini diperbarui otomatis. Tetap berada di sekitar ruang tunggu.");
+}
+async function poll() {
+  try {
+    const res = await fetch("/api/tickets/" + encodeURIComponent(id), { cache: "no-store" });
+    const body = await res.json();
+    if (body.ok) { render(body.data); $("updated").textContent = "Diperbarui " + new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit", second: "2-digit" }); }
+    else $("updated").textContent = body.error.message;
+  } catch { $("updated").textContent = "Tidak terhubung. Mencoba lagi…"; }
+  setTimeout(poll, document.hidden ? 15000 : 4000);
+}
+poll();
+</script></body></html>`;
+}
+
+function notFoundHtml(officeName: string): string {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Tidak ditemukan</title><style>${STYLE}</style></head><body><header>${escapeHtml(officeName)}</header>
+<main><div class="card"><div class="state">Nomor antrean tidak ditemukan</div>
+<p class="muted">Periksa kembali kode QR pada tiket Anda, atau tanyakan kepada petugas.</p></div></main></body></html>`;
+}
