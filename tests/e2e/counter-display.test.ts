@@ -81,8 +81,6 @@ describe("counter and display", () => {
     expect(await counter.sopTimer.getAttribute("data-colour")).toBe("green");
     await counter.tickStep("verifikasi");
     expect(await counter.stepDone("verifikasi")).toBe(true);
-    mkdirSync(SHOTS, { recursive: true });
-    await counter.page.screenshot({ path: join(SHOTS, "counter.png") });
 
     await counter.complete("selesai");
     expect(await counter.currentNumber()).toBe("");
@@ -119,7 +117,6 @@ describe("counter and display", () => {
     // Played through the bundled clips (no Indonesian voice in this Chromium), and they did play.
     await expect.poll(async () => (await display.spoken()).map((s) => s.ok), HEARD).toEqual([true, true, true, true]);
     expect(spoken.every((s) => s.via === "clips")).toBe(true);
-    await display.page.screenshot({ path: join(SHOTS, "display.png") });
 
     // The session survives a reload, straight back to the counter.
     await counter.page.reload();
@@ -194,5 +191,66 @@ describe("counter and display", () => {
     } finally {
       officer.close();
     }
+  });
+
+  it("asks for a tap before speaking on a browser that blocks autoplay, then speaks", async () => {
+    const strict = await launchChromium();
+    try {
+      const context = await strict.newContext({ viewport: { width: 1920, height: 1080 } });
+      const display = new DisplayPage(await context.newPage(), hub.url);
+      await display.open(hub.displayTokens["display-utama"]!);
+      expect(await display.soundBlocked()).toBe(true);
+      await display.enableSound();
+      expect(await display.soundBlocked()).toBe(false);
+
+      const number = await kiosk.issue("nib-oss");
+      const officer = await OfficerClient.login(hub.url, hub.user("officer", 2).username, hub.user("officer", 2).secret);
+      try {
+        await officer.open("loket-5");
+        expect(await officer.callNext("loket-5")).toBe(number);
+      } finally {
+        officer.close();
+      }
+      await expect.poll(() => display.spokenTexts(), HEARD).toEqual(["Nomor antrean F satu, silakan menuju loket lima"]);
+      await expect.poll(async () => (await display.spoken()).map((e) => e.ok), HEARD).toEqual([true]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("a busy hall, for docs/screenshots", async () => {
+    const plan: [string, "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null][] = [
+      ["ktp-el", null], ["ktp-el", "lansia"], ["ktp-el", null], ["kartu-keluarga", null], ["ktp-el", null], ["akta-kelahiran", null],
+      ["kartu-keluarga", "ibu_hamil_menyusui"], ["stnk-tahunan", null], ["ktp-el", null], ["bpjs-pendaftaran", null], ["kia", null],
+      ["stnk-tahunan", null], ["pindah-datang", null], ["ktp-el", "disabilitas"], ["kartu-keluarga", null], ["stnk-tahunan", null],
+      ["bpjs-perubahan-data", null], ["ktp-el", null], ["pbg", null], ["kartu-keluarga", null], ["ktp-el", null], ["sppl", null],
+    ];
+    for (const [service, priority] of plan) await kiosk.issue(service, priority);
+
+    const display = new DisplayPage(await newPage(1920, 1080), hub.url);
+    await display.open(hub.displayTokens["display-utama"]!, { sound: false });
+    const supervisor = await OfficerClient.login(hub.url, hub.user("supervisor").username, hub.user("supervisor").secret);
+    try {
+      for (const c of ["loket-3", "loket-4", "loket-7", "loket-8", "loket-9", "loket-11"]) {
+        await supervisor.open(c);
+        await supervisor.command("ticket:complete", { counterId: c, outcome: "selesai" });
+        await supervisor.callNext(c);
+      }
+      await supervisor.command("ticket:start", { counterId: "loket-3" });
+      await supervisor.command("ticket:start", { counterId: "loket-9" });
+      await supervisor.command("counter:open", { counterId: "loket-1" }).catch(() => undefined);
+    } finally {
+      supervisor.close();
+    }
+
+    const counter = new CounterPage(await newPage(1366, 768), hub.url);
+    await counter.signInAt("loket-2", hub.user("officer", 2).username, hub.user("officer", 2).secret);
+    const called = await counter.callNext();
+    await expect.poll(() => display.currentNumber(), SEEN).toBe(called);
+    await counter.start();
+    await counter.tickStep("verifikasi");
+    mkdirSync(SHOTS, { recursive: true });
+    await counter.page.screenshot({ path: join(SHOTS, "counter.png") });
+    await display.page.screenshot({ path: join(SHOTS, "display.png") });
   });
 });

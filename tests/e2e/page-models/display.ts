@@ -28,10 +28,17 @@ export class DisplayPage {
     this.clock = page.getByTestId("clock");
   }
 
-  /** Opens the screen with its device token; resolves once the first snapshot is on screen. */
-  async open(token: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/display/?token=${encodeURIComponent(token)}`);
+  /** Opens the screen with its device token; resolves once the first snapshot is on screen. `sound: false` for a silent screen (`?sound=off`). */
+  async open(token: string, options: { sound?: boolean } = {}): Promise<void> {
+    const silent = options.sound === false ? "&sound=off" : "";
+    await this.page.goto(`${this.baseUrl}/display/?token=${encodeURIComponent(token)}${silent}`);
     await this.page.locator(`[data-testid="display-screen"][data-synced="true"]`).waitFor();
+  }
+
+  /** The highest hub sequence number the screen reflects. */
+  async seq(): Promise<number | null> {
+    const v = await this.screen.getAttribute("data-seq");
+    return v ? Number(v) : null;
   }
 
   /** The call shown large: number and counter id, or null before any call. */

@@ -19,6 +19,7 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
       className="screen"
       data-testid="display-screen"
       data-synced={screen.seq !== null}
+      data-seq={screen.seq ?? ""}
       data-sound={view.soundAllowed === null ? "unknown" : view.soundAllowed ? "on" : "blocked"}
     >
       <header className="screen__header">
@@ -57,9 +58,11 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
       </div>
       {view.soundAllowed === false && (
         <button type="button" className="sound-overlay" data-testid="enable-sound" onClick={onEnableSound}>
-          <Volume2 aria-hidden="true" />
-          <span>Ketuk untuk mengaktifkan suara</span>
-          <small>Aktifkan suara agar nomor antrean diumumkan · Tap to enable sound</small>
+          <span className="sound-overlay__card">
+            <Volume2 aria-hidden="true" />
+            <strong>Ketuk untuk mengaktifkan suara</strong>
+            <small>Aktifkan suara agar nomor antrean diumumkan · Tap to enable sound</small>
+          </span>
         </button>
       )}
     </div>
