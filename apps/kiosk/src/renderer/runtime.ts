@@ -36,7 +36,7 @@ export async function resolveRuntime(win: Window): Promise<Runtime> {
   }
   const url = new URL(win.location.href);
   const fromUrl = url.searchParams.get("token");
-  let token: string | null = null;
+  let token: string | null;
   try {
     if (fromUrl) win.localStorage.setItem(TOKEN_KEY, fromUrl);
     token = win.localStorage.getItem(TOKEN_KEY);

@@ -1,0 +1,125 @@
+import type { IssuedTicket, IssueTicketInput, KioskCancelRequest } from "@layan/protocol";
+import { describe, expect, it } from "vitest";
+import type { PrinterCheck, PrintOutcome, TicketToPrint } from "../shared/bridge";
+import type { IssueAnswer } from "./kiosk-hub";
+import { DEFAULT_IDLE_SECONDS, inactivitySeconds } from "./runtime";
+import { takeTicket, type HubCommands } from "./take-ticket";
+
+const issued: IssuedTicket = {
+  ticket: { id: "tk_1", number: "A-001", serviceId: "ktp-el", priority: null, issuedAt: 1, serviceDay: "2026-11-27" },
+  peopleAhead: 0,
+  estimate: { peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0, basis: "sop_target", sampleCount: 0 },
+  statusUrl: "http://hub/t/tk_1",
+  printed: false,
+  print: {
+    officeName: "MPP",
+    agencyName: "Disdukcapil",
+    serviceName: "KTP-el",
+    ticketNumber: "A-001",
+    priority: null,
+    issuedAt: 1,
+    timeZone: "Asia/Jakarta",
+    peopleAhead: 0,
+    waitEstimate: null,
+    requirements: [],
+    statusUrl: "http://hub/t/tk_1",
+  },
+};
+
+/** A hub that records commands and answers from a script. */
+function hubAnswering(answer: IssueAnswer) {
+  const issues: [IssueTicketInput, boolean][] = [];
+  const cancels: KioskCancelRequest[] = [];
+  const hub: HubCommands = {
+    issue: (request, printsItself) => {
+      issues.push([request, printsItself]);
+      return Promise.resolve(answer);
+    },
+    cancel: (request) => {
+      cancels.push(request);
+      return Promise.resolve(true);
+    },
+  };
+  return { hub, issues, cancels };
+}
+
+function printerThat(check: PrinterCheck, outcome: PrintOutcome) {
+  const printed: TicketToPrint[] = [];
+  return {
+    printed,
+    bridge: {
+      printerStatus: () => Promise.resolve(check),
+      printTicket: (t: TicketToPrint) => {
+        printed.push(t);
+        return Promise.resolve(outcome);
+      },
+    },
+  };
+}
+
+const READY: PrinterCheck = { ready: true, problem: null, paperNearEnd: false };
+const request = { requestId: "req-0001-abcd", serviceId: "ktp-el", priority: null };
+
+describe("take a ticket (Electron: the kiosk prints)", () => {
+  it("checks the printer, issues with printVia kiosk, prints the hub's printable ticket", async () => {
+    const { hub, issues, cancels } = hubAnswering({ ok: true, data: issued });
+    const printer = printerThat(READY, { ok: true });
+    const result = await takeTicket(hub, { via: "kiosk", bridge: printer.bridge }, request);
+    expect(result).toEqual({ kind: "issued", issued });
+    expect(issues).toEqual([[{ ...request, printVia: "kiosk" }, true]]);
+    expect(printer.printed).toEqual([issued.print]);
+    expect(cancels).toEqual([]);
+  });
+
+  it("issues nothing when the printer is out of paper", async () => {
+    const { hub, issues } = hubAnswering({ ok: true, data: issued });
+    const printer = printerThat({ ready: false, problem: "PAPER_END", paperNearEnd: false }, { ok: true });
+    const result = await takeTicket(hub, { via: "kiosk", bridge: printer.bridge }, request);
+    expect(result).toEqual({ kind: "printer", problem: "PAPER_END", hubMessage: null });
+    expect(issues).toEqual([]);
+  });
+
+  it("cancels the number (print_failed) when printing fails after the issue", async () => {
+    const { hub, cancels } = hubAnswering({ ok: true, data: issued });
+    const printer = printerThat(READY, { ok: false, problem: "COVER_OPEN" });
+    const result = await takeTicket(hub, { via: "kiosk", bridge: printer.bridge }, request);
+    expect(result).toEqual({ kind: "print_failed", problem: "COVER_OPEN", hubMessage: null });
+    expect(cancels).toEqual([{ requestId: "req-0001-abcd-cancel", ticketId: "tk_1", reason: "print_failed" }]);
+  });
+
+  it("treats a bridge that throws as a printer that cannot print", async () => {
+    const { hub, issues } = hubAnswering({ ok: true, data: issued });
+    const bridge = { printerStatus: () => Promise.reject(new Error("ipc gone")), printTicket: () => Promise.resolve({ ok: true as const }) };
+    const result = await takeTicket(hub, { via: "kiosk", bridge }, request);
+    expect(result).toMatchObject({ kind: "printer", problem: "PRINTER_OFFLINE" });
+    expect(issues).toEqual([]);
+  });
+});
+
+describe("take a ticket (browser: the hub prints)", () => {
+  it("issues with printVia hub and prints nothing itself", async () => {
+    const { hub, issues } = hubAnswering({ ok: true, data: { ...issued, printed: true } });
+    const result = await takeTicket(hub, { via: "hub" }, request);
+    expect(result.kind).toBe("issued");
+    expect(issues).toEqual([[{ ...request, printVia: "hub" }, false]]);
+  });
+
+  it("maps the hub's printer, closed, quota and unreachable answers", async () => {
+    const error = (code: "PRINTER_UNAVAILABLE" | "PRINT_FAILED" | "SERVICE_CLOSED" | "QUOTA_REACHED") => ({ code, message: `${code} id`, messageEn: `${code} en` });
+    expect(await takeTicket(hubAnswering({ ok: false, error: error("PRINTER_UNAVAILABLE") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "printer" });
+    expect(await takeTicket(hubAnswering({ ok: false, error: error("PRINT_FAILED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "print_failed" });
+    expect(await takeTicket(hubAnswering({ ok: false, error: error("SERVICE_CLOSED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
+    expect(await takeTicket(hubAnswering({ ok: false, error: error("QUOTA_REACHED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
+    expect(await takeTicket(hubAnswering({ ok: false, unreachable: true }).hub, { via: "hub" }, request)).toEqual({ kind: "unreachable" });
+  });
+});
+
+describe("inactivity reset", () => {
+  it("defaults to 60 s, follows the hub's catalog when it says, and an override beats both", () => {
+    expect(DEFAULT_IDLE_SECONDS).toBe(60);
+    expect(inactivitySeconds(null, null)).toBe(60);
+    expect(inactivitySeconds(null, { kiosk: { inactivityResetSeconds: 90 } })).toBe(90);
+    expect(inactivitySeconds(null, { kiosk: { inactivityResetSeconds: "x" } })).toBe(60);
+    expect(inactivitySeconds(5, { kiosk: { inactivityResetSeconds: 90 } })).toBe(5);
+  });
+});
