@@ -14,6 +14,7 @@ import { createHub, type Hub } from "./hub";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
 import { hubStore } from "./store-adapter";
+import { printerPreviewRoutes } from "./printer-preview";
 import { networkPrinting } from "./printing";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -50,7 +51,7 @@ function prepareDataDir(options: MainOptions): string {
   return dir;
 }
 
-function banner(port: number, host: string, creds: DemoCredentials | null): string {
+function banner(port: number, host: string, creds: DemoCredentials | null, printerPreview: boolean): string {
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const base = `http://${shown}:${port}`;
   const lines = [
@@ -60,6 +61,7 @@ function banner(port: number, host: string, creds: DemoCredentials | null): stri
     `  Display    ${base}/display/${creds?.displays[0] ? `?token=${creds.displays[0].token}` : ""}`,
     `  Counter    ${base}/counter/`,
     `  Dashboard  ${base}/dashboard/`,
+    ...(printerPreview ? [`  Printer    ${base}/printer/   (emulated kiosk printer: the printed tickets)`] : []),
   ];
   if (creds) {
     lines.push("", "  Demo logins (username / PIN or password):");
@@ -106,7 +108,16 @@ async function main(): Promise<void> {
   const webApps = Object.fromEntries(WEB_APPS.map((app) => [app, join(ROOT, "apps", app, "dist")]));
   let hub: Hub;
   try {
-    hub = createHub({ setup, store: storage, logger, version: VERSION, webApps, printing: networkPrinting(setup, logger) });
+    const preview = options.printerPreview;
+    hub = createHub({
+      setup,
+      store: storage,
+      logger,
+      version: VERSION,
+      webApps,
+      printing: networkPrinting(setup, logger),
+      routes: preview ? [() => printerPreviewRoutes(resolve(preview))] : [],
+    });
   } catch (err) {
     store.close();
     die(`hub failed to start: ${(err as Error).message}`);
@@ -118,7 +129,7 @@ async function main(): Promise<void> {
     const ready = { msg: "listening", port, host: options.host, seq: hub.engine.seq };
     if (logger.isLevelEnabled("info")) logger.info(ready);
     else process.stdout.write(`${JSON.stringify(ready)}\n`);
-    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds));
+    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds, options.printerPreview !== null));
   } catch (err) {
     await hub.close().catch(() => undefined);
     storage.committer.close();

@@ -12,6 +12,8 @@ export interface MainOptions {
   alwaysOpen: boolean;
   /** Overrides of kiosks' network printers: kiosk id -> host and port. */
   kioskPrinters: Record<string, { host: string; port: number }>;
+  /** Demo: a folder of emulated printer jobs shown at /printer/. */
+  printerPreview: string | null;
 }
 
 export function parseMainOptions(argv: string[]): MainOptions {
@@ -27,6 +29,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
       "always-open": { type: "boolean" },
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
       "kiosk-printer": { type: "string", multiple: true, default: [] },
+      "printer-preview": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -41,6 +44,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
   }
   return {
     kioskPrinters,
+    printerPreview: values["printer-preview"] ?? null,
     port,
     host: values.host,
     dataDir: values.data,
