@@ -56,7 +56,9 @@ it("display and counter recover from a hub killed and restarted mid-session", as
 
   expect(await counter.callNext()).toBe("A-001");
   await expect.poll(() => display.currentNumber(), SEEN).toBe("A-001");
-  await expect.poll(() => display.spokenTexts(), SEEN).toEqual(["Nomor antrean A satu, silakan menuju loket satu"]);
+  await expect
+    .poll(() => display.spokenTexts(), SEEN)
+    .toEqual(["Nomor antrean A satu, silakan menuju loket satu"]);
 
   await hub.kill();
   await expect.poll(() => display.connection(), RECOVERED).toBe("reconnecting");
@@ -66,7 +68,11 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   await hub.restart();
   // Another officer calls as soon as the hub is back: the display gets it live
   // or through its resync, whichever comes first; either way it becomes current.
-  const other = await OfficerClient.login(hub.url, hub.user("officer", 1).username, hub.user("officer", 1).secret);
+  const other = await OfficerClient.login(
+    hub.url,
+    hub.user("officer", 1).username,
+    hub.user("officer", 1).secret,
+  );
   try {
     await other.open("loket-2");
     expect(await other.callNext("loket-2")).toBe("A-002");
@@ -75,7 +81,9 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   }
 
   await expect.poll(() => display.connection(), RECOVERED).toBe("online");
-  await expect.poll(() => display.currentCall(), SEEN).toEqual({ number: "A-002", counterId: "loket-2", counterName: "Loket 2" });
+  await expect
+    .poll(() => display.currentCall(), SEEN)
+    .toEqual({ number: "A-002", counterId: "loket-2", counterName: "Loket 2" });
   expect(await display.lastCalls()).toEqual(["A-001"]);
   expect(await display.counterNumber("loket-1")).toBe("A-001");
   await expect.poll(() => display.seq(), SEEN).toBe(await hubSeq());
@@ -90,7 +98,9 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   expect(await counter.currentStatus()).toBe("called");
   await counter.recall();
   await expect.poll(() => display.currentNumber(), SEEN).toBe("A-001");
-  await expect.poll(async () => (await display.spokenTexts()).filter((t) => t.includes("A satu")), SEEN).toHaveLength(2);
+  await expect
+    .poll(async () => (await display.spokenTexts()).filter((t) => t.includes("A satu")), SEEN)
+    .toHaveLength(2);
   await counter.start();
   await counter.complete();
   expect(await counter.currentNumber()).toBe("");

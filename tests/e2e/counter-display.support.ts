@@ -37,12 +37,19 @@ export class KioskClient {
   private constructor(private readonly socket: Socket) {}
 
   static async connect(url: string, token: string): Promise<KioskClient> {
-    return new KioskClient(await connected(io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"] })));
+    return new KioskClient(
+      await connected(io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"] })),
+    );
   }
 
   /** Issues one ticket; returns its number (e.g. "A-001"). */
-  async issue(serviceId: string, priority: "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null = null): Promise<string> {
-    const ack = (await this.socket.timeout(10_000).emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId, priority })) as AckLike;
+  async issue(
+    serviceId: string,
+    priority: "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null = null,
+  ): Promise<string> {
+    const ack = (await this.socket
+      .timeout(10_000)
+      .emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId, priority })) as AckLike;
     if (!ack.ok) throw new Error(`issue ${serviceId}: ${ack.error?.code}`);
     return (ack.data as { ticket: { number: string } }).ticket.number;
   }
@@ -63,11 +70,15 @@ export class OfficerClient {
     });
     const body = (await res.json()) as { ok: boolean; data: { token: string } };
     if (!body.ok) throw new Error(`login ${username} refused`);
-    return new OfficerClient(await connected(io(`${url}/counter`, { auth: { token: body.data.token }, transports: ["websocket"] })));
+    return new OfficerClient(
+      await connected(io(`${url}/counter`, { auth: { token: body.data.token }, transports: ["websocket"] })),
+    );
   }
 
   async command(event: string, payload: Record<string, unknown>): Promise<AckLike> {
-    return (await this.socket.timeout(10_000).emitWithAck(event, { requestId: randomUUID(), ...payload })) as AckLike;
+    return (await this.socket
+      .timeout(10_000)
+      .emitWithAck(event, { requestId: randomUUID(), ...payload })) as AckLike;
   }
 
   async open(counterId: string): Promise<void> {

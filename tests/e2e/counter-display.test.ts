@@ -27,7 +27,11 @@ let kiosk: KioskClient;
 const contexts: BrowserContext[] = [];
 
 async function newPage(width: number, height: number) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+  });
   contexts.push(context);
   return context.newPage();
 }
@@ -68,7 +72,9 @@ describe("counter and display", () => {
 
     // Call: the display shows it large and announces it (number style, from office.yaml).
     expect(await counter.callNext()).toBe("A-001");
-    await expect.poll(() => display.currentCall(), SEEN).toEqual({ number: "A-001", counterId: "loket-1", counterName: "Loket 1" });
+    await expect
+      .poll(() => display.currentCall(), SEEN)
+      .toEqual({ number: "A-001", counterId: "loket-1", counterName: "Loket 1" });
     expect(await display.counterNumber("loket-1")).toBe("A-001");
 
     // Recall: announced again.
@@ -115,7 +121,9 @@ describe("counter and display", () => {
     const spoken = await display.spoken();
     expect(spoken.map((s) => s.recall)).toEqual([false, true, false, false]);
     // Played through the bundled clips (no Indonesian voice in this Chromium), and they did play.
-    await expect.poll(async () => (await display.spoken()).map((s) => s.ok), HEARD).toEqual([true, true, true, true]);
+    await expect
+      .poll(async () => (await display.spoken()).map((s) => s.ok), HEARD)
+      .toEqual([true, true, true, true]);
     expect(spoken.every((s) => s.via === "clips")).toBe(true);
 
     // The session survives a reload, straight back to the counter.
@@ -147,7 +155,9 @@ describe("counter and display", () => {
     // No-show before the recalls the office requires: explained, not sent.
     await counter.page.keyboard.press("h");
     await counter.hintMessage.waitFor();
-    expect(await counter.hintMessage.textContent()).toBe("Panggil ulang 2× lagi sebelum menandai tidak hadir.");
+    expect(await counter.hintMessage.textContent()).toBe(
+      "Panggil ulang 2× lagi sebelum menandai tidak hadir.",
+    );
     // Two recalls further apart than a double click (the app drops a repeat within 0.7 s).
     await counter.recall();
     await counter.page.waitForTimeout(800);
@@ -167,7 +177,11 @@ describe("counter and display", () => {
     const stnk = await kiosk.issue("stnk-tahunan");
     const kk = await kiosk.issue("kartu-keluarga");
     expect([stnk, kk]).toEqual(["H-001", "B-001"]);
-    const officer = await OfficerClient.login(hub.url, hub.user("supervisor").username, hub.user("supervisor").secret);
+    const officer = await OfficerClient.login(
+      hub.url,
+      hub.user("supervisor").username,
+      hub.user("supervisor").secret,
+    );
     try {
       await officer.open("loket-7");
       await officer.open("loket-3");
@@ -184,7 +198,9 @@ describe("counter and display", () => {
       expect(await samsat.waiting("ktp-el")).toBeNull();
       expect(await disdukcapil.waiting("stnk-tahunan")).toBeNull();
 
-      await expect.poll(() => samsat.spokenTexts(), HEARD).toEqual(["Nomor antrean H satu, silakan menuju loket tujuh"]);
+      await expect
+        .poll(() => samsat.spokenTexts(), HEARD)
+        .toEqual(["Nomor antrean H satu, silakan menuju loket tujuh"]);
       await expect
         .poll(async () => (await disdukcapil.spokenTexts()).slice(heardBefore), HEARD)
         .toEqual(["Nomor antrean B satu, silakan menuju loket tiga"]);
@@ -204,14 +220,20 @@ describe("counter and display", () => {
       expect(await display.soundBlocked()).toBe(false);
 
       const number = await kiosk.issue("nib-oss");
-      const officer = await OfficerClient.login(hub.url, hub.user("officer", 2).username, hub.user("officer", 2).secret);
+      const officer = await OfficerClient.login(
+        hub.url,
+        hub.user("officer", 2).username,
+        hub.user("officer", 2).secret,
+      );
       try {
         await officer.open("loket-5");
         expect(await officer.callNext("loket-5")).toBe(number);
       } finally {
         officer.close();
       }
-      await expect.poll(() => display.spokenTexts(), HEARD).toEqual(["Nomor antrean F satu, silakan menuju loket lima"]);
+      await expect
+        .poll(() => display.spokenTexts(), HEARD)
+        .toEqual(["Nomor antrean F satu, silakan menuju loket lima"]);
       await expect.poll(async () => (await display.spoken()).map((e) => e.ok), HEARD).toEqual([true]);
     } finally {
       await strict.close();
@@ -220,16 +242,38 @@ describe("counter and display", () => {
 
   it("a busy hall, for docs/screenshots", async () => {
     const plan: [string, "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null][] = [
-      ["ktp-el", null], ["ktp-el", "lansia"], ["ktp-el", null], ["kartu-keluarga", null], ["ktp-el", null], ["akta-kelahiran", null],
-      ["kartu-keluarga", "ibu_hamil_menyusui"], ["stnk-tahunan", null], ["ktp-el", null], ["bpjs-pendaftaran", null], ["kia", null],
-      ["stnk-tahunan", null], ["pindah-datang", null], ["ktp-el", "disabilitas"], ["kartu-keluarga", null], ["stnk-tahunan", null],
-      ["bpjs-perubahan-data", null], ["ktp-el", null], ["pbg", null], ["kartu-keluarga", null], ["ktp-el", null], ["sppl", null],
+      ["ktp-el", null],
+      ["ktp-el", "lansia"],
+      ["ktp-el", null],
+      ["kartu-keluarga", null],
+      ["ktp-el", null],
+      ["akta-kelahiran", null],
+      ["kartu-keluarga", "ibu_hamil_menyusui"],
+      ["stnk-tahunan", null],
+      ["ktp-el", null],
+      ["bpjs-pendaftaran", null],
+      ["kia", null],
+      ["stnk-tahunan", null],
+      ["pindah-datang", null],
+      ["ktp-el", "disabilitas"],
+      ["kartu-keluarga", null],
+      ["stnk-tahunan", null],
+      ["bpjs-perubahan-data", null],
+      ["ktp-el", null],
+      ["pbg", null],
+      ["kartu-keluarga", null],
+      ["ktp-el", null],
+      ["sppl", null],
     ];
     for (const [service, priority] of plan) await kiosk.issue(service, priority);
 
     const display = new DisplayPage(await newPage(1920, 1080), hub.url);
     await display.open(hub.displayTokens["display-utama"]!, { sound: false });
-    const supervisor = await OfficerClient.login(hub.url, hub.user("supervisor").username, hub.user("supervisor").secret);
+    const supervisor = await OfficerClient.login(
+      hub.url,
+      hub.user("supervisor").username,
+      hub.user("supervisor").secret,
+    );
     try {
       for (const c of ["loket-3", "loket-4", "loket-7", "loket-8", "loket-9", "loket-11"]) {
         await supervisor.open(c);

@@ -43,7 +43,13 @@ export function App() {
   );
 }
 
-function CounterScreen({ stored, onLoggedOut }: { stored: StoredSession; onLoggedOut: (message: string | null) => void }) {
+function CounterScreen({
+  stored,
+  onLoggedOut,
+}: {
+  stored: StoredSession;
+  onLoggedOut: (message: string | null) => void;
+}) {
   const [client] = useState(() => new CounterClient(HUB_URL, stored.session, stored.counterId));
   const state = useSyncExternalStore(client.subscribe, client.getState);
 
@@ -61,6 +67,7 @@ function CounterScreen({ stored, onLoggedOut }: { stored: StoredSession; onLogge
     onLoggedOut(null);
   };
 
-  if (!state.counterId) return <CounterPicker client={client} state={state} onSignOut={() => signOut(stored.session)} />;
+  if (!state.counterId)
+    return <CounterPicker client={client} state={state} onSignOut={() => signOut(stored.session)} />;
   return <Workspace client={client} state={state} onSignOut={() => signOut(stored.session)} />;
 }

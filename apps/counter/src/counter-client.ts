@@ -1,6 +1,22 @@
 import type { CompletionOutcome } from "@layan/core";
-import type { Ack, AckError, Catalog, CounterSnapshot, QueueChanged, Resync, CounterPush, WaitingCount } from "@layan/protocol";
-import { connectHub, newRequestId, sendCommand, watchConnection, type ConnectionState, type Session } from "@layan/ui";
+import type {
+  Ack,
+  AckError,
+  Catalog,
+  CounterSnapshot,
+  QueueChanged,
+  Resync,
+  CounterPush,
+  WaitingCount,
+} from "@layan/protocol";
+import {
+  connectHub,
+  newRequestId,
+  sendCommand,
+  watchConnection,
+  type ConnectionState,
+  type Session,
+} from "@layan/ui";
 import type { Socket } from "socket.io-client";
 import { RepeatGuard, type ActionId } from "./actions";
 import { clearSession, saveSession } from "./session-store";
@@ -51,6 +67,16 @@ export interface CounterState {
 const PROBE_IDS = Array.from({ length: 40 }, (_, i) => `loket-${i + 1}`);
 
 type Listener = () => void;
+
+/** Counter ids from a catalog that lists them (a field the /counter catalog may carry), else null. */
+function listedCounterIds(catalog: Catalog | null): string[] | null {
+  const counters: unknown = catalog ? (catalog as unknown as Record<string, unknown>).counters : undefined;
+  if (!Array.isArray(counters)) return null;
+  const ids: string[] = [];
+  for (const c of counters as unknown[])
+    if (c && typeof c === "object" && "id" in c && typeof c.id === "string") ids.push(c.id);
+  return ids;
+}
 
 export class CounterClient {
   private state: CounterState;
@@ -147,7 +173,12 @@ export class CounterClient {
     const snap = this.state.snapshot;
     // After a reload: the counter was closed meanwhile, or another officer holds it now.
     if (snap && snap.counter.status === "closed") this.leaveCounter(null);
-    else if (snap && this.session.user.role === "officer" && snap.counter.officerName !== null && snap.counter.officerName !== this.session.user.displayName) {
+    else if (
+      snap &&
+      this.session.user.role === "officer" &&
+      snap.counter.officerName !== null &&
+      snap.counter.officerName !== this.session.user.displayName
+    ) {
       this.leaveCounter(`${snap.counter.name} sedang dipakai ${snap.counter.officerName}.`);
     }
   }
@@ -163,9 +194,13 @@ export class CounterClient {
   async loadChoices(): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
-    const listed = (this.state.catalog as (Catalog & { counters?: { id: string }[] }) | null)?.counters?.map((c) => c.id);
+    const listed = listedCounterIds(this.state.catalog);
     const ids = listed && listed.length > 0 ? listed : PROBE_IDS;
-    const answers = await Promise.all(ids.map((counterId) => sendCommand<CounterSnapshot>(socket, "counter:watch", { counterId }, { retries: 0 })));
+    const answers = await Promise.all(
+      ids.map((counterId) =>
+        sendCommand<CounterSnapshot>(socket, "counter:watch", { counterId }, { retries: 0 }),
+      ),
+    );
     const choices: CounterChoice[] = [];
     for (const a of answers) {
       if (!a.ok) continue;
@@ -188,7 +223,10 @@ export class CounterClient {
     const socket = this.socket;
     if (!socket || this.state.busy) return false;
     this.set({ busy: "open", feedback: null });
-    const answer = await sendCommand<CounterSnapshot>(socket, "counter:open", { requestId: newRequestId(), counterId });
+    const answer = await sendCommand<CounterSnapshot>(socket, "counter:open", {
+      requestId: newRequestId(),
+      counterId,
+    });
     this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);
@@ -281,7 +319,10 @@ export class CounterClient {
     const socket = this.socket;
     if (!socket || this.state.busy) return false;
     this.set({ busy: "reinstate", feedback: null });
-    const answer = await sendCommand<{ number: string }>(socket, "ticket:reinstate", { requestId: newRequestId(), ticketId });
+    const answer = await sendCommand<{ number: string }>(socket, "ticket:reinstate", {
+      requestId: newRequestId(),
+      ticketId,
+    });
     this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);
@@ -291,7 +332,11 @@ export class CounterClient {
     return true;
   }
 
-  private async run(busy: NonNullable<CounterState["busy"]>, event: string, payload: object): Promise<boolean> {
+  private async run(
+    busy: NonNullable<CounterState["busy"]>,
+    event: string,
+    payload: object,
+  ): Promise<boolean> {
     const socket = this.socket;
     if (!socket) return false;
     this.set({ busy, feedback: null });

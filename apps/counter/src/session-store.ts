@@ -18,7 +18,10 @@ export function loadSession(storage: Storage = localStorage): StoredSession | nu
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StoredSession>;
     if (!parsed.session || typeof parsed.session.token !== "string") return null;
-    return { session: parsed.session, counterId: typeof parsed.counterId === "string" ? parsed.counterId : null };
+    return {
+      session: parsed.session,
+      counterId: typeof parsed.counterId === "string" ? parsed.counterId : null,
+    };
   } catch {
     return null;
   }

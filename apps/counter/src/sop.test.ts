@@ -69,7 +69,14 @@ describe("stepResults", () => {
   });
 
   it("flags a step over its target and one without a target", () => {
-    const results = stepResults(0, [{ stepId: "a", at: 6 * MIN }, { stepId: "x", at: 7 * MIN }], [{ id: "a", minutes: 5 }]);
+    const results = stepResults(
+      0,
+      [
+        { stepId: "a", at: 6 * MIN },
+        { stepId: "x", at: 7 * MIN },
+      ],
+      [{ id: "a", minutes: 5 }],
+    );
     expect(results.map((r) => r.met)).toEqual([false, null]);
   });
 });

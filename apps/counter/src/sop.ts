@@ -42,7 +42,11 @@ export interface StepResult {
  * Each ticked step's duration: from the previous tick (in tick order) or from
  * the start of service (the call, when the officer never pressed start).
  */
-export function stepResults(serviceStart: number, ticks: readonly { stepId: string; at: number }[], targets: readonly StepTarget[]): StepResult[] {
+export function stepResults(
+  serviceStart: number,
+  ticks: readonly { stepId: string; at: number }[],
+  targets: readonly StepTarget[],
+): StepResult[] {
   const byId = new Map(targets.map((t) => [t.id, t.minutes * 60_000]));
   let previous = serviceStart;
   return [...ticks]
@@ -51,6 +55,12 @@ export function stepResults(serviceStart: number, ticks: readonly { stepId: stri
       const ms = tick.at - previous;
       previous = tick.at;
       const targetMs = byId.get(tick.stepId) ?? null;
-      return { stepId: tick.stepId, at: tick.at, ms, targetMs, met: targetMs === null ? null : ms <= targetMs };
+      return {
+        stepId: tick.stepId,
+        at: tick.at,
+        ms,
+        targetMs,
+        met: targetMs === null ? null : ms <= targetMs,
+      };
     });
 }

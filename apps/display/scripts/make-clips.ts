@@ -29,7 +29,8 @@ function spokenText(id: string): string {
 
 const encode = ["-ac", "1", "-ar", "22050", "-codec:a", "libmp3lame", "-b:a", "32k", "-y"];
 // Clips are played back to back: cut the silence espeak leaves around each word.
-const trim = "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse";
+const trim =
+  "silenceremove=start_periods=1:start_threshold=-45dB,areverse,silenceremove=start_periods=1:start_threshold=-45dB,areverse";
 
 mkdirSync(OUT, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), "layan-clips-"));
@@ -39,13 +40,34 @@ try {
     const target = join(OUT, `${id}.mp3`);
     if (id === CHIME_CLIP) {
       // Two-note "ding-dong" (E5 then C5) with a soft decay: audible over a noisy hall, not shrill.
-      const tone = (f: number, start: number) => `gte(t,${start})*sin(2*PI*${f}*(t-${start}))*exp(-3.2*(t-${start}))`;
+      const tone = (f: number, start: number) =>
+        `gte(t,${start})*sin(2*PI*${f}*(t-${start}))*exp(-3.2*(t-${start}))`;
       const expr = `0.45*(${tone(659.25, 0)}+0.5*${tone(1318.5, 0)})*lt(t,0.55)+0.45*(${tone(523.25, 0.55)}+0.5*${tone(1046.5, 0.55)})`;
-      execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", `aevalsrc=exprs='${expr}':s=22050:d=1.6`, ...encode, target]);
+      execFileSync("ffmpeg", [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        `aevalsrc=exprs='${expr}':s=22050:d=1.6`,
+        ...encode,
+        target,
+      ]);
     } else {
       const wav = join(work, `${id}.wav`);
       execFileSync("espeak-ng", ["-v", VOICE, "-s", SPEED, "-w", wav, spokenText(id)]);
-      execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-i", wav, "-af", trim, ...encode, target]);
+      execFileSync("ffmpeg", [
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-i",
+        wav,
+        "-af",
+        trim,
+        ...encode,
+        target,
+      ]);
     }
     total += statSync(target).size;
   }

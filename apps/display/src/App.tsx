@@ -10,7 +10,9 @@ const params = new URLSearchParams(location.search);
 const HUB_URL = params.get("hub") ?? "";
 /** `?sound=off` for a second screen in the same room; `?speech=clips|webspeech` to force a voice. */
 const SPEECH_MODE: SpeechMode =
-  params.get("sound") === "off" ? "off" : ((["clips", "webspeech", "auto"] as const).find((m) => m === params.get("speech")) ?? "auto");
+  params.get("sound") === "off"
+    ? "off"
+    : ((["clips", "webspeech", "auto"] as const).find((m) => m === params.get("speech")) ?? "auto");
 const CLIP_BASE = `${import.meta.env.BASE_URL}audio/`;
 
 export function App() {

@@ -1,4 +1,12 @@
-import type { CallView, CounterView, DisplayConfig, DisplayPush, DisplaySnapshot, QueueChanged, Resync } from "@layan/protocol";
+import type {
+  CallView,
+  CounterView,
+  DisplayConfig,
+  DisplayPush,
+  DisplaySnapshot,
+  QueueChanged,
+  Resync,
+} from "@layan/protocol";
 import { connectHub, sendCommand, watchConnection, type ConnectionState } from "@layan/ui";
 import type { Socket } from "socket.io-client";
 import { applyMissed, applyPush, applySnapshot, EMPTY_STATE, type DisplayState } from "./display-state";
@@ -41,7 +49,8 @@ export class DisplayClient {
     private readonly speechMode: SpeechMode,
     clipBase: string,
   ) {
-    this.output = speechMode === "off" || typeof AudioContext === "undefined" ? null : new AudioOutput(clipBase);
+    this.output =
+      speechMode === "off" || typeof AudioContext === "undefined" ? null : new AudioOutput(clipBase);
     this.player = this.output ? new AutoPlayer(this.output, speechMode) : null;
     const player = this.player ?? { play: () => Promise.resolve() };
     this.queue = new AnnouncementQueue(player, {
@@ -106,7 +115,9 @@ export class DisplayClient {
     const live = (push: DisplayPush) => this.onPush(push, true);
     socket.on("ticket:called", (payload: CallView) => live({ name: "ticket:called", payload }));
     socket.on("ticket:recalled", (payload: CallView) => live({ name: "ticket:recalled", payload }));
-    socket.on("counter:updated", (payload: CounterView & { seq: number }) => live({ name: "counter:updated", payload }));
+    socket.on("counter:updated", (payload: CounterView & { seq: number }) =>
+      live({ name: "counter:updated", payload }),
+    );
     socket.on("queue:changed", (payload: QueueChanged) => live({ name: "queue:changed", payload }));
   }
 
@@ -158,7 +169,9 @@ export class DisplayClient {
     if (config.ok) this.set({ config: config.data });
     let sinceSeq = this.view.screen.seq;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const answer = await sendCommand<Resync<DisplaySnapshot, DisplayPush>>(socket, "sync:request", { sinceSeq });
+      const answer = await sendCommand<Resync<DisplaySnapshot, DisplayPush>>(socket, "sync:request", {
+        sinceSeq,
+      });
       if (!answer.ok) return;
       const r = answer.data;
       if (r.mode === "snapshot") {

@@ -45,7 +45,10 @@ describe("display state", () => {
 
   it("makes a live call current and reports it as news", () => {
     const s0 = applySnapshot(snapshot(), 0);
-    const { state, newCall } = applyPush(s0, { name: "ticket:called", payload: call(11, "A-003", "loket-2") });
+    const { state, newCall } = applyPush(s0, {
+      name: "ticket:called",
+      payload: call(11, "A-003", "loket-2"),
+    });
     expect(newCall?.number).toBe("A-003");
     expect(currentCall(state)?.number).toBe("A-003");
     expect(state.seq).toBe(11);
@@ -56,19 +59,28 @@ describe("display state", () => {
     const late = applyPush(s0, { name: "ticket:called", payload: call(8, "A-099") });
     expect(late.newCall).toBeNull();
     expect(currentCall(late.state)?.number).toBe("A-002");
-    const lateCounter = applyPush(s0, { name: "counter:updated", payload: { ...counter("loket-1", "A-000"), seq: 9 } });
+    const lateCounter = applyPush(s0, {
+      name: "counter:updated",
+      payload: { ...counter("loket-1", "A-000"), seq: 9 },
+    });
     expect(lateCounter.state.counters[0]?.current).toBeNull();
   });
 
   it("ignores a duplicate delivery of the same call", () => {
-    const s1 = applyPush(applySnapshot(snapshot(), 0), { name: "ticket:called", payload: call(11, "A-003") }).state;
+    const s1 = applyPush(applySnapshot(snapshot(), 0), {
+      name: "ticket:called",
+      payload: call(11, "A-003"),
+    }).state;
     const again = applyPush(s1, { name: "ticket:called", payload: call(11, "A-003") });
     expect(again.newCall).toBeNull();
     expect(again.state.lastCalls.filter((c) => c.number === "A-003")).toHaveLength(1);
   });
 
   it("moves a recalled ticket back to the top, once, and announces it again", () => {
-    const s1 = applyPush(applySnapshot(snapshot(), 0), { name: "ticket:called", payload: call(11, "A-003") }).state;
+    const s1 = applyPush(applySnapshot(snapshot(), 0), {
+      name: "ticket:called",
+      payload: call(11, "A-003"),
+    }).state;
     const s2 = applyPush(s1, { name: "ticket:called", payload: call(12, "A-004", "loket-2") }).state;
     const r = applyPush(s2, { name: "ticket:recalled", payload: call(13, "A-003", "loket-1", 1) });
     expect(r.newCall?.recalls).toBe(1);
@@ -77,16 +89,28 @@ describe("display state", () => {
 
   it("applies counter updates that share a seq (one commit, several counters)", () => {
     const s0 = applySnapshot(snapshot(), 0);
-    const a = applyPush(s0, { name: "counter:updated", payload: { ...counter("loket-1", "A-003"), seq: 11 } }).state;
-    const b = applyPush(a, { name: "counter:updated", payload: { ...counter("loket-2", "A-004"), seq: 11 } }).state;
+    const a = applyPush(s0, {
+      name: "counter:updated",
+      payload: { ...counter("loket-1", "A-003"), seq: 11 },
+    }).state;
+    const b = applyPush(a, {
+      name: "counter:updated",
+      payload: { ...counter("loket-2", "A-004"), seq: 11 },
+    }).state;
     expect(b.counters.map((c) => c.current?.number)).toEqual(["A-003", "A-004"]);
-    const old = applyPush(b, { name: "counter:updated", payload: { ...counter("loket-1", null), seq: 10 } }).state;
+    const old = applyPush(b, {
+      name: "counter:updated",
+      payload: { ...counter("loket-1", null), seq: 10 },
+    }).state;
     expect(old.counters[0]?.current?.number).toBe("A-003");
   });
 
   it("ignores counters outside its group and waiting counts of services it does not show", () => {
     const s0 = applySnapshot(snapshot(), 0);
-    const s1 = applyPush(s0, { name: "counter:updated", payload: { ...counter("loket-7", "H-001"), seq: 11 } }).state;
+    const s1 = applyPush(s0, {
+      name: "counter:updated",
+      payload: { ...counter("loket-7", "H-001"), seq: 11 },
+    }).state;
     expect(s1.counters.map((c) => c.id)).toEqual(["loket-1", "loket-2"]);
     const s2 = applyPush(s1, {
       name: "queue:changed",
@@ -106,7 +130,8 @@ describe("display state", () => {
 
   it("keeps a bounded list of last calls", () => {
     let s = applySnapshot(snapshot(), 0);
-    for (let i = 0; i < 50; i++) s = applyPush(s, { name: "ticket:called", payload: call(11 + i, `A-${100 + i}`) }).state;
+    for (let i = 0; i < 50; i++)
+      s = applyPush(s, { name: "ticket:called", payload: call(11 + i, `A-${100 + i}`) }).state;
     expect(s.lastCalls).toHaveLength(LAST_CALLS_KEPT);
     expect(currentCall(s)?.number).toBe("A-149");
   });
@@ -119,7 +144,10 @@ describe("display state", () => {
         { name: "ticket:called", payload: call(11, "A-003") },
         { name: "ticket:recalled", payload: call(12, "A-003", "loket-1", 1) },
         { name: "counter:updated", payload: { ...counter("loket-1", "A-003"), seq: 14 } },
-        { name: "queue:changed", payload: { seq: 14, waiting: [{ serviceId: "ktp-el", waiting: 2, longestWaitMs: 5 }] } },
+        {
+          name: "queue:changed",
+          payload: { seq: 14, waiting: [{ serviceId: "ktp-el", waiting: 2, longestWaitMs: 5 }] },
+        },
       ],
       14,
     );

@@ -80,7 +80,10 @@ export function applyPush(state: DisplayState, push: DisplayPush): PushResult {
       if (seq <= state.baseSeq || state.lastCalls.some((c) => c.seq === seq)) return { state, newCall: null };
       // Out-of-order delivery of two calls: keep newest first by seq.
       const lastCalls = dedupeCalls([call, ...state.lastCalls].sort((a, b) => b.seq - a.seq));
-      return { state: { ...state, seq: maxSeq(state), lastCalls }, newCall: lastCalls[0]?.seq === seq ? call : null };
+      return {
+        state: { ...state, seq: maxSeq(state), lastCalls },
+        newCall: lastCalls[0]?.seq === seq ? call : null,
+      };
     }
     case "counter:updated": {
       const { seq: _seq, ...view } = push.payload;

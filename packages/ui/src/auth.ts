@@ -28,7 +28,12 @@ const networkError = (): LoginResult => ({
 });
 
 /** Logs in over HTTP; never throws (network failures become an Indonesian message). */
-export async function login(baseUrl: string, username: string, secret: string, fetchImpl: typeof fetch = fetch): Promise<LoginResult> {
+export async function login(
+  baseUrl: string,
+  username: string,
+  secret: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<LoginResult> {
   let res: Response;
   try {
     res = await fetchImpl(`${baseUrl}/api/auth/login`, {
@@ -45,14 +50,18 @@ export async function login(baseUrl: string, username: string, secret: string, f
   } catch {
     // Not JSON: a proxy error page, an old hub.
   }
-  const code: ErrorCode = res.status === 401 ? "LOGIN_FAILED" : res.status === 429 ? "LOGIN_LOCKED" : "INTERNAL";
+  const code: ErrorCode =
+    res.status === 401 ? "LOGIN_FAILED" : res.status === 429 ? "LOGIN_LOCKED" : "INTERNAL";
   return { ok: false, error: { code, message: ERROR_MESSAGES[code].id, messageEn: ERROR_MESSAGES[code].en } };
 }
 
 /** Ends the session on the hub; best effort (the token expires anyway). */
 export async function logout(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   try {
-    await fetchImpl(`${baseUrl}/api/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    await fetchImpl(`${baseUrl}/api/auth/logout`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    });
   } catch {
     // Offline: the local session is cleared all the same.
   }

@@ -19,13 +19,18 @@ export function connectErrorCode(err: unknown): ErrorCode | null {
   const fromData = data && typeof data === "object" && "code" in data ? data.code : null;
   const fromMessage = err instanceof Error ? err.message : null;
   for (const candidate of [fromData, fromMessage]) {
-    if (typeof candidate === "string" && (ERROR_CODES as readonly string[]).includes(candidate)) return candidate as ErrorCode;
+    if (typeof candidate === "string" && (ERROR_CODES as readonly string[]).includes(candidate))
+      return candidate as ErrorCode;
   }
   return null;
 }
 
 /** Calls `onChange` with every state change; returns the unsubscribe function. */
-export function watchConnection(socket: Socket, onChange: (state: ConnectionState) => void, now: () => number = Date.now): () => void {
+export function watchConnection(
+  socket: Socket,
+  onChange: (state: ConnectionState) => void,
+  now: () => number = Date.now,
+): () => void {
   let everConnected = socket.connected;
   let state: ConnectionState = socket.connected ? { status: "online" } : { status: "connecting" };
   const set = (next: ConnectionState) => {

@@ -36,22 +36,32 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 
 /** "14.05" in the office's timezone (Indonesian uses a dot between hours and minutes). */
 export function formatClock(at: number, timeZone: string, seconds = false): string {
-  const f = formatter(`clock|${timeZone}|${seconds}`, () =>
-    new Intl.DateTimeFormat("id-ID", {
-      timeZone,
-      hour: "2-digit",
-      minute: "2-digit",
-      ...(seconds ? { second: "2-digit" } : {}),
-      hourCycle: "h23",
-    }),
+  const f = formatter(
+    `clock|${timeZone}|${seconds}`,
+    () =>
+      new Intl.DateTimeFormat("id-ID", {
+        timeZone,
+        hour: "2-digit",
+        minute: "2-digit",
+        ...(seconds ? { second: "2-digit" } : {}),
+        hourCycle: "h23",
+      }),
   );
   return f.format(at);
 }
 
 /** "Kamis, 27 November 2025" in the office's timezone. */
 export function formatDateLong(at: number, timeZone: string): string {
-  const f = formatter(`date|${timeZone}`, () =>
-    new Intl.DateTimeFormat("id-ID", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  const f = formatter(
+    `date|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("id-ID", {
+        timeZone,
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      }),
   );
   return f.format(at);
 }

@@ -42,7 +42,10 @@ export function connectionText(state: ConnectionState, lang: Lang = "id"): strin
 }
 
 /** The hub's message for an error, in the user's language. */
-export function errorText(error: Pick<AckError, "code" | "message" | "messageEn">, lang: Lang = "id"): string {
+export function errorText(
+  error: Pick<AckError, "code" | "message" | "messageEn">,
+  lang: Lang = "id",
+): string {
   return lang === "id" ? error.message : error.messageEn;
 }
 

@@ -21,10 +21,22 @@ export function useConnection(socket: Socket | null): ConnectionState {
 }
 
 /** A small pill: hidden while online unless `showOnline`; red and pulsing while reconnecting. */
-export function ConnectionBadge({ state, showOnline = false }: { state: ConnectionState; showOnline?: boolean }) {
+export function ConnectionBadge({
+  state,
+  showOnline = false,
+}: {
+  state: ConnectionState;
+  showOnline?: boolean;
+}) {
   if (state.status === "online" && !showOnline) return null;
   return (
-    <div className={`layan-conn layan-conn--${state.status}`} role="status" aria-live="polite" data-testid="connection-badge" data-status={state.status}>
+    <div
+      className={`layan-conn layan-conn--${state.status}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection-badge"
+      data-status={state.status}
+    >
       <span className="layan-conn__dot" aria-hidden="true" />
       {connectionText(state)}
     </div>

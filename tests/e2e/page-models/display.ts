@@ -80,7 +80,12 @@ export class DisplayPage {
   async spoken(): Promise<SpokenEntry[]> {
     // Runs in the page; the test program has no DOM types, hence globalThis.
     return this.page.evaluate(() =>
-      ((globalThis as unknown as SpeechHost).__layanSpeech?.spoken ?? []).map((e) => ({ text: e.text, recall: e.recall, via: e.via, ok: e.ok })),
+      ((globalThis as unknown as SpeechHost).__layanSpeech?.spoken ?? []).map((e) => ({
+        text: e.text,
+        recall: e.recall,
+        via: e.via,
+        ok: e.ok,
+      })),
     );
   }
 

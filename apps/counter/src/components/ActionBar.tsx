@@ -1,5 +1,17 @@
 import { KeyCap } from "@layan/ui";
-import { ArrowRightLeft, BellRing, CircleCheck, CirclePause, CirclePlay, FileWarning, Megaphone, Play, Power, Share2, UserX } from "lucide-react";
+import {
+  ArrowRightLeft,
+  BellRing,
+  CircleCheck,
+  CirclePause,
+  CirclePlay,
+  FileWarning,
+  Megaphone,
+  Play,
+  Power,
+  Share2,
+  UserX,
+} from "lucide-react";
 import type { ComponentType } from "react";
 import { ACTIONS, type ActionId, type Availability } from "../actions";
 import type { CounterState } from "../counter-client";

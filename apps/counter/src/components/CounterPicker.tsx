@@ -5,7 +5,15 @@ import { TopBar } from "./TopBar";
 
 const STATUS_TEXT = { open: "Buka", paused: "Jeda", closed: "Tutup" } as const;
 
-export function CounterPicker({ client, state, onSignOut }: { client: CounterClient; state: CounterState; onSignOut: () => void }) {
+export function CounterPicker({
+  client,
+  state,
+  onSignOut,
+}: {
+  client: CounterClient;
+  state: CounterState;
+  onSignOut: () => void;
+}) {
   const services = new Map(state.catalog?.services.map((s) => [s.id, s]) ?? []);
   const me = client.session.user.displayName;
   return (
@@ -48,7 +56,11 @@ export function CounterPicker({ client, state, onSignOut }: { client: CounterCli
                       {c.serviceIds.map((id) => services.get(id)?.name ?? id).join(" · ")}
                     </span>
                     <span className="counter-card__foot">
-                      {mine ? "Milik Anda — lanjutkan" : taken ? `Dipakai ${c.officerName}` : `${c.waiting} menunggu`}
+                      {mine
+                        ? "Milik Anda — lanjutkan"
+                        : taken
+                          ? `Dipakai ${c.officerName}`
+                          : `${c.waiting} menunggu`}
                     </span>
                   </button>
                 </li>

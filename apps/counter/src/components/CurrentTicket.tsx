@@ -34,7 +34,12 @@ export function CurrentTicket(props: {
   if (!current) {
     const waiting = snapshot.queues.reduce((sum, q) => sum + q.waiting, 0);
     return (
-      <section className="panel current current--idle" aria-label="Nomor yang dilayani" data-testid="current-ticket" data-number="">
+      <section
+        className="panel current current--idle"
+        aria-label="Nomor yang dilayani"
+        data-testid="current-ticket"
+        data-number=""
+      >
         <p className="current__eyebrow">Belum ada nomor dipanggil</p>
         <p className="current__idle-count">
           <strong>{waiting}</strong> orang menunggu
@@ -57,10 +62,22 @@ export function CurrentTicket(props: {
   const waitMs = current.calledAt !== null ? current.calledAt - current.enqueuedAt : null;
 
   return (
-    <section className="panel current" aria-label="Nomor yang dilayani" data-testid="current-ticket" data-number={current.number} data-status={current.status}>
+    <section
+      className="panel current"
+      aria-label="Nomor yang dilayani"
+      data-testid="current-ticket"
+      data-number={current.number}
+      data-status={current.status}
+    >
       <div className="current__head">
         <div>
-          <p className="current__eyebrow">{serving ? "Sedang dilayani" : current.recalls > 0 ? `Dipanggil ${current.recalls + 1}×` : "Dipanggil"}</p>
+          <p className="current__eyebrow">
+            {serving
+              ? "Sedang dilayani"
+              : current.recalls > 0
+                ? `Dipanggil ${current.recalls + 1}×`
+                : "Dipanggil"}
+          </p>
           <p className="current__number" data-testid="current-number">
             {current.number}
           </p>
@@ -68,11 +85,14 @@ export function CurrentTicket(props: {
           <div className="current__tags">
             {current.priority && (
               <span className="chip chip--priority">
-                <Star aria-hidden="true" /> Prioritas · {PRIORITY_LABELS[current.priority] ?? current.priority}
+                <Star aria-hidden="true" /> Prioritas ·{" "}
+                {PRIORITY_LABELS[current.priority] ?? current.priority}
               </span>
             )}
             {current.transferredFrom.length > 0 && (
-              <span className="chip">Dialihkan dari {current.transferredFrom.map((id) => services.get(id)?.name ?? id).join(", ")}</span>
+              <span className="chip">
+                Dialihkan dari {current.transferredFrom.map((id) => services.get(id)?.name ?? id).join(", ")}
+              </span>
             )}
             {waitMs !== null && (
               <span className="chip">
@@ -90,7 +110,9 @@ export function CurrentTicket(props: {
             <span style={{ width: `${sopProgress(elapsed, targetMs) * 100}%` }} />
           </span>
           <span className="sop-timer__target">
-            {targetMs !== null ? `Target SOP ${service?.targets.serviceMinutes} mnt · ${COLOUR_TEXT[colour]}` : "Tanpa target"}
+            {targetMs !== null
+              ? `Target SOP ${service?.targets.serviceMinutes} mnt · ${COLOUR_TEXT[colour]}`
+              : "Tanpa target"}
           </span>
         </div>
       </div>
@@ -98,13 +120,19 @@ export function CurrentTicket(props: {
       {steps.length > 0 && (
         <div className="steps">
           <h3>
-            Langkah SOP <span className="steps__hint">{serving ? "centang saat selesai" : "mulai layani dulu untuk mencentang"}</span>
+            Langkah SOP{" "}
+            <span className="steps__hint">
+              {serving ? "centang saat selesai" : "mulai layani dulu untuk mencentang"}
+            </span>
           </h3>
           <ol>
             {steps.map((step) => {
               const r = results.get(step.id);
               return (
-                <li key={step.id} className={r ? `step step--done step--${r.met === false ? "late" : "ok"}` : "step"}>
+                <li
+                  key={step.id}
+                  className={r ? `step step--done step--${r.met === false ? "late" : "ok"}` : "step"}
+                >
                   <button
                     type="button"
                     className="step__tick"
@@ -125,7 +153,10 @@ export function CurrentTicket(props: {
                   <span className="step__time">
                     {r ? (
                       <>
-                        {formatDuration(r.ms)} <small>/ {step.minutes} mnt · {formatClock(r.at, timeZone)}</small>
+                        {formatDuration(r.ms)}{" "}
+                        <small>
+                          / {step.minutes} mnt · {formatClock(r.at, timeZone)}
+                        </small>
                       </>
                     ) : (
                       <small>target {step.minutes} mnt</small>

@@ -2,7 +2,15 @@ import { login, type Session } from "@layan/ui";
 import { LogIn } from "lucide-react";
 import { useState, type FormEvent } from "react";
 
-export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; notice: string | null; onLoggedIn: (s: Session) => void }) {
+export function LoginScreen({
+  hubUrl,
+  notice,
+  onLoggedIn,
+}: {
+  hubUrl: string;
+  notice: string | null;
+  onLoggedIn: (s: Session) => void;
+}) {
   const [username, setUsername] = useState("");
   const [pin, setPin] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +50,14 @@ export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; no
         )}
         <label>
           Nama pengguna
-          <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
           PIN

@@ -3,7 +3,12 @@ import { formatClock, formatWait, PRIORITY_LABELS, useNow } from "@layan/ui";
 import { RotateCcw, Star, Users } from "lucide-react";
 import type { CounterClient, CounterState } from "../counter-client";
 
-export function QueuePanel(props: { client: CounterClient; state: CounterState; snapshot: CounterSnapshot; services: Map<string, ServiceInfo> }) {
+export function QueuePanel(props: {
+  client: CounterClient;
+  state: CounterState;
+  snapshot: CounterSnapshot;
+  services: Map<string, ServiceInfo>;
+}) {
   const { snapshot, services, state, client } = props;
   const now = useNow(1000, state.clockOffsetMs);
   const timeZone = state.catalog?.office.timezone ?? "Asia/Jakarta";
@@ -18,7 +23,10 @@ export function QueuePanel(props: { client: CounterClient; state: CounterState; 
           <Users aria-hidden="true" /> <strong data-testid="waiting-total">{total}</strong> menunggu
         </span>
         <span>
-          Terlama <strong data-testid="longest-wait">{Number.isFinite(oldest) ? formatWait(now - oldest) : "—"}</strong>
+          Terlama{" "}
+          <strong data-testid="longest-wait">
+            {Number.isFinite(oldest) ? formatWait(now - oldest) : "—"}
+          </strong>
         </span>
       </div>
       <ul className="queue__services">
@@ -58,7 +66,9 @@ export function QueuePanel(props: { client: CounterClient; state: CounterState; 
                       </li>
                     );
                   })}
-                  {q.waiting > q.next.length && <li className="queue__more">+{q.waiting - q.next.length} lagi</li>}
+                  {q.waiting > q.next.length && (
+                    <li className="queue__more">+{q.waiting - q.next.length} lagi</li>
+                  )}
                 </ol>
               )}
             </li>
@@ -72,7 +82,12 @@ export function QueuePanel(props: { client: CounterClient; state: CounterState; 
             {snapshot.reinstatable.slice(0, 4).map((t) => (
               <li key={t.ticketId}>
                 <b>{t.number}</b> <small>{formatClock(t.noShowAt, timeZone)}</small>
-                <button type="button" className="btn btn--small" disabled={state.busy !== null} onClick={() => void client.reinstate(t.ticketId)}>
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  disabled={state.busy !== null}
+                  onClick={() => void client.reinstate(t.ticketId)}
+                >
                   <RotateCcw aria-hidden="true" /> Aktifkan
                 </button>
               </li>

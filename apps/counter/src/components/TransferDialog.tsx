@@ -38,13 +38,26 @@ export function TransferDialog(props: {
 
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="transfer-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="transfer-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="transfer-title">Alihkan {props.number} ke layanan…</h2>
-        <p className="dialog__hint">Nomor tetap sama dan masuk antrean layanan tujuan. Tekan Esc untuk batal.</p>
+        <p className="dialog__hint">
+          Nomor tetap sama dan masuk antrean layanan tujuan. Tekan Esc untuk batal.
+        </p>
         <ul className="dialog__list">
           {targets.map((s, i) => (
             <li key={s.id}>
-              <button ref={i === 0 ? firstButton : undefined} type="button" data-service={s.id} onClick={() => onChoose(s.id)}>
+              <button
+                ref={i === 0 ? firstButton : undefined}
+                type="button"
+                data-service={s.id}
+                onClick={() => onChoose(s.id)}
+              >
                 <KeyCap>{keys[i] ?? ""}</KeyCap>
                 <span className="prefix">{s.prefix}</span>
                 <span>{s.name}</span>

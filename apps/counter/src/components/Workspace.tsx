@@ -15,10 +15,21 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-export function Workspace({ client, state, onSignOut }: { client: CounterClient; state: CounterState; onSignOut: () => void }) {
+export function Workspace({
+  client,
+  state,
+  onSignOut,
+}: {
+  client: CounterClient;
+  state: CounterState;
+  onSignOut: () => void;
+}) {
   const snap = state.snapshot;
   const [transferOpen, setTransferOpen] = useState(false);
-  const services = useMemo(() => new Map<string, ServiceInfo>(state.catalog?.services.map((s) => [s.id, s]) ?? []), [state.catalog]);
+  const services = useMemo(
+    () => new Map<string, ServiceInfo>(state.catalog?.services.map((s) => [s.id, s]) ?? []),
+    [state.catalog],
+  );
   const avail = useMemo(() => (snap ? availability(snap) : null), [snap]);
   const online = state.connection.status === "online";
 
@@ -86,12 +97,26 @@ export function Workspace({ client, state, onSignOut }: { client: CounterClient;
         <main className="workspace workspace--loading">Memuat data loket…</main>
       ) : (
         <main className={`workspace${online ? "" : " workspace--offline"}`} aria-busy={state.busy !== null}>
-          <CurrentTicket client={client} state={state} snapshot={snap} services={services} onResume={() => trigger("resume")} />
+          <CurrentTicket
+            client={client}
+            state={state}
+            snapshot={snap}
+            services={services}
+            onResume={() => trigger("resume")}
+          />
           <QueuePanel client={client} state={state} snapshot={snap} services={services} />
         </main>
       )}
       <FeedbackBar feedback={state.feedback} onDismiss={() => client.dismissFeedback()} />
-      {avail && <ActionBar availability={avail} busy={state.busy} paused={snap?.counter.status === "paused"} disabled={!online} onAction={trigger} />}
+      {avail && (
+        <ActionBar
+          availability={avail}
+          busy={state.busy}
+          paused={snap?.counter.status === "paused"}
+          disabled={!online}
+          onAction={trigger}
+        />
+      )}
       {transferOpen && snap?.current && (
         <TransferDialog
           services={[...services.values()]}

@@ -42,7 +42,11 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
 
       <main className="screen__body">
         <div className="screen__main">
-          <CurrentCall call={current} flashSeq={view.flashSeq} serviceName={current ? serviceName.get(current.serviceId) : undefined} />
+          <CurrentCall
+            call={current}
+            flashSeq={view.flashSeq}
+            serviceName={current ? serviceName.get(current.serviceId) : undefined}
+          />
           <Counters counters={screen.counters} />
         </div>
         <div className="screen__side">
@@ -69,7 +73,15 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
   );
 }
 
-function CurrentCall({ call, flashSeq, serviceName }: { call: CallView | null; flashSeq: number | null; serviceName: string | undefined }) {
+function CurrentCall({
+  call,
+  flashSeq,
+  serviceName,
+}: {
+  call: CallView | null;
+  flashSeq: number | null;
+  serviceName: string | undefined;
+}) {
   if (!call) {
     return (
       <section className="now now--empty" data-testid="current-call" data-number="">
@@ -103,7 +115,10 @@ function CurrentCall({ call, flashSeq, serviceName }: { call: CallView | null; f
             </span>
           )}
         </p>
-        <span className={`now__number${call.number.length > 5 ? " now__number--long" : ""}`} data-testid="current-number">
+        <span
+          className={`now__number${call.number.length > 5 ? " now__number--long" : ""}`}
+          data-testid="current-number"
+        >
           {call.number}
         </span>
         {serviceName && <p className="now__service">{serviceName}</p>}
@@ -158,11 +173,20 @@ function Counters({ counters }: { counters: CounterView[] }) {
       ) : (
         <ul className={open.length > 4 ? "counters__grid counters__grid--dense" : "counters__grid"}>
           {open.map((c) => (
-            <li key={c.id} className={`tile tile--${c.status}`} data-testid={`counter-${c.id}`} data-number={c.current?.number ?? ""}>
+            <li
+              key={c.id}
+              className={`tile tile--${c.status}`}
+              data-testid={`counter-${c.id}`}
+              data-number={c.current?.number ?? ""}
+            >
               <span className="tile__name">{c.name}</span>
               <span className="tile__number">{c.status === "paused" ? "—" : (c.current?.number ?? "—")}</span>
               <span className="tile__state">
-                {c.status === "paused" ? "Istirahat" : c.current ? (COUNTER_STATE[c.current.status] ?? "") : "Siap melayani"}
+                {c.status === "paused"
+                  ? "Istirahat"
+                  : c.current
+                    ? (COUNTER_STATE[c.current.status] ?? "")
+                    : "Siap melayani"}
               </span>
             </li>
           ))}
@@ -172,12 +196,25 @@ function Counters({ counters }: { counters: CounterView[] }) {
   );
 }
 
-function Waiting(props: { waiting: WaitingCount[]; config: DisplayConfig | null; serviceName: Map<string, string>; prefix: Map<string, string> }) {
+function Waiting(props: {
+  waiting: WaitingCount[];
+  config: DisplayConfig | null;
+  serviceName: Map<string, string>;
+  prefix: Map<string, string>;
+}) {
   const rows = props.waiting;
   return (
     <section className="waiting" aria-label="Antrean menunggu">
       <h2>Menunggu</h2>
-      <ul className={rows.length > 16 ? "waiting__list waiting__list--two" : rows.length > 8 ? "waiting__list waiting__list--dense" : "waiting__list"}>
+      <ul
+        className={
+          rows.length > 16
+            ? "waiting__list waiting__list--two"
+            : rows.length > 8
+              ? "waiting__list waiting__list--dense"
+              : "waiting__list"
+        }
+      >
         {rows.map((w) => (
           <li key={w.serviceId} data-service={w.serviceId}>
             <span className="prefix">{props.prefix.get(w.serviceId) ?? "?"}</span>

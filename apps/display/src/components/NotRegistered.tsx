@@ -10,7 +10,10 @@ export function NotRegistered({ reason }: { reason: string | null }) {
       <p>Buka alamat layar ini dengan token perangkat dari hub, misalnya:</p>
       <code>http://&lt;alamat-hub&gt;:8080/display/?token=dev_…</code>
       <p className="setup__small">
-        Token dibuat oleh admin: <code>pnpm hub device add --kind display --id display-utama --name &quot;Ruang Tunggu Utama&quot;</code>
+        Token dibuat oleh admin:{" "}
+        <code>
+          pnpm hub device add --kind display --id display-utama --name &quot;Ruang Tunggu Utama&quot;
+        </code>
       </p>
     </main>
   );

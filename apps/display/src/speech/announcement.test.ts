@@ -26,12 +26,25 @@ describe("buildAnnouncement", () => {
   });
 
   it("handles two-letter prefixes, the special words and two-digit counters", () => {
-    const a = buildAnnouncement(call({ number: "SK-111", counterName: "Loket 12", counterNumber: 12, counterId: "loket-12" }), "number");
-    expect(a.text).toBe("Nomor antrean S K seratus sebelas, silakan menuju loket dua belas");
-    expect(a.clips).toEqual(["nomor-antrean", "s", "k", "seratus", "sebelas", "silakan-menuju", "loket", "dua", "belas"]);
-    expect(buildAnnouncement(call({ number: "B-100", counterName: "Loket 10", counterNumber: 10 }), "number").text).toBe(
-      "Nomor antrean B seratus, silakan menuju loket sepuluh",
+    const a = buildAnnouncement(
+      call({ number: "SK-111", counterName: "Loket 12", counterNumber: 12, counterId: "loket-12" }),
+      "number",
     );
+    expect(a.text).toBe("Nomor antrean S K seratus sebelas, silakan menuju loket dua belas");
+    expect(a.clips).toEqual([
+      "nomor-antrean",
+      "s",
+      "k",
+      "seratus",
+      "sebelas",
+      "silakan-menuju",
+      "loket",
+      "dua",
+      "belas",
+    ]);
+    expect(
+      buildAnnouncement(call({ number: "B-100", counterName: "Loket 10", counterNumber: 10 }), "number").text,
+    ).toBe("Nomor antrean B seratus, silakan menuju loket sepuluh");
   });
 
   it("keeps a counter's own label in speech", () => {
@@ -56,7 +69,10 @@ describe("buildAnnouncement", () => {
     const known = new Set(CLIP_IDS);
     for (const style of ["digits", "number"] as const) {
       for (let n = 0; n <= 999; n++) {
-        const a = buildAnnouncement(call({ number: `M-${String(n).padStart(3, "0")}`, counterName: `Loket ${n}`, counterNumber: n }), style);
+        const a = buildAnnouncement(
+          call({ number: `M-${String(n).padStart(3, "0")}`, counterName: `Loket ${n}`, counterNumber: n }),
+          style,
+        );
         for (const clip of a.clips) expect(known.has(clip), `${style} ${n}: ${clip}`).toBe(true);
       }
     }

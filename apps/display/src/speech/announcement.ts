@@ -27,8 +27,32 @@ export interface Announcement {
 
 /** Indonesian names of the letters, as the clip generator should pronounce them. */
 export const LETTER_NAMES: Readonly<Record<string, string>> = {
-  A: "a", B: "be", C: "ce", D: "de", E: "e", F: "ef", G: "ge", H: "ha", I: "i", J: "je", K: "ka", L: "el", M: "em",
-  N: "en", O: "o", P: "pe", Q: "ki", R: "er", S: "es", T: "te", U: "u", V: "ve", W: "we", X: "eks", Y: "ye", Z: "zet",
+  A: "a",
+  B: "be",
+  C: "ce",
+  D: "de",
+  E: "e",
+  F: "ef",
+  G: "ge",
+  H: "ha",
+  I: "i",
+  J: "je",
+  K: "ka",
+  L: "el",
+  M: "em",
+  N: "en",
+  O: "o",
+  P: "pe",
+  Q: "ki",
+  R: "er",
+  S: "es",
+  T: "te",
+  U: "u",
+  V: "ve",
+  W: "we",
+  X: "eks",
+  Y: "ye",
+  Z: "zet",
 };
 
 /** Fixed phrases, each one clip. */

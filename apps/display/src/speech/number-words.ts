@@ -7,7 +7,18 @@
  * "satu puluh", "satu belas", "satu ratus", "satu ribu").
  */
 
-const UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"] as const;
+const UNITS = [
+  "nol",
+  "satu",
+  "dua",
+  "tiga",
+  "empat",
+  "lima",
+  "enam",
+  "tujuh",
+  "delapan",
+  "sembilan",
+] as const;
 
 /** Largest number read out; ticket numbers stay far below this. */
 export const MAX_SPOKEN_NUMBER = 999_999_999;

@@ -11,8 +11,10 @@ import type { AnnouncementPlayer } from "./queue";
 /** 10 ms of silence, 8 kHz mono 8-bit PCM WAV: the smallest thing play() can be asked to play. */
 const SILENT_WAV = `data:audio/wav;base64,${btoa(
   String.fromCharCode(
-    ...[0x52, 0x49, 0x46, 0x46, 0x4c, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, 0x66, 0x6d, 0x74, 0x20, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0,
-      0x64, 0x61, 0x74, 0x61, 80, 0, 0, 0],
+    ...[
+      0x52, 0x49, 0x46, 0x46, 0x4c, 0, 0, 0, 0x57, 0x41, 0x56, 0x45, 0x66, 0x6d, 0x74, 0x20, 16, 0, 0, 0, 1,
+      0, 1, 0, 0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0, 0x64, 0x61, 0x74, 0x61, 80, 0, 0, 0,
+    ],
     ...new Array<number>(80).fill(128),
   ),
 )}`;
@@ -48,7 +50,10 @@ export class AudioOutput {
       () => true,
       (err: unknown) => (err instanceof DOMException && err.name === "NotAllowedError" ? false : null),
     );
-    const result = await Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+    const result = await Promise.race([
+      answer,
+      new Promise<null>((r) => setTimeout(() => r(null), timeoutMs)),
+    ]);
     audio.pause();
     if (result) await this.unlock();
     return result;
@@ -86,7 +91,8 @@ export class AudioOutput {
 
   /** Plays clips back to back; resolves when the last one ends. */
   async playSequence(ids: string[], gapAfter: (index: number, id: string) => number): Promise<void> {
-    if (!this.allowed && !(await this.unlock())) throw new Error("audio is blocked until someone taps the screen");
+    if (!this.allowed && !(await this.unlock()))
+      throw new Error("audio is blocked until someone taps the screen");
     const buffers = await Promise.all(ids.map((id) => this.clip(id)));
     const ctx = this.context;
     let t = ctx.currentTime + 0.05;
@@ -177,7 +183,9 @@ export class AutoPlayer implements AnnouncementPlayer {
   constructor(
     output: AudioOutput,
     private readonly mode: SpeechMode,
-    private readonly synth: SpeechSynthesis | undefined = typeof speechSynthesis === "undefined" ? undefined : speechSynthesis,
+    private readonly synth: SpeechSynthesis | undefined = typeof speechSynthesis === "undefined"
+      ? undefined
+      : speechSynthesis,
   ) {
     this.clips = new ClipPlayer(output);
     this.speech = this.synth ? new WebSpeechPlayer(output, this.synth) : null;

@@ -96,7 +96,10 @@ export class AnnouncementQueue {
   private playWithTimeout(announcement: Announcement): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`announcement timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`announcement timed out after ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     return Promise.race([this.player.play(announcement), timeout]).finally(() => clearTimeout(timer));
   }
