@@ -38,6 +38,7 @@ export function AgencyPicker({
                 style={{ "--accent": agency.color } as CSSProperties}
                 onClick={() => onPick(agency)}
                 data-agency={agency.id}
+                data-services={own.map((s) => s.id).join(" ")}
               >
                 <span className="tile-icon" aria-hidden="true">
                   <ConfigIcon name={agency.icon} size={48} />

@@ -1,0 +1,269 @@
+/**
+ * The citizen's kiosk in Chromium against a real hub (its own process) that
+ * prints to the printer emulator, the way a browser kiosk is deployed
+ * (printVia "hub"). The Electron shell's printing path is unit-tested in
+ * apps/kiosk/src/main against the same emulator.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startPrinterEmulator, type EmulatorJob, type PrinterEmulator } from "@layan/printer";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { launchChromium } from "./browser";
+import { KioskClient } from "./counter-display.support";
+import { buildKiosk, KioskPage } from "./page-models/kiosk";
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+let hub: TestHub;
+let emulator: PrinterEmulator;
+let browser: Browser;
+let outDir: string;
+let token: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  buildKiosk(ROOT);
+  outDir = mkdtempSync(join(tmpdir(), "layan-kiosk-e2e-"));
+  emulator = await startPrinterEmulator({ port: 0, outDir });
+  hub = await startTestHub({ kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
+  token = hub.kioskTokens["kiosk-lobi"]!;
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  emulator.setState({ paperEnd: false, coverOpen: false, online: true, paperNearEnd: false });
+  for (const page of pages.splice(0)) await page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+  await emulator?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function openKiosk(viewport = PORTRAIT, params: Record<string, string> = {}): Promise<KioskPage> {
+  const page = await browser.newPage({ viewport });
+  pages.push(page);
+  const kiosk = new KioskPage(page, hub.url);
+  await kiosk.open(token, params);
+  return kiosk;
+}
+
+/** The next job the emulator finishes after `before` jobs. */
+async function nextJob(before: number): Promise<EmulatorJob> {
+  const jobs = await emulator.waitForJobs(before + 1, 10_000);
+  return jobs[before]!;
+}
+
+const sequence = (number: string) => Number(number.split("-")[1]);
+
+describe("kiosk: taking a ticket", () => {
+  it("taps through to a printed ticket with the number, the service, the checklist and a QR to the status page", async () => {
+    const kiosk = await openKiosk();
+    const before = emulator.jobs.length;
+    const number = await kiosk.takeTicket("ktp-el");
+    expect(number).toMatch(/^A-\d{3}$/);
+    await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/Anda berikutnya|orang di depan Anda/);
+
+    const job = await nextJob(before);
+    expect(job.text).toContain(number);
+    expect(job.text).toContain("Perekaman dan Pencetakan KTP-el");
+    expect(job.text).toContain("[ ] Fotokopi Kartu Keluarga");
+    expect(job.text).toContain("[ ] Berusia 17 tahun atau sudah/pernah kawin");
+
+    const scanned = await kiosk.scanQr();
+    expect(scanned).toMatch(new RegExp(`^${hub.url}/t/[A-Za-z0-9_-]+$`));
+    // The QR on paper and the one on screen lead to the same page, and it answers.
+    expect(job.text).toContain(`[QR: ${scanned}]`);
+    const statusPage = await fetch(scanned!);
+    expect(statusPage.status).toBe(200);
+
+    await kiosk.doneButton.click();
+    await kiosk.attract.waitFor();
+  });
+
+  it("gives one ticket for a double tap", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.openService("ktp-el");
+    await kiosk.takeButton.click();
+    const before = emulator.jobs.length;
+    await kiosk.regularButton.dblclick();
+    await kiosk.confirmation.waitFor();
+    const first = (await kiosk.ticketNumber.textContent())!.trim();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(emulator.jobs.length).toBe(before + 1);
+
+    // No second number was issued behind the citizen's back.
+    await kiosk.goHome();
+    const next = await kiosk.takeTicket("ktp-el");
+    expect(sequence(next)).toBe(sequence(first) + 1);
+  });
+
+  it("puts elderly, disabled and pregnant citizens in the priority lane and prints it", async () => {
+    const kiosk = await openKiosk();
+    const before = emulator.jobs.length;
+    await kiosk.takeTicket("kia", "lansia");
+    await kiosk.confirmation.getByText("Prioritas · Lansia").waitFor();
+    const job = await nextJob(before);
+    expect(job.text).toContain("PRIORITAS");
+    expect(job.text).toContain("Lansia");
+  });
+
+  it("shows the printer's problem and issues nothing while the paper is out", async () => {
+    const kiosk = await openKiosk();
+    const last = await kiosk.takeTicket("kartu-keluarga");
+    await kiosk.goHome();
+
+    emulator.setState({ paperEnd: true });
+    const before = emulator.jobs.length;
+    await kiosk.openService("kartu-keluarga");
+    await kiosk.chooseTicket();
+    await kiosk.problem.waitFor();
+    await expect(kiosk.problem.textContent()).resolves.toContain("Printer tiket tidak siap");
+    await expect(kiosk.problem.textContent()).resolves.toContain("Kertas habis");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(emulator.jobs.length).toBe(before);
+
+    emulator.setState({ paperEnd: false });
+    await kiosk.goHome();
+    const next = await kiosk.takeTicket("kartu-keluarga");
+    // The refused attempt took no number: the hub checked the printer before issuing.
+    expect(sequence(next)).toBe(sequence(last) + 1);
+  });
+
+  it("says when the cover is open", async () => {
+    const kiosk = await openKiosk();
+    emulator.setState({ coverOpen: true });
+    await kiosk.openService("akta-kelahiran");
+    await kiosk.chooseTicket();
+    await kiosk.problem.waitFor();
+    await expect(kiosk.problem.textContent()).resolves.toContain("Penutup printer terbuka");
+  });
+
+  it("shows quota reached and offers no ticket once the day's quota is used", async () => {
+    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-informasi"] ?? token);
+    try {
+      // PBG has a daily quota of 30; the other kiosk takes them all.
+      for (let i = 0; i < 30; i++) await client.issue("pbg");
+    } finally {
+      client.close();
+    }
+    const kiosk = await openKiosk();
+    await kiosk.openService("pbg");
+    await expect(kiosk.blocker.textContent()).resolves.toContain("Kuota antrean hari ini sudah habis");
+    expect(await kiosk.takeButton.isDisabled()).toBe(true);
+  });
+});
+
+describe("kiosk: when things go wrong and come back", () => {
+  it("shows that the hub is unreachable, issues nothing, and recovers by itself", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.openService("ktp-el");
+    await hub.kill();
+    await kiosk.offlineBanner.waitFor({ timeout: 15_000 });
+    await expect(kiosk.offlineBanner.textContent()).resolves.toContain("Sistem antrean sedang tidak terhubung");
+    await expect(kiosk.blocker.textContent()).resolves.toContain("Sistem antrean sedang tidak terhubung");
+    expect(await kiosk.takeButton.isDisabled()).toBe(true);
+    const before = emulator.jobs.length;
+
+    await hub.restart();
+    await kiosk.offlineBanner.waitFor({ state: "hidden", timeout: 20_000 });
+    expect(await kiosk.takeButton.isEnabled()).toBe(true);
+    expect(emulator.jobs.length).toBe(before);
+    await kiosk.goHome();
+    await expect(kiosk.takeTicket("ktp-el")).resolves.toMatch(/^A-\d{3}$/);
+  });
+
+  it("goes back to the idle screen after inactivity, from every screen", async () => {
+    const kiosk = await openKiosk(PORTRAIT, { idle: "3" });
+    await kiosk.openService("ktp-el");
+    await kiosk.attract.waitFor({ timeout: 8_000 });
+
+    await kiosk.openService("ktp-el");
+    await kiosk.takeButton.click();
+    await kiosk.priorityPage.waitFor();
+    await kiosk.attract.waitFor({ timeout: 8_000 });
+
+    await kiosk.startButton.click();
+    await kiosk.agencies.waitFor();
+    await kiosk.attract.waitFor({ timeout: 8_000 });
+
+    // Touching the screen keeps it.
+    await kiosk.openService("ktp-el");
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await kiosk.page.mouse.move(10 + i, 600);
+      await kiosk.page.mouse.down();
+      await kiosk.page.mouse.up();
+    }
+    expect(await kiosk.servicePage.isVisible()).toBe(true);
+  });
+
+  it("speaks English on request and Indonesian again for the next citizen", async () => {
+    const kiosk = await openKiosk(PORTRAIT, { idle: "3" });
+    await kiosk.languageToggle.click();
+    await kiosk.page.getByText("Touch to start").waitFor();
+    await kiosk.openService("ktp-el");
+    await kiosk.page.getByText("Take a Queue Number").waitFor();
+    await kiosk.page.getByText("Electronic ID card (KTP-el) recording and printing").waitFor();
+    await kiosk.attract.waitFor({ timeout: 8_000 });
+    await kiosk.page.getByText("Sentuh untuk mulai").waitFor();
+  });
+});
+
+describe("kiosk: layout", () => {
+  for (const [name, viewport] of [
+    ["portrait 1080x1920", PORTRAIT],
+    ["landscape 1920x1080", LANDSCAPE],
+  ] as const) {
+    it(`has no horizontal overflow and keeps the main action on screen (${name})`, async () => {
+      const kiosk = await openKiosk(viewport);
+      expect(await kiosk.horizontalOverflow(), "attract").toEqual([]);
+      expect(await kiosk.inViewport(kiosk.startButton)).toBe(true);
+      await kiosk.startButton.click();
+      await kiosk.agencies.waitFor();
+      expect(await kiosk.horizontalOverflow(), "agencies").toEqual([]);
+
+      const serviceIds = await kiosk.page.$$eval("[data-services]", (tiles) => tiles.flatMap((t) => (t.getAttribute("data-services") ?? "").split(" ")));
+      expect(serviceIds.length).toBeGreaterThanOrEqual(10);
+      for (const serviceId of serviceIds) {
+        await kiosk.openService(serviceId);
+        expect(await kiosk.horizontalOverflow(), serviceId).toEqual([]);
+        expect(await kiosk.inViewport(kiosk.takeButton), `${serviceId}: take button on screen`).toBe(true);
+        const box = await kiosk.takeButton.boundingBox();
+        expect(box!.height).toBeGreaterThanOrEqual(64);
+        await kiosk.goHome();
+      }
+
+      await kiosk.openService("ktp-el");
+      await kiosk.takeButton.click();
+      await kiosk.priorityPage.waitFor();
+      expect(await kiosk.horizontalOverflow(), "priority").toEqual([]);
+      expect(await kiosk.inViewport(kiosk.regularButton)).toBe(true);
+      await kiosk.regularButton.click();
+      await kiosk.confirmation.waitFor();
+      expect(await kiosk.horizontalOverflow(), "confirmation").toEqual([]);
+      expect(await kiosk.inViewport(kiosk.ticketNumber)).toBe(true);
+      expect(await kiosk.inViewport(kiosk.qr)).toBe(true);
+      expect(await kiosk.inViewport(kiosk.doneButton)).toBe(true);
+    });
+  }
+
+  it("makes every tile and button a touch target of at least 64 px", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.startButton.click();
+    await kiosk.agencies.waitFor();
+    const small = await kiosk.page.$$eval("button", (buttons) =>
+      buttons
+        .map((b) => ({ text: b.textContent?.trim() ?? "", r: b.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.height < 64 || r.width < 64))
+        .map(({ text, r }) => `${text} ${Math.round(r.width)}x${Math.round(r.height)}`),
+    );
+    expect(small).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { execFileSync } from "node:child_process";
+import jsQR from "jsqr";
+import type { Locator, Page } from "playwright-core";
+import { PNG } from "pngjs";
+
+/** The hub serves apps/kiosk/dist: build what the browser will load (production React, as deployed). */
+export function buildKiosk(root: string): void {
+  execFileSync("pnpm", ["--filter", "@layan/kiosk", "build"], { cwd: root, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+}
+
+export type Priority = "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null;
+
+/** The citizen's kiosk at /kiosk/: intents in the citizen's words, locators the tests may assert on. */
+export class KioskPage {
+  readonly attract: Locator;
+  readonly startButton: Locator;
+  readonly agencies: Locator;
+  readonly services: Locator;
+  readonly servicePage: Locator;
+  readonly takeButton: Locator;
+  readonly blocker: Locator;
+  readonly priorityPage: Locator;
+  readonly regularButton: Locator;
+  readonly issuing: Locator;
+  readonly confirmation: Locator;
+  readonly ticketNumber: Locator;
+  readonly peopleAhead: Locator;
+  readonly waitRange: Locator;
+  readonly qr: Locator;
+  readonly problem: Locator;
+  readonly offlineBanner: Locator;
+  readonly stateScreen: Locator;
+  readonly languageToggle: Locator;
+  readonly homeButton: Locator;
+  readonly doneButton: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.attract = page.getByTestId("attract");
+    this.startButton = page.getByTestId("start");
+    this.agencies = page.getByTestId("agencies");
+    this.services = page.getByTestId("services");
+    this.servicePage = page.getByTestId("service");
+    this.takeButton = page.getByTestId("take");
+    this.blocker = page.getByTestId("blocker");
+    this.priorityPage = page.getByTestId("priority");
+    this.regularButton = page.getByTestId("regular");
+    this.issuing = page.getByTestId("issuing");
+    this.confirmation = page.getByTestId("confirmation");
+    this.ticketNumber = page.getByTestId("ticket-number");
+    this.peopleAhead = page.getByTestId("people-ahead");
+    this.waitRange = page.getByTestId("wait-range");
+    this.qr = page.locator("svg.qr");
+    this.problem = page.getByTestId("problem");
+    this.offlineBanner = page.getByTestId("offline-banner");
+    this.stateScreen = page.getByTestId("state");
+    this.languageToggle = page.getByTestId("lang").first();
+    this.homeButton = page.getByTestId("home");
+    this.doneButton = page.getByTestId("done");
+  }
+
+  /** Opens the browser kiosk with its device token, the way a technician sets one up. */
+  async open(token: string, params: Record<string, string> = {}): Promise<void> {
+    const query = new URLSearchParams({ token, ...params });
+    await this.page.goto(`${this.baseUrl}/kiosk/?${query.toString()}`);
+    await this.attract.waitFor();
+  }
+
+  /** From the idle screen to the service's SOP page, choosing the agency that offers it. */
+  async openService(serviceId: string): Promise<void> {
+    if (await this.attract.isVisible()) await this.startButton.click();
+    await this.agencies.waitFor();
+    await this.page.locator(`[data-services~="${serviceId}"]`).click();
+    const tile = this.page.locator(`button[data-service="${serviceId}"]`);
+    await Promise.race([this.servicePage.waitFor(), tile.waitFor()]);
+    if (await tile.isVisible()) await tile.click();
+    await this.page.locator(`[data-testid="service"][data-service="${serviceId}"]`).waitFor();
+  }
+
+  /** "Ambil Nomor Antrean" on the service page, then the priority question. */
+  async chooseTicket(priority: Priority = null): Promise<void> {
+    await this.takeButton.click();
+    await this.priorityPage.waitFor();
+    await (priority === null ? this.regularButton : this.page.locator(`[data-priority="${priority}"]`)).click();
+  }
+
+  /** The whole tap-through; returns the number shown on the confirmation. */
+  async takeTicket(serviceId: string, priority: Priority = null): Promise<string> {
+    await this.openService(serviceId);
+    await this.chooseTicket(priority);
+    await this.confirmation.waitFor();
+    return (await this.ticketNumber.textContent())?.trim() ?? "";
+  }
+
+  async goHome(): Promise<void> {
+    await this.homeButton.click();
+    await this.attract.waitFor();
+  }
+
+  /** Reads the QR code on screen the way a phone would: from pixels. */
+  async scanQr(): Promise<string | null> {
+    const png = PNG.sync.read(await this.qr.screenshot());
+    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
+  }
+
+  /** Elements sticking out past the right edge of the screen (none on a good layout). */
+  async horizontalOverflow(): Promise<string[]> {
+    // A string, not a function: this file is typechecked without the DOM library.
+    return this.page.evaluate<string[]>(`(() => {
+      const width = document.documentElement.clientWidth;
+      const out = [];
+      for (const el of document.querySelectorAll("body *")) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && (r.right > width + 1 || r.left < -1)) {
+          out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") ?? "") + " " + Math.round(r.left) + ".." + Math.round(r.right));
+        }
+      }
+      if (document.documentElement.scrollWidth > width) out.push("document " + document.documentElement.scrollWidth + " > " + width);
+      return out;
+    })()`);
+  }
+
+  /** True when the locator sits fully inside the viewport, reachable without scrolling. */
+  async inViewport(locator: Locator): Promise<boolean> {
+    const box = await locator.boundingBox();
+    const size = this.page.viewportSize();
+    return box !== null && size !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
+  }
+}
