@@ -4,6 +4,8 @@
  *   device revoke --id ID
  *   device list
  *   user add --username U --role officer|supervisor|manager|admin --name "Full Name" [--secret PIN]
+ *   user pin --username U [--secret PIN]   new PIN (also lifts a lock-out)
+ *   user disable|enable --username U
  *   user list
  *   rebuild                  replays the event log into fresh read models
  *   backup --out FILE        online backup while the hub runs
@@ -16,11 +18,13 @@ import { parseArgs } from "node:util";
 import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type UserRole } from "@layan/store";
 import { isDeepStrictEqual } from "node:util";
 import { addDevice, addUser } from "./admin";
+import { hashSecret } from "./auth";
 
-const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user list|rebuild|backup> [options]
+const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup> [options]
   device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
   device revoke --id kiosk-1
   user add --username budi --role officer --name "Budi Santoso" [--secret 123456]
+  user pin --username budi [--secret 654321]      user disable|enable --username budi
   backup --out backups/layan-2026-11-27.db
   all: --data DIR (default ./data)`;
 
@@ -77,6 +81,19 @@ async function main(): Promise<void> {
       await addUser(store, { username: values.username, displayName: values.name, role, secret }, now);
       process.stdout.write(`${values.username}\t${secret}\n`);
       if (!values.secret) process.stderr.write("Generated PIN shown above: hand it over in person.\n");
+    } else if (group === "user" && action === "pin") {
+      const user = values.username ? store.findUserByUsername(values.username) : undefined;
+      if (!user) fail(`no user "${values.username ?? ""}"`);
+      const secret = values.secret ?? String(randomInt(100_000, 1_000_000));
+      if (secret.length < 4) fail("PIN/password: at least 4 characters");
+      store.setUserSecret(user.id, await hashSecret(secret));
+      process.stdout.write(`${user.username}\t${secret}\n`);
+      process.stderr.write("New PIN set; any lock-out is lifted. Sessions already open stay valid until they expire.\n");
+    } else if (group === "user" && (action === "disable" || action === "enable")) {
+      const user = values.username ? store.findUserByUsername(values.username) : undefined;
+      if (!user) fail(`no user "${values.username ?? ""}"`);
+      store.setUserDisabled(user.id, action === "disable" ? now : null);
+      process.stderr.write(`User ${user.username} ${action}d.\n`);
     } else if (group === "user" && action === "list") {
       for (const u of store.listUsers()) {
         process.stdout.write(`${u.username}\t${u.role}\t${u.displayName}${u.disabledAt ? "\tdisabled" : ""}\n`);

@@ -98,6 +98,19 @@ describe("users and login failures", () => {
     expect(store.findUserById("u1")).toMatchObject({ failedLogins: 0, lockedUntil: null });
   });
 
+  it("a new secret lifts a lock-out; disabling keeps the user", () => {
+    store.addUser(siti);
+    store.countLoginFailure("u1", 0, 1, 5 * MIN);
+    expect(store.findUserById("u1")?.lockedUntil).toBe(5 * MIN);
+    expect(store.setUserSecret("u1", "scrypt$new")).toBe(true);
+    expect(store.findUserById("u1")).toMatchObject({ secretHash: "scrypt$new", failedLogins: 0, lockedUntil: null });
+    expect(store.setUserDisabled("u1", 7)).toBe(true);
+    expect(store.findUserById("u1")?.disabledAt).toBe(7);
+    expect(store.setUserDisabled("u1", null)).toBe(true);
+    expect(store.findUserById("u1")?.disabledAt).toBeNull();
+    expect(store.setUserSecret("nobody", "x")).toBe(false);
+  });
+
   it("recordLoginFailure stores what the caller computed", () => {
     store.addUser(siti);
     store.recordLoginFailure("u1", 4, 999);

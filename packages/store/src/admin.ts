@@ -119,6 +119,10 @@ export interface AdminQueries {
     lockForMs: number,
   ): { failedLogins: number; lockedUntil: number | null } | undefined;
   clearLoginFailures(userId: string): void;
+  /** New PIN/password hash; also lifts a lock-out. False when there is no such user. */
+  setUserSecret(userId: string, secretHash: string): boolean;
+  /** Disabled users cannot log in; their history stays. */
+  setUserDisabled(userId: string, disabledAt: number | null): boolean;
   listUsers(): User[];
 
   createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
@@ -167,6 +171,10 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
     ),
     listUsers: db.prepare<[], UserRow>("SELECT * FROM users ORDER BY username, id"),
+    setUserSecret: db.prepare<[string, string]>(
+      "UPDATE users SET secret_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
+    ),
+    setUserDisabled: db.prepare<[number | null, string]>("UPDATE users SET disabled_at = ? WHERE id = ?"),
 
     createSession: db.prepare<[string, string, number, number]>(
       "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -201,6 +209,8 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       return row && { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
     },
     clearLoginFailures: (userId) => void s.clearLoginFailures.run(userId),
+    setUserSecret: (userId, secretHash) => s.setUserSecret.run(secretHash, userId).changes === 1,
+    setUserDisabled: (userId, disabledAt) => s.setUserDisabled.run(disabledAt, userId).changes === 1,
     listUsers: () => s.listUsers.all().map(userFromRow),
 
     createSession: (tokenHash, userId, createdAt, expiresAt) =>

@@ -1,0 +1,120 @@
+/**
+ * `pnpm simulate --days 30 --tickets-per-day 1500 --out data/sim/layan.db`
+ *
+ * Writes a store with simulated office days (see simulate.ts) that the hub and
+ * the dashboard open: `pnpm start --data data/sim` (the hub opens
+ * `<data>/layan.db`). Deterministic for a given --seed and --start.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig, toOfficeRules } from "@layan/config";
+import { serviceDayOf } from "@layan/core";
+import { openStore } from "@layan/store";
+import { addDays, simulateOffice } from "./simulate";
+
+const ROOT = resolve(import.meta.dirname, "../../../..");
+
+function die(message: string): never {
+  process.stderr.write(`simulate: ${message}\n`);
+  process.exit(1);
+}
+
+const USAGE = `Usage: pnpm simulate [options]
+
+  --days N              calendar days to simulate (default 30)
+  --tickets-per-day N   tickets asked for on an average open day (default 1500)
+  --out PATH            database file, or a folder for <folder>/layan.db (default data/sim/layan.db)
+  --start YYYY-MM-DD    first office-local day (default: the --days days ending yesterday)
+  --seed N              random seed (default 20261127)
+  --config DIR          kiosk-config folder (default kiosk-config)
+  --force               replace an existing database
+`;
+
+function main(): void {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2).filter((a) => a !== "--"),
+      options: {
+        days: { type: "string", default: "30" },
+        "tickets-per-day": { type: "string", default: "1500" },
+        out: { type: "string", default: "data/sim/layan.db" },
+        start: { type: "string" },
+        seed: { type: "string", default: "20261127" },
+        config: { type: "string", default: join(ROOT, "kiosk-config") },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    die(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const days = Number(values.days);
+  const perDay = Number(values["tickets-per-day"]);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(days) || days < 1 || days > 3660) die("--days must be a whole number from 1 to 3660");
+  if (!Number.isInteger(perDay) || perDay < 1 || perDay > 100_000) die("--tickets-per-day must be 1 to 100000");
+  if (!Number.isInteger(seed)) die("--seed must be a whole number");
+  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) die("--start must be YYYY-MM-DD");
+
+  let out = resolve(values.out);
+  if (existsSync(out) && statSync(out).isDirectory()) out = join(out, "layan.db");
+  if (existsSync(out)) {
+    if (!values.force) die(`${out} exists; pass --force to replace it`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(out + suffix, { force: true });
+  }
+  mkdirSync(dirname(out), { recursive: true });
+
+  const config = loadConfig(resolve(values.config));
+  const rules = toOfficeRules(config);
+  const yesterday = addDays(serviceDayOf(Date.now(), rules.timezone), -1);
+  const startDay = values.start ?? addDays(yesterday, -(days - 1));
+
+  const store = openStore(out);
+  // A generated file: if the machine dies half-way we simply run it again, so
+  // skip the per-commit fsync the hub needs for acknowledged tickets.
+  store.db.pragma("synchronous = OFF");
+  store.db.pragma("cache_size = -262144");
+  const t0 = performance.now();
+  let lastReport = t0;
+  try {
+    const result = simulateOffice({
+      rules,
+      store,
+      startDay,
+      days,
+      ticketsPerDay: perDay,
+      seed,
+      kioskIds: config.devices.kiosks.map((k) => k.id),
+      onDay: (day, totals) => {
+        const t = performance.now();
+        if (t - lastReport > 2_000) {
+          lastReport = t;
+          process.stderr.write(`  ${day}: ${totals.tickets.toLocaleString("en")} tickets, ${totals.events.toLocaleString("en")} events, ${((t - t0) / 1000).toFixed(0)} s\n`);
+        }
+      },
+    });
+    store.db.pragma("synchronous = FULL");
+    store.db.exec("ANALYZE");
+    const seconds = (performance.now() - t0) / 1000;
+    const lines = [
+      `Simulated ${result.firstDay} .. ${result.lastDay}: ${result.openDays} open days of ${result.days}`,
+      `  tickets ${result.tickets.toLocaleString("en")} (refused: quota ${result.refusedQuota}, closed ${result.refusedClosed}), events ${result.events.toLocaleString("en")}`,
+      `  served ${result.served.toLocaleString("en")}, no-shows ${result.noShows}, reinstated ${result.reinstated}, transfers ${result.transfers}, cancelled ${result.cancelled}`,
+      `  desks ${result.desks} (${result.configuredCounters} configured; repeated per agency: ${Object.entries(result.staffing).map(([a, k]) => `${a} x${k}`).join(", ")}), officers ${result.officers}`,
+      `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
+      `Open it: pnpm start --data ${dirname(out)}${out.endsWith("/layan.db") ? "" : "   (the hub opens <data>/layan.db: name the file layan.db)"}`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+main();
