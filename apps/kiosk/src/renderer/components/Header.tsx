@@ -27,7 +27,7 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
     }
   };
   return (
-    <header className="topbar">
+    <header className={onBack ? "topbar has-back" : "topbar"}>
       <div className="topbar-left">
         {onBack ? (
           <button type="button" className="btn-ghost nav-btn" onClick={onBack} data-testid="back">
