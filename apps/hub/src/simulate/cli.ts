@@ -5,13 +5,13 @@
  * the dashboard open: `pnpm start --data data/sim` (the hub opens
  * `<data>/layan.db`). Deterministic for a given --seed and --start.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig, toOfficeRules } from "@layan/config";
+import { loadConfig } from "@layan/config";
 import { serviceDayOf } from "@layan/core";
-import { openStore } from "@layan/store";
-import { addDays, simulateOffice } from "./simulate";
+import { addDays } from "./simulate";
+import { writeSimulatedStore } from "./write";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 
@@ -64,57 +64,45 @@ function main(): void {
   if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) die("--start must be YYYY-MM-DD");
 
   let out = resolve(values.out);
-  if (existsSync(out) && statSync(out).isDirectory()) out = join(out, "layan.db");
+  // A folder (existing, or a path without a database extension) gets the name the hub opens.
+  if ((existsSync(out) && statSync(out).isDirectory()) || !/\.(db|sqlite3?)$/.test(out)) out = join(out, "layan.db");
   if (existsSync(out)) {
     if (!values.force) die(`${out} exists; pass --force to replace it`);
     for (const suffix of ["", "-wal", "-shm"]) rmSync(out + suffix, { force: true });
   }
-  mkdirSync(dirname(out), { recursive: true });
 
   const config = loadConfig(resolve(values.config));
-  const rules = toOfficeRules(config);
-  const yesterday = addDays(serviceDayOf(Date.now(), rules.timezone), -1);
+  const yesterday = addDays(serviceDayOf(Date.now(), config.office.timezone), -1);
   const startDay = values.start ?? addDays(yesterday, -(days - 1));
 
-  const store = openStore(out);
-  // A generated file: if the machine dies half-way we simply run it again, so
-  // skip the per-commit fsync the hub needs for acknowledged tickets.
-  store.db.pragma("synchronous = OFF");
-  store.db.pragma("cache_size = -262144");
-  const t0 = performance.now();
-  let lastReport = t0;
-  try {
-    const result = simulateOffice({
-      rules,
-      store,
-      startDay,
-      days,
-      ticketsPerDay: perDay,
-      seed,
-      kioskIds: config.devices.kiosks.map((k) => k.id),
-      onDay: (day, totals) => {
-        const t = performance.now();
-        if (t - lastReport > 2_000) {
-          lastReport = t;
-          process.stderr.write(`  ${day}: ${totals.tickets.toLocaleString("en")} tickets, ${totals.events.toLocaleString("en")} events, ${((t - t0) / 1000).toFixed(0)} s\n`);
-        }
-      },
-    });
-    store.db.pragma("synchronous = FULL");
-    store.db.exec("ANALYZE");
-    const seconds = (performance.now() - t0) / 1000;
-    const lines = [
-      `Simulated ${result.firstDay} .. ${result.lastDay}: ${result.openDays} open days of ${result.days}`,
-      `  tickets ${result.tickets.toLocaleString("en")} (refused: quota ${result.refusedQuota}, closed ${result.refusedClosed}), events ${result.events.toLocaleString("en")}`,
-      `  served ${result.served.toLocaleString("en")}, no-shows ${result.noShows}, reinstated ${result.reinstated}, transfers ${result.transfers}, cancelled ${result.cancelled}`,
-      `  desks ${result.desks} (${result.configuredCounters} configured; repeated per agency: ${Object.entries(result.staffing).map(([a, k]) => `${a} x${k}`).join(", ")}), officers ${result.officers}`,
-      `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
-      `Open it: pnpm start --data ${dirname(out)}${out.endsWith("/layan.db") ? "" : "   (the hub opens <data>/layan.db: name the file layan.db)"}`,
-    ];
-    process.stdout.write(`${lines.join("\n")}\n`);
-  } finally {
-    store.close();
-  }
+  let lastReport = performance.now();
+  const result = writeSimulatedStore({
+    config,
+    out,
+    startDay,
+    days,
+    ticketsPerDay: perDay,
+    seed,
+    onDay: (day, totals) => {
+      const t = performance.now();
+      if (t - lastReport > 5_000) {
+        lastReport = t;
+        process.stderr.write(`  ${day}: ${totals.tickets.toLocaleString("en")} tickets, ${totals.events.toLocaleString("en")} events\n`);
+      }
+    },
+  });
+  const seconds = result.ms / 1000;
+  const lines = [
+    `Simulated ${result.firstDay} .. ${result.lastDay}: ${result.openDays} open days of ${result.days}`,
+    `  tickets ${result.tickets.toLocaleString("en")} (refused: quota ${result.refusedQuota}, closed ${result.refusedClosed}), events ${result.events.toLocaleString("en")}`,
+    `  served ${result.served.toLocaleString("en")}, no-shows ${result.noShows}, reinstated ${result.reinstated}, transfers ${result.transfers}, cancelled ${result.cancelled}`,
+    `  desks ${result.desks} (${result.configuredCounters} configured; repeated per agency: ${Object.entries(result.staffing).map(([a, k]) => `${a} x${k}`).join(", ")}), officers ${result.officers}`,
+    `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
+    basename(out) === "layan.db"
+      ? `Open it: pnpm start --data ${dirname(out)}`
+      : `The hub opens <data folder>/layan.db: rename ${basename(out)} to layan.db, then pnpm start --data ${dirname(out)}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 main();

@@ -299,6 +299,20 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     s.targets.steps.forEach((step, i) => bias.set(step.id, i === slow ? 1.3 : rng.between(0.7, 0.9)));
     stepBias.set(s.id, bias);
   }
+  // Disruptions: now and then one step of a service runs far slower for a few
+  // days (a broken KTP-el printer, the OSS system down, a trainee at the desk).
+  const disruptions = new Map<string, { from: string; to: string; stepId: string }[]>();
+  for (let day = options.startDay, n = 0; n < options.days; n += 7, day = addDays(day, 7)) {
+    for (const s of baseRules.services) {
+      if (s.targets.steps.length === 0 || !rng.chance(0.06)) continue;
+      const from = addDays(day, rng.int(0, 6));
+      const list = disruptions.get(s.id) ?? [];
+      list.push({ from, to: addDays(from, rng.int(2, 8)), stepId: rng.pick(s.targets.steps).id });
+      disruptions.set(s.id, list);
+    }
+  }
+  const disrupted = (serviceId: string, day: string, stepId: string) =>
+    disruptions.get(serviceId)?.some((d) => d.stepId === stepId && day >= d.from && day <= d.to) ? 1.8 : 1;
   const serviceWeight = baseRules.services.map((s) => weights[s.id] ?? DEFAULT_WEIGHT);
   const totalWeight = serviceWeight.reduce((a, b) => a + b, 0);
   const agencyOf = new Map(baseRules.services.map((s) => [s.id, s.agencyId]));
@@ -636,8 +650,10 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     if (steps.length === 0) {
       t += service.targets.serviceMinutes * 0.8 * officer.speed * busyDay * rng.logNormal(1, 0.35) * MINUTE;
     } else {
+      const today = serviceDayOf(now, tz);
       for (const step of steps.slice(0, Math.max(1, plan.steps))) {
-        t += step.minutes * (bias.get(step.id) ?? 1) * officer.speed * busyDay * rng.logNormal(1, 0.35) * MINUTE;
+        const slowdown = disrupted(service.id, today, step.id);
+        t += step.minutes * (bias.get(step.id) ?? 1) * slowdown * officer.speed * busyDay * rng.logNormal(1, 0.35) * MINUTE;
         if (ticks) {
           const stepId = step.id;
           at(t, () => void exec({ type: "tickStep", counterId, stepId }));
