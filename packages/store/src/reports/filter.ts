@@ -1,0 +1,65 @@
+/**
+ * What every report is cut by: a range of office-local service days and,
+ * optionally, services, counters and officers. An agency filter becomes a
+ * service list in the hub (agencies live in the config, not in the log).
+ */
+export interface ReportFilter {
+  /** First office-local service day, "YYYY-MM-DD", inclusive. */
+  from: string;
+  /** Last office-local service day, "YYYY-MM-DD", inclusive. */
+  to: string;
+  serviceIds?: readonly string[] | null;
+  counterIds?: readonly string[] | null;
+  officerIds?: readonly string[] | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written "YYYY-MM-DD" (no 2026-02-30). */
+export function isServiceDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/** Days from `from` to `to`, both included (1 for a single day). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export interface SqlWhere {
+  sql: string;
+  params: (string | number)[];
+}
+
+/**
+ * The WHERE clause for a table with service_day, service_id, counter_id and
+ * officer_id columns (service_log; step_log has the first two). `alias` prefixes
+ * the columns. An empty list means "none match", not "no filter".
+ */
+export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "step" = "segment"): SqlWhere {
+  const p = alias ? `${alias}.` : "";
+  const parts = [`${p}service_day BETWEEN ? AND ?`];
+  const params: (string | number)[] = [filter.from, filter.to];
+  const list = (column: string, ids: readonly string[] | null | undefined) => {
+    if (ids === null || ids === undefined) return;
+    if (ids.length === 0) {
+      parts.push("0");
+      return;
+    }
+    parts.push(`${p}${column} IN (${ids.map(() => "?").join(", ")})`);
+    params.push(...ids);
+  };
+  list("service_id", filter.serviceIds);
+  if (columns === "segment") {
+    list("counter_id", filter.counterIds);
+    list("officer_id", filter.officerIds);
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
+/** Whether the filter narrows by counter or officer (step_log must then join service_log). */
+export function narrowsByDesk(filter: ReportFilter): boolean {
+  return (filter.counterIds !== null && filter.counterIds !== undefined) || (filter.officerIds !== null && filter.officerIds !== undefined);
+}
