@@ -109,8 +109,3 @@ export class DisplayPage {
     await this.soundOverlay.waitFor({ state: "detached" });
   }
 }
-
-/** The display's speech hook (apps/display/src/speech/recorder.ts). */
-interface SpeechHost {
-  __layanSpeech?: { spoken: SpokenEntry[]; mode: string; soundAllowed: boolean };
-}
