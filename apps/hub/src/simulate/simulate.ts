@@ -357,13 +357,14 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   const usedNames = new Set<string>();
   const officers: Officer[] = [];
   const newOfficer = (agencyId: string): Officer => {
-    let displayName = "";
-    let username = "";
-    for (let attempt = 0; ; attempt++) {
-      displayName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
-      username = displayName.toLowerCase().replace(" ", ".") + (attempt > 20 ? `.${attempt}` : "");
-      if (!usedNames.has(username)) break;
-    }
+    const unique = (): { displayName: string; username: string } => {
+      for (let attempt = 0; ; attempt++) {
+        const displayName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+        const username = displayName.toLowerCase().replace(" ", ".") + (attempt > 20 ? `.${attempt}` : "");
+        if (!usedNames.has(username)) return { displayName, username };
+      }
+    };
+    const { displayName, username } = unique();
     usedNames.add(username);
     const habit = rng.next();
     const o: Officer = {
