@@ -12,13 +12,14 @@ const settingsFile = join(dir, "kiosk-settings.json");
 writeFileSync(settingsFile, JSON.stringify({ hubUrl: "http://127.0.0.1:8080", deviceToken: "dev_0123456789", printer: { kind: "file", path: join(dir, "out.bin") } }));
 process.env.LAYAN_KIOSK_SETTINGS = settingsFile;
 
-const recorded = vi.hoisted(() => ({
-  calls: [] as string[],
-  windows: [] as { options: Record<string, unknown>; url: string | null; contents: unknown }[],
-  ipc: new Map<string, unknown>(),
-  schemes: [] as unknown[],
-  permissionRequest: null,
-}));
+interface Recorded {
+  calls: string[];
+  windows: { options: Record<string, unknown>; url: string | null; contents: unknown }[];
+  ipc: Map<string, unknown>;
+  schemes: unknown[];
+  permissionRequest: unknown;
+}
+const recorded = vi.hoisted((): Recorded => ({ calls: [], windows: [], ipc: new Map(), schemes: [], permissionRequest: null }));
 
 vi.mock("electron", async () => {
   const { EventEmitter } = await import("node:events");
