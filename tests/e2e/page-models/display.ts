@@ -78,15 +78,11 @@ export class DisplayPage {
 
   /** Every announcement started so far, from the speech layer's hook. */
   async spoken(): Promise<SpokenEntry[]> {
-    // Runs in the page; the test program has no DOM types, hence globalThis.
-    return this.page.evaluate(() =>
-      ((globalThis as unknown as SpeechHost).__layanSpeech?.spoken ?? []).map((e) => ({
-        text: e.text,
-        recall: e.recall,
-        via: e.via,
-        ok: e.ok,
-      })),
+    // Source text, not a function: tsx (benchmarks) compiles functions with a helper the page lacks.
+    const spoken: SpokenEntry[] = await this.page.evaluate<SpokenEntry[]>(
+      "(window.__layanSpeech?.spoken ?? []).map((e) => ({ text: e.text, recall: e.recall, via: e.via, ok: e.ok }))",
     );
+    return spoken;
   }
 
   async spokenTexts(): Promise<string[]> {
