@@ -43,10 +43,14 @@ type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
 
 /** `pnpm printer:emulator` in its own process; resolves with its port. */
 function startEmulatorProcess(outDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/printer/src/emulator-cli.ts", "--port", "0", "--out", outDir], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "packages/printer/src/emulator-cli.ts", "--port", "0", "--out", outDir],
+    {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("printer emulator did not start")), 30_000);
     child.once("exit", (code) => reject(new Error(`printer emulator exited with ${code}`)));
@@ -65,7 +69,9 @@ function startEmulatorProcess(outDir: string): Promise<{ child: ChildProcess; po
 const JOB_MIN_BYTES = 256;
 
 /** A pass-through in front of the printer that reports when a job's last byte arrived. */
-async function startTap(printerPort: number): Promise<{ port: number; nextJob(): Promise<number>; close(): Promise<void> }> {
+async function startTap(
+  printerPort: number,
+): Promise<{ port: number; nextJob(): Promise<number>; close(): Promise<void> }> {
   let waiting: ((at: number) => void) | null = null;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -120,7 +126,14 @@ async function connectKiosk(url: string, token: string): Promise<Socket> {
 }
 
 async function issue(socket: Socket, serviceId: string, printVia: "kiosk" | "hub"): Promise<IssuedTicket> {
-  const ack = (await socket.timeout(10_000).emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId, priority: null, printVia })) as Ack<IssuedTicket>;
+  const ack = (await socket
+    .timeout(10_000)
+    .emitWithAck("ticket:issue", {
+      requestId: randomUUID(),
+      serviceId,
+      priority: null,
+      printVia,
+    })) as Ack<IssuedTicket>;
   if (!ack.ok) throw new Error(`ticket:issue ${serviceId}: ${ack.error.code}`);
   return ack.data;
 }
@@ -131,7 +144,10 @@ export async function benchKioskToPrinter(): Promise<Record<string, number>> {
   const tap = await startTap(emulator.port);
   const hub = await startTestHub({ kioskPrinters: { "kiosk-lobi": `127.0.0.1:${tap.port}` } });
   const socket = await connectKiosk(hub.url, hub.kioskTokens["kiosk-lobi"] ?? hub.kioskToken);
-  const printer = createKioskPrinter(transportFor({ kind: "network", host: "127.0.0.1", port: tap.port }), "80mm");
+  const printer = createKioskPrinter(
+    transportFor({ kind: "network", host: "127.0.0.1", port: tap.port }),
+    "80mm",
+  );
   const started = nowMs();
   const kioskSamples: number[] = [];
   const hubSamples: number[] = [];

@@ -166,7 +166,9 @@ describe("kiosk: when things go wrong and come back", () => {
     await kiosk.openService("ktp-el");
     await hub.kill();
     await kiosk.offlineBanner.waitFor({ timeout: 15_000 });
-    await expect(kiosk.offlineBanner.textContent()).resolves.toContain("Sistem antrean sedang tidak terhubung");
+    await expect(kiosk.offlineBanner.textContent()).resolves.toContain(
+      "Sistem antrean sedang tidak terhubung",
+    );
     await expect(kiosk.blocker.textContent()).resolves.toContain("Sistem antrean sedang tidak terhubung");
     expect(await kiosk.takeButton.isDisabled()).toBe(true);
     const before = emulator.jobs.length;
@@ -229,7 +231,9 @@ describe("kiosk: layout", () => {
       await kiosk.agencies.waitFor();
       expect(await kiosk.horizontalOverflow(), "agencies").toEqual([]);
 
-      const serviceIds = await kiosk.page.$$eval("[data-services]", (tiles) => tiles.flatMap((t) => (t.getAttribute("data-services") ?? "").split(" ")));
+      const serviceIds = await kiosk.page.$$eval("[data-services]", (tiles) =>
+        tiles.flatMap((t) => (t.getAttribute("data-services") ?? "").split(" ")),
+      );
       expect(serviceIds.length).toBeGreaterThanOrEqual(10);
       for (const serviceId of serviceIds) {
         await kiosk.openService(serviceId);

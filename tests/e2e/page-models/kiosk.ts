@@ -5,7 +5,11 @@ import { PNG } from "pngjs";
 
 /** The hub serves apps/kiosk/dist: build what the browser will load (production React, as deployed). */
 export function buildKiosk(root: string): void {
-  execFileSync("pnpm", ["--filter", "@layan/kiosk", "build"], { cwd: root, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("pnpm", ["--filter", "@layan/kiosk", "build"], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 export type Priority = "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null;
@@ -83,7 +87,9 @@ export class KioskPage {
   async chooseTicket(priority: Priority = null): Promise<void> {
     await this.takeButton.click();
     await this.priorityPage.waitFor();
-    await (priority === null ? this.regularButton : this.page.locator(`[data-priority="${priority}"]`)).click();
+    await (
+      priority === null ? this.regularButton : this.page.locator(`[data-priority="${priority}"]`)
+    ).click();
   }
 
   /** The whole tap-through; returns the number shown on the confirmation. */
@@ -102,7 +108,13 @@ export class KioskPage {
   /** Reads the QR code on screen the way a phone would: from pixels. */
   async scanQr(): Promise<string | null> {
     const png = PNG.sync.read(await this.qr.screenshot());
-    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
+    return (
+      jsQR(
+        new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        png.width,
+        png.height,
+      )?.data ?? null
+    );
   }
 
   /** Elements sticking out past the right edge of the screen (none on a good layout). */
@@ -126,6 +138,13 @@ export class KioskPage {
   async inViewport(locator: Locator): Promise<boolean> {
     const box = await locator.boundingBox();
     const size = this.page.viewportSize();
-    return box !== null && size !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
+    return (
+      box !== null &&
+      size !== null &&
+      box.y >= 0 &&
+      box.x >= 0 &&
+      box.y + box.height <= size.height &&
+      box.x + box.width <= size.width
+    );
   }
 }

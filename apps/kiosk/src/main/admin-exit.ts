@@ -31,7 +31,11 @@ export interface AdminExit {
   attempt(pin: unknown): boolean;
 }
 
-export function createAdminExit(options: { stored: PinHash | null; quit: () => void; now?: () => number }): AdminExit {
+export function createAdminExit(options: {
+  stored: PinHash | null;
+  quit: () => void;
+  now?: () => number;
+}): AdminExit {
   const now = options.now ?? Date.now;
   let failures = 0;
   let lockedUntil = 0;
@@ -52,4 +56,3 @@ export function createAdminExit(options: { stored: PinHash | null; quit: () => v
     },
   };
 }
-

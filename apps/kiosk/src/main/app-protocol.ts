@@ -44,7 +44,10 @@ export async function serveRenderer(request: Request, distDir: string, csp: stri
     const body = await readFile(target);
     return new Response(new Uint8Array(body), {
       status: 200,
-      headers: { "content-type": TYPES[extname(target)] ?? "application/octet-stream", ...securityHeaders(csp) },
+      headers: {
+        "content-type": TYPES[extname(target)] ?? "application/octet-stream",
+        ...securityHeaders(csp),
+      },
     });
   } catch {
     return new Response("not found", { status: 404 });

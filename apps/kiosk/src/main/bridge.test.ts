@@ -25,15 +25,24 @@ const ticket: TicketToPrint = {
 describe("IPC bridge", () => {
   function setup() {
     const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => unknown>();
-    const ipc = { handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown) => void handlers.set(channel, listener) };
+    const ipc = {
+      handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown) =>
+        void handlers.set(channel, listener),
+    };
     const impl = {
-      settings: vi.fn(() => ({ hubUrl: "http://h:8080", deviceToken: "dev_x", paper: "80mm" as const, inactivityResetSeconds: null })),
+      settings: vi.fn(() => ({
+        hubUrl: "http://h:8080",
+        deviceToken: "dev_x",
+        paper: "80mm" as const,
+        inactivityResetSeconds: null,
+      })),
       printerStatus: vi.fn(() => Promise.resolve({ ready: true, problem: null, paperNearEnd: false })),
       printTicket: vi.fn(() => Promise.resolve({ ok: true as const })),
       adminExit: vi.fn(() => true),
     };
     registerBridge(ipc, impl, "app://layan");
-    const call = (channel: string, url: string | null, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
+    const call = (channel: string, url: string | null, ...args: unknown[]) =>
+      handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
     return { handlers, impl, call };
   }
 
@@ -75,7 +84,8 @@ describe("kiosk printer (against the printer emulator)", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const printer = () => createKioskPrinter(transportFor({ kind: "network", host: "127.0.0.1", port: emulator.port }), "80mm");
+  const printer = () =>
+    createKioskPrinter(transportFor({ kind: "network", host: "127.0.0.1", port: emulator.port }), "80mm");
 
   it("reports ready, prints the shared layout, and the emulator reads it back", async () => {
     emulator.setState({ paperEnd: false, coverOpen: false, paperNearEnd: false });
@@ -113,8 +123,14 @@ describe("kiosk printer (against the printer emulator)", () => {
   it("refuses a malformed ticket from the renderer without sending anything", async () => {
     const p = printer();
     const before = emulator.jobs.length;
-    await expect(p.print({ ...ticket, ticketNumber: 7 })).resolves.toEqual({ ok: false, problem: "PRINTER_ERROR" });
-    await expect(p.print({ ...ticket, extra: "<script>" })).resolves.toEqual({ ok: false, problem: "PRINTER_ERROR" });
+    await expect(p.print({ ...ticket, ticketNumber: 7 })).resolves.toEqual({
+      ok: false,
+      problem: "PRINTER_ERROR",
+    });
+    await expect(p.print({ ...ticket, extra: "<script>" })).resolves.toEqual({
+      ok: false,
+      problem: "PRINTER_ERROR",
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(emulator.jobs.length).toBe(before);
     await p.close();

@@ -1,6 +1,9 @@
 /** The parts of Electron's WebContents this module uses. */
 export interface RecoverableContents {
-  on(event: "render-process-gone", listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
+  on(
+    event: "render-process-gone",
+    listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
   on(event: "unresponsive", listener: () => void): unknown;
   on(event: "responsive", listener: () => void): unknown;
   reload(): void;

@@ -9,7 +9,14 @@ import type { FakeWebContents } from "./fake-electron.test-support";
 // Electron for at start-up is what a real kiosk gets.
 const dir = mkdtempSync(join(tmpdir(), "kiosk-main-"));
 const settingsFile = join(dir, "kiosk-settings.json");
-writeFileSync(settingsFile, JSON.stringify({ hubUrl: "http://127.0.0.1:8080", deviceToken: "dev_0123456789", printer: { kind: "file", path: join(dir, "out.bin") } }));
+writeFileSync(
+  settingsFile,
+  JSON.stringify({
+    hubUrl: "http://127.0.0.1:8080",
+    deviceToken: "dev_0123456789",
+    printer: { kind: "file", path: join(dir, "out.bin") },
+  }),
+);
 process.env.LAYAN_KIOSK_SETTINGS = settingsFile;
 
 interface Recorded {
@@ -19,7 +26,13 @@ interface Recorded {
   schemes: unknown[];
   permissionRequest: unknown;
 }
-const recorded = vi.hoisted((): Recorded => ({ calls: [], windows: [], ipc: new Map(), schemes: [], permissionRequest: null }));
+const recorded = vi.hoisted((): Recorded => ({
+  calls: [],
+  windows: [],
+  ipc: new Map(),
+  schemes: [],
+  permissionRequest: null,
+}));
 
 vi.mock("electron", async () => {
   const { EventEmitter } = await import("node:events");
@@ -69,13 +82,18 @@ describe("main process start-up", () => {
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
     expect(recorded.calls).toContain("enableSandbox");
     expect(recorded.calls).toContain("protocol.handle:app");
-    expect(recorded.schemes).toEqual([{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(recorded.schemes).toEqual([
+      { scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect([...recorded.ipc.keys()].sort()).toEqual(Object.values(IPC).sort());
     expect(typeof recorded.permissionRequest).toBe("function");
 
     const [window] = recorded.windows;
     expect(window!.url).toBe("app://layan/kiosk/");
-    expect(window!.options).toMatchObject({ kiosk: true, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false } });
+    expect(window!.options).toMatchObject({
+      kiosk: true,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false },
+    });
     const contents = window!.contents as FakeWebContents;
     expect(contents.fire("will-navigate", "https://example.com/")).toBe(true);
     expect(contents.windowOpenHandler?.({ url: "https://example.com/" })).toEqual({ action: "deny" });

@@ -22,7 +22,9 @@ const log = (message: string) => console.log(`[kiosk] ${message}`);
 
 // Every renderer in Chromium's sandbox, whatever a window asks for.
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -63,15 +65,24 @@ function start(): void {
         if (!settings) throw new Error(loaded.ok ? "no settings" : loaded.error);
         return runtimeSettings(settings);
       },
-      printerStatus: () => printer?.status() ?? Promise.resolve({ ready: false, problem: "PRINTER_OFFLINE", paperNearEnd: false }),
-      printTicket: (ticket) => printer?.print(ticket) ?? Promise.resolve({ ok: false, problem: "PRINTER_OFFLINE" }),
+      printerStatus: () =>
+        printer?.status() ??
+        Promise.resolve({ ready: false, problem: "PRINTER_OFFLINE", paperNearEnd: false }),
+      printTicket: (ticket) =>
+        printer?.print(ticket) ?? Promise.resolve({ ok: false, problem: "PRINTER_OFFLINE" }),
       adminExit: (pin) => adminExit.attempt(pin),
     },
     APP_ORIGIN,
     log,
   );
 
-  const window = new BrowserWindow(kioskWindowOptions({ preloadPath: join(__dirname, "preload.cjs"), devTools, kiosk: app.isPackaged || !devTools }));
+  const window = new BrowserWindow(
+    kioskWindowOptions({
+      preloadPath: join(__dirname, "preload.cjs"),
+      devTools,
+      kiosk: app.isPackaged || !devTools,
+    }),
+  );
   mainWindow = window;
   const contents = window.webContents;
   lockNavigation(contents, APP_ORIGIN, log);

@@ -22,7 +22,12 @@ export interface BridgeHandlers {
  * validate the sender of every IPC message), so a page that got in some other
  * way cannot print or read the device token.
  */
-export function registerBridge(ipc: IpcMainLike, handlers: BridgeHandlers, allowedOrigin: string, log: (message: string) => void = () => {}): void {
+export function registerBridge(
+  ipc: IpcMainLike,
+  handlers: BridgeHandlers,
+  allowedOrigin: string,
+  log: (message: string) => void = () => {},
+): void {
   const trusted = (event: InvokeEvent): boolean => {
     const ok = event.senderFrame !== null && isAllowedUrl(event.senderFrame.url, allowedOrigin);
     if (!ok) log(`refused IPC from ${event.senderFrame?.url ?? "a destroyed frame"}`);

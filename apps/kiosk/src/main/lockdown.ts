@@ -14,7 +14,10 @@ export interface KeyInput {
 }
 
 export interface LockdownContents {
-  on(event: "before-input-event", listener: (event: { preventDefault(): void }, input: KeyInput) => void): unknown;
+  on(
+    event: "before-input-event",
+    listener: (event: { preventDefault(): void }, input: KeyInput) => void,
+  ): unknown;
   on(event: "devtools-opened", listener: () => void): unknown;
   closeDevTools(): void;
   setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void>;
@@ -24,17 +27,31 @@ export interface LockdownContents {
 export function isBlockedShortcut(input: KeyInput, allowDevTools: boolean): boolean {
   const key = input.key.toLowerCase();
   const mod = input.control || input.meta;
-  if (key === "f12" || (mod && input.shift && ["i", "j", "c"].includes(key)) || (input.meta && input.alt && key === "i")) {
+  if (
+    key === "f12" ||
+    (mod && input.shift && ["i", "j", "c"].includes(key)) ||
+    (input.meta && input.alt && key === "i")
+  ) {
     return !allowDevTools;
   }
-  if (key === "f5" || key === "f11" || (mod && ["r", "w", "q", "p", "s", "o", "n", "t", "l", "f", "g", "u"].includes(key))) return true;
+  if (
+    key === "f5" ||
+    key === "f11" ||
+    (mod && ["r", "w", "q", "p", "s", "o", "n", "t", "l", "f", "g", "u"].includes(key))
+  )
+    return true;
   // Zoom would push the main action off screen.
   if (mod && ["+", "-", "=", "0"].includes(key)) return true;
-  if (input.alt && (key === "f4" || key === "arrowleft" || key === "arrowright" || key === "home")) return true;
+  if (input.alt && (key === "f4" || key === "arrowleft" || key === "arrowright" || key === "home"))
+    return true;
   return false;
 }
 
-export function lockDownContents(contents: LockdownContents, allowDevTools: boolean, log: (message: string) => void = () => {}): void {
+export function lockDownContents(
+  contents: LockdownContents,
+  allowDevTools: boolean,
+  log: (message: string) => void = () => {},
+): void {
   contents.on("before-input-event", (event, input) => {
     if (input.type === "keyDown" && isBlockedShortcut(input, allowDevTools)) event.preventDefault();
   });

@@ -21,13 +21,22 @@ export function isAllowedUrl(url: string, allowedOrigin: string): boolean {
     const parsed = new URL(url);
     // URL.origin is "null" for non-special schemes Chromium registered as standard; compare by parts.
     const allowed = new URL(allowedOrigin);
-    return parsed.protocol === allowed.protocol && parsed.host === allowed.host && parsed.username === "" && parsed.password === "";
+    return (
+      parsed.protocol === allowed.protocol &&
+      parsed.host === allowed.host &&
+      parsed.username === "" &&
+      parsed.password === ""
+    );
   } catch {
     return false;
   }
 }
 
-export function lockNavigation(contents: NavigationContents, allowedOrigin: string, log: (message: string) => void = () => {}): void {
+export function lockNavigation(
+  contents: NavigationContents,
+  allowedOrigin: string,
+  log: (message: string) => void = () => {},
+): void {
   const guard = (kind: string) => (event: PreventableEvent, url: string) => {
     if (isAllowedUrl(url, allowedOrigin)) return;
     event.preventDefault();

@@ -76,7 +76,11 @@ export function createKioskPrinter(transport: PrinterTransport, paper: PaperWidt
         try {
           const status = await transport.status();
           const blocking = firstBlockingProblem(status);
-          return { ready: blocking === undefined, problem: blocking ?? null, paperNearEnd: status.paperNearEnd };
+          return {
+            ready: blocking === undefined,
+            problem: blocking ?? null,
+            paperNearEnd: status.paperNearEnd,
+          };
         } catch (error) {
           return { ready: false, problem: problemOf(error), paperNearEnd: false };
         }

@@ -91,7 +91,11 @@ describe("app:// protocol", () => {
   });
 
   it("never reads outside the renderer folder", async () => {
-    for (const sneaky of ["app://layan/kiosk/..%2Fkiosk-settings.json", "app://layan/kiosk/%2e%2e/kiosk-settings.json", "app://layan/kiosk/..%5Ckiosk-settings.json"]) {
+    for (const sneaky of [
+      "app://layan/kiosk/..%2Fkiosk-settings.json",
+      "app://layan/kiosk/%2e%2e/kiosk-settings.json",
+      "app://layan/kiosk/..%5Ckiosk-settings.json",
+    ]) {
       const answer = await get(sneaky);
       expect(answer.status, sneaky).toBeGreaterThanOrEqual(400);
       expect(await answer.text()).not.toContain("secret");

@@ -79,7 +79,15 @@ describe("permissions", () => {
       setDevicePermissionHandler: (h: typeof device) => void (device = h),
     };
     denyAllPermissions(session);
-    for (const permission of ["media", "geolocation", "notifications", "clipboard-read", "hid", "serial", "usb"]) {
+    for (const permission of [
+      "media",
+      "geolocation",
+      "notifications",
+      "clipboard-read",
+      "hid",
+      "serial",
+      "usb",
+    ]) {
       const callback = vi.fn();
       request!({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
@@ -104,7 +112,15 @@ describe("content security policy", () => {
 });
 
 describe("lockdown", () => {
-  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: "keyDown", key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: "keyDown",
+    key: k,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
 
   it("swallows devtools, reload, zoom and close shortcuts; lets typing through", () => {
     expect(isBlockedShortcut(key("F12"), false)).toBe(true);
@@ -144,7 +160,14 @@ describe("lockdown", () => {
 
 describe("single instance", () => {
   it("quits a second kiosk process and brings the first to the front", () => {
-    const first = { requestSingleInstanceLock: () => true, quit: vi.fn(), handlers: [] as (() => void)[], on(_e: "second-instance", l: () => void) { this.handlers.push(l); } };
+    const first = {
+      requestSingleInstanceLock: () => true,
+      quit: vi.fn(),
+      handlers: [] as (() => void)[],
+      on(_e: "second-instance", l: () => void) {
+        this.handlers.push(l);
+      },
+    };
     const focus = vi.fn();
     expect(ensureSingleInstance(first, focus)).toBe(true);
     first.handlers[0]!();

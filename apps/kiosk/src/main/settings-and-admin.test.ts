@@ -41,7 +41,9 @@ describe("settings file", () => {
   });
 
   it("is found through LAYAN_KIOSK_SETTINGS or in userData", () => {
-    expect(settingsPath({ LAYAN_KIOSK_SETTINGS: "/etc/layan.json" }, "/home/k/.config/Layan")).toBe("/etc/layan.json");
+    expect(settingsPath({ LAYAN_KIOSK_SETTINGS: "/etc/layan.json" }, "/home/k/.config/Layan")).toBe(
+      "/etc/layan.json",
+    );
     expect(settingsPath({}, "/home/k/.config/Layan/")).toBe("/home/k/.config/Layan/kiosk-settings.json");
   });
 });

@@ -16,7 +16,11 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "hubUrl: an http:// or http
 const hex = z.string().regex(/^[0-9a-f]+$/i, "hex digits");
 
 export const PrinterSettingsSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("network"), host: z.string().min(1), port: z.number().int().min(1).max(65535).default(9100) }),
+  z.strictObject({
+    kind: z.literal("network"),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(9100),
+  }),
   z.strictObject({ kind: z.literal("device"), path: z.string().min(1) }),
   /** Development and demos: appends the bytes to a file. */
   z.strictObject({ kind: z.literal("file"), path: z.string().min(1) }),
@@ -45,12 +49,18 @@ export function settingsPath(env: NodeJS.ProcessEnv, userDataDir: string): strin
 }
 
 /** Never throws: a kiosk with a broken settings file shows what is wrong instead of a blank window. */
-export function loadSettings(path: string, read: (path: string) => string = (p) => readFileSync(p, "utf8")): SettingsResult {
+export function loadSettings(
+  path: string,
+  read: (path: string) => string = (p) => readFileSync(p, "utf8"),
+): SettingsResult {
   let text: string;
   try {
     text = read(path);
   } catch (err) {
-    return { ok: false, error: `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    return {
+      ok: false,
+      error: `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    };
   }
   let json: unknown;
   try {

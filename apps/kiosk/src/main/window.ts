@@ -31,7 +31,11 @@ export function kioskWebPreferences(preloadPath: string, devTools: boolean): Web
   };
 }
 
-export function kioskWindowOptions(options: { preloadPath: string; devTools: boolean; kiosk: boolean }): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(options: {
+  preloadPath: string;
+  devTools: boolean;
+  kiosk: boolean;
+}): BrowserWindowConstructorOptions {
   return {
     show: false,
     kiosk: options.kiosk,

@@ -4,13 +4,21 @@
  * checks the sender of.
  */
 import { contextBridge, ipcRenderer } from "electron";
-import { IPC, type KioskBridge, type KioskRuntimeSettings, type PrintOutcome, type PrinterCheck, type TicketToPrint } from "../shared/bridge";
+import {
+  IPC,
+  type KioskBridge,
+  type KioskRuntimeSettings,
+  type PrintOutcome,
+  type PrinterCheck,
+  type TicketToPrint,
+} from "../shared/bridge";
 
 const bridge = {
   kind: "electron",
   settings: () => ipcRenderer.invoke(IPC.settings) as Promise<KioskRuntimeSettings>,
   printerStatus: () => ipcRenderer.invoke(IPC.printerStatus) as Promise<PrinterCheck>,
-  printTicket: (ticket: TicketToPrint) => ipcRenderer.invoke(IPC.printTicket, ticket) as Promise<PrintOutcome>,
+  printTicket: (ticket: TicketToPrint) =>
+    ipcRenderer.invoke(IPC.printTicket, ticket) as Promise<PrintOutcome>,
   adminExit: (pin: string) => ipcRenderer.invoke(IPC.adminExit, pin) as Promise<boolean>,
 } satisfies KioskBridge;
 

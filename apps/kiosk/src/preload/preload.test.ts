@@ -19,18 +19,34 @@ describe("preload", () => {
   it("exposes one object, window.layanKiosk, and nothing else", () => {
     expect([...exposed.keys()]).toEqual(["layanKiosk"]);
     const bridge = exposed.get("layanKiosk") as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(["adminExit", "kind", "printTicket", "printerStatus", "settings"]);
+    expect(Object.keys(bridge).sort()).toEqual([
+      "adminExit",
+      "kind",
+      "printTicket",
+      "printerStatus",
+      "settings",
+    ]);
     expect(bridge.kind).toBe("electron");
     // No raw IPC, no Node: only functions that each invoke their own channel.
     expect(Object.values(bridge).some((v) => v === invoke)).toBe(false);
   });
 
   it("maps every method to its one IPC channel", async () => {
-    const bridge = exposed.get("layanKiosk") as { printTicket(t: unknown): Promise<unknown>; adminExit(p: string): Promise<unknown>; settings(): Promise<unknown>; printerStatus(): Promise<unknown> };
+    const bridge = exposed.get("layanKiosk") as {
+      printTicket(t: unknown): Promise<unknown>;
+      adminExit(p: string): Promise<unknown>;
+      settings(): Promise<unknown>;
+      printerStatus(): Promise<unknown>;
+    };
     await bridge.settings();
     await bridge.printerStatus();
     await bridge.printTicket({ ticketNumber: "A-001" });
     await bridge.adminExit("2468");
-    expect(invoke.mock.calls).toEqual([[IPC.settings], [IPC.printerStatus], [IPC.printTicket, { ticketNumber: "A-001" }], [IPC.adminExit, "2468"]]);
+    expect(invoke.mock.calls).toEqual([
+      [IPC.settings],
+      [IPC.printerStatus],
+      [IPC.printTicket, { ticketNumber: "A-001" }],
+      [IPC.adminExit, "2468"],
+    ]);
   });
 });

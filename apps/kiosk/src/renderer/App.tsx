@@ -55,8 +55,16 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   }, []);
 
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
-  const inactivity = useInactivity(screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done", idleSeconds, reset);
-  const confirmLeft = useCountdown(screen.name === "done", Math.min(CONFIRMATION_SECONDS, idleSeconds), reset);
+  const inactivity = useInactivity(
+    screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done",
+    idleSeconds,
+    reset,
+  );
+  const confirmLeft = useCountdown(
+    screen.name === "done",
+    Math.min(CONFIRMATION_SECONDS, idleSeconds),
+    reset,
+  );
 
   const serviceId = screen.name === "service" || screen.name === "priority" ? screen.serviceId : null;
   const printer = usePrinterCheck(runtime, serviceId !== null);
@@ -68,7 +76,10 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     return () => clearTimeout(timer);
   }, [hub, serviceId, state.connection, state.seq]);
 
-  const path: PrintPath = useMemo(() => (runtime.mode === "electron" ? { via: "kiosk", bridge: runtime.bridge } : { via: "hub" }), [runtime]);
+  const path: PrintPath = useMemo(
+    () => (runtime.mode === "electron" ? { via: "kiosk", bridge: runtime.bridge } : { via: "hub" }),
+    [runtime],
+  );
 
   if (runtime.mode === "browser" && runtime.token === null) {
     return <StateScreen kind="unauthorized" title={t.noToken} detail={t.noTokenHint} />;
@@ -154,7 +165,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header()}
-          <AgencyPicker agencies={agencies} services={services} statuses={state.statuses} t={t} onPick={(a) => openAgency(a.id)} />
+          <AgencyPicker
+            agencies={agencies}
+            services={services}
+            statuses={state.statuses}
+            t={t}
+            onPick={(a) => openAgency(a.id)}
+          />
         </>
       );
       break;
@@ -191,7 +208,8 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             blocker={blocker}
             warning={printer?.ready && printer.paperNearEnd ? t.paperNearEnd : null}
             onTake={() => {
-              if (blocker === null) setScreen({ name: "priority", serviceId: service.id, requestId: newRequestId() });
+              if (blocker === null)
+                setScreen({ name: "priority", serviceId: service.id, requestId: newRequestId() });
             }}
           />
         </>
@@ -202,7 +220,11 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header(() => setScreen({ name: "service", serviceId: screen.serviceId }))}
-          <PriorityPage t={t} busy={busy} onChoose={(p) => void choose(screen.serviceId, screen.requestId, p)} />
+          <PriorityPage
+            t={t}
+            busy={busy}
+            onChoose={(p) => void choose(screen.serviceId, screen.requestId, p)}
+          />
         </>
       );
       break;
@@ -233,7 +255,9 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             title={screen.title}
             detail={screen.detail}
             t={t}
-            onBack={() => (screen.serviceId ? setScreen({ name: "service", serviceId: screen.serviceId }) : reset())}
+            onBack={() =>
+              screen.serviceId ? setScreen({ name: "service", serviceId: screen.serviceId }) : reset()
+            }
           />
         </>
       );
@@ -249,7 +273,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       ) : null}
       {body}
       {inactivity.warning !== null ? (
-        <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" data-testid="idle-warning">
+        <div
+          className="overlay"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="idle-title"
+          data-testid="idle-warning"
+        >
           <div className="dialog">
             <h2 id="idle-title">{t.stillThere}</h2>
             <p>{t.stillThereHint(inactivity.warning)}</p>
@@ -260,21 +290,35 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
         </div>
       ) : null}
       {adminOpen && runtime.mode === "electron" ? (
-        <AdminPin t={t} onSubmit={(pin) => runtime.bridge.adminExit(pin)} onCancel={() => setAdminOpen(false)} />
+        <AdminPin
+          t={t}
+          onSubmit={(pin) => runtime.bridge.adminExit(pin)}
+          onCancel={() => setAdminOpen(false)}
+        />
       ) : null}
     </div>
   );
 }
 
-function blockerFor(connection: Connection, status: ServiceStatus | undefined, printer: PrinterCheck | null, t: Strings): Blocker | null {
+function blockerFor(
+  connection: Connection,
+  status: ServiceStatus | undefined,
+  printer: PrinterCheck | null,
+  t: Strings,
+): Blocker | null {
   if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
   if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
   if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
-  if (printer && !printer.ready) return { title: t.printer[printer.problem ?? "PRINTER_ERROR"], detail: t.printerProblemHint };
+  if (printer && !printer.ready)
+    return { title: t.printer[printer.problem ?? "PRINTER_ERROR"], detail: t.printerProblemHint };
   return null;
 }
 
-function problemFor(result: Exclude<TakeResult, { kind: "issued" }>, t: Strings, lang: Lang): { kind: ProblemKind; title: string; detail: string } {
+function problemFor(
+  result: Exclude<TakeResult, { kind: "issued" }>,
+  t: Strings,
+  lang: Lang,
+): { kind: ProblemKind; title: string; detail: string } {
   switch (result.kind) {
     case "printer":
       return {
@@ -286,13 +330,17 @@ function problemFor(result: Exclude<TakeResult, { kind: "issued" }>, t: Strings,
       return {
         kind: "printer",
         title: t.printFailed,
-        detail: result.hubMessage ? hubErrorText(result.hubMessage, lang) : `${result.problem ? `${t.printer[result.problem]}. ` : ""}${t.printFailedHint}`,
+        detail: result.hubMessage
+          ? hubErrorText(result.hubMessage, lang)
+          : `${result.problem ? `${t.printer[result.problem]}. ` : ""}${t.printFailedHint}`,
       };
     case "unreachable":
       return { kind: "hub", title: t.hubOffline, detail: t.hubOfflineHint };
     case "refused":
-      if (result.error.code === "SERVICE_CLOSED") return { kind: "closed", title: t.closedNow, detail: t.closedNowHint };
-      if (result.error.code === "QUOTA_REACHED") return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
+      if (result.error.code === "SERVICE_CLOSED")
+        return { kind: "closed", title: t.closedNow, detail: t.closedNowHint };
+      if (result.error.code === "QUOTA_REACHED")
+        return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
       return { kind: "other", title: t.errorTitle, detail: hubErrorText(result.error, lang) };
   }
 }

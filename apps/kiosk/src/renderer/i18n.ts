@@ -79,7 +79,8 @@ const id = {
   hubOfflineHint: "Kios mencoba menghubungkan kembali secara otomatis. Mohon tunggu atau hubungi petugas.",
   hubConnecting: "Menghubungkan ke sistem antrean…",
   unauthorized: "Kios belum terdaftar",
-  unauthorizedHint: "Token perangkat tidak dikenali. Petugas: daftarkan kios dengan `pnpm hub device add --kind kiosk`.",
+  unauthorizedHint:
+    "Token perangkat tidak dikenali. Petugas: daftarkan kios dengan `pnpm hub device add --kind kiosk`.",
   noToken: "Kios belum disiapkan",
   noTokenHint: "Buka halaman ini dengan alamat berisi token perangkat, misalnya /kiosk/?token=dev_…",
   printerProblem: "Printer tiket tidak siap",
@@ -115,7 +116,11 @@ type Strings = {
       ? readonly string[]
       : (typeof id)[K] extends string
         ? string
-        : { [P in keyof (typeof id)[K]]: (typeof id)[K][P] extends string ? string : { [Q in keyof (typeof id)[K][P]]: string } };
+        : {
+            [P in keyof (typeof id)[K]]: (typeof id)[K][P] extends string
+              ? string
+              : { [Q in keyof (typeof id)[K][P]]: string };
+          };
 };
 
 const en: Strings = {
@@ -152,7 +157,8 @@ const en: Strings = {
   quotaLeft: "Quota left today",
   noQuota: "No limit",
   noEstimate: "No counter open yet",
-  waitRange: (low, high) => (high < 1 ? "< 1 min" : low === high ? `about ${high} min` : `${low}–${high} min`),
+  waitRange: (low, high) =>
+    high < 1 ? "< 1 min" : low === high ? `about ${high} min` : `${low}–${high} min`,
   serviceOpen: "Service open",
   serviceClosed: "Service closed",
   takeTicket: "Take a Queue Number",
@@ -183,7 +189,8 @@ const en: Strings = {
   hubOfflineHint: "The kiosk keeps trying to reconnect. Please wait or ask an officer.",
   hubConnecting: "Connecting to the queue system…",
   unauthorized: "Kiosk not registered",
-  unauthorizedHint: "The device token is not known. Officer: register the kiosk with `pnpm hub device add --kind kiosk`.",
+  unauthorizedHint:
+    "The device token is not known. Officer: register the kiosk with `pnpm hub device add --kind kiosk`.",
   noToken: "Kiosk not set up",
   noTokenHint: "Open this page with the device token in its address, e.g. /kiosk/?token=dev_…",
   printerProblem: "The ticket printer is not ready",
@@ -221,6 +228,9 @@ export function serviceName(service: Pick<ServiceInfo, "name" | "nameEn">, lang:
 }
 
 /** The hub's error sentence in the chosen language. */
-export function hubErrorText(error: { code: ErrorCode; message: string; messageEn: string }, lang: Lang): string {
+export function hubErrorText(
+  error: { code: ErrorCode; message: string; messageEn: string },
+  lang: Lang,
+): string {
   return lang === "en" ? error.messageEn : error.message;
 }

@@ -9,7 +9,11 @@ const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scrol
  * screen where it is enabled: the next citizen must never find someone
  * else's half-finished choice.
  */
-export function useInactivity(enabled: boolean, seconds: number, onIdle: () => void): { warning: number | null; poke: () => void } {
+export function useInactivity(
+  enabled: boolean,
+  seconds: number,
+  onIdle: () => void,
+): { warning: number | null; poke: () => void } {
   const last = useRef(Date.now());
   const [warning, setWarning] = useState<number | null>(null);
   const idle = useRef(onIdle);
@@ -29,7 +33,8 @@ export function useInactivity(enabled: boolean, seconds: number, onIdle: () => v
     const onActivity = () => {
       last.current = Date.now();
     };
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
+    for (const name of ACTIVITY_EVENTS)
+      window.addEventListener(name, onActivity, { capture: true, passive: true });
     const warnFrom = seconds >= 2 * WARNING_SECONDS ? WARNING_SECONDS : 0;
     const timer = setInterval(() => {
       const left = Math.ceil((seconds * 1000 - (Date.now() - last.current)) / 1000);

@@ -144,7 +144,10 @@ export class KioskHub {
     const socket = this.socket;
     if (!socket?.connected) return UNREACHABLE;
     // The hub answers the first attempt's result to every retry with the same requestId.
-    const answer = await sendCommand<IssuedTicket>(socket, "ticket:issue", request, { timeoutMs: 8_000, retries: 2 });
+    const answer = await sendCommand<IssuedTicket>(socket, "ticket:issue", request, {
+      timeoutMs: 8_000,
+      retries: 2,
+    });
     if (!answer.ok && !socket.connected) {
       if (printsItself) this.unresolved.push({ request });
       return UNREACHABLE;

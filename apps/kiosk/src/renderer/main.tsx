@@ -17,7 +17,10 @@ resolveRuntime(window).then(
   },
   (error: unknown) => {
     // Electron with a missing or broken settings file: say so on screen for the technician.
-    const detail = error instanceof Error ? error.message.replace(/^Error invoking remote method '[^']+': (Error: )?/, "") : String(error);
+    const detail =
+      error instanceof Error
+        ? error.message.replace(/^Error invoking remote method '[^']+': (Error: )?/, "")
+        : String(error);
     root.render(<StateScreen kind="unauthorized" title={STRINGS.id.noToken} detail={detail} />);
   },
 );

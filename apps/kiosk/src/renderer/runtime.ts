@@ -9,7 +9,13 @@ declare global {
 
 /** Where the kiosk runs, and so who prints. */
 export type Runtime =
-  | { mode: "electron"; bridge: KioskBridge; hubUrl: string; token: string; idleOverrideSeconds: number | null }
+  | {
+      mode: "electron";
+      bridge: KioskBridge;
+      hubUrl: string;
+      token: string;
+      idleOverrideSeconds: number | null;
+    }
   | { mode: "browser"; hubUrl: string; token: string | null; idleOverrideSeconds: number | null };
 
 export const TOKEN_KEY = "layan.kiosk.token";
@@ -48,7 +54,12 @@ export async function resolveRuntime(win: Window): Promise<Runtime> {
     url.searchParams.delete("token");
     win.history.replaceState(null, "", url.pathname + url.search + url.hash);
   }
-  return { mode: "browser", hubUrl: "", token, idleOverrideSeconds: idleSeconds(url.searchParams.get("idle")) };
+  return {
+    mode: "browser",
+    hubUrl: "",
+    token,
+    idleOverrideSeconds: idleSeconds(url.searchParams.get("idle")),
+  };
 }
 
 function idleSeconds(raw: string | null): number | null {
@@ -62,6 +73,9 @@ export const DEFAULT_IDLE_SECONDS = 60;
 
 export function inactivitySeconds(override: number | null, catalog: unknown): number {
   if (override !== null) return override;
-  const fromHub = (catalog as { kiosk?: { inactivityResetSeconds?: unknown } } | null)?.kiosk?.inactivityResetSeconds;
-  return typeof fromHub === "number" && fromHub >= IDLE_BOUNDS.min && fromHub <= IDLE_BOUNDS.max ? fromHub : DEFAULT_IDLE_SECONDS;
+  const fromHub = (catalog as { kiosk?: { inactivityResetSeconds?: unknown } } | null)?.kiosk
+    ?.inactivityResetSeconds;
+  return typeof fromHub === "number" && fromHub >= IDLE_BOUNDS.min && fromHub <= IDLE_BOUNDS.max
+    ? fromHub
+    : DEFAULT_IDLE_SECONDS;
 }

@@ -6,9 +6,23 @@ import { DEFAULT_IDLE_SECONDS, inactivitySeconds } from "./runtime";
 import { takeTicket, type HubCommands } from "./take-ticket";
 
 const issued: IssuedTicket = {
-  ticket: { id: "tk_1", number: "A-001", serviceId: "ktp-el", priority: null, issuedAt: 1, serviceDay: "2026-11-27" },
+  ticket: {
+    id: "tk_1",
+    number: "A-001",
+    serviceId: "ktp-el",
+    priority: null,
+    issuedAt: 1,
+    serviceDay: "2026-11-27",
+  },
   peopleAhead: 0,
-  estimate: { peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0, basis: "sop_target", sampleCount: 0 },
+  estimate: {
+    peopleAhead: 0,
+    openCounters: 1,
+    p50Minutes: 0,
+    p90Minutes: 0,
+    basis: "sop_target",
+    sampleCount: 0,
+  },
   statusUrl: "http://hub/t/tk_1",
   printed: false,
   print: {
@@ -84,12 +98,17 @@ describe("take a ticket (Electron: the kiosk prints)", () => {
     const printer = printerThat(READY, { ok: false, problem: "COVER_OPEN" });
     const result = await takeTicket(hub, { via: "kiosk", bridge: printer.bridge }, request);
     expect(result).toEqual({ kind: "print_failed", problem: "COVER_OPEN", hubMessage: null });
-    expect(cancels).toEqual([{ requestId: "req-0001-abcd-cancel", ticketId: "tk_1", reason: "print_failed" }]);
+    expect(cancels).toEqual([
+      { requestId: "req-0001-abcd-cancel", ticketId: "tk_1", reason: "print_failed" },
+    ]);
   });
 
   it("treats a bridge that throws as a printer that cannot print", async () => {
     const { hub, issues } = hubAnswering({ ok: true, data: issued });
-    const bridge = { printerStatus: () => Promise.reject(new Error("ipc gone")), printTicket: () => Promise.resolve({ ok: true as const }) };
+    const bridge = {
+      printerStatus: () => Promise.reject(new Error("ipc gone")),
+      printTicket: () => Promise.resolve({ ok: true as const }),
+    };
     const result = await takeTicket(hub, { via: "kiosk", bridge }, request);
     expect(result).toMatchObject({ kind: "printer", problem: "PRINTER_OFFLINE" });
     expect(issues).toEqual([]);
@@ -105,12 +124,42 @@ describe("take a ticket (browser: the hub prints)", () => {
   });
 
   it("maps the hub's printer, closed, quota and unreachable answers", async () => {
-    const error = (code: "PRINTER_UNAVAILABLE" | "PRINT_FAILED" | "SERVICE_CLOSED" | "QUOTA_REACHED") => ({ code, message: `${code} id`, messageEn: `${code} en` });
-    expect(await takeTicket(hubAnswering({ ok: false, error: error("PRINTER_UNAVAILABLE") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "printer" });
-    expect(await takeTicket(hubAnswering({ ok: false, error: error("PRINT_FAILED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "print_failed" });
-    expect(await takeTicket(hubAnswering({ ok: false, error: error("SERVICE_CLOSED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
-    expect(await takeTicket(hubAnswering({ ok: false, error: error("QUOTA_REACHED") }).hub, { via: "hub" }, request)).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
-    expect(await takeTicket(hubAnswering({ ok: false, unreachable: true }).hub, { via: "hub" }, request)).toEqual({ kind: "unreachable" });
+    const error = (code: "PRINTER_UNAVAILABLE" | "PRINT_FAILED" | "SERVICE_CLOSED" | "QUOTA_REACHED") => ({
+      code,
+      message: `${code} id`,
+      messageEn: `${code} en`,
+    });
+    expect(
+      await takeTicket(
+        hubAnswering({ ok: false, error: error("PRINTER_UNAVAILABLE") }).hub,
+        { via: "hub" },
+        request,
+      ),
+    ).toMatchObject({ kind: "printer" });
+    expect(
+      await takeTicket(
+        hubAnswering({ ok: false, error: error("PRINT_FAILED") }).hub,
+        { via: "hub" },
+        request,
+      ),
+    ).toMatchObject({ kind: "print_failed" });
+    expect(
+      await takeTicket(
+        hubAnswering({ ok: false, error: error("SERVICE_CLOSED") }).hub,
+        { via: "hub" },
+        request,
+      ),
+    ).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
+    expect(
+      await takeTicket(
+        hubAnswering({ ok: false, error: error("QUOTA_REACHED") }).hub,
+        { via: "hub" },
+        request,
+      ),
+    ).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
+    expect(
+      await takeTicket(hubAnswering({ ok: false, unreachable: true }).hub, { via: "hub" }, request),
+    ).toEqual({ kind: "unreachable" });
   });
 });
 

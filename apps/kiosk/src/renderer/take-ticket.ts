@@ -17,7 +17,8 @@ export interface HubCommands {
   cancel(request: KioskCancelRequest): Promise<boolean>;
 }
 
-export type PrintPath = { via: "kiosk"; bridge: Pick<KioskBridge, "printerStatus" | "printTicket"> } | { via: "hub" };
+export type PrintPath =
+  { via: "kiosk"; bridge: Pick<KioskBridge, "printerStatus" | "printTicket"> } | { via: "hub" };
 
 export type TakeResult =
   | { kind: "issued"; issued: IssuedTicket }
@@ -36,7 +37,11 @@ export interface TakeTicketRequest {
   priority: PriorityReason | null;
 }
 
-export async function takeTicket(hub: HubCommands, path: PrintPath, request: TakeTicketRequest): Promise<TakeResult> {
+export async function takeTicket(
+  hub: HubCommands,
+  path: PrintPath,
+  request: TakeTicketRequest,
+): Promise<TakeResult> {
   if (path.via === "hub") {
     const answer = await hub.issue({ ...request, printVia: "hub" }, false);
     if (answer.ok) return { kind: "issued", issued: answer.data };

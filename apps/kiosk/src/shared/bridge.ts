@@ -19,7 +19,8 @@ export interface KioskRuntimeSettings {
 }
 
 /** Why the printer cannot print now; codes as in @layan/printer's PrinterErrorCode. */
-export type PrinterProblemCode = "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR";
+export type PrinterProblemCode =
+  "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR";
 
 export interface PrinterCheck {
   ready: boolean;

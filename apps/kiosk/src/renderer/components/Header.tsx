@@ -44,7 +44,13 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
       </div>
       <div className="topbar-right">
         <Clock now={now} timeZone={office.timezone} lang={lang} compact />
-        <button type="button" className="btn-ghost lang-btn" onClick={onToggleLang} aria-label={t.langToggleLabel} data-testid="lang">
+        <button
+          type="button"
+          className="btn-ghost lang-btn"
+          onClick={onToggleLang}
+          aria-label={t.langToggleLabel}
+          data-testid="lang"
+        >
           <Languages size={30} aria-hidden="true" />
           <span>{t.langToggle}</span>
         </button>
@@ -59,18 +65,43 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
   );
 }
 
-const ZONE_ABBR: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+const ZONE_ABBR: Record<string, string> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Pontianak": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
 
 /** Hub time in the office's zone: the kiosk's own clock is never trusted. */
-export function Clock({ now, timeZone, lang, compact = false }: { now: () => number; timeZone: string; lang: Lang; compact?: boolean }) {
+export function Clock({
+  now,
+  timeZone,
+  lang,
+  compact = false,
+}: {
+  now: () => number;
+  timeZone: string;
+  lang: Lang;
+  compact?: boolean;
+}) {
   const [at, setAt] = useState(now);
   useEffect(() => {
     const timer = setInterval(() => setAt(now()), 1_000);
     return () => clearInterval(timer);
   }, [now]);
   const locale = lang === "en" ? "en-GB" : "id-ID";
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", day: "numeric", month: "long" }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  }).format(at);
   return (
     <div className="clock" aria-hidden="true">
       <span className="clock-time">

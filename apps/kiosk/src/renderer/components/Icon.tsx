@@ -115,7 +115,15 @@ export function iconFor(key: string | null | undefined): LucideIcon {
   return (key ? ICONS[key] : undefined) ?? FileText;
 }
 
-export function ConfigIcon({ name, size = 32, strokeWidth = 2 }: { name: string | null | undefined; size?: number; strokeWidth?: number }) {
+export function ConfigIcon({
+  name,
+  size = 32,
+  strokeWidth = 2,
+}: {
+  name: string | null | undefined;
+  size?: number;
+  strokeWidth?: number;
+}) {
   const Icon = iconFor(name);
   return <Icon size={size} strokeWidth={strokeWidth} aria-hidden="true" focusable="false" />;
 }

@@ -7,12 +7,26 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
   const estimate = status?.estimate;
   const wait =
     estimate && estimate.p50Minutes !== null && estimate.p90Minutes !== null
-      ? t.waitRange(Math.min(estimate.p50Minutes, estimate.p90Minutes), Math.max(estimate.p50Minutes, estimate.p90Minutes))
+      ? t.waitRange(
+          Math.min(estimate.p50Minutes, estimate.p90Minutes),
+          Math.max(estimate.p50Minutes, estimate.p90Minutes),
+        )
       : t.noEstimate;
   const facts = [
     { key: "waiting", icon: Users, label: t.peopleWaiting, value: status ? String(status.waiting) : "–" },
-    { key: "estimate", icon: Hourglass, label: t.estimatedWait, value: status ? wait : "–", wordy: estimate?.p50Minutes === null },
-    { key: "counters", icon: MonitorCheck, label: t.countersOpen, value: status ? String(status.openCounters) : "–" },
+    {
+      key: "estimate",
+      icon: Hourglass,
+      label: t.estimatedWait,
+      value: status ? wait : "–",
+      wordy: estimate?.p50Minutes === null,
+    },
+    {
+      key: "counters",
+      icon: MonitorCheck,
+      label: t.countersOpen,
+      value: status ? String(status.openCounters) : "–",
+    },
     {
       key: "quota",
       icon: Ticket,

@@ -15,7 +15,16 @@ export function QrCode({ text, size, label }: { text: string; size: number; labe
     return { path: d, modules: n + 8 };
   }, [text]);
   return (
-    <svg className="qr" width={size} height={size} viewBox={`0 0 ${modules} ${modules}`} role="img" aria-label={label} shapeRendering="crispEdges" data-qr={text}>
+    <svg
+      className="qr"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${modules} ${modules}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+      data-qr={text}
+    >
       <rect width={modules} height={modules} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -28,7 +28,15 @@ export interface SopFlowLabels {
  * does it, what happens and its minutes, ending in the total. The same order
  * the officers follow and tick at the counter.
  */
-export function SopFlow({ steps, totalMinutes, labels }: { steps: SopStepInfo[]; totalMinutes: number; labels: SopFlowLabels }) {
+export function SopFlow({
+  steps,
+  totalMinutes,
+  labels,
+}: {
+  steps: SopStepInfo[];
+  totalMinutes: number;
+  labels: SopFlowLabels;
+}) {
   return (
     <section className="sop" aria-labelledby="sop-title">
       <h2 id="sop-title" className="section-title">
@@ -36,7 +44,11 @@ export function SopFlow({ steps, totalMinutes, labels }: { steps: SopStepInfo[];
       </h2>
       <ol className="sop-steps">
         {steps.map((step, i) => (
-          <li key={step.id} className={`sop-step tone-${actorTone(step.actor)}`} aria-label={`${labels.step(i + 1)}: ${step.actor}. ${step.description} ${labels.minutes(step.minutes)}`}>
+          <li
+            key={step.id}
+            className={`sop-step tone-${actorTone(step.actor)}`}
+            aria-label={`${labels.step(i + 1)}: ${step.actor}. ${step.description} ${labels.minutes(step.minutes)}`}
+          >
             <div className="sop-marker" aria-hidden="true">
               <span className="sop-icon">
                 <ConfigIcon name={step.icon} size={30} />

@@ -3,7 +3,15 @@ import { useState } from "react";
 import type { Strings } from "../i18n";
 
 /** PIN pad for leaving kiosk mode (Electron only); the main process checks the PIN against its hash. */
-export function AdminPin({ t, onSubmit, onCancel }: { t: Strings; onSubmit: (pin: string) => Promise<boolean>; onCancel: () => void }) {
+export function AdminPin({
+  t,
+  onSubmit,
+  onCancel,
+}: {
+  t: Strings;
+  onSubmit: (pin: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
   const [pin, setPin] = useState("");
   const [wrong, setWrong] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -21,7 +29,13 @@ export function AdminPin({ t, onSubmit, onCancel }: { t: Strings; onSubmit: (pin
     }
   };
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="admin-title" data-testid="admin-pin">
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="admin-title"
+      data-testid="admin-pin"
+    >
       <div className="dialog">
         <h2 id="admin-title">
           <LockKeyhole size={36} aria-hidden="true" /> {t.adminTitle}
@@ -42,7 +56,12 @@ export function AdminPin({ t, onSubmit, onCancel }: { t: Strings; onSubmit: (pin
           <button type="button" onClick={() => press("0")}>
             0
           </button>
-          <button type="button" className="pin-ok" disabled={busy || pin.length < 4} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="pin-ok"
+            disabled={busy || pin.length < 4}
+            onClick={() => void submit()}
+          >
             OK
           </button>
         </div>

@@ -1,5 +1,14 @@
 import type { IssuedTicket, ServiceInfo } from "@layan/protocol";
-import { ArrowDown, CircleCheckBig, Hourglass, ListChecks, MonitorSpeaker, Printer, Smartphone, Users } from "lucide-react";
+import {
+  ArrowDown,
+  CircleCheckBig,
+  Hourglass,
+  ListChecks,
+  MonitorSpeaker,
+  Printer,
+  Smartphone,
+  Users,
+} from "lucide-react";
 import { QrCode } from "../components/QrCode";
 import { serviceName, type Lang, type Strings } from "../i18n";
 
@@ -41,7 +50,9 @@ export function ConfirmationPage({
           <p className="ticket-number" data-testid="ticket-number">
             {issued.ticket.number}
           </p>
-          {priority ? <p className="ticket-priority">{`${t.priorityBadge} · ${t.priority[priority].title}`}</p> : null}
+          {priority ? (
+            <p className="ticket-priority">{`${t.priorityBadge} · ${t.priority[priority].title}`}</p>
+          ) : null}
           <p className="ticket-service">{service ? serviceName(service, lang) : issued.ticket.serviceId}</p>
           <div className="ticket-facts">
             <div className="fact" data-fact="ahead">

@@ -80,7 +80,11 @@ export function ServicePicker({
   onPick: (service: ServiceInfo) => void;
 }) {
   return (
-    <main className="page picker" data-testid="services" style={{ "--accent": agency.color } as CSSProperties}>
+    <main
+      className="page picker"
+      data-testid="services"
+      style={{ "--accent": agency.color } as CSSProperties}
+    >
       <div className="page-head with-icon">
         <span className="head-icon" aria-hidden="true">
           <ConfigIcon name={agency.icon} size={44} />
@@ -95,7 +99,12 @@ export function ServicePicker({
           const status = statuses.get(service.id);
           return (
             <li key={service.id}>
-              <button type="button" className="tile service-tile" onClick={() => onPick(service)} data-service={service.id}>
+              <button
+                type="button"
+                className="tile service-tile"
+                onClick={() => onPick(service)}
+                data-service={service.id}
+              >
                 <span className="tile-icon" aria-hidden="true">
                   <ConfigIcon name={service.icon} size={48} />
                 </span>

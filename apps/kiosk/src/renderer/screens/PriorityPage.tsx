@@ -13,7 +13,15 @@ const OPTIONS: { reason: PriorityReason; icon: typeof Baby }[] = [
  * second tap of a double tap takes a regular ticket (once: `busy` locks every
  * button after the first choice).
  */
-export function PriorityPage({ t, busy, onChoose }: { t: Strings; busy: boolean; onChoose: (priority: PriorityReason | null) => void }) {
+export function PriorityPage({
+  t,
+  busy,
+  onChoose,
+}: {
+  t: Strings;
+  busy: boolean;
+  onChoose: (priority: PriorityReason | null) => void;
+}) {
   return (
     <main className="page priority-page" data-testid="priority">
       <div className="page-head">
@@ -23,7 +31,13 @@ export function PriorityPage({ t, busy, onChoose }: { t: Strings; busy: boolean;
       <ul className="priority-options">
         {OPTIONS.map(({ reason, icon: Icon }) => (
           <li key={reason}>
-            <button type="button" className="tile priority-tile" disabled={busy} onClick={() => onChoose(reason)} data-priority={reason}>
+            <button
+              type="button"
+              className="tile priority-tile"
+              disabled={busy}
+              onClick={() => onChoose(reason)}
+              data-priority={reason}
+            >
               <span className="tile-icon" aria-hidden="true">
                 <Icon size={56} />
               </span>
@@ -37,7 +51,14 @@ export function PriorityPage({ t, busy, onChoose }: { t: Strings; busy: boolean;
       </ul>
       <footer className="action-bar">
         <p className="action-hint" />
-        <button type="button" className="btn-primary take-btn" disabled={busy} onClick={() => onChoose(null)} data-priority="none" data-testid="regular">
+        <button
+          type="button"
+          className="btn-primary take-btn"
+          disabled={busy}
+          onClick={() => onChoose(null)}
+          data-priority="none"
+          data-testid="regular"
+        >
           <Ticket size={48} aria-hidden="true" />
           <span>{t.priorityNo}</span>
         </button>

@@ -6,7 +6,19 @@ export type ProblemKind = "printer" | "closed" | "hub" | "other";
 const ICONS = { printer: Printer, closed: DoorClosed, hub: WifiOff, other: CircleAlert } as const;
 
 /** Why no ticket came out, in plain words, and the way back. */
-export function ProblemPage({ kind, title, detail, t, onBack }: { kind: ProblemKind; title: string; detail: string; t: Strings; onBack: () => void }) {
+export function ProblemPage({
+  kind,
+  title,
+  detail,
+  t,
+  onBack,
+}: {
+  kind: ProblemKind;
+  title: string;
+  detail: string;
+  t: Strings;
+  onBack: () => void;
+}) {
   const Icon = ICONS[kind];
   return (
     <main className={`page center-page problem problem-${kind}`} data-testid="problem" data-problem={kind}>

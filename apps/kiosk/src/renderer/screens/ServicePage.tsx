@@ -1,5 +1,13 @@
 import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
-import { Banknote, CalendarClock, CircleAlert, CircleCheckBig, Megaphone, Package, Ticket } from "lucide-react";
+import {
+  Banknote,
+  CalendarClock,
+  CircleAlert,
+  CircleCheckBig,
+  Megaphone,
+  Package,
+  Ticket,
+} from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { LiveFacts, OpenPill } from "../components/LiveFacts";
@@ -11,7 +19,11 @@ export interface Blocker {
   detail: string;
 }
 
-const rupiah = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 });
+const rupiah = new Intl.NumberFormat("id-ID", {
+  style: "currency",
+  currency: "IDR",
+  maximumFractionDigits: 0,
+});
 
 /**
  * The heart of the kiosk: the service's published Standar Pelayanan (flow,
@@ -40,7 +52,12 @@ export function ServicePage({
 }) {
   const duration = `${service.jangkaWaktu.value} ${service.jangkaWaktu.unit}`;
   return (
-    <main className="page service-page" data-testid="service" data-service={service.id} style={{ "--accent": agency?.color ?? "#0b4a8b" } as CSSProperties}>
+    <main
+      className="page service-page"
+      data-testid="service"
+      data-service={service.id}
+      style={{ "--accent": agency?.color ?? "#0b4a8b" } as CSSProperties}
+    >
       <div className="service-head">
         <span className="head-icon" aria-hidden="true">
           <ConfigIcon name={service.icon} size={52} />
@@ -56,7 +73,11 @@ export function ServicePage({
       <div className="service-grid">
         <LiveFacts status={status} t={t} />
         <section className="key-info" aria-label={`${t.feeTitle}, ${t.durationTitle}, ${t.productTitle}`}>
-          <KeyFact icon={<Banknote size={32} />} title={t.feeTitle} tone={service.biaya.amount === 0 ? "good" : undefined}>
+          <KeyFact
+            icon={<Banknote size={32} />}
+            title={t.feeTitle}
+            tone={service.biaya.amount === 0 ? "good" : undefined}
+          >
             <strong>{service.biaya.amount === 0 ? t.free : rupiah.format(service.biaya.amount)}</strong>
             <span>{service.biaya.text}</span>
           </KeyFact>
@@ -120,7 +141,13 @@ export function ServicePage({
             {t.takeTicketHint}
           </p>
         )}
-        <button type="button" className="btn-primary take-btn" onClick={onTake} disabled={blocker !== null} data-testid="take">
+        <button
+          type="button"
+          className="btn-primary take-btn"
+          onClick={onTake}
+          disabled={blocker !== null}
+          data-testid="take"
+        >
           <Ticket size={48} aria-hidden="true" />
           <span>{t.takeTicket}</span>
         </button>
@@ -129,7 +156,17 @@ export function ServicePage({
   );
 }
 
-function KeyFact({ icon, title, children, tone }: { icon: ReactNode; title: string; children: ReactNode; tone?: "good" | undefined }) {
+function KeyFact({
+  icon,
+  title,
+  children,
+  tone,
+}: {
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+  tone?: "good" | undefined;
+}) {
   return (
     <div className={`key-fact${tone ? ` tone-${tone}` : ""}`}>
       <span className="key-fact-icon" aria-hidden="true">
