@@ -64,6 +64,10 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   await expect.poll(() => display.connection(), RECOVERED).toBe("reconnecting");
   await expect.poll(() => counter.connection(), RECOVERED).toBe("reconnecting");
   expect(await counter.workspace.getAttribute("class")).toContain("app--work");
+  // Left without the hub, the big number is dimmed rather than passed off as current.
+  await expect
+    .poll(() => display.currentCallPanel.getAttribute("data-stale"), { timeout: 25_000, interval: 200 })
+    .toBe("true");
 
   await hub.restart();
   // Another officer calls as soon as the hub is back: the display gets it live

@@ -1,6 +1,13 @@
 import type { CallView, CounterView, DisplaySnapshot } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
-import { applyMissed, applyPush, applySnapshot, currentCall, LAST_CALLS_KEPT } from "./display-state";
+import {
+  applyMissed,
+  applyPush,
+  applySnapshot,
+  currentCall,
+  LAST_CALLS_KEPT,
+  todaysCalls,
+} from "./display-state";
 
 const call = (seq: number, number: string, counterId = "loket-1", recalls = 0): CallView => ({
   seq,
@@ -155,5 +162,20 @@ describe("display state", () => {
     expect(s1.seq).toBe(14);
     expect(s1.baseSeq).toBe(14);
     expect(applyPush(s1, { name: "ticket:called", payload: call(13, "A-050") }).newCall).toBeNull();
+  });
+
+  it("shows only today's calls (office time): yesterday's last number is not current in the morning", () => {
+    // 2026-11-27 16:59 WIB and 2026-11-28 07:30 WIB.
+    const yesterday = { ...call(1, "A-045"), at: Date.UTC(2026, 10, 27, 9, 59) };
+    const today = { ...call(2, "A-001"), at: Date.UTC(2026, 10, 28, 0, 30) };
+    const morning = Date.UTC(2026, 10, 28, 0, 5); // 07:05 WIB
+    expect(todaysCalls([yesterday], morning, "Asia/Jakarta")).toEqual([]);
+    expect(
+      todaysCalls([today, yesterday], Date.UTC(2026, 10, 28, 1, 0), "Asia/Jakarta").map((c) => c.number),
+    ).toEqual(["A-001"]);
+    // 23:30 UTC on the 27th is already the 28th in Jakarta.
+    expect(
+      todaysCalls([{ ...call(3, "B-001"), at: Date.UTC(2026, 10, 27, 23, 30) }], morning, "Asia/Jakarta"),
+    ).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { serviceDayOf } from "@layan/core";
 import type { CallView, CounterView, DisplayPush, DisplaySnapshot, WaitingCount } from "@layan/protocol";
 
 /**
@@ -122,4 +123,13 @@ export function applyMissed(state: DisplayState, events: DisplayPush[], resyncSe
 /** The call shown large: the newest one. */
 export function currentCall(state: DisplayState): CallView | null {
   return state.lastCalls[0] ?? null;
+}
+
+/**
+ * Calls of the current service day only (office timezone, hub time): the
+ * morning screen must not show yesterday's last number as the current call.
+ */
+export function todaysCalls(calls: readonly CallView[], hubNow: number, timeZone: string): CallView[] {
+  const today = serviceDayOf(hubNow, timeZone);
+  return calls.filter((c) => serviceDayOf(c.at, timeZone) === today);
 }

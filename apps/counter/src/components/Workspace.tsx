@@ -69,6 +69,18 @@ export function Workspace({
     return () => window.removeEventListener("keydown", onKey);
   }, [avail, client, transferOpen, trigger]);
 
+  /** Leaving closes the counter (displays stop showing it as open); not with a citizen still at the desk. */
+  const signOut = async () => {
+    if (online && snap && snap.counter.status !== "closed") {
+      if (snap.current) {
+        client.showHint("Selesaikan nomor yang sedang dilayani sebelum keluar.");
+        return;
+      }
+      if (!(await client.act("close"))) return;
+    }
+    onSignOut();
+  };
+
   const timeZone = state.catalog?.office.timezone ?? "Asia/Jakarta";
   const counterName = snap?.counter.name ?? state.counterId ?? "";
 
@@ -91,7 +103,7 @@ export function Workspace({
         connection={state.connection}
         timeZone={timeZone}
         clockOffsetMs={state.clockOffsetMs}
-        onSignOut={onSignOut}
+        onSignOut={() => void signOut()}
       />
       {!snap ? (
         <main className="workspace workspace--loading">Memuat data loket…</main>

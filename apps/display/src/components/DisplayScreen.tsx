@@ -2,7 +2,7 @@ import type { CallView, CounterView, DisplayConfig, WaitingCount } from "@layan/
 import { ConnectionBadge, formatClock, formatDateLong, useNow, zoneLabel } from "@layan/ui";
 import { ArrowRight, Star, Volume2 } from "lucide-react";
 import type { DisplayView } from "../display-client";
-import { currentCall } from "../display-state";
+import { todaysCalls } from "../display-state";
 
 const DEFAULT_TZ = "Asia/Jakarta";
 
@@ -10,7 +10,12 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
   const { config, screen } = view;
   const timeZone = config?.office.timezone ?? DEFAULT_TZ;
   const now = useNow(1000, screen.clockOffsetMs);
-  const current = currentCall(screen);
+  // Minute resolution is enough to drop yesterday's calls; the clock itself re-renders every second anyway.
+  const calls = todaysCalls(screen.lastCalls, now, timeZone);
+  const current = calls[0] ?? null;
+  // After 15 s without the hub the big number may be out of date: it is dimmed, never left looking current.
+  const stale =
+    view.connection.status === "reconnecting" && now - screen.clockOffsetMs - view.connection.since > 15_000;
   const serviceName = new Map(config?.services.map((s) => [s.id, s.name]) ?? []);
   const prefix = new Map(config?.services.map((s) => [s.id, s.prefix]) ?? []);
 
@@ -44,13 +49,14 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
         <div className="screen__main">
           <CurrentCall
             call={current}
+            stale={stale}
             flashSeq={view.flashSeq}
             serviceName={current ? serviceName.get(current.serviceId) : undefined}
           />
           <Counters counters={screen.counters} />
         </div>
         <div className="screen__side">
-          <LastCalls calls={screen.lastCalls.slice(1, 4)} timeZone={timeZone} />
+          <LastCalls calls={calls.slice(1, 4)} timeZone={timeZone} />
           <Waiting waiting={screen.waiting} config={config} serviceName={serviceName} prefix={prefix} />
         </div>
       </main>
@@ -75,10 +81,12 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
 
 function CurrentCall({
   call,
+  stale,
   flashSeq,
   serviceName,
 }: {
   call: CallView | null;
+  stale: boolean;
   flashSeq: number | null;
   serviceName: string | undefined;
 }) {
@@ -98,8 +106,9 @@ function CurrentCall({
   return (
     <section
       key={call.seq}
-      className={`now${flashing ? " now--flash" : ""}`}
+      className={`now${flashing ? " now--flash" : ""}${stale ? " now--stale" : ""}`}
       data-testid="current-call"
+      data-stale={stale}
       data-number={call.number}
       data-counter={call.counterId}
       aria-live="assertive"
