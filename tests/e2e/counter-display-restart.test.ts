@@ -63,6 +63,8 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   await hub.kill();
   await expect.poll(() => display.connection(), RECOVERED).toBe("reconnecting");
   await expect.poll(() => counter.connection(), RECOVERED).toBe("reconnecting");
+  await counter.page.getByTestId("offline-banner").waitFor();
+  expect(await counter.button("callNext").isDisabled()).toBe(true);
   expect(await counter.workspace.getAttribute("class")).toContain("app--work");
   // Left without the hub, the big number is dimmed rather than passed off as current.
   await expect

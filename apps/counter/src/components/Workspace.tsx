@@ -1,4 +1,5 @@
 import type { ServiceInfo } from "@layan/protocol";
+import { WifiOff } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ACTIONS, availability, type ActionId } from "../actions";
 import type { CounterClient, CounterState } from "../counter-client";
@@ -119,7 +120,17 @@ export function Workspace({
           <QueuePanel client={client} state={state} snapshot={snap} services={services} />
         </main>
       )}
-      <FeedbackBar feedback={state.feedback} onDismiss={() => client.dismissFeedback()} />
+      {state.connection.status === "reconnecting" ? (
+        <div className="feedback feedback--offline" role="status" data-testid="offline-banner">
+          <WifiOff aria-hidden="true" />
+          <span>
+            Koneksi ke server antrean terputus. Tombol nonaktif sampai tersambung kembali; data yang sudah
+            tersimpan tidak hilang.
+          </span>
+        </div>
+      ) : (
+        <FeedbackBar feedback={state.feedback} onDismiss={() => client.dismissFeedback()} />
+      )}
       {avail && (
         <ActionBar
           availability={avail}
