@@ -122,10 +122,11 @@ describe("kiosk: taking a ticket", () => {
     emulator.setState({ paperEnd: true });
     const before = emulator.jobs.length;
     await kiosk.openService("kartu-keluarga");
-    await kiosk.chooseTicket();
-    await kiosk.problem.waitFor();
-    await expect(kiosk.problem.textContent()).resolves.toContain("Printer tiket tidak siap");
-    await expect(kiosk.problem.textContent()).resolves.toContain("Kertas habis");
+    // The kiosk asks the hub about its printer on the service page: the button
+    // is disabled, with the reason, before anyone taps it.
+    await kiosk.blocker.waitFor();
+    await expect(kiosk.blocker.textContent()).resolves.toContain("Kertas printer habis");
+    await expect(kiosk.takeButton.isDisabled()).resolves.toBe(true);
     await new Promise((r) => setTimeout(r, 500));
     expect(emulator.jobs.length).toBe(before);
 
@@ -140,9 +141,13 @@ describe("kiosk: taking a ticket", () => {
     const kiosk = await openKiosk();
     emulator.setState({ coverOpen: true });
     await kiosk.openService("akta-kelahiran");
-    await kiosk.chooseTicket();
-    await kiosk.problem.waitFor();
-    await expect(kiosk.problem.textContent()).resolves.toContain("Penutup printer terbuka");
+    await kiosk.blocker.waitFor();
+    await expect(kiosk.blocker.textContent()).resolves.toContain("Penutup printer terbuka");
+    await expect(kiosk.takeButton.isDisabled()).resolves.toBe(true);
+    emulator.setState({ coverOpen: false });
+    // Closed again: the page notices by itself and the button comes back.
+    await kiosk.blocker.waitFor({ state: "detached", timeout: 15_000 });
+    await expect(kiosk.takeButton.isDisabled()).resolves.toBe(false);
   });
 
   it("shows quota reached and offers no ticket once the day's quota is used", async () => {

@@ -31,9 +31,14 @@ export interface HubStore extends EngineStore, AuthStore {
 }
 
 /** Printing for browser kiosks: the hub prints to the kiosk's network printer. */
+export interface PrinterProblem {
+  code: "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR" | "NO_PRINTER";
+  message: string;
+}
+
 export interface TicketPrinting {
-  /** Null when ready; otherwise the reason, already in Bahasa Indonesia. */
-  problem(kioskId: string): Promise<string | null>;
+  /** Null when ready; otherwise the printer's code and the reason in Bahasa Indonesia. */
+  problem(kioskId: string): Promise<PrinterProblem | null>;
   print(kioskId: string, ticket: IssuedTicket): Promise<void>;
 }
 

@@ -47,6 +47,9 @@ describe("hub over real sockets", () => {
     expect(issued.statusUrl).toMatch(/\/t\/[A-Za-z0-9_-]{16}$/);
     expect(issued.print.ticketNumber).toBe("A-001");
     expect(issued.print.requirements.length).toBeGreaterThan(0);
+    const catalog = await must<{ kiosk: unknown; services: unknown[] }>(kiosk, "catalog:get", {});
+    expect(catalog.kiosk).toEqual({ id: "kiosk-lobi", name: "Kiosk Lobi Utama", inactivityResetSeconds: 60, canPrint: true });
+    expect(catalog.services).toHaveLength(13);
 
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
     const pushed = nextPush<CallView>(display, "ticket:called");
@@ -292,7 +295,9 @@ describe("hub over real sockets", () => {
     const [job] = await emulator.waitForJobs(1);
     expect(job?.text).toContain("A-001");
 
+    expect(await must(kiosk, "printer:status", {})).toEqual({ ready: true, code: null, problem: null });
     emulator.setState({ paperEnd: true });
+    expect(await must(kiosk, "printer:status", {})).toEqual({ ready: false, code: "PAPER_END", problem: "Kertas habis" });
     const refused = await send(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el", printVia: "hub" });
     expect(refused.ok || refused.error.code).toBe("PRINTER_UNAVAILABLE");
     expect(refused.ok || refused.error.message).toMatch(/Kertas habis/);

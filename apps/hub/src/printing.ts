@@ -4,6 +4,8 @@ import type { Logger } from "pino";
 import type { TicketPrinting } from "./context";
 import type { HubSetup } from "./setup";
 
+export const NO_PRINTER = "Kios ini tidak punya printer";
+
 /** How many requirements fit on a ticket before it gets too long to tear off. */
 const PRINTED_REQUIREMENTS = 6;
 
@@ -63,14 +65,16 @@ export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting
   return {
     async problem(kioskId) {
       const transport = await transportFor(kioskId);
-      if (!transport) return "Kios ini tidak punya printer";
+      if (!transport) return { code: "NO_PRINTER", message: NO_PRINTER };
       const { firstBlockingProblem, isPrinterError, PRINTER_ERROR_REASON } = await printerLib();
       try {
         const blocking = firstBlockingProblem(await transport.status());
-        return blocking ? PRINTER_ERROR_REASON[blocking] : null;
+        return blocking ? { code: blocking, message: PRINTER_ERROR_REASON[blocking] } : null;
       } catch (err) {
         logger.warn({ err, kioskId }, "printer status failed");
-        return isPrinterError(err) ? PRINTER_ERROR_REASON[err.code] : "Printer tidak merespons";
+        return isPrinterError(err)
+          ? { code: err.code, message: PRINTER_ERROR_REASON[err.code] }
+          : { code: "PRINTER_OFFLINE", message: PRINTER_ERROR_REASON.PRINTER_OFFLINE };
       }
     },
     async print(kioskId, ticket) {

@@ -49,6 +49,8 @@ export interface HandshakeAuth {
 export interface KioskClientToServer {
   "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
   "service:status": (payload: ServiceStatusRequest, ack: AckFn<ServiceStatus>) => void;
+  /** Browser kiosks: the printer the hub prints to for this kiosk (DLE EOT), checked before a tap. */
+  "printer:status": (payload: Record<string, never>, ack: AckFn<KioskPrinterStatus>) => void;
   "ticket:issue": (payload: IssueTicketInput, ack: AckFn<IssuedTicket>) => void;
   "ticket:cancel": (payload: KioskCancelRequest, ack: AckFn<{ cancelled: true }>) => void;
   "sync:request": (payload: SyncRequest, ack: AckFn<Resync<KioskSnapshot, KioskPush>>) => void;
@@ -56,6 +58,12 @@ export interface KioskClientToServer {
 export interface KioskServerToClient {
   "queue:changed": (payload: QueueChanged) => void;
   "catalog:changed": (payload: { seq: number }) => void;
+}
+export interface KioskPrinterStatus {
+  ready: boolean;
+  code: "PRINTER_OFFLINE" | "PRINTER_TIMEOUT" | "PAPER_END" | "COVER_OPEN" | "PRINTER_ERROR" | "NO_PRINTER" | null;
+  /** Bahasa Indonesia, e.g. "Kertas habis". */
+  problem: string | null;
 }
 export type KioskPush = { name: "queue:changed"; payload: QueueChanged };
 

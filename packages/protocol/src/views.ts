@@ -76,6 +76,17 @@ export interface Catalog {
   office: OfficeInfo;
   agencies: AgencyInfo[];
   services: ServiceInfo[];
+  /** Only in a kiosk's catalog: how this kiosk behaves. */
+  kiosk?: KioskInfo;
+}
+
+export interface KioskInfo {
+  id: string;
+  name: string;
+  /** Back to the attract screen after this long untouched (office.yaml). */
+  inactivityResetSeconds: number;
+  /** False for information kiosks without a printer: they show SOPs but issue no numbers. */
+  canPrint: boolean;
 }
 
 export interface IssuedTicket {

@@ -11,7 +11,7 @@ import {
 } from "@layan/protocol";
 import { estimateWait } from "@layan/core";
 import type { HubContext } from "../context";
-import { printableTicket } from "../printing";
+import { NO_PRINTER, printableTicket } from "../printing";
 import { handle, identityOf, requireRole } from "./common";
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
@@ -33,7 +33,17 @@ export function attachKiosk(ctx: HubContext): void {
 
     handle(socket, "catalog:get", EmptyPayload, log, () => {
       const c = ctx.setup.catalog;
-      const catalog: Catalog = { ...c, services: c.services.filter((s) => offers(s.id)) };
+      const catalog: Catalog = {
+        ...c,
+        services: c.services.filter((s) => offers(s.id)),
+        kiosk: {
+          id: kiosk.id,
+          name: kioskSetup?.name ?? kiosk.name,
+          inactivityResetSeconds: ctx.setup.kioskIdleSeconds,
+          // A kiosk enrolled but missing from devices.yaml prints itself (Electron) as before.
+          canPrint: kioskSetup ? kioskSetup.printer !== null : true,
+        },
+      };
       return ok(catalog);
     });
 
@@ -50,7 +60,8 @@ export function attachKiosk(ctx: HubContext): void {
         const problem = await ctx.printing.problem(kiosk.id);
         if (problem !== null) {
           const answer = fail("PRINTER_UNAVAILABLE");
-          answer.error.message = `${answer.error.message} (${problem})`;
+          answer.error.message = `${answer.error.message} (${problem.message})`;
+          answer.error.messageEn = `${answer.error.messageEn} (${problem.message})`;
           return answer;
         }
       }
@@ -93,6 +104,12 @@ export function attachKiosk(ctx: HubContext): void {
         );
         return fail("PRINT_FAILED");
       }
+    });
+
+    handle(socket, "printer:status", EmptyPayload, log, async () => {
+      if (!ctx.printing) return ok({ ready: false, code: "NO_PRINTER" as const, problem: NO_PRINTER });
+      const problem = await ctx.printing.problem(kiosk.id);
+      return ok({ ready: problem === null, code: problem?.code ?? null, problem: problem?.message ?? null });
     });
 
     handle(socket, "ticket:cancel", KioskCancelPayload, log, async (p) => {

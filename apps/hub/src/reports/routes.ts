@@ -137,7 +137,7 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
           case "steps": {
             const filter = parseFilter(url.searchParams, ctx.setup, today, issues);
             check();
-            const rows = labelSteps(reports.steps(filter), names);
+            const rows = labelSteps(reports.steps(filter, { percentiles: true }), names);
             if (csv) sendCsv(res, `layan-langkah-sop-${filter.from}_${filter.to}.csv`, stepsCsv(rows, names, dialect));
             else sendJson(res, 200, ok({ from: filter.from, to: filter.to, rows }));
             break;

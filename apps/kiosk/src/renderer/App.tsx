@@ -67,7 +67,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   );
 
   const serviceId = screen.name === "service" || screen.name === "priority" ? screen.serviceId : null;
-  const printer = usePrinterCheck(runtime, serviceId !== null);
+  const printer = usePrinterCheck(runtime, hub, serviceId !== null);
 
   // A fresh estimate whenever this service's queue moves (queue:changed carries only counts).
   useEffect(() => {
@@ -195,7 +195,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     case "service": {
       const service = services.find((s) => s.id === screen.serviceId);
       const status = state.statuses.get(screen.serviceId);
-      const blocker = blockerFor(state.connection, status, printer, t);
+      const blocker = blockerFor(state.connection, status, printer, catalog.kiosk?.canPrint !== false, t);
       body = service ? (
         <>
           {header(() => backFromService(service.id))}
@@ -304,9 +304,11 @@ function blockerFor(
   connection: Connection,
   status: ServiceStatus | undefined,
   printer: PrinterCheck | null,
+  canPrint: boolean,
   t: Strings,
 ): Blocker | null {
   if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
+  if (!canPrint) return { title: t.infoOnly, detail: t.infoOnlyHint };
   if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
   if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
   if (printer && !printer.ready)
@@ -345,19 +347,26 @@ function problemFor(
   }
 }
 
-/** Electron only: the printer's DLE EOT status, asked on entering a service page and every few seconds there. */
-function usePrinterCheck(runtime: Runtime, active: boolean): PrinterCheck | null {
+/**
+ * The printer's DLE EOT status, asked on entering a service page and every few
+ * seconds there: Electron asks its own printer, a browser kiosk asks the hub
+ * about the network printer the hub prints to for it.
+ */
+function usePrinterCheck(runtime: Runtime, hub: KioskHub, active: boolean): PrinterCheck | null {
   const [check, setCheck] = useState<PrinterCheck | null>(null);
   useEffect(() => {
-    if (!active || runtime.mode !== "electron") return;
+    if (!active) return;
     let live = true;
-    const ask = () => void askPrinter(runtime.bridge).then((c) => live && setCheck(c));
+    const ask = () =>
+      void (runtime.mode === "electron" ? askPrinter(runtime.bridge) : hub.printerStatus()).then(
+        (c) => live && setCheck(c),
+      );
     ask();
     const timer = setInterval(ask, PRINTER_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [active, runtime]);
-  return runtime.mode === "electron" ? check : null;
+  }, [active, runtime, hub]);
+  return active ? check : null;
 }

@@ -75,6 +75,8 @@ const id = {
   stillThereHint: (s: number) => `Layar kembali ke awal dalam ${s} detik`,
   continue: "Lanjutkan",
   // States
+  infoOnly: "Kios informasi: tidak mencetak nomor antrean",
+  infoOnlyHint: "Ambil nomor antrean di kios lobi utama.",
   hubOffline: "Sistem antrean sedang tidak terhubung",
   hubOfflineHint: "Kios mencoba menghubungkan kembali secara otomatis. Mohon tunggu atau hubungi petugas.",
   hubConnecting: "Menghubungkan ke sistem antrean…",
@@ -185,6 +187,8 @@ const en: Strings = {
   stillThere: "Are you still there?",
   stillThereHint: (s) => `The screen goes back to the start in ${s} s`,
   continue: "Continue",
+  infoOnly: "Information kiosk: it does not print queue numbers",
+  infoOnlyHint: "Take a queue number at the kiosk in the main lobby.",
   hubOffline: "The queue system is not connected",
   hubOfflineHint: "The kiosk keeps trying to reconnect. Please wait or ask an officer.",
   hubConnecting: "Connecting to the queue system…",

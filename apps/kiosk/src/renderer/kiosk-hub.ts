@@ -1,3 +1,4 @@
+import type { PrinterCheck } from "../shared/bridge";
 import type {
   Ack,
   Catalog,
@@ -8,6 +9,7 @@ import type {
   QueueChanged,
   Resync,
   ServiceStatus,
+  KioskPrinterStatus,
 } from "@layan/protocol";
 import { connectHub, SeqTracker, sendCommand } from "@layan/ui";
 import type { Socket } from "socket.io-client";
@@ -126,6 +128,20 @@ export class KioskHub {
   /** Hub time now, for clocks on screen. */
   now(): number {
     return Date.now() + this.state.clockOffsetMs;
+  }
+
+  /**
+   * Browser kiosks: the printer the hub prints to for this kiosk, so the take
+   * button is disabled with the reason before a tap, not after it.
+   */
+  async printerStatus(): Promise<PrinterCheck | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    const answer = await sendCommand<KioskPrinterStatus>(socket, "printer:status", {}, { retries: 0 });
+    if (!answer.ok) return null;
+    const { ready, code } = answer.data;
+    // No printer at all reads as offline here; the catalog's canPrint says why.
+    return { ready, problem: code === "NO_PRINTER" ? "PRINTER_OFFLINE" : code, paperNearEnd: false };
   }
 
   async refreshStatus(serviceId: string): Promise<void> {
