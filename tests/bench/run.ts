@@ -8,6 +8,8 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Socket } from "socket.io-client";
 import { buildServers } from "./build";
+import { benchCallToDisplay } from "./call-to-display";
+import { benchKioskToPrinter } from "./kiosk-to-printer";
 import { call, connect, login, rid, waitForAll } from "./clients";
 import { startProcess, type Spawned } from "./processes";
 import { nowMs, percentile, round } from "./stats";
@@ -184,6 +186,10 @@ async function main(): Promise<void> {
   const servers = await buildServers();
   const baseline = await benchBaseline(servers.baseline);
   const hub = await benchHub(servers.hub);
+  // Whole paths through the apps (each starts its own hub): kiosk tap -> printer, officer click -> display.
+  const only = (name: string) => !args.has("--hub-only") && !args.has(`--skip-${name}`);
+  const kiosk = only("kiosk") ? await benchKioskToPrinter() : {};
+  const display = only("display") ? await benchCallToDisplay(log) : {};
   const ratio = (a: string, b: string) => round(Number(hub[a]) / Number(baseline[b]), 2);
   const results: Results = {
     ...hub,
@@ -192,6 +198,8 @@ async function main(): Promise<void> {
     ratio_issue_ack_p99_20_kiosks: ratio("issue_ack_p99_ms_20_kiosks", "baseline_issue_ack_p99_ms_20_kiosks"),
     ratio_throughput: round(Number(hub.durable_commands_per_s) / Number(baseline.baseline_durable_commands_per_s), 2),
     ratio_fanout_p99: ratio("fanout_200_displays_p99_ms", "baseline_fanout_200_displays_p99_ms"),
+    ...kiosk,
+    ...display,
     machine: `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
     bench_seconds: round((Date.now() - started) / 1000, 1),
   };
