@@ -166,8 +166,18 @@ export class DisplayClient {
     const socket = this.socket;
     if (!socket) return;
     const config = await sendCommand<DisplayConfig>(socket, "display:config", {});
-    if (config.ok) this.set({ config: config.data });
     let sinceSeq = this.view.screen.seq;
+    if (config.ok) {
+      // A hub restarted with another group for this screen: merging would keep the old counters.
+      const before = this.view.config;
+      const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+      if (
+        before &&
+        (!same(before.counterIds, config.data.counterIds) || !same(before.serviceIds, config.data.serviceIds))
+      )
+        sinceSeq = null;
+      this.set({ config: config.data });
+    }
     for (let attempt = 0; attempt < 2; attempt++) {
       const answer = await sendCommand<Resync<DisplaySnapshot, DisplayPush>>(socket, "sync:request", {
         sinceSeq,
