@@ -123,12 +123,10 @@ export function buildComplianceReport(
   now: number,
 ): ComplianceReport {
   const f: ReportFilter = { from: range.from, to: range.to, serviceIds: filter.serviceIds ?? null };
-  const byService = reports.summary(f, "service");
-  const overall = reports.summary(f, "all")[0]!;
+  const { rows: byService, total: overall } = reports.summaryWithTotal(f, "service");
   const hours = reports.serviceHours(f);
   const steps = reports.steps(f);
-  const counters = reports.serviceDesks(f, "counter");
-  const officers = reports.serviceDesks(f, "officer");
+  const { counters, officers } = reports.serviceDesks(f);
 
   const configuredIds = configured.filter((c) => !filter.serviceIds || filter.serviceIds.includes(c.id));
   const ids = [...new Set([...configuredIds.map((c) => c.id), ...byService.map((r) => r.key).filter((k): k is string => k !== null)])];

@@ -19,7 +19,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function isServiceDay(day: string): boolean {
   if (!DAY.test(day)) return false;
   const [y, m, d] = day.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  const date = new Date(Date.UTC(y!, m! - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
@@ -57,6 +57,11 @@ export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "
     list("officer_id", filter.officerIds);
   }
   return { sql: parts.join(" AND "), params };
+}
+
+/** An empty id list matches nothing (forced-index queries must not even be prepared then). */
+export function matchesNothing(filter: ReportFilter): boolean {
+  return [filter.serviceIds, filter.counterIds, filter.officerIds].some((ids) => ids !== null && ids !== undefined && ids.length === 0);
 }
 
 /** Whether the filter narrows by counter or officer (step_log must then join service_log). */

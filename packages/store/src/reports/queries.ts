@@ -1,9 +1,13 @@
 /**
  * Report queries over the service log (one row per ticket service segment) and
- * the step log (one row per ticked SOP step). Read-only; the caller passes the
- * database and the office's UTC offset. Every figure is computed from
- * service_log/step_log at query time: nothing here is cached or stored, so a
- * report always agrees with the log.
+ * the step log (one row per ticked SOP step). The caller passes the database
+ * and the office's UTC offset.
+ *
+ * Where the figures come from: counts, sums and verdicts from the rollups of
+ * migration 0005 (sums of log rows kept by triggers, checked against the log at
+ * start-up, see rollups.ts); percentiles from the times themselves (an
+ * index-only read of the range); the ticket log from service_log. Filters by
+ * counter or officer combined with hours fall back to service_log itself.
  *
  * Conventions (docs/api.md repeats them for API users):
  * - A segment belongs to the service day of its ticket (`service_day`).
@@ -16,8 +20,10 @@
  *   queue (`enqueued_at`: the issue, or the transfer/reinstatement).
  */
 import type Database from "better-sqlite3";
-import { narrowsByDesk, whereOf, type ReportFilter } from "./filter";
-import { nearestRankSql, percentileOfSorted } from "./percentile";
+import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
+import { percentileOfSorted } from "./percentile";
+import { verifyRollups, type RollupCheck } from "./rollups";
+import { createTicketLog } from "./ticket-log";
 
 export type SegmentOutcomeName = "selesai" | "berkas_tidak_lengkap" | "dirujuk" | "transferred" | "no_show" | "cancelled";
 
@@ -73,6 +79,7 @@ export interface StepRow {
   /** Ticks measured. */
   n: number;
   avgMs: number;
+  /** Only with `percentiles: true`. */
   p50Ms: number | null;
   p90Ms: number | null;
   targetMs: number | null;
@@ -146,18 +153,29 @@ export interface TicketPage {
 export interface ReportOptions {
   /** The office's offset from UTC in minutes (Asia/Jakarta: 420). Indonesia has no DST. */
   utcOffsetMinutes: number;
+  /** Check the rollups against the log now (default true); see rollups.ts. */
+  verify?: boolean;
+  onVerified?: (check: RollupCheck) => void;
 }
 
 export interface ReportQueries {
   /** First and last service day with a finished segment, or null for an empty log. */
   dataRange(): { from: string; to: string } | null;
+  /** One row per group (for "all", the one total row). */
   summary(filter: ReportFilter, groupBy: GroupBy, opts?: { agencyOf?: ReadonlyMap<string, string> }): SummaryRow[];
-  steps(filter: ReportFilter): StepRow[];
+  /** The groups and their total from the same reads (the total's percentiles are over all the groups' times). */
+  summaryWithTotal(
+    filter: ReportFilter,
+    groupBy: Exclude<GroupBy, "all">,
+    opts?: { agencyOf?: ReadonlyMap<string, string> },
+  ): { rows: SummaryRow[]; total: SummaryRow };
+  /** Per service and SOP step; p50/p90 only when asked for (they read every tick of the range). */
+  steps(filter: ReportFilter, opts?: { percentiles?: boolean }): StepRow[];
   heatmap(filter: ReportFilter): HeatCell[];
   /** Per service and office-local hour (0-23): the hours a service misses its targets. */
   serviceHours(filter: ReportFilter): (Omit<HeatCell, "weekday"> & { serviceId: string })[];
-  /** Per service and counter, or per service and officer. */
-  serviceDesks(filter: ReportFilter, by: "counter" | "officer"): (SummaryRow & { serviceId: string })[];
+  /** Per service and counter, and per service and officer (no percentiles). */
+  serviceDesks(filter: ReportFilter): { counters: (SummaryRow & { serviceId: string })[]; officers: (SummaryRow & { serviceId: string })[] };
   tickets(query: TicketQuery): TicketPage;
   /** Every matching row in the query's order, read page by page (for CSV export). */
   iterateTickets(query: Omit<TicketQuery, "limit" | "cursor">, pageSize?: number): Generator<TicketLogRow[], void, undefined>;
@@ -165,6 +183,8 @@ export interface ReportQueries {
   counterIds(): string[];
   /** Users who can appear as officers in the log, with their names. */
   people(): { id: string; displayName: string; role: string }[];
+  /** Compares the rollups with the log and refills them if they differ (also done at creation). */
+  verifyRollups(): RollupCheck;
 }
 
 const SERVED = "('selesai', 'berkas_tidak_lengkap', 'dirujuk')";
@@ -210,31 +230,27 @@ const AGGREGATES = `count(*) AS segments,
   min(wait_target_ms) AS wait_target_min, max(wait_target_ms) AS wait_target_max,
   min(service_target_ms) AS service_target_min, max(service_target_ms) AS service_target_max`;
 
+/** The same columns as AGGREGATES, from a rollup table's sums. */
+const ROLLUP_AGGREGATES = `sum(segments) AS segments,
+  sum(selesai + berkas_tidak_lengkap + dirujuk) AS served,
+  sum(selesai) AS selesai,
+  sum(berkas_tidak_lengkap) AS berkas_tidak_lengkap,
+  sum(dirujuk) AS dirujuk,
+  sum(transferred) AS transferred,
+  sum(no_show) AS no_show,
+  sum(cancelled) AS cancelled,
+  sum(wait_n) AS wait_n, sum(wait_sum) * 1.0 / nullif(sum(wait_n), 0) AS wait_avg,
+  sum(service_n) AS service_n, sum(service_sum) * 1.0 / nullif(sum(service_n), 0) AS service_avg,
+  sum(wait_judged) AS wait_judged, sum(wait_met) AS wait_met,
+  sum(service_judged) AS service_judged, sum(service_met) AS service_met,
+  min(wait_target_min) AS wait_target_min, max(wait_target_max) AS wait_target_max,
+  min(service_target_min) AS service_target_min, max(service_target_max) AS service_target_max`;
+
 export function compliance(judged: number, met: number): Compliance {
   return { judged, met, pct: judged === 0 ? null : Math.round((met / judged) * 1000) / 10 };
 }
 
 const keyString = (k: string | number | null): string | null => (k === null ? null : String(k));
-
-interface PercentileRow {
-  k: string | number | null;
-  n: number;
-  rn: number;
-  v: number;
-}
-
-/** Picks the p50 and p90 rows out of a ranked query's output. */
-function percentilesByKey(rows: PercentileRow[]): Map<string | null, { p50: number | null; p90: number | null }> {
-  const out = new Map<string | null, { p50: number | null; p90: number | null }>();
-  for (const r of rows) {
-    const key = keyString(r.k);
-    const entry = out.get(key) ?? { p50: null, p90: null };
-    if (r.rn === Math.max(1, Math.floor((r.n * 50 + 99) / 100))) entry.p50 = r.v;
-    if (r.rn === Math.max(1, Math.floor((r.n * 90 + 99) / 100))) entry.p90 = r.v;
-    out.set(key, entry);
-  }
-  return out;
-}
 
 /** Offset of an IANA zone from UTC at `at`, in minutes (Intl only). */
 export function utcOffsetMinutes(timezone: string, at: number = Date.now()): number {
@@ -253,27 +269,54 @@ export function utcOffsetMinutes(timezone: string, at: number = Date.now()): num
 }
 
 export function createReportQueries(db: Database.Database, options: ReportOptions): ReportQueries {
-  const off = Math.trunc(options.utcOffsetMinutes) * 60_000;
+  const offsetMinutes = Math.trunc(options.utcOffsetMinutes);
+  const off = offsetMinutes * 60_000;
+  // Whole-hour offsets (all of Indonesia) can use the hourly rollup; others read the log.
+  const offHours = offsetMinutes % 60 === 0 ? offsetMinutes / 60 : null;
   // Integer arithmetic on epoch ms: 1970-01-01 was a Thursday (3 with Monday = 0).
   const hourOf = (col: string) => `((${col} + ${off}) / ${HOUR_MS}) % 24`;
   const weekdayOf = (col: string) => `((${col} + ${off}) / ${DAY_MS} + 3) % 7`;
+  const hourOfEpochHour = (col: string) => `((${col} + ${offHours ?? 0}) % 24)`;
+  const weekdayOfEpochHour = (col: string) => `(((${col} + ${offHours ?? 0}) / 24 + 3) % 7)`;
+  const ticketLog = createTicketLog(db);
 
-  const keyExpr = (groupBy: GroupBy, agencyOf: ReadonlyMap<string, string> | undefined): { sql: string; params: string[] } => {
+  if (options.verify !== false) {
+    const check = verifyRollups(db);
+    options.onVerified?.(check);
+  }
+
+  type Source = "hours" | "desks" | "log";
+  /**
+   * Which table answers a grouping under a filter: the hourly rollup has no
+   * counter or officer, the desk rollup no hour; what neither has reads the log.
+   */
+  const sourceFor = (filter: ReportFilter, groupBy: GroupBy | "heat"): Source => {
+    const desk = narrowsByDesk(filter);
+    const hourly = groupBy === "hour" || groupBy === "weekday" || groupBy === "heat";
+    if (hourly) return desk || offHours === null ? "log" : "hours";
+    if (desk || groupBy === "counter" || groupBy === "officer") return "desks";
+    return "hours";
+  };
+
+  const TABLES: Record<Source, string> = { hours: "report_service_hours", desks: "report_service_desks", log: "service_log" };
+
+  /** The group key as SQL for a source; counters and officers come back NULL when the segment had none. */
+  const keyExpr = (groupBy: GroupBy, source: Source, agencyOf: ReadonlyMap<string, string> | undefined): { sql: string; params: string[] } => {
     switch (groupBy) {
       case "all":
         return { sql: "NULL", params: [] };
       case "service":
         return { sql: "service_id", params: [] };
       case "counter":
-        return { sql: "counter_id", params: [] };
+        return { sql: source === "log" ? "counter_id" : "nullif(counter_id, '')", params: [] };
       case "officer":
-        return { sql: "officer_id", params: [] };
+        return { sql: source === "log" ? "officer_id" : "nullif(officer_id, '')", params: [] };
       case "day":
         return { sql: "service_day", params: [] };
       case "hour":
-        return { sql: hourOf("enqueued_at"), params: [] };
+        return { sql: source === "hours" ? hourOfEpochHour("epoch_hour") : hourOf("enqueued_at"), params: [] };
       case "weekday":
-        return { sql: weekdayOf("enqueued_at"), params: [] };
+        return { sql: source === "hours" ? weekdayOfEpochHour("epoch_hour") : weekdayOf("enqueued_at"), params: [] };
       case "agency": {
         const entries = [...(agencyOf ?? new Map<string, string>())];
         if (entries.length === 0) return { sql: "NULL", params: [] };
@@ -285,120 +328,89 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     }
   };
 
-  /** Issued tickets per group, from the tickets read model (open tickets of today included). */
+  /** Tickets issued per group, from the issued rollup (open tickets of today included). */
   const issuedBy = (filter: ReportFilter, groupBy: GroupBy, agencyOf: ReadonlyMap<string, string> | undefined): Map<string | null, number> | null => {
-    if (narrowsByDesk(filter)) return null;
-    const keys: Partial<Record<GroupBy, string>> = { all: "NULL", service: "issued_service_id", day: "service_day", agency: "agency" };
-    let key = keys[groupBy];
-    if (key === undefined) return null;
-    const params: string[] = [];
-    if (groupBy === "agency") {
-      const entries = [...(agencyOf ?? new Map<string, string>())];
-      key = entries.length === 0 ? "NULL" : `CASE issued_service_id ${entries.map(() => "WHEN ? THEN ?").join(" ")} ELSE NULL END`;
-      params.push(...entries.flat());
-    }
-    const where = ["service_day BETWEEN ? AND ?"];
-    const whereParams: string[] = [filter.from, filter.to];
-    if (filter.serviceIds) {
-      where.push(filter.serviceIds.length === 0 ? "0" : `issued_service_id IN (${filter.serviceIds.map(() => "?").join(", ")})`);
-      whereParams.push(...filter.serviceIds);
-    }
+    if (narrowsByDesk(filter) || !["all", "service", "day", "agency"].includes(groupBy)) return null;
+    const key = keyExpr(groupBy, "hours", agencyOf);
+    const where = whereOf(filter, "", "step");
     const rows = db
-      .prepare<string[], { k: string | null; n: number }>(
-        `SELECT ${key} AS k, count(*) AS n FROM tickets WHERE ${where.join(" AND ")} GROUP BY k`,
+      .prepare<(string | number)[], { k: string | null; n: number }>(
+        `SELECT ${key.sql} AS k, sum(issued) AS n FROM report_issued WHERE ${where.sql} GROUP BY k`,
       )
-      .all(...params, ...whereParams);
+      .all(...key.params, ...where.params);
     return new Map(rows.map((r) => [keyString(r.k), r.n]));
   };
 
-  const aggregate = (filter: ReportFilter, key: { sql: string; params: string[] }): AggRow[] => {
+  const aggregate = (filter: ReportFilter, source: Source, key: { sql: string; params: string[] }): AggRow[] => {
     const where = whereOf(filter);
+    const measures = source === "log" ? AGGREGATES : ROLLUP_AGGREGATES;
     return db
       .prepare<(string | number)[], AggRow>(
-        `SELECT ${key.sql} AS k, ${AGGREGATES} FROM service_log WHERE ${where.sql} GROUP BY k ORDER BY k`,
+        `SELECT ${key.sql} AS k, ${measures} FROM ${TABLES[source]} WHERE ${where.sql} GROUP BY k ORDER BY k`,
       )
       .all(...key.params, ...where.params);
   };
 
   /**
-   * p50 and p90 of the wait and the service time per group. The values come
-   * out unsorted in one pass and are sorted here as Float64Arrays: measured on
-   * a month of a million-ticket log this is several times quicker than ranking
-   * with window functions inside SQLite.
+   * The wait and service times per group, sorted. One index-only pass over the
+   * range (service_log_times): SQLite concatenates each group's times, V8
+   * parses them as one JSON array and sorts a Float64Array. Measured on a month
+   * of a million-ticket log, several times quicker than row-by-row reads or
+   * window functions.
    */
-  const percentiles = (filter: ReportFilter, key: { sql: string; params: string[] }) => {
+  const sortedTimes = (filter: ReportFilter, groupBy: GroupBy, agencyOf: ReadonlyMap<string, string> | undefined) => {
+    if (matchesNothing(filter)) return new Map<string | null, { wait: Float64Array; service: Float64Array }>();
+    const key = keyExpr(groupBy, "log", agencyOf);
     const where = whereOf(filter);
     const rows = db
-      .prepare<(string | number)[], [string | number | null, number | null, number | null]>(
-        `SELECT ${key.sql} AS k, wait_ms, service_ms FROM service_log WHERE ${where.sql} AND (wait_ms IS NOT NULL OR service_ms IS NOT NULL)`,
+      .prepare<(string | number)[], [string | number | null, string | null, string | null]>(
+        // The planner prefers service_log_service_day (and a table read per row) unless told;
+        // a counter or officer filter is narrow enough for its own index.
+        `SELECT ${key.sql} AS k, group_concat(wait_ms), group_concat(service_ms)
+         FROM service_log ${narrowsByDesk(filter) ? "" : "INDEXED BY service_log_times"}
+         WHERE ${where.sql} AND (wait_ms IS NOT NULL OR service_ms IS NOT NULL) GROUP BY k`,
       )
       .raw()
       .all(...key.params, ...where.params);
-    const groups = new Map<string | null, { wait: number[]; service: number[] }>();
-    for (const [k, wait, service] of rows) {
-      const id = keyString(k);
-      let g = groups.get(id);
-      if (!g) {
-        g = { wait: [], service: [] };
-        groups.set(id, g);
-      }
-      if (wait !== null) g.wait.push(wait);
-      if (service !== null) g.service.push(service);
-    }
-    const wait = new Map<string | null, { p50: number | null; p90: number | null }>();
-    const service = new Map<string | null, { p50: number | null; p90: number | null }>();
-    for (const [id, g] of groups) {
-      const w = Float64Array.from(g.wait).sort();
-      const sv = Float64Array.from(g.service).sort();
-      wait.set(id, { p50: percentileOfSorted(w, 50), p90: percentileOfSorted(w, 90) });
-      service.set(id, { p50: percentileOfSorted(sv, 50), p90: percentileOfSorted(sv, 90) });
-    }
-    return { wait, service };
+    const parse = (list: string | null) => (list === null ? new Float64Array(0) : Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort());
+    return new Map(rows.map(([k, wait, service]) => [keyString(k), { wait: parse(wait), service: parse(service) }]));
   };
 
-  const toSummary = (
-    r: AggRow,
-    issued: Map<string | null, number> | null,
-    waitP: Map<string | null, { p50: number | null; p90: number | null }>,
-    serviceP: Map<string | null, { p50: number | null; p90: number | null }>,
-  ): SummaryRow => {
-    const key = keyString(r.k);
-    const w = waitP.get(key);
-    const s = serviceP.get(key);
-    return {
-      key,
-      issued: issued ? (issued.get(key) ?? 0) : null,
-      segments: r.segments,
-      served: r.served,
-      outcomes: {
-        selesai: r.selesai,
-        berkas_tidak_lengkap: r.berkas_tidak_lengkap,
-        dirujuk: r.dirujuk,
-        transferred: r.transferred,
-        no_show: r.no_show,
-        cancelled: r.cancelled,
-      },
-      wait: { n: r.wait_n, avgMs: r.wait_avg === null ? null : Math.round(r.wait_avg), p50Ms: w?.p50 ?? null, p90Ms: w?.p90 ?? null },
-      service: {
-        n: r.service_n,
-        avgMs: r.service_avg === null ? null : Math.round(r.service_avg),
-        p50Ms: s?.p50 ?? null,
-        p90Ms: s?.p90 ?? null,
-      },
-      waitMet: compliance(r.wait_judged, r.wait_met),
-      serviceMet: compliance(r.service_judged, r.service_met),
-      waitTargetMs: r.wait_target_min === null || r.wait_target_max === null ? null : { min: r.wait_target_min, max: r.wait_target_max },
-      serviceTargetMs:
-        r.service_target_min === null || r.service_target_max === null ? null : { min: r.service_target_min, max: r.service_target_max },
-    };
-  };
+  const stats = (n: number, avg: number | null, sorted: Float64Array | undefined): TimeStats => ({
+    n,
+    avgMs: avg === null ? null : Math.round(avg),
+    p50Ms: sorted ? percentileOfSorted(sorted, 50) : null,
+    p90Ms: sorted ? percentileOfSorted(sorted, 90) : null,
+  });
 
-  const summary: ReportQueries["summary"] = (filter, groupBy, opts = {}) => {
-    const key = keyExpr(groupBy, opts.agencyOf);
-    const rows = aggregate(filter, key);
+  const toSummary = (r: AggRow, issued: Map<string | null, number> | null, times: { wait: Float64Array; service: Float64Array } | undefined): SummaryRow => ({
+    key: keyString(r.k),
+    issued: issued ? (issued.get(keyString(r.k)) ?? 0) : null,
+    segments: r.segments,
+    served: r.served,
+    outcomes: {
+      selesai: r.selesai,
+      berkas_tidak_lengkap: r.berkas_tidak_lengkap,
+      dirujuk: r.dirujuk,
+      transferred: r.transferred,
+      no_show: r.no_show,
+      cancelled: r.cancelled,
+    },
+    wait: stats(r.wait_n, r.wait_avg, times?.wait),
+    service: stats(r.service_n, r.service_avg, times?.service),
+    waitMet: compliance(r.wait_judged, r.wait_met),
+    serviceMet: compliance(r.service_judged, r.service_met),
+    waitTargetMs: r.wait_target_min === null || r.wait_target_max === null ? null : { min: r.wait_target_min, max: r.wait_target_max },
+    serviceTargetMs:
+      r.service_target_min === null || r.service_target_max === null ? null : { min: r.service_target_min, max: r.service_target_max },
+  });
+
+  const summaryWithTotal: ReportQueries["summaryWithTotal"] = (filter, groupBy, opts = {}) => {
+    const source = sourceFor(filter, groupBy);
+    const rows = aggregate(filter, source, keyExpr(groupBy, source, opts.agencyOf));
     const issued = issuedBy(filter, groupBy, opts.agencyOf);
-    const p = percentiles(filter, key);
-    const out = rows.map((r) => toSummary(r, issued, p.wait, p.service));
+    const times = sortedTimes(filter, groupBy, opts.agencyOf);
+    const out = rows.map((r) => toSummary(r, issued, times.get(keyString(r.k))));
     // Tickets issued in a group that has no finished segment yet (this morning's queue).
     if (issued) {
       const seen = new Set(out.map((r) => r.key));
@@ -406,280 +418,151 @@ export function createReportQueries(db: Database.Database, options: ReportOption
         if (!seen.has(key)) out.push({ ...emptySummary(key), issued: n });
       }
     }
-    if (groupBy === "all" && out.length === 0) out.push({ ...emptySummary(null), issued: issued ? 0 : null });
-    return out;
-  };
-
-  const steps: ReportQueries["steps"] = (filter) => {
-    const join = narrowsByDesk(filter);
-    // With a counter or officer filter the steps come through their segment (service_log has the desk).
-    const where = join ? whereOf(filter, "s") : whereOf(filter, "t", "step");
-    const from = join
-      ? `step_log AS t JOIN service_log AS s ON s.ticket_id = t.ticket_id AND s.segment_index = t.segment_index`
-      : "step_log AS t";
-    const agg = db
-      .prepare<
-        (string | number)[],
-        { service_id: string; step_id: string; n: number; avg_ms: number; target: number | null; judged: number; met: number; over: number; ord: number }
-      >(
-        `SELECT t.service_id, t.step_id, count(*) AS n, avg(t.ms) AS avg_ms, max(t.target_ms) AS target,
-           count(t.met) AS judged, total(t.met) AS met, total(max(t.ms - t.target_ms, 0)) AS over, avg(t.step_order) AS ord
-         FROM ${from} WHERE ${where.sql}
-         GROUP BY t.service_id, t.step_id ORDER BY t.service_id, ord`,
-      )
-      .all(...where.params);
-    const ranked = db
-      .prepare<(string | number)[], { service_id: string; step_id: string; n: number; rn: number; v: number }>(
-        `SELECT service_id, step_id, n, rn, v FROM (
-           SELECT t.service_id, t.step_id, t.ms AS v,
-             row_number() OVER (PARTITION BY t.service_id, t.step_id ORDER BY t.ms) AS rn,
-             count(*) OVER (PARTITION BY t.service_id, t.step_id) AS n
-           FROM ${from} WHERE ${where.sql}
-         ) WHERE rn = ${nearestRankSql("n", 50)} OR rn = ${nearestRankSql("n", 90)}`,
-      )
-      .all(...where.params);
-    const pct = percentilesByKey(ranked.map((r) => ({ k: `${r.service_id}\u0000${r.step_id}`, n: r.n, rn: r.rn, v: r.v })));
-    return agg.map((r) => {
-      const p = pct.get(`${r.service_id}\u0000${r.step_id}`);
-      return {
-        serviceId: r.service_id,
-        stepId: r.step_id,
-        n: r.n,
-        avgMs: Math.round(r.avg_ms),
-        p50Ms: p?.p50 ?? null,
-        p90Ms: p?.p90 ?? null,
-        targetMs: r.target,
-        met: compliance(r.judged, r.met),
-        overTargetMs: r.over,
-        avgOrder: r.ord,
-      };
+    // The total from the same reads: sums of the groups, percentiles of all times merged.
+    const total = emptySummary(null);
+    const allTimes = { wait: mergeSorted([...times.values()].map((t) => t.wait)), service: mergeSorted([...times.values()].map((t) => t.service)) };
+    const totalRow = rows.reduce<AggRow>((acc, r) => addAgg(acc, r), zeroAgg());
+    Object.assign(total, toSummary(totalRow, null, allTimes), {
+      key: null,
+      issued: issued ? [...issued.values()].reduce((a, b) => a + b, 0) : null,
     });
+    return { rows: out, total };
   };
 
-  const heatmap: ReportQueries["heatmap"] = (filter) => {
+  const summary: ReportQueries["summary"] = (filter, groupBy, opts = {}) => {
+    if (groupBy === "all") return [summaryWithTotal(filter, "service", opts).total];
+    return summaryWithTotal(filter, groupBy, opts).rows;
+  };
+
+  const steps: ReportQueries["steps"] = (filter, opts = {}) => {
+    const desk = narrowsByDesk(filter);
+    let agg: { service_id: string; step_id: string; n: number; ms_sum: number; target: number | null; judged: number; met: number; over: number; order_sum: number }[];
+    // With a counter or officer filter the steps come through their segment (service_log has the desk).
+    const where = desk ? whereOf(filter, "s") : whereOf(filter, "t", "step");
+    const from = desk
+      ? "step_log AS t JOIN service_log AS s ON s.ticket_id = t.ticket_id AND s.segment_index = t.segment_index"
+      : "step_log AS t";
+    if (desk) {
+      agg = db
+        .prepare<(string | number)[], (typeof agg)[number]>(
+          `SELECT t.service_id, t.step_id, count(*) AS n, sum(t.ms) AS ms_sum, max(t.target_ms) AS target,
+             count(t.met) AS judged, coalesce(sum(t.met), 0) AS met, coalesce(sum(max(t.ms - t.target_ms, 0)), 0) AS over,
+             sum(t.step_order) AS order_sum
+           FROM ${from} WHERE ${where.sql} GROUP BY t.service_id, t.step_id`,
+        )
+        .all(...where.params);
+    } else {
+      const w = whereOf(filter, "", "step");
+      agg = db
+        .prepare<(string | number)[], (typeof agg)[number]>(
+          `SELECT service_id, step_id, sum(n) AS n, sum(ms_sum) AS ms_sum, max(target_max) AS target, sum(judged) AS judged,
+             sum(met) AS met, sum(over_sum) AS over, sum(order_sum) AS order_sum
+           FROM report_steps WHERE ${w.sql} GROUP BY service_id, step_id`,
+        )
+        .all(...w.params);
+    }
+    let times = new Map<string, Float64Array>();
+    if (opts.percentiles && !matchesNothing(filter)) {
+      const rows = db
+        .prepare<(string | number)[], [string, string, string]>(
+          `SELECT t.service_id, t.step_id, group_concat(t.ms) FROM ${desk ? from : "step_log AS t INDEXED BY step_log_times"}
+           WHERE ${where.sql}${desk ? "" : " AND t.step_order >= 0"} GROUP BY t.service_id, t.step_id`,
+        )
+        .raw()
+        .all(...where.params);
+      times = new Map(rows.map(([service, step, list]) => [`${service}\u0000${step}`, Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort()]));
+    }
+    return agg
+      .map((r) => {
+        const sorted = times.get(`${r.service_id}\u0000${r.step_id}`);
+        return {
+          serviceId: r.service_id,
+          stepId: r.step_id,
+          n: r.n,
+          avgMs: Math.round(r.ms_sum / r.n),
+          p50Ms: sorted ? percentileOfSorted(sorted, 50) : null,
+          p90Ms: sorted ? percentileOfSorted(sorted, 90) : null,
+          targetMs: r.target,
+          met: compliance(r.judged, r.met),
+          overTargetMs: r.over,
+          avgOrder: r.order_sum / r.n,
+        };
+      })
+      .sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder));
+  };
+
+  interface HeatRow {
+    sid: string;
+    wd: number;
+    h: number;
+    segments: number;
+    wait_n: number;
+    wait_sum: number;
+    wj: number;
+    wm: number;
+    sj: number;
+    sm: number;
+  }
+
+  /** Segments per (service,) weekday and hour; the hourly rollup unless a desk filter needs the log. */
+  const heatRows = (filter: ReportFilter, perService: boolean): HeatRow[] => {
+    const source = sourceFor(filter, "heat");
     const where = whereOf(filter);
+    const wd = source === "hours" ? weekdayOfEpochHour("epoch_hour") : weekdayOf("enqueued_at");
+    const h = source === "hours" ? hourOfEpochHour("epoch_hour") : hourOf("enqueued_at");
+    const measures =
+      source === "hours"
+        ? "sum(segments) AS segments, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum, sum(wait_judged) AS wj, sum(wait_met) AS wm, sum(service_judged) AS sj, sum(service_met) AS sm"
+        : "count(*) AS segments, count(wait_ms) AS wait_n, coalesce(sum(wait_ms), 0) AS wait_sum, count(wait_met) AS wj, coalesce(sum(wait_met), 0) AS wm, count(service_met) AS sj, coalesce(sum(service_met), 0) AS sm";
+    const sid = perService ? "service_id" : "''";
     return db
-      .prepare<(string | number)[], { wd: number; h: number; segments: number; wait_avg: number | null; wj: number; wm: number; sj: number; sm: number }>(
-        `SELECT ${weekdayOf("enqueued_at")} AS wd, ${hourOf("enqueued_at")} AS h, count(*) AS segments, avg(wait_ms) AS wait_avg,
-           count(wait_met) AS wj, total(wait_met) AS wm, count(service_met) AS sj, total(service_met) AS sm
-         FROM service_log WHERE ${where.sql} GROUP BY wd, h ORDER BY wd, h`,
-      )
-      .all(...where.params)
-      .map((r) => ({
-        weekday: r.wd,
-        hour: r.h,
-        segments: r.segments,
-        waitAvgMs: r.wait_avg === null ? null : Math.round(r.wait_avg),
-        waitMet: compliance(r.wj, r.wm),
-        serviceMet: compliance(r.sj, r.sm),
-      }));
-  };
-
-  const serviceHours: ReportQueries["serviceHours"] = (filter) => {
-    const where = whereOf(filter);
-    return db
-      .prepare<(string | number)[], { service_id: string; h: number; segments: number; wait_avg: number | null; wj: number; wm: number; sj: number; sm: number }>(
-        `SELECT service_id, ${hourOf("enqueued_at")} AS h, count(*) AS segments, avg(wait_ms) AS wait_avg,
-           count(wait_met) AS wj, total(wait_met) AS wm, count(service_met) AS sj, total(service_met) AS sm
-         FROM service_log WHERE ${where.sql} GROUP BY service_id, h ORDER BY service_id, h`,
-      )
-      .all(...where.params)
-      .map((r) => ({
-        serviceId: r.service_id,
-        hour: r.h,
-        segments: r.segments,
-        waitAvgMs: r.wait_avg === null ? null : Math.round(r.wait_avg),
-        waitMet: compliance(r.wj, r.wm),
-        serviceMet: compliance(r.sj, r.sm),
-      }));
-  };
-
-  const serviceDesks: ReportQueries["serviceDesks"] = (filter, by) => {
-    const column = by === "counter" ? "counter_id" : "officer_id";
-    const where = whereOf(filter);
-    const rows = db
-      .prepare<(string | number)[], AggRow & { service_id: string }>(
-        `SELECT service_id, ${column} AS k, ${AGGREGATES} FROM service_log WHERE ${where.sql}
-         GROUP BY service_id, k ORDER BY service_id, k`,
+      .prepare<(string | number)[], HeatRow>(
+        `SELECT ${sid} AS sid, ${perService ? "NULL" : wd} AS wd, ${h} AS h, ${measures}
+         FROM ${TABLES[source]} WHERE ${where.sql} GROUP BY sid, wd, h ORDER BY sid, wd, h`,
       )
       .all(...where.params);
-    const none = new Map<string | null, { p50: number | null; p90: number | null }>();
-    return rows.map((r) => ({ ...toSummary(r, null, none, none), serviceId: r.service_id }));
   };
 
-  // ---- ticket log -------------------------------------------------------
-
-  interface LogRowDb {
-    rid: number;
-    ticket_id: string;
-    segment_index: number;
-    ticket_number: string;
-    service_day: string;
-    service_id: string;
-    priority: string | null;
-    counter_id: string | null;
-    officer_id: string | null;
-    issued_at: number;
-    enqueued_at: number;
-    called_at: number | null;
-    started_at: number | null;
-    ended_at: number;
-    outcome: SegmentOutcomeName;
-    cancel_reason: string | null;
-    wait_ms: number | null;
-    service_ms: number | null;
-    wait_target_ms: number | null;
-    service_target_ms: number | null;
-    wait_met: 0 | 1 | null;
-    service_met: 0 | 1 | null;
-    recalls: number;
-  }
-
-  interface Cursor {
-    /** Sort values of the last row (service_day + ended_at for "time", the metric otherwise; null = in the NULL tail). */
-    v: (string | number | null)[];
-    rid: number;
-  }
-
-  const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString("base64url");
-  const decodeCursor = (s: string): Cursor | null => {
-    try {
-      const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
-      if (!Array.isArray(c.v) || typeof c.rid !== "number") return null;
-      return c;
-    } catch {
-      return null;
-    }
-  };
-
-  const flag = (f: 0 | 1 | null) => (f === null ? null : f === 1);
-
-  const stepsOf = db.prepare<[string, number], { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }>(
-    "SELECT step_id, ms, target_ms, met FROM step_log WHERE ticket_id = ? AND segment_index = ? ORDER BY step_order",
-  );
-
-  const toLogRow = (r: LogRowDb): TicketLogRow => ({
-    ticketId: r.ticket_id,
-    segmentIndex: r.segment_index,
-    ticketNumber: r.ticket_number,
-    serviceDay: r.service_day,
-    serviceId: r.service_id,
-    priority: r.priority,
-    counterId: r.counter_id,
-    officerId: r.officer_id,
-    issuedAt: r.issued_at,
-    enqueuedAt: r.enqueued_at,
-    calledAt: r.called_at,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    outcome: r.outcome,
-    cancelReason: r.cancel_reason,
-    waitMs: r.wait_ms,
-    serviceMs: r.service_ms,
-    waitTargetMs: r.wait_target_ms,
-    serviceTargetMs: r.service_target_ms,
-    waitMet: flag(r.wait_met),
-    serviceMet: flag(r.service_met),
-    recalls: r.recalls,
-    steps: stepsOf.all(r.ticket_id, r.segment_index).map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
+  const heatCell = (r: HeatRow) => ({
+    hour: r.h,
+    segments: r.segments,
+    waitAvgMs: r.wait_n === 0 ? null : Math.round(r.wait_sum / r.wait_n),
+    waitMet: compliance(r.wj, r.wm),
+    serviceMet: compliance(r.sj, r.sm),
   });
 
-  const ticketWhere = (q: TicketQuery): { sql: string; params: (string | number)[] } => {
-    const where = whereOf(q);
-    const parts = [where.sql];
-    const params = [...where.params];
-    if (q.outcomes) {
-      parts.push(q.outcomes.length === 0 ? "0" : `outcome IN (${q.outcomes.map(() => "?").join(", ")})`);
-      params.push(...q.outcomes);
-    }
-    if (q.missed === "wait") parts.push("wait_met = 0");
-    if (q.missed === "service") parts.push("service_met = 0");
-    if (q.missed === "any") parts.push("(wait_met = 0 OR service_met = 0)");
-    if (q.number) {
-      parts.push("ticket_number = ?");
-      params.push(q.number);
-    }
-    return { sql: parts.join(" AND "), params };
+  const heatmap: ReportQueries["heatmap"] = (filter) => heatRows(filter, false).map((r) => ({ weekday: r.wd, ...heatCell(r) }));
+
+  const serviceHours: ReportQueries["serviceHours"] = (filter) => heatRows(filter, true).map((r) => ({ serviceId: r.sid, ...heatCell(r) }));
+
+  /** Both per-service breakdowns from one read of the desk rollup, summed up here. */
+  const serviceDesks: ReportQueries["serviceDesks"] = (filter) => {
+    const where = whereOf(filter);
+    const rows = db
+      .prepare<(string | number)[], AggRow & { service_id: string; counter: string | null; officer: string | null }>(
+        `SELECT service_id, nullif(counter_id, '') AS counter, nullif(officer_id, '') AS officer, NULL AS k, ${ROLLUP_AGGREGATES}
+         FROM report_service_desks WHERE ${where.sql} GROUP BY service_id, counter_id, officer_id`,
+      )
+      .all(...where.params);
+    const fold = (pick: (r: (typeof rows)[number]) => string | null) => {
+      const groups = new Map<string, { serviceId: string; key: string | null; agg: AggRow }>();
+      for (const r of rows) {
+        const key = pick(r);
+        const id = `${r.service_id}\u0000${key ?? ""}`;
+        const g = groups.get(id) ?? { serviceId: r.service_id, key, agg: zeroAgg() };
+        g.agg = addAgg(g.agg, r);
+        groups.set(id, g);
+      }
+      return [...groups.values()]
+        .sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : (a.key ?? "") < (b.key ?? "") ? -1 : 1))
+        .map((g) => ({ ...toSummary({ ...g.agg, k: g.key }, null, undefined), serviceId: g.serviceId }));
+    };
+    return { counters: fold((r) => r.counter), officers: fold((r) => r.officer) };
   };
-
-  /**
-   * One page in keyset order. "time" walks (service_day, ended_at, rowid), the
-   * metrics walk (metric, rowid) with segments that have no value (never called,
-   * never served) after the others when descending and before them ascending,
-   * as SQLite orders NULLs.
-   */
-  const page = (q: TicketQuery, limit: number, cursor: Cursor | null): { rows: LogRowDb[]; next: Cursor | null } => {
-    const sort = q.sort ?? "time";
-    const desc = (q.dir ?? "desc") === "desc";
-    const cmp = desc ? "<" : ">";
-    const dir = desc ? "DESC" : "ASC";
-    const base = ticketWhere(q);
-    const select = `SELECT rowid AS rid, * FROM service_log`;
-    const run = (extra: string, extraParams: (string | number)[], order: string, n: number): LogRowDb[] =>
-      db
-        .prepare<(string | number)[], LogRowDb>(`${select} WHERE ${base.sql}${extra} ORDER BY ${order} LIMIT ?`)
-        .all(...base.params, ...extraParams, n);
-
-    if (sort === "time") {
-      const order = `service_day ${dir}, ended_at ${dir}, rowid ${dir}`;
-      const rows = cursor
-        ? run(` AND (service_day, ended_at, rowid) ${cmp} (?, ?, ?)`, [cursor.v[0] as string, cursor.v[1] as number, cursor.rid], order, limit + 1)
-        : run("", [], order, limit + 1);
-      const more = rows.length > limit;
-      const kept = rows.slice(0, limit);
-      const last = kept.at(-1);
-      return { rows: kept, next: more && last ? { v: [last.service_day, last.ended_at], rid: last.rid } : null };
-    }
-
-    const col = sort === "wait" ? "wait_ms" : "service_ms";
-    const valueOf = (r: LogRowDb) => (sort === "wait" ? r.wait_ms : r.service_ms);
-    // Two bands: values (ordered by value, rowid) and NULLs (ordered by rowid).
-    const valuesBand = (after: Cursor | null, n: number) =>
-      after && after.v[0] !== null && after.v[0] !== undefined
-        ? run(` AND ${col} IS NOT NULL AND (${col}, rowid) ${cmp} (?, ?)`, [after.v[0], after.rid], `${col} ${dir}, rowid ${dir}`, n)
-        : run(` AND ${col} IS NOT NULL`, [], `${col} ${dir}, rowid ${dir}`, n);
-    const nullBand = (after: Cursor | null, n: number) =>
-      after && after.v[0] === null
-        ? run(` AND ${col} IS NULL AND rowid ${cmp} ?`, [after.rid], `rowid ${dir}`, n)
-        : run(` AND ${col} IS NULL`, [], `rowid ${dir}`, n);
-
-    const inNullBand = cursor !== null && cursor.v[0] === null;
-    let rows: LogRowDb[];
-    if (desc) {
-      rows = inNullBand ? nullBand(cursor, limit + 1) : valuesBand(cursor, limit + 1);
-      if (!inNullBand && rows.length <= limit) rows = rows.concat(nullBand(null, limit + 1 - rows.length));
-    } else {
-      rows = inNullBand || cursor === null ? nullBand(cursor, limit + 1) : [];
-      if (rows.length <= limit) rows = rows.concat(valuesBand(inNullBand || cursor === null ? null : cursor, limit + 1 - rows.length));
-    }
-    const more = rows.length > limit;
-    const kept = rows.slice(0, limit);
-    const last = kept.at(-1);
-    return { rows: kept, next: more && last ? { v: [valueOf(last)], rid: last.rid } : null };
-  };
-
-  const clampLimit = (n: number | undefined) => Math.min(1_000, Math.max(1, Math.trunc(n ?? 50)));
-
-  const tickets: ReportQueries["tickets"] = (q) => {
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !cursor) throw new RangeError("invalid cursor");
-    const { rows, next } = page(q, clampLimit(q.limit), cursor);
-    return { rows: rows.map(toLogRow), nextCursor: next ? encodeCursor(next) : null };
-  };
-
-  function* iterateTickets(q: Omit<TicketQuery, "limit" | "cursor">, pageSize = 2_000): Generator<TicketLogRow[], void, undefined> {
-    let cursor: Cursor | null = null;
-    for (;;) {
-      const { rows, next } = page(q, pageSize, cursor);
-      if (rows.length > 0) yield rows.map(toLogRow);
-      if (!next) return;
-      cursor = next;
-    }
-  }
 
   const dataRange: ReportQueries["dataRange"] = () => {
     const r = db
-      .prepare<[], { from: string | null; to: string | null }>("SELECT min(service_day) AS \"from\", max(service_day) AS \"to\" FROM service_log")
+      .prepare<[], { from: string | null; to: string | null }>('SELECT min(service_day) AS "from", max(service_day) AS "to" FROM service_log')
       .get();
     return r?.from && r.to ? { from: r.from, to: r.to } : null;
   };
@@ -687,18 +570,89 @@ export function createReportQueries(db: Database.Database, options: ReportOption
   return {
     dataRange,
     summary,
+    summaryWithTotal,
     steps,
     heatmap,
     serviceHours,
     serviceDesks,
-    tickets,
-    iterateTickets,
+    tickets: ticketLog.tickets,
+    iterateTickets: ticketLog.iterateTickets,
+    verifyRollups: () => verifyRollups(db),
     counterIds: () => db.prepare<[], { id: string }>("SELECT id FROM counters ORDER BY id").all().map((r) => r.id),
     people: () =>
       db
         .prepare<[], { id: string; display_name: string; role: string }>("SELECT id, display_name, role FROM users ORDER BY display_name")
         .all()
         .map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })),
+  };
+}
+
+/** Sorted arrays merged into one sorted array. */
+function mergeSorted(parts: Float64Array[]): Float64Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Float64Array(total);
+  let i = 0;
+  for (const p of parts) {
+    out.set(p, i);
+    i += p.length;
+  }
+  return out.sort();
+}
+
+function zeroAgg(): AggRow {
+  return {
+    k: null,
+    segments: 0,
+    served: 0,
+    selesai: 0,
+    berkas_tidak_lengkap: 0,
+    dirujuk: 0,
+    transferred: 0,
+    no_show: 0,
+    cancelled: 0,
+    wait_n: 0,
+    wait_avg: null,
+    service_n: 0,
+    service_avg: null,
+    wait_judged: 0,
+    wait_met: 0,
+    service_judged: 0,
+    service_met: 0,
+    wait_target_min: null,
+    wait_target_max: null,
+    service_target_min: null,
+    service_target_max: null,
+  };
+}
+
+const weightedAvg = (a: number | null, an: number, b: number | null, bn: number) =>
+  an + bn === 0 ? null : ((a ?? 0) * an + (b ?? 0) * bn) / (an + bn);
+const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+function addAgg(a: AggRow, b: AggRow): AggRow {
+  return {
+    k: null,
+    segments: a.segments + b.segments,
+    served: a.served + b.served,
+    selesai: a.selesai + b.selesai,
+    berkas_tidak_lengkap: a.berkas_tidak_lengkap + b.berkas_tidak_lengkap,
+    dirujuk: a.dirujuk + b.dirujuk,
+    transferred: a.transferred + b.transferred,
+    no_show: a.no_show + b.no_show,
+    cancelled: a.cancelled + b.cancelled,
+    wait_n: a.wait_n + b.wait_n,
+    wait_avg: weightedAvg(a.wait_avg, a.wait_n, b.wait_avg, b.wait_n),
+    service_n: a.service_n + b.service_n,
+    service_avg: weightedAvg(a.service_avg, a.service_n, b.service_avg, b.service_n),
+    wait_judged: a.wait_judged + b.wait_judged,
+    wait_met: a.wait_met + b.wait_met,
+    service_judged: a.service_judged + b.service_judged,
+    service_met: a.service_met + b.service_met,
+    wait_target_min: minOf(a.wait_target_min, b.wait_target_min),
+    wait_target_max: maxOf(a.wait_target_max, b.wait_target_max),
+    service_target_min: minOf(a.service_target_min, b.service_target_min),
+    service_target_max: maxOf(a.service_target_max, b.service_target_max),
   };
 }
 

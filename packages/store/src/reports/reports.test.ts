@@ -4,6 +4,8 @@ import { FIXTURE_OFFICERS, writeReportFixture } from "./fixture";
 import { daysInRange, isServiceDay } from "./filter";
 import { nearestRank, percentileOfSorted } from "./percentile";
 import { createReportQueries, utcOffsetMinutes, type ReportQueries, type SummaryRow, type TicketLogRow } from "./queries";
+import { rebuildReadModels } from "../rebuild";
+import { rebuildRollups, type RollupCheck } from "./rollups";
 
 // Every expected number below is worked out by hand from the timeline at the
 // top of fixture.ts. Minutes are written as `m(…)` so the arithmetic stays visible.
@@ -186,6 +188,17 @@ describe("date ranges are office-local (Asia/Jakarta) service days", () => {
     ]);
   });
 
+  it("with a counter filter (read from the log, not the hourly rollup) the hours agree", () => {
+    // Loket 1: B-002's KTP-el segment (Thu 09:45), D-001 (Fri 06:30), A-001..A-004 (Fri 08:0x), D-001 (Sat 00:05).
+    const cells = reports.heatmap({ ...ALL, counterIds: ["loket-1"] }).map((c) => [c.weekday, c.hour, c.segments]);
+    expect(cells).toEqual([
+      [3, 9, 1],
+      [4, 6, 1],
+      [4, 8, 4],
+      [5, 0, 1],
+    ]);
+  });
+
   it("validates and counts calendar days", () => {
     expect(isServiceDay("2026-11-28")).toBe(true);
     expect(isServiceDay("2026-02-30")).toBe(false);
@@ -200,7 +213,7 @@ describe("date ranges are office-local (Asia/Jakarta) service days", () => {
 
 describe("SOP steps", () => {
   it("average against the step target, and where the time over target went", () => {
-    const steps = reports.steps(ALL);
+    const steps = reports.steps(ALL, { percentiles: true });
     expect(steps.map((s) => [s.serviceId, s.stepId, s.n])).toEqual([
       ["ktp-el", "verifikasi", 2],
       ["ktp-el", "perekaman", 1],
@@ -215,6 +228,14 @@ describe("SOP steps", () => {
     // Perekaman: 12 against 10, over by 2.
     expect(perekaman).toMatchObject({ avgMs: m(12), targetMs: m(10), overTargetMs: m(2) });
     expect(perekaman!.met.pct).toBe(0);
+  });
+
+  it("percentiles only when asked for; the same averages from the rollup and through the log", () => {
+    const quick = reports.steps(ALL);
+    expect(quick[0]).toMatchObject({ stepId: "verifikasi", avgMs: m(6), p50Ms: null, p90Ms: null });
+    // A desk filter reads step_log joined to service_log instead of the rollup.
+    const viaLog = reports.steps({ ...ALL, officerIds: [FIXTURE_OFFICERS.rina.id] });
+    expect(viaLog.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest)).toEqual(quick.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest));
   });
 
   it("through a counter or officer filter", () => {
@@ -313,6 +334,45 @@ describe("ticket log", () => {
 
   it("refuses a forged cursor", () => {
     expect(() => reports.tickets({ ...ALL, cursor: "bm90LWEtY3Vyc29y" })).toThrow(RangeError);
+  });
+});
+
+describe("rollups", () => {
+  const snapshot = () => ({
+    summary: reports.summary(ALL, "service"),
+    desks: reports.serviceDesks(ALL),
+    heat: reports.heatmap(ALL),
+    steps: reports.steps(ALL),
+  });
+
+  it("the trigger-kept rollups equal a refill from the log", () => {
+    const live = snapshot();
+    const dump = () =>
+      ["report_service_hours", "report_service_desks", "report_steps", "report_issued"].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all());
+    const before = dump();
+    rebuildRollups(store.db);
+    expect(dump()).toEqual(before);
+    expect(snapshot()).toEqual(live);
+  });
+
+  it("a rebuild of the read models leaves them consistent; damage is found and repaired", () => {
+    const live = snapshot();
+    rebuildReadModels(store);
+    expect(reports.verifyRollups()).toMatchObject({ rebuilt: false, mismatches: [] });
+    store.db.exec("DELETE FROM report_service_hours WHERE service_id = 'kia'; UPDATE report_steps SET ms_sum = ms_sum + 1");
+    expect(reports.verifyRollups()).toMatchObject({ rebuilt: true, mismatches: ["report_service_hours", "report_steps"] });
+    expect(snapshot()).toEqual(live);
+  });
+
+  it("a store migrated with rows already in the log gets its rollups at the first check", () => {
+    const other = openStore(":memory:");
+    writeReportFixture(other);
+    other.db.exec("DELETE FROM report_service_hours; DELETE FROM report_service_desks; DELETE FROM report_steps; DELETE FROM report_issued");
+    let check: RollupCheck | null = null;
+    const fresh = createReportQueries(other.db, { utcOffsetMinutes: 420, onVerified: (c) => (check = c) });
+    expect(check).toMatchObject({ rebuilt: true });
+    expect(fresh.summary(ALL, "service")).toEqual(reports.summary(ALL, "service"));
+    other.close();
   });
 });
 

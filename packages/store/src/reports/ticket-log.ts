@@ -1,0 +1,210 @@
+/**
+ * The per-ticket log: one row per service segment, filtered like the reports,
+ * sorted by time (newest first by default), wait or service time, and paged
+ * with a keyset cursor so page 1 and page 500 cost the same. Each row carries
+ * its ticked SOP steps.
+ */
+import type Database from "better-sqlite3";
+import { narrowsByDesk, whereOf } from "./filter";
+import type { SegmentOutcomeName, TicketLogRow, TicketPage, TicketQuery } from "./queries";
+
+export interface TicketLog {
+  tickets: (query: TicketQuery) => TicketPage;
+  /** Every matching row in the query's order, read page by page (for CSV export). */
+  iterateTickets: (query: Omit<TicketQuery, "limit" | "cursor">, pageSize?: number) => Generator<TicketLogRow[], void, undefined>;
+}
+
+export function createTicketLog(db: Database.Database): TicketLog {
+
+  interface LogRowDb {
+    rid: number;
+    ticket_id: string;
+    segment_index: number;
+    ticket_number: string;
+    service_day: string;
+    service_id: string;
+    priority: string | null;
+    counter_id: string | null;
+    officer_id: string | null;
+    issued_at: number;
+    enqueued_at: number;
+    called_at: number | null;
+    started_at: number | null;
+    ended_at: number;
+    outcome: SegmentOutcomeName;
+    cancel_reason: string | null;
+    wait_ms: number | null;
+    service_ms: number | null;
+    wait_target_ms: number | null;
+    service_target_ms: number | null;
+    wait_met: 0 | 1 | null;
+    service_met: 0 | 1 | null;
+    recalls: number;
+  }
+
+  interface Cursor {
+    /** Sort values of the last row (service_day + ended_at for "time", the metric otherwise; null = in the NULL tail). */
+    v: (string | number | null)[];
+    rid: number;
+  }
+
+  const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString("base64url");
+  const decodeCursor = (s: string): Cursor | null => {
+    try {
+      const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
+      if (!Array.isArray(c.v) || typeof c.rid !== "number") return null;
+      return c;
+    } catch {
+      return null;
+    }
+  };
+
+  const flag = (f: 0 | 1 | null) => (f === null ? null : f === 1);
+
+  const stepsOf = db.prepare<[string, number], { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }>(
+    "SELECT step_id, ms, target_ms, met FROM step_log WHERE ticket_id = ? AND segment_index = ? ORDER BY step_order",
+  );
+
+  const toLogRow = (r: LogRowDb): TicketLogRow => ({
+    ticketId: r.ticket_id,
+    segmentIndex: r.segment_index,
+    ticketNumber: r.ticket_number,
+    serviceDay: r.service_day,
+    serviceId: r.service_id,
+    priority: r.priority,
+    counterId: r.counter_id,
+    officerId: r.officer_id,
+    issuedAt: r.issued_at,
+    enqueuedAt: r.enqueued_at,
+    calledAt: r.called_at,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    outcome: r.outcome,
+    cancelReason: r.cancel_reason,
+    waitMs: r.wait_ms,
+    serviceMs: r.service_ms,
+    waitTargetMs: r.wait_target_ms,
+    serviceTargetMs: r.service_target_ms,
+    waitMet: flag(r.wait_met),
+    serviceMet: flag(r.service_met),
+    recalls: r.recalls,
+    steps: stepsOf.all(r.ticket_id, r.segment_index).map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
+  });
+
+  const ticketWhere = (q: TicketQuery): { sql: string; params: (string | number)[] } => {
+    const where = whereOf(q);
+    const parts = [where.sql];
+    const params = [...where.params];
+    if (q.outcomes) {
+      parts.push(q.outcomes.length === 0 ? "0" : `outcome IN (${q.outcomes.map(() => "?").join(", ")})`);
+      params.push(...q.outcomes);
+    }
+    if (q.missed === "wait") parts.push("wait_met = 0");
+    if (q.missed === "service") parts.push("service_met = 0");
+    if (q.missed === "any") parts.push("(wait_met = 0 OR service_met = 0)");
+    if (q.number) {
+      parts.push("ticket_number = ?");
+      params.push(q.number);
+    }
+    return { sql: parts.join(" AND "), params };
+  };
+
+  const logSize = db.prepare<[], { n: number | null }>("SELECT max(rowid) AS n FROM service_log");
+
+  /**
+   * Sorted by wait or service time, a page can come two ways: walk the metric's
+   * index from the top and skip rows outside the filter, or read every row in
+   * the filter and sort. Walking reads about limit / share rows, sorting reads
+   * them all: walk when the filter holds at least 5% of the log (a month of a
+   * year, one agency), sort when it is narrow (a day, a counter). The share
+   * comes from the rollups, so deciding costs a few hundred small rows.
+   */
+  const walksSortIndex = (q: TicketQuery): boolean => {
+    if (q.outcomes || q.missed || q.number) return false;
+    const where = whereOf(q);
+    // The hourly rollup is the smaller of the two when no counter or officer is asked for.
+    const rollup = narrowsByDesk(q) ? "report_service_desks" : "report_service_hours";
+    const matched =
+      db.prepare<(string | number)[], { n: number | null }>(`SELECT sum(segments) AS n FROM ${rollup} WHERE ${where.sql}`).get(...where.params)?.n ?? 0;
+    const total = logSize.get()?.n ?? 0;
+    return total > 0 && matched / total >= 0.05;
+  };
+
+  /**
+   * One page in keyset order. "time" walks (service_day, ended_at, rowid), the
+   * metrics walk (metric, rowid) with segments that have no value (never called,
+   * never served) after the others when descending and before them ascending,
+   * as SQLite orders NULLs.
+   */
+  const page = (q: TicketQuery, limit: number, cursor: Cursor | null): { rows: LogRowDb[]; next: Cursor | null } => {
+    const sort = q.sort ?? "time";
+    const desc = (q.dir ?? "desc") === "desc";
+    const cmp = desc ? "<" : ">";
+    const dir = desc ? "DESC" : "ASC";
+    const base = ticketWhere(q);
+    const run = (extra: string, extraParams: (string | number)[], order: string, n: number, index: string | null = null): LogRowDb[] =>
+      db
+        .prepare<(string | number)[], LogRowDb>(
+          `SELECT rowid AS rid, * FROM service_log ${index ? `INDEXED BY ${index}` : ""} WHERE ${base.sql}${extra} ORDER BY ${order} LIMIT ?`,
+        )
+        .all(...base.params, ...extraParams, n);
+
+    if (sort === "time") {
+      const order = `service_day ${dir}, ended_at ${dir}, rowid ${dir}`;
+      const rows = cursor
+        ? run(` AND (service_day, ended_at, rowid) ${cmp} (?, ?, ?)`, [cursor.v[0] as string, cursor.v[1] as number, cursor.rid], order, limit + 1)
+        : run("", [], order, limit + 1);
+      const more = rows.length > limit;
+      const kept = rows.slice(0, limit);
+      const last = kept.at(-1);
+      return { rows: kept, next: more && last ? { v: [last.service_day, last.ended_at], rid: last.rid } : null };
+    }
+
+    const col = sort === "wait" ? "wait_ms" : "service_ms";
+    const valueOf = (r: LogRowDb) => (sort === "wait" ? r.wait_ms : r.service_ms);
+    const index = walksSortIndex(q) ? (sort === "wait" ? "service_log_wait" : "service_log_service_ms") : null;
+    // Two bands: values (ordered by value, rowid) and NULLs (ordered by rowid).
+    const valuesBand = (after: Cursor | null, n: number) =>
+      after && after.v[0] !== null && after.v[0] !== undefined
+        ? run(` AND ${col} IS NOT NULL AND (${col}, rowid) ${cmp} (?, ?)`, [after.v[0], after.rid], `${col} ${dir}, rowid ${dir}`, n, index)
+        : run(` AND ${col} IS NOT NULL`, [], `${col} ${dir}, rowid ${dir}`, n, index);
+    const nullBand = (after: Cursor | null, n: number) =>
+      after && after.v[0] === null
+        ? run(` AND ${col} IS NULL AND rowid ${cmp} ?`, [after.rid], `rowid ${dir}`, n)
+        : run(` AND ${col} IS NULL`, [], `rowid ${dir}`, n);
+
+    const inNullBand = cursor !== null && cursor.v[0] === null;
+    let rows: LogRowDb[];
+    if (desc) {
+      rows = inNullBand ? nullBand(cursor, limit + 1) : valuesBand(cursor, limit + 1);
+      if (!inNullBand && rows.length <= limit) rows = rows.concat(nullBand(null, limit + 1 - rows.length));
+    } else {
+      rows = inNullBand || cursor === null ? nullBand(cursor, limit + 1) : [];
+      if (rows.length <= limit) rows = rows.concat(valuesBand(inNullBand || cursor === null ? null : cursor, limit + 1 - rows.length));
+    }
+    const more = rows.length > limit;
+    const kept = rows.slice(0, limit);
+    const last = kept.at(-1);
+    return { rows: kept, next: more && last ? { v: [valueOf(last)], rid: last.rid } : null };
+  };
+
+  const clampLimit = (n: number | undefined) => Math.min(1_000, Math.max(1, Math.trunc(n ?? 50)));
+
+  const tickets: TicketLog["tickets"] = (q) => {
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && !cursor) throw new RangeError("invalid cursor");
+    const { rows, next } = page(q, clampLimit(q.limit), cursor);
+    return { rows: rows.map(toLogRow), nextCursor: next ? encodeCursor(next) : null };
+  };
+
+  function* iterateTickets(q: Omit<TicketQuery, "limit" | "cursor">, pageSize = 2_000): Generator<TicketLogRow[], void, undefined> {
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const { rows, next } = page(q, pageSize, cursor);
+      if (rows.length > 0) yield rows.map(toLogRow);
+      if (!next) return;
+      cursor = next;
+    }
+  }
+  return { tickets, iterateTickets };
+}
