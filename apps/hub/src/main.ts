@@ -15,6 +15,7 @@ import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
 import { hubStore } from "./store-adapter";
 import { printerPreviewRoutes } from "./printer-preview";
+import { reportRoutes } from "./reports";
 import { networkPrinting } from "./printing";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       version: VERSION,
       webApps,
       printing: networkPrinting(setup, logger),
-      routes: preview ? [() => printerPreviewRoutes(resolve(preview))] : [],
+      routes: [reportRoutes(store.db), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();
