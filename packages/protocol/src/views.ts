@@ -78,6 +78,8 @@ export interface Catalog {
   services: ServiceInfo[];
   /** Only in a kiosk's catalog: how this kiosk behaves. */
   kiosk?: KioskInfo;
+  /** Only in the counter app's catalog: the office's counters, for the officer to pick one. */
+  counters?: { id: string; name: string; number: number; services: string[] }[];
 }
 
 export interface KioskInfo {

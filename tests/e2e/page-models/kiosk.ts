@@ -72,15 +72,22 @@ export class KioskPage {
     await this.attract.waitFor();
   }
 
-  /** From the idle screen to the service's SOP page, choosing the agency that offers it. */
+  /**
+   * From the idle screen to the service's SOP page, choosing the agency that
+   * offers it. A kiosk showing one agency (or one service) skips those pickers.
+   */
   async openService(serviceId: string): Promise<void> {
     if (await this.attract.isVisible()) await this.startButton.click();
-    await this.agencies.waitFor();
-    await this.page.locator(`[data-services~="${serviceId}"]`).click();
-    const tile = this.page.locator(`button[data-service="${serviceId}"]`);
-    await Promise.race([this.servicePage.waitFor(), tile.waitFor()]);
-    if (await tile.isVisible()) await tile.click();
-    await this.page.locator(`[data-testid="service"][data-service="${serviceId}"]`).waitFor();
+    const page = this.page.locator(`[data-testid="service"][data-service="${serviceId}"]`);
+    const agencyTile = this.page.locator(`[data-services~="${serviceId}"]`);
+    const serviceTile = this.page.locator(`button[data-service="${serviceId}"]`);
+    await page.or(agencyTile).or(serviceTile).first().waitFor();
+    if (await agencyTile.isVisible()) {
+      await agencyTile.click();
+      await page.or(serviceTile).first().waitFor();
+    }
+    if (await serviceTile.isVisible()) await serviceTile.click();
+    await page.waitFor();
   }
 
   /** "Ambil Nomor Antrean" on the service page, then the priority question. */

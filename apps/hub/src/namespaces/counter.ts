@@ -103,7 +103,12 @@ export function attachCounter(ctx: HubContext): void {
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
-    handle(socket, "catalog:get", EmptyPayload, log, () => ok(ctx.setup.catalog));
+    handle(socket, "catalog:get", EmptyPayload, log, () =>
+      ok({
+        ...ctx.setup.catalog,
+        counters: ctx.setup.rules.counters.map((c) => ({ id: c.id, name: c.name, number: c.number, services: [...c.services] })),
+      }),
+    );
     handle(socket, "sync:request", CounterSyncPayload, log, (p) => {
       if (!ctx.engine.state.counterRules.has(p.counterId)) return fail("COUNTER_UNKNOWN");
       watch(p.counterId);
