@@ -38,6 +38,7 @@ describe("loadMigrations", () => {
       "2-read-models",
       "3-admin",
       "4-counter-opened-seq",
+      "5-report-rollups",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -72,6 +73,7 @@ describe("migrate", () => {
       { id: 2, name: "read-models", applied_at: 1_700_000_000_000 },
       { id: 3, name: "admin", applied_at: 1_700_000_000_000 },
       { id: 4, name: "counter-opened-seq", applied_at: 1_700_000_000_000 },
+      { id: 5, name: "report-rollups", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -82,6 +84,10 @@ describe("migrate", () => {
       "devices",
       "events",
       "migrations",
+      "report_issued",
+      "report_service_desks",
+      "report_service_hours",
+      "report_steps",
       "requests",
       "service_log",
       "sessions",
