@@ -1,0 +1,55 @@
+import type { StepRow } from "../api-types";
+import { count, minutes, pct } from "../format";
+
+/**
+ * Per SOP step: the average time as a bar, the step's target as a mark. A bar
+ * past its mark is red; the step where most time beyond target went is named
+ * "paling lambat" (the bottleneck), in words as well as in colour.
+ */
+export function StepChart({ rows }: { rows: StepRow[] }) {
+  const max = Math.max(1, ...rows.map((r) => Math.max(r.avgMs, r.targetMs ?? 0, r.p90Ms ?? 0)));
+  const scale = (ms: number) => `${Math.min(100, (ms / max) * 100).toFixed(2)}%`;
+  const services = [...new Set(rows.map((r) => r.serviceId))];
+  return (
+    <div className="steps">
+      {services.map((serviceId) => {
+        const steps = rows.filter((r) => r.serviceId === serviceId);
+        return (
+          <div key={serviceId} className="steps__service" data-testid={`steps-${serviceId}`}>
+            <h3 className="steps__title">{steps[0]?.serviceName}</h3>
+            {steps.map((s) => {
+              const over = s.targetMs !== null && s.avgMs > s.targetMs;
+              return (
+                <div key={s.stepId} className={`steps__row${s.bottleneck ? " steps__row--bottleneck" : ""}`}>
+                  <span className="steps__name">
+                    {s.stepName}
+                    {s.bottleneck && <span className="badge badge--bad">paling lambat</span>}
+                  </span>
+                  <span className="steps__track" title={`${s.stepName}: rata-rata ${minutes(s.avgMs)}, p90 ${minutes(s.p90Ms)}, target ${minutes(s.targetMs)}`}>
+                    <span className={`steps__bar${over ? " steps__bar--over" : ""}`} style={{ width: scale(s.avgMs) }} />
+                    {s.p90Ms !== null && <span className="steps__p90" style={{ left: scale(s.p90Ms) }} />}
+                    {s.targetMs !== null && <span className="steps__target" style={{ left: scale(s.targetMs) }} />}
+                  </span>
+                  <span className="steps__figures">
+                    <strong>{minutes(s.avgMs)}</strong> / target {minutes(s.targetMs)} · {pct(s.met.pct)} sesuai · {count(s.n)}×
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+      <p className="legend">
+        <span className="legend__item">
+          <span className="legend__swatch legend__swatch--bar" /> Rata-rata
+        </span>
+        <span className="legend__item">
+          <span className="legend__swatch legend__swatch--target" /> Target SOP
+        </span>
+        <span className="legend__item">
+          <span className="legend__swatch legend__swatch--p90" /> p90
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { Printer } from "lucide-react";
+import type { Api } from "../api";
+import type { ComplianceReport, ComplianceStatus, Meta } from "../api-types";
+import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
+import { navigate } from "../route";
+import { CsvButton, LoadState, useLoad } from "./ui";
+
+export const STATUS_LABELS: Record<ComplianceStatus, string> = {
+  memenuhi: "Memenuhi",
+  perhatian: "Perlu perhatian",
+  tidak_memenuhi: "Tidak memenuhi",
+  tanpa_data: "Tanpa data",
+};
+
+const STATUS_TONE: Record<ComplianceStatus, string> = { memenuhi: "good", perhatian: "warn", tidak_memenuhi: "bad", tanpa_data: "none" };
+
+function Status({ status }: { status: ComplianceStatus }) {
+  return <span className={`status status--${STATUS_TONE[status]}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** Months the data covers, newest first (at most two years). */
+function months(meta: Meta): string[] {
+  const last = meta.today.slice(0, 7);
+  const first = (meta.dataRange?.from ?? meta.today).slice(0, 7);
+  const out: string[] = [];
+  for (let m = last; m >= first && out.length < 24; m = previousMonth(`${m}-01`)) out.push(m);
+  return out;
+}
+
+/**
+ * The monthly compliance report in Indonesian, laid out as an A4 document:
+ * the browser's print dialog saves it as a PDF ("Simpan sebagai PDF") with the
+ * navigation hidden, tables kept whole across pages, and a signature block.
+ */
+export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta: Meta; params: URLSearchParams; signedBy: string }) {
+  const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "") ? (params.get("month") as string) : previousMonth(meta.today);
+  const agency = params.get("agency") || null;
+  const report = useLoad(() => api.get<ComplianceReport>("/api/reports/compliance", { month, agency }), `${month}|${agency ?? ""}`);
+  const r = report.data;
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    navigate("kepatuhan", next, true);
+  };
+  const withData = r?.services.filter((s) => s.status !== "tanpa_data") ?? [];
+
+  return (
+    <div className="view">
+      <div className="toolbar no-print">
+        <label className="field field--inline">
+          Bulan
+          <select name="month" value={month} onChange={(e) => set({ month: e.target.value })}>
+            {months(meta).map((m) => (
+              <option key={m} value={m}>
+                {monthLabel(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          Instansi
+          <select name="agency" value={agency ?? ""} onChange={(e) => set({ agency: e.target.value || null })}>
+            <option value="">Semua instansi</option>
+            {meta.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.shortName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar__spacer" />
+        <CsvButton api={api} path="/api/reports/compliance.csv" params={{ month, agency }} />
+        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
+          <Printer aria-hidden="true" /> Cetak / simpan PDF
+        </button>
+      </div>
+      <LoadState state={report} />
+      {r && (
+        <article className="doc" data-testid="compliance-report">
+          <header className="doc__head">
+            <div className="doc__office">
+              <strong>{r.office.name}</strong>
+              <span>{r.office.address}</span>
+            </div>
+            <h1 className="doc__title">Laporan Kepatuhan Standar Pelayanan</h1>
+            <p className="doc__period">
+              Periode {r.monthLabel} ({dayLabel(r.from, "long")} – {dayLabel(r.to, "long")})
+              {agency && ` · ${meta.agencies.find((a) => a.id === agency)?.name ?? agency}`}
+            </p>
+          </header>
+
+          <section className="doc__section">
+            <h2>1. Ringkasan</h2>
+            <p data-testid="compliance-summary">
+              Pada {r.monthLabel} tercatat {count(r.overall.issued)} nomor antrean diterbitkan dan {count(r.overall.served)} dilayani. Secara keseluruhan{" "}
+              {pct(r.overall.waitMet.pct)} antrean dipanggil dalam target waktu tunggu dan {pct(r.overall.serviceMet.pct)} dilayani dalam target waktu
+              layanan (rata-rata tunggu {minutes(r.overall.wait.avgMs)}, p90 {minutes(r.overall.wait.p90Ms)}; rata-rata layanan {minutes(r.overall.service.avgMs)}
+              , p90 {minutes(r.overall.service.p90Ms)}).
+            </p>
+            {r.missed.length > 0 ? (
+              <p>
+                <strong>
+                  {r.missed.length} dari {withData.length} layanan belum memenuhi target waktu:
+                </strong>{" "}
+                {r.missed.map((m, i) => (
+                  <span key={m.serviceId}>
+                    {i > 0 && "; "}
+                    {m.name} (tunggu {pct(m.waitPct)}, layanan {pct(m.servicePct)})
+                  </span>
+                ))}
+                .
+              </p>
+            ) : (
+              withData.length > 0 && <p>Semua layanan memenuhi target waktu pada periode ini.</p>
+            )}
+          </section>
+
+          <section className="doc__section">
+            <h2>2. Capaian per layanan</h2>
+            <table className="doc__table" data-testid="compliance-table">
+              <thead>
+                <tr>
+                  <th>No</th>
+                  <th>Layanan</th>
+                  <th className="num">Diterbitkan</th>
+                  <th className="num">Dilayani</th>
+                  <th className="num">Target tunggu</th>
+                  <th className="num">Tunggu ≤ target</th>
+                  <th className="num">Target layanan</th>
+                  <th className="num">Layanan ≤ target</th>
+                  <th>Status</th>
+                  <th>Jam terlemah</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.services.map((s, i) => (
+                  <tr key={s.serviceId} data-service={s.serviceId}>
+                    <td>{i + 1}</td>
+                    <td>
+                      {s.name}
+                      <div className="table__sub">{s.agencyName}</div>
+                    </td>
+                    <td className="num">{count(s.summary.issued)}</td>
+                    <td className="num">{count(s.summary.served)}</td>
+                    <td className="num">{s.waitTargetMinutes === null ? "–" : `${s.waitTargetMinutes} mnt`}</td>
+                    <td className="num">{pct(s.summary.waitMet.pct)}</td>
+                    <td className="num">{s.serviceTargetMinutes === null ? "–" : `${s.serviceTargetMinutes} mnt`}</td>
+                    <td className="num">{pct(s.summary.serviceMet.pct)}</td>
+                    <td>
+                      <Status status={s.status} />
+                    </td>
+                    <td>{s.worstHours.length > 0 ? s.worstHours.map((h) => h.label).join(", ") : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <section className="doc__section">
+            <h2>3. Catatan per layanan</h2>
+            {withData.map((s) => (
+              <div key={s.serviceId} className="doc__service" data-testid={`notes-${s.serviceId}`}>
+                <h3>
+                  {s.name} <Status status={s.status} />
+                </h3>
+                <ul>
+                  {s.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {withData.length === 0 && <p>Tidak ada antrean pada periode ini.</p>}
+          </section>
+
+          <section className="doc__section doc__section--small">
+            <h2>4. Keterangan</h2>
+            <ul>
+              <li>
+                Waktu tunggu: dari pengambilan nomor (atau pengalihan) sampai panggilan pertama. Waktu layanan: dari mulai dilayani (atau panggilan, bila petugas
+                tidak menekan “mulai”) sampai selesai. Target menurut Standar Pelayanan yang berlaku saat antrean dilayani.
+              </li>
+              <li>
+                Status: <em>Memenuhi</em> bila ≥ {r.thresholds.good}% antrean dalam target, <em>Perlu perhatian</em> {r.thresholds.warn}–{r.thresholds.good}%,{" "}
+                <em>Tidak memenuhi</em> di bawah {r.thresholds.warn}%; status layanan mengikuti yang terendah dari tunggu dan layanan.
+              </li>
+              <li>p50 dan p90: persentil nearest-rank (nilai yang benar-benar terjadi). Antrean yang dibatalkan tidak diukur.</li>
+              <li>Langkah SOP “paling lambat”: langkah dengan jumlah waktu terbanyak di atas targetnya, dari langkah yang dicentang petugas.</li>
+            </ul>
+          </section>
+
+          <footer className="doc__sign">
+            <div>
+              <p>Disusun oleh,</p>
+              <p className="doc__sign-name">{signedBy}</p>
+            </div>
+            <div>
+              <p>Mengetahui,</p>
+              <p>Kepala / Penanggung Jawab Pelayanan</p>
+              <p className="doc__sign-line">(..............................................)</p>
+            </div>
+          </footer>
+          <p className="doc__generated">Dibuat oleh Layan pada {dateTime(r.generatedAt, meta.office.timezone)} dari log antrean.</p>
+        </article>
+      )}
+    </div>
+  );
+}

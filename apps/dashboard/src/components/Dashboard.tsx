@@ -1,0 +1,90 @@
+import type { Session } from "@layan/ui";
+import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { createApi, type Api, type ApiError } from "../api";
+import type { Meta } from "../api-types";
+import { hrefFor, useRoute, type View } from "../route";
+import { ComplianceView } from "./ComplianceView";
+import { LiveView } from "./LiveView";
+import { ReportsView } from "./ReportsView";
+import { TicketLogView } from "./TicketLogView";
+
+const NAV: { view: View; label: string; icon: typeof Activity }[] = [
+  { view: "langsung", label: "Pantauan langsung", icon: Activity },
+  { view: "laporan", label: "Laporan", icon: BarChart3 },
+  { view: "log", label: "Log antrean", icon: ListOrdered },
+  { view: "kepatuhan", label: "Laporan kepatuhan", icon: FileCheck2 },
+];
+
+const ROLE_LABELS: Record<string, string> = { manager: "Manajer", supervisor: "Supervisor", admin: "Admin" };
+
+export function Dashboard({
+  hubUrl,
+  session,
+  onSignOut,
+  onExpired,
+}: {
+  hubUrl: string;
+  session: Session;
+  onSignOut: () => void;
+  onExpired: (message: string) => void;
+}) {
+  const api: Api = useMemo(() => createApi(hubUrl, session.token, (e: ApiError) => onExpired(e.message)), [hubUrl, session.token, onExpired]);
+  const route = useRoute();
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<Meta>("/api/reports/meta")
+      .then((m) => live && setMeta(m))
+      .catch((e: ApiError) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <div className="shell">
+      <header className="topbar no-print">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            L
+          </span>
+          <span>
+            <strong>Layan</strong> · Dasbor Pelayanan
+            {meta && <span className="topbar__office"> — {meta.office.name}</span>}
+          </span>
+        </div>
+        <div className="topbar__right">
+          <span className="topbar__user" data-testid="signed-in-as">
+            {session.user.displayName} <span className="topbar__role">{ROLE_LABELS[session.user.role] ?? session.user.role}</span>
+          </span>
+          <button type="button" className="btn btn--ghost" onClick={onSignOut}>
+            <LogOut aria-hidden="true" /> Keluar
+          </button>
+        </div>
+      </header>
+      <nav className="tabs no-print" aria-label="Menu dasbor">
+        {NAV.map(({ view, label, icon: Icon }) => (
+          <a key={view} href={hrefFor(view)} className={`tabs__tab${route.view === view ? " tabs__tab--active" : ""}`} aria-current={route.view === view ? "page" : undefined}>
+            <Icon aria-hidden="true" /> {label}
+          </a>
+        ))}
+      </nav>
+      <main className="content">
+        {error && (
+          <p className="alert alert--error" role="alert">
+            {error}
+          </p>
+        )}
+        {!meta && !error && <p className="muted">Memuat…</p>}
+        {meta && route.view === "langsung" && <LiveView api={api} meta={meta} hubUrl={hubUrl} token={session.token} onRefused={onExpired} />}
+        {meta && route.view === "laporan" && <ReportsView api={api} meta={meta} params={route.params} />}
+        {meta && route.view === "log" && <TicketLogView api={api} meta={meta} params={route.params} />}
+        {meta && route.view === "kepatuhan" && <ComplianceView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from "react";
+import type { Api } from "../api";
+import type { GroupBy, HeatCell, Meta, StepRow, SummaryResponse, TrendResponse } from "../api-types";
+import { Heatmap, HEAT_METRIC_LABELS, type HeatMetric } from "../charts/Heatmap";
+import { StepChart } from "../charts/StepChart";
+import { TrendChart } from "../charts/TrendChart";
+import { describeFilters, filterParams, filtersFrom, withFilters, type Filters } from "../filters";
+import { count, dayLabel, minutes, pct, tone } from "../format";
+import { navigate } from "../route";
+import { FilterBar } from "./FilterBar";
+import { SummaryTable } from "./SummaryTable";
+import { CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
+
+/** Thresholds of the compliance report (docs/api.md): shown the same way everywhere. */
+export const GOOD = 90;
+export const WARN = 75;
+
+const GROUPS: { by: GroupBy; label: string }[] = [
+  { by: "service", label: "Layanan" },
+  { by: "agency", label: "Instansi" },
+  { by: "counter", label: "Loket" },
+  { by: "officer", label: "Petugas" },
+  { by: "hour", label: "Jam" },
+  { by: "weekday", label: "Hari" },
+];
+
+export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; params: URLSearchParams }) {
+  const filters = filtersFrom(params, meta);
+  const by: GroupBy = GROUPS.find((g) => g.by === params.get("by"))?.by ?? "service";
+  const q = filterParams(filters);
+  const key = JSON.stringify(q);
+  const setFilters = (f: Filters) => navigate("laporan", withFilters(params, f));
+  const [metric, setMetric] = useState<HeatMetric>("wait");
+
+  const total = useLoad(() => api.get<SummaryResponse>("/api/reports/summary", { ...q, by: "all" }), key);
+  const breakdown = useLoad(() => api.get<SummaryResponse>("/api/reports/summary", { ...q, by }), `${key}|${by}`);
+  const trend = useLoad(() => api.get<TrendResponse>("/api/reports/trend", q), key);
+  const heat = useLoad(() => api.get<{ cells: HeatCell[] }>("/api/reports/heatmap", q), key);
+  const steps = useLoad(() => api.get<{ rows: StepRow[] }>("/api/reports/steps", q), key);
+
+  const all = total.data?.rows[0];
+  const title = `${dayLabel(filters.from)} – ${dayLabel(filters.to)}`;
+
+  return (
+    <div className="view">
+      <FilterBar meta={meta} filters={filters} onChange={setFilters} />
+      <div className="view__head">
+        <h1 className="view__title">Laporan pelayanan</h1>
+        <p className="view__subtitle" data-testid="report-scope">
+          {title} · {describeFilters(filters, meta)}
+        </p>
+      </div>
+
+      <section className="kpis" aria-label="Ringkasan" data-testid="kpis">
+        <Kpi label="Diterbitkan" value={count(all?.issued)} hint={all ? `${count(all.segments)} segmen antrean` : undefined} testId="kpi-issued" />
+        <Kpi label="Dilayani" value={count(all?.served)} hint={all ? `${count(all.outcomes.transferred)} dialihkan` : undefined} testId="kpi-served" />
+        <Kpi label="Tidak hadir" value={count(all?.outcomes.no_show)} testId="kpi-noshow" />
+        <Kpi label="Dibatalkan" value={count(all?.outcomes.cancelled)} testId="kpi-cancelled" />
+        <Kpi
+          label="Waktu tunggu"
+          value={minutes(all?.wait.avgMs)}
+          hint={`p50 ${minutes(all?.wait.p50Ms)} · p90 ${minutes(all?.wait.p90Ms)}`}
+          testId="kpi-wait"
+        />
+        <Kpi label="Tunggu ≤ target" value={pct(all?.waitMet.pct)} tone={tone(all?.waitMet.pct, GOOD, WARN)} hint={all ? `${count(all.waitMet.met)} dari ${count(all.waitMet.judged)}` : undefined} testId="kpi-wait-met" />
+        <Kpi
+          label="Waktu layanan"
+          value={minutes(all?.service.avgMs)}
+          hint={`p50 ${minutes(all?.service.p50Ms)} · p90 ${minutes(all?.service.p90Ms)}`}
+          testId="kpi-service"
+        />
+        <Kpi
+          label="Layanan ≤ target"
+          value={pct(all?.serviceMet.pct)}
+          tone={tone(all?.serviceMet.pct, GOOD, WARN)}
+          hint={all ? `${count(all.serviceMet.met)} dari ${count(all.serviceMet.judged)}` : undefined}
+          testId="kpi-service-met"
+        />
+      </section>
+      <LoadState state={total} />
+
+      <Panel
+        title="Per kelompok"
+        subtitle="Klik judul kolom untuk mengurutkan. Persentase: antrean yang dipanggil (tunggu) atau dilayani (layanan) dalam target SOP."
+        testId="breakdown"
+        actions={
+          <>
+            <div className="segmented" role="group" aria-label="Kelompokkan menurut">
+              {GROUPS.map((g) => (
+                <button
+                  key={g.by}
+                  type="button"
+                  className={`segmented__item${by === g.by ? " segmented__item--on" : ""}`}
+                  aria-pressed={by === g.by}
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    next.set("by", g.by);
+                    navigate("laporan", next, true);
+                  }}
+                >
+                  {g.label}
+                </button>
+              ))}
+            </div>
+            <CsvButton api={api} path="/api/reports/summary.csv" params={{ ...q, by }} />
+          </>
+        }
+      >
+        <LoadState state={breakdown} empty={breakdown.data?.rows.length === 0} />
+        {breakdown.data && breakdown.data.rows.length > 0 && (
+          <SummaryTable
+            rows={breakdown.data.rows}
+            showTargets={by === "service"}
+            onPick={
+              by === "service" || by === "agency" || by === "counter" || by === "officer"
+                ? (row) => setFilters({ ...filters, [by]: row.key })
+                : undefined
+            }
+          />
+        )}
+      </Panel>
+
+      <div className="grid-2">
+        <Panel title="Tren harian" testId="trend" actions={<CsvButton api={api} path="/api/reports/trend.csv" params={q} />}>
+          <LoadState state={trend} />
+          {trend.data && <TrendChart days={trend.data.days} threshold={GOOD} />}
+        </Panel>
+        <Panel
+          title="Jam dan hari"
+          subtitle="Kapan target terlewati"
+          testId="heatmap"
+          actions={
+            <>
+              <select aria-label="Ukuran peta" value={metric} onChange={(e) => setMetric(e.target.value as HeatMetric)}>
+                {(Object.keys(HEAT_METRIC_LABELS) as HeatMetric[]).map((m) => (
+                  <option key={m} value={m}>
+                    {HEAT_METRIC_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+              <CsvButton api={api} path="/api/reports/heatmap.csv" params={q} />
+            </>
+          }
+        >
+          <LoadState state={heat} empty={heat.data?.cells.length === 0} />
+          {heat.data && <Heatmap cells={heat.data.cells} metric={metric} good={GOOD} warn={WARN} />}
+        </Panel>
+      </div>
+
+      <Panel
+        title="Langkah SOP: rata-rata terhadap target"
+        subtitle="Dari langkah yang dicentang petugas. Langkah “paling lambat” menyumbang waktu terbanyak di atas targetnya."
+        testId="steps"
+        actions={<CsvButton api={api} path="/api/reports/steps.csv" params={q} />}
+      >
+        <LoadState state={steps} empty={steps.data?.rows.length === 0} />
+        {steps.data && steps.data.rows.length > 0 && <StepChart rows={steps.data.rows} />}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { Download } from "lucide-react";
+import { useEffect, useState, type ReactNode } from "react";
+import type { Api, ApiError } from "../api";
+import { pct, tone } from "../format";
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+}
+
+/** Loads when `key` changes; a stale answer (the filter changed meanwhile) is dropped. */
+export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load()
+      .then((data) => current && setState({ data, error: null, loading: false }))
+      .catch((e: ApiError) => current && setState({ data: null, error: e.message, loading: false }));
+    return () => {
+      current = false;
+    };
+    // `key` stands for everything `load` reads: a new closure each render must not reload.
+  }, [key]);
+  return state;
+}
+
+export function Panel({
+  title,
+  subtitle,
+  actions,
+  children,
+  testId,
+  className,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
+  return (
+    <section className={`panel${className ? ` ${className}` : ""}`} data-testid={testId}>
+      <header className="panel__head">
+        <div>
+          <h2 className="panel__title">{title}</h2>
+          {subtitle && <p className="panel__subtitle">{subtitle}</p>}
+        </div>
+        {actions && <div className="panel__actions no-print">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function LoadState({ state, empty }: { state: Loaded<unknown>; empty?: boolean }) {
+  if (state.error)
+    return (
+      <p className="alert alert--error" role="alert">
+        {state.error}
+      </p>
+    );
+  if (state.loading && !state.data) return <p className="muted">Memuat…</p>;
+  if (empty) return <p className="muted">Tidak ada data pada rentang ini.</p>;
+  return null;
+}
+
+/** Downloads a CSV export; shows the saved name or the error next to the button. */
+export function CsvButton({ api, path, params, label = "CSV" }: { api: Api; path: string; params: Record<string, string | null | undefined>; label?: string }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <span className="csv">
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={busy}
+        data-testid={`csv-${path.split("/").pop()}`}
+        onClick={() => {
+          setBusy(true);
+          setStatus(null);
+          api
+            .download(path, params)
+            .then((name) => setStatus(`Tersimpan: ${name}`))
+            .catch((e: ApiError) => setStatus(e.message))
+            .finally(() => setBusy(false));
+        }}
+      >
+        <Download aria-hidden="true" /> {busy ? "Mengunduh…" : label}
+      </button>
+      {status && (
+        <span className="csv__status" role="status">
+          {status}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A share within target with its colour and, for those who do not see colour, a word. */
+export function PctChip({ value, good, warn }: { value: number | null | undefined; good?: number; warn?: number }) {
+  const t = tone(value, good, warn);
+  const word = t === "good" ? "sesuai" : t === "warn" ? "perhatian" : t === "bad" ? "di bawah" : "";
+  return (
+    <span className={`chip chip--${t}`} title={word}>
+      {pct(value)}
+    </span>
+  );
+}
+
+export function Kpi({ label, value, hint, tone: t, testId }: { label: string; value: ReactNode; hint?: ReactNode; tone?: string; testId?: string }) {
+  return (
+    <div className={`kpi${t ? ` kpi--${t}` : ""}`} data-testid={testId}>
+      <div className="kpi__label">{label}</div>
+      <div className="kpi__value">{value}</div>
+      {hint && <div className="kpi__hint">{hint}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/** Numbers, durations and dates as Indonesian managers read them (pure; tested in Node). */
+
+const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
+const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+
+export const count = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf0.format(n));
+
+export const pct = (p: number | null | undefined): string => (p === null || p === undefined ? "–" : `${nf1.format(p)}%`);
+
+/** "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
+export function minutes(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "–";
+  const m = ms / 60_000;
+  if (m < 60) return `${nf1.format(Math.round(m * 10) / 10)} mnt`;
+  const h = Math.floor(m / 60);
+  return `${h} j ${String(Math.round(m - h * 60)).padStart(2, "0")} mnt`;
+}
+
+/** A running wait: "07:45" or "1:02:03". */
+export function clockDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function fmt(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = make();
+    dateFormatters.set(key, f);
+  }
+  return f;
+}
+
+/** "27 Nov 2026" from a service day "2026-11-27". */
+export function dayLabel(day: string, style: "short" | "long" = "short"): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const f = fmt(`day|${style}`, () =>
+    new Intl.DateTimeFormat("id-ID", style === "short" ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** "27/11" for chart axes. */
+export function dayShort(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+}
+
+/** "08.05" office-local from epoch ms. */
+export function timeOfDay(at: number | null, timeZone: string): string {
+  if (at === null) return "–";
+  return fmt(`time|${timeZone}`, () => new Intl.DateTimeFormat("id-ID", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(at);
+}
+
+export function dateTime(at: number, timeZone: string): string {
+  return fmt(`dt|${timeZone}`, () =>
+    new Intl.DateTimeFormat("id-ID", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+  ).format(at);
+}
+
+/** "November 2026" from "2026-11". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return fmt("month", () => new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" })).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+}
+
+export const WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
+export const WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"] as const;
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  selesai: "Selesai",
+  berkas_tidak_lengkap: "Berkas tidak lengkap",
+  dirujuk: "Dirujuk",
+  transferred: "Dialihkan",
+  no_show: "Tidak hadir",
+  cancelled: "Dibatalkan",
+};
+
+export const PRIORITY_LABELS: Record<string, string> = {
+  lansia: "Lansia",
+  disabilitas: "Disabilitas",
+  ibu_hamil_menyusui: "Ibu hamil/menyusui",
+};
+
+/** Tone of a share within target, with the same thresholds as the compliance report. */
+export function tone(p: number | null | undefined, good = 90, warn = 75): "good" | "warn" | "bad" | "none" {
+  if (p === null || p === undefined) return "none";
+  if (p >= good) return "good";
+  if (p >= warn) return "warn";
+  return "bad";
+}
+
+// ---- date ranges (office-local service days, "YYYY-MM-DD") ----
+
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + n)).toISOString().slice(0, 10);
+}
+
+export function monthStart(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+export function monthEnd(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return `${month}-${String(new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+export function previousMonth(day: string): string {
+  const [y, m] = day.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 2, 1)).toISOString().slice(0, 7);
+}
+
+export type RangePreset = "today" | "7d" | "30d" | "month" | "lastMonth";
+
+export const PRESET_LABELS: Record<RangePreset, string> = {
+  today: "Hari ini",
+  "7d": "7 hari",
+  "30d": "30 hari",
+  month: "Bulan ini",
+  lastMonth: "Bulan lalu",
+};
+
+export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
+  switch (preset) {
+    case "today":
+      return { from: today, to: today };
+    case "7d":
+      return { from: addDays(today, -6), to: today };
+    case "30d":
+      return { from: addDays(today, -29), to: today };
+    case "month":
+      return { from: monthStart(today), to: today };
+    case "lastMonth": {
+      const month = previousMonth(today);
+      return { from: `${month}-01`, to: monthEnd(month) };
+    }
+  }
+}

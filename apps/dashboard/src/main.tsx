@@ -1,0 +1,15 @@
+import "@fontsource-variable/atkinson-hyperlegible-next";
+import { installBaseStyles } from "@layan/ui";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import "./styles.css";
+
+installBaseStyles();
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

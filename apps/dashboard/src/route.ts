@@ -1,0 +1,50 @@
+import { useEffect, useState } from "react";
+
+/**
+ * The dashboard's place in the URL hash ("#/laporan?from=2026-11-01&to=…"), so
+ * a report can be bookmarked, shared with a colleague or reopened after a
+ * reload with the same filters.
+ */
+export type View = "langsung" | "laporan" | "log" | "kepatuhan";
+
+export const VIEWS: readonly View[] = ["langsung", "laporan", "log", "kepatuhan"];
+
+export interface Route {
+  view: View;
+  params: URLSearchParams;
+}
+
+export function parseHash(hash: string): Route {
+  const [path = "", search = ""] = hash.replace(/^#\/?/, "").split("?");
+  const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : "langsung";
+  return { view, params: new URLSearchParams(search) };
+}
+
+export function hrefFor(view: View, params?: URLSearchParams | Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  if (params instanceof URLSearchParams) params.forEach((v, k) => search.set(k, v));
+  else if (params) for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  const text = search.toString();
+  return `#/${view}${text ? `?${text}` : ""}`;
+}
+
+export function navigate(view: View, params?: URLSearchParams | Record<string, string | null | undefined>, replace = false): void {
+  const href = hrefFor(view, params);
+  if (replace) history.replaceState(null, "", href);
+  else history.pushState(null, "", href);
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseHash(location.hash));
+    window.addEventListener("hashchange", update);
+    window.addEventListener("popstate", update);
+    return () => {
+      window.removeEventListener("hashchange", update);
+      window.removeEventListener("popstate", update);
+    };
+  }, []);
+  return route;
+}
