@@ -12,7 +12,7 @@ import { loadConfig } from "@layan/config";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SIM_VERSION = 1;
+const SIM_VERSION = 2;
 
 export const MILLION = {
   startDay: "2025-11-01",

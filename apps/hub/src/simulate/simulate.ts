@@ -280,7 +280,7 @@ function meanServiceMinutes(service: ServiceRules, stepBias: Map<string, number>
       ? steps.reduce((sum, s) => sum + s.minutes * (stepBias.get(s.id) ?? 1), 0)
       : service.targets.serviceMinutes * 0.8;
   // The log-normal's mean is median * exp(sigma^2 / 2).
-  return base * Math.exp(0.35 ** 2 / 2) + 2;
+  return base * Math.exp(0.3 ** 2 / 2) + 2;
 }
 
 export function simulateOffice(options: SimulateOptions): SimulationResult {
@@ -296,7 +296,7 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   for (const s of baseRules.services) {
     const bias = new Map<string, number>();
     const slow = s.targets.steps.length > 0 ? rng.int(0, s.targets.steps.length - 1) : -1;
-    s.targets.steps.forEach((step, i) => bias.set(step.id, i === slow ? 1.3 : rng.between(0.7, 0.9)));
+    s.targets.steps.forEach((step, i) => bias.set(step.id, i === slow ? 1.1 : rng.between(0.5, 0.7)));
     stepBias.set(s.id, bias);
   }
   // Disruptions: now and then one step of a service runs far slower for a few
@@ -649,12 +649,12 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
       return;
     }
     if (steps.length === 0) {
-      t += service.targets.serviceMinutes * 0.8 * officer.speed * busyDay * rng.logNormal(1, 0.35) * MINUTE;
+      t += service.targets.serviceMinutes * 0.8 * officer.speed * busyDay * rng.logNormal(1, 0.3) * MINUTE;
     } else {
       const today = serviceDayOf(now, tz);
       for (const step of steps.slice(0, Math.max(1, plan.steps))) {
         const slowdown = disrupted(service.id, today, step.id);
-        t += step.minutes * (bias.get(step.id) ?? 1) * slowdown * officer.speed * busyDay * rng.logNormal(1, 0.35) * MINUTE;
+        t += step.minutes * (bias.get(step.id) ?? 1) * slowdown * officer.speed * busyDay * rng.logNormal(1, 0.3) * MINUTE;
         if (ticks) {
           const stepId = step.id;
           at(t, () => void exec({ type: "tickStep", counterId, stepId }));
