@@ -31,7 +31,12 @@ export function StepChart({ rows }: { rows: StepRow[] }) {
                     {s.targetMs !== null && <span className="steps__target" style={{ left: scale(s.targetMs) }} />}
                   </span>
                   <span className="steps__figures">
-                    <strong>{minutes(s.avgMs)}</strong> / target {minutes(s.targetMs)} · {pct(s.met.pct)} sesuai · {count(s.n)}×
+                    <span>
+                      <strong>{minutes(s.avgMs)}</strong> / target {minutes(s.targetMs)}
+                    </span>
+                    <span>
+                      {pct(s.met.pct)} sesuai · {count(s.n)}×
+                    </span>
                   </span>
                 </div>
               );

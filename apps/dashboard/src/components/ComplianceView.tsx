@@ -18,13 +18,21 @@ function Status({ status }: { status: ComplianceStatus }) {
   return <span className={`status status--${STATUS_TONE[status]}`}>{STATUS_LABELS[status]}</span>;
 }
 
-/** Months the data covers, newest first (at most two years). */
-function months(meta: Meta): string[] {
+/** Months the data covers, newest first (at most two years), and the one shown. */
+function months(meta: Meta, shown: string): string[] {
   const last = meta.today.slice(0, 7);
   const first = (meta.dataRange?.from ?? meta.today).slice(0, 7);
   const out: string[] = [];
   for (let m = last; m >= first && out.length < 24; m = previousMonth(`${m}-01`)) out.push(m);
-  return out;
+  if (!out.includes(shown)) out.push(shown);
+  return out.sort().reverse();
+}
+
+/** Last month, the usual report; this month when the log starts within it. */
+function defaultMonth(meta: Meta): string {
+  const last = previousMonth(meta.today);
+  const first = meta.dataRange?.from.slice(0, 7);
+  return first !== undefined && first > last ? meta.today.slice(0, 7) : last;
 }
 
 /**
@@ -33,7 +41,7 @@ function months(meta: Meta): string[] {
  * navigation hidden, tables kept whole across pages, and a signature block.
  */
 export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta: Meta; params: URLSearchParams; signedBy: string }) {
-  const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "") ? (params.get("month") as string) : previousMonth(meta.today);
+  const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "") ? (params.get("month") as string) : defaultMonth(meta);
   const agency = params.get("agency") || null;
   const report = useLoad(() => api.get<ComplianceReport>("/api/reports/compliance", { month, agency }), `${month}|${agency ?? ""}`);
   const r = report.data;
@@ -53,7 +61,7 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
         <label className="field field--inline">
           Bulan
           <select name="month" value={month} onChange={(e) => set({ month: e.target.value })}>
-            {months(meta).map((m) => (
+            {months(meta, month).map((m) => (
               <option key={m} value={m}>
                 {monthLabel(m)}
               </option>
@@ -101,18 +109,21 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
               , p90 {minutes(r.overall.service.p90Ms)}).
             </p>
             {r.missed.length > 0 ? (
-              <p>
-                <strong>
-                  {r.missed.length} dari {withData.length} layanan belum memenuhi target waktu:
-                </strong>{" "}
-                {r.missed.map((m, i) => (
-                  <span key={m.serviceId}>
-                    {i > 0 && "; "}
-                    {m.name} (tunggu {pct(m.waitPct)}, layanan {pct(m.servicePct)})
-                  </span>
-                ))}
-                .
-              </p>
+              <>
+                <p>
+                  <strong>
+                    {r.missed.length} dari {withData.length} layanan belum memenuhi target waktu
+                  </strong>{" "}
+                  (terburuk lebih dulu):
+                </p>
+                <ul className="doc__missed" data-testid="compliance-missed">
+                  {r.missed.map((m) => (
+                    <li key={m.serviceId}>
+                      {m.name} — tunggu dalam target {pct(m.waitPct)}, layanan dalam target {pct(m.servicePct)} <Status status={m.status} />
+                    </li>
+                  ))}
+                </ul>
+              </>
             ) : (
               withData.length > 0 && <p>Semua layanan memenuhi target waktu pada periode ini.</p>
             )}
@@ -121,6 +132,11 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
           <section className="doc__section">
             <h2>2. Capaian per layanan</h2>
             <table className="doc__table" data-testid="compliance-table">
+              <colgroup>
+                {[4, 23, 8, 8, 8, 9, 8, 9, 10, 13].map((w, i) => (
+                  <col key={i} style={{ width: `${w}%` }} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   <th>No</th>
@@ -152,7 +168,19 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
                     <td>
                       <Status status={s.status} />
                     </td>
-                    <td>{s.worstHours.length > 0 ? s.worstHours.map((h) => h.label).join(", ") : "–"}</td>
+                    <td>
+                      {s.worstHours.length > 0 ? (
+                        <ul className="hours">
+                          {s.worstHours.map((h) => (
+                            <li key={h.hour}>
+                              {h.label.replaceAll(".00", "")} · {pct(h.pct)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -160,7 +160,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
                       ) : (
                         r.steps.map((s) => (
                           <span key={s.stepId} className={`step-pill${s.met === false ? " step-pill--miss" : ""}`} title={`${s.name}: ${minutes(s.ms)} (target ${minutes(s.targetMs)})`}>
-                            {s.name} {Math.round((s.ms / 60_000) * 10) / 10}
+                            {s.name} {minutes(s.ms).replace(" mnt", "")}
                           </span>
                         ))
                       )}

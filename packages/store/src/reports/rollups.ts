@@ -63,12 +63,14 @@ export function verifyRollups(db: Database.Database): RollupCheck {
     return row ? [Number(row[0]), Number(row[1]), Number(row[2])] : [0, 0, 0];
   };
   const segmentsInLog = totals("SELECT count(*), 0, 0 FROM service_log");
+  // Index-only reads (the indexes of migration 0005): a fraction of the table scans.
   const timesInLog = totals(
-    "SELECT 0, coalesce(sum(wait_ms), 0), coalesce(sum(service_ms), 0) FROM service_log WHERE wait_ms IS NOT NULL OR service_ms IS NOT NULL",
+    `SELECT 0, coalesce(sum(wait_ms), 0), coalesce(sum(service_ms), 0) FROM service_log INDEXED BY service_log_times
+     WHERE wait_ms IS NOT NULL OR service_ms IS NOT NULL`,
   );
   const log = {
     segments: [segmentsInLog[0], timesInLog[1], timesInLog[2]] as Totals,
-    steps: totals("SELECT count(*), coalesce(sum(ms), 0), 0 FROM step_log"),
+    steps: totals("SELECT count(*), coalesce(sum(ms), 0), 0 FROM step_log INDEXED BY step_log_times WHERE step_order >= 0"),
     tickets: totals("SELECT count(*), 0, 0 FROM tickets"),
   };
   const rollups = {

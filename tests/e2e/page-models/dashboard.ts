@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "playwright-core";
+
+export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan";
+
+/** The manager's dashboard at /dashboard/: intents in the manager's words, locators tests assert on. */
+export class DashboardPage {
+  readonly username: Locator;
+  readonly secret: Locator;
+  readonly loginButton: Locator;
+  readonly loginError: Locator;
+  readonly signedInAs: Locator;
+  readonly reportScope: Locator;
+  readonly summaryTable: Locator;
+  readonly ticketTable: Locator;
+  readonly complianceReport: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.username = page.getByLabel("Nama pengguna");
+    this.secret = page.getByLabel("Kata sandi");
+    this.loginButton = page.getByRole("button", { name: "Masuk" });
+    this.loginError = page.locator(".login__error");
+    this.signedInAs = page.getByTestId("signed-in-as");
+    this.reportScope = page.getByTestId("report-scope");
+    this.summaryTable = page.getByTestId("summary-table");
+    this.ticketTable = page.getByTestId("ticket-table");
+    this.complianceReport = page.getByTestId("compliance-report");
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/dashboard/`);
+  }
+
+  async login(username: string, secret: string): Promise<void> {
+    await this.username.fill(username);
+    await this.secret.fill(secret);
+    await this.loginButton.click();
+  }
+
+  async loginAs(username: string, secret: string): Promise<void> {
+    await this.login(username, secret);
+    await this.signedInAs.waitFor();
+  }
+
+  async open(view: DashboardView): Promise<void> {
+    const names: Record<DashboardView, string> = {
+      langsung: "Pantauan langsung",
+      laporan: "Laporan",
+      log: "Log antrean",
+      kepatuhan: "Laporan kepatuhan",
+    };
+    await this.page.getByRole("link", { name: names[view], exact: true }).click();
+    await this.page.waitForURL(new RegExp(`#/${view}`));
+  }
+
+  /** Sets the report range with the date fields, as a manager types it. */
+  async setRange(from: string, to: string): Promise<void> {
+    // "Sampai" first when moving forward (its min is "Dari"), "Dari" first when moving back.
+    const fromField = this.page.locator('input[name="from"]');
+    const toField = this.page.locator('input[name="to"]');
+    await toField.fill(to);
+    await fromField.fill(from);
+    await toField.fill(to);
+    await this.page.waitForURL(new RegExp(`from=${from}.*to=${to}`));
+    await this.settled();
+  }
+
+  async filter(field: "agency" | "service" | "counter" | "officer", label: string): Promise<void> {
+    await this.page.locator(`select[name="${field}"]`).first().selectOption({ label });
+    await this.settled();
+  }
+
+  /** Waits until no panel shows "Memuat…". */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…"));
+  }
+
+  /** The big figure of a KPI card and its small line. */
+  async kpi(testId: string): Promise<{ value: string; hint: string }> {
+    const card = this.page.getByTestId(testId);
+    const hint = card.locator(".kpi__hint");
+    return {
+      value: (await card.locator(".kpi__value").textContent())?.trim() ?? "",
+      // Not every card has a small line: do not wait for one.
+      hint: (await hint.count()) > 0 ? ((await hint.textContent())?.trim() ?? "") : "",
+    };
+  }
+
+  /** Cells of the breakdown table's row for a service (or counter, officer) id. */
+  async summaryRow(key: string): Promise<string[]> {
+    return (await this.summaryTable.locator(`tr[data-key="${key}"] td`).allTextContents()).map((t) => t.trim());
+  }
+
+  async groupBy(label: "Layanan" | "Instansi" | "Loket" | "Petugas" | "Jam" | "Hari"): Promise<void> {
+    await this.page.getByTestId("breakdown").getByRole("button", { name: label, exact: true }).click();
+    await this.settled();
+  }
+
+  /** Ticket numbers in the log table, top to bottom. */
+  async logNumbers(): Promise<string[]> {
+    return this.ticketTable.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number") ?? ""));
+  }
+
+  async sortLogBy(column: "Tunggu" | "Layanan" | "Tanggal · selesai"): Promise<void> {
+    await this.ticketTable.getByRole("button", { name: column }).click();
+    await this.settled();
+  }
+
+  /** Clicks a CSV button and returns the saved file's name and bytes. */
+  async downloadCsv(testId: string): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId(testId).first().click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+}
