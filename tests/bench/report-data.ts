@@ -24,7 +24,11 @@ export const MILLION = {
 export function reportStorePath(): string {
   const dir = process.env.LAYAN_BENCH_CACHE ?? join(tmpdir(), "layan-bench-cache");
   const p = MILLION;
-  return join(dir, `reports-v${SIM_VERSION}-${p.startDay}-${p.days}d-${p.ticketsPerDay}-${p.seed}`, "layan.db");
+  return join(
+    dir,
+    `reports-v${SIM_VERSION}-${p.startDay}-${p.days}d-${p.ticketsPerDay}-${p.seed}`,
+    "layan.db",
+  );
 }
 
 /** Path of the cached store, generating it first when missing. */
@@ -44,7 +48,9 @@ export function ensureReportStore(log: (msg: string) => void = () => undefined):
       }
     },
   });
-  log(`  ${result.tickets.toLocaleString("en")} tickets, ${result.events.toLocaleString("en")} events in ${(result.ms / 1000).toFixed(0)} s`);
+  log(
+    `  ${result.tickets.toLocaleString("en")} tickets, ${result.events.toLocaleString("en")} events in ${(result.ms / 1000).toFixed(0)} s`,
+  );
   return path;
 }
 

@@ -49,7 +49,9 @@ function timed(fn: () => unknown): number {
   return Math.round(p50(samples) * 100) / 100;
 }
 
-export async function benchReports(log: (msg: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<Record<string, number>> {
+export async function benchReports(
+  log: (msg: string) => void = (m) => process.stderr.write(`${m}\n`),
+): Promise<Record<string, number>> {
   const path = ensureReportStore(log);
   const t0 = performance.now();
   // Opening migrates the cached file in place the first time (indexes, rollup tables).
@@ -63,7 +65,10 @@ export async function benchReports(log: (msg: string) => void = (m) => process.s
       utcOffsetMinutes: utcOffsetMinutes(setup.rules.timezone),
       onVerified: (check) => {
         verifyMs = check.ms;
-        if (check.rebuilt) log(`  report rollups filled from the log in ${(check.ms / 1000).toFixed(1)} s (${check.mismatches.join(", ")})`);
+        if (check.rebuilt)
+          log(
+            `  report rollups filled from the log in ${(check.ms / 1000).toFixed(1)} s (${check.mismatches.join(", ")})`,
+          );
       },
     });
     const names = reportNames(setup, reports);
@@ -71,13 +76,28 @@ export async function benchReports(log: (msg: string) => void = (m) => process.s
     if (!range) throw new Error("the benchmark store is empty");
     const month = monthRange(range.to.slice(0, 7));
     const monthFilter = { from: month.from, to: month.to };
-    const configured = setup.rules.services.map((s) => ({ id: s.id, waitMinutes: s.targets.waitMinutes, serviceMinutes: s.targets.serviceMinutes }));
-    const office = { name: setup.catalog.office.name, shortName: setup.catalog.office.shortName, address: setup.catalog.office.address };
+    const configured = setup.rules.services.map((s) => ({
+      id: s.id,
+      waitMinutes: s.targets.waitMinutes,
+      serviceMinutes: s.targets.serviceMinutes,
+    }));
+    const office = {
+      name: setup.catalog.office.name,
+      shortName: setup.catalog.office.shortName,
+      address: setup.catalog.office.address,
+    };
 
-    const count = (sql: string, ...params: string[]) => store.db.prepare<string[], { n: number }>(sql).get(...params)?.n ?? 0;
+    const count = (sql: string, ...params: string[]) =>
+      store.db.prepare<string[], { n: number }>(sql).get(...params)?.n ?? 0;
     const tickets = count("SELECT count(*) AS n FROM tickets");
-    const monthSegments = count("SELECT count(*) AS n FROM service_log WHERE service_day BETWEEN ? AND ?", month.from, month.to);
-    log(`  ${tickets.toLocaleString("en")} tickets; report month ${month.month}: ${monthSegments.toLocaleString("en")} segments`);
+    const monthSegments = count(
+      "SELECT count(*) AS n FROM service_log WHERE service_day BETWEEN ? AND ?",
+      month.from,
+      month.to,
+    );
+    log(
+      `  ${tickets.toLocaleString("en")} tickets; report month ${month.month}: ${monthSegments.toLocaleString("en")} segments`,
+    );
 
     const baseline = store.db.prepare<[string, string], { service_id: string; n: number }>(
       "SELECT service_id, COUNT(*) AS n FROM service_log WHERE service_day BETWEEN ? AND ? GROUP BY service_id",
@@ -91,18 +111,28 @@ export async function benchReports(log: (msg: string) => void = (m) => process.s
       buildComplianceReport(reports, names, office, month, { serviceIds: null }, configured, Date.now());
       reports.summary(monthFilter, "service");
     });
-    await measure("ticket_log_first_page_ms", () => reports.tickets({ from: range.from, to: range.to, limit: 50 }));
+    await measure("ticket_log_first_page_ms", () =>
+      reports.tickets({ from: range.from, to: range.to, limit: 50 }),
+    );
     await measure("baseline_count_by_service_ms", () => baseline.all(month.from, month.to));
-    await measure("report_compliance_only_ms", () => buildComplianceReport(reports, names, office, month, { serviceIds: null }, configured, Date.now()));
+    await measure("report_compliance_only_ms", () =>
+      buildComplianceReport(reports, names, office, month, { serviceIds: null }, configured, Date.now()),
+    );
     await measure("report_summary_by_service_ms", () => reports.summary(monthFilter, "service"));
-    await measure("report_summary_year_ms", () => reports.summary({ from: range.from, to: range.to }, "service"));
+    await measure("report_summary_year_ms", () =>
+      reports.summary({ from: range.from, to: range.to }, "service"),
+    );
     await measure("ticket_log_month_first_page_ms", () => reports.tickets({ ...monthFilter, limit: 50 }));
-    await measure("ticket_log_longest_wait_page_ms", () => reports.tickets({ from: range.from, to: range.to, sort: "wait", dir: "desc", limit: 50 }));
+    await measure("ticket_log_longest_wait_page_ms", () =>
+      reports.tickets({ from: range.from, to: range.to, sort: "wait", dir: "desc", limit: 50 }),
+    );
     // Deep pages cost what page 1 costs: walk 199 pages, time the 200th.
     let cursor: string | null = null;
     for (let i = 0; i < 199; i++) cursor = reports.tickets({ ...monthFilter, limit: 50, cursor }).nextCursor;
     const page200 = cursor;
-    await measure("ticket_log_page_200_ms", () => reports.tickets({ ...monthFilter, limit: 50, cursor: page200 }));
+    await measure("ticket_log_page_200_ms", () =>
+      reports.tickets({ ...monthFilter, limit: 50, cursor: page200 }),
+    );
     Object.assign(results, {
       report_rollup_check_ms: Math.round(verifyMs),
       report_store_open_ms: Math.round(openMs),

@@ -35,14 +35,23 @@ const contexts: BrowserContext[] = [];
 const cleanup: (() => Promise<void> | void)[] = [];
 
 async function newPage(width = 1440, height = 900): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "id-ID", timezoneId: "Asia/Jakarta", acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    acceptDownloads: true,
+  });
   contexts.push(context);
   return context.newPage();
 }
 
 beforeAll(() => {
   // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
-  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -74,7 +83,9 @@ describe("dashboard on the hand-worked fixture", () => {
     await dash.goto();
     await dash.login(hub.user("officer").username, hub.user("officer").secret);
     await dash.loginError.waitFor();
-    expect(await dash.loginError.textContent()).toBe("Akun petugas loket tidak dapat membuka dasbor manajer. Gunakan akun manajer atau supervisor.");
+    expect(await dash.loginError.textContent()).toBe(
+      "Akun petugas loket tidak dapat membuka dasbor manajer. Gunakan akun manajer atau supervisor.",
+    );
     expect(await dash.signedInAs.count()).toBe(0);
   });
 
@@ -99,13 +110,26 @@ describe("dashboard on the hand-worked fixture", () => {
     // KTP-el's row: waits 5 10 30 61 64, services 9 23 25 30.
     const ktp = await dash.summaryRow("ktp-el");
     expect(ktp[0]).toBe("Perekaman dan Pencetakan KTP-elTarget: tunggu 30 mnt, layanan 25 mnt");
-    expect(ktp.slice(1)).toEqual(["5", "4", "1", "1", "34 mnt", "30 mnt / 1 j 04 mnt", "60%", "21,8 mnt", "23 mnt / 30 mnt", "75%"]);
+    expect(ktp.slice(1)).toEqual([
+      "5",
+      "4",
+      "1",
+      "1",
+      "34 mnt",
+      "30 mnt / 1 j 04 mnt",
+      "60%",
+      "21,8 mnt",
+      "23 mnt / 30 mnt",
+      "75%",
+    ]);
 
     // Filter to KTP-el: the cards follow.
     await dash.filter("service", "Perekaman dan Pencetakan KTP-el");
     await expect.poll(async () => (await dash.kpi("kpi-issued")).value, SEEN).toBe("5");
     expect(await dash.kpi("kpi-wait")).toEqual({ value: "34 mnt", hint: "p50 30 mnt · p90 1 j 04 mnt" });
-    expect(await dash.reportScope.textContent()).toBe("26 Nov 2026 – 28 Nov 2026 · Perekaman dan Pencetakan KTP-el");
+    expect(await dash.reportScope.textContent()).toBe(
+      "26 Nov 2026 – 28 Nov 2026 · Perekaman dan Pencetakan KTP-el",
+    );
 
     // Per officer.
     await dash.filter("service", "Semua layanan");
@@ -123,7 +147,18 @@ describe("dashboard on the hand-worked fixture", () => {
     // The log: newest first, then sorted by the longest wait.
     await dash.open("log");
     await dash.settled();
-    expect(await dash.logNumbers()).toEqual(["D-001", "A-004", "A-003", "A-002", "A-001", "A-005", "D-001", "B-002", "B-002", "B-001"]);
+    expect(await dash.logNumbers()).toEqual([
+      "D-001",
+      "A-004",
+      "A-003",
+      "A-002",
+      "A-001",
+      "A-005",
+      "D-001",
+      "B-002",
+      "B-002",
+      "B-001",
+    ]);
     await dash.sortLogBy("Tunggu");
     expect((await dash.logNumbers()).slice(0, 4)).toEqual(["A-004", "A-003", "B-002", "A-002"]);
     const a4 = dash.ticketTable.locator('tr[data-number="A-004"]');
@@ -132,7 +167,9 @@ describe("dashboard on the hand-worked fixture", () => {
     const log = await dash.downloadCsv("csv-tickets.csv");
     const rows = log.bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
     expect(rows).toHaveLength(11);
-    expect(rows[1]).toMatch(/^2026-11-27,A-004,Perekaman dan Pencetakan KTP-el,lansia,Loket 1,Rina Marlina,08:07:00,09:11:00,/);
+    expect(rows[1]).toMatch(
+      /^2026-11-27,A-004,Perekaman dan Pencetakan KTP-el,lansia,Loket 1,Rina Marlina,08:07:00,09:11:00,/,
+    );
 
     // Date edge: the 28th alone holds only the KIA ticket issued at 00:05 WIB.
     await dash.open("laporan");
@@ -164,11 +201,17 @@ describe("dashboard on the hand-worked fixture", () => {
       "Perekaman dan Pencetakan KTP-el — tunggu dalam target 60%, layanan dalam target 75% Tidak memenuhi",
     ]);
     const notes = await dash.page.getByTestId("notes-ktp-el").locator("li").allTextContents();
-    expect(notes[0]).toBe("Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).");
-    expect(notes).toContain("Langkah SOP yang paling banyak melewati target: Verifikasi — rata-rata 6 menit dari target 5 menit, 50% sesuai target.");
+    expect(notes[0]).toBe(
+      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).",
+    );
+    expect(notes).toContain(
+      "Langkah SOP yang paling banyak melewati target: Verifikasi — rata-rata 6 menit dari target 5 menit, 50% sesuai target.",
+    );
     const csv = await dash.downloadCsv("csv-compliance.csv");
     expect(csv.name).toBe("layan-kepatuhan-2026-11.csv");
-    expect(csv.bytes.toString("utf8")).toContain("Perekaman dan Pencetakan KTP-el,Disdukcapil,5,4,1,1,30,60,");
+    expect(csv.bytes.toString("utf8")).toContain(
+      "Perekaman dan Pencetakan KTP-el,Disdukcapil,5,4,1,1,30,60,",
+    );
   });
 });
 
@@ -183,7 +226,14 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     const tz = config.office.timezone;
     // Seven weeks up to yesterday (office time), ~450 tickets a day: last month is complete.
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date());
-    writeSimulatedStore({ config, out: join(dataDir, "layan.db"), startDay: addDays(today, -49), days: 49, ticketsPerDay: 450, seed: 7 });
+    writeSimulatedStore({
+      config,
+      out: join(dataDir, "layan.db"),
+      startDay: addDays(today, -49),
+      days: 49,
+      ticketsPerDay: 450,
+      seed: 7,
+    });
     // A copy of the sample office where KTP-el and Kartu Keluarga promise a 1-minute
     // wait, so tickets taken a minute before the screenshot show as past their target.
     const configDir = mkdtempSync(join(tmpdir(), "layan-dash-config-"));
@@ -206,8 +256,20 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
   it("live view, reports, log and the compliance report, as documented in docs/screenshots", async () => {
     // This morning so far: tickets at the kiosk, four desks at work.
     kiosk = await KioskClient.connect(hub.url, hub.kioskToken);
-    const mix = ["ktp-el", "ktp-el", "kartu-keluarga", "stnk-tahunan", "ktp-el", "skck", "bpjs-perubahan-data", "kia", "stnk-tahunan", "ktp-el"];
-    for (let i = 0; i < 3; i++) for (const s of mix) await kiosk.issue(s, i === 1 && s === "ktp-el" ? "lansia" : null);
+    const mix = [
+      "ktp-el",
+      "ktp-el",
+      "kartu-keluarga",
+      "stnk-tahunan",
+      "ktp-el",
+      "skck",
+      "bpjs-perubahan-data",
+      "kia",
+      "stnk-tahunan",
+      "ktp-el",
+    ];
+    for (let i = 0; i < 3; i++)
+      for (const s of mix) await kiosk.issue(s, i === 1 && s === "ktp-el" ? "lansia" : null);
     const takenAt = Date.now();
     const desks: [string, "officer" | "supervisor", number, string][] = [
       ["loket-1", "officer", 0, "ktp-el"],
@@ -263,7 +325,9 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     // Live view once the 1-minute targets have passed.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, takenAt + 62_000 - Date.now())));
     await dash.open("langsung");
-    await expect.poll(() => dash.page.locator('[data-testid="live-tickets"] tr[data-over="true"]').count(), SEEN).toBeGreaterThan(3);
+    await expect
+      .poll(() => dash.page.locator('[data-testid="live-tickets"] tr[data-over="true"]').count(), SEEN)
+      .toBeGreaterThan(3);
     await expect.poll(async () => (await dash.kpi("live-counters")).value, SEEN).toBe("4 buka");
     await dash.page.screenshot({ path: join(SHOTS, "dashboard-live.png") });
   });

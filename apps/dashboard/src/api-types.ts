@@ -18,7 +18,8 @@ export interface TimeStats {
   p90Ms: number | null;
 }
 
-export type Outcome = "selesai" | "berkas_tidak_lengkap" | "dirujuk" | "transferred" | "no_show" | "cancelled";
+export type Outcome =
+  "selesai" | "berkas_tidak_lengkap" | "dirujuk" | "transferred" | "no_show" | "cancelled";
 
 export interface SummaryRow {
   key: string | null;
@@ -131,8 +132,23 @@ export interface ComplianceService {
   waitStatus: ComplianceStatus;
   serviceStatus: ComplianceStatus;
   status: ComplianceStatus;
-  worstHours: { hour: number; label: string; segments: number; pct: number | null; waitPct: number | null; servicePct: number | null }[];
-  bottleneck: { stepId: string; name: string; n: number; avgMs: number; targetMs: number | null; metPct: number | null; overTargetMs: number } | null;
+  worstHours: {
+    hour: number;
+    label: string;
+    segments: number;
+    pct: number | null;
+    waitPct: number | null;
+    servicePct: number | null;
+  }[];
+  bottleneck: {
+    stepId: string;
+    name: string;
+    n: number;
+    avgMs: number;
+    targetMs: number | null;
+    metPct: number | null;
+    overTargetMs: number;
+  } | null;
   weakCounters: WeakSpot[];
   weakOfficers: WeakSpot[];
   notes: string[];
@@ -148,7 +164,13 @@ export interface ComplianceReport {
   thresholds: { good: number; warn: number };
   overall: Omit<SummaryRow, "name">;
   services: ComplianceService[];
-  missed: { serviceId: string; name: string; status: ComplianceStatus; waitPct: number | null; servicePct: number | null }[];
+  missed: {
+    serviceId: string;
+    name: string;
+    status: ComplianceStatus;
+    waitPct: number | null;
+    servicePct: number | null;
+  }[];
 }
 
 export interface Meta {
@@ -171,7 +193,23 @@ export interface Meta {
 export interface LiveView {
   serverTime: number;
   serviceDay: string;
-  services: { serviceId: string; waiting: number; overTarget: number; longestWaitMs: number | null; targetMs: number; openCounters: number }[];
-  waiting: { number: string; serviceId: string; priority: string | null; enqueuedAt: number; waitedMs: number; targetMs: number; overTarget: boolean; requeued: boolean }[];
+  services: {
+    serviceId: string;
+    waiting: number;
+    overTarget: number;
+    longestWaitMs: number | null;
+    targetMs: number;
+    openCounters: number;
+  }[];
+  waiting: {
+    number: string;
+    serviceId: string;
+    priority: string | null;
+    enqueuedAt: number;
+    waitedMs: number;
+    targetMs: number;
+    overTarget: boolean;
+    requeued: boolean;
+  }[];
   counters: { open: number; idle: number; serving: number; paused: number; closed: number };
 }

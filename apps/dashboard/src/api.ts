@@ -24,7 +24,10 @@ const NETWORK: Pick<AckError, "code" | "message" | "messageEn"> = {
 export interface Api {
   get<T>(path: string, params?: Record<string, string | readonly string[] | null | undefined>): Promise<T>;
   /** Downloads a CSV export and saves it; resolves with the file name. */
-  download(path: string, params?: Record<string, string | readonly string[] | null | undefined>): Promise<string>;
+  download(
+    path: string,
+    params?: Record<string, string | readonly string[] | null | undefined>,
+  ): Promise<string>;
 }
 
 export function query(params: Record<string, string | readonly string[] | null | undefined> = {}): string {
@@ -39,10 +42,15 @@ export function query(params: Record<string, string | readonly string[] | null |
 }
 
 export function createApi(baseUrl: string, token: string, onUnauthorized: (error: ApiError) => void): Api {
-  const request = async (path: string, params?: Record<string, string | readonly string[] | null | undefined>): Promise<Response> => {
+  const request = async (
+    path: string,
+    params?: Record<string, string | readonly string[] | null | undefined>,
+  ): Promise<Response> => {
     let res: Response;
     try {
-      res = await fetch(`${baseUrl}${path}${query(params)}`, { headers: { authorization: `Bearer ${token}` } });
+      res = await fetch(`${baseUrl}${path}${query(params)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
     } catch {
       throw new ApiError(0, NETWORK);
     }
@@ -50,15 +58,25 @@ export function createApi(baseUrl: string, token: string, onUnauthorized: (error
     let error: ApiError;
     try {
       const body = (await res.json()) as { error?: AckError };
-      error = new ApiError(res.status, body.error ?? { ...NETWORK, code: "INTERNAL", message: `Kesalahan ${res.status}.` });
+      error = new ApiError(
+        res.status,
+        body.error ?? { ...NETWORK, code: "INTERNAL", message: `Kesalahan ${res.status}.` },
+      );
     } catch {
-      error = new ApiError(res.status, { code: "INTERNAL", message: `Kesalahan server (${res.status}).`, messageEn: `Server error ${res.status}` });
+      error = new ApiError(res.status, {
+        code: "INTERNAL",
+        message: `Kesalahan server (${res.status}).`,
+        messageEn: `Server error ${res.status}`,
+      });
     }
     if (res.status === 401) onUnauthorized(error);
     throw error;
   };
   return {
-    async get<T>(path: string, params?: Record<string, string | readonly string[] | null | undefined>): Promise<T> {
+    async get<T>(
+      path: string,
+      params?: Record<string, string | readonly string[] | null | undefined>,
+    ): Promise<T> {
       const res = await request(path, params);
       const body = (await res.json()) as { ok: boolean; data: T };
       return body.data;

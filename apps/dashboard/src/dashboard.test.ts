@@ -35,14 +35,27 @@ describe("filters in the URL", () => {
   const meta = { today: "2026-11-28" } as Meta;
   it("defaults to this month, keeps other parameters, drops the page cursor", () => {
     const f = filtersFrom(new URLSearchParams("service=ktp-el&by=counter"), meta);
-    expect(f).toEqual({ from: "2026-11-01", to: "2026-11-28", agency: null, service: "ktp-el", counter: null, officer: null });
-    const next = withFilters(new URLSearchParams("by=counter&cursor=abc&service=ktp-el"), { ...f, service: null, counter: "loket-3" });
+    expect(f).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-28",
+      agency: null,
+      service: "ktp-el",
+      counter: null,
+      officer: null,
+    });
+    const next = withFilters(new URLSearchParams("by=counter&cursor=abc&service=ktp-el"), {
+      ...f,
+      service: null,
+      counter: "loket-3",
+    });
     expect(next.toString()).toBe("by=counter&from=2026-11-01&to=2026-11-28&counter=loket-3");
     expect(filtersFrom(new URLSearchParams("from=garbage"), meta).from).toBe("2026-11-01");
   });
 
   it("API query strings leave out empty values", () => {
-    expect(query({ from: "2026-11-01", agency: null, service: "", officer: ["a", "b"] })).toBe("?from=2026-11-01&officer=a%2Cb");
+    expect(query({ from: "2026-11-01", agency: null, service: "", officer: ["a", "b"] })).toBe(
+      "?from=2026-11-01&officer=a%2Cb",
+    );
     expect(query({})).toBe("");
   });
 });
@@ -56,7 +69,15 @@ describe("live board", () => {
     officerName: "Rina",
     current: current ? { number: current, serviceId: "ktp-el", status: "called" } : null,
   });
-  const log = (seq: number, type: LogEntry["type"]): LogEntry => ({ seq, at: seq, type, number: "A-001", serviceId: "ktp-el", counterId: "loket-1", detail: {} });
+  const log = (seq: number, type: LogEntry["type"]): LogEntry => ({
+    seq,
+    at: seq,
+    type,
+    number: "A-001",
+    serviceId: "ktp-el",
+    counterId: "loket-1",
+    detail: {},
+  });
   const snapshot: DashboardSnapshot = {
     seq: 10,
     serverTime: 0,
@@ -70,7 +91,10 @@ describe("live board", () => {
   it("applies pushes on top of a snapshot; a completion counts as served; a repeated entry is ignored", () => {
     let s = fromSnapshot(snapshot);
     s = applyPush(s, { name: "counter:updated", payload: { ...counter("loket-1", "A-002"), seq: 11 } });
-    s = applyPush(s, { name: "queue:changed", payload: { seq: 11, waiting: [{ serviceId: "ktp-el", waiting: 2, longestWaitMs: 70_000 }] } });
+    s = applyPush(s, {
+      name: "queue:changed",
+      payload: { seq: 11, waiting: [{ serviceId: "ktp-el", waiting: 2, longestWaitMs: 70_000 }] },
+    });
     s = applyPush(s, { name: "log:appended", payload: log(12, "ticket.completed") });
     s = applyPush(s, { name: "log:appended", payload: log(12, "ticket.completed") });
     expect(s.counters[0]!.current?.number).toBe("A-002");
@@ -78,7 +102,10 @@ describe("live board", () => {
     expect(s.servedToday).toBe(6);
     expect(s.recent.map((e) => e.seq)).toEqual([12, 10]);
     expect(s.seq).toBe(12);
-    expect(applyPush(EMPTY_BOARD, { name: "counter:updated", payload: { ...counter("loket-9", null), seq: 1 } }).counters).toHaveLength(1);
+    expect(
+      applyPush(EMPTY_BOARD, { name: "counter:updated", payload: { ...counter("loket-9", null), seq: 1 } })
+        .counters,
+    ).toHaveLength(1);
   });
 });
 

@@ -28,7 +28,14 @@ export function filtersFrom(params: URLSearchParams, meta: Meta, fallback: Range
 
 /** Filters as API query parameters (and URL hash parameters). */
 export function filterParams(f: Filters): Record<string, string | null> {
-  return { from: f.from, to: f.to, agency: f.agency, service: f.service, counter: f.counter, officer: f.officer };
+  return {
+    from: f.from,
+    to: f.to,
+    agency: f.agency,
+    service: f.service,
+    counter: f.counter,
+    officer: f.officer,
+  };
 }
 
 /** Keeps the other parameters of the URL (sort, page size) and replaces the filter's. */

@@ -3,9 +3,11 @@
 const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-export const count = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf0.format(n));
+export const count = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "–" : nf0.format(n);
 
-export const pct = (p: number | null | undefined): string => (p === null || p === undefined ? "–" : `${nf1.format(p)}%`);
+export const pct = (p: number | null | undefined): string =>
+  p === null || p === undefined ? "–" : `${nf1.format(p)}%`;
 
 /** "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
 export function minutes(ms: number | null | undefined): string {
@@ -39,8 +41,15 @@ function fmt(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat 
 /** "27 Nov 2026" from a service day "2026-11-27". */
 export function dayLabel(day: string, style: "short" | "long" = "short"): string {
   const [y, m, d] = day.split("-").map(Number);
-  const f = fmt(`day|${style}`, () =>
-    new Intl.DateTimeFormat("id-ID", style === "short" ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  const f = fmt(
+    `day|${style}`,
+    () =>
+      new Intl.DateTimeFormat(
+        "id-ID",
+        style === "short"
+          ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }
+          : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+      ),
   );
   return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
@@ -53,19 +62,36 @@ export function dayShort(day: string): string {
 /** "08.05" office-local from epoch ms. */
 export function timeOfDay(at: number | null, timeZone: string): string {
   if (at === null) return "–";
-  return fmt(`time|${timeZone}`, () => new Intl.DateTimeFormat("id-ID", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(at);
+  return fmt(
+    `time|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("id-ID", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+  ).format(at);
 }
 
 export function dateTime(at: number, timeZone: string): string {
-  return fmt(`dt|${timeZone}`, () =>
-    new Intl.DateTimeFormat("id-ID", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+  return fmt(
+    `dt|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("id-ID", {
+        timeZone,
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
   ).format(at);
 }
 
 /** "November 2026" from "2026-11". */
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return fmt("month", () => new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" })).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+  return fmt(
+    "month",
+    () => new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
 
 export const WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;

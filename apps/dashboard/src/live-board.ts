@@ -1,4 +1,11 @@
-import type { CounterView, DashboardPush, DashboardSnapshot, LogEntry, Resync, WaitingCount } from "@layan/protocol";
+import type {
+  CounterView,
+  DashboardPush,
+  DashboardSnapshot,
+  LogEntry,
+  Resync,
+  WaitingCount,
+} from "@layan/protocol";
 import { connectErrorCode, connectHub, sendCommand, SeqTracker } from "@layan/ui";
 import type { Socket } from "socket.io-client";
 
@@ -17,12 +24,26 @@ export interface BoardState {
   recent: LogEntry[];
 }
 
-export const EMPTY_BOARD: BoardState = { seq: 0, serverTime: 0, counters: [], waiting: [], servedToday: 0, recent: [] };
+export const EMPTY_BOARD: BoardState = {
+  seq: 0,
+  serverTime: 0,
+  counters: [],
+  waiting: [],
+  servedToday: 0,
+  recent: [],
+};
 
 const RECENT = 40;
 
 export function fromSnapshot(s: DashboardSnapshot): BoardState {
-  return { seq: s.seq, serverTime: s.serverTime, counters: s.counters, waiting: s.waiting, servedToday: s.servedToday, recent: s.recent.slice(0, RECENT) };
+  return {
+    seq: s.seq,
+    serverTime: s.serverTime,
+    counters: s.counters,
+    waiting: s.waiting,
+    servedToday: s.servedToday,
+    recent: s.recent.slice(0, RECENT),
+  };
 }
 
 export function applyPush(state: BoardState, push: DashboardPush): BoardState {
@@ -33,7 +54,9 @@ export function applyPush(state: BoardState, push: DashboardPush): BoardState {
       return {
         ...state,
         seq: Math.max(state.seq, seq),
-        counters: known ? state.counters.map((c) => (c.id === view.id ? view : c)) : [...state.counters, view],
+        counters: known
+          ? state.counters.map((c) => (c.id === view.id ? view : c))
+          : [...state.counters, view],
       };
     }
     case "queue:changed":
@@ -65,7 +88,9 @@ export function connectBoard(
   const socket = connectHub({ url: hubUrl, namespace: "/dashboard", token });
   const tracker = new SeqTracker();
   const resync = async () => {
-    const answer = await sendCommand<Resync<DashboardSnapshot, DashboardPush>>(socket, "sync:request", { sinceSeq: tracker.last });
+    const answer = await sendCommand<Resync<DashboardSnapshot, DashboardPush>>(socket, "sync:request", {
+      sinceSeq: tracker.last,
+    });
     if (!answer.ok) return;
     const r = answer.data;
     if (r.mode === "snapshot") {
@@ -82,8 +107,12 @@ export function connectBoard(
     onState((s) => applyPush(s, p));
   };
   socket.on("connect", () => void resync());
-  socket.on("counter:updated", (payload: CounterView & { seq: number }) => push({ name: "counter:updated", payload }, payload.seq));
-  socket.on("queue:changed", (payload: { seq: number; waiting: WaitingCount[] }) => push({ name: "queue:changed", payload }, payload.seq));
+  socket.on("counter:updated", (payload: CounterView & { seq: number }) =>
+    push({ name: "counter:updated", payload }, payload.seq),
+  );
+  socket.on("queue:changed", (payload: { seq: number; waiting: WaitingCount[] }) =>
+    push({ name: "queue:changed", payload }, payload.seq),
+  );
   socket.on("log:appended", (payload: LogEntry) => push({ name: "log:appended", payload }, payload.seq));
   socket.on("connect_error", (err: Error) => {
     const code = connectErrorCode(err);

@@ -20,7 +20,10 @@ export function parseHash(hash: string): Route {
   return { view, params: new URLSearchParams(search) };
 }
 
-export function hrefFor(view: View, params?: URLSearchParams | Record<string, string | null | undefined>): string {
+export function hrefFor(
+  view: View,
+  params?: URLSearchParams | Record<string, string | null | undefined>,
+): string {
   const search = new URLSearchParams();
   if (params instanceof URLSearchParams) params.forEach((v, k) => search.set(k, v));
   else if (params) for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
@@ -28,7 +31,11 @@ export function hrefFor(view: View, params?: URLSearchParams | Record<string, st
   return `#/${view}${text ? `?${text}` : ""}`;
 }
 
-export function navigate(view: View, params?: URLSearchParams | Record<string, string | null | undefined>, replace = false): void {
+export function navigate(
+  view: View,
+  params?: URLSearchParams | Record<string, string | null | undefined>,
+  replace = false,
+): void {
   const href = hrefFor(view, params);
   if (replace) history.replaceState(null, "", href);
   else history.pushState(null, "", href);

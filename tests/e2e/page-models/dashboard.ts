@@ -75,7 +75,9 @@ export class DashboardPage {
 
   /** Waits until no panel shows "Memuat…". */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(() => ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…"));
+    await this.page.waitForFunction(
+      () => ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…"),
+    );
   }
 
   /** The big figure of a KPI card and its small line. */
@@ -91,7 +93,9 @@ export class DashboardPage {
 
   /** Cells of the breakdown table's row for a service (or counter, officer) id. */
   async summaryRow(key: string): Promise<string[]> {
-    return (await this.summaryTable.locator(`tr[data-key="${key}"] td`).allTextContents()).map((t) => t.trim());
+    return (await this.summaryTable.locator(`tr[data-key="${key}"] td`).allTextContents()).map((t) =>
+      t.trim(),
+    );
   }
 
   async groupBy(label: "Layanan" | "Instansi" | "Loket" | "Petugas" | "Jam" | "Hari"): Promise<void> {
@@ -101,7 +105,9 @@ export class DashboardPage {
 
   /** Ticket numbers in the log table, top to bottom. */
   async logNumbers(): Promise<string[]> {
-    return this.ticketTable.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number") ?? ""));
+    return this.ticketTable
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number") ?? ""));
   }
 
   async sortLogBy(column: "Tunggu" | "Layanan" | "Tanggal · selesai"): Promise<void> {
@@ -111,7 +117,10 @@ export class DashboardPage {
 
   /** Clicks a CSV button and returns the saved file's name and bytes. */
   async downloadCsv(testId: string): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId(testId).first().click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByTestId(testId).first().click(),
+    ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
   }

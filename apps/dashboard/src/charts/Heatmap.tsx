@@ -21,7 +21,17 @@ function complianceColour(p: number, good: number, warn: number): string {
  * joined a queue. Each cell shows its number, so colour is never the only
  * signal; hover (title) gives the rest.
  */
-export function Heatmap({ cells, metric, good, warn }: { cells: HeatCell[]; metric: HeatMetric; good: number; warn: number }) {
+export function Heatmap({
+  cells,
+  metric,
+  good,
+  warn,
+}: {
+  cells: HeatCell[];
+  metric: HeatMetric;
+  good: number;
+  warn: number;
+}) {
   if (cells.length === 0) return null;
   const hours = cells.map((c) => c.hour);
   const first = Math.min(...hours);
@@ -31,7 +41,8 @@ export function Heatmap({ cells, metric, good, warn }: { cells: HeatCell[]; metr
   const byKey = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
   const maxVolume = Math.max(1, ...cells.map((c) => c.segments));
 
-  const valueOf = (c: HeatCell) => (metric === "wait" ? c.waitMet.pct : metric === "service" ? c.serviceMet.pct : c.segments);
+  const valueOf = (c: HeatCell) =>
+    metric === "wait" ? c.waitMet.pct : metric === "service" ? c.serviceMet.pct : c.segments;
   const colour = (c: HeatCell) => {
     const v = valueOf(c);
     if (v === null) return "#f1f5f9";

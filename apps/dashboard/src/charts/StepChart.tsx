@@ -25,10 +25,18 @@ export function StepChart({ rows }: { rows: StepRow[] }) {
                     {s.stepName}
                     {s.bottleneck && <span className="badge badge--bad">paling lambat</span>}
                   </span>
-                  <span className="steps__track" title={`${s.stepName}: rata-rata ${minutes(s.avgMs)}, p90 ${minutes(s.p90Ms)}, target ${minutes(s.targetMs)}`}>
-                    <span className={`steps__bar${over ? " steps__bar--over" : ""}`} style={{ width: scale(s.avgMs) }} />
+                  <span
+                    className="steps__track"
+                    title={`${s.stepName}: rata-rata ${minutes(s.avgMs)}, p90 ${minutes(s.p90Ms)}, target ${minutes(s.targetMs)}`}
+                  >
+                    <span
+                      className={`steps__bar${over ? " steps__bar--over" : ""}`}
+                      style={{ width: scale(s.avgMs) }}
+                    />
                     {s.p90Ms !== null && <span className="steps__p90" style={{ left: scale(s.p90Ms) }} />}
-                    {s.targetMs !== null && <span className="steps__target" style={{ left: scale(s.targetMs) }} />}
+                    {s.targetMs !== null && (
+                      <span className="steps__target" style={{ left: scale(s.targetMs) }} />
+                    )}
                   </span>
                   <span className="steps__figures">
                     <span>

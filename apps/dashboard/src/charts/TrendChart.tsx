@@ -28,7 +28,11 @@ export function TrendChart({ days, threshold }: { days: TrendResponse["days"]; t
 
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Tren harian: antrean dilayani dan persentase tunggu sesuai target">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label="Tren harian: antrean dilayani dan persentase tunggu sesuai target"
+      >
         {ticks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={yCount(t)} y2={yCount(t)} className="chart__grid" />
@@ -42,10 +46,22 @@ export function TrendChart({ days, threshold }: { days: TrendResponse["days"]; t
             {t}%
           </text>
         ))}
-        <line x1={M.left} x2={W - M.right} y1={yPct(threshold)} y2={yPct(threshold)} className="chart__threshold" />
+        <line
+          x1={M.left}
+          x2={W - M.right}
+          y1={yPct(threshold)}
+          y2={yPct(threshold)}
+          className="chart__threshold"
+        />
         {days.map((d, i) => (
           <g key={d.key}>
-            <rect x={x(i) - barW / 2} y={yCount(d.served)} width={barW} height={Math.max(0, M.top + innerH - yCount(d.served))} className="chart__bar">
+            <rect
+              x={x(i) - barW / 2}
+              y={yCount(d.served)}
+              width={barW}
+              height={Math.max(0, M.top + innerH - yCount(d.served))}
+              className="chart__bar"
+            >
               <title>{`${dayLabel(d.key ?? "")}: ${count(d.served)} dilayani, ${pct(d.waitMet.pct)} tunggu sesuai target, ${pct(d.serviceMet.pct)} layanan sesuai target`}</title>
             </rect>
             {i % labelEvery === 0 && (
@@ -57,7 +73,9 @@ export function TrendChart({ days, threshold }: { days: TrendResponse["days"]; t
         ))}
         {points.length > 1 && <polyline points={points.join(" ")} className="chart__line" />}
         {days.map((d, i) =>
-          d.waitMet.pct === null ? null : <circle key={d.key} cx={x(i)} cy={yPct(d.waitMet.pct)} r={3} className="chart__dot" />,
+          d.waitMet.pct === null ? null : (
+            <circle key={d.key} cx={x(i)} cy={yPct(d.waitMet.pct)} r={3} className="chart__dot" />
+          ),
         )}
       </svg>
       <figcaption className="legend">

@@ -12,7 +12,12 @@ export const STATUS_LABELS: Record<ComplianceStatus, string> = {
   tanpa_data: "Tanpa data",
 };
 
-const STATUS_TONE: Record<ComplianceStatus, string> = { memenuhi: "good", perhatian: "warn", tidak_memenuhi: "bad", tanpa_data: "none" };
+const STATUS_TONE: Record<ComplianceStatus, string> = {
+  memenuhi: "good",
+  perhatian: "warn",
+  tidak_memenuhi: "bad",
+  tanpa_data: "none",
+};
 
 function Status({ status }: { status: ComplianceStatus }) {
   return <span className={`status status--${STATUS_TONE[status]}`}>{STATUS_LABELS[status]}</span>;
@@ -40,10 +45,25 @@ function defaultMonth(meta: Meta): string {
  * the browser's print dialog saves it as a PDF ("Simpan sebagai PDF") with the
  * navigation hidden, tables kept whole across pages, and a signature block.
  */
-export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta: Meta; params: URLSearchParams; signedBy: string }) {
-  const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "") ? (params.get("month") as string) : defaultMonth(meta);
+export function ComplianceView({
+  api,
+  meta,
+  params,
+  signedBy,
+}: {
+  api: Api;
+  meta: Meta;
+  params: URLSearchParams;
+  signedBy: string;
+}) {
+  const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "")
+    ? (params.get("month") as string)
+    : defaultMonth(meta);
   const agency = params.get("agency") || null;
-  const report = useLoad(() => api.get<ComplianceReport>("/api/reports/compliance", { month, agency }), `${month}|${agency ?? ""}`);
+  const report = useLoad(
+    () => api.get<ComplianceReport>("/api/reports/compliance", { month, agency }),
+    `${month}|${agency ?? ""}`,
+  );
   const r = report.data;
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -70,7 +90,11 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
         </label>
         <label className="field field--inline">
           Instansi
-          <select name="agency" value={agency ?? ""} onChange={(e) => set({ agency: e.target.value || null })}>
+          <select
+            name="agency"
+            value={agency ?? ""}
+            onChange={(e) => set({ agency: e.target.value || null })}
+          >
             <option value="">Semua instansi</option>
             {meta.agencies.map((a) => (
               <option key={a.id} value={a.id}>
@@ -103,10 +127,12 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
           <section className="doc__section">
             <h2>1. Ringkasan</h2>
             <p data-testid="compliance-summary">
-              Pada {r.monthLabel} tercatat {count(r.overall.issued)} nomor antrean diterbitkan dan {count(r.overall.served)} dilayani. Secara keseluruhan{" "}
-              {pct(r.overall.waitMet.pct)} antrean dipanggil dalam target waktu tunggu dan {pct(r.overall.serviceMet.pct)} dilayani dalam target waktu
-              layanan (rata-rata tunggu {minutes(r.overall.wait.avgMs)}, p90 {minutes(r.overall.wait.p90Ms)}; rata-rata layanan {minutes(r.overall.service.avgMs)}
-              , p90 {minutes(r.overall.service.p90Ms)}).
+              Pada {r.monthLabel} tercatat {count(r.overall.issued)} nomor antrean diterbitkan dan{" "}
+              {count(r.overall.served)} dilayani. Secara keseluruhan {pct(r.overall.waitMet.pct)} antrean
+              dipanggil dalam target waktu tunggu dan {pct(r.overall.serviceMet.pct)} dilayani dalam target
+              waktu layanan (rata-rata tunggu {minutes(r.overall.wait.avgMs)}, p90{" "}
+              {minutes(r.overall.wait.p90Ms)}; rata-rata layanan {minutes(r.overall.service.avgMs)}, p90{" "}
+              {minutes(r.overall.service.p90Ms)}).
             </p>
             {r.missed.length > 0 ? (
               <>
@@ -119,7 +145,8 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
                 <ul className="doc__missed" data-testid="compliance-missed">
                   {r.missed.map((m) => (
                     <li key={m.serviceId}>
-                      {m.name} — tunggu dalam target {pct(m.waitPct)}, layanan dalam target {pct(m.servicePct)} <Status status={m.status} />
+                      {m.name} — tunggu dalam target {pct(m.waitPct)}, layanan dalam target{" "}
+                      {pct(m.servicePct)} <Status status={m.status} />
                     </li>
                   ))}
                 </ul>
@@ -161,9 +188,13 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
                     </td>
                     <td className="num">{count(s.summary.issued)}</td>
                     <td className="num">{count(s.summary.served)}</td>
-                    <td className="num">{s.waitTargetMinutes === null ? "–" : `${s.waitTargetMinutes} mnt`}</td>
+                    <td className="num">
+                      {s.waitTargetMinutes === null ? "–" : `${s.waitTargetMinutes} mnt`}
+                    </td>
                     <td className="num">{pct(s.summary.waitMet.pct)}</td>
-                    <td className="num">{s.serviceTargetMinutes === null ? "–" : `${s.serviceTargetMinutes} mnt`}</td>
+                    <td className="num">
+                      {s.serviceTargetMinutes === null ? "–" : `${s.serviceTargetMinutes} mnt`}
+                    </td>
                     <td className="num">{pct(s.summary.serviceMet.pct)}</td>
                     <td>
                       <Status status={s.status} />
@@ -208,15 +239,23 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
             <h2>4. Keterangan</h2>
             <ul>
               <li>
-                Waktu tunggu: dari pengambilan nomor (atau pengalihan) sampai panggilan pertama. Waktu layanan: dari mulai dilayani (atau panggilan, bila petugas
-                tidak menekan “mulai”) sampai selesai. Target menurut Standar Pelayanan yang berlaku saat antrean dilayani.
+                Waktu tunggu: dari pengambilan nomor (atau pengalihan) sampai panggilan pertama. Waktu
+                layanan: dari mulai dilayani (atau panggilan, bila petugas tidak menekan “mulai”) sampai
+                selesai. Target menurut Standar Pelayanan yang berlaku saat antrean dilayani.
               </li>
               <li>
-                Status: <em>Memenuhi</em> bila ≥ {r.thresholds.good}% antrean dalam target, <em>Perlu perhatian</em> {r.thresholds.warn}–{r.thresholds.good}%,{" "}
-                <em>Tidak memenuhi</em> di bawah {r.thresholds.warn}%; status layanan mengikuti yang terendah dari tunggu dan layanan.
+                Status: <em>Memenuhi</em> bila ≥ {r.thresholds.good}% antrean dalam target,{" "}
+                <em>Perlu perhatian</em> {r.thresholds.warn}–{r.thresholds.good}%, <em>Tidak memenuhi</em> di
+                bawah {r.thresholds.warn}%; status layanan mengikuti yang terendah dari tunggu dan layanan.
               </li>
-              <li>p50 dan p90: persentil nearest-rank (nilai yang benar-benar terjadi). Antrean yang dibatalkan tidak diukur.</li>
-              <li>Langkah SOP “paling lambat”: langkah dengan jumlah waktu terbanyak di atas targetnya, dari langkah yang dicentang petugas.</li>
+              <li>
+                p50 dan p90: persentil nearest-rank (nilai yang benar-benar terjadi). Antrean yang dibatalkan
+                tidak diukur.
+              </li>
+              <li>
+                Langkah SOP “paling lambat”: langkah dengan jumlah waktu terbanyak di atas targetnya, dari
+                langkah yang dicentang petugas.
+              </li>
             </ul>
           </section>
 
@@ -231,7 +270,9 @@ export function ComplianceView({ api, meta, params, signedBy }: { api: Api; meta
               <p className="doc__sign-line">(..............................................)</p>
             </div>
           </footer>
-          <p className="doc__generated">Dibuat oleh Layan pada {dateTime(r.generatedAt, meta.office.timezone)} dari log antrean.</p>
+          <p className="doc__generated">
+            Dibuat oleh Layan pada {dateTime(r.generatedAt, meta.office.timezone)} dari log antrean.
+          </p>
         </article>
       )}
     </div>

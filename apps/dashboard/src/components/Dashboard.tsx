@@ -29,7 +29,10 @@ export function Dashboard({
   onSignOut: () => void;
   onExpired: (message: string) => void;
 }) {
-  const api: Api = useMemo(() => createApi(hubUrl, session.token, (e: ApiError) => onExpired(e.message)), [hubUrl, session.token, onExpired]);
+  const api: Api = useMemo(
+    () => createApi(hubUrl, session.token, (e: ApiError) => onExpired(e.message)),
+    [hubUrl, session.token, onExpired],
+  );
   const route = useRoute();
   const [meta, setMeta] = useState<Meta | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +62,8 @@ export function Dashboard({
         </div>
         <div className="topbar__right">
           <span className="topbar__user" data-testid="signed-in-as">
-            {session.user.displayName} <span className="topbar__role">{ROLE_LABELS[session.user.role] ?? session.user.role}</span>
+            {session.user.displayName}{" "}
+            <span className="topbar__role">{ROLE_LABELS[session.user.role] ?? session.user.role}</span>
           </span>
           <button type="button" className="btn btn--ghost" onClick={onSignOut}>
             <LogOut aria-hidden="true" /> Keluar
@@ -68,7 +72,12 @@ export function Dashboard({
       </header>
       <nav className="tabs no-print" aria-label="Menu dasbor">
         {NAV.map(({ view, label, icon: Icon }) => (
-          <a key={view} href={hrefFor(view)} className={`tabs__tab${route.view === view ? " tabs__tab--active" : ""}`} aria-current={route.view === view ? "page" : undefined}>
+          <a
+            key={view}
+            href={hrefFor(view)}
+            className={`tabs__tab${route.view === view ? " tabs__tab--active" : ""}`}
+            aria-current={route.view === view ? "page" : undefined}
+          >
             <Icon aria-hidden="true" /> {label}
           </a>
         ))}
@@ -80,10 +89,14 @@ export function Dashboard({
           </p>
         )}
         {!meta && !error && <p className="muted">Memuat…</p>}
-        {meta && route.view === "langsung" && <LiveView api={api} meta={meta} hubUrl={hubUrl} token={session.token} onRefused={onExpired} />}
+        {meta && route.view === "langsung" && (
+          <LiveView api={api} meta={meta} hubUrl={hubUrl} token={session.token} onRefused={onExpired} />
+        )}
         {meta && route.view === "laporan" && <ReportsView api={api} meta={meta} params={route.params} />}
         {meta && route.view === "log" && <TicketLogView api={api} meta={meta} params={route.params} />}
-        {meta && route.view === "kepatuhan" && <ComplianceView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />}
+        {meta && route.view === "kepatuhan" && (
+          <ComplianceView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />
+        )}
       </main>
     </div>
   );

@@ -30,7 +30,19 @@ const EVENT_LABELS: Record<string, string> = {
  * Counters and queue sizes come live over socket.io; the per-ticket list and
  * today's compliance are refreshed from the report API.
  */
-export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; meta: Meta; hubUrl: string; token: string; onRefused: (message: string) => void }) {
+export function LiveView({
+  api,
+  meta,
+  hubUrl,
+  token,
+  onRefused,
+}: {
+  api: Api;
+  meta: Meta;
+  hubUrl: string;
+  token: string;
+  onRefused: (message: string) => void;
+}) {
   const [board, setBoard] = useState<BoardState>(EMPTY_BOARD);
   const [conn, setConn] = useState<BoardConnection | null>(null);
   const [live, setLive] = useState<LiveData | null>(null);
@@ -85,7 +97,10 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
   const serviceName = (id: string | null) => meta.services.find((s) => s.id === id)?.name ?? id ?? "";
   const counterName = (id: string | null) => meta.counters.find((c) => c.id === id)?.name ?? id ?? "";
   const waitingTotal = board.waiting.reduce((n, w) => n + w.waiting, 0);
-  const longest = board.waiting.reduce<number | null>((m, w) => (w.longestWaitMs !== null && (m === null || w.longestWaitMs > m) ? w.longestWaitMs : m), null);
+  const longest = board.waiting.reduce<number | null>(
+    (m, w) => (w.longestWaitMs !== null && (m === null || w.longestWaitMs > m) ? w.longestWaitMs : m),
+    null,
+  );
   const tickets = (live?.waiting ?? []).map((w) => ({ ...w, waitedMs: Math.max(0, now - w.enqueuedAt) }));
   const over = tickets.filter((t) => t.waitedMs > t.targetMs);
   const open = board.counters.filter((c) => c.status === "open");
@@ -98,7 +113,8 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
         <div>
           <h1 className="view__title">Pantauan langsung</h1>
           <p className="view__subtitle">
-            {meta.office.name} · {timeOfDay(now, meta.office.timezone)} {meta.office.timezone === "Asia/Jakarta" ? "WIB" : ""}
+            {meta.office.name} · {timeOfDay(now, meta.office.timezone)}{" "}
+            {meta.office.timezone === "Asia/Jakarta" ? "WIB" : ""}
           </p>
         </div>
         <ConnectionBadge state={connection} showOnline />
@@ -107,7 +123,12 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
       <section className="kpis" aria-label="Saat ini" data-testid="live-kpis">
         <Kpi label="Menunggu" value={count(waitingTotal)} testId="live-waiting" />
         <Kpi label="Tunggu terlama" value={longest === null ? "–" : minutes(longest)} testId="live-longest" />
-        <Kpi label="Melewati target tunggu" value={count(over.length)} tone={over.length > 0 ? "bad" : "good"} testId="live-over" />
+        <Kpi
+          label="Melewati target tunggu"
+          value={count(over.length)}
+          tone={over.length > 0 ? "bad" : "good"}
+          testId="live-over"
+        />
         <Kpi
           label="Loket"
           value={`${count(open.length)} buka`}
@@ -115,11 +136,20 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
           testId="live-counters"
         />
         <Kpi label="Dilayani hari ini" value={count(board.servedToday)} testId="live-served" />
-        <Kpi label="Tunggu ≤ target hari ini" value={pct(todayAll?.waitMet.pct)} tone={tone(todayAll?.waitMet.pct, GOOD, WARN)} hint={`Layanan ≤ target: ${pct(todayAll?.serviceMet.pct)}`} />
+        <Kpi
+          label="Tunggu ≤ target hari ini"
+          value={pct(todayAll?.waitMet.pct)}
+          tone={tone(todayAll?.waitMet.pct, GOOD, WARN)}
+          hint={`Layanan ≤ target: ${pct(todayAll?.serviceMet.pct)}`}
+        />
       </section>
 
       <div className="grid-2 grid-2--wide-left">
-        <Panel title="Antrean menunggu" subtitle="Terlama di atas; merah bila melewati target tunggu layanannya" testId="live-tickets">
+        <Panel
+          title="Antrean menunggu"
+          subtitle="Terlama di atas; merah bila melewati target tunggu layanannya"
+          testId="live-tickets"
+        >
           {tickets.length === 0 ? (
             <p className="muted">Tidak ada yang menunggu.</p>
           ) : (
@@ -135,14 +165,27 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
                 </thead>
                 <tbody>
                   {tickets.slice(0, 60).map((t) => (
-                    <tr key={`${t.number}:${t.serviceId}`} className={t.waitedMs > t.targetMs ? "row--miss" : undefined} data-over={t.waitedMs > t.targetMs}>
+                    <tr
+                      key={`${t.number}:${t.serviceId}`}
+                      className={t.waitedMs > t.targetMs ? "row--miss" : undefined}
+                      data-over={t.waitedMs > t.targetMs}
+                    >
                       <td className="nowrap">
                         <strong>{t.number}</strong>
-                        {t.priority && <span className="badge badge--info">{PRIORITY_LABELS[t.priority] ?? t.priority}</span>}
+                        {t.priority && (
+                          <span className="badge badge--info">
+                            {PRIORITY_LABELS[t.priority] ?? t.priority}
+                          </span>
+                        )}
                       </td>
                       <td>{serviceName(t.serviceId)}</td>
                       <td className="num">
-                        {t.waitedMs > t.targetMs && <AlertTriangle aria-label="Melewati target" className="icon-inline icon-inline--bad" />}
+                        {t.waitedMs > t.targetMs && (
+                          <AlertTriangle
+                            aria-label="Melewati target"
+                            className="icon-inline icon-inline--bad"
+                          />
+                        )}
                         {clockDuration(t.waitedMs)}
                       </td>
                       <td className="num">{minutes(t.targetMs)}</td>
@@ -177,7 +220,10 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
                     <td className="num">{count(w?.waiting ?? 0)}</td>
                     <td className="num">
                       <span className="meter" title={`Target ${s.targets.waitMinutes} menit`}>
-                        <span className={`meter__fill${longestMs !== null && longestMs > target ? " meter__fill--over" : ""}`} style={{ width: `${share * 100}%` }} />
+                        <span
+                          className={`meter__fill${longestMs !== null && longestMs > target ? " meter__fill--over" : ""}`}
+                          style={{ width: `${share * 100}%` }}
+                        />
                         <span className="meter__target" />
                       </span>
                       {longestMs === null ? "–" : minutes(longestMs)}
@@ -196,9 +242,20 @@ export function LiveView({ api, meta, hubUrl, token, onRefused }: { api: Api; me
           <div className="counters">
             {board.counters.map((c) => {
               const state = c.status !== "open" ? c.status : c.current ? "serving" : "idle";
-              const label = { serving: "Melayani", idle: "Kosong", paused: "Istirahat", closed: "Tutup", open: "Buka" }[state];
+              const label = {
+                serving: "Melayani",
+                idle: "Kosong",
+                paused: "Istirahat",
+                closed: "Tutup",
+                open: "Buka",
+              }[state];
               return (
-                <div key={c.id} className={`counter counter--${state}`} data-counter={c.id} data-state={state}>
+                <div
+                  key={c.id}
+                  className={`counter counter--${state}`}
+                  data-counter={c.id}
+                  data-state={state}
+                >
                   <div className="counter__name">{c.name}</div>
                   <div className="counter__state">
                     {label}

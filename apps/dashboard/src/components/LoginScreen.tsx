@@ -3,7 +3,15 @@ import { BarChart3, LogIn } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { DASHBOARD_ROLES } from "../session-store";
 
-export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; notice: string | null; onLoggedIn: (s: Session) => void }) {
+export function LoginScreen({
+  hubUrl,
+  notice,
+  onLoggedIn,
+}: {
+  hubUrl: string;
+  notice: string | null;
+  onLoggedIn: (s: Session) => void;
+}) {
   const [username, setUsername] = useState("");
   const [secret, setSecret] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +32,9 @@ export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; no
     if (!DASHBOARD_ROLES.includes(answer.data.user.role)) {
       // The hub would refuse every report anyway (403); end the session at once.
       void logout(hubUrl, answer.data.token);
-      setError("Akun petugas loket tidak dapat membuka dasbor manajer. Gunakan akun manajer atau supervisor.");
+      setError(
+        "Akun petugas loket tidak dapat membuka dasbor manajer. Gunakan akun manajer atau supervisor.",
+      );
       return;
     }
     onLoggedIn(answer.data);
@@ -44,7 +54,9 @@ export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; no
         <h1 id="login-title">
           <BarChart3 aria-hidden="true" /> Masuk manajer
         </h1>
-        <p className="login__lead">Waktu tunggu dan waktu layanan setiap layanan dibandingkan dengan Standar Pelayanan (SOP).</p>
+        <p className="login__lead">
+          Waktu tunggu dan waktu layanan setiap layanan dibandingkan dengan Standar Pelayanan (SOP).
+        </p>
         {notice && (
           <p className="login__notice" role="status">
             {notice}
@@ -52,11 +64,26 @@ export function LoginScreen({ hubUrl, notice, onLoggedIn }: { hubUrl: string; no
         )}
         <label>
           Nama pengguna
-          <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
           Kata sandi
-          <input name="secret" type="password" autoComplete="current-password" required minLength={4} value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            name="secret"
+            type="password"
+            autoComplete="current-password"
+            required
+            minLength={4}
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </label>
         {error && (
           <p className="login__error" role="alert">

@@ -33,7 +33,10 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
   const [metric, setMetric] = useState<HeatMetric>("wait");
 
   const total = useLoad(() => api.get<SummaryResponse>("/api/reports/summary", { ...q, by: "all" }), key);
-  const breakdown = useLoad(() => api.get<SummaryResponse>("/api/reports/summary", { ...q, by }), `${key}|${by}`);
+  const breakdown = useLoad(
+    () => api.get<SummaryResponse>("/api/reports/summary", { ...q, by }),
+    `${key}|${by}`,
+  );
   const trend = useLoad(() => api.get<TrendResponse>("/api/reports/trend", q), key);
   const heat = useLoad(() => api.get<{ cells: HeatCell[] }>("/api/reports/heatmap", q), key);
   const steps = useLoad(() => api.get<{ rows: StepRow[] }>("/api/reports/steps", q), key);
@@ -52,8 +55,18 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
       </div>
 
       <section className="kpis" aria-label="Ringkasan" data-testid="kpis">
-        <Kpi label="Diterbitkan" value={count(all?.issued)} hint={all ? `${count(all.segments)} segmen antrean` : undefined} testId="kpi-issued" />
-        <Kpi label="Dilayani" value={count(all?.served)} hint={all ? `${count(all.outcomes.transferred)} dialihkan` : undefined} testId="kpi-served" />
+        <Kpi
+          label="Diterbitkan"
+          value={count(all?.issued)}
+          hint={all ? `${count(all.segments)} segmen antrean` : undefined}
+          testId="kpi-issued"
+        />
+        <Kpi
+          label="Dilayani"
+          value={count(all?.served)}
+          hint={all ? `${count(all.outcomes.transferred)} dialihkan` : undefined}
+          testId="kpi-served"
+        />
         <Kpi label="Tidak hadir" value={count(all?.outcomes.no_show)} testId="kpi-noshow" />
         <Kpi label="Dibatalkan" value={count(all?.outcomes.cancelled)} testId="kpi-cancelled" />
         <Kpi
@@ -62,7 +75,13 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
           hint={`p50 ${minutes(all?.wait.p50Ms)} · p90 ${minutes(all?.wait.p90Ms)}`}
           testId="kpi-wait"
         />
-        <Kpi label="Tunggu ≤ target" value={pct(all?.waitMet.pct)} tone={tone(all?.waitMet.pct, GOOD, WARN)} hint={all ? `${count(all.waitMet.met)} dari ${count(all.waitMet.judged)}` : undefined} testId="kpi-wait-met" />
+        <Kpi
+          label="Tunggu ≤ target"
+          value={pct(all?.waitMet.pct)}
+          tone={tone(all?.waitMet.pct, GOOD, WARN)}
+          hint={all ? `${count(all.waitMet.met)} dari ${count(all.waitMet.judged)}` : undefined}
+          testId="kpi-wait-met"
+        />
         <Kpi
           label="Waktu layanan"
           value={minutes(all?.service.avgMs)}
@@ -121,7 +140,11 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
       </Panel>
 
       <div className="grid-2">
-        <Panel title="Tren harian" testId="trend" actions={<CsvButton api={api} path="/api/reports/trend.csv" params={q} />}>
+        <Panel
+          title="Tren harian"
+          testId="trend"
+          actions={<CsvButton api={api} path="/api/reports/trend.csv" params={q} />}
+        >
           <LoadState state={trend} />
           {trend.data && <TrendChart days={trend.data.days} threshold={GOOD} />}
         </Panel>
@@ -131,7 +154,11 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
           testId="heatmap"
           actions={
             <>
-              <select aria-label="Ukuran peta" value={metric} onChange={(e) => setMetric(e.target.value as HeatMetric)}>
+              <select
+                aria-label="Ukuran peta"
+                value={metric}
+                onChange={(e) => setMetric(e.target.value as HeatMetric)}
+              >
                 {(Object.keys(HEAT_METRIC_LABELS) as HeatMetric[]).map((m) => (
                   <option key={m} value={m}>
                     {HEAT_METRIC_LABELS[m]}

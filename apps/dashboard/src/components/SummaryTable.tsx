@@ -4,7 +4,18 @@ import type { SummaryRow } from "../api-types";
 import { count, minutes } from "../format";
 import { PctChip } from "./ui";
 
-type SortKey = "name" | "issued" | "served" | "noShow" | "cancelled" | "waitAvg" | "waitP90" | "waitMet" | "serviceAvg" | "serviceP90" | "serviceMet";
+type SortKey =
+  | "name"
+  | "issued"
+  | "served"
+  | "noShow"
+  | "cancelled"
+  | "waitAvg"
+  | "waitP90"
+  | "waitMet"
+  | "serviceAvg"
+  | "serviceP90"
+  | "serviceMet";
 
 const COLUMNS: { key: SortKey; label: string; title?: string; numeric: boolean }[] = [
   { key: "name", label: "Nama", numeric: false },
@@ -12,8 +23,18 @@ const COLUMNS: { key: SortKey; label: string; title?: string; numeric: boolean }
   { key: "served", label: "Dilayani", numeric: true },
   { key: "noShow", label: "Tidak hadir", numeric: true },
   { key: "cancelled", label: "Batal", numeric: true },
-  { key: "waitAvg", label: "Tunggu rata²", title: "Rata-rata waktu tunggu (dari ambil nomor sampai dipanggil)", numeric: true },
-  { key: "waitP90", label: "Tunggu p50 / p90", title: "Median dan persentil ke-90 waktu tunggu (nearest-rank)", numeric: true },
+  {
+    key: "waitAvg",
+    label: "Tunggu rata²",
+    title: "Rata-rata waktu tunggu (dari ambil nomor sampai dipanggil)",
+    numeric: true,
+  },
+  {
+    key: "waitP90",
+    label: "Tunggu p50 / p90",
+    title: "Median dan persentil ke-90 waktu tunggu (nearest-rank)",
+    numeric: true,
+  },
   { key: "waitMet", label: "Tunggu ≤ target", numeric: true },
   { key: "serviceAvg", label: "Layanan rata²", title: "Rata-rata waktu layanan di loket", numeric: true },
   { key: "serviceP90", label: "Layanan p50 / p90", numeric: true },
@@ -47,10 +68,19 @@ const value = (r: SummaryRow, key: SortKey): number | string | null => {
   }
 };
 
-const target = (t: { min: number; max: number } | null) => (t === null ? "" : t.min === t.max ? minutes(t.max) : `${minutes(t.min)}–${minutes(t.max)}`);
+const target = (t: { min: number; max: number } | null) =>
+  t === null ? "" : t.min === t.max ? minutes(t.max) : `${minutes(t.min)}–${minutes(t.max)}`;
 
 /** A sortable table of summary rows; the worst compliance first by default. */
-export function SummaryTable({ rows, showTargets, onPick }: { rows: SummaryRow[]; showTargets: boolean; onPick?: (row: SummaryRow) => void }) {
+export function SummaryTable({
+  rows,
+  showTargets,
+  onPick,
+}: {
+  rows: SummaryRow[];
+  showTargets: boolean;
+  onPick?: (row: SummaryRow) => void;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "waitMet", desc: false });
   const sorted = [...rows].sort((a, b) => {
     const va = value(a, sort.key);
@@ -58,14 +88,26 @@ export function SummaryTable({ rows, showTargets, onPick }: { rows: SummaryRow[]
     if (va === vb) return 0;
     if (va === null) return 1;
     if (vb === null) return -1;
-    const cmp = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "id", { numeric: true }) : (va as number) - (vb as number);
+    const cmp =
+      typeof va === "string" && typeof vb === "string"
+        ? va.localeCompare(vb, "id", { numeric: true })
+        : (va as number) - (vb as number);
     return sort.desc ? -cmp : cmp;
   });
   const header = (c: (typeof COLUMNS)[number]) => {
     const active = sort.key === c.key;
     return (
-      <th key={c.key} className={c.numeric ? "num" : undefined} aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"} title={c.title}>
-        <button type="button" className="th-sort" onClick={() => setSort({ key: c.key, desc: active ? !sort.desc : c.numeric })}>
+      <th
+        key={c.key}
+        className={c.numeric ? "num" : undefined}
+        aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"}
+        title={c.title}
+      >
+        <button
+          type="button"
+          className="th-sort"
+          onClick={() => setSort({ key: c.key, desc: active ? !sort.desc : c.numeric })}
+        >
           {c.label}
           {active && (sort.desc ? <ArrowDown aria-hidden="true" /> : <ArrowUp aria-hidden="true" />)}
         </button>

@@ -14,7 +14,10 @@ type Sort = "time" | "wait" | "service";
 function Verdict({ met, ms, target }: { met: boolean | null; ms: number | null; target: number | null }) {
   if (ms === null) return <span className="muted">–</span>;
   return (
-    <span className={`verdict verdict--${met === null ? "none" : met ? "ok" : "miss"}`} title={target === null ? undefined : `Target ${minutes(target)}`}>
+    <span
+      className={`verdict verdict--${met === null ? "none" : met ? "ok" : "miss"}`}
+      title={target === null ? undefined : `Target ${minutes(target)}`}
+    >
       {minutes(ms)}
       {met === false && <span className="sr-only"> (melewati target)</span>}
     </span>
@@ -37,7 +40,10 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
   const baseKey = JSON.stringify(base);
   useEffect(() => setCursors([null]), [baseKey]);
 
-  const page = useLoad(() => api.get<TicketPage>("/api/reports/tickets", { ...base, limit: String(PAGE_SIZE), cursor }), `${baseKey}|${cursor ?? ""}`);
+  const page = useLoad(
+    () => api.get<TicketPage>("/api/reports/tickets", { ...base, limit: String(PAGE_SIZE), cursor }),
+    `${baseKey}|${cursor ?? ""}`,
+  );
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
@@ -60,11 +66,16 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
 
   return (
     <div className="view">
-      <FilterBar meta={meta} filters={filters} onChange={(f: Filters) => navigate("log", withFilters(params, f))} />
+      <FilterBar
+        meta={meta}
+        filters={filters}
+        onChange={(f: Filters) => navigate("log", withFilters(params, f))}
+      />
       <div className="view__head">
         <h1 className="view__title">Log antrean</h1>
         <p className="view__subtitle">
-          {dayLabel(filters.from)} – {dayLabel(filters.to)} · {describeFilters(filters, meta)} · satu baris per layanan yang dijalani antrean
+          {dayLabel(filters.from)} – {dayLabel(filters.to)} · {describeFilters(filters, meta)} · satu baris
+          per layanan yang dijalani antrean
         </p>
       </div>
       <Panel
@@ -74,7 +85,11 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
           <>
             <label className="field field--inline">
               Hasil
-              <select name="outcome" value={outcome} onChange={(e) => set({ outcome: e.target.value || null })}>
+              <select
+                name="outcome"
+                value={outcome}
+                onChange={(e) => set({ outcome: e.target.value || null })}
+              >
                 <option value="">Semua</option>
                 {Object.entries(OUTCOME_LABELS).map(([k, v]) => (
                   <option key={k} value={k}>
@@ -99,7 +114,13 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
                 set({ number: numberDraft.trim().toUpperCase() || null });
               }}
             >
-              <input name="number" placeholder="Nomor, mis. A-012" value={numberDraft} onChange={(e) => setNumberDraft(e.target.value)} aria-label="Cari nomor antrean" />
+              <input
+                name="number"
+                placeholder="Nomor, mis. A-012"
+                value={numberDraft}
+                onChange={(e) => setNumberDraft(e.target.value)}
+                aria-label="Cari nomor antrean"
+              />
               <button type="submit" className="btn btn--small" aria-label="Cari">
                 <Search aria-hidden="true" />
               </button>
@@ -128,13 +149,19 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
               </thead>
               <tbody>
                 {page.data.rows.map((r: TicketRow) => (
-                  <tr key={`${r.ticketId}:${r.segmentIndex}`} data-number={r.ticketNumber} className={r.waitMet === false || r.serviceMet === false ? "row--miss" : undefined}>
+                  <tr
+                    key={`${r.ticketId}:${r.segmentIndex}`}
+                    data-number={r.ticketNumber}
+                    className={r.waitMet === false || r.serviceMet === false ? "row--miss" : undefined}
+                  >
                     <td className="nowrap">
                       {dayLabel(r.serviceDay)} · {timeOfDay(r.endedAt, tz)}
                     </td>
                     <td className="nowrap">
                       <strong>{r.ticketNumber}</strong>
-                      {r.priority && <span className="badge badge--info">{PRIORITY_LABELS[r.priority] ?? r.priority}</span>}
+                      {r.priority && (
+                        <span className="badge badge--info">{PRIORITY_LABELS[r.priority] ?? r.priority}</span>
+                      )}
                       {r.segmentIndex > 0 && <span className="badge">lanjutan</span>}
                     </td>
                     <td>{r.serviceName}</td>
@@ -159,7 +186,11 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
                         <span className="muted">–</span>
                       ) : (
                         r.steps.map((s) => (
-                          <span key={s.stepId} className={`step-pill${s.met === false ? " step-pill--miss" : ""}`} title={`${s.name}: ${minutes(s.ms)} (target ${minutes(s.targetMs)})`}>
+                          <span
+                            key={s.stepId}
+                            className={`step-pill${s.met === false ? " step-pill--miss" : ""}`}
+                            title={`${s.name}: ${minutes(s.ms)} (target ${minutes(s.targetMs)})`}
+                          >
                             {s.name} {minutes(s.ms).replace(" mnt", "")}
                           </span>
                         ))
@@ -172,7 +203,12 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
           </div>
         )}
         <div className="pager no-print">
-          <button type="button" className="btn btn--small" disabled={pageNo <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={pageNo <= 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
             <ChevronLeft aria-hidden="true" /> Sebelumnya
           </button>
           <span className="pager__label" data-testid="page-label">

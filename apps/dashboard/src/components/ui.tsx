@@ -68,7 +68,17 @@ export function LoadState({ state, empty }: { state: Loaded<unknown>; empty?: bo
 }
 
 /** Downloads a CSV export; shows the saved name or the error next to the button. */
-export function CsvButton({ api, path, params, label = "CSV" }: { api: Api; path: string; params: Record<string, string | null | undefined>; label?: string }) {
+export function CsvButton({
+  api,
+  path,
+  params,
+  label = "CSV",
+}: {
+  api: Api;
+  path: string;
+  params: Record<string, string | null | undefined>;
+  label?: string;
+}) {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -100,7 +110,15 @@ export function CsvButton({ api, path, params, label = "CSV" }: { api: Api; path
 }
 
 /** A share within target with its colour and, for those who do not see colour, a word. */
-export function PctChip({ value, good, warn }: { value: number | null | undefined; good?: number; warn?: number }) {
+export function PctChip({
+  value,
+  good,
+  warn,
+}: {
+  value: number | null | undefined;
+  good?: number;
+  warn?: number;
+}) {
   const t = tone(value, good, warn);
   const word = t === "good" ? "sesuai" : t === "warn" ? "perhatian" : t === "bad" ? "di bawah" : "";
   return (
@@ -110,7 +128,19 @@ export function PctChip({ value, good, warn }: { value: number | null | undefine
   );
 }
 
-export function Kpi({ label, value, hint, tone: t, testId }: { label: string; value: ReactNode; hint?: ReactNode; tone?: string; testId?: string }) {
+export function Kpi({
+  label,
+  value,
+  hint,
+  tone: t,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: string;
+  testId?: string;
+}) {
   return (
     <div className={`kpi${t ? ` kpi--${t}` : ""}`} data-testid={testId}>
       <div className="kpi__label">{label}</div>

@@ -43,7 +43,15 @@ export interface ComplianceService {
   serviceStatus: ComplianceStatus;
   status: ComplianceStatus;
   worstHours: (Omit<WeakSpot, "id" | "name"> & { hour: number; label: string })[];
-  bottleneck: { stepId: string; name: string; n: number; avgMs: number; targetMs: number | null; metPct: number | null; overTargetMs: number } | null;
+  bottleneck: {
+    stepId: string;
+    name: string;
+    n: number;
+    avgMs: number;
+    targetMs: number | null;
+    metPct: number | null;
+    overTargetMs: number;
+  } | null;
   weakCounters: WeakSpot[];
   weakOfficers: WeakSpot[];
   notes: string[];
@@ -61,17 +69,26 @@ export interface ComplianceReport {
   overall: SummaryRow;
   services: ComplianceService[];
   /** Services that did not meet a target, worst first. */
-  missed: { serviceId: string; name: string; status: ComplianceStatus; waitPct: number | null; servicePct: number | null }[];
+  missed: {
+    serviceId: string;
+    name: string;
+    status: ComplianceStatus;
+    waitPct: number | null;
+    servicePct: number | null;
+  }[];
 }
 
 const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 const pct = (p: number | null) => (p === null ? "–" : `${nf1.format(p)}%`);
 const mins = (ms: number | null) => (ms === null ? "–" : `${nf1.format(ms / 60_000)} menit`);
-const hourLabel = (h: number) => `${String(h).padStart(2, "0")}.00–${String((h + 1) % 24).padStart(2, "0")}.00`;
+const hourLabel = (h: number) =>
+  `${String(h).padStart(2, "0")}.00–${String((h + 1) % 24).padStart(2, "0")}.00`;
 
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, 1)));
+  return new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y!, m! - 1, 1)),
+  );
 }
 
 export function statusOf(c: Compliance): ComplianceStatus {
@@ -81,7 +98,12 @@ export function statusOf(c: Compliance): ComplianceStatus {
   return "tidak_memenuhi";
 }
 
-const RANK: Record<ComplianceStatus, number> = { tidak_memenuhi: 0, perhatian: 1, memenuhi: 2, tanpa_data: 3 };
+const RANK: Record<ComplianceStatus, number> = {
+  tidak_memenuhi: 0,
+  perhatian: 1,
+  memenuhi: 2,
+  tanpa_data: 3,
+};
 
 function worse(a: ComplianceStatus, b: ComplianceStatus): ComplianceStatus {
   if (a === "tanpa_data") return b;
@@ -105,7 +127,8 @@ export function bottleneckOf(steps: StepRow[]): StepRow | null {
     if (
       !best ||
       s.overTargetMs > best.overTargetMs ||
-      (s.overTargetMs === best.overTargetMs && s.avgMs / s.targetMs > best.avgMs / (best.targetMs ?? Infinity))
+      (s.overTargetMs === best.overTargetMs &&
+        s.avgMs / s.targetMs > best.avgMs / (best.targetMs ?? Infinity))
     ) {
       best = s;
     }
@@ -129,13 +152,22 @@ export function buildComplianceReport(
   const { counters, officers } = reports.serviceDesks(f);
 
   const configuredIds = configured.filter((c) => !filter.serviceIds || filter.serviceIds.includes(c.id));
-  const ids = [...new Set([...configuredIds.map((c) => c.id), ...byService.map((r) => r.key).filter((k): k is string => k !== null)])];
+  const ids = [
+    ...new Set([
+      ...configuredIds.map((c) => c.id),
+      ...byService.map((r) => r.key).filter((k): k is string => k !== null),
+    ]),
+  ];
 
   const services = ids.map((serviceId): ComplianceService => {
     const summary = byService.find((r) => r.key === serviceId) ?? emptyRow(serviceId);
     const conf = configured.find((c) => c.id === serviceId);
-    const waitTargetMinutes = summary.waitTargetMs ? summary.waitTargetMs.max / 60_000 : (conf?.waitMinutes ?? null);
-    const serviceTargetMinutes = summary.serviceTargetMs ? summary.serviceTargetMs.max / 60_000 : (conf?.serviceMinutes ?? null);
+    const waitTargetMinutes = summary.waitTargetMs
+      ? summary.waitTargetMs.max / 60_000
+      : (conf?.waitMinutes ?? null);
+    const serviceTargetMinutes = summary.serviceTargetMs
+      ? summary.serviceTargetMs.max / 60_000
+      : (conf?.serviceMinutes ?? null);
     const waitStatus = statusOf(summary.waitMet);
     const serviceStatus = statusOf(summary.serviceMet);
     const min = minSample(summary.segments);
@@ -205,7 +237,10 @@ export function buildComplianceReport(
     return item;
   });
 
-  services.sort((a, b) => RANK[a.status] - RANK[b.status] || (a.summary.waitMet.pct ?? 101) - (b.summary.waitMet.pct ?? 101));
+  services.sort(
+    (a, b) =>
+      RANK[a.status] - RANK[b.status] || (a.summary.waitMet.pct ?? 101) - (b.summary.waitMet.pct ?? 101),
+  );
   return {
     ...range,
     monthLabel: monthLabel(range.month),
@@ -216,7 +251,13 @@ export function buildComplianceReport(
     services,
     missed: services
       .filter((s) => s.status === "perhatian" || s.status === "tidak_memenuhi")
-      .map((s) => ({ serviceId: s.serviceId, name: s.name, status: s.status, waitPct: s.summary.waitMet.pct, servicePct: s.summary.serviceMet.pct })),
+      .map((s) => ({
+        serviceId: s.serviceId,
+        name: s.name,
+        status: s.status,
+        waitPct: s.summary.waitMet.pct,
+        servicePct: s.summary.serviceMet.pct,
+      })),
   };
 }
 
@@ -238,7 +279,9 @@ export function notesFor(s: ComplianceService): string[] {
     );
   }
   if (s.worstHours.length > 0) {
-    notes.push(`Jam dengan capaian terendah: ${s.worstHours.map((h) => `${h.label} (${pct(h.pct)})`).join(", ")}.`);
+    notes.push(
+      `Jam dengan capaian terendah: ${s.worstHours.map((h) => `${h.label} (${pct(h.pct)})`).join(", ")}.`,
+    );
   }
   if (s.bottleneck) {
     const b = s.bottleneck;
@@ -247,7 +290,10 @@ export function notesFor(s: ComplianceService): string[] {
         `${pct(b.metPct)} sesuai target.`,
     );
   }
-  const weak = [...s.weakCounters.map((c) => `${c.name} (${pct(c.pct)})`), ...s.weakOfficers.map((o) => `${o.name} (${pct(o.pct)})`)];
+  const weak = [
+    ...s.weakCounters.map((c) => `${c.name} (${pct(c.pct)})`),
+    ...s.weakOfficers.map((o) => `${o.name} (${pct(o.pct)})`),
+  ];
   if (weak.length > 0) notes.push(`Perlu pembinaan/evaluasi: ${weak.join(", ")}.`);
   const { no_show: noShow, cancelled, transferred } = summary.outcomes;
   const extra = [

@@ -37,7 +37,11 @@ export function csvField(value: CsvValue, dialect: CsvDialect = CSV_DEFAULT): st
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   const needsQuotes =
-    text.includes(dialect.delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r") || text !== text.trim();
+    text.includes(dialect.delimiter) ||
+    text.includes('"') ||
+    text.includes("\n") ||
+    text.includes("\r") ||
+    text !== text.trim();
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -46,7 +50,11 @@ export function csvRow(values: readonly CsvValue[], dialect: CsvDialect = CSV_DE
 }
 
 /** A whole document: BOM, header, rows. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], dialect: CsvDialect = CSV_DEFAULT): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  dialect: CsvDialect = CSV_DEFAULT,
+): string {
   return BOM + csvRow(header, dialect) + rows.map((r) => csvRow(r, dialect)).join("");
 }
 

@@ -68,7 +68,14 @@ export function liveView(state: QueueState, now: number): LiveView {
     const openCounters = state.rules.counters.filter(
       (c) => c.services.includes(service.id) && state.counters.get(c.id)?.status === "open",
     ).length;
-    services.push({ serviceId: service.id, waiting: count, overTarget: over, longestWaitMs: longest, targetMs, openCounters });
+    services.push({
+      serviceId: service.id,
+      waiting: count,
+      overTarget: over,
+      longestWaitMs: longest,
+      targetMs,
+      openCounters,
+    });
   }
   waiting.sort((a, b) => b.waitedMs - a.waitedMs);
 
@@ -82,5 +89,11 @@ export function liveView(state: QueueState, now: number): LiveView {
       else counters.idle++;
     } else counters[status]++;
   }
-  return { serverTime: now, serviceDay: serviceDayOf(now, state.rules.timezone), services, waiting, counters };
+  return {
+    serverTime: now,
+    serviceDay: serviceDayOf(now, state.rules.timezone),
+    services,
+    waiting,
+    counters,
+  };
 }

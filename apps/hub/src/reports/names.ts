@@ -41,7 +41,8 @@ export function reportNames(setup: HubSetup, reports: ReportQueries): ReportName
   refreshPeople();
   return {
     service: (id) => services.get(id)?.name ?? id,
-    agencyOfService: (id) => services.get(id)?.agencyId ?? setup.rules.services.find((s) => s.id === id)?.agencyId ?? null,
+    agencyOfService: (id) =>
+      services.get(id)?.agencyId ?? setup.rules.services.find((s) => s.id === id)?.agencyId ?? null,
     agency: (id) => agencies.get(id)?.shortName ?? id,
     counter: (id) => {
       if (id === null) return "";

@@ -33,14 +33,24 @@ const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** `service=a,b&service=c` -> ["a", "b", "c"]; absent -> null (no filter). */
 function list(params: URLSearchParams, name: string, issues: Issue[]): string[] | null {
-  const values = params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const values = params
+    .getAll(name)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
   if (values.length === 0) return null;
   const bad = values.find((v) => !ID.test(v));
   if (bad !== undefined) issues.push({ path: name, message: `pengenal tidak valid: "${bad.slice(0, 40)}"` });
   return [...new Set(values)];
 }
 
-function oneOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], fallback: T, issues: Issue[]): T {
+function oneOf<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  issues: Issue[],
+): T {
   const v = params.get(name);
   if (v === null || v === "") return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
@@ -56,7 +66,12 @@ export type Today = () => string;
  * An agency filter becomes the list of its services (intersected with an
  * explicit service filter when both are given).
  */
-export function parseFilter(params: URLSearchParams, setup: HubSetup, today: Today, issues: Issue[]): ReportFilter {
+export function parseFilter(
+  params: URLSearchParams,
+  setup: HubSetup,
+  today: Today,
+  issues: Issue[],
+): ReportFilter {
   const now = today();
   let from = params.get("from") ?? `${now.slice(0, 7)}-01`;
   let to = params.get("to") ?? now;
@@ -69,7 +84,8 @@ export function parseFilter(params: URLSearchParams, setup: HubSetup, today: Tod
     to = now;
   }
   if (from > to) issues.push({ path: "to", message: "tanggal akhir sebelum tanggal awal" });
-  else if (daysInRange(from, to) > MAX_RANGE_DAYS) issues.push({ path: "to", message: `rentang paling lama ${MAX_RANGE_DAYS} hari` });
+  else if (daysInRange(from, to) > MAX_RANGE_DAYS)
+    issues.push({ path: "to", message: `rentang paling lama ${MAX_RANGE_DAYS} hari` });
 
   let serviceIds = list(params, "service", issues);
   const agencies = list(params, "agency", issues);
@@ -86,26 +102,47 @@ export function parseFilter(params: URLSearchParams, setup: HubSetup, today: Tod
   };
 }
 
-export const GROUPINGS: readonly GroupBy[] = ["all", "service", "agency", "counter", "officer", "day", "hour", "weekday"];
+export const GROUPINGS: readonly GroupBy[] = [
+  "all",
+  "service",
+  "agency",
+  "counter",
+  "officer",
+  "day",
+  "hour",
+  "weekday",
+];
 
 export function parseGroupBy(params: URLSearchParams, issues: Issue[]): GroupBy {
   return oneOf(params, "by", GROUPINGS, "service", issues);
 }
 
-export function parseTicketQuery(params: URLSearchParams, setup: HubSetup, today: Today, issues: Issue[]): TicketQuery {
+export function parseTicketQuery(
+  params: URLSearchParams,
+  setup: HubSetup,
+  today: Today,
+  issues: Issue[],
+): TicketQuery {
   const filter = parseFilter(params, setup, today, issues);
   const outcomesRaw = list(params, "outcome", issues);
-  const outcomes = outcomesRaw?.filter((o): o is SegmentOutcomeName => (SEGMENT_OUTCOMES as readonly string[]).includes(o)) ?? null;
+  const outcomes =
+    outcomesRaw?.filter((o): o is SegmentOutcomeName =>
+      (SEGMENT_OUTCOMES as readonly string[]).includes(o),
+    ) ?? null;
   if (outcomesRaw && outcomes && outcomes.length !== outcomesRaw.length) {
     issues.push({ path: "outcome", message: `harus dari: ${SEGMENT_OUTCOMES.join(", ")}` });
   }
   const missedRaw = params.get("missed");
-  const missed = missedRaw ? oneOf(params, "missed", ["wait", "service", "any"] as const, "any", issues) : null;
+  const missed = missedRaw
+    ? oneOf(params, "missed", ["wait", "service", "any"] as const, "any", issues)
+    : null;
   const limitRaw = params.get("limit");
   const limit = limitRaw === null ? 50 : Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) issues.push({ path: "limit", message: "1 sampai 1000" });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    issues.push({ path: "limit", message: "1 sampai 1000" });
   const number = params.get("number")?.trim().toUpperCase() || null;
-  if (number !== null && !/^[A-Z]{1,2}-\d{1,4}$/.test(number)) issues.push({ path: "number", message: 'nomor antrean seperti "A-012"' });
+  if (number !== null && !/^[A-Z]{1,2}-\d{1,4}$/.test(number))
+    issues.push({ path: "number", message: 'nomor antrean seperti "A-012"' });
   return {
     ...filter,
     outcomes,
@@ -119,7 +156,11 @@ export function parseTicketQuery(params: URLSearchParams, setup: HubSetup, today
 }
 
 /** `month=2026-11` -> the first and last day of that month. */
-export function parseMonth(params: URLSearchParams, today: Today, issues: Issue[]): { month: string; from: string; to: string } {
+export function parseMonth(
+  params: URLSearchParams,
+  today: Today,
+  issues: Issue[],
+): { month: string; from: string; to: string } {
   const fallback = previousMonth(today());
   const month = params.get("month") ?? fallback;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {

@@ -28,18 +28,34 @@ beforeAll(async () => {
   store = openStore(":memory:", { clock: clock.read });
   writeReportFixture(store);
   const users = {
-    manager: { username: "siti", secret: "kepala-mpp", role: "manager" as const, displayName: "Siti Rahmawati" },
-    supervisor: { username: "hendra", secret: "supervisi", role: "supervisor" as const, displayName: "Hendra Gunawan" },
+    manager: {
+      username: "siti",
+      secret: "kepala-mpp",
+      role: "manager" as const,
+      displayName: "Siti Rahmawati",
+    },
+    supervisor: {
+      username: "hendra",
+      secret: "supervisi",
+      role: "supervisor" as const,
+      displayName: "Hendra Gunawan",
+    },
     admin: { username: "admin", secret: "admin-mpp", role: "admin" as const, displayName: "Admin MPP" },
     officer: { username: "rina", secret: "246810", role: "officer" as const, displayName: "Rina Marlina" },
   };
   for (const u of Object.values(users)) await addUser(store, u, clock.now);
   tokens.kiosk = addDevice(store, "kiosk", "kiosk-lobi", "Kiosk Lobi", clock.now);
   storage = hubStore(store);
-  hub = createHub({ setup: setupFromConfig(sampleOffice(), { alwaysOpen: true }), store: storage, clock: clock.read, routes: [reportRoutes(store.db)] });
+  hub = createHub({
+    setup: setupFromConfig(sampleOffice(), { alwaysOpen: true }),
+    store: storage,
+    clock: clock.read,
+    routes: [reportRoutes(store.db)],
+  });
   const { port } = await hub.listen(0, "127.0.0.1");
   url = `http://127.0.0.1:${port}`;
-  for (const [role, u] of Object.entries(users)) tokens[role] = await login(url, { username: u.username, secret: u.secret });
+  for (const [role, u] of Object.entries(users))
+    tokens[role] = await login(url, { username: u.username, secret: u.secret });
 });
 
 afterAll(async () => {
@@ -57,18 +73,28 @@ interface Body<T> {
   error: { code: string; message: string; messageEn: string; issues: { path: string; message: string }[] };
 }
 
-async function json<T = unknown>(path: string, token?: string | null): Promise<{ status: number; body: Body<T> }> {
+async function json<T = unknown>(
+  path: string,
+  token?: string | null,
+): Promise<{ status: number; body: Body<T> }> {
   const res = await get(path, token);
   return { status: res.status, body: (await res.json()) as Body<T> };
 }
 
 type Named = SummaryRow & { name: string };
 type Summary = { from: string; to: string; rows: Named[] };
-type Tickets = { rows: (TicketLogRow & { counterName: string; officerName: string })[]; nextCursor: string | null };
+type Tickets = {
+  rows: (TicketLogRow & { counterName: string; officerName: string })[];
+  nextCursor: string | null;
+};
 interface Meta {
   today: string;
   dataRange: { from: string; to: string } | null;
-  services: { id: string; targets: { waitMinutes: number; serviceMinutes: number }; steps: { id: string }[] }[];
+  services: {
+    id: string;
+    targets: { waitMinutes: number; serviceMinutes: number };
+    steps: { id: string }[];
+  }[];
   counters: { id: string; name: string }[];
   officers: { id: string; name: string }[];
 }
@@ -82,7 +108,11 @@ describe("who may read reports", () => {
     expect(status).toBe(401);
     expect(body).toEqual({
       ok: false,
-      error: { code: "UNAUTHORIZED", message: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.", messageEn: "Unknown device or session." },
+      error: {
+        code: "UNAUTHORIZED",
+        message: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.",
+        messageEn: "Unknown device or session.",
+      },
     });
   });
 
@@ -92,7 +122,12 @@ describe("who may read reports", () => {
   });
 
   it("an officer: 403 FORBIDDEN, also for CSV and the live view", async () => {
-    for (const path of [`/api/reports/summary?${ALL}`, `/api/reports/tickets.csv?${ALL}`, "/api/reports/live", "/api/reports/meta"]) {
+    for (const path of [
+      `/api/reports/summary?${ALL}`,
+      `/api/reports/tickets.csv?${ALL}`,
+      "/api/reports/live",
+      "/api/reports/meta",
+    ]) {
       const { status, body } = await json(path, tokens.officer);
       expect(status).toBe(403);
       expect(body.error).toMatchObject({ code: "FORBIDDEN", message: "Anda tidak berwenang melakukan ini." });
@@ -135,18 +170,22 @@ describe("JSON reports", () => {
   });
 
   it("an agency filter becomes its services", async () => {
-    const dukcapil = (await json<Summary>(`/api/reports/summary?${ALL}&by=all&agency=disdukcapil`)).body.data.rows[0]!;
+    const dukcapil = (await json<Summary>(`/api/reports/summary?${ALL}&by=all&agency=disdukcapil`)).body.data
+      .rows[0]!;
     expect(dukcapil.segments).toBe(10);
-    const samsat = (await json<Summary>(`/api/reports/summary?${ALL}&by=all&agency=samsat`)).body.data.rows[0]!;
+    const samsat = (await json<Summary>(`/api/reports/summary?${ALL}&by=all&agency=samsat`)).body.data
+      .rows[0]!;
     expect(samsat.segments).toBe(0);
   });
 
   it("date edges are Asia/Jakarta service days", async () => {
     const day28 = (await json<Summary>("/api/reports/summary?from=2026-11-28&to=2026-11-28")).body.data.rows;
     expect(day28.map((r) => r.key)).toEqual(["kia"]);
-    const day27 = (await json<Summary>("/api/reports/summary?from=2026-11-27&to=2026-11-27&service=kia")).body.data.rows;
+    const day27 = (await json<Summary>("/api/reports/summary?from=2026-11-27&to=2026-11-27&service=kia")).body
+      .data.rows;
     expect(day27[0]).toMatchObject({ key: "kia", segments: 1 });
-    const trend = (await json<{ days: SummaryRow[] }>("/api/reports/trend?from=2026-11-25&to=2026-11-28")).body.data.days;
+    const trend = (await json<{ days: SummaryRow[] }>("/api/reports/trend?from=2026-11-25&to=2026-11-28"))
+      .body.data.days;
     expect(trend.map((d) => [d.key, d.segments])).toEqual([
       ["2026-11-25", 0],
       ["2026-11-26", 3],
@@ -180,7 +219,9 @@ describe("JSON reports", () => {
   });
 
   it("SOP steps mark the bottleneck", async () => {
-    const rows = (await json<{ rows: { stepName: string; bottleneck: boolean }[] }>(`/api/reports/steps?${ALL}`)).body.data.rows;
+    const rows = (
+      await json<{ rows: { stepName: string; bottleneck: boolean }[] }>(`/api/reports/steps?${ALL}`)
+    ).body.data.rows;
     expect(rows.map((r) => [r.stepName, r.bottleneck])).toEqual([
       ["Verifikasi", true],
       ["Perekaman", false],
@@ -202,8 +243,14 @@ describe("JSON reports", () => {
   it("ticket log pages with a cursor and names", async () => {
     const first = (await json<Tickets>(`/api/reports/tickets?${ALL}&limit=4`)).body.data;
     expect(first.rows.map((r) => r.ticketNumber)).toEqual(["D-001", "A-004", "A-003", "A-002"]);
-    expect(first.rows[1]).toMatchObject({ counterName: "Loket 1", officerName: "Rina Marlina", priority: "lansia", outcome: "berkas_tidak_lengkap" });
-    const second = (await json<Tickets>(`/api/reports/tickets?${ALL}&limit=4&cursor=${first.nextCursor}`)).body.data;
+    expect(first.rows[1]).toMatchObject({
+      counterName: "Loket 1",
+      officerName: "Rina Marlina",
+      priority: "lansia",
+      outcome: "berkas_tidak_lengkap",
+    });
+    const second = (await json<Tickets>(`/api/reports/tickets?${ALL}&limit=4&cursor=${first.nextCursor}`))
+      .body.data;
     expect(second.rows.map((r) => r.ticketNumber)).toEqual(["A-001", "A-005", "D-001", "B-002"]);
     const worst = (await json<Tickets>(`/api/reports/tickets?${ALL}&sort=wait&dir=desc&limit=2`)).body.data;
     expect(worst.rows.map((r) => [r.ticketNumber, r.waitMs])).toEqual([
@@ -214,13 +261,26 @@ describe("JSON reports", () => {
 
   it("the monthly compliance report: status, worst hour, bottleneck, notes in Indonesian", async () => {
     const report = (await json<ComplianceReport>("/api/reports/compliance?month=2026-11")).body.data;
-    expect(report).toMatchObject({ month: "2026-11", monthLabel: "November 2026", from: "2026-11-01", to: "2026-11-30" });
+    expect(report).toMatchObject({
+      month: "2026-11",
+      monthLabel: "November 2026",
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
     const ktp = report.services.find((s) => s.serviceId === "ktp-el")!;
     // Wait 60% (< 75: tidak memenuhi), service 75% (perlu perhatian): the worse of the two.
-    expect(ktp).toMatchObject({ waitStatus: "tidak_memenuhi", serviceStatus: "perhatian", status: "tidak_memenuhi" });
+    expect(ktp).toMatchObject({
+      waitStatus: "tidak_memenuhi",
+      serviceStatus: "perhatian",
+      status: "tidak_memenuhi",
+    });
     expect(ktp.bottleneck).toMatchObject({ stepId: "verifikasi", name: "Verifikasi" });
-    expect(ktp.notes[0]).toBe("Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).");
-    expect(ktp.notes[1]).toBe("Waktu layanan: 75% selesai dalam 25 menit (rata-rata 21,8 menit, p90 30 menit).");
+    expect(ktp.notes[0]).toBe(
+      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).",
+    );
+    expect(ktp.notes[1]).toBe(
+      "Waktu layanan: 75% selesai dalam 25 menit (rata-rata 21,8 menit, p90 30 menit).",
+    );
     expect(ktp.worstHours[0]).toMatchObject({ hour: 8, label: "08.00–09.00" });
     // Worst first: Kartu Keluarga waited within target 50%, KTP-el 60%.
     expect(report.missed.map((s) => s.serviceId)).toEqual(["kartu-keluarga", "ktp-el"]);
@@ -253,7 +313,7 @@ describe("CSV", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(true)).toBe("ya");
     // A name is data, never a spreadsheet formula.
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvRow(["a", 1, null])).toBe("a,1,\r\n");
     expect(toCsv(["x"], [["y"]]).startsWith(`${BOM}x\r\ny\r\n`)).toBe(true);
@@ -267,12 +327,20 @@ describe("CSV", () => {
     const res = await get(`/api/reports/summary.csv?${ALL}&by=service`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="layan-ringkasan-per-layanan-2026-11-26_2026-11-28.csv"');
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="layan-ringkasan-per-layanan-2026-11-26_2026-11-28.csv"',
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toMatch(/^Layanan,Kode,Diterbitkan,Antrean \(segmen\),Dilayani,/);
-    expect(lines.find((l) => l.startsWith("Perekaman dan Pencetakan KTP-el,ktp-el,5,6,4,3,1,0,0,1,1,34,30,64,30,60,21.8,23,30,25,75"))).toBeDefined();
+    expect(
+      lines.find((l) =>
+        l.startsWith(
+          "Perekaman dan Pencetakan KTP-el,ktp-el,5,6,4,3,1,0,0,1,1,34,30,64,30,60,21.8,23,30,25,75",
+        ),
+      ),
+    ).toBeDefined();
   });
 
   it("tickets.csv streams every segment with local times, names and step times", async () => {
@@ -317,7 +385,13 @@ describe("live view", () => {
     );
     clock.advance(m(31));
     await hub.engine.execute(
-      { type: "issueTicket", ticketId: "live-2", serviceId: "ktp-el", priority: "lansia", kioskId: "kiosk-lobi" },
+      {
+        type: "issueTicket",
+        ticketId: "live-2",
+        serviceId: "ktp-el",
+        priority: "lansia",
+        kioskId: "kiosk-lobi",
+      },
       { requestId: null, namespace: "test" },
       () => null,
     );
@@ -328,7 +402,11 @@ describe("live view", () => {
       ["A-002", false],
     ]);
     expect(live.waiting[0]).not.toHaveProperty("ticketId");
-    expect(live.services.find((s) => s.serviceId === "ktp-el")).toMatchObject({ waiting: 2, overTarget: 1, longestWaitMs: m(31) });
+    expect(live.services.find((s) => s.serviceId === "ktp-el")).toMatchObject({
+      waiting: 2,
+      overTarget: 1,
+      longestWaitMs: m(31),
+    });
     expect(live.counters.closed).toBe(12);
   });
 });

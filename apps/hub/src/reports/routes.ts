@@ -16,7 +16,16 @@ import type { Store } from "@layan/store";
 import type { HubContext } from "../context";
 import { bearerToken, sendJson, type Route } from "../http";
 import { buildComplianceReport, STATUS_LABELS, type ComplianceReport } from "./compliance";
-import { CSV_DEFAULT, CSV_INDONESIA, BOM, csvRow, minutes, toCsv, type CsvDialect, type CsvValue } from "./csv";
+import {
+  CSV_DEFAULT,
+  CSV_INDONESIA,
+  BOM,
+  csvRow,
+  minutes,
+  toCsv,
+  type CsvDialect,
+  type CsvValue,
+} from "./csv";
 import { liveView } from "./live";
 import { reportNames, type ReportNames } from "./names";
 import { ParamError, parseFilter, parseGroupBy, parseMonth, parseTicketQuery, type Issue } from "./params";
@@ -33,7 +42,12 @@ import {
 /** Roles that may read reports; officers and devices may not. */
 export const REPORT_ROLES: readonly string[] = ["manager", "supervisor", "admin"];
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_PAYLOAD: 400 };
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_PAYLOAD: 400,
+};
 
 export const OUTCOME_LABELS: Record<string, string> = {
   selesai: "Selesai",
@@ -122,7 +136,12 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
             check();
             const rows = reports.summary(filter, by, { agencyOf: names.agencyMap() });
             const labelled = rows.map((r) => ({ ...r, name: groupName(by, r.key, names) }));
-            if (csv) sendCsv(res, `layan-ringkasan-per-${GROUP_LABELS[by].toLowerCase()}-${filter.from}_${filter.to}.csv`, summaryCsv(by, labelled, dialect));
+            if (csv)
+              sendCsv(
+                res,
+                `layan-ringkasan-per-${GROUP_LABELS[by].toLowerCase()}-${filter.from}_${filter.to}.csv`,
+                summaryCsv(by, labelled, dialect),
+              );
             else sendJson(res, 200, ok({ from: filter.from, to: filter.to, by, rows: labelled }));
             break;
           }
@@ -130,7 +149,16 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
             const filter = parseFilter(url.searchParams, ctx.setup, today, issues);
             check();
             const rows = fillDays(filter.from, filter.to, reports.summary(filter, "day"));
-            if (csv) sendCsv(res, `layan-tren-harian-${filter.from}_${filter.to}.csv`, summaryCsv("day", rows.map((r) => ({ ...r, name: r.key ?? "" })), dialect));
+            if (csv)
+              sendCsv(
+                res,
+                `layan-tren-harian-${filter.from}_${filter.to}.csv`,
+                summaryCsv(
+                  "day",
+                  rows.map((r) => ({ ...r, name: r.key ?? "" })),
+                  dialect,
+                ),
+              );
             else sendJson(res, 200, ok({ from: filter.from, to: filter.to, days: rows }));
             break;
           }
@@ -138,7 +166,12 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
             const filter = parseFilter(url.searchParams, ctx.setup, today, issues);
             check();
             const rows = labelSteps(reports.steps(filter, { percentiles: true }), names);
-            if (csv) sendCsv(res, `layan-langkah-sop-${filter.from}_${filter.to}.csv`, stepsCsv(rows, names, dialect));
+            if (csv)
+              sendCsv(
+                res,
+                `layan-langkah-sop-${filter.from}_${filter.to}.csv`,
+                stepsCsv(rows, names, dialect),
+              );
             else sendJson(res, 200, ok({ from: filter.from, to: filter.to, rows }));
             break;
           }
@@ -151,8 +184,22 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
                 res,
                 `layan-peta-jam-${filter.from}_${filter.to}.csv`,
                 toCsv(
-                  ["Hari", "Jam", "Antrean", "Tunggu rata-rata (menit)", "% tunggu sesuai target", "% layanan sesuai target"],
-                  cells.map((c) => [WEEKDAY_LABELS[c.weekday], hourRange(c.hour), c.segments, minutes(c.waitAvgMs), c.waitMet.pct, c.serviceMet.pct]),
+                  [
+                    "Hari",
+                    "Jam",
+                    "Antrean",
+                    "Tunggu rata-rata (menit)",
+                    "% tunggu sesuai target",
+                    "% layanan sesuai target",
+                  ],
+                  cells.map((c) => [
+                    WEEKDAY_LABELS[c.weekday],
+                    hourRange(c.hour),
+                    c.segments,
+                    minutes(c.waitAvgMs),
+                    c.waitMet.pct,
+                    c.serviceMet.pct,
+                  ]),
                   dialect,
                 ),
               );
@@ -169,10 +216,15 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
               try {
                 page = reports.tickets(query);
               } catch (err) {
-                if (err instanceof RangeError) throw new ParamError([{ path: "cursor", message: "kursor halaman tidak valid" }]);
+                if (err instanceof RangeError)
+                  throw new ParamError([{ path: "cursor", message: "kursor halaman tidak valid" }]);
                 throw err;
               }
-              sendJson(res, 200, ok({ rows: page.rows.map((r) => labelTicket(r, names)), nextCursor: page.nextCursor }));
+              sendJson(
+                res,
+                200,
+                ok({ rows: page.rows.map((r) => labelTicket(r, names)), nextCursor: page.nextCursor }),
+              );
             }
             break;
           }
@@ -186,10 +238,18 @@ export function reportRoutes(db: Store["db"]): (ctx: HubContext) => Route {
             const report = buildComplianceReport(
               reports,
               names,
-              { name: ctx.setup.catalog.office.name, shortName: ctx.setup.catalog.office.shortName, address: ctx.setup.catalog.office.address },
+              {
+                name: ctx.setup.catalog.office.name,
+                shortName: ctx.setup.catalog.office.shortName,
+                address: ctx.setup.catalog.office.address,
+              },
               range,
               { serviceIds: filter.serviceIds ?? null },
-              ctx.setup.rules.services.map((s) => ({ id: s.id, waitMinutes: s.targets.waitMinutes, serviceMinutes: s.targets.serviceMinutes })),
+              ctx.setup.rules.services.map((s) => ({
+                id: s.id,
+                waitMinutes: s.targets.waitMinutes,
+                serviceMinutes: s.targets.serviceMinutes,
+              })),
               ctx.engine.now(),
             );
             if (csv) sendCsv(res, `layan-kepatuhan-${range.month}.csv`, complianceCsv(report, dialect));
@@ -225,14 +285,26 @@ function meta(ctx: HubContext, reports: ReportQueries, names: ReportNames) {
     office: ctx.setup.catalog.office,
     today: serviceDayOf(ctx.engine.now(), ctx.setup.rules.timezone),
     dataRange: reports.dataRange(),
-    agencies: ctx.setup.catalog.agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, color: a.color })),
+    agencies: ctx.setup.catalog.agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      shortName: a.shortName,
+      color: a.color,
+    })),
     services: ctx.setup.catalog.services.map((s) => ({
       id: s.id,
       agencyId: s.agencyId,
       prefix: s.prefix,
       name: s.name,
       targets: s.targets,
-      steps: s.prosedur.filter((p) => p.timed).map((p) => ({ id: p.id, name: names.step(s.id, p.id), description: p.description, minutes: p.minutes })),
+      steps: s.prosedur
+        .filter((p) => p.timed)
+        .map((p) => ({
+          id: p.id,
+          name: names.step(s.id, p.id),
+          description: p.description,
+          minutes: p.minutes,
+        })),
     })),
     counters: counterIds
       .map((id) => ({ id, name: names.counter(id), configured: configured.includes(id) }))
@@ -265,7 +337,12 @@ function groupName(by: GroupBy, key: string | null, names: ReportNames): string 
   }
 }
 
-export type LabelledStep = StepRow & { serviceName: string; stepName: string; order: number; bottleneck: boolean };
+export type LabelledStep = StepRow & {
+  serviceName: string;
+  stepName: string;
+  order: number;
+  bottleneck: boolean;
+};
 
 function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
   const out = rows.map((r) => ({
@@ -275,7 +352,10 @@ function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
     order: names.stepOrder(r.serviceId, r.stepId),
     bottleneck: false,
   }));
-  out.sort((a, b) => a.serviceName.localeCompare(b.serviceName, "id") || a.order - b.order || a.avgOrder - b.avgOrder);
+  out.sort(
+    (a, b) =>
+      a.serviceName.localeCompare(b.serviceName, "id") || a.order - b.order || a.avgOrder - b.avgOrder,
+  );
   // Per service: the step where most time beyond target went (same rule as the compliance report).
   const best = new Map<string, LabelledStep>();
   for (const s of out) {
@@ -301,7 +381,11 @@ function labelTicket(r: TicketLogRow, names: ReportNames) {
 function fillDays(from: string, to: string, rows: SummaryRow[]): SummaryRow[] {
   const byDay = new Map(rows.map((r) => [r.key, r]));
   const out: SummaryRow[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) {
+  for (
+    let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`);
+    t <= end;
+    t += 86_400_000
+  ) {
     const day = new Date(t).toISOString().slice(0, 10);
     out.push(
       byDay.get(day) ?? {
@@ -309,7 +393,14 @@ function fillDays(from: string, to: string, rows: SummaryRow[]): SummaryRow[] {
         issued: 0,
         segments: 0,
         served: 0,
-        outcomes: { selesai: 0, berkas_tidak_lengkap: 0, dirujuk: 0, transferred: 0, no_show: 0, cancelled: 0 },
+        outcomes: {
+          selesai: 0,
+          berkas_tidak_lengkap: 0,
+          dirujuk: 0,
+          transferred: 0,
+          no_show: 0,
+          cancelled: 0,
+        },
         wait: { n: 0, avgMs: null, p50Ms: null, p90Ms: null },
         service: { n: 0, avgMs: null, p50Ms: null, p90Ms: null },
         waitMet: { judged: 0, met: 0, pct: null },
@@ -324,7 +415,8 @@ function fillDays(from: string, to: string, rows: SummaryRow[]): SummaryRow[] {
 
 // ---- CSV ----------------------------------------------------------------
 
-const hourRange = (h: number) => `${String(h).padStart(2, "0")}.00-${String((h + 1) % 24).padStart(2, "0")}.00`;
+const hourRange = (h: number) =>
+  `${String(h).padStart(2, "0")}.00-${String((h + 1) % 24).padStart(2, "0")}.00`;
 
 /** "08:05:30" office-local, from epoch ms and the fixed offset. */
 export function localClock(at: number | null, offsetMinutes: number): string {
@@ -487,7 +579,12 @@ const TICKET_HEADER = [
   "Langkah SOP (menit/target)",
 ];
 
-export function ticketCsvRow(r: TicketLogRow, names: ReportNames, clock: (at: number | null) => string, dialect: CsvDialect): string {
+export function ticketCsvRow(
+  r: TicketLogRow,
+  names: ReportNames,
+  clock: (at: number | null) => string,
+  dialect: CsvDialect,
+): string {
   const decimal = (n: number | null) => (n === null ? "" : String(n).replace(".", dialect.decimal));
   return csvRow(
     [
@@ -509,7 +606,12 @@ export function ticketCsvRow(r: TicketLogRow, names: ReportNames, clock: (at: nu
       minutes(r.serviceTargetMs),
       r.serviceMet,
       r.recalls,
-      r.steps.map((s) => `${names.step(r.serviceId, s.stepId)} ${decimal(minutes(s.ms))}/${decimal(minutes(s.targetMs))}`).join("; "),
+      r.steps
+        .map(
+          (s) =>
+            `${names.step(r.serviceId, s.stepId)} ${decimal(minutes(s.ms))}/${decimal(minutes(s.targetMs))}`,
+        )
+        .join("; "),
     ],
     dialect,
   );
@@ -538,8 +640,7 @@ async function streamTicketsCsv(
         res.once("drain", resolve);
         res.once("close", resolve);
       });
-    }
-    else await new Promise<void>((resolve) => setImmediate(resolve));
+    } else await new Promise<void>((resolve) => setImmediate(resolve));
   }
   res.end();
 }

@@ -59,13 +59,16 @@ function main(): void {
   const perDay = Number(values["tickets-per-day"]);
   const seed = Number(values.seed);
   if (!Number.isInteger(days) || days < 1 || days > 3660) die("--days must be a whole number from 1 to 3660");
-  if (!Number.isInteger(perDay) || perDay < 1 || perDay > 100_000) die("--tickets-per-day must be 1 to 100000");
+  if (!Number.isInteger(perDay) || perDay < 1 || perDay > 100_000)
+    die("--tickets-per-day must be 1 to 100000");
   if (!Number.isInteger(seed)) die("--seed must be a whole number");
-  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) die("--start must be YYYY-MM-DD");
+  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start))
+    die("--start must be YYYY-MM-DD");
 
   let out = resolve(values.out);
   // A folder (existing, or a path without a database extension) gets the name the hub opens.
-  if ((existsSync(out) && statSync(out).isDirectory()) || !/\.(db|sqlite3?)$/.test(out)) out = join(out, "layan.db");
+  if ((existsSync(out) && statSync(out).isDirectory()) || !/\.(db|sqlite3?)$/.test(out))
+    out = join(out, "layan.db");
   if (existsSync(out)) {
     if (!values.force) die(`${out} exists; pass --force to replace it`);
     for (const suffix of ["", "-wal", "-shm"]) rmSync(out + suffix, { force: true });
@@ -87,7 +90,9 @@ function main(): void {
       const t = performance.now();
       if (t - lastReport > 5_000) {
         lastReport = t;
-        process.stderr.write(`  ${day}: ${totals.tickets.toLocaleString("en")} tickets, ${totals.events.toLocaleString("en")} events\n`);
+        process.stderr.write(
+          `  ${day}: ${totals.tickets.toLocaleString("en")} tickets, ${totals.events.toLocaleString("en")} events\n`,
+        );
       }
     },
   });
@@ -96,7 +101,11 @@ function main(): void {
     `Simulated ${result.firstDay} .. ${result.lastDay}: ${result.openDays} open days of ${result.days}`,
     `  tickets ${result.tickets.toLocaleString("en")} (refused: quota ${result.refusedQuota}, closed ${result.refusedClosed}), events ${result.events.toLocaleString("en")}`,
     `  served ${result.served.toLocaleString("en")}, no-shows ${result.noShows}, reinstated ${result.reinstated}, transfers ${result.transfers}, cancelled ${result.cancelled}`,
-    `  desks ${result.desks} (${result.configuredCounters} configured; repeated per agency: ${Object.entries(result.staffing).map(([a, k]) => `${a} x${k}`).join(", ")}), officers ${result.officers}`,
+    `  desks ${result.desks} (${result.configuredCounters} configured; repeated per agency: ${Object.entries(
+      result.staffing,
+    )
+      .map(([a, k]) => `${a} x${k}`)
+      .join(", ")}), officers ${result.officers}`,
     `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
     basename(out) === "layan.db"
       ? `Open it: pnpm start --data ${dirname(out)}`

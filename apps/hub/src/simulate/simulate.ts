@@ -235,14 +235,78 @@ class Timeline {
 }
 
 const FIRST_NAMES = [
-  "Rina", "Agus", "Dewi", "Budi", "Siti", "Hendra", "Yuli", "Andi", "Ratna", "Eko", "Nur", "Fajar", "Lestari", "Joko",
-  "Wulan", "Rudi", "Putri", "Dedi", "Indah", "Taufik", "Sri", "Bayu", "Maya", "Arif", "Intan", "Rizky", "Ayu", "Hadi",
-  "Fitri", "Wahyu", "Nining", "Iwan", "Lina", "Dodi", "Sari", "Yusuf", "Mega", "Irfan", "Tari", "Ahmad",
+  "Rina",
+  "Agus",
+  "Dewi",
+  "Budi",
+  "Siti",
+  "Hendra",
+  "Yuli",
+  "Andi",
+  "Ratna",
+  "Eko",
+  "Nur",
+  "Fajar",
+  "Lestari",
+  "Joko",
+  "Wulan",
+  "Rudi",
+  "Putri",
+  "Dedi",
+  "Indah",
+  "Taufik",
+  "Sri",
+  "Bayu",
+  "Maya",
+  "Arif",
+  "Intan",
+  "Rizky",
+  "Ayu",
+  "Hadi",
+  "Fitri",
+  "Wahyu",
+  "Nining",
+  "Iwan",
+  "Lina",
+  "Dodi",
+  "Sari",
+  "Yusuf",
+  "Mega",
+  "Irfan",
+  "Tari",
+  "Ahmad",
 ];
 const LAST_NAMES = [
-  "Marlina", "Saputra", "Lestari", "Santoso", "Rahmawati", "Gunawan", "Hartati", "Wijaya", "Kusuma", "Pratama",
-  "Handayani", "Setiawan", "Nugroho", "Permata", "Hidayat", "Siregar", "Nasution", "Harahap", "Sembiring", "Simanjuntak",
-  "Situmorang", "Rangkuti", "Susanti", "Purnama", "Fauzi", "Ramadhan", "Anggraini", "Utami", "Maharani", "Sulistyo",
+  "Marlina",
+  "Saputra",
+  "Lestari",
+  "Santoso",
+  "Rahmawati",
+  "Gunawan",
+  "Hartati",
+  "Wijaya",
+  "Kusuma",
+  "Pratama",
+  "Handayani",
+  "Setiawan",
+  "Nugroho",
+  "Permata",
+  "Hidayat",
+  "Siregar",
+  "Nasution",
+  "Harahap",
+  "Sembiring",
+  "Simanjuntak",
+  "Situmorang",
+  "Rangkuti",
+  "Susanti",
+  "Purnama",
+  "Fauzi",
+  "Ramadhan",
+  "Anggraini",
+  "Utami",
+  "Maharani",
+  "Sulistyo",
 ];
 
 /** Office-local midnight of "YYYY-MM-DD". */
@@ -264,7 +328,12 @@ export function addDays(day: string, n: number): string {
 }
 
 /** Open intervals of a service on one day, as epoch ms; empty when closed. */
-function openIntervals(service: ServiceRules, day: string, dayStart: number, weekday: Weekday): [number, number][] {
+function openIntervals(
+  service: ServiceRules,
+  day: string,
+  dayStart: number,
+  weekday: Weekday,
+): [number, number][] {
   if (service.closedDates.includes(day)) return [];
   return intervalsOn(service.hours, weekday).map((i) => [
     dayStart + parseLocalTime(i.open) * MINUTE,
@@ -323,7 +392,8 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   const loadByAgency = new Map<string, number>();
   baseRules.services.forEach((s, i) => {
     const share = (serviceWeight[i] ?? 0) / totalWeight;
-    const minutes = options.ticketsPerDay * WEEKDAY_DEMAND.mon * share * meanServiceMinutes(s, stepBias.get(s.id)!);
+    const minutes =
+      options.ticketsPerDay * WEEKDAY_DEMAND.mon * share * meanServiceMinutes(s, stepBias.get(s.id)!);
     loadByAgency.set(s.agencyId, (loadByAgency.get(s.agencyId) ?? 0) + minutes);
   });
   const configuredByAgency = new Map<string, CounterRules[]>();
@@ -397,7 +467,10 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   const relief = new Map<string, Officer[]>();
   for (const [agency, list] of configuredByAgency) {
     const count = Math.ceil(list.length * (staffing[agency] ?? 1) * 0.15) + 1;
-    relief.set(agency, Array.from({ length: count }, () => newOfficer(agency)));
+    relief.set(
+      agency,
+      Array.from({ length: count }, () => newOfficer(agency)),
+    );
   }
   for (const o of officers) {
     options.store.addUser({
@@ -416,7 +489,10 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     for (const s of d.rules.services) desksByService.set(s, [...(desksByService.get(s) ?? []), d]);
   }
   const sameAgencyServices = new Map(
-    rules.services.map((s) => [s.id, rules.services.filter((o) => o.agencyId === s.agencyId && o.id !== s.id).map((o) => o.id)]),
+    rules.services.map((s) => [
+      s.id,
+      rules.services.filter((o) => o.agencyId === s.agencyId && o.id !== s.id).map((o) => o.id),
+    ]),
   );
 
   // ---- the engine: decide, apply, buffer for the store ----
@@ -622,7 +698,8 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     const bias = stepBias.get(service.id)!;
     const roll = rng.next();
     const transferTo = sameAgencyServices.get(service.id) ?? [];
-    const plan: { kind: "complete"; outcome: CompletionOutcome; steps: number } | { kind: "transfer"; to: string } =
+    const plan:
+      { kind: "complete"; outcome: CompletionOutcome; steps: number } | { kind: "transfer"; to: string } =
       roll < 0.03 && transferTo.length > 0 && ticket.previousSegments.length === 0
         ? { kind: "transfer", to: rng.pick(transferTo) }
         : roll < 0.1
@@ -635,7 +712,11 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
 
     if (plan.kind === "transfer") {
       const first = steps[0];
-      t += (first ? first.minutes * (bias.get(first.id) ?? 1) : 3) * officer.speed * rng.logNormal(1, 0.3) * MINUTE;
+      t +=
+        (first ? first.minutes * (bias.get(first.id) ?? 1) : 3) *
+        officer.speed *
+        rng.logNormal(1, 0.3) *
+        MINUTE;
       if (first && ticks) {
         const tickAt = t;
         at(tickAt, () => void exec({ type: "tickStep", counterId, stepId: first.id }));
@@ -654,7 +735,14 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
       const today = serviceDayOf(now, tz);
       for (const step of steps.slice(0, Math.max(1, plan.steps))) {
         const slowdown = disrupted(service.id, today, step.id);
-        t += step.minutes * (bias.get(step.id) ?? 1) * slowdown * officer.speed * busyDay * rng.logNormal(1, 0.3) * MINUTE;
+        t +=
+          step.minutes *
+          (bias.get(step.id) ?? 1) *
+          slowdown *
+          officer.speed *
+          busyDay *
+          rng.logNormal(1, 0.3) *
+          MINUTE;
         if (ticks) {
           const stepId = step.id;
           at(t, () => void exec({ type: "tickStep", counterId, stepId }));
@@ -671,10 +759,23 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
 
   const issue = (serviceId: string) => {
     const priority: PriorityReason | null = rng.chance(0.07)
-      ? rng.pick<PriorityReason>(["lansia", "lansia", "lansia", "disabilitas", "ibu_hamil_menyusui", "ibu_hamil_menyusui"])
+      ? rng.pick<PriorityReason>([
+          "lansia",
+          "lansia",
+          "lansia",
+          "disabilitas",
+          "ibu_hamil_menyusui",
+          "ibu_hamil_menyusui",
+        ])
       : null;
     const ticketId = rng.id();
-    const decision = exec({ type: "issueTicket", ticketId, serviceId, priority, kioskId: rng.pick(kioskIds) });
+    const decision = exec({
+      type: "issueTicket",
+      ticketId,
+      serviceId,
+      priority,
+      kioskId: rng.pick(kioskIds),
+    });
     if (!decision.ok) {
       if (decision.error.code === "QUOTA_REACHED") totals.refusedQuota++;
       else totals.refusedClosed++;
@@ -690,7 +791,8 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     }
     if (rng.chance(0.008)) {
       at(now + rng.between(1, 4) * MINUTE, () => {
-        if (state.tickets.get(ticketId)?.status === "waiting") exec({ type: "cancel", ticketId, reason: "citizen_left" });
+        if (state.tickets.get(ticketId)?.status === "waiting")
+          exec({ type: "cancel", ticketId, reason: "citizen_left" });
       });
     }
     wakeFor(serviceId);
@@ -702,7 +804,9 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
     const dayStart = dayStartOf(day, tz);
     const weekday = localMoment(dayStart + 12 * 60 * MINUTE, tz).weekday;
     totals.days++;
-    const intervalsByService = new Map(rules.services.map((s) => [s.id, openIntervals(s, day, dayStart, weekday)]));
+    const intervalsByService = new Map(
+      rules.services.map((s) => [s.id, openIntervals(s, day, dayStart, weekday)]),
+    );
     const anyOpen = [...intervalsByService.values()].some((i) => i.length > 0);
     if (anyOpen) {
       totals.openDays++;
@@ -711,7 +815,9 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
       const minuteWeights: number[] = [];
       for (let minute = 0; minute < 24 * 60; minute++) {
         const t = dayStart + minute * MINUTE;
-        const open = [...intervalsByService.values()].some((list) => list.some(([a, b]) => t >= a - 10 * MINUTE && t < b));
+        const open = [...intervalsByService.values()].some((list) =>
+          list.some(([a, b]) => t >= a - 10 * MINUTE && t < b),
+        );
         minuteWeights.push(open ? (HOURLY_ARRIVALS[Math.floor(minute / 60)] ?? 0) : 0);
       }
       const cumulative: number[] = [];

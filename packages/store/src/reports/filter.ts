@@ -61,10 +61,15 @@ export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "
 
 /** An empty id list matches nothing (forced-index queries must not even be prepared then). */
 export function matchesNothing(filter: ReportFilter): boolean {
-  return [filter.serviceIds, filter.counterIds, filter.officerIds].some((ids) => ids !== null && ids !== undefined && ids.length === 0);
+  return [filter.serviceIds, filter.counterIds, filter.officerIds].some(
+    (ids) => ids !== null && ids !== undefined && ids.length === 0,
+  );
 }
 
 /** Whether the filter narrows by counter or officer (step_log must then join service_log). */
 export function narrowsByDesk(filter: ReportFilter): boolean {
-  return (filter.counterIds !== null && filter.counterIds !== undefined) || (filter.officerIds !== null && filter.officerIds !== undefined);
+  return (
+    (filter.counterIds !== null && filter.counterIds !== undefined) ||
+    (filter.officerIds !== null && filter.officerIds !== undefined)
+  );
 }

@@ -51,7 +51,10 @@ export function wib(local: string): number {
 }
 
 const ALL_DAY: WeeklyHours = Object.fromEntries(
-  (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const).map((d) => [d, [{ open: "00:00", close: "24:00" }]]),
+  (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const).map((d) => [
+    d,
+    [{ open: "00:00", close: "24:00" }],
+  ]),
 );
 
 const service = (
@@ -68,7 +71,11 @@ const service = (
   hours: ALL_DAY,
   closedDates: [],
   dailyQuota: null,
-  targets: { waitMinutes, serviceMinutes, steps: steps.map(([stepId, minutes]) => ({ id: stepId, minutes })) },
+  targets: {
+    waitMinutes,
+    serviceMinutes,
+    steps: steps.map(([stepId, minutes]) => ({ id: stepId, minutes })),
+  },
 });
 
 export const FIXTURE_RULES: OfficeRules = {
@@ -107,7 +114,12 @@ export const FIXTURE_OFFICERS = {
 /** Writes the fixture's officers and events into an empty store. Returns the ticket ids by label. */
 export function writeReportFixture(store: Store): Record<string, string> {
   for (const o of Object.values(FIXTURE_OFFICERS)) {
-    store.addUser({ ...o, role: "officer", secretHash: "fixture$no-login", createdAt: wib("2026-11-01 08:00") });
+    store.addUser({
+      ...o,
+      role: "officer",
+      secretHash: "fixture$no-login",
+      createdAt: wib("2026-11-01 08:00"),
+    });
   }
   const state = createState(FIXTURE_RULES);
   const ids: Record<string, string> = {};
@@ -117,7 +129,8 @@ export function writeReportFixture(store: Store): Record<string, string> {
     if (wib(local) < last) throw new Error(`fixture out of order at ${local}`);
     last = wib(local);
     const decision = decide(state, command, wib(local));
-    if (!decision.ok) throw new Error(`${local} ${command.type}: ${decision.error.code} ${decision.error.detail}`);
+    if (!decision.ok)
+      throw new Error(`${local} ${command.type}: ${decision.error.code} ${decision.error.detail}`);
     for (const e of decision.events) apply(state, e);
     store.append([{ events: decision.events }]);
   };

@@ -2,7 +2,15 @@
  * Report queries for the manager dashboard (apps/hub/src/reports serves them
  * over HTTP). Re-exported from the package index.
  */
-export { daysInRange, isServiceDay, matchesNothing, narrowsByDesk, whereOf, type ReportFilter, type SqlWhere } from "./filter";
+export {
+  daysInRange,
+  isServiceDay,
+  matchesNothing,
+  narrowsByDesk,
+  whereOf,
+  type ReportFilter,
+  type SqlWhere,
+} from "./filter";
 export { nearestRank, percentileOfSorted } from "./percentile";
 export { rebuildRollups, verifyRollups, type RollupCheck } from "./rollups";
 export type { TicketLog } from "./ticket-log";

@@ -25,7 +25,8 @@ import { percentileOfSorted } from "./percentile";
 import { verifyRollups, type RollupCheck } from "./rollups";
 import { createTicketLog } from "./ticket-log";
 
-export type SegmentOutcomeName = "selesai" | "berkas_tidak_lengkap" | "dirujuk" | "transferred" | "no_show" | "cancelled";
+export type SegmentOutcomeName =
+  "selesai" | "berkas_tidak_lengkap" | "dirujuk" | "transferred" | "no_show" | "cancelled";
 
 export const SEGMENT_OUTCOMES: readonly SegmentOutcomeName[] = [
   "selesai",
@@ -162,7 +163,11 @@ export interface ReportQueries {
   /** First and last service day with a finished segment, or null for an empty log. */
   dataRange(): { from: string; to: string } | null;
   /** One row per group (for "all", the one total row). */
-  summary(filter: ReportFilter, groupBy: GroupBy, opts?: { agencyOf?: ReadonlyMap<string, string> }): SummaryRow[];
+  summary(
+    filter: ReportFilter,
+    groupBy: GroupBy,
+    opts?: { agencyOf?: ReadonlyMap<string, string> },
+  ): SummaryRow[];
   /** The groups and their total from the same reads (the total's percentiles are over all the groups' times). */
   summaryWithTotal(
     filter: ReportFilter,
@@ -175,10 +180,16 @@ export interface ReportQueries {
   /** Per service and office-local hour (0-23): the hours a service misses its targets. */
   serviceHours(filter: ReportFilter): (Omit<HeatCell, "weekday"> & { serviceId: string })[];
   /** Per service and counter, and per service and officer (no percentiles). */
-  serviceDesks(filter: ReportFilter): { counters: (SummaryRow & { serviceId: string })[]; officers: (SummaryRow & { serviceId: string })[] };
+  serviceDesks(filter: ReportFilter): {
+    counters: (SummaryRow & { serviceId: string })[];
+    officers: (SummaryRow & { serviceId: string })[];
+  };
   tickets(query: TicketQuery): TicketPage;
   /** Every matching row in the query's order, read page by page (for CSV export). */
-  iterateTickets(query: Omit<TicketQuery, "limit" | "cursor">, pageSize?: number): Generator<TicketLogRow[], void, undefined>;
+  iterateTickets(
+    query: Omit<TicketQuery, "limit" | "cursor">,
+    pageSize?: number,
+  ): Generator<TicketLogRow[], void, undefined>;
   /** Counter ids that appear in the counters read model (every counter that ever had an event). */
   counterIds(): string[];
   /** Users who can appear as officers in the log, with their names. */
@@ -298,10 +309,18 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     return "hours";
   };
 
-  const TABLES: Record<Source, string> = { hours: "report_service_hours", desks: "report_service_desks", log: "service_log" };
+  const TABLES: Record<Source, string> = {
+    hours: "report_service_hours",
+    desks: "report_service_desks",
+    log: "service_log",
+  };
 
   /** The group key as SQL for a source; counters and officers come back NULL when the segment had none. */
-  const keyExpr = (groupBy: GroupBy, source: Source, agencyOf: ReadonlyMap<string, string> | undefined): { sql: string; params: string[] } => {
+  const keyExpr = (
+    groupBy: GroupBy,
+    source: Source,
+    agencyOf: ReadonlyMap<string, string> | undefined,
+  ): { sql: string; params: string[] } => {
     switch (groupBy) {
       case "all":
         return { sql: "NULL", params: [] };
@@ -314,9 +333,15 @@ export function createReportQueries(db: Database.Database, options: ReportOption
       case "day":
         return { sql: "service_day", params: [] };
       case "hour":
-        return { sql: source === "hours" ? hourOfEpochHour("epoch_hour") : hourOf("enqueued_at"), params: [] };
+        return {
+          sql: source === "hours" ? hourOfEpochHour("epoch_hour") : hourOf("enqueued_at"),
+          params: [],
+        };
       case "weekday":
-        return { sql: source === "hours" ? weekdayOfEpochHour("epoch_hour") : weekdayOf("enqueued_at"), params: [] };
+        return {
+          sql: source === "hours" ? weekdayOfEpochHour("epoch_hour") : weekdayOf("enqueued_at"),
+          params: [],
+        };
       case "agency": {
         const entries = [...(agencyOf ?? new Map<string, string>())];
         if (entries.length === 0) return { sql: "NULL", params: [] };
@@ -329,7 +354,11 @@ export function createReportQueries(db: Database.Database, options: ReportOption
   };
 
   /** Tickets issued per group, from the issued rollup (open tickets of today included). */
-  const issuedBy = (filter: ReportFilter, groupBy: GroupBy, agencyOf: ReadonlyMap<string, string> | undefined): Map<string | null, number> | null => {
+  const issuedBy = (
+    filter: ReportFilter,
+    groupBy: GroupBy,
+    agencyOf: ReadonlyMap<string, string> | undefined,
+  ): Map<string | null, number> | null => {
     if (narrowsByDesk(filter) || !["all", "service", "day", "agency"].includes(groupBy)) return null;
     const key = keyExpr(groupBy, "hours", agencyOf);
     const where = whereOf(filter, "", "step");
@@ -341,7 +370,11 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     return new Map(rows.map((r) => [keyString(r.k), r.n]));
   };
 
-  const aggregate = (filter: ReportFilter, source: Source, key: { sql: string; params: string[] }): AggRow[] => {
+  const aggregate = (
+    filter: ReportFilter,
+    source: Source,
+    key: { sql: string; params: string[] },
+  ): AggRow[] => {
     const where = whereOf(filter);
     const measures = source === "log" ? AGGREGATES : ROLLUP_AGGREGATES;
     return db
@@ -358,8 +391,13 @@ export function createReportQueries(db: Database.Database, options: ReportOption
    * of a million-ticket log, several times quicker than row-by-row reads or
    * window functions.
    */
-  const sortedTimes = (filter: ReportFilter, groupBy: GroupBy, agencyOf: ReadonlyMap<string, string> | undefined) => {
-    if (matchesNothing(filter)) return new Map<string | null, { wait: Float64Array; service: Float64Array }>();
+  const sortedTimes = (
+    filter: ReportFilter,
+    groupBy: GroupBy,
+    agencyOf: ReadonlyMap<string, string> | undefined,
+  ) => {
+    if (matchesNothing(filter))
+      return new Map<string | null, { wait: Float64Array; service: Float64Array }>();
     const key = keyExpr(groupBy, "log", agencyOf);
     const where = whereOf(filter);
     const rows = db
@@ -372,8 +410,11 @@ export function createReportQueries(db: Database.Database, options: ReportOption
       )
       .raw()
       .all(...key.params, ...where.params);
-    const parse = (list: string | null) => (list === null ? new Float64Array(0) : Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort());
-    return new Map(rows.map(([k, wait, service]) => [keyString(k), { wait: parse(wait), service: parse(service) }]));
+    const parse = (list: string | null) =>
+      list === null ? new Float64Array(0) : Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort();
+    return new Map(
+      rows.map(([k, wait, service]) => [keyString(k), { wait: parse(wait), service: parse(service) }]),
+    );
   };
 
   const stats = (n: number, avg: number | null, sorted: Float64Array | undefined): TimeStats => ({
@@ -383,7 +424,11 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     p90Ms: sorted ? percentileOfSorted(sorted, 90) : null,
   });
 
-  const toSummary = (r: AggRow, issued: Map<string | null, number> | null, times: { wait: Float64Array; service: Float64Array } | undefined): SummaryRow => ({
+  const toSummary = (
+    r: AggRow,
+    issued: Map<string | null, number> | null,
+    times: { wait: Float64Array; service: Float64Array } | undefined,
+  ): SummaryRow => ({
     key: keyString(r.k),
     issued: issued ? (issued.get(keyString(r.k)) ?? 0) : null,
     segments: r.segments,
@@ -400,9 +445,14 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     service: stats(r.service_n, r.service_avg, times?.service),
     waitMet: compliance(r.wait_judged, r.wait_met),
     serviceMet: compliance(r.service_judged, r.service_met),
-    waitTargetMs: r.wait_target_min === null || r.wait_target_max === null ? null : { min: r.wait_target_min, max: r.wait_target_max },
+    waitTargetMs:
+      r.wait_target_min === null || r.wait_target_max === null
+        ? null
+        : { min: r.wait_target_min, max: r.wait_target_max },
     serviceTargetMs:
-      r.service_target_min === null || r.service_target_max === null ? null : { min: r.service_target_min, max: r.service_target_max },
+      r.service_target_min === null || r.service_target_max === null
+        ? null
+        : { min: r.service_target_min, max: r.service_target_max },
   });
 
   const summaryWithTotal: ReportQueries["summaryWithTotal"] = (filter, groupBy, opts = {}) => {
@@ -420,7 +470,10 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     }
     // The total from the same reads: sums of the groups, percentiles of all times merged.
     const total = emptySummary(null);
-    const allTimes = { wait: mergeSorted([...times.values()].map((t) => t.wait)), service: mergeSorted([...times.values()].map((t) => t.service)) };
+    const allTimes = {
+      wait: mergeSorted([...times.values()].map((t) => t.wait)),
+      service: mergeSorted([...times.values()].map((t) => t.service)),
+    };
     const totalRow = rows.reduce<AggRow>((acc, r) => addAgg(acc, r), zeroAgg());
     Object.assign(total, toSummary(totalRow, null, allTimes), {
       key: null,
@@ -436,7 +489,17 @@ export function createReportQueries(db: Database.Database, options: ReportOption
 
   const steps: ReportQueries["steps"] = (filter, opts = {}) => {
     const desk = narrowsByDesk(filter);
-    let agg: { service_id: string; step_id: string; n: number; ms_sum: number; target: number | null; judged: number; met: number; over: number; order_sum: number }[];
+    let agg: {
+      service_id: string;
+      step_id: string;
+      n: number;
+      ms_sum: number;
+      target: number | null;
+      judged: number;
+      met: number;
+      over: number;
+      order_sum: number;
+    }[];
     // With a counter or officer filter the steps come through their segment (service_log has the desk).
     const where = desk ? whereOf(filter, "s") : whereOf(filter, "t", "step");
     const from = desk
@@ -470,7 +533,12 @@ export function createReportQueries(db: Database.Database, options: ReportOption
         )
         .raw()
         .all(...where.params);
-      times = new Map(rows.map(([service, step, list]) => [`${service}\u0000${step}`, Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort()]));
+      times = new Map(
+        rows.map(([service, step, list]) => [
+          `${service}\u0000${step}`,
+          Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort(),
+        ]),
+      );
     }
     return agg
       .map((r) => {
@@ -488,7 +556,9 @@ export function createReportQueries(db: Database.Database, options: ReportOption
           avgOrder: r.order_sum / r.n,
         };
       })
-      .sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder));
+      .sort((a, b) =>
+        a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder,
+      );
   };
 
   interface HeatRow {
@@ -531,15 +601,20 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     serviceMet: compliance(r.sj, r.sm),
   });
 
-  const heatmap: ReportQueries["heatmap"] = (filter) => heatRows(filter, false).map((r) => ({ weekday: r.wd, ...heatCell(r) }));
+  const heatmap: ReportQueries["heatmap"] = (filter) =>
+    heatRows(filter, false).map((r) => ({ weekday: r.wd, ...heatCell(r) }));
 
-  const serviceHours: ReportQueries["serviceHours"] = (filter) => heatRows(filter, true).map((r) => ({ serviceId: r.sid, ...heatCell(r) }));
+  const serviceHours: ReportQueries["serviceHours"] = (filter) =>
+    heatRows(filter, true).map((r) => ({ serviceId: r.sid, ...heatCell(r) }));
 
   /** Both per-service breakdowns from one read of the desk rollup, summed up here. */
   const serviceDesks: ReportQueries["serviceDesks"] = (filter) => {
     const where = whereOf(filter);
     const rows = db
-      .prepare<(string | number)[], AggRow & { service_id: string; counter: string | null; officer: string | null }>(
+      .prepare<
+        (string | number)[],
+        AggRow & { service_id: string; counter: string | null; officer: string | null }
+      >(
         `SELECT service_id, nullif(counter_id, '') AS counter, nullif(officer_id, '') AS officer, NULL AS k, ${ROLLUP_AGGREGATES}
          FROM report_service_desks WHERE ${where.sql} GROUP BY service_id, counter_id, officer_id`,
       )
@@ -554,7 +629,15 @@ export function createReportQueries(db: Database.Database, options: ReportOption
         groups.set(id, g);
       }
       return [...groups.values()]
-        .sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : (a.key ?? "") < (b.key ?? "") ? -1 : 1))
+        .sort((a, b) =>
+          a.serviceId < b.serviceId
+            ? -1
+            : a.serviceId > b.serviceId
+              ? 1
+              : (a.key ?? "") < (b.key ?? "")
+                ? -1
+                : 1,
+        )
         .map((g) => ({ ...toSummary({ ...g.agg, k: g.key }, null, undefined), serviceId: g.serviceId }));
     };
     return { counters: fold((r) => r.counter), officers: fold((r) => r.officer) };
@@ -562,7 +645,9 @@ export function createReportQueries(db: Database.Database, options: ReportOption
 
   const dataRange: ReportQueries["dataRange"] = () => {
     const r = db
-      .prepare<[], { from: string | null; to: string | null }>('SELECT min(service_day) AS "from", max(service_day) AS "to" FROM service_log')
+      .prepare<[], { from: string | null; to: string | null }>(
+        'SELECT min(service_day) AS "from", max(service_day) AS "to" FROM service_log',
+      )
       .get();
     return r?.from && r.to ? { from: r.from, to: r.to } : null;
   };
@@ -578,10 +663,16 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     tickets: ticketLog.tickets,
     iterateTickets: ticketLog.iterateTickets,
     verifyRollups: () => verifyRollups(db),
-    counterIds: () => db.prepare<[], { id: string }>("SELECT id FROM counters ORDER BY id").all().map((r) => r.id),
+    counterIds: () =>
+      db
+        .prepare<[], { id: string }>("SELECT id FROM counters ORDER BY id")
+        .all()
+        .map((r) => r.id),
     people: () =>
       db
-        .prepare<[], { id: string; display_name: string; role: string }>("SELECT id, display_name, role FROM users ORDER BY display_name")
+        .prepare<[], { id: string; display_name: string; role: string }>(
+          "SELECT id, display_name, role FROM users ORDER BY display_name",
+        )
         .all()
         .map((r) => ({ id: r.id, displayName: r.display_name, role: r.role })),
   };

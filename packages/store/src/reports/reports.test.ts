@@ -3,7 +3,13 @@ import { openStore, type Store } from "../store";
 import { FIXTURE_OFFICERS, writeReportFixture } from "./fixture";
 import { daysInRange, isServiceDay } from "./filter";
 import { nearestRank, percentileOfSorted } from "./percentile";
-import { createReportQueries, utcOffsetMinutes, type ReportQueries, type SummaryRow, type TicketLogRow } from "./queries";
+import {
+  createReportQueries,
+  utcOffsetMinutes,
+  type ReportQueries,
+  type SummaryRow,
+  type TicketLogRow,
+} from "./queries";
 import { rebuildReadModels } from "../rebuild";
 import { rebuildRollups, type RollupCheck } from "./rollups";
 
@@ -46,7 +52,14 @@ describe("per-service summary", () => {
     expect(ktp.segments).toBe(6);
     // Completed: A-001, A-002, B-002 (selesai) and A-004 (berkas tidak lengkap).
     expect(ktp.served).toBe(4);
-    expect(ktp.outcomes).toEqual({ selesai: 3, berkas_tidak_lengkap: 1, dirujuk: 0, transferred: 0, no_show: 1, cancelled: 1 });
+    expect(ktp.outcomes).toEqual({
+      selesai: 3,
+      berkas_tidak_lengkap: 1,
+      dirujuk: 0,
+      transferred: 0,
+      no_show: 1,
+      cancelled: 1,
+    });
     // Waits of the called segments: 10, 30, 61, 64 (A-001..A-004) and 5 (B-002) -> sorted 5 10 30 61 64.
     // mean 170/5 = 34; p50 = rank ceil(2.5) = 3rd = 30; p90 = rank ceil(4.5) = 5th = 64.
     expect(ktp.wait).toEqual({ n: 5, avgMs: m(34), p50Ms: m(30), p90Ms: m(64) });
@@ -172,7 +185,9 @@ describe("date ranges are office-local (Asia/Jakarta) service days", () => {
   });
 
   it("hours and weekdays are WIB, from when the segment joined its queue", () => {
-    const cells = reports.heatmap(ALL).map((c) => [c.weekday, c.hour, c.segments, c.waitMet.judged, c.waitMet.met]);
+    const cells = reports
+      .heatmap(ALL)
+      .map((c) => [c.weekday, c.hour, c.segments, c.waitMet.judged, c.waitMet.met]);
     expect(cells).toEqual([
       [3, 9, 3, 3, 2], // Thursday 09:00-10:00: B-001, B-002 and its KTP-el segment (09:45); B-002 waited 38
       [4, 6, 1, 1, 1], // Friday 06:30 (a UTC reading would say Thursday 23:00)
@@ -190,7 +205,9 @@ describe("date ranges are office-local (Asia/Jakarta) service days", () => {
 
   it("with a counter filter (read from the log, not the hourly rollup) the hours agree", () => {
     // Loket 1: B-002's KTP-el segment (Thu 09:45), D-001 (Fri 06:30), A-001..A-004 (Fri 08:0x), D-001 (Sat 00:05).
-    const cells = reports.heatmap({ ...ALL, counterIds: ["loket-1"] }).map((c) => [c.weekday, c.hour, c.segments]);
+    const cells = reports
+      .heatmap({ ...ALL, counterIds: ["loket-1"] })
+      .map((c) => [c.weekday, c.hour, c.segments]);
     expect(cells).toEqual([
       [3, 9, 1],
       [4, 6, 1],
@@ -223,7 +240,13 @@ describe("SOP steps", () => {
     const [verifikasi, perekaman] = steps;
     // Verifikasi: 4 (A-001, 08:11 -> 08:15) and 8 (A-004, 09:12 -> 09:20) against 5:
     // mean 6, one of two within, over target 8 - 5 = 3.
-    expect(verifikasi).toMatchObject({ avgMs: m(6), p50Ms: m(4), p90Ms: m(8), targetMs: m(5), overTargetMs: m(3) });
+    expect(verifikasi).toMatchObject({
+      avgMs: m(6),
+      p50Ms: m(4),
+      p90Ms: m(8),
+      targetMs: m(5),
+      overTargetMs: m(3),
+    });
     expect(verifikasi!.met).toEqual({ judged: 2, met: 1, pct: 50 });
     // Perekaman: 12 against 10, over by 2.
     expect(perekaman).toMatchObject({ avgMs: m(12), targetMs: m(10), overTargetMs: m(2) });
@@ -235,7 +258,9 @@ describe("SOP steps", () => {
     expect(quick[0]).toMatchObject({ stepId: "verifikasi", avgMs: m(6), p50Ms: null, p90Ms: null });
     // A desk filter reads step_log joined to service_log instead of the rollup.
     const viaLog = reports.steps({ ...ALL, officerIds: [FIXTURE_OFFICERS.rina.id] });
-    expect(viaLog.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest)).toEqual(quick.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest));
+    expect(viaLog.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest)).toEqual(
+      quick.map(({ p50Ms: _a, p90Ms: _b, ...rest }) => rest),
+    );
   });
 
   it("through a counter or officer filter", () => {
@@ -321,7 +346,11 @@ describe("ticket log", () => {
 
   it("filters by outcome and by missed target", () => {
     expect(reports.tickets({ ...ALL, outcomes: ["no_show"] }).rows.map(label)).toEqual(["A-003/ktp-el"]);
-    expect(reports.tickets({ ...ALL, missed: "wait" }).rows.map(label)).toEqual(["A-004/ktp-el", "A-003/ktp-el", "B-002/kartu-keluarga"]);
+    expect(reports.tickets({ ...ALL, missed: "wait" }).rows.map(label)).toEqual([
+      "A-004/ktp-el",
+      "A-003/ktp-el",
+      "B-002/kartu-keluarga",
+    ]);
     expect(reports.tickets({ ...ALL, missed: "service" }).rows.map(label)).toEqual(["A-002/ktp-el"]);
     expect(reports.tickets({ ...ALL, missed: "any" }).rows).toHaveLength(4);
   });
@@ -329,7 +358,18 @@ describe("ticket log", () => {
   it("iterates every row for export, in pages", () => {
     const pages = [...reports.iterateTickets({ ...ALL, sort: "service", dir: "desc" }, 4)];
     expect(pages.map((p) => p.length)).toEqual([4, 4, 2]);
-    expect(pages.flat().map((r) => r.serviceMs)).toEqual([m(30), m(25), m(23), m(18), m(10), m(9), m(5), m(5), null, null]);
+    expect(pages.flat().map((r) => r.serviceMs)).toEqual([
+      m(30),
+      m(25),
+      m(23),
+      m(18),
+      m(10),
+      m(9),
+      m(5),
+      m(5),
+      null,
+      null,
+    ]);
   });
 
   it("refuses a forged cursor", () => {
@@ -348,7 +388,9 @@ describe("rollups", () => {
   it("the trigger-kept rollups equal a refill from the log", () => {
     const live = snapshot();
     const dump = () =>
-      ["report_service_hours", "report_service_desks", "report_steps", "report_issued"].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all());
+      ["report_service_hours", "report_service_desks", "report_steps", "report_issued"].map((t) =>
+        store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
+      );
     const before = dump();
     rebuildRollups(store.db);
     expect(dump()).toEqual(before);
@@ -359,15 +401,22 @@ describe("rollups", () => {
     const live = snapshot();
     rebuildReadModels(store);
     expect(reports.verifyRollups()).toMatchObject({ rebuilt: false, mismatches: [] });
-    store.db.exec("DELETE FROM report_service_hours WHERE service_id = 'kia'; UPDATE report_steps SET ms_sum = ms_sum + 1");
-    expect(reports.verifyRollups()).toMatchObject({ rebuilt: true, mismatches: ["report_service_hours", "report_steps"] });
+    store.db.exec(
+      "DELETE FROM report_service_hours WHERE service_id = 'kia'; UPDATE report_steps SET ms_sum = ms_sum + 1",
+    );
+    expect(reports.verifyRollups()).toMatchObject({
+      rebuilt: true,
+      mismatches: ["report_service_hours", "report_steps"],
+    });
     expect(snapshot()).toEqual(live);
   });
 
   it("a store migrated with rows already in the log gets its rollups at the first check", () => {
     const other = openStore(":memory:");
     writeReportFixture(other);
-    other.db.exec("DELETE FROM report_service_hours; DELETE FROM report_service_desks; DELETE FROM report_steps; DELETE FROM report_issued");
+    other.db.exec(
+      "DELETE FROM report_service_hours; DELETE FROM report_service_desks; DELETE FROM report_steps; DELETE FROM report_issued",
+    );
     let check: RollupCheck | null = null;
     const fresh = createReportQueries(other.db, { utcOffsetMinutes: 420, onVerified: (c) => (check = c) });
     expect(check).toMatchObject({ rebuilt: true });

@@ -70,12 +70,18 @@ export function verifyRollups(db: Database.Database): RollupCheck {
   );
   const log = {
     segments: [segmentsInLog[0], timesInLog[1], timesInLog[2]] as Totals,
-    steps: totals("SELECT count(*), coalesce(sum(ms), 0), 0 FROM step_log INDEXED BY step_log_times WHERE step_order >= 0"),
+    steps: totals(
+      "SELECT count(*), coalesce(sum(ms), 0), 0 FROM step_log INDEXED BY step_log_times WHERE step_order >= 0",
+    ),
     tickets: totals("SELECT count(*), 0, 0 FROM tickets"),
   };
   const rollups = {
-    hours: totals("SELECT coalesce(sum(segments), 0), coalesce(sum(wait_sum), 0), coalesce(sum(service_sum), 0) FROM report_service_hours"),
-    desks: totals("SELECT coalesce(sum(segments), 0), coalesce(sum(wait_sum), 0), coalesce(sum(service_sum), 0) FROM report_service_desks"),
+    hours: totals(
+      "SELECT coalesce(sum(segments), 0), coalesce(sum(wait_sum), 0), coalesce(sum(service_sum), 0) FROM report_service_hours",
+    ),
+    desks: totals(
+      "SELECT coalesce(sum(segments), 0), coalesce(sum(wait_sum), 0), coalesce(sum(service_sum), 0) FROM report_service_desks",
+    ),
     steps: totals("SELECT coalesce(sum(n), 0), coalesce(sum(ms_sum), 0), 0 FROM report_steps"),
     tickets: totals("SELECT coalesce(sum(issued), 0), 0, 0 FROM report_issued"),
   };

@@ -11,11 +11,13 @@ import type { SegmentOutcomeName, TicketLogRow, TicketPage, TicketQuery } from "
 export interface TicketLog {
   tickets: (query: TicketQuery) => TicketPage;
   /** Every matching row in the query's order, read page by page (for CSV export). */
-  iterateTickets: (query: Omit<TicketQuery, "limit" | "cursor">, pageSize?: number) => Generator<TicketLogRow[], void, undefined>;
+  iterateTickets: (
+    query: Omit<TicketQuery, "limit" | "cursor">,
+    pageSize?: number,
+  ) => Generator<TicketLogRow[], void, undefined>;
 }
 
 export function createTicketLog(db: Database.Database): TicketLog {
-
   interface LogRowDb {
     rid: number;
     ticket_id: string;
@@ -61,7 +63,10 @@ export function createTicketLog(db: Database.Database): TicketLog {
 
   const flag = (f: 0 | 1 | null) => (f === null ? null : f === 1);
 
-  const stepsOf = db.prepare<[string, number], { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }>(
+  const stepsOf = db.prepare<
+    [string, number],
+    { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }
+  >(
     "SELECT step_id, ms, target_ms, met FROM step_log WHERE ticket_id = ? AND segment_index = ? ORDER BY step_order",
   );
 
@@ -88,7 +93,9 @@ export function createTicketLog(db: Database.Database): TicketLog {
     waitMet: flag(r.wait_met),
     serviceMet: flag(r.service_met),
     recalls: r.recalls,
-    steps: stepsOf.all(r.ticket_id, r.segment_index).map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
+    steps: stepsOf
+      .all(r.ticket_id, r.segment_index)
+      .map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
   });
 
   const ticketWhere = (q: TicketQuery): { sql: string; params: (string | number)[] } => {
@@ -125,7 +132,11 @@ export function createTicketLog(db: Database.Database): TicketLog {
     // The hourly rollup is the smaller of the two when no counter or officer is asked for.
     const rollup = narrowsByDesk(q) ? "report_service_desks" : "report_service_hours";
     const matched =
-      db.prepare<(string | number)[], { n: number | null }>(`SELECT sum(segments) AS n FROM ${rollup} WHERE ${where.sql}`).get(...where.params)?.n ?? 0;
+      db
+        .prepare<(string | number)[], { n: number | null }>(
+          `SELECT sum(segments) AS n FROM ${rollup} WHERE ${where.sql}`,
+        )
+        .get(...where.params)?.n ?? 0;
     const total = logSize.get()?.n ?? 0;
     return total > 0 && matched / total >= 0.05;
   };
@@ -136,13 +147,23 @@ export function createTicketLog(db: Database.Database): TicketLog {
    * never served) after the others when descending and before them ascending,
    * as SQLite orders NULLs.
    */
-  const page = (q: TicketQuery, limit: number, cursor: Cursor | null): { rows: LogRowDb[]; next: Cursor | null } => {
+  const page = (
+    q: TicketQuery,
+    limit: number,
+    cursor: Cursor | null,
+  ): { rows: LogRowDb[]; next: Cursor | null } => {
     const sort = q.sort ?? "time";
     const desc = (q.dir ?? "desc") === "desc";
     const cmp = desc ? "<" : ">";
     const dir = desc ? "DESC" : "ASC";
     const base = ticketWhere(q);
-    const run = (extra: string, extraParams: (string | number)[], order: string, n: number, index: string | null = null): LogRowDb[] =>
+    const run = (
+      extra: string,
+      extraParams: (string | number)[],
+      order: string,
+      n: number,
+      index: string | null = null,
+    ): LogRowDb[] =>
       db
         .prepare<(string | number)[], LogRowDb>(
           `SELECT rowid AS rid, * FROM service_log ${index ? `INDEXED BY ${index}` : ""} WHERE ${base.sql}${extra} ORDER BY ${order} LIMIT ?`,
@@ -152,21 +173,39 @@ export function createTicketLog(db: Database.Database): TicketLog {
     if (sort === "time") {
       const order = `service_day ${dir}, ended_at ${dir}, rowid ${dir}`;
       const rows = cursor
-        ? run(` AND (service_day, ended_at, rowid) ${cmp} (?, ?, ?)`, [cursor.v[0] as string, cursor.v[1] as number, cursor.rid], order, limit + 1)
+        ? run(
+            ` AND (service_day, ended_at, rowid) ${cmp} (?, ?, ?)`,
+            [cursor.v[0] as string, cursor.v[1] as number, cursor.rid],
+            order,
+            limit + 1,
+          )
         : run("", [], order, limit + 1);
       const more = rows.length > limit;
       const kept = rows.slice(0, limit);
       const last = kept.at(-1);
-      return { rows: kept, next: more && last ? { v: [last.service_day, last.ended_at], rid: last.rid } : null };
+      return {
+        rows: kept,
+        next: more && last ? { v: [last.service_day, last.ended_at], rid: last.rid } : null,
+      };
     }
 
     const col = sort === "wait" ? "wait_ms" : "service_ms";
     const valueOf = (r: LogRowDb) => (sort === "wait" ? r.wait_ms : r.service_ms);
-    const index = walksSortIndex(q) ? (sort === "wait" ? "service_log_wait" : "service_log_service_ms") : null;
+    const index = walksSortIndex(q)
+      ? sort === "wait"
+        ? "service_log_wait"
+        : "service_log_service_ms"
+      : null;
     // Two bands: values (ordered by value, rowid) and NULLs (ordered by rowid).
     const valuesBand = (after: Cursor | null, n: number) =>
       after && after.v[0] !== null && after.v[0] !== undefined
-        ? run(` AND ${col} IS NOT NULL AND (${col}, rowid) ${cmp} (?, ?)`, [after.v[0], after.rid], `${col} ${dir}, rowid ${dir}`, n, index)
+        ? run(
+            ` AND ${col} IS NOT NULL AND (${col}, rowid) ${cmp} (?, ?)`,
+            [after.v[0], after.rid],
+            `${col} ${dir}, rowid ${dir}`,
+            n,
+            index,
+          )
         : run(` AND ${col} IS NOT NULL`, [], `${col} ${dir}, rowid ${dir}`, n, index);
     const nullBand = (after: Cursor | null, n: number) =>
       after && after.v[0] === null
@@ -180,7 +219,10 @@ export function createTicketLog(db: Database.Database): TicketLog {
       if (!inNullBand && rows.length <= limit) rows = rows.concat(nullBand(null, limit + 1 - rows.length));
     } else {
       rows = inNullBand || cursor === null ? nullBand(cursor, limit + 1) : [];
-      if (rows.length <= limit) rows = rows.concat(valuesBand(inNullBand || cursor === null ? null : cursor, limit + 1 - rows.length));
+      if (rows.length <= limit)
+        rows = rows.concat(
+          valuesBand(inNullBand || cursor === null ? null : cursor, limit + 1 - rows.length),
+        );
     }
     const more = rows.length > limit;
     const kept = rows.slice(0, limit);
@@ -197,7 +239,10 @@ export function createTicketLog(db: Database.Database): TicketLog {
     return { rows: rows.map(toLogRow), nextCursor: next ? encodeCursor(next) : null };
   };
 
-  function* iterateTickets(q: Omit<TicketQuery, "limit" | "cursor">, pageSize = 2_000): Generator<TicketLogRow[], void, undefined> {
+  function* iterateTickets(
+    q: Omit<TicketQuery, "limit" | "cursor">,
+    pageSize = 2_000,
+  ): Generator<TicketLogRow[], void, undefined> {
     let cursor: Cursor | null = null;
     for (;;) {
       const { rows, next } = page(q, pageSize, cursor);
