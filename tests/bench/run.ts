@@ -10,6 +10,7 @@ import type { Socket } from "socket.io-client";
 import { buildServers } from "./build";
 import { benchCallToDisplay } from "./call-to-display";
 import { benchKioskToPrinter } from "./kiosk-to-printer";
+import { benchReports } from "./reports";
 import { call, connect, login, rid, waitForAll } from "./clients";
 import { startProcess, type Spawned } from "./processes";
 import { nowMs, percentile, round } from "./stats";
@@ -190,6 +191,8 @@ async function main(): Promise<void> {
   const only = (name: string) => !args.has("--hub-only") && !args.has(`--skip-${name}`);
   const kiosk = only("kiosk") ? await benchKioskToPrinter() : {};
   const display = only("display") ? await benchCallToDisplay(log) : {};
+  // Builds (once, cached) a 1M-ticket simulated store: ~8 minutes the first time.
+  const reports = only("reports") ? await benchReports(log) : {};
   const ratio = (a: string, b: string) => round(Number(hub[a]) / Number(baseline[b]), 2);
   const results: Results = {
     ...hub,
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
     ratio_fanout_p99: ratio("fanout_200_displays_p99_ms", "baseline_fanout_200_displays_p99_ms"),
     ...kiosk,
     ...display,
+    ...reports,
     machine: `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
     bench_seconds: round((Date.now() - started) / 1000, 1),
   };

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   let store: Store;
   try {
-    store = openStore(join(dataDir, "layan.db"));
+    store = openStore(options.dbFile ? resolve(options.dbFile) : join(dataDir, "layan.db"));
   } catch (err) {
     die(`cannot open the database in ${dataDir}: ${(err as Error).message}`);
   }

@@ -4,6 +4,8 @@ export interface MainOptions {
   port: number;
   host: string;
   dataDir: string;
+  /** The SQLite file; `<dataDir>/layan.db` unless given (e.g. a simulated store). */
+  dbFile: string | null;
   configDir: string;
   demo: boolean;
   reset: boolean;
@@ -23,6 +25,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
       port: { type: "string", default: process.env.LAYAN_PORT ?? "8080" },
       host: { type: "string", default: process.env.LAYAN_HOST ?? "0.0.0.0" },
       data: { type: "string", default: process.env.LAYAN_DATA ?? "data" },
+      db: { type: "string" },
       config: { type: "string", default: process.env.LAYAN_CONFIG ?? "kiosk-config" },
       demo: { type: "boolean", default: false },
       reset: { type: "boolean", default: false },
@@ -48,6 +51,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
     port,
     host: values.host,
     dataDir: values.data,
+    dbFile: values.db ?? null,
     configDir: values.config,
     demo: values.demo,
     reset: values.reset,

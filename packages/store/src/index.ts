@@ -38,3 +38,4 @@ export {
   type Session,
   type SessionRow,
 } from "./admin";
+export * from "./reports";

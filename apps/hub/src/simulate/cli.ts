@@ -109,7 +109,7 @@ function main(): void {
     `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
     basename(out) === "layan.db"
       ? `Open it: pnpm start --data ${dirname(out)}`
-      : `The hub opens <data folder>/layan.db: rename ${basename(out)} to layan.db, then pnpm start --data ${dirname(out)}`,
+      : `Open it: pnpm start --db ${out}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }
