@@ -52,7 +52,7 @@ function prepareDataDir(options: MainOptions): string {
   return dir;
 }
 
-function banner(port: number, host: string, creds: DemoCredentials | null, printerPreview: boolean): string {
+function banner(port: number, host: string, creds: DemoCredentials | null, printerPreview: boolean, credsFile: string): string {
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const base = `http://${shown}:${port}`;
   const lines = [
@@ -67,7 +67,7 @@ function banner(port: number, host: string, creds: DemoCredentials | null, print
   if (creds) {
     lines.push("", "  Demo logins (username / PIN or password):");
     for (const u of creds.users) lines.push(`    ${u.role.padEnd(10)} ${u.username.padEnd(11)} ${u.secret}`);
-    lines.push("  (also in data/demo-credentials.json)");
+    lines.push(`  (also in ${credsFile})`);
   }
   lines.push("");
   return lines.join("\n");
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     const ready = { msg: "listening", port, host: options.host, seq: hub.engine.seq };
     if (logger.isLevelEnabled("info")) logger.info(ready);
     else process.stdout.write(`${JSON.stringify(ready)}\n`);
-    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds, options.printerPreview !== null));
+    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds, options.printerPreview !== null, join(dataDir, "demo-credentials.json")));
   } catch (err) {
     await hub.close().catch(() => undefined);
     storage.committer.close();
