@@ -17,6 +17,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { launchChromium } from "./browser";
 import { CounterPage } from "./page-models/counter";
+import { DashboardPage } from "./page-models/dashboard";
 import { DisplayPage } from "./page-models/display";
 import { KioskPage } from "./page-models/kiosk";
 
@@ -31,7 +32,7 @@ const printerDir = mkdtempSync(join(tmpdir(), "layan-day-printers-"));
 
 beforeAll(async () => {
   // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
-  execFileSync("pnpm", ["--filter", "@layan/kiosk", "--filter", "@layan/counter", "--filter", "@layan/display", "build"], {
+  execFileSync("pnpm", ["--filter", "@layan/kiosk", "--filter", "@layan/counter", "--filter", "@layan/display", "--filter", "@layan/dashboard", "build"], {
     cwd: ROOT,
     stdio: "pipe",
     env: { ...process.env, NODE_ENV: "production" },
@@ -196,6 +197,16 @@ it("a day at the office: nothing lost, nothing duplicated, the reports agree", a
   expect(totals.served).toBe(counted.served);
   expect(totals.outcomes.no_show ?? 0).toBe(counted.noShow);
   expect(totals.outcomes.transferred ?? 0).toBe(counted.transferred);
+
+  // ... and on the manager's screen.
+  const dashboard = new DashboardPage(await page(1440, 900), hub.url);
+  await dashboard.goto();
+  await dashboard.loginAs(hub.user("manager").username, hub.user("manager").secret);
+  await dashboard.open("laporan");
+  await dashboard.settled();
+  expect((await dashboard.kpi("kpi-issued")).value).toBe(String(counted.issued));
+  expect((await dashboard.kpi("kpi-served")).value).toBe(String(counted.served));
+  expect((await dashboard.kpi("kpi-noshow")).value).toBe(String(counted.noShow));
 
   // No ticket lost or duplicated: every number once, every ticket accounted for.
   expect(new Set(numbers).size).toBe(numbers.length);
