@@ -6,6 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { narrowsByDesk, whereOf } from "./filter";
+import type { ServiceLogRow } from "../read-models";
 import type { SegmentOutcomeName, TicketLogRow, TicketPage, TicketQuery } from "./queries";
 
 export interface TicketLog {
@@ -18,30 +19,10 @@ export interface TicketLog {
 }
 
 export function createTicketLog(db: Database.Database): TicketLog {
-  interface LogRowDb {
+  /** A service_log row as the log query selects it: the read model's columns plus the rowid. */
+  interface LogRowDb extends Omit<ServiceLogRow, "outcome" | "ended_seq"> {
     rid: number;
-    ticket_id: string;
-    segment_index: number;
-    ticket_number: string;
-    service_day: string;
-    service_id: string;
-    priority: string | null;
-    counter_id: string | null;
-    officer_id: string | null;
-    issued_at: number;
-    enqueued_at: number;
-    called_at: number | null;
-    started_at: number | null;
-    ended_at: number;
     outcome: SegmentOutcomeName;
-    cancel_reason: string | null;
-    wait_ms: number | null;
-    service_ms: number | null;
-    wait_target_ms: number | null;
-    service_target_ms: number | null;
-    wait_met: 0 | 1 | null;
-    service_met: 0 | 1 | null;
-    recalls: number;
   }
 
   interface Cursor {
