@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -17,4 +17,19 @@ export const CHROMIUM_ARGS = [
 /** A fresh headless Chromium (playwright-core gives every launch a new temporary profile). */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+}
+
+/**
+ * A browser context whose clock is the test hub's: Playwright's clock starts at
+ * the hub's pinned "now" and runs on, so the screens and the hub agree on the
+ * day whatever day the test runs (see tests/support/test-hub.ts).
+ */
+export async function hubContext(
+  browser: Browser,
+  hub: { now(): number },
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: hub.now() });
+  return context;
 }

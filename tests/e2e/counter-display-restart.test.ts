@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { buildCounterAndDisplay, KioskClient, OfficerClient } from "./counter-display.support";
 import { CounterPage } from "./page-models/counter";
 import { DisplayPage } from "./page-models/display";
@@ -22,7 +22,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(width: number, height: number) {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await hubContext(browser, hub, { viewport: { width, height } });
   contexts.push(context);
   return context.newPage();
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { buildCounterAndDisplay, KioskClient, OfficerClient } from "./counter-display.support";
 import { CounterPage } from "./page-models/counter";
 import { DisplayPage } from "./page-models/display";
@@ -27,7 +27,7 @@ let kiosk: KioskClient;
 const contexts: BrowserContext[] = [];
 
 async function newPage(width: number, height: number) {
-  const context = await browser.newContext({
+  const context = await hubContext(browser, hub, {
     viewport: { width, height },
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
@@ -212,7 +212,7 @@ describe("counter and display", () => {
   it("asks for a tap before speaking on a browser that blocks autoplay, then speaks", async () => {
     const strict = await launchChromium();
     try {
-      const context = await strict.newContext({ viewport: { width: 1920, height: 1080 } });
+      const context = await hubContext(strict, hub, { viewport: { width: 1920, height: 1080 } });
       const display = new DisplayPage(await context.newPage(), hub.url);
       await display.open(hub.displayTokens["display-utama"]!);
       expect(await display.soundBlocked()).toBe(true);

@@ -22,20 +22,24 @@ import { writeReportFixture } from "../../packages/store/src/reports/fixture";
 import { addDays } from "../../apps/hub/src/simulate/simulate";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { hubContext, launchChromium } from "./browser";
 import { KioskClient, OfficerClient } from "./counter-display.support";
 import { DashboardPage } from "./page-models/dashboard";
 
 const SHOTS = join(ROOT, "docs/screenshots");
 const SEEN = { timeout: 10_000, interval: 100 };
 const BOM = [0xef, 0xbb, 0xbf];
+/** The hand-worked fixture's last day, in the afternoon (WIB). */
+const FIXTURE_NOW = "2026-11-28T14:00:00+07:00";
+/** The simulated weeks end yesterday of this Wednesday morning. */
+const SIM_NOW = "2026-11-18T09:30:00+07:00";
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const cleanup: (() => Promise<void> | void)[] = [];
 
-async function newPage(width = 1440, height = 900): Promise<Page> {
-  const context = await browser.newContext({
+async function newPage(hub: TestHub, width = 1440, height = 900): Promise<Page> {
+  const context = await hubContext(browser, hub, {
     viewport: { width, height },
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
@@ -69,7 +73,8 @@ describe("dashboard on the hand-worked fixture", () => {
     const store = openStore(join(dataDir, "layan.db"));
     writeReportFixture(store);
     store.close();
-    hub = await startTestHub({ dataDir });
+    // "Now" is the fixture's last day, so its figures stay literal whenever the test runs.
+    hub = await startTestHub({ dataDir, now: FIXTURE_NOW });
     cleanup.push(async () => {
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -79,7 +84,7 @@ describe("dashboard on the hand-worked fixture", () => {
   });
 
   it("refuses an officer at the login", async () => {
-    const dash = new DashboardPage(await newPage(), hub.url);
+    const dash = new DashboardPage(await newPage(hub), hub.url);
     await dash.goto();
     await dash.login(hub.user("officer").username, hub.user("officer").secret);
     await dash.loginError.waitFor();
@@ -90,7 +95,7 @@ describe("dashboard on the hand-worked fixture", () => {
   });
 
   it("a manager filters and reads the fixture's numbers, sorts the log and downloads the CSV files", async () => {
-    const dash = new DashboardPage(await newPage(), hub.url);
+    const dash = new DashboardPage(await newPage(hub), hub.url);
     await dash.goto();
     await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
     await dash.open("laporan");
@@ -179,7 +184,7 @@ describe("dashboard on the hand-worked fixture", () => {
   });
 
   it("the monthly compliance report names the services that missed, and why", async () => {
-    const dash = new DashboardPage(await newPage(), hub.url);
+    const dash = new DashboardPage(await newPage(hub), hub.url);
     await dash.goto();
     await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
     await dash.page.goto(`${hub.url}/dashboard/#/kepatuhan?month=2026-11`);
@@ -225,7 +230,7 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     const config = loadConfig(join(ROOT, "kiosk-config"));
     const tz = config.office.timezone;
     // Seven weeks up to yesterday (office time), ~450 tickets a day: last month is complete.
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date());
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date(SIM_NOW));
     writeSimulatedStore({
       config,
       out: join(dataDir, "layan.db"),
@@ -242,7 +247,7 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
       const path = join(configDir, "services", file);
       writeFileSync(path, readFileSync(path, "utf8").replace(/waitMinutes: \d+/, "waitMinutes: 1"));
     }
-    hub = await startTestHub({ dataDir, configDir });
+    hub = await startTestHub({ dataDir, configDir, now: SIM_NOW });
     cleanup.push(async () => {
       kiosk?.close();
       for (const o of officers) o.close();
@@ -289,7 +294,7 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
       }
     }
 
-    const dash = new DashboardPage(await newPage(1600, 1000), hub.url);
+    const dash = new DashboardPage(await newPage(hub, 1600, 1000), hub.url);
     await dash.goto();
     await dash.page.screenshot({ path: join(SHOTS, "dashboard-login.png") });
     await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);

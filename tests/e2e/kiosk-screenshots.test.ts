@@ -11,7 +11,7 @@ import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { KioskClient, OfficerClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
@@ -61,7 +61,7 @@ describe("kiosk screenshots", () => {
     ["-landscape", { width: 1920, height: 1080 }],
   ] as const) {
     it(`service page and confirmation${suffix || " (portrait)"}`, async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await (await hubContext(browser, hub, { viewport })).newPage();
       try {
         const kiosk = new KioskPage(page, hub.url);
         await kiosk.open(hub.kioskTokens["kiosk-lobi"]!);
@@ -75,7 +75,7 @@ describe("kiosk screenshots", () => {
         await page.screenshot({ path: join(SHOTS, `kiosk-confirmation${suffix}.png`) });
         expect(await kiosk.scanQr()).toMatch(/\/t\//);
       } finally {
-        await page.close();
+        await page.context().close();
       }
     });
   }

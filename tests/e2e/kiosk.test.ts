@@ -11,7 +11,7 @@ import { startPrinterEmulator, type EmulatorJob, type PrinterEmulator } from "@l
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { KioskClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   emulator.setState({ paperEnd: false, coverOpen: false, online: true, paperNearEnd: false });
-  for (const page of pages.splice(0)) await page.close();
+  for (const page of pages.splice(0)) await page.context().close();
 });
 
 afterAll(async () => {
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 async function openKiosk(viewport = PORTRAIT, params: Record<string, string> = {}): Promise<KioskPage> {
-  const page = await browser.newPage({ viewport });
+  const page = await (await hubContext(browser, hub, { viewport })).newPage();
   pages.push(page);
   const kiosk = new KioskPage(page, hub.url);
   await kiosk.open(token, params);

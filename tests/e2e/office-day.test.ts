@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { CounterPage } from "./page-models/counter";
 import { DashboardPage } from "./page-models/dashboard";
 import { DisplayPage } from "./page-models/display";
@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 async function page(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await hubContext(browser, hub, { viewport: { width, height } });
   return context.newPage();
 }
 

@@ -6,7 +6,7 @@
 import { devices, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../support/test-hub";
-import { launchChromium } from "./browser";
+import { launchChromium, hubContext } from "./browser";
 import { randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
 import { OfficerClient } from "./counter-display.support";
@@ -45,7 +45,7 @@ afterAll(async () => {
 it("follows a ticket on a phone from issue to call", async () => {
   const [, statusUrl] = await issue("ktp-el", 2);
 
-  const phone = await browser.newContext({ ...devices["Pixel 7"], isMobile: true, hasTouch: true });
+  const phone = await hubContext(browser, hub, { ...devices["Pixel 7"], isMobile: true, hasTouch: true });
   const page = await phone.newPage();
   await page.goto(statusUrl!);
   await expect.poll(() => page.locator("#number").textContent()).toBe("A-002");
@@ -67,11 +67,11 @@ it("follows a ticket on a phone from issue to call", async () => {
 });
 
 it("shows a plain not-found page for a wrong or guessed id", async () => {
-  const page = await browser.newPage();
+  const page = await (await hubContext(browser, hub)).newPage();
   for (const id of ["AAAAAAAAAAAAAAAA", "tidak-ada", "0000"]) {
     const response = await page.goto(`${hub.url}/t/${id}`);
     expect(response?.status()).toBe(404);
     expect(await page.locator(".state").textContent()).toBe("Nomor antrean tidak ditemukan");
   }
-  await page.close();
+  await page.context().close();
 });

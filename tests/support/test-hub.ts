@@ -2,6 +2,11 @@
  * A real hub for whole-system tests: `apps/hub/src/main.ts` in its own
  * process (so tests can SIGKILL it), with its own data folder, the sample
  * kiosk-config, demo credentials, and every service open around the clock.
+ *
+ * Its clock is pinned (LAYAN_TEST_NOW, apps/hub/src/clock.ts): it starts at
+ * `now` (default DEFAULT_TEST_NOW) and runs on from there, across restarts too,
+ * so no test depends on the day it runs. Browsers opened against it take the
+ * same time with `installHubClock` (tests/e2e/browser.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,7 +25,12 @@ export interface TestHubOptions {
   kioskPrinters?: Record<string, string>;
   /** Keep services' real opening hours (default: open around the clock). */
   realHours?: boolean;
+  /** Where the hub's time starts (ISO instant with offset, or epoch ms); default DEFAULT_TEST_NOW. */
+  now?: string | number;
 }
+
+/** A Wednesday morning in the middle of a month, office time (WIB): nothing awkward about it. */
+export const DEFAULT_TEST_NOW = "2026-11-18T09:30:00+07:00";
 
 export interface TestHub {
   url: string;
@@ -33,6 +43,8 @@ export interface TestHub {
   users: { username: string; secret: string; role: string; displayName: string }[];
   /** A user's credentials by role. */
   user(role: "officer" | "supervisor" | "manager" | "admin", index?: number): { username: string; secret: string };
+  /** The hub's time now (epoch ms): the pinned start plus the real time since. */
+  now(): number;
   /** SIGKILL: no graceful shutdown, like pulling the power. */
   kill(): Promise<void>;
   /** Starts the hub again on the same port with the same data. */
@@ -46,10 +58,10 @@ interface Credentials {
   users: { username: string; secret: string; role: string; displayName: string }[];
 }
 
-function launch(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+function launch(args: string[], now: number): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/hub/src/main.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn" },
+    env: { ...process.env, LOG_LEVEL: "warn", LAYAN_TEST_NOW: new Date(now).toISOString() },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -88,6 +100,11 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const ownsData = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "layan-hub-"));
+  const startAt = typeof options.now === "number" ? options.now : Date.parse(options.now ?? DEFAULT_TEST_NOW);
+  if (!Number.isFinite(startAt)) throw new Error(`startTestHub: bad now ${String(options.now)}`);
+  // One virtual timeline for the whole test: a restart resumes where the killed hub was.
+  const realStart = Date.now();
+  const now = () => startAt + (Date.now() - realStart);
   const baseArgs = (port: number) => [
     "--port",
     String(port),
@@ -101,7 +118,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(options.realHours ? [] : ["--always-open"]),
     ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
   ];
-  let { child, port } = await launch(baseArgs(options.port ?? 0));
+  let { child, port } = await launch(baseArgs(options.port ?? 0), now());
   const creds = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as Credentials;
   const byRole = (role: string) => creds.users.filter((u) => u.role === role);
   return {
@@ -116,6 +133,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     kioskTokens: Object.fromEntries(creds.kiosks.map((k) => [k.id, k.token])),
     displayTokens: Object.fromEntries(creds.displays.map((d) => [d.id, d.token])),
     users: creds.users,
+    now,
     user(role, index = 0) {
       const u = byRole(role)[index];
       if (!u) throw new Error(`no demo ${role} #${index}`);
@@ -130,7 +148,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
         child.kill("SIGTERM");
         await exited(child);
       }
-      ({ child, port } = await launch(baseArgs(port)));
+      ({ child, port } = await launch(baseArgs(port), now()));
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

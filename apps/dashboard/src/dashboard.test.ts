@@ -6,6 +6,7 @@ import { applyPush, EMPTY_BOARD, fromSnapshot } from "./live-board";
 import type { Meta } from "./api-types";
 import { query } from "./api";
 import { loadSession, saveSession } from "./session-store";
+import { parseHash, tabHref } from "./route";
 
 describe("Indonesian formatting", () => {
   it("durations, shares and tones", () => {
@@ -50,6 +51,23 @@ describe("filters in the URL", () => {
     });
     expect(next.toString()).toBe("by=counter&from=2026-11-01&to=2026-11-28&counter=loket-3");
     expect(filtersFrom(new URLSearchParams("from=garbage"), meta).from).toBe("2026-11-01");
+  });
+
+  it("tab links keep the chosen range and filters, not the view's own sort or page", () => {
+    // A range in last month, opened from this month's Laporan: the log must show those days.
+    const here = parseHash("#/laporan?from=2026-11-26&to=2026-11-28&service=ktp-el&by=counter&cursor=x");
+    const href = tabHref("log", here.params);
+    expect(href).toBe("#/log?from=2026-11-26&to=2026-11-28&service=ktp-el");
+    const there = parseHash(href);
+    expect(filtersFrom(there.params, { today: "2026-12-01" } as Meta)).toMatchObject({
+      from: "2026-11-26",
+      to: "2026-11-28",
+      service: "ktp-el",
+    });
+    expect(tabHref("kepatuhan", parseHash("#/kepatuhan?month=2026-10&agency=disdukcapil").params)).toBe(
+      "#/kepatuhan?agency=disdukcapil&month=2026-10",
+    );
+    expect(tabHref("langsung", new URLSearchParams())).toBe("#/langsung");
   });
 
   it("API query strings leave out empty values", () => {

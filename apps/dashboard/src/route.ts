@@ -31,6 +31,20 @@ export function hrefFor(
   return `#/${view}${text ? `?${text}` : ""}`;
 }
 
+/**
+ * What a tab link carries over from the current URL: the shared filter (range,
+ * agency, service, counter, officer) and the compliance month, so a manager who
+ * chose 26–28 Nov in Laporan finds the same days in Log antrean, whatever month
+ * it is now. View-specific parameters (sort, grouping, page cursor) stay behind.
+ */
+export const CARRIED_PARAMS = ["from", "to", "agency", "service", "counter", "officer", "month"] as const;
+
+export function tabHref(view: View, current: URLSearchParams): string {
+  const carried: Record<string, string | null> = {};
+  for (const key of CARRIED_PARAMS) carried[key] = current.get(key);
+  return hrefFor(view, carried);
+}
+
 export function navigate(
   view: View,
   params?: URLSearchParams | Record<string, string | null | undefined>,

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
 import { pino } from "pino";
 import { seedDemo, type DemoCredentials } from "./admin";
+import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { WEB_APPS } from "./http";
@@ -81,6 +82,14 @@ async function main(): Promise<void> {
     die((err as Error).message);
   }
   const logger = pino({ level: options.logLevel });
+  let clock: Clock;
+  try {
+    const pinned = hubClock(process.env);
+    clock = pinned.clock;
+    if (pinned.pinnedAt !== null) logger.warn({ startsAt: new Date(pinned.pinnedAt).toISOString() }, `${TEST_NOW_ENV} is set: the hub's clock is shifted for tests`);
+  } catch (err) {
+    die((err as Error).message);
+  }
   const config = loadOfficeConfig(resolve(options.configDir));
   const dataDir = prepareDataDir(options);
 
@@ -95,7 +104,7 @@ async function main(): Promise<void> {
   if (options.demo) {
     const file = join(dataDir, "demo-credentials.json");
     const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as DemoCredentials) : null;
-    creds = await seedDemo(store, config, Date.now(), previous);
+    creds = await seedDemo(store, config, clock(), previous);
     writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   }
 
@@ -113,6 +122,7 @@ async function main(): Promise<void> {
     hub = createHub({
       setup,
       store: storage,
+      clock,
       logger,
       version: VERSION,
       webApps,

@@ -3,7 +3,7 @@ import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut } from "lucide-rea
 import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
 import type { Meta } from "../api-types";
-import { hrefFor, useRoute, type View } from "../route";
+import { tabHref, useRoute, type View } from "../route";
 import { ComplianceView } from "./ComplianceView";
 import { LiveView } from "./LiveView";
 import { ReportsView } from "./ReportsView";
@@ -74,7 +74,7 @@ export function Dashboard({
         {NAV.map(({ view, label, icon: Icon }) => (
           <a
             key={view}
-            href={hrefFor(view)}
+            href={tabHref(view, route.params)}
             className={`tabs__tab${route.view === view ? " tabs__tab--active" : ""}`}
             aria-current={route.view === view ? "page" : undefined}
           >
