@@ -5,6 +5,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import type {
+  Ack,
+  ClientToServer,
+  CommandAnswer,
+  CommandName,
+  CommandPayload,
+  NamespaceName,
+  ServerToClient,
+} from "@layan/protocol";
 import { io, type Socket } from "socket.io-client";
 import { ROOT } from "../support/test-hub";
 
@@ -18,13 +27,24 @@ export function buildCounterAndDisplay(): void {
   });
 }
 
-interface AckLike {
-  ok: boolean;
-  data?: unknown;
-  error?: { code: string; message: string };
+/** Sockets typed by the protocol's event maps, as the apps' own clients are. */
+type TypedSocket<N extends NamespaceName> = Socket<ServerToClient<N>, ClientToServer<N>>;
+type CounterEvents = ClientToServer<"counter">;
+/** A /counter command's payload without its request id, which the helper adds. */
+type Without<T> = T extends { requestId: string } ? Omit<T, "requestId"> : T;
+
+/** One command on a typed socket: event, payload and answer from the protocol's event map. */
+async function request<M extends object, E extends CommandName<M>>(
+  socket: Socket<object, M>,
+  event: E,
+  payload: CommandPayload<M, E>,
+): Promise<Ack<CommandAnswer<M, E>>> {
+  // socket.io's typed emitWithAck cannot follow a generic event name.
+  const untyped = socket as unknown as Socket;
+  return (await untyped.timeout(10_000).emitWithAck(event, payload)) as Ack<CommandAnswer<M, E>>;
 }
 
-async function connected(socket: Socket): Promise<Socket> {
+async function connected<S extends Socket<object, object>>(socket: S): Promise<S> {
   if (socket.connected) return socket;
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -34,12 +54,11 @@ async function connected(socket: Socket): Promise<Socket> {
 }
 
 export class KioskClient {
-  private constructor(private readonly socket: Socket) {}
+  private constructor(private readonly socket: TypedSocket<"kiosk">) {}
 
   static async connect(url: string, token: string): Promise<KioskClient> {
-    return new KioskClient(
-      await connected(io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"] })),
-    );
+    const socket: TypedSocket<"kiosk"> = io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"] });
+    return new KioskClient(await connected(socket));
   }
 
   /** Issues one ticket; returns its number (e.g. "A-001"). */
@@ -47,11 +66,9 @@ export class KioskClient {
     serviceId: string,
     priority: "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null = null,
   ): Promise<string> {
-    const ack = (await this.socket
-      .timeout(10_000)
-      .emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId, priority })) as AckLike;
-    if (!ack.ok) throw new Error(`issue ${serviceId}: ${ack.error?.code}`);
-    return (ack.data as { ticket: { number: string } }).ticket.number;
+    const ack = await request(this.socket, "ticket:issue", { requestId: randomUUID(), serviceId, priority });
+    if (!ack.ok) throw new Error(`issue ${serviceId}: ${ack.error.code}`);
+    return ack.data.ticket.number;
   }
 
   close(): void {
@@ -60,7 +77,7 @@ export class KioskClient {
 }
 
 export class OfficerClient {
-  private constructor(private readonly socket: Socket) {}
+  private constructor(private readonly socket: TypedSocket<"counter">) {}
 
   static async login(url: string, username: string, secret: string): Promise<OfficerClient> {
     const res = await fetch(`${url}/api/auth/login`, {
@@ -70,32 +87,38 @@ export class OfficerClient {
     });
     const body = (await res.json()) as { ok: boolean; data: { token: string } };
     if (!body.ok) throw new Error(`login ${username} refused`);
-    return new OfficerClient(
-      await connected(io(`${url}/counter`, { auth: { token: body.data.token }, transports: ["websocket"] })),
-    );
+    const socket: TypedSocket<"counter"> = io(`${url}/counter`, {
+      auth: { token: body.data.token },
+      transports: ["websocket"],
+    });
+    return new OfficerClient(await connected(socket));
   }
 
-  async command(event: string, payload: Record<string, unknown>): Promise<AckLike> {
-    return (await this.socket
-      .timeout(10_000)
-      .emitWithAck(event, { requestId: randomUUID(), ...payload })) as AckLike;
+  /** Any /counter command, typed from the protocol; the request id is added here. */
+  async command<E extends CommandName<CounterEvents>>(
+    event: E,
+    payload: Without<CommandPayload<CounterEvents, E>>,
+  ): Promise<Ack<CommandAnswer<CounterEvents, E>>> {
+    const full = { requestId: randomUUID(), ...(payload as object) } as CommandPayload<CounterEvents, E>;
+    return request(this.socket, event, full);
   }
 
   async open(counterId: string): Promise<void> {
     const a = await this.command("counter:open", { counterId });
-    if (!a.ok) throw new Error(`open ${counterId}: ${a.error?.code}`);
+    if (!a.ok) throw new Error(`open ${counterId}: ${a.error.code}`);
   }
 
   /** Calls the next ticket at a counter; returns its number. */
   async callNext(counterId: string): Promise<string> {
     const a = await this.command("ticket:call_next", { counterId });
-    if (!a.ok) throw new Error(`call at ${counterId}: ${a.error?.code}`);
-    return (a.data as { current: { number: string } }).current.number;
+    if (!a.ok) throw new Error(`call at ${counterId}: ${a.error.code}`);
+    if (!a.data.current) throw new Error(`call at ${counterId}: nobody called`);
+    return a.data.current.number;
   }
 
   async complete(counterId: string): Promise<void> {
     const a = await this.command("ticket:complete", { counterId, outcome: "selesai" });
-    if (!a.ok) throw new Error(`complete at ${counterId}: ${a.error?.code}`);
+    if (!a.ok) throw new Error(`complete at ${counterId}: ${a.error.code}`);
   }
 
   close(): void {

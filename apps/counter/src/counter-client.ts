@@ -5,8 +5,6 @@ import type {
   Catalog,
   CounterSnapshot,
   QueueChanged,
-  Resync,
-  CounterPush,
   WaitingCount,
 } from "@layan/protocol";
 import {
@@ -16,10 +14,13 @@ import {
   watchConnection,
   type ConnectionState,
   type Session,
+  type HubClientSocket,
 } from "@layan/ui";
-import type { Socket } from "socket.io-client";
 import { RepeatGuard, type ActionId } from "./actions";
 import { clearSession, saveSession } from "./session-store";
+
+/** One /counter command that answers with the counter's new snapshot. */
+type Command = (socket: HubClientSocket<"counter">) => Promise<Ack<CounterSnapshot>>;
 
 /** A counter as the picker shows it. */
 export interface CounterChoice {
@@ -81,7 +82,7 @@ function listedCounterIds(catalog: Catalog | null): string[] | null {
 export class CounterClient {
   private state: CounterState;
   private readonly listeners = new Set<Listener>();
-  private socket: Socket | null = null;
+  private socket: HubClientSocket<"counter"> | null = null;
   private stopWatching: (() => void) | null = null;
   private readonly guard = new RepeatGuard();
   private feedbackId = 0;
@@ -122,7 +123,7 @@ export class CounterClient {
   // ---- lifecycle ----
   start(): void {
     if (this.socket) return;
-    const socket = connectHub({ url: this.hubUrl, namespace: "/counter", token: this.session.token });
+    const socket = connectHub({ url: this.hubUrl, namespace: "counter", token: this.session.token });
     this.socket = socket;
     this.stopWatching = watchConnection(socket, (connection) => {
       this.set({ connection });
@@ -152,7 +153,7 @@ export class CounterClient {
     const socket = this.socket;
     if (!socket) return;
     if (!this.state.catalog) {
-      const catalog = await sendCommand<Catalog>(socket, "catalog:get", {});
+      const catalog = await sendCommand(socket, "catalog:get", {});
       if (catalog.ok) this.set({ catalog: catalog.data });
     }
     const counterId = this.state.counterId;
@@ -160,7 +161,7 @@ export class CounterClient {
       await this.loadChoices();
       return;
     }
-    const answer = await sendCommand<Resync<CounterSnapshot, CounterPush>>(socket, "sync:request", {
+    const answer = await sendCommand(socket, "sync:request", {
       sinceSeq: this.state.snapshot?.seq ?? null,
       counterId,
     });
@@ -198,7 +199,7 @@ export class CounterClient {
     const ids = listed && listed.length > 0 ? listed : PROBE_IDS;
     const answers = await Promise.all(
       ids.map((counterId) =>
-        sendCommand<CounterSnapshot>(socket, "counter:watch", { counterId }, { retries: 0 }),
+        sendCommand(socket, "counter:watch", { counterId }, { retries: 0 }),
       ),
     );
     const choices: CounterChoice[] = [];
@@ -223,7 +224,7 @@ export class CounterClient {
     const socket = this.socket;
     if (!socket || this.state.busy) return false;
     this.set({ busy: "open", feedback: null });
-    const answer = await sendCommand<CounterSnapshot>(socket, "counter:open", {
+    const answer = await sendCommand(socket, "counter:open", {
       requestId: newRequestId(),
       counterId,
     });
@@ -257,45 +258,46 @@ export class CounterClient {
     if (!socket || !counterId || this.state.busy) return false;
     if (!this.guard.accept(action, Date.now())) return false;
     const base = { requestId: newRequestId(), counterId };
-    let event: string;
-    let payload: object = base;
+    // Each action is one command of the /counter event map, answered with the counter's snapshot.
+    let command: Command;
     if (action.startsWith("complete:")) {
-      event = "ticket:complete";
-      payload = { ...base, outcome: action.slice("complete:".length) as CompletionOutcome };
+      const outcome = action.slice("complete:".length) as CompletionOutcome;
+      command = (s) => sendCommand(s, "ticket:complete", { ...base, outcome });
     } else {
       switch (action) {
         case "callNext":
-          event = "ticket:call_next";
+          command = (s) => sendCommand(s, "ticket:call_next", base);
           break;
         case "recall":
-          event = "ticket:recall";
+          command = (s) => sendCommand(s, "ticket:recall", base);
           break;
         case "start":
-          event = "ticket:start";
+          command = (s) => sendCommand(s, "ticket:start", base);
           break;
         case "noShow":
-          event = "ticket:no_show";
+          command = (s) => sendCommand(s, "ticket:no_show", base);
           break;
-        case "transfer":
-          if (!extra.toServiceId) return false;
-          event = "ticket:transfer";
-          payload = { ...base, toServiceId: extra.toServiceId };
+        case "transfer": {
+          const toServiceId = extra.toServiceId;
+          if (!toServiceId) return false;
+          command = (s) => sendCommand(s, "ticket:transfer", { ...base, toServiceId });
           break;
+        }
         case "pause":
-          event = "counter:pause";
+          command = (s) => sendCommand(s, "counter:pause", base);
           break;
         case "resume":
-          event = "counter:open";
+          command = (s) => sendCommand(s, "counter:open", base);
           break;
         case "close":
-          event = "counter:close";
+          command = (s) => sendCommand(s, "counter:close", base);
           break;
         default:
           return false;
       }
     }
     const before = this.state.snapshot?.current?.number ?? null;
-    const ok = await this.run(action, event, payload);
+    const ok = await this.run(action, command);
     if (ok) this.confirm(action, before);
     if (ok && action === "close") this.leaveCounter(null);
     return ok;
@@ -304,13 +306,15 @@ export class CounterClient {
   async tickStep(stepId: string): Promise<boolean> {
     const counterId = this.state.counterId;
     if (!counterId || this.state.busy || !this.guard.accept(`step:${stepId}`, Date.now())) return false;
-    return this.run("step", "ticket:step", { requestId: newRequestId(), counterId, stepId });
+    return this.run("step", (s) => sendCommand(s, "ticket:step", { requestId: newRequestId(), counterId, stepId }));
   }
 
   async callTicket(ticketId: string): Promise<boolean> {
     const counterId = this.state.counterId;
     if (!counterId || this.state.busy || !this.guard.accept(`call:${ticketId}`, Date.now())) return false;
-    const ok = await this.run("call", "ticket:call", { requestId: newRequestId(), counterId, ticketId });
+    const ok = await this.run("call", (s) =>
+      sendCommand(s, "ticket:call", { requestId: newRequestId(), counterId, ticketId }),
+    );
     if (ok) this.confirm("callNext", null);
     return ok;
   }
@@ -319,7 +323,7 @@ export class CounterClient {
     const socket = this.socket;
     if (!socket || this.state.busy) return false;
     this.set({ busy: "reinstate", feedback: null });
-    const answer = await sendCommand<{ number: string }>(socket, "ticket:reinstate", {
+    const answer = await sendCommand(socket, "ticket:reinstate", {
       requestId: newRequestId(),
       ticketId,
     });
@@ -332,15 +336,11 @@ export class CounterClient {
     return true;
   }
 
-  private async run(
-    busy: NonNullable<CounterState["busy"]>,
-    event: string,
-    payload: object,
-  ): Promise<boolean> {
+  private async run(busy: NonNullable<CounterState["busy"]>, command: Command): Promise<boolean> {
     const socket = this.socket;
     if (!socket) return false;
     this.set({ busy, feedback: null });
-    const answer: Ack<CounterSnapshot> = await sendCommand<CounterSnapshot>(socket, event, payload);
+    const answer = await command(socket);
     this.set({ busy: null, answered: this.state.answered + 1 });
     if (!answer.ok) {
       this.fail(answer.error);

@@ -3,11 +3,9 @@ import type {
   DashboardPush,
   DashboardSnapshot,
   LogEntry,
-  Resync,
   WaitingCount,
 } from "@layan/protocol";
-import { connectErrorCode, connectHub, sendCommand, SeqTracker } from "@layan/ui";
-import type { Socket } from "socket.io-client";
+import { connectErrorCode, connectHub, sendCommand, SeqTracker, type HubClientSocket } from "@layan/ui";
 
 /**
  * The live side of the dashboard over the /dashboard namespace: a snapshot on
@@ -75,7 +73,7 @@ export function applyPush(state: BoardState, push: DashboardPush): BoardState {
 }
 
 export interface BoardConnection {
-  socket: Socket;
+  socket: HubClientSocket<"dashboard">;
   stop(): void;
 }
 
@@ -85,10 +83,10 @@ export function connectBoard(
   onState: (update: (s: BoardState) => BoardState) => void,
   onRefused: (message: string) => void,
 ): BoardConnection {
-  const socket = connectHub({ url: hubUrl, namespace: "/dashboard", token });
+  const socket = connectHub({ url: hubUrl, namespace: "dashboard", token });
   const tracker = new SeqTracker();
   const resync = async () => {
-    const answer = await sendCommand<Resync<DashboardSnapshot, DashboardPush>>(socket, "sync:request", {
+    const answer = await sendCommand(socket, "sync:request", {
       sinceSeq: tracker.last,
     });
     if (!answer.ok) return;

@@ -3,12 +3,9 @@ import type {
   CounterView,
   DisplayConfig,
   DisplayPush,
-  DisplaySnapshot,
   QueueChanged,
-  Resync,
 } from "@layan/protocol";
-import { connectHub, sendCommand, watchConnection, type ConnectionState } from "@layan/ui";
-import type { Socket } from "socket.io-client";
+import { connectHub, sendCommand, watchConnection, type ConnectionState, type HubClientSocket } from "@layan/ui";
 import { applyMissed, applyPush, applySnapshot, EMPTY_STATE, type DisplayState } from "./display-state";
 import { buildAnnouncement } from "./speech/announcement";
 import { AudioOutput, AutoPlayer, type SpeechMode } from "./speech/players";
@@ -36,7 +33,7 @@ type Listener = () => void;
 export class DisplayClient {
   private view: DisplayView;
   private readonly listeners = new Set<Listener>();
-  private socket: Socket | null = null;
+  private socket: HubClientSocket<"display"> | null = null;
   private stopWatching: (() => void) | null = null;
   readonly output: AudioOutput | null;
   private readonly player: AutoPlayer | null;
@@ -108,7 +105,7 @@ export class DisplayClient {
       });
       void this.output.preload();
     }
-    const socket = connectHub({ url: this.hubUrl, namespace: "/display", token: this.token });
+    const socket = connectHub({ url: this.hubUrl, namespace: "display", token: this.token });
     this.socket = socket;
     this.stopWatching = watchConnection(socket, (connection) => this.set({ connection }));
     socket.on("connect", () => void this.resync());
@@ -165,7 +162,7 @@ export class DisplayClient {
   private async resync(): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
-    const config = await sendCommand<DisplayConfig>(socket, "display:config", {});
+    const config = await sendCommand(socket, "display:config", {});
     let sinceSeq = this.view.screen.seq;
     if (config.ok) {
       // A hub restarted with another group for this screen: merging would keep the old counters.
@@ -179,7 +176,7 @@ export class DisplayClient {
       this.set({ config: config.data });
     }
     for (let attempt = 0; attempt < 2; attempt++) {
-      const answer = await sendCommand<Resync<DisplaySnapshot, DisplayPush>>(socket, "sync:request", {
+      const answer = await sendCommand(socket, "sync:request", {
         sinceSeq,
       });
       if (!answer.ok) return;

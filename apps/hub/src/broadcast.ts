@@ -1,6 +1,7 @@
 import type { QueueEvent } from "@layan/core";
 import type { HubContext } from "./context";
 import type { CommittedEvent } from "./engine";
+import { namespaceOf } from "./namespaces/common";
 import { counterRoom, serviceRoom } from "./namespaces/display";
 
 /** Waiting counts change with every ticket; screens need them a few times a second, not per event. */
@@ -12,10 +13,12 @@ const QUEUE_PUSH_INTERVAL_MS = 200;
  * once; derived state (waiting counts, counter screens) is coalesced.
  */
 export function startBroadcasting(ctx: HubContext): () => void {
-  const display = ctx.io.of("/display");
-  const dashboard = ctx.io.of("/dashboard");
-  const counter = ctx.io.of("/counter");
-  const kiosk = ctx.io.of("/kiosk");
+  // Typed by the protocol's event maps: a push a namespace does not declare, or
+  // a payload of the wrong shape, fails the typecheck.
+  const display = namespaceOf(ctx.io, "display");
+  const dashboard = namespaceOf(ctx.io, "dashboard");
+  const counter = namespaceOf(ctx.io, "counter");
+  const kiosk = namespaceOf(ctx.io, "kiosk");
   const dirtyCounters = new Set<string>();
   let counterFlush: NodeJS.Immediate | null = null;
   let queueTimer: NodeJS.Timeout | null = null;

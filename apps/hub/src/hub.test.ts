@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CallView, CounterSnapshot, DisplaySnapshot, IssuedTicket, Resync } from "@layan/protocol";
+import type { CallView, IssuedTicket, IssueTicketInput } from "@layan/protocol";
 import { startPrinterEmulator } from "@layan/printer";
 import type { Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import {
   rid,
   send,
   startHub,
+  type TestSocket,
 } from "./testing/harness";
 
 const open: { close(): unknown }[] = [];
@@ -35,8 +36,8 @@ async function officeWithOfficer(options: Parameters<typeof startHub>[0] = {}) {
   return { h, counter, kiosk, display };
 }
 
-const issue = (kiosk: Socket, serviceId: string, extra: object = {}) =>
-  must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId, ...extra });
+const issue = (kiosk: TestSocket<"kiosk">, serviceId: string, extra: Partial<IssueTicketInput> = {}) =>
+  must(kiosk, "ticket:issue", { requestId: rid(), serviceId, ...extra });
 
 describe("hub over real sockets", () => {
   it("a kiosk issues, a counter calls, a display receives the call", async () => {
@@ -47,13 +48,13 @@ describe("hub over real sockets", () => {
     expect(issued.statusUrl).toMatch(/\/t\/[A-Za-z0-9_-]{16}$/);
     expect(issued.print.ticketNumber).toBe("A-001");
     expect(issued.print.requirements.length).toBeGreaterThan(0);
-    const catalog = await must<{ kiosk: unknown; services: unknown[] }>(kiosk, "catalog:get", {});
+    const catalog = await must(kiosk, "catalog:get", {});
     expect(catalog.kiosk).toEqual({ id: "kiosk-lobi", name: "Kiosk Lobi Utama", inactivityResetSeconds: 60, canPrint: true });
     expect(catalog.services).toHaveLength(13);
 
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
     const pushed = nextPush<CallView>(display, "ticket:called");
-    const snap = await must<CounterSnapshot>(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    const snap = await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
     expect(snap.current?.number).toBe("A-001");
     expect(snap.current?.status).toBe("called");
     const call = await pushed;
@@ -65,7 +66,7 @@ describe("hub over real sockets", () => {
     await must(counter, "ticket:recall", { requestId: rid(), counterId: "loket-1" });
     expect((await recalled).recalls).toBe(1);
     await must(counter, "ticket:start", { requestId: rid(), counterId: "loket-1" });
-    const done = await must<CounterSnapshot>(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    const done = await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
     expect(done.current).toBeNull();
   });
 
@@ -77,7 +78,7 @@ describe("hub over real sockets", () => {
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
     const order: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const s = await must<CounterSnapshot>(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+      const s = await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
       order.push(`${s.current!.number}:${s.current!.priority ?? "-"}`);
       await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
     }
@@ -124,7 +125,7 @@ describe("hub over real sockets", () => {
     const bad = await send(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "bagus" });
     expect(bad.ok || bad.error.issues).toEqual([expect.objectContaining({ path: "outcome" })]);
     // A command without an ack callback is ignored, not a crash.
-    kiosk.emit("ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    (kiosk as unknown as Socket).emit("ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
     expect((await issue(kiosk, "ktp-el")).ticket.number).toBe("A-001");
   });
 
@@ -160,7 +161,7 @@ describe("hub over real sockets", () => {
     const busy = await send(other, "counter:open", { requestId: rid(), counterId: "loket-1" });
     expect(busy.ok || busy.error.code).toBe("COUNTER_BUSY");
     const supervisor = track(await connect(h.url, "/counter", await login(h.url, h.users.supervisor)));
-    const called = await must<CounterSnapshot>(supervisor, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    const called = await must(supervisor, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
     expect(called.current?.number).toBe("A-001");
   });
 
@@ -189,7 +190,7 @@ describe("hub over real sockets", () => {
     const { h, counter, kiosk, display } = await officeWithOfficer();
     for (let i = 0; i < 3; i++) await issue(kiosk, "ktp-el");
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
-    const first = await must<Resync<DisplaySnapshot, { name: string; payload: CallView }>>(display, "sync:request", { sinceSeq: null });
+    const first = await must(display, "sync:request", { sinceSeq: null });
     expect(first.mode).toBe("snapshot");
     const seenSeq = first.seq;
     display.disconnect();
@@ -199,7 +200,7 @@ describe("hub over real sockets", () => {
     await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
 
     const again = track(await connect(h.url, "/display", h.tokens.display));
-    const resync = await must<Resync<DisplaySnapshot, { name: string; payload: CallView & { current?: unknown } }>>(again, "sync:request", { sinceSeq: seenSeq });
+    const resync = await must(again, "sync:request", { sinceSeq: seenSeq });
     expect(resync.mode).toBe("events");
     if (resync.mode !== "events") return;
     const calls = resync.events.filter((e) => e.name === "ticket:called").map((e) => e.payload.number);
@@ -208,7 +209,7 @@ describe("hub over real sockets", () => {
     expect(loket1?.payload).toMatchObject({ current: { number: "A-002", status: "called" } });
     expect(resync.seq).toBe(h.hub.engine.seq);
 
-    const fresh = await must<Resync<DisplaySnapshot, unknown>>(again, "sync:request", { sinceSeq: null });
+    const fresh = await must(again, "sync:request", { sinceSeq: null });
     expect(fresh.mode).toBe("snapshot");
     if (fresh.mode === "snapshot") expect(fresh.snapshot.lastCalls.map((c) => c.number)).toEqual(["A-002", "A-001"]);
   });
@@ -239,7 +240,7 @@ describe("hub over real sockets", () => {
       expect(answer.error.code).toBe("SERVICE_CLOSED");
       expect(answer.error.message).toMatch(/tutup/);
     }
-    const status = await must<{ open: boolean }>(kiosk, "service:status", { serviceId: "ktp-el" });
+    const status = await must(kiosk, "service:status", { serviceId: "ktp-el" });
     expect(status.open).toBe(false);
   });
 
@@ -270,7 +271,7 @@ describe("hub over real sockets", () => {
       const second = track(await startHub({ dbPath, clock, seeded: first }));
       const kiosk2 = track(await connect(second.url, "/kiosk", second.tokens.kiosk));
       expect((await issue(kiosk2, "ktp-el")).ticket.number).toBe("A-003");
-      const status = await must<{ waiting: number }>(kiosk2, "service:status", { serviceId: "ktp-el" });
+      const status = await must(kiosk2, "service:status", { serviceId: "ktp-el" });
       expect(status.waiting).toBe(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -301,7 +302,7 @@ describe("hub over real sockets", () => {
     const refused = await send(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el", printVia: "hub" });
     expect(refused.ok || refused.error.code).toBe("PRINTER_UNAVAILABLE");
     expect(refused.ok || refused.error.message).toMatch(/Kertas habis/);
-    const status = await must<{ waiting: number }>(kiosk, "service:status", { serviceId: "ktp-el" });
+    const status = await must(kiosk, "service:status", { serviceId: "ktp-el" });
     expect(status.waiting).toBe(1);
     rmSync(out, { recursive: true, force: true });
   });

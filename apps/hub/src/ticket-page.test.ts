@@ -1,4 +1,3 @@
-import type { IssuedTicket } from "@layan/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { connect, login, must, rid, startHub, type TestHubHandle } from "./testing/harness";
 import type { PublicTicketStatus } from "./ticket-page";
@@ -18,8 +17,8 @@ describe("the citizen's ticket page", () => {
   it("follows one ticket from waiting to called, and reveals nothing else", async () => {
     h = await startHub();
     const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
-    const first = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
-    const mine = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const first = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const mine = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
     const path = new URL(mine.statusUrl).pathname;
     expect(mine.statusUrl).toBe(`${h.url}/t/${mine.ticket.id}`);
     const page = await fetch(`${h.url}${path}`);
@@ -62,7 +61,7 @@ describe("the citizen's ticket page", () => {
   it("keeps answering for a served ticket after the live queue forgot it", async () => {
     h = await startHub();
     const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
-    const t = await must<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const t = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
     const counter = await connect(h.url, "/counter", await login(h.url, h.users.officer));
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
     await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });

@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./schemas";
 export * from "./views";
 export * from "./namespaces";
+export * from "./commands";

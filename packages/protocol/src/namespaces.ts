@@ -3,6 +3,7 @@ import type {
   CallTicketRequest,
   CompleteInput,
   CounterRequest,
+  CounterSyncRequest,
   IssueTicketInput,
   KioskCancelRequest,
   OfficerCancelInput,
@@ -11,6 +12,7 @@ import type {
   TickStepRequest,
   TicketRequest,
   TransferRequest,
+  WatchRequest,
 } from "./schemas";
 import type {
   CallView,
@@ -72,7 +74,7 @@ export interface CounterClientToServer {
   "counter:open": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "counter:pause": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "counter:close": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
-  "counter:watch": (payload: Omit<CounterRequest, "requestId">, ack: AckFn<CounterSnapshot>) => void;
+  "counter:watch": (payload: WatchRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:call_next": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:call": (payload: CallTicketRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:recall": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
@@ -84,7 +86,7 @@ export interface CounterClientToServer {
   "ticket:reinstate": (payload: TicketRequest, ack: AckFn<{ number: string }>) => void;
   "ticket:cancel": (payload: OfficerCancelInput, ack: AckFn<{ number: string }>) => void;
   "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
-  "sync:request": (payload: SyncRequest & { counterId: string }, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
+  "sync:request": (payload: CounterSyncRequest, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
 }
 export interface CounterServerToClient {
   "counter:snapshot": (payload: CounterSnapshot) => void;
@@ -149,3 +151,13 @@ export const NAMESPACE_ROLES: Record<NamespaceName, readonly SocketIdentity["rol
   counter: ["officer", "supervisor", "admin"],
   dashboard: ["manager", "supervisor", "admin"],
 };
+
+/** Every namespace's two event maps, by name: the one place the hub and the clients type their sockets from. */
+export interface NamespaceEvents {
+  kiosk: { clientToServer: KioskClientToServer; serverToClient: KioskServerToClient };
+  counter: { clientToServer: CounterClientToServer; serverToClient: CounterServerToClient };
+  display: { clientToServer: DisplayClientToServer; serverToClient: DisplayServerToClient };
+  dashboard: { clientToServer: DashboardClientToServer; serverToClient: DashboardServerToClient };
+}
+export type ClientToServer<N extends NamespaceName> = NamespaceEvents[N]["clientToServer"];
+export type ServerToClient<N extends NamespaceName> = NamespaceEvents[N]["serverToClient"];

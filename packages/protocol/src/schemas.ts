@@ -58,6 +58,11 @@ export const OfficerCancelPayload = z.strictObject({
   reason: z.enum(CANCEL_REASONS).default("officer"),
 });
 
+/** /counter: look at a counter without acting on it (the counter picker). */
+export const WatchPayload = z.strictObject({ counterId: id });
+/** /counter resyncs one counter's screen. */
+export const CounterSyncPayload = SyncRequestPayload.extend({ counterId: id });
+
 export const LoginPayload = z.strictObject({
   username: z.string().min(1).max(64),
   secret: z.string().min(4).max(128),
@@ -75,4 +80,6 @@ export type CompleteInput = z.input<typeof CompletePayload>;
 export type TransferRequest = z.output<typeof TransferPayload>;
 export type TicketRequest = z.output<typeof TicketPayload>;
 export type OfficerCancelInput = z.input<typeof OfficerCancelPayload>;
+export type WatchRequest = z.output<typeof WatchPayload>;
+export type CounterSyncRequest = z.output<typeof CounterSyncPayload>;
 export type LoginRequest = z.output<typeof LoginPayload>;

@@ -1,4 +1,14 @@
-import { fail, type Ack } from "@layan/protocol";
+import {
+  fail,
+  NAMESPACES,
+  type Ack,
+  type ClientToServer,
+  type CommandAnswer,
+  type CommandName,
+  type CommandPayload,
+  type NamespaceName,
+  type ServerToClient,
+} from "@layan/protocol";
 import { io, type Socket } from "socket.io-client";
 
 /**
@@ -14,15 +24,18 @@ export function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export interface HubConnectionOptions {
+/** A client socket typed by its namespace's event maps in packages/protocol. */
+export type HubClientSocket<N extends NamespaceName> = Socket<ServerToClient<N>, ClientToServer<N>>;
+
+export interface HubConnectionOptions<N extends NamespaceName> {
   /** Hub origin, e.g. "http://10.0.0.2:8080"; "" for the page's own origin. */
   url: string;
-  namespace: "/kiosk" | "/counter" | "/display" | "/dashboard";
+  namespace: N;
   token: string;
 }
 
-export function connectHub(options: HubConnectionOptions): Socket {
-  return io(`${options.url}${options.namespace}`, {
+export function connectHub<N extends NamespaceName>(options: HubConnectionOptions<N>): HubClientSocket<N> {
+  return io(`${options.url}${NAMESPACES[options.namespace]}`, {
     auth: { token: options.token },
     transports: ["websocket", "polling"],
     reconnection: true,
@@ -38,18 +51,25 @@ export interface CommandOptions {
   retries?: number;
 }
 
-/** Sends one command and resolves with its ack; never rejects. */
-export async function sendCommand<T>(
-  socket: Socket,
-  event: string,
-  payload: object,
+/**
+ * Sends one command and resolves with its ack; never rejects. The event name,
+ * the payload and the answer's type all come from the socket's event map, so
+ * a command the namespace lacks or a wrong field fails the typecheck.
+ */
+export async function sendCommand<M extends object, E extends CommandName<M>>(
+  socket: Socket<object, M>,
+  event: E,
+  payload: CommandPayload<M, E>,
   options: CommandOptions = {},
-): Promise<Ack<T>> {
+): Promise<Ack<CommandAnswer<M, E>>> {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const attempts = 1 + (options.retries ?? 2);
+  // socket.io's typed emitWithAck cannot follow a generic event name; the
+  // signature above carries the types.
+  const untyped = socket as unknown as Socket;
   for (let i = 0; i < attempts; i++) {
     try {
-      return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
+      return (await untyped.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<CommandAnswer<M, E>>;
     } catch {
       // Timed out (or disconnected): try again with the same request id.
     }

@@ -1,15 +1,57 @@
 import type { Logger } from "pino";
-import type { Namespace, Socket } from "socket.io";
+import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { fail, NAMESPACE_ROLES, type Ack, type NamespaceName, type SocketIdentity } from "@layan/protocol";
+import {
+  COMMAND_SCHEMAS,
+  fail,
+  NAMESPACE_ROLES,
+  NAMESPACES,
+  type Ack,
+  type ClientToServer,
+  type CommandAnswer,
+  type CommandName,
+  type NamespaceName,
+  type ParsedCommand,
+  type ServerToClient,
+  type SocketIdentity,
+} from "@layan/protocol";
 import type { Authenticator } from "../auth";
+
+/** What the hub keeps on a socket once its handshake passed. */
+export interface HubSocketData {
+  identity?: SocketIdentity;
+}
+
+/** A namespace typed by its event maps: every emit and handler is checked against packages/protocol. */
+export type HubNamespace<N extends NamespaceName> = Namespace<
+  ClientToServer<N>,
+  ServerToClient<N>,
+  Record<string, never>,
+  HubSocketData
+>;
+export type HubSocket<N extends NamespaceName> = Socket<
+  ClientToServer<N>,
+  ServerToClient<N>,
+  Record<string, never>,
+  HubSocketData
+>;
+
+/** The one place a namespace gets its types: socket.io's `of()` cannot know them. */
+export function namespaceOf<N extends NamespaceName>(io: Server, name: N): HubNamespace<N> {
+  return io.of(NAMESPACES[name]) as unknown as HubNamespace<N>;
+}
 
 /**
  * One auth middleware per namespace: the token in the handshake must belong to
  * a role this namespace admits. The error's `data` carries the ack-style code
  * and Indonesian message so clients can show it.
  */
-export function requireRole(nsp: Namespace, name: NamespaceName, auth: Authenticator, logger: Logger): void {
+export function requireRole<N extends NamespaceName>(
+  nsp: HubNamespace<N>,
+  name: N,
+  auth: Authenticator,
+  logger: Logger,
+): void {
   const allowed = NAMESPACE_ROLES[name];
   nsp.use((socket, next) => {
     const raw: unknown = socket.handshake.auth;
@@ -23,56 +65,70 @@ export function requireRole(nsp: Namespace, name: NamespaceName, auth: Authentic
       next(err);
       return;
     }
-    (socket.data as { identity?: SocketIdentity }).identity = identity;
+    socket.data.identity = identity;
     next();
   });
 }
 
-export function identityOf(socket: Socket): SocketIdentity {
-  const identity = (socket.data as { identity?: SocketIdentity }).identity;
+export function identityOf<N extends NamespaceName>(socket: HubSocket<N>): SocketIdentity {
+  const identity = socket.data.identity;
   if (!identity) throw new Error("socket without identity passed the auth middleware");
   return identity;
 }
 
+type Answer<N extends NamespaceName, E extends CommandName<ClientToServer<N>>> = Ack<
+  CommandAnswer<ClientToServer<N>, E>
+>;
+type Handled<N extends NamespaceName> = CommandName<ClientToServer<N>> & keyof (typeof COMMAND_SCHEMAS)[N];
+
 /**
- * Registers one command handler: parse with the zod schema (clients import the
- * same one), then run. Malformed payloads get INVALID_PAYLOAD with the fields
- * at fault; an exception becomes INTERNAL and is logged; the server stays up.
+ * The command handlers of one socket. `handle(event, run)` parses the payload
+ * with the event's schema from COMMAND_SCHEMAS (clients import the same one),
+ * then runs; the payload and the answer's type come from the namespace's event
+ * map, so a wrong event name, payload field or answer fails the typecheck.
+ * Malformed payloads get INVALID_PAYLOAD with the fields at fault; an
+ * exception becomes INTERNAL and is logged; the server stays up.
  */
-export function handle<S extends z.ZodType>(
-  socket: Socket,
-  event: string,
-  schema: S,
-  logger: Logger,
-  run: (payload: z.output<S>) => Promise<Ack<unknown>> | Ack<unknown>,
-): void {
-  socket.on(event, async (raw: unknown, ack: unknown) => {
-    if (typeof ack !== "function") {
-      logger.warn({ event }, "command without ack callback ignored");
-      return;
-    }
-    const reply = ack as (answer: Ack<unknown>) => void;
-    const parsed = schema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      reply(
-        fail(
-          "INVALID_PAYLOAD",
-          parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-        ),
-      );
-      return;
-    }
-    try {
-      const started = performance.now();
-      const answer = await run(parsed.data);
-      reply(answer);
-      // One line per command at debug level; refusals at info so an office can see what officers hit.
-      const ms = Math.round((performance.now() - started) * 100) / 100;
-      if (answer.ok) logger.debug({ event, ms }, "command");
-      else logger.info({ event, ms, code: answer.error.code }, "command refused");
-    } catch (err) {
-      logger.error({ err, event }, "handler failed");
-      reply(fail("INTERNAL"));
-    }
-  });
+export function commandHandler<N extends NamespaceName>(socket: HubSocket<NoInfer<N>>, namespace: N, logger: Logger) {
+  const schemas = COMMAND_SCHEMAS[namespace] as Record<string, z.ZodType>;
+  // socket.io's typed `on` cannot follow a generic event name; the listener's
+  // types are enforced by handle()'s signature instead.
+  const untyped = socket as unknown as Socket;
+  return function handle<E extends Handled<N>>(
+    event: E,
+    run: (payload: ParsedCommand<N, E>) => Promise<Answer<N, E>> | Answer<N, E>,
+  ): void {
+    const schema = schemas[event];
+    if (!schema) throw new Error(`no schema for ${namespace} ${event} in COMMAND_SCHEMAS`);
+    const name: string = event;
+    untyped.on(name, async (raw: unknown, ack: unknown) => {
+      if (typeof ack !== "function") {
+        logger.warn({ event }, "command without ack callback ignored");
+        return;
+      }
+      const reply = ack as (answer: Ack<unknown>) => void;
+      const parsed = schema.safeParse(raw ?? {});
+      if (!parsed.success) {
+        reply(
+          fail(
+            "INVALID_PAYLOAD",
+            parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+          ),
+        );
+        return;
+      }
+      try {
+        const started = performance.now();
+        const answer = await run(parsed.data as ParsedCommand<N, E>);
+        reply(answer);
+        // One line per command at debug level; refusals at info so an office can see what officers hit.
+        const ms = Math.round((performance.now() - started) * 100) / 100;
+        if (answer.ok) logger.debug({ event, ms }, "command");
+        else logger.info({ event, ms, code: answer.error.code }, "command refused");
+      } catch (err) {
+        logger.error({ err, event }, "handler failed");
+        reply(fail("INTERNAL"));
+      }
+    });
+  };
 }

@@ -1,25 +1,13 @@
 import type { QueueCommand } from "@layan/core";
 import {
-  CallTicketPayload,
-  CompletePayload,
-  CounterPayload,
-  EmptyPayload,
-  OfficerCancelPayload,
-  SyncRequestPayload,
-  TickStepPayload,
-  TicketPayload,
-  TransferPayload,
   fail,
   ok,
   type Ack,
+  type CounterSnapshot,
   type SocketIdentity,
 } from "@layan/protocol";
-import { z } from "zod";
 import type { HubContext } from "../context";
-import { handle, identityOf, requireRole } from "./common";
-
-const WatchPayload = z.strictObject({ counterId: z.string().min(1).max(64) });
-const CounterSyncPayload = SyncRequestPayload.extend({ counterId: z.string().min(1).max(64) });
+import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
@@ -28,11 +16,12 @@ function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): bool
 }
 
 export function attachCounter(ctx: HubContext): void {
-  const nsp = ctx.io.of("/counter");
+  const nsp = namespaceOf(ctx.io, "counter");
   const log = ctx.logger.child({ ns: "counter" });
   requireRole(nsp, "counter", ctx.auth, log);
 
   nsp.on("connection", (socket) => {
+    const handle = commandHandler(socket, "counter", log);
     const officer = identityOf(socket);
     const namespace = `counter:${officer.id}`;
 
@@ -45,7 +34,11 @@ export function attachCounter(ctx: HubContext): void {
     };
 
     /** Runs a command on a counter the officer holds and answers with the counter's new snapshot. */
-    const onCounter = (counterId: string, requestId: string, command: QueueCommand): Promise<Ack<unknown>> | Ack<unknown> => {
+    const onCounter = (
+      counterId: string,
+      requestId: string,
+      command: QueueCommand,
+    ): Promise<Ack<CounterSnapshot>> | Ack<CounterSnapshot> => {
       if (!ctx.engine.state.counterRules.has(counterId)) return fail("COUNTER_UNKNOWN");
       if (command.type !== "openCounter" && !mayActOn(ctx, officer, counterId)) return fail("FORBIDDEN");
       return ctx.engine.execute(command, { requestId, namespace }, (state, _events, seq) =>
@@ -53,63 +46,63 @@ export function attachCounter(ctx: HubContext): void {
       );
     };
 
-    handle(socket, "counter:open", CounterPayload, log, async (p) => {
+    handle("counter:open", async (p) => {
       const answer = await onCounter(p.counterId, p.requestId, { type: "openCounter", counterId: p.counterId, officerId: officer.id });
       if (answer.ok) watch(p.counterId);
       return answer;
     });
-    handle(socket, "counter:watch", WatchPayload, log, (p) => {
+    handle("counter:watch", (p) => {
       if (!ctx.engine.state.counterRules.has(p.counterId)) return fail("COUNTER_UNKNOWN");
       watch(p.counterId);
       return ok(snapshot(p.counterId));
     });
-    handle(socket, "counter:pause", CounterPayload, log, (p) =>
+    handle("counter:pause", (p) =>
       onCounter(p.counterId, p.requestId, { type: "pauseCounter", counterId: p.counterId }),
     );
-    handle(socket, "counter:close", CounterPayload, log, (p) =>
+    handle("counter:close", (p) =>
       onCounter(p.counterId, p.requestId, { type: "closeCounter", counterId: p.counterId }),
     );
-    handle(socket, "ticket:call_next", CounterPayload, log, (p) =>
+    handle("ticket:call_next", (p) =>
       onCounter(p.counterId, p.requestId, { type: "callNext", counterId: p.counterId, officerId: officer.id }),
     );
-    handle(socket, "ticket:call", CallTicketPayload, log, (p) =>
+    handle("ticket:call", (p) =>
       onCounter(p.counterId, p.requestId, { type: "callTicket", counterId: p.counterId, officerId: officer.id, ticketId: p.ticketId }),
     );
-    handle(socket, "ticket:recall", CounterPayload, log, (p) =>
+    handle("ticket:recall", (p) =>
       onCounter(p.counterId, p.requestId, { type: "recall", counterId: p.counterId }),
     );
-    handle(socket, "ticket:start", CounterPayload, log, (p) =>
+    handle("ticket:start", (p) =>
       onCounter(p.counterId, p.requestId, { type: "startService", counterId: p.counterId }),
     );
-    handle(socket, "ticket:step", TickStepPayload, log, (p) =>
+    handle("ticket:step", (p) =>
       onCounter(p.counterId, p.requestId, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
     );
-    handle(socket, "ticket:complete", CompletePayload, log, (p) =>
+    handle("ticket:complete", (p) =>
       onCounter(p.counterId, p.requestId, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
     );
-    handle(socket, "ticket:no_show", CounterPayload, log, (p) =>
+    handle("ticket:no_show", (p) =>
       onCounter(p.counterId, p.requestId, { type: "markNoShow", counterId: p.counterId }),
     );
-    handle(socket, "ticket:transfer", TransferPayload, log, (p) =>
+    handle("ticket:transfer", (p) =>
       onCounter(p.counterId, p.requestId, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
     );
-    handle(socket, "ticket:reinstate", TicketPayload, log, (p) =>
+    handle("ticket:reinstate", (p) =>
       ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
-    handle(socket, "ticket:cancel", OfficerCancelPayload, log, (p) =>
+    handle("ticket:cancel", (p) =>
       ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
-    handle(socket, "catalog:get", EmptyPayload, log, () =>
+    handle("catalog:get", () =>
       ok({
         ...ctx.setup.catalog,
         counters: ctx.setup.rules.counters.map((c) => ({ id: c.id, name: c.name, number: c.number, services: [...c.services] })),
       }),
     );
-    handle(socket, "sync:request", CounterSyncPayload, log, (p) => {
+    handle("sync:request", (p) => {
       if (!ctx.engine.state.counterRules.has(p.counterId)) return fail("COUNTER_UNKNOWN");
       watch(p.counterId);
       // Counter screens are small state: a snapshot is always cheaper than replaying events.

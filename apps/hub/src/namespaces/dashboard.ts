@@ -1,19 +1,20 @@
-import { EmptyPayload, SyncRequestPayload, ok, type DashboardPush } from "@layan/protocol";
+import { ok, type DashboardPush } from "@layan/protocol";
 import type { HubContext } from "../context";
-import { handle, requireRole } from "./common";
+import { commandHandler, namespaceOf, requireRole } from "./common";
 
 /** More missed events than this and a snapshot is cheaper for both ends. */
 const MAX_REPLAY = 500;
 const RECENT_LOG = 50;
 
 export function attachDashboard(ctx: HubContext): void {
-  const nsp = ctx.io.of("/dashboard");
+  const nsp = namespaceOf(ctx.io, "dashboard");
   const log = ctx.logger.child({ ns: "dashboard" });
   requireRole(nsp, "dashboard", ctx.auth, log);
 
   nsp.on("connection", (socket) => {
-    handle(socket, "catalog:get", EmptyPayload, log, () => ok(ctx.setup.catalog));
-    handle(socket, "sync:request", SyncRequestPayload, log, ({ sinceSeq }) => {
+    const handle = commandHandler(socket, "dashboard", log);
+    handle("catalog:get", () => ok(ctx.setup.catalog));
+    handle("sync:request", ({ sinceSeq }) => {
       const { state, seq } = ctx.engine;
       const now = ctx.engine.now();
       if (sinceSeq !== null && sinceSeq <= seq) {

@@ -1,7 +1,7 @@
-import { EmptyPayload, SyncRequestPayload, ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
+import { ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
 import type { HubContext } from "../context";
 import type { DisplayGroup } from "../setup";
-import { handle, identityOf, requireRole } from "./common";
+import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 
 export const LAST_CALLS_SHOWN = 10;
 
@@ -21,18 +21,19 @@ export function displayGroup(ctx: HubContext, displayId: string): DisplayGroup {
 }
 
 export function attachDisplay(ctx: HubContext): void {
-  const nsp = ctx.io.of("/display");
+  const nsp = namespaceOf(ctx.io, "display");
   const log = ctx.logger.child({ ns: "display" });
   requireRole(nsp, "display", ctx.auth, log);
 
   nsp.on("connection", (socket) => {
+    const handle = commandHandler(socket, "display", log);
     const device = identityOf(socket);
     const group = displayGroup(ctx, device.id);
     const counterIds = new Set(group.counterIds);
     const serviceIds = new Set(group.serviceIds);
     void socket.join([...group.counterIds.map(counterRoom), ...group.serviceIds.map(serviceRoom)]);
 
-    handle(socket, "display:config", EmptyPayload, log, () => {
+    handle("display:config", () => {
       const config: DisplayConfig = {
         displayId: device.id,
         name: group.name,
@@ -47,7 +48,7 @@ export function attachDisplay(ctx: HubContext): void {
       return ok(config);
     });
 
-    handle(socket, "sync:request", SyncRequestPayload, log, ({ sinceSeq }) => {
+    handle("sync:request", ({ sinceSeq }) => {
       const { state, seq } = ctx.engine;
       const now = ctx.engine.now();
       const counters = ctx.views.counters(state, group.counterIds);

@@ -1,9 +1,4 @@
 import {
-  EmptyPayload,
-  IssueTicketPayload,
-  KioskCancelPayload,
-  ServiceStatusPayload,
-  SyncRequestPayload,
   fail,
   ok,
   type Catalog,
@@ -12,17 +7,18 @@ import {
 import { estimateWait } from "@layan/core";
 import type { HubContext } from "../context";
 import { NO_PRINTER, printableTicket } from "../printing";
-import { handle, identityOf, requireRole } from "./common";
+import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
 const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
 
 export function attachKiosk(ctx: HubContext): void {
-  const nsp = ctx.io.of("/kiosk");
+  const nsp = namespaceOf(ctx.io, "kiosk");
   const log = ctx.logger.child({ ns: "kiosk" });
   requireRole(nsp, "kiosk", ctx.auth, log);
 
   nsp.on("connection", (socket) => {
+    const handle = commandHandler(socket, "kiosk", log);
     const kiosk = identityOf(socket);
     const kioskSetup = ctx.setup.kiosks.get(kiosk.id);
     const offered = kioskSetup?.serviceIds ? new Set(kioskSetup.serviceIds) : null;
@@ -31,7 +27,7 @@ export function attachKiosk(ctx: HubContext): void {
     void socket.join("kiosks");
     log.info({ kiosk: kiosk.id }, "kiosk connected");
 
-    handle(socket, "catalog:get", EmptyPayload, log, () => {
+    handle("catalog:get", () => {
       const c = ctx.setup.catalog;
       const catalog: Catalog = {
         ...c,
@@ -47,12 +43,12 @@ export function attachKiosk(ctx: HubContext): void {
       return ok(catalog);
     });
 
-    handle(socket, "service:status", ServiceStatusPayload, log, ({ serviceId }) => {
+    handle("service:status", ({ serviceId }) => {
       if (!ctx.engine.state.services.has(serviceId) || !offers(serviceId)) return fail("SERVICE_UNKNOWN");
       return ok(ctx.views.serviceStatus(ctx.engine.state, serviceId, ctx.engine.now()));
     });
 
-    handle(socket, "ticket:issue", IssueTicketPayload, log, async (p) => {
+    handle("ticket:issue", async (p) => {
       if (!offers(p.serviceId)) return fail("SERVICE_UNKNOWN");
       if (p.printVia === "hub") {
         // Checked before a number exists: a ticket that cannot print is never issued.
@@ -106,13 +102,13 @@ export function attachKiosk(ctx: HubContext): void {
       }
     });
 
-    handle(socket, "printer:status", EmptyPayload, log, async () => {
+    handle("printer:status", async () => {
       if (!ctx.printing) return ok({ ready: false, code: "NO_PRINTER" as const, problem: NO_PRINTER });
       const problem = await ctx.printing.problem(kiosk.id);
       return ok({ ready: problem === null, code: problem?.code ?? null, problem: problem?.message ?? null });
     });
 
-    handle(socket, "ticket:cancel", KioskCancelPayload, log, async (p) => {
+    handle("ticket:cancel", async (p) => {
       const ticket = ctx.engine.state.tickets.get(p.ticketId);
       if (!ticket) return fail("TICKET_UNKNOWN");
       if (ticket.kioskId !== kiosk.id || ctx.engine.now() - ticket.issuedAt > KIOSK_CANCEL_WINDOW_MS) {
@@ -125,7 +121,7 @@ export function attachKiosk(ctx: HubContext): void {
       );
     });
 
-    handle(socket, "sync:request", SyncRequestPayload, log, () => {
+    handle("sync:request", () => {
       const { state } = ctx.engine;
       const now = ctx.engine.now();
       const serviceIds = state.rules.services.map((s) => s.id).filter(offers);

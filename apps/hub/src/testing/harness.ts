@@ -2,6 +2,14 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
+import type {
+  ClientToServer,
+  CommandAnswer,
+  CommandName,
+  CommandPayload,
+  NamespaceName,
+  ServerToClient,
+} from "@layan/protocol";
 import { io, type Socket } from "socket.io-client";
 import { addDevice, addUser } from "../admin";
 import { setupFromConfig } from "../config-setup";
@@ -113,7 +121,16 @@ export async function login(url: string, who: Credentials): Promise<string> {
   return body.data.token;
 }
 
-export function connect(url: string, namespace: string, token: string | undefined): Promise<Socket> {
+/** A test client typed by its namespace's event maps, as the apps' clients are. */
+export type TestSocket<N extends NamespaceName> = Socket<ServerToClient<N>, ClientToServer<N>>;
+type NamespacePath = `/${NamespaceName}`;
+type NameOf<P extends NamespacePath> = P extends `/${infer N extends NamespaceName}` ? N : never;
+
+export function connect<P extends NamespacePath>(
+  url: string,
+  namespace: P,
+  token: string | undefined,
+): Promise<TestSocket<NameOf<P>>> {
   const socket = io(`${url}${namespace}`, {
     auth: token === undefined ? {} : { token },
     transports: ["websocket"],
@@ -131,12 +148,26 @@ export function connect(url: string, namespace: string, token: string | undefine
 
 export type AckOf<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues?: unknown[] } };
 
-export async function send<T = unknown>(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<AckOf<T>> {
-  return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as AckOf<T>;
+/**
+ * Sends anything, typed or not: for the tests that send what the protocol
+ * forbids (malformed payloads, another namespace's commands) on purpose.
+ */
+export async function send<T = unknown>(
+  socket: Socket<object, object>,
+  event: string,
+  payload: unknown,
+  timeoutMs = 5_000,
+): Promise<AckOf<T>> {
+  return (await (socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload)) as AckOf<T>;
 }
 
-export async function must<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const answer = await send<T>(socket, event, payload);
+/** A command the protocol declares, its payload and answer typed from the event map; throws when refused. */
+export async function must<M extends object, E extends CommandName<M>>(
+  socket: Socket<object, M>,
+  event: E,
+  payload: CommandPayload<M, E>,
+): Promise<CommandAnswer<M, E>> {
+  const answer = await send<CommandAnswer<M, E>>(socket, event, payload);
   if (!answer.ok) throw new Error(`${event} refused: ${answer.error.code}`);
   return answer.data;
 }
@@ -144,7 +175,13 @@ export async function must<T>(socket: Socket, event: string, payload: unknown): 
 export const rid = (): string => randomUUID();
 
 /** The next push of `event` on `socket`, or a rejection after `ms`. */
-export function nextPush<T>(socket: Socket, event: string, ms = 3_000, match: (p: T) => boolean = () => true): Promise<T> {
+export function nextPush<T>(
+  typed: Socket<object, object>,
+  event: string,
+  ms = 3_000,
+  match: (p: T) => boolean = () => true,
+): Promise<T> {
+  const socket = typed as unknown as Socket;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);

@@ -5,14 +5,10 @@ import type {
   IssuedTicket,
   IssueTicketInput,
   KioskCancelRequest,
-  KioskSnapshot,
   QueueChanged,
-  Resync,
   ServiceStatus,
-  KioskPrinterStatus,
 } from "@layan/protocol";
-import { connectHub, SeqTracker, sendCommand } from "@layan/ui";
-import type { Socket } from "socket.io-client";
+import { connectHub, SeqTracker, sendCommand, type HubClientSocket } from "@layan/ui";
 
 /**
  * The kiosk's side of the `/kiosk` namespace as a small store the screens
@@ -41,7 +37,7 @@ export interface KioskHubOptions {
   /** How often open/closed and estimates are refreshed without a push (hours change with time). */
   refreshMs?: number;
   /** Swapped in tests; defaults to socket.io through @layan/ui's connectHub. */
-  connect?: (options: { url: string; token: string }) => Socket;
+  connect?: (options: { url: string; token: string }) => HubClientSocket<"kiosk">;
 }
 
 /** A ticket whose answer never arrived while the kiosk prints itself: the hub may hold a number nobody has. */
@@ -54,7 +50,7 @@ export type IssueAnswer = Ack<IssuedTicket> | { ok: false; unreachable: true };
 const UNREACHABLE = { ok: false, unreachable: true } as const;
 
 export class KioskHub {
-  private socket: Socket | null = null;
+  private socket: HubClientSocket<"kiosk"> | null = null;
   private readonly seqs = new SeqTracker();
   private readonly listeners = new Set<() => void>();
   private state: KioskHubState = {
@@ -84,7 +80,7 @@ export class KioskHub {
 
   start(): void {
     if (this.socket) return;
-    const socket = (this.options.connect ?? ((o) => connectHub({ ...o, namespace: "/kiosk" })))({
+    const socket = (this.options.connect ?? ((o) => connectHub({ ...o, namespace: "kiosk" })))({
       url: this.options.url,
       token: this.options.token,
     });
@@ -137,7 +133,7 @@ export class KioskHub {
   async printerStatus(): Promise<PrinterCheck | null> {
     const socket = this.socket;
     if (!socket?.connected) return null;
-    const answer = await sendCommand<KioskPrinterStatus>(socket, "printer:status", {}, { retries: 0 });
+    const answer = await sendCommand(socket, "printer:status", {}, { retries: 0 });
     if (!answer.ok) return null;
     const { ready, code } = answer.data;
     // No printer at all reads as offline here; the catalog's canPrint says why.
@@ -147,7 +143,7 @@ export class KioskHub {
   async refreshStatus(serviceId: string): Promise<void> {
     const socket = this.socket;
     if (!socket?.connected) return;
-    const answer = await sendCommand<ServiceStatus>(socket, "service:status", { serviceId }, { retries: 0 });
+    const answer = await sendCommand(socket, "service:status", { serviceId }, { retries: 0 });
     if (answer.ok) this.putStatuses([answer.data]);
   }
 
@@ -160,7 +156,7 @@ export class KioskHub {
     const socket = this.socket;
     if (!socket?.connected) return UNREACHABLE;
     // The hub answers the first attempt's result to every retry with the same requestId.
-    const answer = await sendCommand<IssuedTicket>(socket, "ticket:issue", request, {
+    const answer = await sendCommand(socket, "ticket:issue", request, {
       timeoutMs: 8_000,
       retries: 2,
     });
@@ -175,7 +171,7 @@ export class KioskHub {
   async cancel(request: KioskCancelRequest): Promise<boolean> {
     const socket = this.socket;
     if (socket?.connected) {
-      const answer = await sendCommand<{ cancelled: true }>(socket, "ticket:cancel", request, { retries: 2 });
+      const answer = await sendCommand(socket, "ticket:cancel", request, { retries: 2 });
       if (answer.ok) return true;
       // A refusal (already finished, too late) will not change on a retry.
       if (socket.connected) return false;
@@ -203,7 +199,7 @@ export class KioskHub {
   private async loadCatalog(): Promise<void> {
     const socket = this.socket;
     if (!socket?.connected) return;
-    const answer = await sendCommand<Catalog>(socket, "catalog:get", {});
+    const answer = await sendCommand(socket, "catalog:get", {});
     if (answer.ok) this.set({ catalog: answer.data });
   }
 
@@ -211,7 +207,7 @@ export class KioskHub {
     const socket = this.socket;
     if (!socket?.connected) return;
     const sentAt = Date.now();
-    const answer = await sendCommand<Resync<KioskSnapshot, { name: "queue:changed"; payload: QueueChanged }>>(
+    const answer = await sendCommand(
       socket,
       "sync:request",
       { sinceSeq: null },
