@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import type { SocketIdentity } from "@layan/protocol";
+import type { User } from "@layan/store";
 
 function scrypt(secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -18,22 +19,11 @@ export interface DeviceRecord {
   revokedAt: number | null;
 }
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: UserRole;
-  secretHash: string;
-  failedLogins: number;
-  lockedUntil: number | null;
-  disabledAt: number | null;
-}
-
 /** What authentication needs from storage; the store package implements it. */
 export interface AuthStore {
   findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
-  findUserByUsername(username: string): UserRecord | undefined;
-  findUserById(id: string): UserRecord | undefined;
+  findUserByUsername(username: string): User | undefined;
+  findUserById(id: string): User | undefined;
   /** Counts one failure atomically (two racing guesses both count) and locks at `lockAfter`. */
   countLoginFailure(
     userId: string,

@@ -12,12 +12,7 @@ import {
   type QueueState,
 } from "@layan/core";
 import { fail, ok, type Ack } from "@layan/protocol";
-
-/** One command's writes: its events and, when it carries a request id, its answer. */
-export interface CommitEntry {
-  events: QueueEvent[];
-  request?: { id: string; namespace: string; response: unknown };
-}
+import type { CommitEntry } from "@layan/store";
 
 /**
  * What the engine needs from storage. `commit` resolves only after the entry's

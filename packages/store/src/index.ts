@@ -12,18 +12,11 @@ export { rebuildReadModels, dumpReadModels, type ReadModelDump, type RebuildResu
 export { loadMigrations, migrate, MIGRATIONS_DIR, type Migration, type MigrationRow } from "./migrate";
 export { eventToRow, eventFromRow, type EventRow, type StoredEvent } from "./event-log";
 export {
-  createReadModelWriter,
-  READ_MODEL_TABLES,
-  ticketFromRow,
-  counterFromRow,
-  serviceLogFromRow,
-  type ReadModelWriter,
   type TicketRow,
   type TicketRecord,
   type CounterRow,
   type CounterRecord,
   type ServiceLogRow,
-  type ServiceLogEntry,
   type StepLogRow,
 } from "./read-models";
 export {

@@ -1,0 +1,40 @@
+import type { SegmentMeasurement } from "@layan/core";
+import type Database from "better-sqlite3";
+import { toFlag } from "./flag";
+import type { TicketRow } from "./tickets";
+
+/** A `step_log` row (one ticked SOP step of a measured segment): one field per column. */
+export interface StepLogRow {
+  ticket_id: string;
+  segment_index: number;
+  step_id: string;
+  step_order: number;
+  service_day: string;
+  service_id: string;
+  ms: number;
+  target_ms: number | null;
+  met: 0 | 1 | null;
+}
+
+export function stepLogRows(ticket: TicketRow, m: SegmentMeasurement): StepLogRow[] {
+  return m.steps.map((s, i) => ({
+    ticket_id: ticket.id,
+    segment_index: m.segmentIndex,
+    step_id: s.stepId,
+    step_order: i,
+    service_day: ticket.service_day,
+    service_id: m.serviceId,
+    ms: s.ms,
+    target_ms: s.targetMs,
+    met: toFlag(s.met),
+  }));
+}
+
+export function prepareStepLogInsert(db: Database.Database): Database.Statement<StepLogRow> {
+  return db.prepare<StepLogRow>(
+    `INSERT INTO step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms,
+       target_ms, met)
+     VALUES (@ticket_id, @segment_index, @step_id, @step_order, @service_day, @service_id, @ms,
+       @target_ms, @met)`,
+  );
+}
