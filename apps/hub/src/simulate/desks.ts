@@ -191,12 +191,12 @@ export class DeskWork {
     if (!ticket || !citizen) return;
     const waited = this.engine.now - ticket.segment.enqueuedAt;
     const gone = waited > citizen.patienceMs || this.rng.chance(0.012);
-    if (gone) this.callNobody(desk, ticketId, citizen);
+    if (gone) this.goneWhenCalled(desk, ticketId, citizen);
     else this.serve(desk, ticket);
   }
 
   /** Called, recalled as the rules require, then marked no-show; some come back in time. */
-  private callNobody(desk: Desk, ticketId: string, citizen: Citizen): void {
+  private goneWhenCalled(desk: Desk, ticketId: string, citizen: Citizen): void {
     const { engine, rng } = this;
     const counterId = desk.rules.id;
     let t = engine.now;
