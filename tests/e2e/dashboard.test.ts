@@ -15,11 +15,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "@layan/config";
+import { addDays } from "@layan/core";
 import { openStore } from "@layan/store";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReportFixture } from "../../packages/store/src/reports/fixture";
-import { addDays } from "../../apps/hub/src/simulate/simulate";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";

@@ -1,11 +1,12 @@
 import {
   apply,
   createState,
-  decide,
+  drive,
   pruneFinished,
   pruneSettled,
   serviceDayOf,
   startOfServiceDay,
+  type Decision,
   type OfficeRules,
   type QueueCommand,
   type QueueEvent,
@@ -132,10 +133,20 @@ export class QueueEngine {
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
     const now = this.clock();
-    let decision;
+    let applying = false;
+    let decision: Decision;
     try {
-      decision = decide(this.state, command, now);
-    } catch {
+      decision = drive(this.state, command, now, {
+        accepted: () => {
+          applying = true;
+        },
+        applied: (e) => this.countServed(e),
+      });
+    } catch (err) {
+      // A crash in decide is a bug in the rules: this command fails and the
+      // queue is untouched. A crash while applying means a live state that
+      // cannot take its own rules' events; that must not pass for a refusal.
+      if (applying) throw err;
       return fail("INTERNAL");
     }
     if (!decision.ok) {
@@ -145,10 +156,6 @@ export class QueueEngine {
     }
     const { events } = decision;
     const firstSeq = this.seq + 1;
-    for (const e of events) {
-      apply(this.state, e);
-      this.countServed(e);
-    }
     this.seq += events.length;
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
     if (events.length === 0) {

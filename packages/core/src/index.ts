@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./measure";
 export * from "./state";
 export * from "./decide";
+export * from "./drive";
 export * from "./policy";
 export * from "./estimate";
 export * from "./time";

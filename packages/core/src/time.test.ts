@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { FRIDAY, IZIN, jakarta, kolkata, MINUTE } from "./testing/fixtures";
-import { isOpenAt, localMoment, parseLocalTime, serviceDayOf, startOfServiceDay } from "./time";
+import {
+  addDays,
+  dayStartOf,
+  isOpenAt,
+  localMoment,
+  parseLocalTime,
+  serviceDayOf,
+  startOfServiceDay,
+  utcOffsetMinutes,
+} from "./time";
 
 describe("fake clock", () => {
   it("jakarta() is UTC+7 worked out by hand", () => {
@@ -123,5 +132,112 @@ describe("opening hours", () => {
     expect(open("2026-11-29 10:00")).toBe(false);
     expect(open("2026-12-25 09:00")).toBe(false);
     expect(open("2026-12-18 09:00")).toBe(true);
+  });
+});
+
+describe("addDays", () => {
+  it("steps over month and year ends", () => {
+    expect(addDays("2026-11-27", 1)).toBe("2026-11-28");
+    expect(addDays("2026-11-30", 1)).toBe("2026-12-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
+    expect(addDays("2026-12-01", -1)).toBe("2026-11-30");
+    expect(addDays("2026-11-27", 0)).toBe("2026-11-27");
+  });
+
+  it("knows the leap day", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2028-02-29", 1)).toBe("2028-03-01");
+    expect(addDays("2027-02-28", 1)).toBe("2027-03-01");
+    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+    // 2100 is not a leap year.
+    expect(addDays("2100-02-28", 1)).toBe("2100-03-01");
+  });
+
+  it("goes weeks and years at a time", () => {
+    expect(addDays("2026-11-02", 14)).toBe("2026-11-16");
+    expect(addDays("2026-12-25", 7)).toBe("2027-01-01");
+    expect(addDays("2028-01-01", 366)).toBe("2029-01-01");
+    expect(addDays("2026-11-27", -365)).toBe("2025-11-27");
+  });
+});
+
+describe("dayStartOf", () => {
+  it("is local midnight in the three Indonesian zones", () => {
+    expect(dayStartOf("2026-11-27", "Asia/Jakarta")).toBe(Date.UTC(2026, 10, 26, 17, 0));
+    expect(dayStartOf("2026-11-27", "Asia/Jakarta")).toBe(jakarta("2026-11-27 00:00"));
+    expect(dayStartOf("2026-11-27", "Asia/Makassar")).toBe(Date.UTC(2026, 10, 26, 16, 0));
+    expect(dayStartOf("2026-11-27", "Asia/Jayapura")).toBe(Date.UTC(2026, 10, 26, 15, 0));
+  });
+
+  it("is the start of the service day it names", () => {
+    for (const timezone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Kolkata"]) {
+      for (const day of ["2026-11-27", "2026-12-31", "2027-01-01", "2028-02-29", "2028-03-01"]) {
+        const start = dayStartOf(day, timezone);
+        expect(serviceDayOf(start, timezone)).toBe(day);
+        expect(serviceDayOf(start - 1, timezone)).toBe(addDays(day, -1));
+        expect(startOfServiceDay(start + 13 * 60 * MINUTE, timezone)).toBe(start);
+      }
+    }
+  });
+
+  it("crosses the year end and the leap day at midnight, not at midnight UTC", () => {
+    expect(dayStartOf("2027-01-01", "Asia/Jakarta")).toBe(Date.UTC(2026, 11, 31, 17, 0));
+    expect(dayStartOf("2028-02-29", "Asia/Jayapura")).toBe(Date.UTC(2028, 1, 28, 15, 0));
+    expect(dayStartOf("2028-03-01", "Asia/Makassar")).toBe(Date.UTC(2028, 1, 29, 16, 0));
+    expect(dayStartOf("2027-01-01", "Asia/Jakarta") - dayStartOf("2026-12-31", "Asia/Jakarta")).toBe(
+      24 * 60 * MINUTE,
+    );
+  });
+
+  it("handles a half-hour zone (Asia/Kolkata)", () => {
+    expect(dayStartOf("2026-11-27", "Asia/Kolkata")).toBe(kolkata("2026-11-27 00:00"));
+  });
+
+  it("refuses what is not a day", () => {
+    expect(() => dayStartOf("27-11", "Asia/Jakarta")).toThrow(/bad day/);
+    expect(() => dayStartOf("", "Asia/Jakarta")).toThrow(/bad day/);
+  });
+});
+
+describe("utcOffsetMinutes", () => {
+  const instants = [
+    Date.UTC(2026, 10, 27, 2, 0),
+    // Midnight UTC, and the last millisecond of a year in UTC.
+    Date.UTC(2027, 0, 1),
+    Date.UTC(2026, 11, 31, 23, 59, 59, 999),
+    // Leap day, just after local midnight in Jakarta.
+    Date.UTC(2028, 1, 28, 17, 0, 30),
+  ];
+
+  it("is +7 h in WIB, +8 h in WITA, +9 h in WIT, all year (no DST)", () => {
+    for (const at of instants) {
+      expect(utcOffsetMinutes("Asia/Jakarta", at)).toBe(420);
+      expect(utcOffsetMinutes("Asia/Makassar", at)).toBe(480);
+      expect(utcOffsetMinutes("Asia/Jayapura", at)).toBe(540);
+    }
+    expect(utcOffsetMinutes("Asia/Jakarta", Date.UTC(2026, 6, 1))).toBe(420);
+  });
+
+  it("handles half-hour zones and UTC itself", () => {
+    expect(utcOffsetMinutes("Asia/Kolkata", Date.UTC(2026, 10, 27))).toBe(330);
+    expect(utcOffsetMinutes("UTC", Date.UTC(2026, 10, 27, 13, 37, 12))).toBe(0);
+  });
+
+  it("follows DST where there is one (Europe/Berlin)", () => {
+    expect(utcOffsetMinutes("Europe/Berlin", Date.UTC(2026, 0, 15))).toBe(60);
+    expect(utcOffsetMinutes("Europe/Berlin", Date.UTC(2026, 6, 15))).toBe(120);
+    // Spring forward at 01:00 UTC on 29 March 2026.
+    expect(utcOffsetMinutes("Europe/Berlin", Date.UTC(2026, 2, 29, 0, 59))).toBe(60);
+    expect(utcOffsetMinutes("Europe/Berlin", Date.UTC(2026, 2, 29, 1, 0))).toBe(120);
+  });
+
+  it("agrees with the local moment", () => {
+    for (const timezone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]) {
+      for (const at of instants) {
+        const local = localMoment(at + utcOffsetMinutes(timezone, at) * MINUTE, "UTC");
+        expect(local).toEqual(localMoment(at, timezone));
+      }
+    }
   });
 });

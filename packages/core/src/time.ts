@@ -119,3 +119,41 @@ export function startOfServiceDay(at: number, timezone: string): number {
   }
   return guess;
 }
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Epoch ms of the office-local midnight that starts service day "YYYY-MM-DD"
+ * (the inverse of serviceDayOf, for planning days that have not happened yet).
+ */
+export function dayStartOf(day: string, timezone: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  if (!y || !m || !d) throw new Error(`bad day ${day}`);
+  // Noon UTC of that date is the same date in every zone from UTC-11 to UTC+11.
+  let start = startOfServiceDay(Date.UTC(y, m - 1, d, 12), timezone);
+  const got = serviceDayOf(start, timezone);
+  if (got < day) start = startOfServiceDay(start + DAY_MS + 2 * HOUR_MS, timezone);
+  if (got > day) start = startOfServiceDay(start - 2 * HOUR_MS, timezone);
+  return start;
+}
+
+/** The service day `n` calendar days after "YYYY-MM-DD" (before it when negative). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + n));
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * The zone's offset from UTC at instant `at`, in minutes (+420 for WIB). The
+ * instant is required: offsets change with DST elsewhere, and the core reads
+ * no clock of its own.
+ */
+export function utcOffsetMinutes(timezone: string, at: number): number {
+  const m = localMoment(at, timezone);
+  const [y, mo, d] = m.date.split("-").map(Number);
+  const local = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1) + m.minuteOfDay * MINUTE_MS;
+  return Math.round((local - (at - (at % MINUTE_MS))) / MINUTE_MS);
+}

@@ -9,8 +9,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "@layan/config";
-import { serviceDayOf } from "@layan/core";
-import { addDays } from "./simulate";
+import { addDays, serviceDayOf } from "@layan/core";
 import { writeSimulatedStore } from "./write";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");

@@ -4,11 +4,10 @@
  * commit. Not exported from the package index: only tests and test scripts use it.
  */
 import {
-  apply,
   CANCEL_REASONS,
   COMPLETION_OUTCOMES,
   createState,
-  decide,
+  drive,
   DEFAULT_ESTIMATE_POLICY,
   DEFAULT_PRIORITY_POLICY,
   PRIORITY_REASONS,
@@ -110,9 +109,9 @@ export function officeRules(): OfficeRules {
 }
 
 /**
- * Drives the core like the hub does: the hub's clock, fresh ticket ids,
- * decide, apply, and a commit entry (events plus the answer for the request
- * ledger) for every accepted command that produced events.
+ * Drives the core like the hub does: the hub's clock, fresh ticket ids, the
+ * core's drive (decide, then apply), and a commit entry (events plus the
+ * answer for the request ledger) for every accepted command that produced events.
  */
 export class OfficeSimulation {
   readonly state: QueueState;
@@ -139,12 +138,12 @@ export class OfficeSimulation {
 
   /** Decides and applies one command at the current time. */
   run(command: QueueCommand, namespace = "counter"): { decision: Decision; entry: CommitEntry | null } {
-    const decision = decide(this.state, command, this.now);
+    const decision = drive(this.state, command, this.now, {
+      applied: (e) => {
+        if (e.type === "ticket.issued") this.ticketIds.push(e.ticketId);
+      },
+    });
     if (!decision.ok || decision.events.length === 0) return { decision, entry: null };
-    for (const e of decision.events) {
-      apply(this.state, e);
-      if (e.type === "ticket.issued") this.ticketIds.push(e.ticketId);
-    }
     const requestId = `${namespace}:req-${this.nextRequest++}`;
     return {
       decision,
