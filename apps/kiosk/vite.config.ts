@@ -1,20 +1,6 @@
 import { defineConfig } from "vite";
+import { webAppConfig } from "../../packages/ui/src/vite.ts";
 
 // Served by the hub under /kiosk/ (browser kiosks) and by the Electron shell's
-// app:// protocol under the same path. React's automatic JSX runtime through
-// Vite's built-in transform.
-export default defineConfig({
-  base: "/kiosk/",
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    target: "es2022",
-    rolldownOptions: {
-      onwarn(warning, warn) {
-        // lucide-react marks its modules "use client" for React Server Components; meaningless here.
-        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
-        warn(warning);
-      },
-    },
-  },
-});
+// app:// protocol under the same path, so one absolute base fits both.
+export default defineConfig(webAppConfig({ base: "/kiosk/" }));

@@ -59,25 +59,7 @@ export interface CounterState {
   loggedOut: string | null;
 }
 
-/**
- * Counters a picker offers. The /counter catalog does not list counters yet,
- * so the app asks for the usual ids (loket-1…loket-N) with `counter:watch`,
- * which answers COUNTER_UNKNOWN for ids that do not exist. A catalog that
- * carries `counters` is used instead.
- */
-const PROBE_IDS = Array.from({ length: 40 }, (_, i) => `loket-${i + 1}`);
-
 type Listener = () => void;
-
-/** Counter ids from a catalog that lists them (a field the /counter catalog may carry), else null. */
-function listedCounterIds(catalog: Catalog | null): string[] | null {
-  const counters: unknown = catalog ? (catalog as unknown as Record<string, unknown>).counters : undefined;
-  if (!Array.isArray(counters)) return null;
-  const ids: string[] = [];
-  for (const c of counters as unknown[])
-    if (c && typeof c === "object" && "id" in c && typeof c.id === "string") ids.push(c.id);
-  return ids;
-}
 
 export class CounterClient {
   private state: CounterState;
@@ -195,12 +177,13 @@ export class CounterClient {
   async loadChoices(): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
-    const listed = listedCounterIds(this.state.catalog);
-    const ids = listed && listed.length > 0 ? listed : PROBE_IDS;
+    // The /counter catalog lists the office's counters (counters.yaml); `counter:watch` adds what the
+    // picker shows about each right now: open or not, who holds it, people waiting.
+    const catalog = this.state.catalog ?? (await this.loadCatalog(socket));
+    if (!catalog) return;
     const answers = await Promise.all(
-      ids.map((counterId) =>
-        sendCommand(socket, "counter:watch", { counterId }, { retries: 0 }),
-      ),
+      // Real ids from the catalog: a slow answer is retried rather than a counter dropped from the picker.
+      (catalog.counters ?? []).map(({ id: counterId }) => sendCommand(socket, "counter:watch", { counterId })),
     );
     const choices: CounterChoice[] = [];
     for (const a of answers) {
@@ -218,6 +201,17 @@ export class CounterClient {
     }
     choices.sort((a, b) => a.number - b.number);
     this.set({ choices });
+  }
+
+  /** The catalog when the hub sends it, else null with the reason shown to the officer. */
+  private async loadCatalog(socket: HubClientSocket<"counter">): Promise<Catalog | null> {
+    const answer = await sendCommand(socket, "catalog:get", {});
+    if (!answer.ok) {
+      this.fail(answer.error);
+      return null;
+    }
+    this.set({ catalog: answer.data });
+    return answer.data;
   }
 
   async openCounter(counterId: string): Promise<boolean> {
