@@ -21,8 +21,8 @@ import { loadConfig } from "@layan/config";
 import { openStore } from "@layan/store";
 import { buildComplianceReport } from "../../apps/hub/src/reports/compliance";
 import { reportNames } from "../../apps/hub/src/reports/names";
-import { monthRange } from "../../apps/hub/src/reports/params";
-import { createReportQueries, utcOffsetMinutes } from "../../apps/hub/src/reports/store-reports";
+import { monthRange, utcOffsetMinutes } from "@layan/core";
+import { createReportQueries } from "@layan/store";
 import { setupFromConfig } from "../../apps/hub/src/config-setup";
 import { ensureReportStore } from "./report-data";
 
@@ -62,7 +62,7 @@ export async function benchReports(
     const setup = setupFromConfig(config);
     let verifyMs = 0;
     const reports = createReportQueries(store.db, {
-      utcOffsetMinutes: utcOffsetMinutes(setup.rules.timezone),
+      utcOffsetMinutes: utcOffsetMinutes(setup.rules.timezone, Date.now()),
       onVerified: (check) => {
         verifyMs = check.ms;
         if (check.rebuilt)

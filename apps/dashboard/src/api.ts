@@ -4,7 +4,7 @@
  * would keep it), CSV files come down as blobs and are saved under the name
  * the hub gives them.
  */
-import type { AckError } from "@layan/protocol";
+import type { AckError, CsvReportName, ReportName, ReportQueryInput, ReportResponse } from "@layan/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -21,20 +21,24 @@ const NETWORK: Pick<AckError, "code" | "message" | "messageEn"> = {
   messageEn: "Cannot reach the queue server.",
 };
 
+/**
+ * Typed from REPORT_ENDPOINTS in packages/protocol: a report's name, its query
+ * parameters and its answer come from the one contract the hub also follows.
+ */
 export interface Api {
-  get<T>(path: string, params?: Record<string, string | readonly string[] | null | undefined>): Promise<T>;
-  /** Downloads a CSV export and saves it; resolves with the file name. */
-  download(
-    path: string,
-    params?: Record<string, string | readonly string[] | null | undefined>,
-  ): Promise<string>;
+  get<N extends ReportName>(name: N, params?: ReportQueryInput<N>): Promise<ReportResponse<N>>;
+  /** Downloads a report's CSV export and saves it; resolves with the file name. */
+  download<N extends CsvReportName>(name: N, params?: ReportQueryInput<N>): Promise<string>;
 }
 
-export function query(params: Record<string, string | readonly string[] | null | undefined> = {}): string {
+type QueryValue = string | number | readonly string[] | null | undefined;
+
+export function query(params: object = {}): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(params) as [string, QueryValue][]) {
     if (value === null || value === undefined || value === "") continue;
     if (typeof value === "string") search.set(key, value);
+    else if (typeof value === "number") search.set(key, String(value));
     else if (value.length > 0) search.set(key, value.join(","));
   }
   const text = search.toString();
@@ -42,10 +46,7 @@ export function query(params: Record<string, string | readonly string[] | null |
 }
 
 export function createApi(baseUrl: string, token: string, onUnauthorized: (error: ApiError) => void): Api {
-  const request = async (
-    path: string,
-    params?: Record<string, string | readonly string[] | null | undefined>,
-  ): Promise<Response> => {
+  const request = async (path: string, params?: object): Promise<Response> => {
     let res: Response;
     try {
       res = await fetch(`${baseUrl}${path}${query(params)}`, {
@@ -73,16 +74,13 @@ export function createApi(baseUrl: string, token: string, onUnauthorized: (error
     throw error;
   };
   return {
-    async get<T>(
-      path: string,
-      params?: Record<string, string | readonly string[] | null | undefined>,
-    ): Promise<T> {
-      const res = await request(path, params);
-      const body = (await res.json()) as { ok: boolean; data: T };
+    async get<N extends ReportName>(name: N, params?: ReportQueryInput<N>): Promise<ReportResponse<N>> {
+      const res = await request(`/api/reports/${name}`, params);
+      const body = (await res.json()) as { ok: boolean; data: ReportResponse<N> };
       return body.data;
     },
-    async download(path, params) {
-      const res = await request(path, params);
+    async download(report, params) {
+      const res = await request(`/api/reports/${report}.csv`, params);
       const disposition = res.headers.get("content-disposition") ?? "";
       const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "layan.csv";
       const blob = await res.blob();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { filtersFrom, withFilters } from "./filters";
 import { clockDuration, minutes, monthEnd, pct, presetRange, previousMonth, tone } from "./format";
 import { applyPush, EMPTY_BOARD, fromSnapshot } from "./live-board";
-import type { Meta } from "./api-types";
+import type { ReportMeta } from "@layan/protocol";
 import { query } from "./api";
 import { loadSession, saveSession } from "./session-store";
 import { parseHash, tabHref } from "./route";
@@ -33,7 +33,7 @@ describe("Indonesian formatting", () => {
 });
 
 describe("filters in the URL", () => {
-  const meta = { today: "2026-11-28" } as Meta;
+  const meta = { today: "2026-11-28" } as ReportMeta;
   it("defaults to this month, keeps other parameters, drops the page cursor", () => {
     const f = filtersFrom(new URLSearchParams("service=ktp-el&by=counter"), meta);
     expect(f).toEqual({
@@ -59,7 +59,7 @@ describe("filters in the URL", () => {
     const href = tabHref("log", here.params);
     expect(href).toBe("#/log?from=2026-11-26&to=2026-11-28&service=ktp-el");
     const there = parseHash(href);
-    expect(filtersFrom(there.params, { today: "2026-12-01" } as Meta)).toMatchObject({
+    expect(filtersFrom(there.params, { today: "2026-12-01" } as ReportMeta)).toMatchObject({
       from: "2026-11-26",
       to: "2026-11-28",
       service: "ktp-el",

@@ -1,4 +1,4 @@
-import type { Meta } from "./api-types";
+import type { ReportMeta } from "@layan/protocol";
 import { presetRange, type RangePreset } from "./format";
 
 /** The filter every report and the ticket log share, as kept in the URL. */
@@ -13,7 +13,7 @@ export interface Filters {
 
 export const FILTER_KEYS = ["from", "to", "agency", "service", "counter", "officer"] as const;
 
-export function filtersFrom(params: URLSearchParams, meta: Meta, fallback: RangePreset = "month"): Filters {
+export function filtersFrom(params: URLSearchParams, meta: ReportMeta, fallback: RangePreset = "month"): Filters {
   const range = presetRange(fallback, meta.today);
   const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
   return {
@@ -51,7 +51,7 @@ export function withFilters(params: URLSearchParams, f: Filters): URLSearchParam
 }
 
 /** "Disdukcapil · KTP-el · Loket 3" — what the report is about, in words. */
-export function describeFilters(f: Filters, meta: Meta): string {
+export function describeFilters(f: Filters, meta: ReportMeta): string {
   const parts: string[] = [];
   if (f.agency) parts.push(meta.agencies.find((a) => a.id === f.agency)?.shortName ?? f.agency);
   if (f.service) parts.push(meta.services.find((s) => s.id === f.service)?.name ?? f.service);

@@ -1,4 +1,7 @@
 /** Numbers, durations and dates as Indonesian managers read them (pure; tested in Node). */
+import { addDays, monthRange, previousMonth } from "@layan/core";
+import { complianceStatusOf, OUTCOME_LABELS, WEEKDAY_LABELS } from "@layan/protocol";
+export { PRIORITY_LABELS } from "@layan/ui";
 
 const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -94,52 +97,28 @@ export function monthLabel(month: string): string {
   ).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
 
-export const WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
+/** Monday first, as the reports count weekdays. */
+export const WEEKDAYS = WEEKDAY_LABELS;
 export const WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"] as const;
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  selesai: "Selesai",
-  berkas_tidak_lengkap: "Berkas tidak lengkap",
-  dirujuk: "Dirujuk",
-  transferred: "Dialihkan",
-  no_show: "Tidak hadir",
-  cancelled: "Dibatalkan",
-};
+export { OUTCOME_LABELS };
 
-export const PRIORITY_LABELS: Record<string, string> = {
-  lansia: "Lansia",
-  disabilitas: "Disabilitas",
-  ibu_hamil_menyusui: "Ibu hamil/menyusui",
-};
-
-/** Tone of a share within target, with the same thresholds as the compliance report. */
-export function tone(p: number | null | undefined, good = 90, warn = 75): "good" | "warn" | "bad" | "none" {
-  if (p === null || p === undefined) return "none";
-  if (p >= good) return "good";
-  if (p >= warn) return "warn";
-  return "bad";
+/** Tone of a share within target: the compliance report's verdict, as a colour. */
+export function tone(p: number | null | undefined): "good" | "warn" | "bad" | "none" {
+  const status = complianceStatusOf(p);
+  return status === "memenuhi" ? "good" : status === "perhatian" ? "warn" : status === "tanpa_data" ? "none" : "bad";
 }
 
 // ---- date ranges (office-local service days, "YYYY-MM-DD") ----
 
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + n)).toISOString().slice(0, 10);
-}
+// The calendar arithmetic is core's (packages/core/src/time.ts), shared with the hub.
+export { addDays, previousMonth };
 
 export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
-export function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return `${month}-${String(new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate()).padStart(2, "0")}`;
-}
-
-export function previousMonth(day: string): string {
-  const [y, m] = day.split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 2, 1)).toISOString().slice(0, 7);
-}
+export const monthEnd = (month: string): string => monthRange(month).to;
 
 export type RangePreset = "today" | "7d" | "30d" | "month" | "lastMonth";
 

@@ -1,4 +1,5 @@
 import type { Session } from "@layan/ui";
+import { REPORT_ROLES } from "@layan/protocol";
 
 /**
  * The manager's session in localStorage, so a reload keeps them logged in.
@@ -6,7 +7,8 @@ import type { Session } from "@layan/ui";
  */
 const KEY = "layan.dashboard.session.v1";
 
-export const DASHBOARD_ROLES: readonly string[] = ["manager", "supervisor", "admin"];
+/** The dashboard admits whoever may read the reports (packages/protocol). */
+export const DASHBOARD_ROLES: readonly string[] = REPORT_ROLES;
 
 export function loadSession(storage: Storage = localStorage, now: number = Date.now()): Session | null {
   try {

@@ -14,6 +14,8 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const COMPLETION_OUTCOMES = ["selesai", "berkas_tidak_lengkap", "dirujuk"] as const;
 export type CompletionOutcome = (typeof COMPLETION_OUTCOMES)[number];
 export type SegmentOutcome = CompletionOutcome | "transferred" | "no_show" | "cancelled";
+/** How a queue segment can end: served (the completion outcomes), moved on, absent or cancelled. */
+export const SEGMENT_OUTCOMES: readonly SegmentOutcome[] = [...COMPLETION_OUTCOMES, "transferred", "no_show", "cancelled"];
 
 export const CANCEL_REASONS = ["citizen_left", "print_failed", "day_ended", "officer"] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];

@@ -157,3 +157,31 @@ export function utcOffsetMinutes(timezone: string, at: number): number {
   const local = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1) + m.minuteOfDay * MINUTE_MS;
   return Math.round((local - (at - (at % MINUTE_MS))) / MINUTE_MS);
 }
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written "YYYY-MM-DD" (no 2026-02-30). */
+export function isServiceDay(day: string): boolean {
+  if (!CALENDAR_DAY.test(day)) return false;
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/** Days from `from` to `to`, both included (1 for a single day). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** "2026-11" -> its first and last day. */
+export function monthRange(month: string): { month: string; from: string; to: string } {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  return { month, from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
+}
+
+/** The month before the one holding `day` ("2026-01-10" -> "2025-12"). */
+export function previousMonth(day: string): string {
+  const [y, m] = day.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 2, 1)).toISOString().slice(0, 7);
+}

@@ -4,3 +4,4 @@ export * from "./schemas";
 export * from "./views";
 export * from "./namespaces";
 export * from "./commands";
+export * from "./reports";

@@ -1,4 +1,5 @@
 import type { AckFn } from "./ack";
+import { REPORT_ROLES } from "./reports/labels";
 import type {
   CallTicketRequest,
   CompleteInput,
@@ -145,11 +146,16 @@ export interface SocketIdentity {
   role: "kiosk" | "display" | "officer" | "supervisor" | "manager" | "admin";
 }
 
+/**
+ * Who may connect to each namespace. The dashboard's socket and the report API
+ * admit the same people (REPORT_ROLES), so a manager never sees a live view
+ * they cannot also export.
+ */
 export const NAMESPACE_ROLES: Record<NamespaceName, readonly SocketIdentity["role"][]> = {
   kiosk: ["kiosk"],
   display: ["display"],
   counter: ["officer", "supervisor", "admin"],
-  dashboard: ["manager", "supervisor", "admin"],
+  dashboard: REPORT_ROLES,
 };
 
 /** Every namespace's two event maps, by name: the one place the hub and the clients type their sockets from. */

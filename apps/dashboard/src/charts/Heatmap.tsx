@@ -1,4 +1,4 @@
-import type { HeatCell } from "../api-types";
+import type { HeatCell } from "@layan/protocol";
 import { count, minutes, pct, WEEKDAYS, WEEKDAYS_SHORT } from "../format";
 
 export type HeatMetric = "wait" | "service" | "volume";

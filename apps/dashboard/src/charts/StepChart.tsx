@@ -1,4 +1,4 @@
-import type { StepRow } from "../api-types";
+import type { LabelledStep } from "@layan/protocol";
 import { count, minutes, pct } from "../format";
 
 /**
@@ -6,7 +6,7 @@ import { count, minutes, pct } from "../format";
  * past its mark is red; the step where most time beyond target went is named
  * "paling lambat" (the bottleneck), in words as well as in colour.
  */
-export function StepChart({ rows }: { rows: StepRow[] }) {
+export function StepChart({ rows }: { rows: LabelledStep[] }) {
   const max = Math.max(1, ...rows.map((r) => Math.max(r.avgMs, r.targetMs ?? 0, r.p90Ms ?? 0)));
   const scale = (ms: number) => `${Math.min(100, (ms / max) * 100).toFixed(2)}%`;
   const services = [...new Set(rows.map((r) => r.serviceId))];

@@ -1,4 +1,4 @@
-import type { TrendResponse } from "../api-types";
+import type { TrendResponse } from "@layan/protocol";
 import { count, dayLabel, dayShort, pct } from "../format";
 
 const W = 860;

@@ -1,6 +1,6 @@
 import { Printer } from "lucide-react";
 import type { Api } from "../api";
-import type { ComplianceReport, ComplianceStatus, Meta } from "../api-types";
+import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
 import { navigate } from "../route";
 import { CsvButton, LoadState, useLoad } from "./ui";
@@ -24,7 +24,7 @@ function Status({ status }: { status: ComplianceStatus }) {
 }
 
 /** Months the data covers, newest first (at most two years), and the one shown. */
-function months(meta: Meta, shown: string): string[] {
+function months(meta: ReportMeta, shown: string): string[] {
   const last = meta.today.slice(0, 7);
   const first = (meta.dataRange?.from ?? meta.today).slice(0, 7);
   const out: string[] = [];
@@ -34,7 +34,7 @@ function months(meta: Meta, shown: string): string[] {
 }
 
 /** Last month, the usual report; this month when the log starts within it. */
-function defaultMonth(meta: Meta): string {
+function defaultMonth(meta: ReportMeta): string {
   const last = previousMonth(meta.today);
   const first = meta.dataRange?.from.slice(0, 7);
   return first !== undefined && first > last ? meta.today.slice(0, 7) : last;
@@ -52,7 +52,7 @@ export function ComplianceView({
   signedBy,
 }: {
   api: Api;
-  meta: Meta;
+  meta: ReportMeta;
   params: URLSearchParams;
   signedBy: string;
 }) {
@@ -61,7 +61,7 @@ export function ComplianceView({
     : defaultMonth(meta);
   const agency = params.get("agency") || null;
   const report = useLoad(
-    () => api.get<ComplianceReport>("/api/reports/compliance", { month, agency }),
+    () => api.get("compliance", { month, agency }),
     `${month}|${agency ?? ""}`,
   );
   const r = report.data;
@@ -104,7 +104,7 @@ export function ComplianceView({
           </select>
         </label>
         <span className="toolbar__spacer" />
-        <CsvButton api={api} path="/api/reports/compliance.csv" params={{ month, agency }} />
+        <CsvButton api={api} report="compliance" params={{ month, agency }} />
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
           <Printer aria-hidden="true" /> Cetak / simpan PDF
         </button>

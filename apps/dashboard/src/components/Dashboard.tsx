@@ -2,7 +2,7 @@ import type { Session } from "@layan/ui";
 import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
-import type { Meta } from "../api-types";
+import type { ReportMeta } from "@layan/protocol";
 import { tabHref, useRoute, type View } from "../route";
 import { ComplianceView } from "./ComplianceView";
 import { LiveView } from "./LiveView";
@@ -34,13 +34,13 @@ export function Dashboard({
     [hubUrl, session.token, onExpired],
   );
   const route = useRoute();
-  const [meta, setMeta] = useState<Meta | null>(null);
+  const [meta, setMeta] = useState<ReportMeta | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     api
-      .get<Meta>("/api/reports/meta")
+      .get("meta")
       .then((m) => live && setMeta(m))
       .catch((e: ApiError) => live && setError(e.message));
     return () => {

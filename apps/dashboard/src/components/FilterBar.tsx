@@ -1,6 +1,6 @@
 import { Filter, RotateCcw } from "lucide-react";
 import { useEffect, useState } from "react";
-import type { Meta } from "../api-types";
+import type { ReportMeta } from "@layan/protocol";
 import type { Filters } from "../filters";
 import { PRESET_LABELS, presetRange, type RangePreset } from "../format";
 
@@ -12,7 +12,7 @@ export function FilterBar({
   filters,
   onChange,
 }: {
-  meta: Meta;
+  meta: ReportMeta;
   filters: Filters;
   onChange: (f: Filters) => void;
 }) {

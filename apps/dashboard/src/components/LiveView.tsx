@@ -2,10 +2,9 @@ import { ConnectionBadge, useConnection, useNow } from "@layan/ui";
 import { AlertTriangle } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import type { Api } from "../api";
-import type { LiveView as LiveData, Meta, SummaryResponse } from "../api-types";
+import type { LiveView as LiveData, ReportMeta, SummaryResponse } from "@layan/protocol";
 import { clockDuration, count, minutes, pct, PRIORITY_LABELS, timeOfDay, tone } from "../format";
 import { connectBoard, EMPTY_BOARD, type BoardConnection, type BoardState } from "../live-board";
-import { GOOD, WARN } from "./ReportsView";
 import { Kpi, Panel } from "./ui";
 
 const EVENT_LABELS: Record<string, string> = {
@@ -38,7 +37,7 @@ export function LiveView({
   onRefused,
 }: {
   api: Api;
-  meta: Meta;
+  meta: ReportMeta;
   hubUrl: string;
   token: string;
   onRefused: (message: string) => void;
@@ -61,7 +60,7 @@ export function LiveView({
     let stopped = false;
     const load = () => {
       api
-        .get<LiveData>("/api/reports/live")
+        .get("live")
         .then((d) => {
           if (stopped) return;
           setLive(d);
@@ -69,7 +68,7 @@ export function LiveView({
         })
         .catch(() => undefined);
       api
-        .get<SummaryResponse>("/api/reports/summary", { by: "all", from: meta.today, to: meta.today })
+        .get("summary", { by: "all", from: meta.today, to: meta.today })
         .then((d) => !stopped && setToday(d))
         .catch(() => undefined);
     };
@@ -139,7 +138,7 @@ export function LiveView({
         <Kpi
           label="Tunggu ≤ target hari ini"
           value={pct(todayAll?.waitMet.pct)}
-          tone={tone(todayAll?.waitMet.pct, GOOD, WARN)}
+          tone={tone(todayAll?.waitMet.pct)}
           hint={`Layanan ≤ target: ${pct(todayAll?.serviceMet.pct)}`}
         />
       </section>

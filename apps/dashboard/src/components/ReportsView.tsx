@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Api } from "../api";
-import type { GroupBy, HeatCell, Meta, StepRow, SummaryResponse, TrendResponse } from "../api-types";
+import { COMPLIANCE_THRESHOLDS, type GroupBy, type ReportMeta } from "@layan/protocol";
 import { Heatmap, HEAT_METRIC_LABELS, type HeatMetric } from "../charts/Heatmap";
 import { StepChart } from "../charts/StepChart";
 import { TrendChart } from "../charts/TrendChart";
@@ -12,8 +12,6 @@ import { SummaryTable } from "./SummaryTable";
 import { CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
 
 /** Thresholds of the compliance report (docs/api.md): shown the same way everywhere. */
-export const GOOD = 90;
-export const WARN = 75;
 
 const GROUPS: { by: GroupBy; label: string }[] = [
   { by: "service", label: "Layanan" },
@@ -24,7 +22,7 @@ const GROUPS: { by: GroupBy; label: string }[] = [
   { by: "weekday", label: "Hari" },
 ];
 
-export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; params: URLSearchParams }) {
+export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta; params: URLSearchParams }) {
   const filters = filtersFrom(params, meta);
   const by: GroupBy = GROUPS.find((g) => g.by === params.get("by"))?.by ?? "service";
   const q = filterParams(filters);
@@ -32,14 +30,14 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
   const setFilters = (f: Filters) => navigate("laporan", withFilters(params, f));
   const [metric, setMetric] = useState<HeatMetric>("wait");
 
-  const total = useLoad(() => api.get<SummaryResponse>("/api/reports/summary", { ...q, by: "all" }), key);
+  const total = useLoad(() => api.get("summary", { ...q, by: "all" }), key);
   const breakdown = useLoad(
-    () => api.get<SummaryResponse>("/api/reports/summary", { ...q, by }),
+    () => api.get("summary", { ...q, by }),
     `${key}|${by}`,
   );
-  const trend = useLoad(() => api.get<TrendResponse>("/api/reports/trend", q), key);
-  const heat = useLoad(() => api.get<{ cells: HeatCell[] }>("/api/reports/heatmap", q), key);
-  const steps = useLoad(() => api.get<{ rows: StepRow[] }>("/api/reports/steps", q), key);
+  const trend = useLoad(() => api.get("trend", q), key);
+  const heat = useLoad(() => api.get("heatmap", q), key);
+  const steps = useLoad(() => api.get("steps", q), key);
 
   const all = total.data?.rows[0];
   const title = `${dayLabel(filters.from)} – ${dayLabel(filters.to)}`;
@@ -78,7 +76,7 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
         <Kpi
           label="Tunggu ≤ target"
           value={pct(all?.waitMet.pct)}
-          tone={tone(all?.waitMet.pct, GOOD, WARN)}
+          tone={tone(all?.waitMet.pct)}
           hint={all ? `${count(all.waitMet.met)} dari ${count(all.waitMet.judged)}` : undefined}
           testId="kpi-wait-met"
         />
@@ -91,7 +89,7 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
         <Kpi
           label="Layanan ≤ target"
           value={pct(all?.serviceMet.pct)}
-          tone={tone(all?.serviceMet.pct, GOOD, WARN)}
+          tone={tone(all?.serviceMet.pct)}
           hint={all ? `${count(all.serviceMet.met)} dari ${count(all.serviceMet.judged)}` : undefined}
           testId="kpi-service-met"
         />
@@ -121,7 +119,7 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
                 </button>
               ))}
             </div>
-            <CsvButton api={api} path="/api/reports/summary.csv" params={{ ...q, by }} />
+            <CsvButton api={api} report="summary" params={{ ...q, by }} />
           </>
         }
       >
@@ -143,10 +141,10 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
         <Panel
           title="Tren harian"
           testId="trend"
-          actions={<CsvButton api={api} path="/api/reports/trend.csv" params={q} />}
+          actions={<CsvButton api={api} report="trend" params={q} />}
         >
           <LoadState state={trend} />
-          {trend.data && <TrendChart days={trend.data.days} threshold={GOOD} />}
+          {trend.data && <TrendChart days={trend.data.days} threshold={COMPLIANCE_THRESHOLDS.good} />}
         </Panel>
         <Panel
           title="Jam dan hari"
@@ -165,12 +163,12 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
                   </option>
                 ))}
               </select>
-              <CsvButton api={api} path="/api/reports/heatmap.csv" params={q} />
+              <CsvButton api={api} report="heatmap" params={q} />
             </>
           }
         >
           <LoadState state={heat} empty={heat.data?.cells.length === 0} />
-          {heat.data && <Heatmap cells={heat.data.cells} metric={metric} good={GOOD} warn={WARN} />}
+          {heat.data && <Heatmap cells={heat.data.cells} metric={metric} good={COMPLIANCE_THRESHOLDS.good} warn={COMPLIANCE_THRESHOLDS.warn} />}
         </Panel>
       </div>
 
@@ -178,7 +176,7 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: Meta; param
         title="Langkah SOP: rata-rata terhadap target"
         subtitle="Dari langkah yang dicentang petugas. Langkah “paling lambat” menyumbang waktu terbanyak di atas targetnya."
         testId="steps"
-        actions={<CsvButton api={api} path="/api/reports/steps.csv" params={q} />}
+        actions={<CsvButton api={api} report="steps" params={q} />}
       >
         <LoadState state={steps} empty={steps.data?.rows.length === 0} />
         {steps.data && steps.data.rows.length > 0 && <StepChart rows={steps.data.rows} />}

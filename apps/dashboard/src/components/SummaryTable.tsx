@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useState } from "react";
-import type { SummaryRow } from "../api-types";
+import type { NamedSummaryRow } from "@layan/protocol";
 import { count, minutes } from "../format";
 import { PctChip } from "./ui";
 
@@ -41,7 +41,7 @@ const COLUMNS: { key: SortKey; label: string; title?: string; numeric: boolean }
   { key: "serviceMet", label: "Layanan ≤ target", numeric: true },
 ];
 
-const value = (r: SummaryRow, key: SortKey): number | string | null => {
+const value = (r: NamedSummaryRow, key: SortKey): number | string | null => {
   switch (key) {
     case "name":
       return r.name;
@@ -77,9 +77,9 @@ export function SummaryTable({
   showTargets,
   onPick,
 }: {
-  rows: SummaryRow[];
+  rows: NamedSummaryRow[];
   showTargets: boolean;
-  onPick?: (row: SummaryRow) => void;
+  onPick?: (row: NamedSummaryRow) => void;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "waitMet", desc: false });
   const sorted = [...rows].sort((a, b) => {

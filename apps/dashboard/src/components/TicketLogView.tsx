@@ -1,7 +1,7 @@
 import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight, Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { Api } from "../api";
-import type { Meta, TicketPage, TicketRow } from "../api-types";
+import type { LabelledTicket, ReportMeta } from "@layan/protocol";
 import { describeFilters, filterParams, filtersFrom, withFilters, type Filters } from "../filters";
 import { dayLabel, minutes, OUTCOME_LABELS, PRIORITY_LABELS, timeOfDay } from "../format";
 import { navigate } from "../route";
@@ -24,7 +24,7 @@ function Verdict({ met, ms, target }: { met: boolean | null; ms: number | null; 
   );
 }
 
-export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; params: URLSearchParams }) {
+export function TicketLogView({ api, meta, params }: { api: Api; meta: ReportMeta; params: URLSearchParams }) {
   const filters = filtersFrom(params, meta);
   const sort = (["time", "wait", "service"] as const).find((s) => s === params.get("sort")) ?? "time";
   const dir = params.get("dir") === "asc" ? "asc" : "desc";
@@ -41,7 +41,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
   useEffect(() => setCursors([null]), [baseKey]);
 
   const page = useLoad(
-    () => api.get<TicketPage>("/api/reports/tickets", { ...base, limit: String(PAGE_SIZE), cursor }),
+    () => api.get("tickets", { ...base, limit: String(PAGE_SIZE), cursor }),
     `${baseKey}|${cursor ?? ""}`,
   );
   const set = (patch: Record<string, string | null>) => {
@@ -125,7 +125,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
                 <Search aria-hidden="true" />
               </button>
             </form>
-            <CsvButton api={api} path="/api/reports/tickets.csv" params={base} label="CSV semua baris" />
+            <CsvButton api={api} report="tickets" params={base} label="CSV semua baris" />
           </>
         }
       >
@@ -148,7 +148,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: Meta; par
                 </tr>
               </thead>
               <tbody>
-                {page.data.rows.map((r: TicketRow) => (
+                {page.data.rows.map((r: LabelledTicket) => (
                   <tr
                     key={`${r.ticketId}:${r.segmentIndex}`}
                     data-number={r.ticketNumber}

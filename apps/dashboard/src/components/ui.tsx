@@ -1,5 +1,6 @@
 import { Download } from "lucide-react";
 import { useEffect, useState, type ReactNode } from "react";
+import type { CsvReportName, ReportQueryInput } from "@layan/protocol";
 import type { Api, ApiError } from "../api";
 import { pct, tone } from "../format";
 
@@ -68,15 +69,15 @@ export function LoadState({ state, empty }: { state: Loaded<unknown>; empty?: bo
 }
 
 /** Downloads a CSV export; shows the saved name or the error next to the button. */
-export function CsvButton({
+export function CsvButton<N extends CsvReportName>({
   api,
-  path,
+  report,
   params,
   label = "CSV",
 }: {
   api: Api;
-  path: string;
-  params: Record<string, string | null | undefined>;
+  report: N;
+  params: ReportQueryInput<N>;
   label?: string;
 }) {
   const [status, setStatus] = useState<string | null>(null);
@@ -87,12 +88,12 @@ export function CsvButton({
         type="button"
         className="btn btn--small"
         disabled={busy}
-        data-testid={`csv-${path.split("/").pop()}`}
+        data-testid={`csv-${report}.csv`}
         onClick={() => {
           setBusy(true);
           setStatus(null);
           api
-            .download(path, params)
+            .download(report, params)
             .then((name) => setStatus(`Tersimpan: ${name}`))
             .catch((e: ApiError) => setStatus(e.message))
             .finally(() => setBusy(false));
@@ -110,16 +111,8 @@ export function CsvButton({
 }
 
 /** A share within target with its colour and, for those who do not see colour, a word. */
-export function PctChip({
-  value,
-  good,
-  warn,
-}: {
-  value: number | null | undefined;
-  good?: number;
-  warn?: number;
-}) {
-  const t = tone(value, good, warn);
+export function PctChip({ value }: { value: number | null | undefined }) {
+  const t = tone(value);
   const word = t === "good" ? "sesuai" : t === "warn" ? "perhatian" : t === "bad" ? "di bawah" : "";
   return (
     <span className={`chip chip--${t}`} title={word}>

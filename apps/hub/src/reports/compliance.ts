@@ -6,83 +6,25 @@
  * Ombudsman assessor. The dashboard prints it; /api/reports/compliance.csv
  * exports it.
  */
+import {
+  COMPLIANCE_THRESHOLDS as THRESHOLDS,
+  complianceStatusOf,
+  hourRangeLabel,
+  type Compliance,
+  type ComplianceReport,
+  type ComplianceService,
+  type ComplianceStatus,
+  type StepRow,
+  type SummaryRow,
+  type WeakSpot,
+} from "@layan/protocol";
+import type { ReportFilter, ReportQueries } from "@layan/store";
 import type { ReportNames } from "./names";
-import type { Compliance, ReportFilter, ReportQueries, StepRow, SummaryRow } from "./store-reports";
-
-/** Share of segments within target for "memenuhi" / at least "perlu perhatian". Stated on the printout. */
-export const THRESHOLDS = { good: 90, warn: 75 } as const;
-
-export type ComplianceStatus = "memenuhi" | "perhatian" | "tidak_memenuhi" | "tanpa_data";
-
-export const STATUS_LABELS: Record<ComplianceStatus, string> = {
-  memenuhi: "Memenuhi",
-  perhatian: "Perlu perhatian",
-  tidak_memenuhi: "Tidak memenuhi",
-  tanpa_data: "Tanpa data",
-};
-
-export interface WeakSpot {
-  id: string;
-  name: string;
-  segments: number;
-  /** Within target, wait and service verdicts together. */
-  pct: number | null;
-  waitPct: number | null;
-  servicePct: number | null;
-}
-
-export interface ComplianceService {
-  serviceId: string;
-  name: string;
-  agencyId: string | null;
-  agencyName: string;
-  waitTargetMinutes: number | null;
-  serviceTargetMinutes: number | null;
-  summary: SummaryRow;
-  waitStatus: ComplianceStatus;
-  serviceStatus: ComplianceStatus;
-  status: ComplianceStatus;
-  worstHours: (Omit<WeakSpot, "id" | "name"> & { hour: number; label: string })[];
-  bottleneck: {
-    stepId: string;
-    name: string;
-    n: number;
-    avgMs: number;
-    targetMs: number | null;
-    metPct: number | null;
-    overTargetMs: number;
-  } | null;
-  weakCounters: WeakSpot[];
-  weakOfficers: WeakSpot[];
-  notes: string[];
-}
-
-export interface ComplianceReport {
-  month: string;
-  /** "November 2026". */
-  monthLabel: string;
-  from: string;
-  to: string;
-  generatedAt: number;
-  office: { name: string; shortName: string; address: string };
-  thresholds: typeof THRESHOLDS;
-  overall: SummaryRow;
-  services: ComplianceService[];
-  /** Services that did not meet a target, worst first. */
-  missed: {
-    serviceId: string;
-    name: string;
-    status: ComplianceStatus;
-    waitPct: number | null;
-    servicePct: number | null;
-  }[];
-}
 
 const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 const pct = (p: number | null) => (p === null ? "–" : `${nf1.format(p)}%`);
 const mins = (ms: number | null) => (ms === null ? "–" : `${nf1.format(ms / 60_000)} menit`);
-const hourLabel = (h: number) =>
-  `${String(h).padStart(2, "0")}.00–${String((h + 1) % 24).padStart(2, "0")}.00`;
+const hourLabel = (h: number) => hourRangeLabel(h, "–");
 
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
@@ -91,12 +33,7 @@ export function monthLabel(month: string): string {
   );
 }
 
-export function statusOf(c: Compliance): ComplianceStatus {
-  if (c.pct === null) return "tanpa_data";
-  if (c.pct >= THRESHOLDS.good) return "memenuhi";
-  if (c.pct >= THRESHOLDS.warn) return "perhatian";
-  return "tidak_memenuhi";
-}
+export const statusOf = (c: Compliance): ComplianceStatus => complianceStatusOf(c.pct);
 
 const RANK: Record<ComplianceStatus, number> = {
   tidak_memenuhi: 0,

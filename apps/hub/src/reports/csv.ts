@@ -8,6 +8,7 @@
  * (";" and ","), for Excel on Windows set to Indonesian, whose list separator
  * is ";" and which would otherwise put every row in one column.
  */
+import type { ServerResponse } from "node:http";
 
 export const BOM = "\uFEFF";
 
@@ -62,3 +63,18 @@ export function toCsv(
 export function minutes(ms: number | null | undefined): number | null {
   return ms === null || ms === undefined ? null : Math.round(ms / 6_000) / 10;
 }
+
+/** A whole CSV file as a download. */
+export function sendCsv(res: ServerResponse, filename: string, body: string): void {
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${filename}"`,
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
+  res.end(body);
+}
+
+/** A target in minutes, or "min-max" when the SOP changed inside the range. */
+export const targetMinutes = (t: { min: number; max: number } | null): string | number | null =>
+  t === null ? null : t.min === t.max ? minutes(t.max) : `${minutes(t.min)}-${minutes(t.max)}`;

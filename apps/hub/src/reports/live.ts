@@ -5,38 +5,8 @@
  * are left out: they are the keys of the public ticket pages.
  */
 import type { QueueState } from "@layan/core";
+import type { LiveService, LiveView, LiveWaitingTicket } from "@layan/protocol";
 import { serviceDayOf } from "@layan/core";
-
-export interface LiveWaitingTicket {
-  number: string;
-  serviceId: string;
-  priority: string | null;
-  enqueuedAt: number;
-  waitedMs: number;
-  targetMs: number;
-  overTarget: boolean;
-  /** Came in by transfer or reinstatement (the wait restarted then). */
-  requeued: boolean;
-}
-
-export interface LiveService {
-  serviceId: string;
-  waiting: number;
-  overTarget: number;
-  longestWaitMs: number | null;
-  targetMs: number;
-  /** Open counters that serve it. */
-  openCounters: number;
-}
-
-export interface LiveView {
-  serverTime: number;
-  serviceDay: string;
-  services: LiveService[];
-  /** Longest wait first. */
-  waiting: LiveWaitingTicket[];
-  counters: { open: number; idle: number; serving: number; paused: number; closed: number };
-}
 
 export function liveView(state: QueueState, now: number): LiveView {
   const waiting: LiveWaitingTicket[] = [];

@@ -5,7 +5,7 @@
  * reports and CSV files show what people recognise.
  */
 import type { HubSetup } from "../setup";
-import type { ReportQueries } from "./store-reports";
+import type { ReportQueries } from "@layan/store";
 
 // Function-typed properties (not methods): callers pass them around as callbacks.
 export interface ReportNames {

@@ -7,10 +7,8 @@ import { hubStore } from "../store-adapter";
 import { FakeClock, login, sampleOffice } from "../testing/harness";
 import { FIXTURE_OFFICERS, wib, writeReportFixture } from "../../../../packages/store/src/reports/fixture";
 import { BOM, csvField, csvRow, CSV_INDONESIA, toCsv } from "./csv";
-import type { ComplianceReport } from "./compliance";
-import type { LiveView } from "./live";
+import type { ComplianceReport, HeatCell, LiveView, SummaryRow, TicketLogRow } from "@layan/protocol";
 import { reportRoutes } from "./routes";
-import type { HeatCell, SummaryRow, TicketLogRow } from "./store-reports";
 
 // The fixture (packages/store/src/reports/fixture.ts) is three scripted days;
 // its numbers are worked out by hand in packages/store/src/reports/reports.test.ts.

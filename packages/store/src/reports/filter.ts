@@ -13,21 +13,6 @@ export interface ReportFilter {
   officerIds?: readonly string[] | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written "YYYY-MM-DD" (no 2026-02-30). */
-export function isServiceDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
-  const [y, m, d] = day.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
-
-/** Days from `from` to `to`, both included (1 for a single day). */
-export function daysInRange(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 export interface SqlWhere {
   sql: string;
   params: (string | number)[];

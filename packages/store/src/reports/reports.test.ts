@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../store";
 import { FIXTURE_OFFICERS, writeReportFixture } from "./fixture";
-import { daysInRange, isServiceDay } from "./filter";
+import { daysInRange, isServiceDay, utcOffsetMinutes } from "@layan/core";
+import type { SummaryRow, TicketLogRow } from "@layan/protocol";
 import { nearestRank, percentileOfSorted } from "./percentile";
-import {
-  createReportQueries,
-  utcOffsetMinutes,
-  type ReportQueries,
-  type SummaryRow,
-  type TicketLogRow,
-} from "./queries";
+import { createReportQueries, type ReportQueries } from "./queries";
 import { rebuildReadModels } from "../rebuild";
 import { rebuildRollups, type RollupCheck } from "./rollups";
 

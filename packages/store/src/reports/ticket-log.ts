@@ -5,9 +5,27 @@
  * its ticked SOP steps.
  */
 import type Database from "better-sqlite3";
-import { narrowsByDesk, whereOf } from "./filter";
+import type { SegmentOutcome, TicketLogRow, TicketPage } from "@layan/protocol";
+import { narrowsByDesk, whereOf, type ReportFilter } from "./filter";
 import type { ServiceLogRow } from "../read-models";
-import type { SegmentOutcomeName, TicketLogRow, TicketPage, TicketQuery } from "./queries";
+
+export type TicketSort = "time" | "wait" | "service";
+export type SortDir = "asc" | "desc";
+
+/** What the log is cut by and in which order: the report filter, a few row filters, and the page. */
+export interface TicketQuery extends ReportFilter {
+  outcomes?: readonly SegmentOutcome[] | null;
+  /** Only segments that missed their wait target, their service target, or either. */
+  missed?: "wait" | "service" | "any" | null;
+  /** Ticket number, exact ("A-012") — numbers repeat every day, so combine with the range. */
+  number?: string | null;
+  sort?: TicketSort;
+  dir?: SortDir;
+  /** 1..1000, default 50. */
+  limit?: number;
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor?: string | null;
+}
 
 export interface TicketLog {
   tickets: (query: TicketQuery) => TicketPage;
@@ -22,7 +40,7 @@ export function createTicketLog(db: Database.Database): TicketLog {
   /** A service_log row as the log query selects it: the read model's columns plus the rowid. */
   interface LogRowDb extends Omit<ServiceLogRow, "outcome" | "ended_seq"> {
     rid: number;
-    outcome: SegmentOutcomeName;
+    outcome: SegmentOutcome;
   }
 
   interface Cursor {

@@ -1,0 +1,51 @@
+/**
+ * What every report endpoint works with, and the shape of an endpoint: its
+ * JSON answer (typed by REPORT_ENDPOINTS in packages/protocol) and, where the
+ * report has one, its CSV file.
+ */
+import type { ServerResponse } from "node:http";
+import type { ReportFilterQuery, ReportName, ReportQuery, ReportResponse } from "@layan/protocol";
+import type { ReportFilter, ReportQueries } from "@layan/store";
+import type { HubContext } from "../context";
+import type { CsvDialect } from "./csv";
+import type { ReportNames } from "./names";
+
+export interface ReportContext {
+  hub: HubContext;
+  reports: ReportQueries;
+  names: ReportNames;
+  /** "08:05:30" office-local, from epoch ms. */
+  clock: (at: number | null) => string;
+}
+
+/** A parameter found wrong only while answering (a forged page cursor): 400 naming it. */
+export class ReportParamError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+  }
+}
+
+export interface CsvOut {
+  res: ServerResponse;
+  dialect: CsvDialect;
+}
+
+export interface ReportHandler<N extends ReportName> {
+  json(rc: ReportContext, q: ReportQuery<N>): ReportResponse<N>;
+  csv?(rc: ReportContext, q: ReportQuery<N>, out: CsvOut): void | Promise<void>;
+}
+
+/**
+ * The store's filter for a parsed query. Agencies live in the config, not in
+ * the log: an agency filter becomes its services, intersected with an explicit
+ * service filter when both are given.
+ */
+export function reportFilter(rc: ReportContext, q: ReportFilterQuery): ReportFilter {
+  let serviceIds = q.service;
+  if (q.agency) {
+    const agencies = q.agency;
+    const ofAgencies = rc.hub.setup.rules.services.filter((s) => agencies.includes(s.agencyId)).map((s) => s.id);
+    serviceIds = serviceIds ? serviceIds.filter((id) => ofAgencies.includes(id)) : ofAgencies;
+  }
+  return { from: q.from, to: q.to, serviceIds, counterIds: q.counter, officerIds: q.officer };
+}

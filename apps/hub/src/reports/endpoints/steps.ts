@@ -1,0 +1,69 @@
+import type { LabelledStep, StepRow } from "@layan/protocol";
+import { minutes, sendCsv, toCsv } from "../csv";
+import { reportFilter, type ReportHandler } from "../context";
+import type { ReportNames } from "../names";
+
+/** Per SOP step: time between ticks against the step's target, and each service's bottleneck. */
+export const steps: ReportHandler<"steps"> = {
+  json: (rc, q) => {
+    const filter = reportFilter(rc, q);
+    return { from: filter.from, to: filter.to, rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names) };
+  },
+  csv: (rc, q, { res, dialect }) => {
+    const { from, to, rows } = steps.json(rc, q);
+    sendCsv(
+      res,
+      `layan-langkah-sop-${from}_${to}.csv`,
+      toCsv(
+        [
+          "Layanan",
+          "Langkah SOP",
+          "Dicentang",
+          "Rata-rata (menit)",
+          "p50 (menit)",
+          "p90 (menit)",
+          "Target (menit)",
+          "Sesuai target (%)",
+          "Total di atas target (menit)",
+          "Langkah paling lambat",
+        ],
+        rows.map((r) => [
+          r.serviceName,
+          r.stepName,
+          r.n,
+          minutes(r.avgMs),
+          minutes(r.p50Ms),
+          minutes(r.p90Ms),
+          minutes(r.targetMs),
+          r.met.pct,
+          minutes(r.overTargetMs),
+          r.bottleneck,
+        ]),
+        dialect,
+      ),
+    );
+  },
+};
+
+function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
+  const out = rows.map((r) => ({
+    ...r,
+    serviceName: names.service(r.serviceId),
+    stepName: names.step(r.serviceId, r.stepId),
+    order: names.stepOrder(r.serviceId, r.stepId),
+    bottleneck: false,
+  }));
+  out.sort(
+    (a, b) =>
+      a.serviceName.localeCompare(b.serviceName, "id") || a.order - b.order || a.avgOrder - b.avgOrder,
+  );
+  // Per service: the step where most time beyond target went (same rule as the compliance report).
+  const best = new Map<string, LabelledStep>();
+  for (const s of out) {
+    if (s.targetMs === null || s.overTargetMs <= 0) continue;
+    const b = best.get(s.serviceId);
+    if (!b || s.overTargetMs > b.overTargetMs) best.set(s.serviceId, s);
+  }
+  for (const s of best.values()) s.bottleneck = true;
+  return out;
+}

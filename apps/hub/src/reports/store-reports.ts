@@ -1,2 +1,0 @@
-// The report queries live in packages/store/src/reports.
-export * from "@layan/store";

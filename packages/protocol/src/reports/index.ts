@@ -1,0 +1,3 @@
+export * from "./results";
+export * from "./labels";
+export * from "./endpoints";

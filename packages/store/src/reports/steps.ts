@@ -1,0 +1,89 @@
+/**
+ * Per service and SOP step: how long officers took between ticks against the
+ * step's target, where the time beyond target went, and (when asked) p50/p90
+ * from every tick of the range. With a counter or officer filter the steps
+ * come through their segment, since only service_log has the desk.
+ */
+import type Database from "better-sqlite3";
+import type { StepRow } from "@layan/protocol";
+import { compliance } from "./aggregates";
+import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
+import { percentileOfSorted } from "./percentile";
+
+export type StepQuery = (filter: ReportFilter, opts?: { percentiles?: boolean }) => StepRow[];
+
+export function createStepQuery(db: Database.Database): StepQuery {
+  return (filter, opts = {}) => {
+    const desk = narrowsByDesk(filter);
+    let agg: {
+      service_id: string;
+      step_id: string;
+      n: number;
+      ms_sum: number;
+      target: number | null;
+      judged: number;
+      met: number;
+      over: number;
+      order_sum: number;
+    }[];
+    // With a counter or officer filter the steps come through their segment (service_log has the desk).
+    const where = desk ? whereOf(filter, "s") : whereOf(filter, "t", "step");
+    const from = desk
+      ? "step_log AS t JOIN service_log AS s ON s.ticket_id = t.ticket_id AND s.segment_index = t.segment_index"
+      : "step_log AS t";
+    if (desk) {
+      agg = db
+        .prepare<(string | number)[], (typeof agg)[number]>(
+          `SELECT t.service_id, t.step_id, count(*) AS n, sum(t.ms) AS ms_sum, max(t.target_ms) AS target,
+             count(t.met) AS judged, coalesce(sum(t.met), 0) AS met, coalesce(sum(max(t.ms - t.target_ms, 0)), 0) AS over,
+             sum(t.step_order) AS order_sum
+           FROM ${from} WHERE ${where.sql} GROUP BY t.service_id, t.step_id`,
+        )
+        .all(...where.params);
+    } else {
+      const w = whereOf(filter, "", "step");
+      agg = db
+        .prepare<(string | number)[], (typeof agg)[number]>(
+          `SELECT service_id, step_id, sum(n) AS n, sum(ms_sum) AS ms_sum, max(target_max) AS target, sum(judged) AS judged,
+             sum(met) AS met, sum(over_sum) AS over, sum(order_sum) AS order_sum
+           FROM report_steps WHERE ${w.sql} GROUP BY service_id, step_id`,
+        )
+        .all(...w.params);
+    }
+    let times = new Map<string, Float64Array>();
+    if (opts.percentiles && !matchesNothing(filter)) {
+      const rows = db
+        .prepare<(string | number)[], [string, string, string]>(
+          `SELECT t.service_id, t.step_id, group_concat(t.ms) FROM ${desk ? from : "step_log AS t INDEXED BY step_log_times"}
+           WHERE ${where.sql}${desk ? "" : " AND t.step_order >= 0"} GROUP BY t.service_id, t.step_id`,
+        )
+        .raw()
+        .all(...where.params);
+      times = new Map(
+        rows.map(([service, step, list]) => [
+          `${service}\u0000${step}`,
+          Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort(),
+        ]),
+      );
+    }
+    return agg
+      .map((r) => {
+        const sorted = times.get(`${r.service_id}\u0000${r.step_id}`);
+        return {
+          serviceId: r.service_id,
+          stepId: r.step_id,
+          n: r.n,
+          avgMs: Math.round(r.ms_sum / r.n),
+          p50Ms: sorted ? percentileOfSorted(sorted, 50) : null,
+          p90Ms: sorted ? percentileOfSorted(sorted, 90) : null,
+          targetMs: r.target,
+          met: compliance(r.judged, r.met),
+          overTargetMs: r.over,
+          avgOrder: r.order_sum / r.n,
+        };
+      })
+      .sort((a, b) =>
+        a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder,
+      );
+  };
+}
