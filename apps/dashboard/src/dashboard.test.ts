@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { filtersFrom, withFilters } from "./filters";
 import { clockDuration, minutes, monthEnd, pct, presetRange, previousMonth, tone } from "./format";
 import { applyPush, EMPTY_BOARD, fromSnapshot } from "./live-board";
-import type { ReportMeta } from "@layan/protocol";
-import { query } from "./api";
+import type { LiveView, ReportMeta, SummaryResponse } from "@layan/protocol";
+import { query, type Api } from "./api";
 import { loadSession, saveSession } from "./session-store";
 import { parseHash, tabHref } from "./route";
 
@@ -149,5 +149,32 @@ describe("session store", () => {
     expect(loadSession(storage, 2_000)).toBeNull();
     saveSession({ token: "ses_y", expiresAt: 2_000, user: { ...user, role: "officer" } }, storage);
     expect(loadSession(storage, 1_000)).toBeNull();
+  });
+});
+
+/**
+ * Compile-fail tests of the dashboard's report client: names, parameters and
+ * answers come from REPORT_ENDPOINTS; each @ts-expect-error must fail the
+ * typecheck. Never run.
+ */
+function reportClientTypeChecks(api: Api): void {
+  const summary: Promise<SummaryResponse> = api.get("summary", { by: "counter", from: "2026-11-01" });
+  void summary;
+  // @ts-expect-error there is no "ranking" report
+  void api.get("ranking");
+  // @ts-expect-error "by" takes a grouping's name
+  void api.get("summary", { by: 3 });
+  // @ts-expect-error the live view is not a summary
+  const live: Promise<SummaryResponse> = api.get("live");
+  void live;
+  const ok: Promise<LiveView> = api.get("live");
+  void ok;
+  // @ts-expect-error the live view has no CSV export
+  void api.download("live");
+}
+
+describe("the report client", () => {
+  it("is checked by the compiler (see reportClientTypeChecks)", () => {
+    expect(reportClientTypeChecks).toBeTypeOf("function");
   });
 });

@@ -20,14 +20,12 @@
  *   queue (`enqueued_at`: the issue, or the transfer/reinstatement).
  */
 import type Database from "better-sqlite3";
-import type { GroupBy, HeatCell, StepRow, SummaryRow, TicketLogRow, TicketPage } from "@layan/protocol";
-import { createHeatQueries } from "./breakdowns";
-import type { ReportFilter } from "./filter";
+import { createHeatQueries, type HeatQueries } from "./breakdowns";
 import { localTimeSql } from "./local-time";
 import { verifyRollups, type RollupCheck } from "./rollups";
-import { createStepQuery } from "./steps";
-import { createSummaryQueries } from "./summary";
-import { createTicketLog, type TicketQuery } from "./ticket-log";
+import { createStepQuery, type StepQuery } from "./steps";
+import { createSummaryQueries, type SummaryQueries } from "./summary";
+import { createTicketLog, type TicketLog } from "./ticket-log";
 
 export interface ReportOptions {
   /** The office's offset from UTC in minutes (Asia/Jakarta: 420). Indonesia has no DST. */
@@ -37,37 +35,11 @@ export interface ReportOptions {
   onVerified?: (check: RollupCheck) => void;
 }
 
-export interface ReportQueries {
+export interface ReportQueries extends SummaryQueries, HeatQueries, TicketLog {
   /** First and last service day with a finished segment, or null for an empty log. */
   dataRange(): { from: string; to: string } | null;
-  /** One row per group (for "all", the one total row). */
-  summary(
-    filter: ReportFilter,
-    groupBy: GroupBy,
-    opts?: { agencyOf?: ReadonlyMap<string, string> },
-  ): SummaryRow[];
-  /** The groups and their total from the same reads (the total's percentiles are over all the groups' times). */
-  summaryWithTotal(
-    filter: ReportFilter,
-    groupBy: Exclude<GroupBy, "all">,
-    opts?: { agencyOf?: ReadonlyMap<string, string> },
-  ): { rows: SummaryRow[]; total: SummaryRow };
   /** Per service and SOP step; p50/p90 only when asked for (they read every tick of the range). */
-  steps(filter: ReportFilter, opts?: { percentiles?: boolean }): StepRow[];
-  heatmap(filter: ReportFilter): HeatCell[];
-  /** Per service and office-local hour (0-23): the hours a service misses its targets. */
-  serviceHours(filter: ReportFilter): (Omit<HeatCell, "weekday"> & { serviceId: string })[];
-  /** Per service and counter, and per service and officer (no percentiles). */
-  serviceDesks(filter: ReportFilter): {
-    counters: (SummaryRow & { serviceId: string })[];
-    officers: (SummaryRow & { serviceId: string })[];
-  };
-  tickets(query: TicketQuery): TicketPage;
-  /** Every matching row in the query's order, read page by page (for CSV export). */
-  iterateTickets(
-    query: Omit<TicketQuery, "limit" | "cursor">,
-    pageSize?: number,
-  ): Generator<TicketLogRow[], void, undefined>;
+  steps: StepQuery;
   /** Counter ids that appear in the counters read model (every counter that ever had an event). */
   counterIds(): string[];
   /** Users who can appear as officers in the log, with their names. */
