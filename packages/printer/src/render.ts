@@ -1,6 +1,6 @@
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
-import type { DecodedLine, DecodedTextLine, TextRun } from "./decoder";
+import type { DecodedLine, DecodedTextLine, TextRun } from "./decoded";
 import { GLYPH_COLUMNS, GLYPH_ROWS, glyphFor } from "./font";
 import { FONT_A, PAPER, type PaperWidth } from "./paper";
 

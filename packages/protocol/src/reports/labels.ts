@@ -4,7 +4,7 @@
  * same thing in the same Indonesian.
  */
 import type { SegmentOutcome } from "@layan/core";
-import type { GroupBy } from "./results";
+import type { ComplianceStatus, GroupBy } from "./results";
 
 /** Roles that may read reports; officers and devices may not. */
 export const REPORT_ROLES = ["manager", "supervisor", "admin"] as const;
@@ -35,8 +35,6 @@ export const GROUP_LABELS: Record<GroupBy, string> = {
 
 /** Share of segments within target for "memenuhi" / at least "perlu perhatian". Stated on the printout. */
 export const COMPLIANCE_THRESHOLDS = { good: 90, warn: 75 } as const;
-
-export type ComplianceStatus = "memenuhi" | "perhatian" | "tidak_memenuhi" | "tanpa_data";
 
 export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, string> = {
   memenuhi: "Memenuhi",

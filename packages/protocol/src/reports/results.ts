@@ -8,9 +8,11 @@
  * of every segment that was called, the service time of every one served).
  */
 import type { SegmentOutcome } from "@layan/core";
-import type { ComplianceStatus } from "./labels";
 
 export type { SegmentOutcome };
+
+/** A service's verdict in the compliance report (thresholds and labels in labels.ts). */
+export type ComplianceStatus = "memenuhi" | "perhatian" | "tidak_memenuhi" | "tanpa_data";
 
 /** What a summary row is grouped by. */
 export type GroupBy = "all" | "service" | "agency" | "counter" | "officer" | "day" | "hour" | "weekday";
