@@ -12,6 +12,8 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { launchChromium, hubContext } from "./browser";
+import { buildAnnouncement } from "../../apps/display/src/speech/announcement";
+import { MAX_ANNOUNCEMENT_AGE_MS } from "../../apps/display/src/speech/queue";
 import { buildCounterAndDisplay, KioskClient, OfficerClient } from "./counter-display.support";
 import { CounterPage } from "./page-models/counter";
 import { DisplayPage } from "./page-models/display";
@@ -77,9 +79,11 @@ describe("counter and display", () => {
       .toEqual({ number: "A-001", counterId: "loket-1", counterName: "Loket 1" });
     expect(await display.counterNumber("loket-1")).toBe("A-001");
 
-    // Recall: announced again.
+    // Recall: announced again. (Waited for here: a recall still waiting its turn when
+    // the counter calls its next number is superseded, and would rightly never be said.)
     await counter.recall();
     expect(await counter.infoMessage.textContent()).toBe("A-001 dipanggil ulang.");
+    await expect.poll(async () => (await display.spoken()).length, HEARD).toBe(2);
 
     // Start and tick an SOP step: the timer runs green against the 25-minute target.
     await counter.start();
@@ -97,10 +101,32 @@ describe("counter and display", () => {
     expect(await counter.currentNumber()).toBe("A-002");
     await expect.poll(() => display.currentNumber(), SEEN).toBe("A-002");
     expect(await display.lastCalls()).toEqual(["A-001"]);
+    await expect.poll(async () => (await display.spoken()).length, HEARD).toBe(3);
 
-    // Transfer to KIA: same number, back of the KIA queue; the counter is free again.
+    // A opens the transfer dialog; a second A (a double press) must not pick a
+    // target (it once sent a KTP-el citizen to SPPL), and nothing moves before a confirmation.
+    const answeredBefore = await counter.answered();
+    await counter.page.keyboard.press("a");
+    expect(await counter.transferStep()).toBe("choose");
+    await counter.page.keyboard.press("a");
+    expect(await counter.transferStep()).toBe("choose");
+    await counter.page.locator(`[role="dialog"] [data-service="kia"]`).click();
+    expect(await counter.transferStep()).toBe("confirm");
+    expect(await counter.page.getByTestId("transfer-confirm-target").textContent()).toContain(
+      "Kartu Identitas Anak",
+    );
+    await counter.page.keyboard.press("Escape");
+    expect(await counter.transferStep()).toBe("choose");
+    await counter.page.keyboard.press("Escape");
+    expect(await counter.transferStep()).toBeNull();
+    expect(await counter.answered()).toBe(answeredBefore);
+    expect(await counter.currentNumber()).toBe("A-002");
+
+    // Transfer to KIA: same number, back of the KIA queue; the counter is free again,
+    // and the confirmation names where the citizen went.
     const kiaBefore = await display.waiting("kia");
     await counter.transferTo("kia");
+    expect(await counter.infoMessage.textContent()).toMatch(/^A-002 dialihkan ke Kartu Identitas Anak.*\(Disdukcapil\)\.$/);
     expect(await counter.currentNumber()).toBe("");
     await expect.poll(() => display.waiting("kia"), SEEN).toBe((kiaBefore ?? 0) + 1);
 
@@ -240,6 +266,76 @@ describe("counter and display", () => {
     }
   });
 
+  it("a burst of calls and recalls: the voice stays within its bound of the screen, superseded calls are not said, recalls are", async () => {
+    const pbg = await kiosk.issue("pbg");
+    const [bpjs1, bpjs2] = [await kiosk.issue("bpjs-pendaftaran"), await kiosk.issue("bpjs-pendaftaran")];
+    const ktp = await kiosk.issue("ktp-el");
+    const akta = await kiosk.issue("akta-kelahiran");
+    const display = new DisplayPage(await newPage(1920, 1080), hub.url);
+    await display.open(hub.displayTokens["display-utama"]!);
+    expect(await display.soundBlocked()).toBe(false);
+    const say = (number: string, counter: number) =>
+      buildAnnouncement(
+        { number, counterName: `Loket ${counter}`, counterNumber: counter, counterId: `loket-${counter}`, recalls: 0 },
+        "number",
+      ).text;
+
+    const officer = await OfficerClient.login(hub.url, hub.user("supervisor").username, hub.user("supervisor").secret);
+    const ok = async (p: Promise<{ ok: boolean }>) => expect((await p).ok).toBe(true);
+    try {
+      for (const c of ["loket-6", "loket-10", "loket-2", "loket-4"]) await officer.open(c);
+      // Five calls and three recalls, all before the first announcement (about 6 s) is over.
+      expect(await officer.callNext("loket-6")).toBe(pbg);
+      expect(await officer.callNext("loket-2")).toBe(ktp);
+      await ok(officer.command("ticket:recall", { counterId: "loket-2" }));
+      expect(await officer.callNext("loket-10")).toBe(bpjs1);
+      await ok(officer.command("ticket:recall", { counterId: "loket-6" }));
+      await ok(officer.command("ticket:start", { counterId: "loket-10" }));
+      await officer.complete("loket-10");
+      expect(await officer.callNext("loket-10")).toBe(bpjs2);
+      expect(await officer.callNext("loket-4")).toBe(akta);
+      await ok(officer.command("ticket:recall", { counterId: "loket-4" }));
+
+      // The screen shows the newest call at once, and the five earlier ones under it.
+      await expect.poll(() => display.currentNumber(), SEEN).toBe(akta);
+      await expect.poll(() => display.lastCalls(), SEEN).toEqual(expect.arrayContaining([pbg, ktp, bpjs2]));
+
+      // Eight announcements, each said or skipped once: three merged away at their counter
+      // (loket 2's and loket 4's calls into their recalls, loket 10's first call into its next),
+      // then at most one waiting per counter behind the one playing.
+      await expect
+        .poll(async () => (await display.spoken()).length + (await display.skipped()).length, HEARD)
+        .toBe(8);
+      expect((await display.skipped()).filter((e) => e.reason === "superseded")).toHaveLength(3);
+      await expect.poll(async () => (await display.spoken()).every((e) => e.ok !== null), HEARD).toBe(true);
+      const spoken = await display.spoken();
+      const skipped = await display.skipped();
+      // The first call plays at once; the recall pressed before loket 2's call was said merged into it.
+      expect(spoken.slice(0, 2).map((e) => [e.text, e.recall])).toEqual([
+        [say(pbg, 6), false],
+        [say(ktp, 2), true],
+      ]);
+      expect(spoken.filter((e) => e.text === say(ktp, 2))).toHaveLength(1);
+      // Loket 10 moved on before its first call was said: only the newer one may be heard.
+      expect(skipped).toContainEqual({ text: say(bpjs1, 10), recall: false, reason: "superseded" });
+      expect(spoken.map((e) => e.text)).not.toContain(say(bpjs1, 10));
+      // The recall at loket 6 came while its call was playing: queued again, said or dropped as stale, never merged away.
+      const pbgAgain = [...spoken.slice(1), ...skipped].filter((e) => e.text === say(pbg, 6));
+      expect(pbgAgain.map((e) => e.recall)).toEqual([true]);
+      // Nothing started later than the bound after its call reached the screen.
+      for (const e of spoken) expect(e.waitedMs, e.text).toBeLessThanOrEqual(MAX_ANNOUNCEMENT_AGE_MS);
+
+      // Six calls stay readable under "Panggilan terakhir" at 1080p.
+      expect(await display.lastCallsFullyVisible()).toBe(6);
+    } finally {
+      for (const c of ["loket-6", "loket-10", "loket-2", "loket-4"]) {
+        await officer.command("ticket:complete", { counterId: c, outcome: "selesai" });
+        await officer.command("counter:close", { counterId: c });
+      }
+      officer.close();
+    }
+  });
+
   it("a busy hall, for docs/screenshots", async () => {
     const plan: [string, "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null][] = [
       ["ktp-el", null],
@@ -296,5 +392,24 @@ describe("counter and display", () => {
     mkdirSync(SHOTS, { recursive: true });
     await counter.page.screenshot({ path: join(SHOTS, "counter.png") });
     await display.page.screenshot({ path: join(SHOTS, "display.png") });
+
+    // Read across a waiting room, on a 16:9 TV of either resolution: no text under
+    // 2.2 % of the screen height, the waiting list at 32 px on 1080p (and in proportion),
+    // six last calls and every service's waiting count drawn whole.
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await display.page.setViewportSize({ width, height });
+      const sizes = await display.textSizes();
+      expect(sizes.length).toBeGreaterThan(40);
+      const tooSmall = sizes.filter((t) => t.px < 0.022 * height);
+      expect(tooSmall, `${width}x${height}`).toEqual([]);
+      const waiting = await display.textSizes('[data-testid="waiting-list"]');
+      expect(waiting.length).toBeGreaterThanOrEqual(13);
+      for (const t of waiting) expect(t.px, `${t.text} at ${width}x${height}`).toBeGreaterThanOrEqual((32 * height) / 1080 - 0.01);
+      expect(await display.lastCallsFullyVisible()).toBe(6);
+      expect(await display.waitingFullyVisible()).toBe(13);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { CounterSnapshot, TicketInHand } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
-import { ACTIONS, availability, RepeatGuard } from "./actions";
+import { ACTIONS, availability, RepeatGuard, TRANSFER_KEYS } from "./actions";
 
 const ticket = (over: Partial<TicketInHand> = {}): TicketInHand => ({
   ticketId: "t1",
@@ -96,5 +96,16 @@ describe("RepeatGuard", () => {
     expect(g.accept("callNext", 1000)).toBe(true);
     expect(g.accept("start", 1100)).toBe(true);
     expect(g.accept("callNext", 1200)).toBe(true);
+  });
+});
+
+describe("transfer dialog keys", () => {
+  it("never reuse an action's key, so the key that opened the dialog cannot pick a target", () => {
+    const actionKeys = new Set(ACTIONS.map((a) => a.key));
+    expect(TRANSFER_KEYS.filter((k) => actionKeys.has(k))).toEqual([]);
+    expect(TRANSFER_KEYS).not.toContain("A");
+    // Every service of the sample office (13) but the current one gets a key.
+    expect(TRANSFER_KEYS.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(TRANSFER_KEYS).size).toBe(TRANSFER_KEYS.length);
   });
 });

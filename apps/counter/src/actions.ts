@@ -48,6 +48,15 @@ export const ACTIONS: readonly ActionDef[] = [
   { id: "close", key: "T", label: "Tutup loket", short: "Tutup loket", tone: "danger" },
 ];
 
+/**
+ * Keys for the transfer dialog's targets: digits first, then letters no action
+ * uses. "A" opens the dialog, so a second "A" (a double press, a bouncing key)
+ * must never pick a target: that once sent an elderly citizen's KTP-el ticket to SPPL.
+ */
+export const TRANSFER_KEYS: readonly string[] = [..."1234567890", ..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].filter(
+  (k) => !ACTIONS.some((a) => a.key === k),
+);
+
 export const OUTCOME_LABELS: Record<CompletionOutcome, string> = {
   selesai: "Selesai",
   berkas_tidak_lengkap: "Berkas tidak lengkap",

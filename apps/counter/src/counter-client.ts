@@ -292,7 +292,8 @@ export class CounterClient {
     }
     const before = this.state.snapshot?.current?.number ?? null;
     const ok = await this.run(action, command);
-    if (ok) this.confirm(action, before);
+    if (ok && action === "transfer") this.info(this.transferredText(before, extra.toServiceId ?? ""));
+    else if (ok) this.confirm(action, before);
     if (ok && action === "close") this.leaveCounter(null);
     return ok;
   }
@@ -353,12 +354,19 @@ export class CounterClient {
       "complete:berkas_tidak_lengkap": before ? `${before} dicatat: berkas tidak lengkap.` : "",
       "complete:dirujuk": before ? `${before} dicatat: dirujuk.` : "",
       noShow: before ? `${before} dicatat tidak hadir.` : "",
-      transfer: before ? `${before} dialihkan.` : "",
       pause: "Loket dijeda.",
       resume: "Loket dibuka kembali.",
     };
     const message = text[action];
     if (message) this.info(message);
+  }
+
+  /** Names where the citizen went: a wrong destination must be obvious at a glance. */
+  private transferredText(number: string | null, toServiceId: string): string {
+    const service = this.state.catalog?.services.find((s) => s.id === toServiceId);
+    const agency = service && this.state.catalog?.agencies.find((a) => a.id === service.agencyId);
+    const where = service ? `${service.name}${agency ? ` (${agency.shortName})` : ""}` : toServiceId;
+    return `${number ?? "Nomor"} dialihkan ke ${where}.`;
   }
 
   private fail(error: AckError): void {

@@ -10,7 +10,7 @@ import { applyMissed, applyPush, applySnapshot, EMPTY_STATE, type DisplayState }
 import { buildAnnouncement } from "./speech/announcement";
 import { AudioOutput, AutoPlayer, type SpeechMode } from "./speech/players";
 import { AnnouncementQueue } from "./speech/queue";
-import { recordStart, speechLog, type SpokenEntry } from "./speech/recorder";
+import { recordSkip, recordStart, speechLog, type SpokenEntry } from "./speech/recorder";
 
 export interface DisplayView {
   connection: ConnectionState;
@@ -51,12 +51,13 @@ export class DisplayClient {
     this.player = this.output ? new AutoPlayer(this.output, speechMode) : null;
     const player = this.player ?? { play: () => Promise.resolve() };
     this.queue = new AnnouncementQueue(player, {
-      onStart: (a) => {
-        const entry = recordStart(a, this.player?.via() ?? "off");
+      onStart: (a, waitedMs) => {
+        const entry = recordStart(a, this.player?.via() ?? "off", waitedMs);
         this.entries.set(a, entry);
         this.set({ speaking: a.text });
       },
       onError: (err) => console.warn("announcement failed", err),
+      onDrop: (a, reason) => recordSkip(a, reason),
       onFinish: (a, played) => {
         const entry = this.entries.get(a);
         if (entry) entry.ok = played;

@@ -33,14 +33,15 @@ describe.each(["58mm", "80mm"] as const)("layoutTicket on %s paper", (paper) => 
     }
   });
 
-  it("prints the number double size and bold, then returns to normal", () => {
+  it("prints the number quad size and bold, to be read at arm's length, then returns to normal", () => {
     const number = decoded.lines.find((line) => line.kind === "text" && line.text === "A-012");
     expect(number).toMatchObject({
       kind: "text",
       align: "center",
-      runs: [{ width: 2, height: 2, bold: true }],
+      wrapped: false,
+      runs: [{ width: 4, height: 4, bold: true }],
     });
-    expect(indexOf(bytes, [0x1d, 0x21, 0x11])).toBeGreaterThan(0);
+    expect(indexOf(bytes, [0x1d, 0x21, 0x33])).toBeGreaterThan(0);
     const after = decoded.lines[decoded.lines.indexOf(number!) + 1];
     expect(after).toMatchObject({ kind: "text", runs: [{ width: 1, height: 1 }] });
   });
@@ -84,6 +85,13 @@ describe("layoutTicket content", () => {
     expect(text).toContain(`[ ] Dokumen ${MAX_REQUIREMENTS}\n`);
     expect(text).not.toContain(`Dokumen ${MAX_REQUIREMENTS + 1}`);
     expect(text).toContain("+ 3 persyaratan lain, lihat QR");
+  });
+
+  it("keeps the longest number (two-letter prefix, four digits) on one quad-size line of 58 mm paper", () => {
+    const { decoded } = print({ ...sampleTicket, ticketNumber: "SK-1500" }, "58mm");
+    const number = decoded.lines.find((line) => line.kind === "text" && line.text === "SK-1500");
+    expect(number).toMatchObject({ kind: "text", wrapped: false, runs: [{ width: 4, height: 4 }] });
+    expect(number?.kind === "text" && number.columns).toBeLessThanOrEqual(PAPER["58mm"].columns);
   });
 
   it("leaves out the checklist heading when there is nothing to bring", () => {

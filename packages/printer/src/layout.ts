@@ -68,9 +68,11 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   rule();
 
   printer.text("Nomor Antrean");
-  // Double width halves the columns; a number never needs more than one line.
-  printer.size(1, 1);
-  bold(() => lines(ticket.ticketNumber, Math.floor(columns / 2)));
+  // Quad size (GS ! 0x33): the number is what the citizen compares with the
+  // display from across the room. It quarters the columns: 8 on 58 mm paper,
+  // room for the longest number ("SK-1500"), so it never needs a second line.
+  printer.size(3, 3);
+  bold(() => lines(ticket.ticketNumber, Math.floor(columns / 4)));
   printer.size(0, 0);
   if (ticket.priority) {
     bold(() => printer.text("PRIORITAS"));

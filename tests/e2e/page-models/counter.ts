@@ -124,11 +124,21 @@ export class CounterPage {
     return this.act("resume");
   }
 
+  readonly transferDialog = () => this.page.getByTestId("transfer-dialog");
+
+  /** Opens the transfer dialog, picks the service, and confirms it. */
   async transferTo(serviceId: string): Promise<void> {
     const before = await this.answered();
     await this.button("transfer").click();
     await this.page.locator(`[role="dialog"] [data-service="${serviceId}"]`).click();
+    await this.page.getByTestId("transfer-confirm").click();
     await this.waitAnswered(before + 1);
+  }
+
+  /** The dialog's step: "choose", "confirm", or null when it is closed. */
+  async transferStep(): Promise<string | null> {
+    if ((await this.transferDialog().count()) === 0) return null;
+    return this.transferDialog().getAttribute("data-step");
   }
 
   async tickStep(stepId: string): Promise<void> {

@@ -4,8 +4,39 @@ export interface SpokenEntry {
   text: string;
   recall: boolean;
   via: string;
+  /** From the call reaching the screen to the announcement's start. */
+  waitedMs: number;
   ok: boolean | null;
 }
+
+export interface SkippedEntry {
+  text: string;
+  recall: boolean;
+  reason: "superseded" | "stale";
+}
+
+/** A piece of text on screen and the size it is drawn at. */
+export interface TextSize {
+  text: string;
+  px: number;
+}
+
+/**
+ * Every visible element that holds text of its own, with its computed font
+ * size (source text: see spoken()). Hidden overlays and empty spans do not count.
+ */
+const TEXT_SIZES = `(() => {
+  const root = document.querySelector(ROOT_SELECTOR);
+  const out = [];
+  for (const el of root ? root.querySelectorAll("*") : []) {
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join(" ").trim();
+    if (!own) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    out.push({ text: own.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) });
+  }
+  return out;
+})()`;
 
 /** A waiting-room screen at /display/: what citizens see and hear. */
 export class DisplayPage {
@@ -80,9 +111,48 @@ export class DisplayPage {
   async spoken(): Promise<SpokenEntry[]> {
     // Source text, not a function: tsx (benchmarks) compiles functions with a helper the page lacks.
     const spoken: SpokenEntry[] = await this.page.evaluate<SpokenEntry[]>(
-      "(window.__layanSpeech?.spoken ?? []).map((e) => ({ text: e.text, recall: e.recall, via: e.via, ok: e.ok }))",
+      "(window.__layanSpeech?.spoken ?? []).map((e) => ({ text: e.text, recall: e.recall, via: e.via, waitedMs: e.waitedMs, ok: e.ok }))",
     );
     return spoken;
+  }
+
+  /** Announcements the screen decided not to make (superseded at their counter, or too late). */
+  async skipped(): Promise<SkippedEntry[]> {
+    const skipped: SkippedEntry[] = await this.page.evaluate<SkippedEntry[]>(
+      "(window.__layanSpeech?.skipped ?? []).map((e) => ({ text: e.text, recall: e.recall, reason: e.reason }))",
+    );
+    return skipped;
+  }
+
+  /** Font sizes of all text on the screen, or of the part matched by `selector`. */
+  async textSizes(selector = '[data-testid="display-screen"]'): Promise<TextSize[]> {
+    return this.page.evaluate<TextSize[]>(TEXT_SIZES.replace("ROOT_SELECTOR", JSON.stringify(selector)));
+  }
+
+  /** "Panggilan terakhir" entries drawn whole: inside the window and not cut off by their panel. */
+  async lastCallsFullyVisible(): Promise<number> {
+    return this.page.evaluate<number>(`(() => {
+      const panel = document.querySelector("section.last");
+      if (!panel) return 0;
+      const box = panel.getBoundingClientRect();
+      return [...panel.querySelectorAll("li")].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+      }).length;
+    })()`);
+  }
+
+  /** Waiting-list entries drawn whole inside their panel. */
+  async waitingFullyVisible(): Promise<number> {
+    return this.page.evaluate<number>(`(() => {
+      const panel = document.querySelector("section.waiting");
+      if (!panel) return 0;
+      const box = panel.getBoundingClientRect();
+      return [...panel.querySelectorAll("li")].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.right <= box.right;
+      }).length;
+    })()`);
   }
 
   async spokenTexts(): Promise<string[]> {

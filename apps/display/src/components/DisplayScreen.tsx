@@ -5,6 +5,10 @@ import type { DisplayView } from "../display-client";
 import { todaysCalls } from "../display-state";
 
 const DEFAULT_TZ = "Asia/Jakarta";
+/** Under the current call: enough that a burst of calls (five lokets at once) stays readable for minutes. */
+export const LAST_CALLS_ON_SCREEN = 6;
+/** Beyond this many services the names no longer fit at reading size: the list shows prefix and count. */
+const WAITING_ROWS_WITH_NAMES = 5;
 
 export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEnableSound: () => void }) {
   const { config, screen } = view;
@@ -56,7 +60,7 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
           <Counters counters={screen.counters} />
         </div>
         <div className="screen__side">
-          <LastCalls calls={calls.slice(1, 4)} timeZone={timeZone} />
+          <LastCalls calls={calls.slice(1, 1 + LAST_CALLS_ON_SCREEN)} timeZone={timeZone} />
           <Waiting waiting={screen.waiting} config={config} serviceName={serviceName} prefix={prefix} />
         </div>
       </main>
@@ -212,22 +216,23 @@ function Waiting(props: {
   prefix: Map<string, string>;
 }) {
   const rows = props.waiting;
+  // Read from across the room, names of many services cannot all fit: the
+  // prefix is what the citizen's ticket number starts with, so it identifies the queue.
+  const named = rows.length <= WAITING_ROWS_WITH_NAMES;
   return (
     <section className="waiting" aria-label="Antrean menunggu">
       <h2>Menunggu</h2>
-      <ul
-        className={
-          rows.length > 16
-            ? "waiting__list waiting__list--two"
-            : rows.length > 8
-              ? "waiting__list waiting__list--dense"
-              : "waiting__list"
-        }
-      >
+      <ul className={named ? "waiting__list" : "waiting__list waiting__list--chips"} data-testid="waiting-list">
         {rows.map((w) => (
-          <li key={w.serviceId} data-service={w.serviceId}>
+          <li
+            key={w.serviceId}
+            data-service={w.serviceId}
+            title={props.serviceName.get(w.serviceId) ?? w.serviceId}
+          >
             <span className="prefix">{props.prefix.get(w.serviceId) ?? "?"}</span>
-            <span className="waiting__name">{props.serviceName.get(w.serviceId) ?? w.serviceId}</span>
+            {named && (
+              <span className="waiting__name">{props.serviceName.get(w.serviceId) ?? w.serviceId}</span>
+            )}
             <span className="waiting__count" data-testid={`waiting-${w.serviceId}`}>
               {w.waiting}
             </span>

@@ -17,8 +17,10 @@ export interface CallToAnnounce {
 }
 
 export interface Announcement {
-  /** Same ticket at the same counter: a pending duplicate is not queued twice. */
+  /** Same ticket at the same counter. */
   key: string;
+  /** One announcement per counter may wait: a newer one replaces it. */
+  counterId: string;
   text: string;
   /** Clip ids, in order, without the chime. */
   clips: string[];
@@ -115,6 +117,7 @@ export function buildAnnouncement(call: CallToAnnounce, style: AnnouncementStyle
   const text = `${PHRASES["nomor-antrean"]} ${ticket.map((w) => w.text).join(" ")}, ${PHRASES["silakan-menuju"]} ${counter.spoken.join(" ")}`;
   return {
     key: `${call.number}@${call.counterId}`,
+    counterId: call.counterId,
     text,
     clips: ["nomor-antrean", ...ticket.map((w) => w.clip), "silakan-menuju", ...counter.clips],
     recall: call.recalls > 0,

@@ -60,7 +60,7 @@ describe("AutoPlayer", () => {
   });
 
   it("plays nothing when off", async () => {
-    const a: Announcement = { key: "k", text: "t", clips: [], recall: false };
+    const a: Announcement = { key: "k", text: "t", clips: [], recall: false, counterId: "loket-1" };
     await expect(new AutoPlayer(output, "off", withVoice).play(a)).resolves.toBeUndefined();
   });
 });

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Announcement } from "./announcement";
 import { AnnouncementQueue, type AnnouncementPlayer } from "./queue";
 
-const ann = (key: string, text = `say ${key}`): Announcement => ({ key, text, clips: [], recall: false });
+/** Keys read `<number>@<counter>` like real ones; a bare key is its own counter. */
+const ann = (key: string, text = `say ${key}`): Announcement => ({
+  key,
+  text,
+  clips: [],
+  recall: false,
+  counterId: key.split("@")[1] ?? key,
+});
 
 /** A player whose announcements finish only when the test says so. */
 class ManualPlayer implements AnnouncementPlayer {
@@ -78,17 +85,95 @@ describe("AnnouncementQueue", () => {
     expect(spoken).toEqual(["say A-001@loket-1", "say A-001@loket-1"]);
   });
 
-  it("does not queue the same call twice while it still waits its turn", async () => {
+  it("merges a recall into the same call still waiting its turn: spoken once, as a recall", async () => {
     const player = new ManualPlayer();
-    const q = new AnnouncementQueue(player);
+    const dropped: string[] = [];
+    const q = new AnnouncementQueue(player, { onDrop: (a, why) => dropped.push(`${a.key} ${why}`) });
     q.enqueue(ann("A-001@loket-1"));
     q.enqueue(ann("A-002@loket-2"));
     q.enqueue({ ...ann("A-002@loket-2"), recall: true });
-    expect(q.pending.map((a) => a.key)).toEqual(["A-002@loket-2"]);
+    expect(q.pending.map((a) => [a.key, a.recall])).toEqual([["A-002@loket-2", true]]);
+    expect(dropped).toEqual(["A-002@loket-2 superseded"]);
     await player.finishOne();
     await player.finishOne();
     await q.idle();
     expect(player.log.filter((l) => l.startsWith("start"))).toHaveLength(2);
+  });
+
+  it("replaces a counter's pending call by its newer call, in the same turn", async () => {
+    const player = new ManualPlayer();
+    const dropped: string[] = [];
+    const q = new AnnouncementQueue(player, { onDrop: (a, why) => dropped.push(`${a.key} ${why}`) });
+    q.enqueue(ann("A-001@loket-1"));
+    q.enqueue(ann("B-001@loket-2"));
+    q.enqueue(ann("C-001@loket-3"));
+    // Loket 2 finished B-001 and called the next one before B-001 was ever spoken.
+    q.enqueue(ann("B-002@loket-2"));
+    expect(q.pending.map((a) => a.key)).toEqual(["B-002@loket-2", "C-001@loket-3"]);
+    expect(dropped).toEqual(["B-001@loket-2 superseded"]);
+    for (let i = 0; i < 3; i++) await player.finishOne();
+    await q.idle();
+    expect(player.log.filter((l) => l.startsWith("start"))).toEqual([
+      "start say A-001@loket-1",
+      "start say B-002@loket-2",
+      "start say C-001@loket-3",
+    ]);
+  });
+
+  it("drops announcements that waited longer than the bound, so the voice never lags the screen by more", async () => {
+    let now = 0;
+    const player = new ManualPlayer();
+    const dropped: string[] = [];
+    const q = new AnnouncementQueue(player, {
+      now: () => now,
+      maxAgeMs: 15_000,
+      onDrop: (a, why) => dropped.push(`${a.key} ${why}`),
+    });
+    q.enqueue(ann("A-001@loket-1"));
+    now = 1_000;
+    q.enqueue(ann("B-001@loket-2"));
+    q.enqueue(ann("C-001@loket-3"));
+    now = 8_000;
+    q.enqueue(ann("D-001@loket-4"));
+    // A-001 took 16 s (a slow voice): B and C waited 15 s + 1 ms, D only 9 s.
+    now = 16_001;
+    await player.finishOne();
+    expect(q.speaking?.key).toBe("D-001@loket-4");
+    expect(dropped).toEqual(["B-001@loket-2 stale", "C-001@loket-3 stale"]);
+    await player.finishOne();
+    await q.idle();
+    expect(player.log.filter((l) => l.startsWith("start"))).toEqual([
+      "start say A-001@loket-1",
+      "start say D-001@loket-4",
+    ]);
+  });
+
+  it("keeps an announcement that waited exactly the bound", async () => {
+    let now = 0;
+    const player = new ManualPlayer();
+    const q = new AnnouncementQueue(player, { now: () => now, maxAgeMs: 15_000 });
+    q.enqueue(ann("A-001@loket-1"));
+    q.enqueue(ann("B-001@loket-2"));
+    now = 15_000;
+    await player.finishOne();
+    expect(q.speaking?.key).toBe("B-001@loket-2");
+    await player.finishOne();
+    await q.idle();
+  });
+
+  it("a recall waits the bound from when it was pressed, not from the first call", async () => {
+    let now = 0;
+    const player = new ManualPlayer();
+    const q = new AnnouncementQueue(player, { now: () => now, maxAgeMs: 15_000 });
+    q.enqueue(ann("A-001@loket-1"));
+    q.enqueue(ann("B-001@loket-2"));
+    now = 10_000;
+    q.enqueue({ ...ann("B-001@loket-2"), recall: true });
+    now = 20_000;
+    await player.finishOne();
+    expect(q.speaking).toMatchObject({ key: "B-001@loket-2", recall: true });
+    await player.finishOne();
+    await q.idle();
   });
 
   it("keeps going after a player failure", async () => {

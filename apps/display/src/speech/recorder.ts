@@ -1,4 +1,5 @@
 import type { Announcement } from "./announcement";
+import type { DropReason } from "./queue";
 
 /**
  * `window.__layanSpeech`: what this display said, for end-to-end tests and
@@ -11,12 +12,23 @@ export interface SpokenEntry {
   via: "webspeech" | "clips" | "off";
   /** Device time when it started. */
   at: number;
+  /** How long it waited for its turn after the call reached the screen. */
+  waitedMs: number;
   /** Null while playing; false when the audio failed (blocked, no device). */
   ok: boolean | null;
 }
 
+/** An announcement never spoken: superseded at its counter, or too late to be useful. */
+export interface SkippedEntry {
+  text: string;
+  recall: boolean;
+  reason: DropReason;
+  at: number;
+}
+
 export interface SpeechLog {
   spoken: SpokenEntry[];
+  skipped: SkippedEntry[];
   /** "clips" / "webspeech" / "off": how the next announcement would be played. */
   mode: string;
   soundAllowed: boolean;
@@ -31,14 +43,24 @@ declare global {
 }
 
 export function speechLog(): SpeechLog {
-  window.__layanSpeech ??= { spoken: [], mode: "clips", soundAllowed: false };
+  window.__layanSpeech ??= { spoken: [], skipped: [], mode: "clips", soundAllowed: false };
   return window.__layanSpeech;
 }
 
-export function recordStart(a: Announcement, via: SpokenEntry["via"]): SpokenEntry {
+function keepLast<T>(list: T[]): void {
+  if (list.length > KEEP) list.splice(0, list.length - KEEP);
+}
+
+export function recordStart(a: Announcement, via: SpokenEntry["via"], waitedMs: number): SpokenEntry {
   const log = speechLog();
-  const entry: SpokenEntry = { text: a.text, recall: a.recall, via, at: Date.now(), ok: null };
+  const entry: SpokenEntry = { text: a.text, recall: a.recall, via, at: Date.now(), waitedMs, ok: null };
   log.spoken.push(entry);
-  if (log.spoken.length > KEEP) log.spoken.splice(0, log.spoken.length - KEEP);
+  keepLast(log.spoken);
   return entry;
+}
+
+export function recordSkip(a: Announcement, reason: DropReason): void {
+  const log = speechLog();
+  log.skipped.push({ text: a.text, recall: a.recall, reason, at: Date.now() });
+  keepLast(log.skipped);
 }
