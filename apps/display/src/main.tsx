@@ -1,15 +1,7 @@
 import "@fontsource-variable/atkinson-hyperlegible-next";
-import { installBaseStyles } from "@layan/ui";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { mountApp } from "@layan/ui";
+import "@layan/ui/base.css";
 import { App } from "./App";
 import "./styles.css";
 
-installBaseStyles();
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountApp(<App />);

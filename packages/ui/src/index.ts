@@ -5,4 +5,4 @@ export * from "./format";
 export * from "./i18n";
 export * from "./login-screen";
 export * from "./react";
-export * from "./theme";
+export * from "./mount";
