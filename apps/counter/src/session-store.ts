@@ -1,4 +1,4 @@
-import type { Session } from "@layan/ui";
+import { storedValue, type Session } from "@layan/ui";
 
 /**
  * The officer's session and chosen counter, kept in localStorage so a page
@@ -12,25 +12,12 @@ export interface StoredSession {
   counterId: string | null;
 }
 
-export function loadSession(storage: Storage = localStorage): StoredSession | null {
-  try {
-    const raw = storage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<StoredSession>;
-    if (!parsed.session || typeof parsed.session.token !== "string") return null;
-    return {
-      session: parsed.session,
-      counterId: typeof parsed.counterId === "string" ? parsed.counterId : null,
-    };
-  } catch {
-    return null;
-  }
-}
+const stored = storedValue<StoredSession>(KEY, (raw) => {
+  const parsed = raw as Partial<StoredSession> | null;
+  if (!parsed?.session || typeof parsed.session.token !== "string") return null;
+  return { session: parsed.session, counterId: typeof parsed.counterId === "string" ? parsed.counterId : null };
+});
 
-export function saveSession(value: StoredSession, storage: Storage = localStorage): void {
-  storage.setItem(KEY, JSON.stringify(value));
-}
-
-export function clearSession(storage: Storage = localStorage): void {
-  storage.removeItem(KEY);
-}
+export const loadSession = (storage: Storage = localStorage): StoredSession | null => stored.load(storage);
+export const saveSession = (value: StoredSession, storage: Storage = localStorage): void => stored.save(value, storage);
+export const clearSession = (storage: Storage = localStorage): void => stored.clear(storage);

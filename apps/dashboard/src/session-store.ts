@@ -1,4 +1,4 @@
-import type { Session } from "@layan/ui";
+import { storedValue, type Session } from "@layan/ui";
 import { REPORT_ROLES } from "@layan/protocol";
 
 /**
@@ -10,23 +10,18 @@ const KEY = "layan.dashboard.session.v1";
 /** The dashboard admits whoever may read the reports (packages/protocol). */
 export const DASHBOARD_ROLES: readonly string[] = REPORT_ROLES;
 
-export function loadSession(storage: Storage = localStorage, now: number = Date.now()): Session | null {
-  try {
-    const raw = storage.getItem(KEY);
-    if (!raw) return null;
-    const s = JSON.parse(raw) as Partial<Session>;
-    if (typeof s.token !== "string" || !s.user || !DASHBOARD_ROLES.includes(s.user.role)) return null;
+function accept(now: number) {
+  return (raw: unknown): Session | null => {
+    const s = raw as Partial<Session> | null;
+    if (!s || typeof s.token !== "string" || !s.user || !DASHBOARD_ROLES.includes(s.user.role)) return null;
     if (typeof s.expiresAt === "number" && s.expiresAt <= now) return null;
     return s as Session;
-  } catch {
-    return null;
-  }
+  };
 }
 
-export function saveSession(session: Session, storage: Storage = localStorage): void {
-  storage.setItem(KEY, JSON.stringify(session));
-}
-
-export function clearSession(storage: Storage = localStorage): void {
-  storage.removeItem(KEY);
-}
+/** An expired session is not offered back (the hub would refuse it anyway). */
+export const loadSession = (storage: Storage = localStorage, now: number = Date.now()): Session | null =>
+  storedValue(KEY, accept(now)).load(storage);
+export const saveSession = (session: Session, storage: Storage = localStorage): void =>
+  storedValue(KEY, accept(0)).save(session, storage);
+export const clearSession = (storage: Storage = localStorage): void => storedValue(KEY, accept(0)).clear(storage);

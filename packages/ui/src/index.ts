@@ -6,3 +6,4 @@ export * from "./i18n";
 export * from "./login-screen";
 export * from "./react";
 export * from "./mount";
+export * from "./stored";

@@ -3,7 +3,7 @@ import type { Api } from "../api";
 import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
 import { navigate } from "../route";
-import { CsvButton, LoadState, useLoad } from "./ui";
+import { ChoiceField, CsvButton, LoadState, useLoad } from "./ui";
 
 export const STATUS_LABELS: Record<ComplianceStatus, string> = {
   memenuhi: "Memenuhi",
@@ -88,21 +88,15 @@ export function ComplianceView({
             ))}
           </select>
         </label>
-        <label className="field field--inline">
-          Instansi
-          <select
-            name="agency"
-            value={agency ?? ""}
-            onChange={(e) => set({ agency: e.target.value || null })}
-          >
-            <option value="">Semua instansi</option>
-            {meta.agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.shortName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Instansi"
+          name="agency"
+          className="field field--inline"
+          value={agency}
+          allLabel="Semua instansi"
+          choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
+          onChange={(value) => set({ agency: value })}
+        />
         <span className="toolbar__spacer" />
         <CsvButton api={api} report="compliance" params={{ month, agency }} />
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>

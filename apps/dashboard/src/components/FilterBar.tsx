@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { ReportMeta } from "@layan/protocol";
 import type { Filters } from "../filters";
 import { PRESET_LABELS, presetRange, type RangePreset } from "../format";
+import { ChoiceField } from "./ui";
 
 const PRESETS: RangePreset[] = ["today", "7d", "30d", "month", "lastMonth"];
 
@@ -75,66 +76,39 @@ export function FilterBar({
       </div>
       <div className="filters__row">
         <Filter aria-hidden="true" className="filters__icon" />
-        <label className="field">
-          Instansi
-          <select
-            name="agency"
-            value={draft.agency ?? ""}
-            onChange={(e) => set({ agency: e.target.value || null })}
-          >
-            <option value="">Semua instansi</option>
-            {meta.agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.shortName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--wide">
-          Layanan
-          <select
-            name="service"
-            value={draft.service ?? ""}
-            onChange={(e) => set({ service: e.target.value || null })}
-          >
-            <option value="">Semua layanan</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Loket
-          <select
-            name="counter"
-            value={draft.counter ?? ""}
-            onChange={(e) => set({ counter: e.target.value || null })}
-          >
-            <option value="">Semua loket</option>
-            {meta.counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Petugas
-          <select
-            name="officer"
-            value={draft.officer ?? ""}
-            onChange={(e) => set({ officer: e.target.value || null })}
-          >
-            <option value="">Semua petugas</option>
-            {meta.officers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Instansi"
+          name="agency"
+          value={draft.agency}
+          allLabel="Semua instansi"
+          choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
+          onChange={(agency) => set({ agency })}
+        />
+        <ChoiceField
+          label="Layanan"
+          name="service"
+          className="field field--wide"
+          value={draft.service}
+          allLabel="Semua layanan"
+          choices={services.map((x) => ({ id: x.id, label: x.name }))}
+          onChange={(service) => set({ service })}
+        />
+        <ChoiceField
+          label="Loket"
+          name="counter"
+          value={draft.counter}
+          allLabel="Semua loket"
+          choices={meta.counters.map((c) => ({ id: c.id, label: c.name }))}
+          onChange={(counter) => set({ counter })}
+        />
+        <ChoiceField
+          label="Petugas"
+          name="officer"
+          value={draft.officer}
+          allLabel="Semua petugas"
+          choices={meta.officers.map((o) => ({ id: o.id, label: o.name }))}
+          onChange={(officer) => set({ officer })}
+        />
         {(draft.agency || draft.service || draft.counter || draft.officer) && (
           <button
             type="button"

@@ -142,3 +142,39 @@ export function Kpi({
     </div>
   );
 }
+
+/**
+ * One filter as a labelled drop-down: "all" (empty) first, then the choices.
+ * The select's `name` is what the page models and the URL call it.
+ */
+export function ChoiceField({
+  label,
+  name,
+  value,
+  allLabel,
+  choices,
+  onChange,
+  className = "field",
+}: {
+  label: string;
+  name: string;
+  value: string | null;
+  allLabel: string;
+  choices: readonly { id: string; label: string }[];
+  onChange: (value: string | null) => void;
+  className?: string;
+}) {
+  return (
+    <label className={className}>
+      {label}
+      <select name={name} value={value ?? ""} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{allLabel}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

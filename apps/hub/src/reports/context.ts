@@ -49,3 +49,13 @@ export function reportFilter(rc: ReportContext, q: ReportFilterQuery): ReportFil
   }
   return { from: q.from, to: q.to, serviceIds, counterIds: q.counter, officerIds: q.officer };
 }
+
+/** A date-range report's answer: the range it covers (defaults filled in), then what `body` reads over it. */
+export function overRange<T extends object>(
+  rc: ReportContext,
+  q: ReportFilterQuery,
+  body: (filter: ReportFilter) => T,
+): { from: string; to: string } & T {
+  const filter = reportFilter(rc, q);
+  return { from: filter.from, to: filter.to, ...body(filter) };
+}

@@ -1,13 +1,10 @@
 import { hourRangeLabel, WEEKDAY_LABELS } from "@layan/protocol";
 import { minutes, sendCsv, toCsv } from "../csv";
-import { reportFilter, type ReportHandler } from "../context";
+import { overRange, type ReportHandler } from "../context";
 
 /** Weekday x office-local hour: when the hall is full and when targets are missed. */
 export const heatmap: ReportHandler<"heatmap"> = {
-  json: (rc, q) => {
-    const filter = reportFilter(rc, q);
-    return { from: filter.from, to: filter.to, cells: rc.reports.heatmap(filter) };
-  },
+  json: (rc, q) => overRange(rc, q, (filter) => ({ cells: rc.reports.heatmap(filter) })),
   csv: (rc, q, { res, dialect }) => {
     const { from, to, cells } = heatmap.json(rc, q);
     sendCsv(

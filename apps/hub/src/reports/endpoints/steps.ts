@@ -1,14 +1,12 @@
 import type { LabelledStep, StepRow } from "@layan/protocol";
 import { minutes, sendCsv, toCsv } from "../csv";
-import { reportFilter, type ReportHandler } from "../context";
+import { overRange, type ReportHandler } from "../context";
 import type { ReportNames } from "../names";
 
 /** Per SOP step: time between ticks against the step's target, and each service's bottleneck. */
 export const steps: ReportHandler<"steps"> = {
-  json: (rc, q) => {
-    const filter = reportFilter(rc, q);
-    return { from: filter.from, to: filter.to, rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names) };
-  },
+  json: (rc, q) =>
+    overRange(rc, q, (filter) => ({ rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names) })),
   csv: (rc, q, { res, dialect }) => {
     const { from, to, rows } = steps.json(rc, q);
     sendCsv(

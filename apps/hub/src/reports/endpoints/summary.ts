@@ -6,16 +6,18 @@ import {
   type NamedSummaryRow,
 } from "@layan/protocol";
 import { minutes, sendCsv, targetMinutes, toCsv, type CsvDialect, type CsvValue } from "../csv";
-import { reportFilter, type ReportHandler } from "../context";
+import { overRange, type ReportHandler } from "../context";
 import type { ReportNames } from "../names";
 
 /** Counts, times and shares within target per service, agency, counter, officer, day, hour or weekday. */
 export const summary: ReportHandler<"summary"> = {
-  json: (rc, q) => {
-    const filter = reportFilter(rc, q);
-    const rows = rc.reports.summary(filter, q.by, { agencyOf: rc.names.agencyMap() });
-    return { from: filter.from, to: filter.to, by: q.by, rows: rows.map((r) => ({ ...r, name: groupName(q.by, r.key, rc.names) })) };
-  },
+  json: (rc, q) =>
+    overRange(rc, q, (filter) => ({
+      by: q.by,
+      rows: rc.reports
+        .summary(filter, q.by, { agencyOf: rc.names.agencyMap() })
+        .map((r) => ({ ...r, name: groupName(q.by, r.key, rc.names) })),
+    })),
   csv: (rc, q, { res, dialect }) => {
     const { from, to, by, rows } = summary.json(rc, q);
     sendCsv(res, `layan-ringkasan-per-${GROUP_LABELS[by].toLowerCase()}-${from}_${to}.csv`, summaryCsv(by, rows, dialect));

@@ -2,15 +2,12 @@ import { addDays } from "@layan/core";
 import type { SummaryRow } from "@layan/protocol";
 import { emptySummary, type ReportFilter } from "@layan/store";
 import { sendCsv } from "../csv";
-import { reportFilter, type ReportHandler } from "../context";
+import { overRange, type ReportHandler } from "../context";
 import { summaryCsv } from "./summary";
 
 /** One row per day of the range, zeros where nothing happened (charts need the gaps). */
 export const trend: ReportHandler<"trend"> = {
-  json: (rc, q) => {
-    const filter = reportFilter(rc, q);
-    return { from: filter.from, to: filter.to, days: everyDay(filter, rc.reports.summary(filter, "day")) };
-  },
+  json: (rc, q) => overRange(rc, q, (filter) => ({ days: everyDay(filter, rc.reports.summary(filter, "day")) })),
   csv: (rc, q, { res, dialect }) => {
     const { from, to, days } = trend.json(rc, q);
     sendCsv(
