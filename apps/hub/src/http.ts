@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { LoginPayload, fail } from "@layan/protocol";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth";
+import { sourceAddress } from "./login-throttle";
 
 export const WEB_APPS = ["kiosk", "display", "counter", "dashboard"] as const;
 export type WebApp = (typeof WEB_APPS)[number];
@@ -55,10 +56,37 @@ export function bearerToken(req: IncomingMessage): string | null {
   return h?.startsWith("Bearer ") ? h.slice(7) : null;
 }
 
+/**
+ * Whether a browser's Origin header names the hub itself (the Host it was
+ * reached by, the public base URL) or an origin the office configured.
+ * No Origin at all is a script or curl, not a page that could be abused.
+ */
+export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return allowed.has(origin);
+}
+
+const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+
 /** POST /api/auth/login and /api/auth/logout: officers and managers get a session token. */
-export function authRoutes(auth: Authenticator, logger: Logger): Route {
+export function authRoutes(auth: Authenticator, logger: Logger, allowedOrigins: ReadonlySet<string> = new Set()): Route {
   return async (req, res, url) => {
     if (url.pathname === "/api/auth/login" && req.method === "POST") {
+      // A page on any site can post a "simple" request (text/plain, no
+      // preflight) to the hub from an office PC's browser: refuse those
+      // before they can count failures against anyone.
+      if (!originAllowed(req, allowedOrigins)) {
+        logger.warn({ origin: req.headers.origin, address: req.socket.remoteAddress }, "cross-origin login refused");
+        sendJson(res, 403, fail("ORIGIN_NOT_ALLOWED"));
+        return true;
+      }
+      if (!isJson(req)) {
+        sendJson(res, 415, fail("UNSUPPORTED_CONTENT_TYPE"));
+        return true;
+      }
       let body: unknown;
       try {
         body = await readJson(req);
@@ -71,9 +99,10 @@ export function authRoutes(auth: Authenticator, logger: Logger): Route {
         sendJson(res, 400, fail("INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
         return true;
       }
-      const result = await auth.login(parsed.data.username, parsed.data.secret);
+      const source = sourceAddress(req.socket.remoteAddress);
+      const result = await auth.login(parsed.data.username, parsed.data.secret, source);
       if (!result.ok) {
-        logger.warn({ username: parsed.data.username, code: result.code }, "login refused");
+        logger.warn({ username: parsed.data.username, address: source, code: result.code }, "login refused");
         sendJson(res, result.code === "LOGIN_LOCKED" ? 429 : 401, fail(result.code));
         return true;
       }

@@ -29,6 +29,11 @@ export interface HubOptions {
   printing?: TicketPrinting | null;
   webApps?: Partial<Record<WebApp, string>>;
   version?: string;
+  /**
+   * Browser origins other than the hub's own that may use its API and
+   * socket.io (a dashboard served elsewhere, the Electron kiosk's app://layan).
+   */
+  allowedOrigins?: readonly string[];
   /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
   routes?: ((ctx: HubContext) => Route)[];
 }
@@ -78,6 +83,9 @@ export function createHub(options: HubOptions): Hub {
     if (!officerNames.has(officerId)) officerNames.set(officerId, store.findUserById(officerId)?.displayName ?? null);
     return officerNames.get(officerId) ?? null;
   }, (ticketId) => store.ticketNumber(ticketId));
+
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  if (setup.publicBaseUrl) allowedOrigins.add(new URL(setup.publicBaseUrl).origin);
 
   const http = createServer();
   const io = new Server(http, {
@@ -148,7 +156,7 @@ export function createHub(options: HubOptions): Hub {
       }
       return false;
     },
-    authRoutes(auth, logger.child({ part: "http" })),
+    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins),
     ticketPageRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
