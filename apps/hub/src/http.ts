@@ -72,7 +72,13 @@ export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>
 const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
 
 /** POST /api/auth/login and /api/auth/logout: officers and managers get a session token. */
-export function authRoutes(auth: Authenticator, logger: Logger, allowedOrigins: ReadonlySet<string> = new Set()): Route {
+export function authRoutes(
+  auth: Authenticator,
+  logger: Logger,
+  allowedOrigins: ReadonlySet<string> = new Set(),
+  /** Called after a logout, so the session's live sockets end at once. */
+  onLogout: () => void = () => undefined,
+): Route {
   return async (req, res, url) => {
     if (url.pathname === "/api/auth/login" && req.method === "POST") {
       // A page on any site can post a "simple" request (text/plain, no
@@ -112,7 +118,10 @@ export function authRoutes(auth: Authenticator, logger: Logger, allowedOrigins: 
     }
     if (url.pathname === "/api/auth/logout" && req.method === "POST") {
       const token = bearerToken(req);
-      if (token) auth.logout(token);
+      if (token) {
+        auth.logout(token);
+        onLogout();
+      }
       sendJson(res, 200, { ok: true, data: null });
       return true;
     }

@@ -15,6 +15,7 @@ import { attachDashboard } from "./namespaces/dashboard";
 import { attachDisplay } from "./namespaces/display";
 import { attachKiosk } from "./namespaces/kiosk";
 import type { HubSetup } from "./setup";
+import { endInvalidSockets, SESSION_CHECK_MS } from "./revocation";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
@@ -34,6 +35,8 @@ export interface HubOptions {
    * socket.io (a dashboard served elsewhere, the Electron kiosk's app://layan).
    */
   allowedOrigins?: readonly string[];
+  /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
+  sessionCheckMs?: number;
   /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
   routes?: ((ctx: HubContext) => Route)[];
 }
@@ -156,7 +159,7 @@ export function createHub(options: HubOptions): Hub {
       }
       return false;
     },
-    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins),
+    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger)),
     ticketPageRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
@@ -193,6 +196,8 @@ export function createHub(options: HubOptions): Hub {
     engine.prune();
   }, DAY_CHECK_MS);
   dayTimer.unref();
+  const sessionTimer = setInterval(() => endInvalidSockets(io, auth, logger), options.sessionCheckMs ?? SESSION_CHECK_MS);
+  sessionTimer.unref();
 
   return {
     http,
@@ -212,6 +217,7 @@ export function createHub(options: HubOptions): Hub {
     },
     async close() {
       clearInterval(dayTimer);
+      clearInterval(sessionTimer);
       stopBroadcasting();
       await new Promise<void>((done) => {
         void io.close(() => done());
