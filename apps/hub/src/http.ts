@@ -24,8 +24,55 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+/**
+ * The policy the four web apps run under (checked in Chromium by
+ * tests/e2e/security-headers.test.ts): only their own scripts and styles, no
+ * inline script or eval, so an injected string cannot run; network only back
+ * to the hub (socket.io's WebSocket counts as 'self'); data: audio for the
+ * display's silent unlock clip; nothing may frame them (a kiosk page inside
+ * someone else's frame could be clicked through).
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/**
+ * On every HTTP answer of the hub; a route with its own CSP (the ticket page's
+ * inline script) replaces that one header. no-referrer: the ticket page's URL
+ * is the ticket's secret id and must not leak to any link it holds.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": APP_CSP,
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
 /** Largest JSON body the API reads; logins are tiny. */
 const MAX_BODY = 16 * 1024;
+
+/** A request the hub cannot read (malformed percent-encoding): answered 400, never a 500. */
+export class BadRequest extends Error {}
+
+/** decodeURIComponent for request paths: `%` or `%E0%A4%A` is the client's mistake, not the hub's. */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new BadRequest(`malformed percent-encoding`);
+  }
+}
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
@@ -146,7 +193,7 @@ export function staticApps(dirs: Partial<Record<WebApp, string>>): Route {
       return true;
     }
     const base = resolve(root);
-    let file = normalize(join(base, decodeURIComponent(rest.join("/"))));
+    let file = normalize(join(base, decodePathPart(rest.join("/"))));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(400).end();
       return true;

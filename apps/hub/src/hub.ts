@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serviceDayOf } from "@layan/core";
+import { fail } from "@layan/protocol";
 import { pino, type Logger } from "pino";
 import { Server } from "socket.io";
 import { Authenticator } from "./auth";
@@ -9,7 +10,7 @@ import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
 import { QueueEngine } from "./engine";
-import { authRoutes, sendJson, staticApps, type Route, type WebApp } from "./http";
+import { authRoutes, BadRequest, SECURITY_HEADERS, sendJson, staticApps, type Route, type WebApp } from "./http";
 import { attachCounter } from "./namespaces/counter";
 import { attachDashboard } from "./namespaces/dashboard";
 import { attachDisplay } from "./namespaces/display";
@@ -52,6 +53,35 @@ export interface Hub {
 
 /** How often the hub looks at the clock for the office-local midnight roll-over. */
 const DAY_CHECK_MS = 30_000;
+/** At most one "malformed request" warning this often. */
+const MALFORMED_LOG_MS = 60_000;
+
+/** Logs the first occurrence at once, then at most once per `everyMs` with how many were not logged. */
+function rateLimitedWarning(logger: Logger, msg: string, everyMs: number, clock: () => number) {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let unlogged = 0;
+  return {
+    note(url: string): void {
+      const now = clock();
+      if (now - lastAt < everyMs) {
+        unlogged += 1;
+        return;
+      }
+      logger.warn({ url: url.slice(0, 200), alsoSinceLastWarning: unlogged }, msg);
+      lastAt = now;
+      unlogged = 0;
+    },
+  };
+}
+
+function requestUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? "/", "http://hub");
+  } catch {
+    throw new BadRequest("malformed request URL");
+  }
+}
+
 /** How many past events seed the "last calls" list at start-up. */
 const CALL_HISTORY_SEED = 2_000;
 
@@ -94,9 +124,11 @@ export function createHub(options: HubOptions): Hub {
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    // Auth is by token in the handshake, never by cookie, so any origin (the
-    // Electron kiosk's file:// page, a Python script) may connect.
-    cors: { origin: true },
+    // CORS headers only for the configured origins (the Electron kiosk's
+    // app://layan, a dashboard served elsewhere): the hub's own pages are
+    // same-origin and need none, and scripts (Python, Node) send no Origin.
+    // Auth is by token in the handshake, never by cookie.
+    cors: { origin: [...allowedOrigins] },
   });
 
   // socket.io keeps each connection's first HTTP request for its lifetime; the
@@ -165,15 +197,24 @@ export function createHub(options: HubOptions): Hub {
     ...(options.routes ?? []).map((make) => make(context)),
   ];
 
+  const malformed = rateLimitedWarning(logger, "malformed request URL answered 400", MALFORMED_LOG_MS, clock);
   http.on("request", (req, res) => {
     // socket.io answers its own path on the same server.
     if (req.url?.startsWith("/socket.io/")) return;
-    const url = new URL(req.url ?? "/", "http://hub");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     void (async () => {
       try {
+        const url = requestUrl(req.url);
         for (const route of routes) if (await route(req, res, url)) return;
         sendJson(res, 404, { ok: false, error: { code: "NOT_FOUND", message: "Halaman tidak ditemukan.", messageEn: "Not found." } });
       } catch (err) {
+        if (err instanceof BadRequest) {
+          // A scanner or a mangled QR link can send these all day: one
+          // warning a minute, with the count, not a stack trace each.
+          malformed.note(req.url ?? "");
+          if (!res.headersSent) sendJson(res, 400, fail("INVALID_PAYLOAD"));
+          return;
+        }
         logger.error({ err, url: req.url }, "http handler failed");
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Terjadi kesalahan sistem.", messageEn: "Internal error." } });
       }

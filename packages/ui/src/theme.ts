@@ -46,11 +46,21 @@ button, input, select { font: inherit; }
 @media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation: none !important; transition: none !important; } }
 `;
 
-/** Adds the shared base styles once (apps add their own after it). */
+const installed = new WeakSet<Document>();
+
+/**
+ * Adds the shared base styles once. They go in as a constructed stylesheet,
+ * not a <style> element: the hub's Content-Security-Policy (style-src 'self')
+ * refuses inline <style>, so that injected markup cannot restyle a screen,
+ * while a stylesheet built by the page's own script is allowed. Adopted
+ * sheets come after the apps' CSS files in the cascade, so the rules sit in
+ * a cascade layer: layered rules lose to the apps' unlayered ones, as if they
+ * came first.
+ */
 export function installBaseStyles(doc: Document = document): void {
-  if (doc.getElementById("layan-base")) return;
-  const style = doc.createElement("style");
-  style.id = "layan-base";
-  style.textContent = BASE_CSS;
-  doc.head.prepend(style);
+  if (installed.has(doc)) return;
+  installed.add(doc);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`@layer layan-base {${BASE_CSS}}`);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }

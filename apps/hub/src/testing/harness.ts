@@ -15,7 +15,7 @@ import { io, type Socket } from "socket.io-client";
 import { addDevice, addUser } from "../admin";
 import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
-import { createHub, type Hub } from "../hub";
+import { createHub, type Hub, type HubOptions } from "../hub";
 import type { HubSetup } from "../setup";
 import { hubStore } from "../store-adapter";
 
@@ -63,6 +63,8 @@ export interface StartOptions {
   /** How often live sockets' tokens are re-checked (the hub's default when unset). */
   sessionCheckMs?: number;
   logger?: Logger;
+  allowedOrigins?: string[];
+  webApps?: HubOptions["webApps"];
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -82,6 +84,8 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     printing: options.printing ?? null,
     ...(options.sessionCheckMs !== undefined ? { sessionCheckMs: options.sessionCheckMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.webApps ? { webApps: options.webApps } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {
