@@ -109,7 +109,7 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? pino({ level: "silent" });
   const { setup, store } = options;
-  const engine = new QueueEngine(setup.rules, store, clock);
+  const engine = new QueueEngine(setup.rules, store, clock, logger.child({ part: "engine" }));
   const auth = new Authenticator(store, clock);
   const officerNames = new Map<string, string | null>();
   const views = new Views((officerId) => {
