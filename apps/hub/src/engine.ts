@@ -15,6 +15,7 @@ import {
 import { fail, ok, type Ack } from "@layan/protocol";
 import type { CommitEntry } from "@layan/store";
 import type { Logger } from "pino";
+import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 
 /**
  * What the engine needs from storage. `commit` resolves only after the entry's
@@ -203,7 +204,9 @@ export class QueueEngine {
         events,
         ...(key !== null ? { request: { id: key, namespace, response: answer } } : {}),
       });
-    } catch {
+    } catch (err) {
+      // Nothing of the batch is on disk; the cause is what the office's IT person must read.
+      this.log?.error({ err, code: storageFailure(err) ?? "UNKNOWN", command: command.type }, STORAGE_LOG_MESSAGE);
       this.reloadAfterFailedCommit();
       return fail("STORE_UNAVAILABLE");
     }

@@ -17,6 +17,7 @@ import { attachDisplay } from "./namespaces/display";
 import { attachKiosk } from "./namespaces/kiosk";
 import type { HubSetup } from "./setup";
 import { endInvalidSockets, SESSION_CHECK_MS } from "./revocation";
+import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
@@ -213,6 +214,13 @@ export function createHub(options: HubOptions): Hub {
           // warning a minute, with the count, not a stack trace each.
           malformed.note(req.url ?? "");
           if (!res.headersSent) sendJson(res, 400, fail("INVALID_PAYLOAD"));
+          return;
+        }
+        const storage = storageFailure(err);
+        if (storage) {
+          // A login writes its session, a logout deletes it: a full or read-only disk is not a bug.
+          logger.error({ err, code: storage, url: req.url }, STORAGE_LOG_MESSAGE);
+          if (!res.headersSent) sendJson(res, 503, fail("STORE_UNAVAILABLE"));
           return;
         }
         logger.error({ err, url: req.url }, "http handler failed");

@@ -81,7 +81,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: "Tiket gagal dicetak dan nomor dibatalkan. Silakan coba lagi atau hubungi petugas.",
     en: "The ticket could not be printed and was cancelled.",
   },
-  STORE_UNAVAILABLE: { id: "Sistem sedang sibuk. Silakan coba lagi.", en: "Storage unavailable, try again." },
+  STORE_UNAVAILABLE: {
+    id: "Penyimpanan hub penuh atau tidak dapat ditulis; hubungi petugas TI.",
+    en: "The hub's storage is full or cannot be written; contact IT.",
+  },
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
   HUB_UNREACHABLE: {
     id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…",
