@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import type { SocketIdentity } from "@layan/protocol";
 import type { User } from "@layan/store";
+import { LoginThrottle } from "./login-throttle";
 
 function scrypt(secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -24,21 +25,11 @@ export interface AuthStore {
   findDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
   findUserByUsername(username: string): User | undefined;
   findUserById(id: string): User | undefined;
-  /** Counts one failure atomically (two racing guesses both count) and locks at `lockAfter`. */
-  countLoginFailure(
-    userId: string,
-    at: number,
-    lockAfter: number,
-    lockForMs: number,
-  ): { failedLogins: number; lockedUntil: number | null } | undefined;
-  clearLoginFailures(userId: string): void;
   createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
   findSession(tokenHash: string): { userId: string; expiresAt: number } | undefined;
   deleteSession(tokenHash: string): void;
 }
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
 // scrypt N=2^12, r=8, p=4: ~30 ms per hash here in 4 MiB blocks. Short PINs
@@ -76,37 +67,41 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-// Compared against when the username does not exist, so a miss costs as long as a hit.
-let decoyHash: Promise<string> | null = null;
-
 export type LoginResult =
   | { ok: true; token: string; expiresAt: number; user: { id: string; username: string; displayName: string; role: UserRole } }
   | { ok: false; code: "LOGIN_FAILED" | "LOGIN_LOCKED"; retryAt?: number };
 
 export class Authenticator {
+  // Compared against when the username does not exist, so a miss costs as long as a hit.
+  private readonly decoyHash = hashSecret(randomBytes(16).toString("hex"));
+  private readonly throttle = new LoginThrottle();
+
   constructor(
     private readonly store: AuthStore,
     private readonly clock: () => number,
   ) {}
 
-  async login(username: string, secret: string): Promise<LoginResult> {
+  /**
+   * `source` is the caller's address: failures lock an account only for the
+   * address they came from (see LoginThrottle). Every path that depends on
+   * the username runs scrypt once, so neither the answer nor its time tells
+   * whether the account exists or is locked.
+   */
+  async login(username: string, secret: string, source: string): Promise<LoginResult> {
     const now = this.clock();
-    const user = this.store.findUserByUsername(username);
-    if (!user || user.disabledAt !== null) {
-      decoyHash ??= hashSecret("decoy-secret");
-      await verifySecret(secret, await decoyHash);
-      return { ok: false, code: "LOGIN_FAILED" };
+    const refused = this.throttle.sourceRefused(source, now);
+    if (refused) return { ok: false, code: "LOGIN_LOCKED", retryAt: refused.retryAt };
+    const found = this.store.findUserByUsername(username);
+    const user = found && found.disabledAt === null ? found : null;
+    const stamp = user?.secretHash ?? "";
+    const locked = this.throttle.accountRefused(source, username, stamp, now);
+    const right = await verifySecret(secret, user?.secretHash ?? (await this.decoyHash));
+    if (locked) return { ok: false, code: "LOGIN_LOCKED", retryAt: locked.retryAt };
+    if (!user || !right) {
+      const lock = this.throttle.fail(source, username, stamp, this.clock());
+      return lock ? { ok: false, code: "LOGIN_LOCKED", retryAt: lock.retryAt } : { ok: false, code: "LOGIN_FAILED" };
     }
-    if (user.lockedUntil !== null && user.lockedUntil > now) {
-      return { ok: false, code: "LOGIN_LOCKED", retryAt: user.lockedUntil };
-    }
-    if (!(await verifySecret(secret, user.secretHash))) {
-      const counted = this.store.countLoginFailure(user.id, this.clock(), MAX_FAILED_LOGINS, LOCKOUT_MS);
-      return counted?.lockedUntil != null
-        ? { ok: false, code: "LOGIN_LOCKED", retryAt: counted.lockedUntil }
-        : { ok: false, code: "LOGIN_FAILED" };
-    }
-    this.store.clearLoginFailures(user.id);
+    this.throttle.succeeded(source, username);
     const token = newToken("ses");
     const expiresAt = now + SESSION_TTL_MS;
     this.store.createSession(hashToken(token), user.id, now, expiresAt);

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     } else if (group === "device" && action === "revoke") {
       if (!values.id) fail("--id is required");
       if (!store.revokeDevice(values.id, now)) fail(`no active device "${values.id}"`);
-      process.stderr.write(`Device ${values.id} revoked; it is disconnected at its next reconnect.\n`);
+      process.stderr.write(`Device ${values.id} revoked; a running hub refuses its commands at once and ends its connection within 2 seconds.\n`);
     } else if (group === "device" && action === "list") {
       for (const d of store.listDevices()) {
         process.stdout.write(`${d.id}\t${d.kind}\t${d.name}\t${d.revokedAt ? `revoked ${new Date(d.revokedAt).toISOString()}` : "active"}\n`);

@@ -14,6 +14,8 @@ import {
 } from "@layan/core";
 import { fail, ok, type Ack } from "@layan/protocol";
 import type { CommitEntry } from "@layan/store";
+import type { Logger } from "pino";
+import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 
 /**
  * What the engine needs from storage. `commit` resolves only after the entry's
@@ -43,6 +45,9 @@ export interface CommandContext {
 
 type Listener = (batch: CommittedEvent[]) => void;
 
+/** Where the engine reports what an operator must see: a clock stepping back, a store refusing writes. */
+export type EngineLog = Pick<Logger, "warn" | "error">;
+
 /** Answers kept in memory for quick retries; older ones come from the store's ledger. */
 const ANSWER_CACHE_SIZE = 1_000;
 /** Settled tickets stay in memory this long, for the broadcasts that follow their last event. */
@@ -65,11 +70,16 @@ export class QueueEngine {
   private reloading = false;
   /** Tickets served (completed) per service day, kept as events arrive: pruning forgets the tickets. */
   private served = { day: "", count: 0 };
+  /** Time of the last event applied: event time never goes before it. */
+  private lastEventAt = Number.NEGATIVE_INFINITY;
+  /** Set while the clock reads before lastEventAt, so one step back is logged once. */
+  private clockBehind = false;
 
   constructor(
     private readonly rules: OfficeRules,
     private readonly store: EngineStore,
     private readonly clock: () => number,
+    private readonly log: EngineLog | null = null,
   ) {
     this.state = createState(rules);
     this.load();
@@ -82,12 +92,15 @@ export class QueueEngine {
     const todayStart = startOfServiceDay(now, this.rules.timezone);
     let seq = 0;
     this.served = { day: "", count: 0 };
+    let lastAt = Number.NEGATIVE_INFINITY;
     for (const stored of this.store.iterateEvents(this.store.replayStartSeq(todayStart))) {
       apply(state, stored.event);
+      lastAt = Math.max(lastAt, stored.event.at);
       this.countServed(stored.event);
       seq = stored.seq;
     }
     this.state = state;
+    this.lastEventAt = lastAt;
     this.prune();
     this.seq = Math.max(seq, this.store.lastSeq());
   }
@@ -99,6 +112,29 @@ export class QueueEngine {
 
   now(): number {
     return this.clock();
+  }
+
+  /**
+   * The time stamped on new events: max(clock, last event's time). An NTP
+   * correction can step the machine's clock back; stamping events with it
+   * would put a call before its ticket's issue (negative waiting times in
+   * service_log) and the log out of order. Held at the last event's time
+   * until the clock catches up.
+   */
+  private eventTime(): number {
+    const now = this.clock();
+    if (now >= this.lastEventAt) {
+      this.clockBehind = false;
+      return now;
+    }
+    if (!this.clockBehind) {
+      this.clockBehind = true;
+      this.log?.warn(
+        { clock: new Date(now).toISOString(), lastEventAt: new Date(this.lastEventAt).toISOString(), behindMs: this.lastEventAt - now },
+        "hub clock stepped back: events keep the last event's time until the clock catches up",
+      );
+    }
+    return this.lastEventAt;
   }
 
   /**
@@ -132,7 +168,7 @@ export class QueueEngine {
     namespace: string,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
-    const now = this.clock();
+    const now = this.eventTime();
     let applying = false;
     let decision: Decision;
     try {
@@ -155,6 +191,7 @@ export class QueueEngine {
       return answer;
     }
     const { events } = decision;
+    for (const e of events) this.lastEventAt = Math.max(this.lastEventAt, e.at);
     const firstSeq = this.seq + 1;
     this.seq += events.length;
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
@@ -167,7 +204,9 @@ export class QueueEngine {
         events,
         ...(key !== null ? { request: { id: key, namespace, response: answer } } : {}),
       });
-    } catch {
+    } catch (err) {
+      // Nothing of the batch is on disk; the cause is what the office's IT person must read.
+      this.log?.error({ err, code: storageFailure(err) ?? "UNKNOWN", command: command.type }, STORAGE_LOG_MESSAGE);
       this.reloadAfterFailedCommit();
       return fail("STORE_UNAVAILABLE");
     }

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { LoginPayload, fail } from "@layan/protocol";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth";
+import { sourceAddress } from "./login-throttle";
 
 export const WEB_APPS = ["kiosk", "display", "counter", "dashboard"] as const;
 export type WebApp = (typeof WEB_APPS)[number];
@@ -23,8 +24,55 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+/**
+ * The policy the four web apps run under (checked in Chromium by
+ * tests/e2e/security-headers.test.ts): only their own scripts and styles, no
+ * inline script or eval, so an injected string cannot run; network only back
+ * to the hub (socket.io's WebSocket counts as 'self'); data: audio for the
+ * display's silent unlock clip; nothing may frame them (a kiosk page inside
+ * someone else's frame could be clicked through).
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/**
+ * On every HTTP answer of the hub; a route with its own CSP (the ticket page's
+ * inline script) replaces that one header. no-referrer: the ticket page's URL
+ * is the ticket's secret id and must not leak to any link it holds.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": APP_CSP,
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
 /** Largest JSON body the API reads; logins are tiny. */
 const MAX_BODY = 16 * 1024;
+
+/** A request the hub cannot read (malformed percent-encoding): answered 400, never a 500. */
+export class BadRequest extends Error {}
+
+/** decodeURIComponent for request paths: `%` or `%E0%A4%A` is the client's mistake, not the hub's. */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new BadRequest(`malformed percent-encoding`);
+  }
+}
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
@@ -55,10 +103,43 @@ export function bearerToken(req: IncomingMessage): string | null {
   return h?.startsWith("Bearer ") ? h.slice(7) : null;
 }
 
+/**
+ * Whether a browser's Origin header names the hub itself (the Host it was
+ * reached by, the public base URL) or an origin the office configured.
+ * No Origin at all is a script or curl, not a page that could be abused.
+ */
+export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return allowed.has(origin);
+}
+
+const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+
 /** POST /api/auth/login and /api/auth/logout: officers and managers get a session token. */
-export function authRoutes(auth: Authenticator, logger: Logger): Route {
+export function authRoutes(
+  auth: Authenticator,
+  logger: Logger,
+  allowedOrigins: ReadonlySet<string> = new Set(),
+  /** Called after a logout, so the session's live sockets end at once. */
+  onLogout: () => void = () => undefined,
+): Route {
   return async (req, res, url) => {
     if (url.pathname === "/api/auth/login" && req.method === "POST") {
+      // A page on any site can post a "simple" request (text/plain, no
+      // preflight) to the hub from an office PC's browser: refuse those
+      // before they can count failures against anyone.
+      if (!originAllowed(req, allowedOrigins)) {
+        logger.warn({ origin: req.headers.origin, address: req.socket.remoteAddress }, "cross-origin login refused");
+        sendJson(res, 403, fail("ORIGIN_NOT_ALLOWED"));
+        return true;
+      }
+      if (!isJson(req)) {
+        sendJson(res, 415, fail("UNSUPPORTED_CONTENT_TYPE"));
+        return true;
+      }
       let body: unknown;
       try {
         body = await readJson(req);
@@ -71,9 +152,10 @@ export function authRoutes(auth: Authenticator, logger: Logger): Route {
         sendJson(res, 400, fail("INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
         return true;
       }
-      const result = await auth.login(parsed.data.username, parsed.data.secret);
+      const source = sourceAddress(req.socket.remoteAddress);
+      const result = await auth.login(parsed.data.username, parsed.data.secret, source);
       if (!result.ok) {
-        logger.warn({ username: parsed.data.username, code: result.code }, "login refused");
+        logger.warn({ username: parsed.data.username, address: source, code: result.code }, "login refused");
         sendJson(res, result.code === "LOGIN_LOCKED" ? 429 : 401, fail(result.code));
         return true;
       }
@@ -83,7 +165,10 @@ export function authRoutes(auth: Authenticator, logger: Logger): Route {
     }
     if (url.pathname === "/api/auth/logout" && req.method === "POST") {
       const token = bearerToken(req);
-      if (token) auth.logout(token);
+      if (token) {
+        auth.logout(token);
+        onLogout();
+      }
       sendJson(res, 200, { ok: true, data: null });
       return true;
     }
@@ -108,7 +193,7 @@ export function staticApps(dirs: Partial<Record<WebApp, string>>): Route {
       return true;
     }
     const base = resolve(root);
-    let file = normalize(join(base, decodeURIComponent(rest.join("/"))));
+    let file = normalize(join(base, decodePathPart(rest.join("/"))));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(400).end();
       return true;

@@ -182,7 +182,7 @@ describe("hub over real sockets", () => {
     expect((await attempt(h.users.officer.secret)).status).toBe(429);
     clock.advance(5 * 60_000 + 1);
     expect((await attempt(h.users.officer.secret)).status).toBe(200);
-    const badBody = await fetch(`${h.url}/api/auth/login`, { method: "POST", body: "{not json" });
+    const badBody = await fetch(`${h.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(badBody.status).toBe(400);
   });
 

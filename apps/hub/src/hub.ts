@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serviceDayOf } from "@layan/core";
+import { fail } from "@layan/protocol";
 import { pino, type Logger } from "pino";
 import { Server } from "socket.io";
 import { Authenticator } from "./auth";
@@ -9,12 +10,14 @@ import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
 import { QueueEngine } from "./engine";
-import { authRoutes, sendJson, staticApps, type Route, type WebApp } from "./http";
+import { authRoutes, BadRequest, SECURITY_HEADERS, sendJson, staticApps, type Route, type WebApp } from "./http";
 import { attachCounter } from "./namespaces/counter";
 import { attachDashboard } from "./namespaces/dashboard";
 import { attachDisplay } from "./namespaces/display";
 import { attachKiosk } from "./namespaces/kiosk";
 import type { HubSetup } from "./setup";
+import { endInvalidSockets, SESSION_CHECK_MS } from "./revocation";
+import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
@@ -29,6 +32,13 @@ export interface HubOptions {
   printing?: TicketPrinting | null;
   webApps?: Partial<Record<WebApp, string>>;
   version?: string;
+  /**
+   * Browser origins other than the hub's own that may use its API and
+   * socket.io (a dashboard served elsewhere, the Electron kiosk's app://layan).
+   */
+  allowedOrigins?: readonly string[];
+  /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
+  sessionCheckMs?: number;
   /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
   routes?: ((ctx: HubContext) => Route)[];
 }
@@ -44,6 +54,35 @@ export interface Hub {
 
 /** How often the hub looks at the clock for the office-local midnight roll-over. */
 const DAY_CHECK_MS = 30_000;
+/** At most one "malformed request" warning this often. */
+const MALFORMED_LOG_MS = 60_000;
+
+/** Logs the first occurrence at once, then at most once per `everyMs` with how many were not logged. */
+function rateLimitedWarning(logger: Logger, msg: string, everyMs: number, clock: () => number) {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let unlogged = 0;
+  return {
+    note(url: string): void {
+      const now = clock();
+      if (now - lastAt < everyMs) {
+        unlogged += 1;
+        return;
+      }
+      logger.warn({ url: url.slice(0, 200), alsoSinceLastWarning: unlogged }, msg);
+      lastAt = now;
+      unlogged = 0;
+    },
+  };
+}
+
+function requestUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? "/", "http://hub");
+  } catch {
+    throw new BadRequest("malformed request URL");
+  }
+}
+
 /** How many past events seed the "last calls" list at start-up. */
 const CALL_HISTORY_SEED = 2_000;
 
@@ -71,7 +110,7 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? pino({ level: "silent" });
   const { setup, store } = options;
-  const engine = new QueueEngine(setup.rules, store, clock);
+  const engine = new QueueEngine(setup.rules, store, clock, logger.child({ part: "engine" }));
   const auth = new Authenticator(store, clock);
   const officerNames = new Map<string, string | null>();
   const views = new Views((officerId) => {
@@ -79,13 +118,18 @@ export function createHub(options: HubOptions): Hub {
     return officerNames.get(officerId) ?? null;
   }, (ticketId) => store.ticketNumber(ticketId));
 
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  if (setup.publicBaseUrl) allowedOrigins.add(new URL(setup.publicBaseUrl).origin);
+
   const http = createServer();
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    // Auth is by token in the handshake, never by cookie, so any origin (the
-    // Electron kiosk's file:// page, a Python script) may connect.
-    cors: { origin: true },
+    // CORS headers only for the configured origins (the Electron kiosk's
+    // app://layan, a dashboard served elsewhere): the hub's own pages are
+    // same-origin and need none, and scripts (Python, Node) send no Origin.
+    // Auth is by token in the handshake, never by cookie.
+    cors: { origin: [...allowedOrigins] },
   });
 
   // socket.io keeps each connection's first HTTP request for its lifetime; the
@@ -148,21 +192,37 @@ export function createHub(options: HubOptions): Hub {
       }
       return false;
     },
-    authRoutes(auth, logger.child({ part: "http" })),
+    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger)),
     ticketPageRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
   ];
 
+  const malformed = rateLimitedWarning(logger, "malformed request URL answered 400", MALFORMED_LOG_MS, clock);
   http.on("request", (req, res) => {
     // socket.io answers its own path on the same server.
     if (req.url?.startsWith("/socket.io/")) return;
-    const url = new URL(req.url ?? "/", "http://hub");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     void (async () => {
       try {
+        const url = requestUrl(req.url);
         for (const route of routes) if (await route(req, res, url)) return;
         sendJson(res, 404, { ok: false, error: { code: "NOT_FOUND", message: "Halaman tidak ditemukan.", messageEn: "Not found." } });
       } catch (err) {
+        if (err instanceof BadRequest) {
+          // A scanner or a mangled QR link can send these all day: one
+          // warning a minute, with the count, not a stack trace each.
+          malformed.note(req.url ?? "");
+          if (!res.headersSent) sendJson(res, 400, fail("INVALID_PAYLOAD"));
+          return;
+        }
+        const storage = storageFailure(err);
+        if (storage) {
+          // A login writes its session, a logout deletes it: a full or read-only disk is not a bug.
+          logger.error({ err, code: storage, url: req.url }, STORAGE_LOG_MESSAGE);
+          if (!res.headersSent) sendJson(res, 503, fail("STORE_UNAVAILABLE"));
+          return;
+        }
         logger.error({ err, url: req.url }, "http handler failed");
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Terjadi kesalahan sistem.", messageEn: "Internal error." } });
       }
@@ -185,6 +245,8 @@ export function createHub(options: HubOptions): Hub {
     engine.prune();
   }, DAY_CHECK_MS);
   dayTimer.unref();
+  const sessionTimer = setInterval(() => endInvalidSockets(io, auth, logger), options.sessionCheckMs ?? SESSION_CHECK_MS);
+  sessionTimer.unref();
 
   return {
     http,
@@ -204,6 +266,7 @@ export function createHub(options: HubOptions): Hub {
     },
     async close() {
       clearInterval(dayTimer);
+      clearInterval(sessionTimer);
       stopBroadcasting();
       await new Promise<void>((done) => {
         void io.close(() => done());

@@ -126,6 +126,7 @@ async function main(): Promise<void> {
       logger,
       version: VERSION,
       webApps,
+      allowedOrigins: options.allowedOrigins,
       printing: networkPrinting(setup, logger),
       routes: [reportRoutes(store.db), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });

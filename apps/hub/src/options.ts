@@ -16,7 +16,15 @@ export interface MainOptions {
   kioskPrinters: Record<string, { host: string; port: number }>;
   /** Demo: a folder of emulated printer jobs shown at /printer/. */
   printerPreview: string | null;
+  /** Browser origins besides the hub's own allowed to use its API and socket.io. */
+  allowedOrigins: string[];
 }
+
+/**
+ * The Electron kiosk's renderer origin (apps/kiosk/src/main/app-protocol.ts):
+ * its socket.io polling requests are cross-origin and must get CORS headers.
+ */
+export const ELECTRON_KIOSK_ORIGIN = "app://layan";
 
 export function parseMainOptions(argv: string[]): MainOptions {
   const { values } = parseArgs({
@@ -33,6 +41,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
       "kiosk-printer": { type: "string", multiple: true, default: [] },
       "printer-preview": { type: "string" },
+      "allow-origin": { type: "string", multiple: true, default: [] },
     },
     strict: true,
     allowPositionals: false,
@@ -45,7 +54,19 @@ export function parseMainOptions(argv: string[]): MainOptions {
     if (!m) throw new Error(`--kiosk-printer must look like kiosk-lobi=127.0.0.1:9100, got "${spec}"`);
     kioskPrinters[m[1]!] = { host: m[2]!, port: Number(m[3]) };
   }
+  const extraOrigins = [...(process.env.LAYAN_ALLOWED_ORIGINS ?? "").split(","), ...values["allow-origin"]].map((o) => o.trim()).filter((o) => o !== "");
+  const allowedOrigins = [ELECTRON_KIOSK_ORIGIN];
+  for (const origin of extraOrigins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(`--allow-origin must be an origin like https://antrean.example.go.id, got "${origin}"`);
+    }
+    allowedOrigins.push(parsed.origin === "null" ? origin : parsed.origin);
+  }
   return {
+    allowedOrigins,
     kioskPrinters,
     printerPreview: values["printer-preview"] ?? null,
     port,

@@ -27,7 +27,12 @@ export function printerPreviewRoutes(dir: string): Route {
           return `<figure><img src="/printer/${base}.png" alt="Tiket ${base}"><figcaption>Cetakan #${Number(base)} · <a href="/printer/${base}.txt">teks</a></figcaption></figure>`;
         })
         .join("");
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        // Its one inline <style>; nothing else runs here.
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'",
+      });
       res.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <title>Printer kiosk (emulator)</title><style>body{font-family:system-ui,sans-serif;background:#e9edf1;margin:0;padding:20px}
 h1{font-size:20px}main{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}figure{margin:0;background:#fff;padding:10px;box-shadow:0 2px 8px rgba(0,0,0,.15)}

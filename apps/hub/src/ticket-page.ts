@@ -1,6 +1,6 @@
 import { estimateForTicket, serviceDayOf, type TicketStatus } from "@layan/core";
 import type { HubContext } from "./context";
-import { sendJson, type Route } from "./http";
+import { decodePathPart, sendJson, type Route } from "./http";
 
 /** Ticket ids are 16 base64url characters; anything else is not worth a lookup. */
 const TICKET_ID = /^[A-Za-z0-9_-]{16}$/;
@@ -84,7 +84,7 @@ export function ticketPageRoutes(ctx: HubContext): Route {
     if (req.method !== "GET") return false;
     const api = /^\/api\/tickets\/([^/]+)$/.exec(url.pathname);
     if (api) {
-      const id = decodeURIComponent(api[1] ?? "");
+      const id = decodePathPart(api[1] ?? "");
       const status = TICKET_ID.test(id) ? publicTicketStatus(ctx, id) : null;
       if (!status) sendJson(res, 404, { ok: false, error: { code: "NOT_FOUND", message: "Nomor antrean tidak ditemukan.", messageEn: "Ticket not found." } });
       else sendJson(res, 200, { ok: true, data: status });
@@ -92,7 +92,7 @@ export function ticketPageRoutes(ctx: HubContext): Route {
     }
     const page = /^\/t\/([^/]+)$/.exec(url.pathname);
     if (!page) return false;
-    const id = decodeURIComponent(page[1] ?? "");
+    const id = decodePathPart(page[1] ?? "");
     const found = TICKET_ID.test(id) && publicTicketStatus(ctx, id) !== null;
     const html = found ? ticketHtml(ctx.setup.catalog.office.name) : notFoundHtml(ctx.setup.catalog.office.name);
     res.writeHead(found ? 200 : 404, {
@@ -100,7 +100,7 @@ export function ticketPageRoutes(ctx: HubContext): Route {
       "cache-control": "no-store",
       "referrer-policy": "no-referrer",
       "x-robots-tag": "noindex",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
     });
     res.end(html);
     return true;

@@ -1,3 +1,4 @@
+import "./zod-setup";
 import type { z } from "zod";
 import type { AckFn } from "./ack";
 import type { ClientToServer, NamespaceName } from "./namespaces";

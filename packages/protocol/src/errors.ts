@@ -11,6 +11,10 @@ export const HUB_ERROR_CODES = [
   "NOT_FOUND",
   "LOGIN_FAILED",
   "LOGIN_LOCKED",
+  /** HTTP: a browser page of another origin posted to the hub's API. */
+  "ORIGIN_NOT_ALLOWED",
+  /** HTTP: the API reads JSON bodies only (a cross-site form or text/plain post is refused). */
+  "UNSUPPORTED_CONTENT_TYPE",
   "REQUEST_IN_PROGRESS",
   "PRINTER_UNAVAILABLE",
   "PRINT_FAILED",
@@ -60,6 +64,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: "Terlalu banyak percobaan gagal. Coba lagi dalam 5 menit.",
     en: "Too many failed attempts. Try again in 5 minutes.",
   },
+  ORIGIN_NOT_ALLOWED: {
+    id: "Permintaan dari situs lain ditolak. Buka aplikasi dari alamat hub.",
+    en: "Requests from another site are refused. Open the app from the hub's address.",
+  },
+  UNSUPPORTED_CONTENT_TYPE: {
+    id: "Permintaan harus berformat JSON (Content-Type: application/json).",
+    en: "The request body must be JSON (Content-Type: application/json).",
+  },
   REQUEST_IN_PROGRESS: { id: "Permintaan yang sama sedang diproses.", en: "The same request is being processed." },
   PRINTER_UNAVAILABLE: {
     id: "Printer tiket tidak siap. Silakan hubungi petugas.",
@@ -69,7 +81,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: "Tiket gagal dicetak dan nomor dibatalkan. Silakan coba lagi atau hubungi petugas.",
     en: "The ticket could not be printed and was cancelled.",
   },
-  STORE_UNAVAILABLE: { id: "Sistem sedang sibuk. Silakan coba lagi.", en: "Storage unavailable, try again." },
+  STORE_UNAVAILABLE: {
+    id: "Penyimpanan hub penuh atau tidak dapat ditulis; hubungi petugas TI.",
+    en: "The hub's storage is full or cannot be written; contact IT.",
+  },
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
   HUB_UNREACHABLE: {
     id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…",

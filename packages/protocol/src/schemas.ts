@@ -1,3 +1,4 @@
+import "./zod-setup";
 import { CANCEL_REASONS, COMPLETION_OUTCOMES, PRIORITY_REASONS } from "@layan/core";
 import { z } from "zod";
 

@@ -6,6 +6,11 @@ import { connectErrorCode, watchConnection, type ConnectionState } from "./conne
 class FakeSocket {
   connected = false;
   active = true;
+  connects = 0;
+  connect() {
+    this.connects += 1;
+    return this;
+  }
   private handlers = new Map<string, ((arg?: unknown) => void)[]>();
   on(event: string, fn: (arg?: unknown) => void) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
@@ -73,6 +78,19 @@ describe("watchConnection", () => {
       code: "UNAUTHORIZED",
       message: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.",
     });
+  });
+
+  it("after the hub ended the socket (token revoked), connects again to learn why", () => {
+    const w = watch();
+    w.socket.emit("connect");
+    w.socket.emit("disconnect", "transport close");
+    expect(w.socket.connects).toBe(0);
+    w.socket.emit("connect");
+    w.socket.emit("disconnect", "io server disconnect");
+    expect(w.socket.connects).toBe(1);
+    w.socket.active = false;
+    w.socket.emit("connect_error", refused("UNAUTHORIZED"));
+    expect(w.last()).toMatchObject({ status: "refused", code: "UNAUTHORIZED" });
   });
 
   it("stops listening when unsubscribed", () => {

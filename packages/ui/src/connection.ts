@@ -41,8 +41,12 @@ export function watchConnection(
     everConnected = true;
     set({ status: "online" });
   };
-  const onDisconnect = () => {
+  const onDisconnect = (reason?: string) => {
     if (state.status !== "refused") set({ status: "reconnecting", since: now() });
+    // The hub ends a socket whose token was revoked, logged out or expired,
+    // and socket.io never retries after that: connect once more so the
+    // handshake's refusal (UNAUTHORIZED) says why, instead of "reconnecting" forever.
+    if (reason === "io server disconnect") socket.connect();
   };
   const onConnectError = (err: Error) => {
     const code = connectErrorCode(err);

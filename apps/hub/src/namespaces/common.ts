@@ -16,6 +16,7 @@ import {
   type SocketIdentity,
 } from "@layan/protocol";
 import type { Authenticator } from "../auth";
+import { guardCommands } from "../revocation";
 
 /** What the hub keeps on a socket once its handshake passed. */
 export interface HubSocketData {
@@ -68,6 +69,8 @@ export function requireRole<N extends NamespaceName>(
     socket.data.identity = identity;
     next();
   });
+  // The handshake is checked once; revocation, logout and expiry must also reach live sockets.
+  nsp.on("connection", (socket) => guardCommands(socket as unknown as Socket, auth, logger));
 }
 
 export function identityOf<N extends NamespaceName>(socket: HubSocket<N>): SocketIdentity {

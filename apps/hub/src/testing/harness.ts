@@ -10,11 +10,12 @@ import type {
   NamespaceName,
   ServerToClient,
 } from "@layan/protocol";
+import type { Logger } from "pino";
 import { io, type Socket } from "socket.io-client";
 import { addDevice, addUser } from "../admin";
 import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
-import { createHub, type Hub } from "../hub";
+import { createHub, type Hub, type HubOptions } from "../hub";
 import type { HubSetup } from "../setup";
 import { hubStore } from "../store-adapter";
 
@@ -59,6 +60,11 @@ export interface StartOptions {
   clock?: FakeClock;
   alwaysOpen?: boolean;
   printing?: TicketPrinting;
+  /** How often live sockets' tokens are re-checked (the hub's default when unset). */
+  sessionCheckMs?: number;
+  logger?: Logger;
+  allowedOrigins?: string[];
+  webApps?: HubOptions["webApps"];
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -71,7 +77,16 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
   const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen ?? true });
   const seeded = options.seeded ? { tokens: options.seeded.tokens, users: options.seeded.users } : await seed(store, clock.now);
   const storage = hubStore(store);
-  const hub = createHub({ setup, store: storage, clock: clock.read, printing: options.printing ?? null });
+  const hub = createHub({
+    setup,
+    store: storage,
+    clock: clock.read,
+    printing: options.printing ?? null,
+    ...(options.sessionCheckMs !== undefined ? { sessionCheckMs: options.sessionCheckMs } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.webApps ? { webApps: options.webApps } : {}),
+  });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {
     hub,
