@@ -10,6 +10,7 @@ import type {
   NamespaceName,
   ServerToClient,
 } from "@layan/protocol";
+import type { Logger } from "pino";
 import { io, type Socket } from "socket.io-client";
 import { addDevice, addUser } from "../admin";
 import { setupFromConfig } from "../config-setup";
@@ -59,6 +60,7 @@ export interface StartOptions {
   clock?: FakeClock;
   alwaysOpen?: boolean;
   printing?: TicketPrinting;
+  logger?: Logger;
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -71,7 +73,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
   const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen ?? true });
   const seeded = options.seeded ? { tokens: options.seeded.tokens, users: options.seeded.users } : await seed(store, clock.now);
   const storage = hubStore(store);
-  const hub = createHub({ setup, store: storage, clock: clock.read, printing: options.printing ?? null });
+  const hub = createHub({ setup, store: storage, clock: clock.read, printing: options.printing ?? null, logger: options.logger });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {
     hub,
