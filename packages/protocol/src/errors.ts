@@ -6,6 +6,8 @@ import { QUEUE_ERROR_CODES, type QueueErrorCode } from "@layan/core";
  */
 export const HUB_ERROR_CODES = [
   "INVALID_PAYLOAD",
+  "UNKNOWN_EVENT",
+  "REQUEST_CONFLICT",
   "UNAUTHORIZED",
   "FORBIDDEN",
   "NOT_FOUND",
@@ -52,6 +54,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   STEP_ALREADY_DONE: { id: "Langkah SOP ini sudah dicentang.", en: "This SOP step is already ticked." },
   NOTHING_TO_CLOSE: { id: "Tidak ada yang perlu ditutup.", en: "Nothing to close." },
   INVALID_PAYLOAD: { id: "Data permintaan tidak valid.", en: "Invalid request payload." },
+  UNKNOWN_EVENT: {
+    id: "Perintah tidak dikenal atau tidak tersedia untuk perangkat ini.",
+    en: "Unknown event, or not one of this namespace's commands.",
+  },
+  REQUEST_CONFLICT: {
+    id: "Nomor permintaan ini sudah dipakai untuk perintah lain. Buat permintaan baru.",
+    en: "This request id was already used with a different payload.",
+  },
   UNAUTHORIZED: { id: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.", en: "Unknown device or session." },
   FORBIDDEN: { id: "Anda tidak berwenang melakukan ini.", en: "Not allowed for your role." },
   NOT_FOUND: { id: "Data tidak ditemukan.", en: "Not found." },
