@@ -101,6 +101,54 @@ describe("hub over real sockets", () => {
     expect(h.store.lastSeq()).toBe(2);
   });
 
+  it("a request id reused with another payload answers REQUEST_CONFLICT, also in flight and after a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "layan-hub-test-"));
+    try {
+      const dbPath = join(dir, "layan.db");
+      const clock = new FakeClock();
+      const first = await startHub({ dbPath, clock });
+      const kiosk = await connect(first.url, "/kiosk", first.tokens.kiosk);
+      const requestId = rid();
+      const a = await send<IssuedTicket>(kiosk, "ticket:issue", { requestId, serviceId: "ktp-el" });
+      // The same request spelled out in full (the schema's default made explicit) is a retry.
+      expect(await send(kiosk, "ticket:issue", { serviceId: "ktp-el", priority: null, requestId })).toEqual(a);
+      const other = await send(kiosk, "ticket:issue", { requestId, serviceId: "kartu-keluarga" });
+      expect(other.ok ? null : other.error).toMatchObject({
+        code: "REQUEST_CONFLICT",
+        message: "Nomor permintaan ini sudah dipakai untuk perintah lain. Buat permintaan baru.",
+      });
+
+      // Two different commands racing with one id: the first acts, the second is refused.
+      const racing = rid();
+      const [x, y] = await Promise.all([
+        send(kiosk, "ticket:issue", { requestId: racing, serviceId: "ktp-el" }),
+        send(kiosk, "ticket:issue", { requestId: racing, serviceId: "kartu-keluarga" }),
+      ]);
+      expect([x.ok, y.ok ? "ok" : y.error.code]).toEqual([true, "REQUEST_CONFLICT"]);
+
+      // Payloads that read alike on different events are different requests.
+      const counter = await connect(first.url, "/counter", await login(first.url, first.users.officer));
+      const openId = rid();
+      await must(counter, "counter:open", { requestId: openId, counterId: "loket-1" });
+      const start = await send(counter, "ticket:start", { requestId: openId, counterId: "loket-1" });
+      expect(start.ok ? null : start.error.code).toBe("REQUEST_CONFLICT");
+      kiosk.close();
+      counter.close();
+      await first.close();
+
+      // After a restart the ledger still knows what the first request carried.
+      const second = track(await startHub({ dbPath, clock, seeded: first }));
+      const kiosk2 = track(await connect(second.url, "/kiosk", second.tokens.kiosk));
+      expect(await send(kiosk2, "ticket:issue", { requestId, serviceId: "ktp-el" })).toEqual(a);
+      const late = await send(kiosk2, "ticket:issue", { requestId, serviceId: "kartu-keluarga" });
+      expect(late.ok ? null : late.error.code).toBe("REQUEST_CONFLICT");
+      // Nothing acted twice: A-001, A-002 (the race) and the counter's opening.
+      expect(second.store.lastSeq()).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("answers malformed payloads with INVALID_PAYLOAD and stays up", async () => {
     const { kiosk, counter } = await officeWithOfficer();
     const cases: unknown[] = [
