@@ -149,6 +149,18 @@ describe("hub over real sockets", () => {
     }
   });
 
+  it("resyncs a screen whose sinceSeq is ahead of the hub (a reset database) with a snapshot", async () => {
+    const { h, kiosk, display } = await officeWithOfficer();
+    await issue(kiosk, "ktp-el");
+    const dashboard = track(await connect(h.url, "/dashboard", await login(h.url, h.users.manager)));
+    for (const screen of [display, dashboard] as Socket<object, object>[]) {
+      const ahead = await send<{ mode: string; seq: number }>(screen, "sync:request", { sinceSeq: h.store.lastSeq() + 500 });
+      expect(ahead.ok && { mode: ahead.data.mode, seq: ahead.data.seq }).toEqual({ mode: "snapshot", seq: h.store.lastSeq() });
+      const current = await send<{ mode: string }>(screen, "sync:request", { sinceSeq: h.store.lastSeq() });
+      expect(current.ok && current.data.mode).toBe("events");
+    }
+  });
+
   it("answers malformed payloads with INVALID_PAYLOAD and stays up", async () => {
     const { kiosk, counter } = await officeWithOfficer();
     const cases: unknown[] = [
@@ -216,8 +228,17 @@ describe("hub over real sockets", () => {
     const other = track(await connect(h.url, "/counter", await login(h.url, h.users.officer2)));
     const stolen = await send(other, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
     expect(stolen.ok || stolen.error.code).toBe("FORBIDDEN");
-    const busy = await send(other, "counter:open", { requestId: rid(), counterId: "loket-1" });
-    expect(busy.ok || busy.error.code).toBe("COUNTER_BUSY");
+    const taken = await send(other, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    expect(taken.ok || taken.error).toMatchObject({
+      code: "COUNTER_TAKEN",
+      message: "Loket ini sedang dipakai petugas lain. Minta petugas tersebut atau supervisor menutupnya dulu.",
+    });
+    // A closed counter is nobody's: calling on it says it is not open, not that it is forbidden.
+    const closed = await send(other, "ticket:call_next", { requestId: rid(), counterId: "loket-2" });
+    expect(closed.ok || closed.error.code).toBe("COUNTER_NOT_OPEN");
+    // /counter's ticket:cancel names the ticket only; a counterId is refused like any unknown field.
+    const withCounter = await send(other, "ticket:cancel", { requestId: rid(), ticketId: "x", counterId: "loket-1" });
+    expect(withCounter.ok || withCounter.error.code).toBe("INVALID_PAYLOAD");
     const supervisor = track(await connect(h.url, "/counter", await login(h.url, h.users.supervisor)));
     const called = await must(supervisor, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
     expect(called.current?.number).toBe("A-001");

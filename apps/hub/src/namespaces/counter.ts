@@ -12,7 +12,10 @@ import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
   if (who.role === "supervisor" || who.role === "admin") return true;
-  return ctx.engine.state.counters.get(counterId)?.officerId === who.id;
+  const counter = ctx.engine.state.counters.get(counterId);
+  // A closed counter belongs to nobody: the core's COUNTER_NOT_OPEN tells the
+  // officer what to do (open it), FORBIDDEN would not.
+  return counter === undefined || counter.status === "closed" || counter.officerId === who.id;
 }
 
 export function attachCounter(ctx: HubContext): void {
