@@ -34,20 +34,20 @@ function headersVersion(includeDir) {
  * common.gypi from there too; a version mismatch would build an addon the
  * running Node refuses to load.
  */
-function localNodeDir() {
-  const prefix = dirname(dirname(process.execPath));
+function localNodeDir(execPath = process.execPath, version = process.versions.node) {
+  const prefix = dirname(dirname(execPath));
   const include = join(prefix, "include", "node");
   if (!existsSync(join(include, "node.h")) || !existsSync(join(include, "common.gypi"))) return null;
-  return headersVersion(include) === process.versions.node ? prefix : null;
+  return headersVersion(include) === version ? prefix : null;
 }
 
-function updateConfig(config) {
+function updateConfig(config, nodeDir = localNodeDir, env = process.env) {
   // Someone who set it knows better: an export, or an .npmrc's nodedir (which
   // pnpm does not hand to build scripts by itself).
-  if (process.env.npm_config_nodedir || config.extraEnv?.npm_config_nodedir) return config;
-  const nodedir = typeof config.nodedir === "string" && config.nodedir !== "" ? config.nodedir : localNodeDir();
+  if (env.npm_config_nodedir || config.extraEnv?.npm_config_nodedir) return config;
+  const nodedir = typeof config.nodedir === "string" && config.nodedir !== "" ? config.nodedir : nodeDir();
   if (nodedir === null) return config;
   return { ...config, extraEnv: { ...config.extraEnv, npm_config_nodedir: nodedir } };
 }
 
-module.exports = { hooks: { updateConfig }, localNodeDir };
+module.exports = { hooks: { updateConfig: (config) => updateConfig(config) }, updateConfig, localNodeDir };
