@@ -229,14 +229,15 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     const dataDir = mkdtempSync(join(tmpdir(), "layan-dash-sim-"));
     const config = loadConfig(join(ROOT, "kiosk-config"));
     const tz = config.office.timezone;
-    // Seven weeks up to yesterday (office time), ~450 tickets a day: last month is complete.
+    // Seven weeks up to yesterday (office time), ~280 tickets a day, about what the
+    // sample office's 12 counters serve (the simulator adds none): last month is complete.
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date(SIM_NOW));
     writeSimulatedStore({
       config,
       out: join(dataDir, "layan.db"),
       startDay: addDays(today, -49),
       days: 49,
-      ticketsPerDay: 450,
+      ticketsPerDay: 280,
       seed: 7,
     });
     // A copy of the sample office where KTP-el and Kartu Keluarga promise a 1-minute

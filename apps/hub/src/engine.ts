@@ -12,6 +12,7 @@ import {
   type QueueEvent,
   type QueueState,
 } from "@layan/core";
+import { createHash } from "node:crypto";
 import { fail, ok, type Ack } from "@layan/protocol";
 import type { CommitEntry } from "@layan/store";
 import type { Logger } from "pino";
@@ -24,7 +25,8 @@ import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
  */
 export interface EngineStore {
   commit(entry: CommitEntry): Promise<number[]>;
-  findRequest(requestId: string): unknown;
+  /** The first answer to a request id and the hash of the payload it came with (null in ledgers older than migration 0006). */
+  findRequest(requestId: string): { response: unknown; payloadHash: string | null } | undefined;
   lastSeq(): number;
   /** Events with seq >= fromSeq, oldest first, streamed. */
   iterateEvents(fromSeq: number): Iterable<{ seq: number; event: QueueEvent }>;
@@ -37,10 +39,40 @@ export interface CommittedEvent {
   event: QueueEvent;
 }
 
-export interface CommandContext {
-  /** Client request id: a retry with the same id gets the first answer. */
-  requestId: string | null;
-  namespace: string;
+export type CommandContext =
+  | {
+      /** Client request id: a retry with the same id and payload gets the first answer. */
+      requestId: string;
+      namespace: string;
+      /** The client's payload as parsed: what a retry must repeat for the id to mean the same request. */
+      payload: unknown;
+    }
+  | { requestId: null; namespace: string };
+
+/** Object keys sorted at every depth, so `{a,b}` and `{b,a}` are the same payload. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * The command's kind with the client's payload: two commands whose payloads
+ * read alike (ticket:recall and ticket:start are both `{ requestId, counterId }`)
+ * are still different requests.
+ */
+function payloadHashOf(command: QueueCommand, payload: unknown): string {
+  return createHash("sha256").update(`${command.type}\n${canonicalJson(payload)}`).digest("base64url");
+}
+
+interface Remembered {
+  answer: Ack<unknown>;
+  payloadHash: string | null;
 }
 
 type Listener = (batch: CommittedEvent[]) => void;
@@ -64,8 +96,8 @@ export class QueueEngine {
   state: QueueState;
   /** Sequence of the last event applied to the live state (committed or in flight). */
   seq = 0;
-  private readonly inflight = new Map<string, Promise<Ack<unknown>>>();
-  private readonly answers = new Map<string, Ack<unknown>>();
+  private readonly inflight = new Map<string, { promise: Promise<Ack<unknown>>; payloadHash: string }>();
+  private readonly answers = new Map<string, Remembered>();
   private readonly listeners = new Set<Listener>();
   private reloading = false;
   /** Tickets served (completed) per service day, kept as events arrive: pruning forgets the tickets. */
@@ -147,24 +179,37 @@ export class QueueEngine {
     ctx: CommandContext,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
-    const { requestId } = ctx;
-    if (requestId !== null) {
-      const key = `${ctx.namespace}:${requestId}`;
+    if (ctx.requestId !== null) {
+      const key = `${ctx.namespace}:${ctx.requestId}`;
+      const payloadHash = payloadHashOf(command, ctx.payload);
+      // A reused id with another payload is a client bug (an id copied between
+      // actions): answering the first command's result would tell the officer
+      // something happened that they did not ask for.
       const running = this.inflight.get(key);
-      if (running) return running as Promise<Ack<T>>;
-      const cached = this.answers.get(key) ?? (this.store.findRequest(key) as Ack<T> | undefined);
-      if (cached) return Promise.resolve(cached as Ack<T>);
-      const promise = this.run(command, key, ctx.namespace, respond);
-      this.inflight.set(key, promise);
+      if (running) {
+        return running.payloadHash === payloadHash ? (running.promise as Promise<Ack<T>>) : Promise.resolve(fail("REQUEST_CONFLICT"));
+      }
+      const stored = this.answers.get(key) ?? this.fromLedger(key);
+      if (stored) {
+        const same = stored.payloadHash === null || stored.payloadHash === payloadHash;
+        return Promise.resolve(same ? (stored.answer as Ack<T>) : fail("REQUEST_CONFLICT"));
+      }
+      const promise = this.run(command, { key, payloadHash }, ctx.namespace, respond);
+      this.inflight.set(key, { promise, payloadHash });
       void promise.finally(() => this.inflight.delete(key));
       return promise;
     }
     return this.run(command, null, ctx.namespace, respond);
   }
 
+  private fromLedger(key: string): Remembered | undefined {
+    const row = this.store.findRequest(key);
+    return row && { answer: row.response as Ack<unknown>, payloadHash: row.payloadHash };
+  }
+
   private async run<T>(
     command: QueueCommand,
-    key: string | null,
+    request: { key: string; payloadHash: string } | null,
     namespace: string,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
@@ -187,7 +232,7 @@ export class QueueEngine {
     }
     if (!decision.ok) {
       const answer = fail(decision.error.code);
-      if (key !== null) this.remember(key, answer);
+      if (request !== null) this.remember(request, answer);
       return answer;
     }
     const { events } = decision;
@@ -196,13 +241,13 @@ export class QueueEngine {
     this.seq += events.length;
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
     if (events.length === 0) {
-      if (key !== null) this.remember(key, answer);
+      if (request !== null) this.remember(request, answer);
       return answer;
     }
     try {
       await this.store.commit({
         events,
-        ...(key !== null ? { request: { id: key, namespace, response: answer } } : {}),
+        ...(request !== null ? { request: { id: request.key, namespace, response: answer, payloadHash: request.payloadHash } } : {}),
       });
     } catch (err) {
       // Nothing of the batch is on disk; the cause is what the office's IT person must read.
@@ -210,7 +255,7 @@ export class QueueEngine {
       this.reloadAfterFailedCommit();
       return fail("STORE_UNAVAILABLE");
     }
-    if (key !== null) this.remember(key, answer);
+    if (request !== null) this.remember(request, answer);
     const committed = events.map((event, i) => ({ seq: firstSeq + i, event }));
     for (const listener of this.listeners) listener(committed);
     return answer;
@@ -235,8 +280,8 @@ export class QueueEngine {
     return pruneSettled(this.state, now, now - SETTLED_KEEP_MS);
   }
 
-  private remember(key: string, answer: Ack<unknown>): void {
-    this.answers.set(key, answer);
+  private remember({ key, payloadHash }: { key: string; payloadHash: string }, answer: Ack<unknown>): void {
+    this.answers.set(key, { answer, payloadHash });
     if (this.answers.size > ANSWER_CACHE_SIZE) {
       const oldest = this.answers.keys().next().value;
       if (oldest !== undefined) this.answers.delete(oldest);

@@ -18,6 +18,7 @@ import { attachKiosk } from "./namespaces/kiosk";
 import type { HubSetup } from "./setup";
 import { endInvalidSockets, SESSION_CHECK_MS } from "./revocation";
 import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
+import { baseReachableFromPhone, unreachableTicketUrlWarning } from "./public-url";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
@@ -105,6 +106,25 @@ function ticketIds(): () => string {
   };
 }
 
+/** What socket.io's handshake reads from the connection's first request (socket.io/dist/socket.js buildHandshake). */
+interface SlimRequest {
+  headers: Record<string, string | string[] | undefined>;
+  url?: string;
+  _query?: Record<string, string>;
+  connection?: { encrypted?: boolean };
+}
+
+function slimRequest(request: SlimRequest | null): SlimRequest | null {
+  if (!request) return null;
+  const { host, origin, "user-agent": userAgent } = request.headers;
+  return {
+    headers: { host, origin, "user-agent": userAgent },
+    url: request.url,
+    _query: request._query,
+    connection: { encrypted: request.connection?.encrypted === true },
+  };
+}
+
 /** The composition root: everything real is passed in, so tests build the same hub with a fake clock. */
 export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? Date.now;
@@ -132,11 +152,13 @@ export function createHub(options: HubOptions): Hub {
     cors: { origin: [...allowedOrigins] },
   });
 
-  // socket.io keeps each connection's first HTTP request for its lifetime; the
-  // handshake (auth, headers) is copied already, so drop it: ~200 displays and
-  // kiosks stay connected all day (socket.io's "memory usage" advice).
-  io.engine.on("connection", (raw: { request: unknown }) => {
-    raw.request = null;
+  // socket.io keeps each connection's first HTTP request for its lifetime: drop
+  // it, ~200 displays and kiosks stay connected all day (socket.io's "memory
+  // usage" advice). The namespace handshake is built from it only later, when
+  // the client joins a namespace, so keep the few fields it reads: without the
+  // Host header a ticket's QR code fell back to the bind address (0.0.0.0).
+  io.engine.on("connection", (raw: { request: SlimRequest | null }) => {
+    raw.request = slimRequest(raw.request);
   });
 
   const calls = new CallHistory(Math.max(0, store.lastSeq() - CALL_HISTORY_SEED));
@@ -148,6 +170,8 @@ export function createHub(options: HubOptions): Hub {
   }
 
   let listenedAt: { host: string; port: number } | null = null;
+  // Once per base: the warning is for the IT person, not a line per ticket.
+  const warnedBases = new Set<string>();
   const context: HubContext = {
     io,
     engine,
@@ -160,8 +184,13 @@ export function createHub(options: HubOptions): Hub {
     printing: options.printing ?? null,
     newTicketId: options.newTicketId ?? ticketIds(),
     statusUrl: (ticketId, host) => {
-      const base = setup.publicBaseUrl ?? (host ? `http://${host}` : `http://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`);
-      return `${base.replace(/\/$/, "")}/t/${ticketId}`;
+      // The address the kiosk itself reached the hub at is the one most likely to work from a phone.
+      const base = (setup.publicBaseUrl ?? (host ? `http://${host}` : `http://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`)).replace(/\/$/, "");
+      if (!warnedBases.has(base) && !baseReachableFromPhone(base)) {
+        warnedBases.add(base);
+        logger.warn({ base }, unreachableTicketUrlWarning(base));
+      }
+      return `${base}/t/${ticketId}`;
     },
   };
 

@@ -4,6 +4,7 @@
  * itself is createHub().
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
@@ -16,6 +17,7 @@ import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
 import { hubStore } from "./store-adapter";
 import { printerPreviewRoutes } from "./printer-preview";
+import { baseReachableFromPhone, firstNetworkAddress, unreachableTicketUrlWarning } from "./public-url";
 import { reportRoutes } from "./reports";
 import { networkPrinting } from "./printing";
 
@@ -53,9 +55,19 @@ function prepareDataDir(options: MainOptions): string {
   return dir;
 }
 
-function banner(port: number, host: string, creds: DemoCredentials | null, printerPreview: boolean, credsFile: string): string {
-  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-  const base = `http://${shown}:${port}`;
+/**
+ * Where the demo's URLs point: this machine's network address when it has one,
+ * so a kiosk opened from the banner prints QR codes a phone can open.
+ */
+function advertisedBase(port: number, host: string, publicBaseUrl: string | null): { base: string; ticketBase: string; lanMissing: boolean } {
+  const bindAll = host === "0.0.0.0" || host === "::";
+  const lan = bindAll ? firstNetworkAddress(networkInterfaces()) : null;
+  const base = `http://${bindAll ? (lan ?? "localhost") : host}:${port}`;
+  return { base, ticketBase: (publicBaseUrl ?? base).replace(/\/$/, ""), lanMissing: bindAll && lan === null };
+}
+
+function banner(port: number, host: string, publicBaseUrl: string | null, creds: DemoCredentials | null, printerPreview: boolean, credsFile: string): string {
+  const { base, ticketBase, lanMissing } = advertisedBase(port, host, publicBaseUrl);
   const lines = [
     "",
     "  Layan — Mal Pelayanan Publik hub is running",
@@ -64,6 +76,9 @@ function banner(port: number, host: string, creds: DemoCredentials | null, print
     `  Counter    ${base}/counter/`,
     `  Dashboard  ${base}/dashboard/`,
     ...(printerPreview ? [`  Printer    ${base}/printer/   (emulated kiosk printer: the printed tickets)`] : []),
+    lanMissing
+      ? "  Ticket QR  this machine has no network address besides loopback: QR codes open only here"
+      : `  Ticket QR  ${ticketBase}/t/…   (open the kiosk through this address so phones can follow their tickets)`,
   ];
   if (creds) {
     lines.push("", "  Demo logins (username / PIN or password):");
@@ -141,7 +156,10 @@ async function main(): Promise<void> {
     const ready = { msg: "listening", port, host: options.host, seq: hub.engine.seq };
     if (logger.isLevelEnabled("info")) logger.info(ready);
     else process.stdout.write(`${JSON.stringify(ready)}\n`);
-    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, creds, options.printerPreview !== null, join(dataDir, "demo-credentials.json")));
+    // Said at start, once: a QR code a phone cannot open is found out only when a citizen tries.
+    const { ticketBase } = advertisedBase(port, options.host, setup.publicBaseUrl);
+    if (!baseReachableFromPhone(ticketBase)) logger.warn({ base: ticketBase }, unreachableTicketUrlWarning(ticketBase));
+    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, setup.publicBaseUrl, creds, options.printerPreview !== null, join(dataDir, "demo-credentials.json")));
   } catch (err) {
     await hub.close().catch(() => undefined);
     storage.committer.close();

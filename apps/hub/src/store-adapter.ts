@@ -11,7 +11,7 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     committer,
     commit: (entry) => committer.commit(entry),
     commitStats: () => ({ ...committer.stats }),
-    findRequest: (id) => store.findRequest(id),
+    findRequest: (id) => store.findRequestRecord(id),
     lastSeq: () => store.lastSeq(),
     iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),

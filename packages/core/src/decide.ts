@@ -138,7 +138,7 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       const ticket = state.tickets.get(command.ticketId);
       if (!ticket) return refuse("TICKET_UNKNOWN", command.ticketId);
       if (ticket.status !== "no_show" || ticket.noShowAt === null) {
-        return refuse("TICKET_NOT_WAITING", `${ticket.number} is ${ticket.status}, not no_show`);
+        return refuse("TICKET_NOT_NO_SHOW", `${ticket.number} is ${ticket.status}, not no_show`);
       }
       if (now - ticket.noShowAt > state.rules.noShow.reinstateWithinMinutes * 60_000) {
         return refuse("REINSTATE_WINDOW_PASSED", `${ticket.number} missed its call too long ago`);
@@ -187,7 +187,7 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       if (counter?.status === "open") {
         if (counter.officerId === command.officerId) return accept();
         return refuse(
-          "COUNTER_BUSY",
+          "COUNTER_TAKEN",
           `${command.counterId} is open for ${counter.officerId ?? "another officer"}`,
         );
       }
@@ -198,7 +198,7 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
         counter.officerId !== null &&
         counter.officerId !== command.officerId
       ) {
-        return refuse("COUNTER_BUSY", `${command.counterId} is paused by ${counter.officerId}`);
+        return refuse("COUNTER_TAKEN", `${command.counterId} is paused by ${counter.officerId}`);
       }
       return accept({
         type: "counter.opened",

@@ -191,7 +191,7 @@ describe("wrong-state commands", () => {
       "TICKET_UNKNOWN",
     );
     expect(q.refused({ type: "reinstate", ticketId: "nope" }, at("08:06"))).toBe("TICKET_UNKNOWN");
-    expect(q.refused({ type: "reinstate", ticketId: "t2" }, at("08:06"))).toBe("TICKET_NOT_WAITING");
+    expect(q.refused({ type: "reinstate", ticketId: "t2" }, at("08:06"))).toBe("TICKET_NOT_NO_SHOW");
     expect(
       q.refused(
         { type: "issueTicket", ticketId: "t9", serviceId: "paspor", priority: null, kioskId: null },

@@ -115,9 +115,9 @@ describe("reinstate", () => {
 
   it("is refused for a ticket that is not a no-show", () => {
     const q = noShow();
-    expect(q.refused({ type: "reinstate", ticketId: "t2" }, at("08:20"))).toBe("TICKET_NOT_WAITING");
+    expect(q.refused({ type: "reinstate", ticketId: "t2" }, at("08:20"))).toBe("TICKET_NOT_NO_SHOW");
     q.run({ type: "reinstate", ticketId: "t1" }, at("08:20"));
-    expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_WAITING");
+    expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_NO_SHOW");
   });
 
   it("is refused once the ticket's service day has ended, even inside the window", () => {
@@ -143,7 +143,7 @@ describe("reinstate", () => {
       noShowAt: null,
       segment: { outcome: "no_show", endedAt: at("08:13") },
     });
-    expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_WAITING");
+    expect(q.refused({ type: "reinstate", ticketId: "t1" }, at("08:21"))).toBe("TICKET_NOT_NO_SHOW");
   });
 });
 
@@ -258,7 +258,7 @@ describe("counters", () => {
     // Re-open by the same officer: a no-op, nothing to log.
     expect(q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("07:31"))).toEqual([]);
     expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("07:32"))).toBe(
-      "COUNTER_BUSY",
+      "COUNTER_TAKEN",
     );
 
     expect(q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:00"))).toEqual([
@@ -295,7 +295,7 @@ describe("counters", () => {
     q.run({ type: "openCounter", counterId: "loket-2", officerId: "budi" }, at("08:00"));
     q.run({ type: "pauseCounter", counterId: "loket-2" }, at("10:00"));
     expect(q.refused({ type: "openCounter", counterId: "loket-2", officerId: "ani" }, at("10:05"))).toBe(
-      "COUNTER_BUSY",
+      "COUNTER_TAKEN",
     );
     expect(q.state.counters.get("loket-2")).toMatchObject({ status: "paused", officerId: "budi" });
     q.run({ type: "closeCounter", counterId: "loket-2" }, at("10:06"));

@@ -6,6 +6,8 @@ import { QUEUE_ERROR_CODES, type QueueErrorCode } from "@layan/core";
  */
 export const HUB_ERROR_CODES = [
   "INVALID_PAYLOAD",
+  "UNKNOWN_EVENT",
+  "REQUEST_CONFLICT",
   "UNAUTHORIZED",
   "FORBIDDEN",
   "NOT_FOUND",
@@ -35,11 +37,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   COUNTER_UNKNOWN: { id: "Loket tidak ditemukan.", en: "Unknown counter." },
   COUNTER_NOT_OPEN: { id: "Loket belum dibuka.", en: "The counter is not open." },
   COUNTER_BUSY: { id: "Loket masih melayani antrean lain. Selesaikan dulu.", en: "The counter still has a ticket in hand." },
+  COUNTER_TAKEN: {
+    id: "Loket ini sedang dipakai petugas lain. Minta petugas tersebut atau supervisor menutupnya dulu.",
+    en: "Another officer holds this counter; they or a supervisor must close it first.",
+  },
   COUNTER_IDLE: { id: "Tidak ada antrean yang sedang dipanggil di loket ini.", en: "No ticket in hand at this counter." },
   COUNTER_DOES_NOT_SERVE: { id: "Loket ini tidak melayani layanan tersebut.", en: "This counter does not serve that service." },
   QUEUE_EMPTY: { id: "Tidak ada antrean yang menunggu.", en: "Nobody is waiting." },
   TICKET_UNKNOWN: { id: "Nomor antrean tidak ditemukan.", en: "Unknown ticket." },
   TICKET_NOT_WAITING: { id: "Nomor antrean ini tidak sedang menunggu.", en: "The ticket is not waiting." },
+  TICKET_NOT_NO_SHOW: {
+    id: "Nomor antrean ini tidak berstatus tidak hadir, jadi tidak perlu diaktifkan kembali.",
+    en: "The ticket is not a no-show, so there is nothing to reinstate.",
+  },
   TICKET_NOT_CALLED: { id: "Nomor antrean ini belum dipanggil.", en: "The ticket has not been called." },
   TICKET_NOT_SERVING: { id: "Pelayanan untuk nomor ini belum dimulai.", en: "Service has not started for this ticket." },
   TICKET_FINISHED: { id: "Nomor antrean ini sudah selesai.", en: "The ticket is already finished." },
@@ -56,6 +66,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   STEP_ALREADY_DONE: { id: "Langkah SOP ini sudah dicentang.", en: "This SOP step is already ticked." },
   NOTHING_TO_CLOSE: { id: "Tidak ada yang perlu ditutup.", en: "Nothing to close." },
   INVALID_PAYLOAD: { id: "Data permintaan tidak valid.", en: "Invalid request payload." },
+  UNKNOWN_EVENT: {
+    id: "Perintah tidak dikenal atau tidak tersedia untuk perangkat ini.",
+    en: "Unknown event, or not one of this namespace's commands.",
+  },
+  REQUEST_CONFLICT: {
+    id: "Nomor permintaan ini sudah dipakai untuk perintah lain. Buat permintaan baru.",
+    en: "This request id was already used with a different payload.",
+  },
   UNAUTHORIZED: { id: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.", en: "Unknown device or session." },
   FORBIDDEN: { id: "Anda tidak berwenang melakukan ini.", en: "Not allowed for your role." },
   NOT_FOUND: { id: "Data tidak ditemukan.", en: "Not found." },

@@ -39,6 +39,7 @@ describe("loadMigrations", () => {
       "3-admin",
       "4-counter-opened-seq",
       "5-report-rollups",
+      "6-request-payload-hash",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -74,6 +75,7 @@ describe("migrate", () => {
       { id: 3, name: "admin", applied_at: 1_700_000_000_000 },
       { id: 4, name: "counter-opened-seq", applied_at: 1_700_000_000_000 },
       { id: 5, name: "report-rollups", applied_at: 1_700_000_000_000 },
+      { id: 6, name: "request-payload-hash", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -186,6 +188,23 @@ describe("shipped migrations", () => {
       ["loket-1", "paused", 4],
       ["loket-2", "closed", null],
     ]);
+    store.close();
+  });
+
+  it("0006 keeps the answers recorded before it, with no payload hash (answered as plain retries)", () => {
+    const path = join(dir, "layan.db");
+    const db = new Database(path);
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.id <= 5),
+      1,
+    );
+    db.prepare("INSERT INTO requests (request_id, namespace, response, at) VALUES ('kiosk:r1', 'kiosk', '{\"ok\":true,\"data\":1}', 1)").run();
+    db.close();
+    const store = openStore(path, { clock: () => 2 });
+    expect(store.findRequestRecord("kiosk:r1")).toEqual({ response: { ok: true, data: 1 }, payloadHash: null });
+    store.append([{ events: [], request: { id: "kiosk:r2", namespace: "kiosk", response: 2, payloadHash: "h2" } }]);
+    expect(store.findRequestRecord("kiosk:r2")).toEqual({ response: 2, payloadHash: "h2" });
     store.close();
   });
 });

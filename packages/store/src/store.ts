@@ -16,7 +16,8 @@ import {
 /** One command's writes: its events and, when it carries a client request id, its answer. */
 export interface CommitEntry {
   events: QueueEvent[];
-  request?: { id: string; namespace: string; response: unknown };
+  /** `payloadHash`: what the request carried, so a reused id with another payload is told apart from a retry. */
+  request?: { id: string; namespace: string; response: unknown; payloadHash?: string };
 }
 
 export interface AppendResult {
@@ -31,6 +32,7 @@ export interface RequestRow {
   namespace: string;
   response: string;
   at: number;
+  payload_hash: string | null;
 }
 
 export interface StoreOptions {
@@ -55,6 +57,8 @@ export interface Store extends AdminQueries {
   append(entries: readonly CommitEntry[]): AppendResult;
   /** The answer recorded for a client request id, or undefined. */
   findRequest(requestId: string): unknown;
+  /** The recorded answer with the hash of the payload it answered (null for rows written before migration 0006). */
+  findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | undefined;
   /** Forgets answers older than `at` (a retry that late is a new request). */
   deleteRequestsBefore(at: number): number;
   /** 0 for an empty log. */
@@ -125,8 +129,8 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     insertEvent: db.prepare<[string, number, string | null, string | null, string]>(
       "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, ?, ?, ?)",
     ),
-    insertRequest: db.prepare<[string, string, string, number]>(
-      "INSERT INTO requests (request_id, namespace, response, at) VALUES (?, ?, ?, ?)",
+    insertRequest: db.prepare<[string, string, string, number, string | null]>(
+      "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
     ),
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
     deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
@@ -169,10 +173,10 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
         own.push(lastSeq);
       }
       if (entry.request) {
-        const { id, namespace, response } = entry.request;
+        const { id, namespace, response, payloadHash } = entry.request;
         // A duplicate id throws and rolls the whole batch back: callers must
         // answer retries from findRequest / their in-flight map, never decide twice.
-        s.insertRequest.run(id, namespace, JSON.stringify(response ?? null), clock());
+        s.insertRequest.run(id, namespace, JSON.stringify(response ?? null), clock(), payloadHash ?? null);
       }
       seqs.push(own);
     }
@@ -195,6 +199,10 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     findRequest: (requestId) => {
       const row = s.request.get(requestId);
       return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
+    },
+    findRequestRecord: (requestId) => {
+      const row = s.request.get(requestId);
+      return row === undefined ? undefined : { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
     },
     deleteRequestsBefore: (at) => s.deleteRequestsBefore.run(at).changes,
     lastSeq,

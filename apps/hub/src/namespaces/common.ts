@@ -97,6 +97,16 @@ export function commandHandler<N extends NamespaceName>(socket: HubSocket<NoInfe
   // socket.io's typed `on` cannot follow a generic event name; the listener's
   // types are enforced by handle()'s signature instead.
   const untyped = socket as unknown as Socket;
+  // Without an answer a client can only time out and retry a command that will
+  // never exist here (a display sending ticket:call_next); say so at once.
+  const handled = new Set<string>();
+  untyped.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && handled.has(event)) return;
+    const ack = args.at(-1);
+    if (typeof ack !== "function") return;
+    logger.info({ event: typeof event === "string" ? event.slice(0, 64) : typeof event }, "unknown event refused");
+    (ack as (answer: Ack<unknown>) => void)(fail("UNKNOWN_EVENT"));
+  });
   return function handle<E extends Handled<N>>(
     event: E,
     run: (payload: ParsedCommand<N, E>) => Promise<Answer<N, E>> | Answer<N, E>,
@@ -104,6 +114,7 @@ export function commandHandler<N extends NamespaceName>(socket: HubSocket<NoInfe
     const schema = schemas[event];
     if (!schema) throw new Error(`no schema for ${namespace} ${event} in COMMAND_SCHEMAS`);
     const name: string = event;
+    handled.add(name);
     untyped.on(name, async (raw: unknown, ack: unknown) => {
       if (typeof ack !== "function") {
         logger.warn({ event }, "command without ack callback ignored");

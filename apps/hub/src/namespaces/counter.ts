@@ -12,7 +12,10 @@ import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
   if (who.role === "supervisor" || who.role === "admin") return true;
-  return ctx.engine.state.counters.get(counterId)?.officerId === who.id;
+  const counter = ctx.engine.state.counters.get(counterId);
+  // A closed counter belongs to nobody: the core's COUNTER_NOT_OPEN tells the
+  // officer what to do (open it), FORBIDDEN would not.
+  return counter === undefined || counter.status === "closed" || counter.officerId === who.id;
 }
 
 export function attachCounter(ctx: HubContext): void {
@@ -35,19 +38,19 @@ export function attachCounter(ctx: HubContext): void {
 
     /** Runs a command on a counter the officer holds and answers with the counter's new snapshot. */
     const onCounter = (
-      counterId: string,
-      requestId: string,
+      payload: { counterId: string; requestId: string },
       command: QueueCommand,
     ): Promise<Ack<CounterSnapshot>> | Ack<CounterSnapshot> => {
+      const { counterId, requestId } = payload;
       if (!ctx.engine.state.counterRules.has(counterId)) return fail("COUNTER_UNKNOWN");
       if (command.type !== "openCounter" && !mayActOn(ctx, officer, counterId)) return fail("FORBIDDEN");
-      return ctx.engine.execute(command, { requestId, namespace }, (state, _events, seq) =>
+      return ctx.engine.execute(command, { requestId, namespace, payload }, (state, _events, seq) =>
         ctx.views.counterSnapshot(state, counterId, seq, ctx.engine.now()),
       );
     };
 
     handle("counter:open", async (p) => {
-      const answer = await onCounter(p.counterId, p.requestId, { type: "openCounter", counterId: p.counterId, officerId: officer.id });
+      const answer = await onCounter(p, { type: "openCounter", counterId: p.counterId, officerId: officer.id });
       if (answer.ok) watch(p.counterId);
       return answer;
     });
@@ -57,42 +60,42 @@ export function attachCounter(ctx: HubContext): void {
       return ok(snapshot(p.counterId));
     });
     handle("counter:pause", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "pauseCounter", counterId: p.counterId }),
+      onCounter(p, { type: "pauseCounter", counterId: p.counterId }),
     );
     handle("counter:close", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "closeCounter", counterId: p.counterId }),
+      onCounter(p, { type: "closeCounter", counterId: p.counterId }),
     );
     handle("ticket:call_next", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "callNext", counterId: p.counterId, officerId: officer.id }),
+      onCounter(p, { type: "callNext", counterId: p.counterId, officerId: officer.id }),
     );
     handle("ticket:call", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "callTicket", counterId: p.counterId, officerId: officer.id, ticketId: p.ticketId }),
+      onCounter(p, { type: "callTicket", counterId: p.counterId, officerId: officer.id, ticketId: p.ticketId }),
     );
     handle("ticket:recall", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "recall", counterId: p.counterId }),
+      onCounter(p, { type: "recall", counterId: p.counterId }),
     );
     handle("ticket:start", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "startService", counterId: p.counterId }),
+      onCounter(p, { type: "startService", counterId: p.counterId }),
     );
     handle("ticket:step", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
+      onCounter(p, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
     );
     handle("ticket:complete", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
+      onCounter(p, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
     );
     handle("ticket:no_show", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "markNoShow", counterId: p.counterId }),
+      onCounter(p, { type: "markNoShow", counterId: p.counterId }),
     );
     handle("ticket:transfer", (p) =>
-      onCounter(p.counterId, p.requestId, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
+      onCounter(p, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
     );
     handle("ticket:reinstate", (p) =>
-      ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace }, (state) => ({
+      ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
     handle("ticket:cancel", (p) =>
-      ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace }, (state) => ({
+      ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );

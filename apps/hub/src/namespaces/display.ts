@@ -53,7 +53,10 @@ export function attachDisplay(ctx: HubContext): void {
       const now = ctx.engine.now();
       const counters = ctx.views.counters(state, group.counterIds);
       const waiting = ctx.views.waiting(state, now, group.serviceIds);
-      const missed = sinceSeq === null ? null : ctx.calls.since(sinceSeq, counterIds, serviceIds);
+      // A sinceSeq ahead of the hub means the hub's database was reset or
+      // restored: replaying "nothing new" would leave the screen waiting for a
+      // seq that will not come for hours, so it gets a snapshot to start over from.
+      const missed = sinceSeq === null || sinceSeq > seq ? null : ctx.calls.since(sinceSeq, counterIds, serviceIds);
       if (missed === null) {
         return ok({
           mode: "snapshot" as const,

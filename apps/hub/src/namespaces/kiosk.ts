@@ -67,7 +67,7 @@ export function attachKiosk(ctx: HubContext): void {
       const estimate = estimateWait(ctx.engine.state, p.serviceId, p.priority, ctx.engine.now());
       const answer = await ctx.engine.execute(
         { type: "issueTicket", ticketId, serviceId: p.serviceId, priority: p.priority, kioskId: kiosk.id },
-        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}` },
+        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}`, payload: p },
         (_state, events): IssuedTicket => {
           const issued = events[0];
           if (issued?.type !== "ticket.issued") throw new Error("issueTicket produced no ticket.issued");
@@ -116,7 +116,7 @@ export function attachKiosk(ctx: HubContext): void {
       }
       return ctx.engine.execute(
         { type: "cancel", ticketId: p.ticketId, reason: p.reason },
-        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}` },
+        { requestId: p.requestId, namespace: `kiosk:${kiosk.id}`, payload: p },
         () => ({ cancelled: true as const }),
       );
     });

@@ -57,5 +57,3 @@ export const WALK_SECONDS: [number, number] = [15, 90];
 export const RECALL_GAP_SECONDS: [number, number] = [45, 90];
 export const BETWEEN_TICKETS_SECONDS: [number, number] = [8, 40];
 export const OVERTIME_MS = 45 * MINUTE;
-/** Share of desk time that is not serving (calls, walking, paperwork, breaks) when sizing staff. */
-export const UTILISATION = 0.8;

@@ -19,9 +19,9 @@
  *   files and referrals; a few cancel at the kiosk or lose their print-out;
  * - whatever is still open after midnight is cancelled by closeServiceDay.
  *
- * When the demand needs more desks than the configured counters, each
- * agency's counters are repeated and its quotas scaled (staffing.ts); the
- * result says what it did.
+ * The office is the configured one (staffing.ts): its counters with their
+ * services and its quotas. A demand beyond what they serve makes long waits,
+ * quota refusals and citizens sent home at closing, never extra counters.
  *
  * Where things are: arrivals.ts (who comes when, for what), staffing.ts (who
  * works which counter when), desks.ts (how a desk serves), service-times.ts
@@ -62,11 +62,9 @@ export interface SimulateOptions {
 }
 
 export interface SimulationResult extends SimulationTotals {
+  /** The configured counters, one desk each. */
   desks: number;
-  configuredCounters: number;
   officers: number;
-  /** Per agency: how many times each configured counter was repeated. */
-  staffing: Record<string, number>;
   firstDay: string;
   lastDay: string;
 }
@@ -77,7 +75,7 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   const baseRules = options.rules;
   const times = new ServiceTimes(baseRules.services, options.startDay, options.days, rng);
   const serviceWeight = demandWeights(baseRules.services, options.serviceWeights ?? DEFAULT_SERVICE_WEIGHTS);
-  const staffing = staffOffice(baseRules, options.ticketsPerDay, serviceWeight, times, rng);
+  const staffing = staffOffice(baseRules, rng);
   for (const o of staffing.officers.all) {
     options.store.addUser({
       id: o.id,
@@ -107,9 +105,7 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   return {
     ...engine.totals,
     desks: staffing.desks.length,
-    configuredCounters: baseRules.counters.length,
     officers: staffing.officers.all.length,
-    staffing: staffing.repeats,
     firstDay: options.startDay,
     lastDay: addDays(options.startDay, options.days - 1),
   };
