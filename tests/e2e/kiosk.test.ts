@@ -165,6 +165,20 @@ describe("kiosk: taking a ticket", () => {
   });
 });
 
+describe("kiosk: the service page says what the Standar Pelayanan says", () => {
+  it("never calls a service with a fee stated only in words free", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.openService("stnk-tahunan");
+    const fee = kiosk.servicePage.locator(".key-fact").first();
+    await expect(fee.textContent()).resolves.toContain("Dikenakan biaya sesuai ketentuan");
+    await expect(fee.textContent()).resolves.toContain("PKB");
+    expect(await kiosk.servicePage.textContent()).not.toContain("Gratis");
+    await kiosk.goHome();
+    await kiosk.openService("ktp-el");
+    await expect(kiosk.servicePage.locator(".key-fact.tone-good").textContent()).resolves.toContain("Gratis");
+  });
+});
+
 describe("kiosk: when things go wrong and come back", () => {
   it("shows that the hub is unreachable, issues nothing, and recovers by itself", async () => {
     const kiosk = await openKiosk();

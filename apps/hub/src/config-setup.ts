@@ -26,7 +26,12 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     })),
     prosedurMinutes: s.sop.steps.reduce((sum, step) => sum + step.minutes, 0),
     jangkaWaktu: { value: s.jangkaWaktu.value, unit: s.jangkaWaktu.unit, text: s.jangkaWaktu.text ?? null },
-    biaya: { amount: s.biaya.amount ?? 0, text: s.biaya.text ?? (s.biaya.amount ? "" : "Tidak dipungut biaya") },
+    // A fee stated only in words (set by regulation) has no amount: calling it 0
+    // would show a paid service as free, the maladministration citizens report.
+    biaya: {
+      amount: s.biaya.amount ?? null,
+      text: s.biaya.text ?? (s.biaya.amount === 0 ? "Tidak dipungut biaya" : ""),
+    },
     produk: s.produk,
     pengaduan: s.pengaduan.map((c) => ({ name: c.name, contact: c.contact })),
     dasarHukum: s.dasarHukum,

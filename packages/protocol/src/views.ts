@@ -54,7 +54,11 @@ export interface ServiceInfo {
   /** Sum of the SOP steps' minutes. */
   prosedurMinutes: number;
   jangkaWaktu: { value: number; unit: string; text: string | null };
-  biaya: { amount: number; text: string };
+  /**
+   * `amount` in Rupiah; 0 only when the config states the service is free; null
+   * when the fee is stated only in words (e.g. set by regulation): never "free".
+   */
+  biaya: { amount: number | null; text: string };
   produk: string;
   pengaduan: { name: string; contact: string }[];
   dasarHukum: string[];

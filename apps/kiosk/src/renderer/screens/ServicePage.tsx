@@ -78,7 +78,13 @@ export function ServicePage({
             title={t.feeTitle}
             tone={service.biaya.amount === 0 ? "good" : undefined}
           >
-            <strong>{service.biaya.amount === 0 ? t.free : rupiah.format(service.biaya.amount)}</strong>
+            <strong>
+              {service.biaya.amount === null
+                ? t.feeByRegulation
+                : service.biaya.amount === 0
+                  ? t.free
+                  : rupiah.format(service.biaya.amount)}
+            </strong>
             <span>{service.biaya.text}</span>
           </KeyFact>
           <KeyFact icon={<CalendarClock size={32} />} title={t.durationTitle}>
