@@ -75,6 +75,9 @@ describe("kiosk: taking a ticket", () => {
     expect(job.text).toContain("Perekaman dan Pencetakan KTP-el");
     expect(job.text).toContain("[ ] Fotokopi Kartu Keluarga");
     expect(job.text).toContain("[ ] Berusia 17 tahun atau sudah/pernah kawin");
+    // A conditional document keeps its condition, on paper and on the screen.
+    expect(job.text).toMatch(/\[ \] Surat keterangan kehilangan dari Kepolisian\n +\(Hanya untuk KTP-el yang hilang\)/);
+    await kiosk.confirmation.getByText("Hanya untuk KTP-el yang hilang").waitFor();
 
     const scanned = await kiosk.scanQr();
     expect(scanned).toMatch(new RegExp(`^${hub.url}/t/[A-Za-z0-9_-]+$`));

@@ -15,7 +15,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     nameEn: s.name.en ?? s.name.id,
     description: s.description,
     icon: s.icon,
-    persyaratan: s.persyaratan.map((r) => ({ text: r.text, note: r.note ?? null })),
+    persyaratan: s.persyaratan.map((r) => ({ text: r.text, condition: r.condition ?? null, note: r.note ?? null })),
     prosedur: s.sop.steps.map((step) => ({
       id: step.id,
       actor: step.actor,

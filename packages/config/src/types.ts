@@ -60,6 +60,9 @@ export interface AgencyConfig {
 /** One item of the Persyaratan component. */
 export interface Requirement {
   text: string;
+  /** When the document is needed at all ("Hanya untuk KTP-el yang hilang"); printed with it on the ticket. */
+  condition?: string;
+  /** An explanation shown on the kiosk ("Tersedia di loket"); not printed. */
   note?: string;
 }
 

@@ -1,5 +1,5 @@
 export { layoutTicket, MAX_REQUIREMENTS, type LayoutOptions } from "./layout";
-export { PRIORITY_LABEL, type PriorityCategory, type TicketPrint } from "./ticket";
+export { PRIORITY_LABEL, type PriorityCategory, type TicketPrint, type TicketRequirement } from "./ticket";
 export { formatIssuedAt, formatWaitEstimate, type WaitEstimate } from "./format";
 export { PAPER, type PaperGeometry, type PaperWidth } from "./paper";
 export {

@@ -90,11 +90,21 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   printer.align("lt");
   lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead)}`);
   if (ticket.waitEstimate) lines(`Perkiraan tunggu: ${formatWaitEstimate(ticket.waitEstimate)}`);
-  const items = ticket.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  const items = ticket.requirements
+    .map((r) => ({ text: r.text.trim(), condition: r.condition?.trim() ?? "" }))
+    .filter((r) => r.text.length > 0);
   if (items.length > 0) {
     printer.feed(1);
     bold(() => printer.text("Persyaratan:"));
-    for (const item of items.slice(0, MAX_REQUIREMENTS)) lines(`[ ] ${item}`, columns, "    ");
+    for (const item of items.slice(0, MAX_REQUIREMENTS)) {
+      lines(`[ ] ${item.text}`, columns, "    ");
+      // On its own indented lines, whole: a shortened condition could read as a different one.
+      if (item.condition) {
+        for (const line of wrapText(transliterate(`(${item.condition})`, CODE_PAGE), columns - 4)) {
+          printer.text(`    ${line}`);
+        }
+      }
+    }
     const more = items.length - MAX_REQUIREMENTS;
     if (more > 0) lines(`+ ${more} persyaratan lain${qrModule !== undefined ? ", lihat QR" : ""}`);
   }

@@ -49,7 +49,8 @@ export interface ServiceInfo {
   nameEn: string;
   description: string;
   icon: string;
-  persyaratan: { text: string; note: string | null }[];
+  /** `condition`: when the document is needed at all; shown and printed with it. */
+  persyaratan: { text: string; condition: string | null; note: string | null }[];
   prosedur: SopStepInfo[];
   /** Sum of the SOP steps' minutes. */
   prosedurMinutes: number;
@@ -126,7 +127,7 @@ export interface PrintableTicket {
   timeZone: string;
   peopleAhead: number;
   waitEstimate: { p50: number; p90: number } | null;
-  requirements: string[];
+  requirements: { text: string; condition: string | null }[];
   statusUrl: string;
   footer?: string;
 }

@@ -92,7 +92,10 @@ export function ConfirmationPage({
               {service.persyaratan.map((r) => (
                 <li key={r.text}>
                   <CircleCheckBig size={26} aria-hidden="true" />
-                  <span>{r.text}</span>
+                  <span>
+                    {r.text}
+                    {r.condition ? <small className="req-condition">{r.condition}</small> : null}
+                  </span>
                 </li>
               ))}
             </ul>

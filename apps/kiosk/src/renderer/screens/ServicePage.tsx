@@ -111,6 +111,7 @@ export function ServicePage({
                 <CircleCheckBig size={30} aria-hidden="true" />
                 <span>
                   {r.text}
+                  {r.condition ? <small className="req-condition">{r.condition}</small> : null}
                   {r.note ? <small>{r.note}</small> : null}
                 </span>
               </li>
