@@ -290,6 +290,8 @@ export const serviceFileSchema: z.ZodType<ServiceDraft> = z.strictObject({
   name: localizedText,
   description: text,
   icon: iconKey,
+  // Words citizens use for the service ("akta lahir", "pajak motor"): the kiosk's search finds it by them.
+  keywords: z.array(text).default([]),
   hours: weeklyHours.optional(),
   closedDates: closedDates.default([]),
   dailyQuota: positiveInt.optional(),

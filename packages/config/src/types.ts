@@ -127,6 +127,8 @@ interface ServiceBase {
   name: LocalizedText;
   description: string;
   icon: string;
+  /** Everyday words and synonyms the kiosk's search finds the service by ("akta lahir", "pajak motor"). */
+  keywords: string[];
   /** Own opening hours; the office's when absent. */
   hours?: WeeklyHours;
   /** Closed in addition to the office's closed dates. */

@@ -1,4 +1,5 @@
 import type {
+  WeeklyHours,
   CompletionOutcome,
   CounterStatus,
   PriorityReason,
@@ -49,6 +50,10 @@ export interface ServiceInfo {
   nameEn: string;
   description: string;
   icon: string;
+  /** Everyday words the kiosk's search finds the service by (kiosk-config `keywords`). */
+  keywords: string[];
+  /** When tickets are issued: the service's own hours or the office's, as the hub applies them. */
+  hours: ServiceHours;
   /** `condition`: when the document is needed at all; shown and printed with it. */
   persyaratan: { text: string; condition: string | null; note: string | null }[];
   prosedur: SopStepInfo[];
@@ -67,6 +72,13 @@ export interface ServiceInfo {
   dailyQuota: number | null;
 }
 
+export interface ServiceHours {
+  /** Local office time; a weekday without intervals is closed. */
+  weekly: WeeklyHours;
+  /** Office holidays and the service's own closed dates, "YYYY-MM-DD", in order. */
+  closedDates: { date: string; name: string | null }[];
+}
+
 export interface ServiceStatus {
   serviceId: string;
   open: boolean;
@@ -83,6 +95,11 @@ export interface Catalog {
   services: ServiceInfo[];
   /** Only in a kiosk's catalog: how this kiosk behaves. */
   kiosk?: KioskInfo;
+  /**
+   * Only in a kiosk's catalog: its service ids, most tickets issued in the last
+   * 30 days first, the rest in config order (all in config order on a new hub).
+   */
+  popular?: string[];
   /** Only in the counter app's catalog: the office's counters, for the officer to pick one. */
   counters?: { id: string; name: string; number: number; services: string[] }[];
 }
