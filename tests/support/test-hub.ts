@@ -115,7 +115,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     "--config",
     options.configDir ?? join(ROOT, "kiosk-config"),
     "--demo",
-    ...(options.realHours ? [] : ["--always-open"]),
+    // --demo alone would keep every service open around the clock.
+    options.realHours ? "--no-always-open" : "--always-open",
     ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
   ];
   let { child, port } = await launch(baseArgs(options.port ?? 0), now());

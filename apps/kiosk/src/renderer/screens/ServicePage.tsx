@@ -4,6 +4,7 @@ import {
   CalendarClock,
   CircleAlert,
   CircleCheckBig,
+  Clock3,
   Megaphone,
   Package,
   Ticket,
@@ -12,6 +13,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { LiveFacts, OpenPill } from "../components/LiveFacts";
 import { SopFlow } from "../components/SopFlow";
+import { upcomingClosedDates, weeklyHoursLines } from "../hours";
 import { serviceName, type Lang, type Strings } from "../i18n";
 
 export interface Blocker {
@@ -35,6 +37,7 @@ export function ServicePage({
   service,
   agency,
   status,
+  today,
   t,
   lang,
   blocker,
@@ -44,6 +47,8 @@ export function ServicePage({
   service: ServiceInfo;
   agency: AgencyInfo | undefined;
   status: ServiceStatus | undefined;
+  /** The office's service day, "YYYY-MM-DD": holidays from here on are listed. */
+  today: string;
   t: Strings;
   lang: Lang;
   blocker: Blocker | null;
@@ -93,6 +98,22 @@ export function ServicePage({
           </KeyFact>
           <KeyFact icon={<Package size={32} />} title={t.productTitle}>
             <strong>{service.produk}</strong>
+          </KeyFact>
+          <KeyFact icon={<Clock3 size={32} />} title={t.hoursTitle}>
+            <dl className="hours" data-testid="hours">
+              {weeklyHoursLines(service.hours, lang).map((line) => (
+                <div key={line.days} className={line.closed ? "hours-closed" : undefined}>
+                  <dt>{line.days}</dt>
+                  <dd>{line.hours}</dd>
+                </div>
+              ))}
+              {upcomingClosedDates(service.hours, today, lang).map((holiday) => (
+                <div key={holiday} className="hours-closed">
+                  <dt>{t.holidaysTitle}</dt>
+                  <dd>{holiday}</dd>
+                </div>
+              ))}
+            </dl>
           </KeyFact>
         </section>
         <SopFlow
