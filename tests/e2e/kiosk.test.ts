@@ -68,7 +68,7 @@ describe("kiosk: taking a ticket", () => {
     const before = emulator.jobs.length;
     const number = await kiosk.takeTicket("ktp-el");
     expect(number).toMatch(/^A-\d{3}$/);
-    await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/Anda berikutnya|orang di depan Anda/);
+    await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/^(Tidak ada antrean|\d+ orang) di depan Anda$/);
 
     const job = await nextJob(before);
     expect(job.text).toContain(number);
@@ -179,6 +179,27 @@ describe("kiosk: the service page says what the Standar Pelayanan says", () => {
     await kiosk.goHome();
     await kiosk.openService("ktp-el");
     await expect(kiosk.servicePage.locator(".key-fact.tone-good").textContent()).resolves.toContain("Gratis");
+  });
+});
+
+describe("kiosk: one state, said the same way everywhere", () => {
+  it("says no counter is open yet on the page, the confirmation and the ticket, and never 'Anda berikutnya'", async () => {
+    // Nobody has opened a counter on this hub: the service is within its hours, yet nobody can be called.
+    const kiosk = await openKiosk();
+    await kiosk.openService("sppl");
+    await expect(kiosk.page.getByTestId("open-pill").textContent()).resolves.toBe("Belum ada loket buka");
+    await expect(kiosk.page.locator('[data-fact="estimate"] .fact-value').textContent()).resolves.toBe(
+      "Belum ada loket buka",
+    );
+    const before = emulator.jobs.length;
+    await kiosk.chooseTicket();
+    await kiosk.confirmation.waitFor();
+    const ahead = (await kiosk.peopleAhead.textContent()) ?? "";
+    expect(ahead).not.toContain("berikutnya");
+    await expect(kiosk.waitRange.textContent()).resolves.toBe("Belum ada loket buka");
+    const job = await nextJob(before);
+    expect(job.text).toContain("Perkiraan tunggu: belum ada loket buka");
+    expect(job.text).not.toContain("berikutnya");
   });
 });
 

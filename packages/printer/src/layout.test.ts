@@ -136,8 +136,15 @@ describe("layoutTicket content", () => {
       .decoded.text;
     expect(text).toContain("Menunggu: Anda berikutnya");
     expect(text).toContain("Perkiraan tunggu: kurang dari 1 menit");
-    const noEstimate = print({ ...sampleTicket, waitEstimate: null }, "58mm").decoded.text;
-    expect(noEstimate).not.toContain("Perkiraan tunggu");
+    const long = print({ ...sampleTicket, waitEstimate: { p50: 216, p90: 288 } }, "58mm").decoded.text;
+    expect(long).toContain("Perkiraan tunggu: 3 jam 35 menit\n- 4 jam 50 menit");
+  });
+
+  it("says no counter is open yet, and never 'Anda berikutnya', while there is no estimate", () => {
+    const text = print({ ...sampleTicket, peopleAhead: 0, waitEstimate: null }, "80mm").decoded.text;
+    expect(text).toContain("Menunggu: Tidak ada antrean di depan Anda");
+    expect(text).toContain("Perkiraan tunggu: belum ada loket buka");
+    expect(text).not.toContain("berikutnya");
   });
 
   it("uses the office's time zone for the date line", () => {

@@ -6,7 +6,8 @@ import Printer from "escpos";
 import QRCode from "qrcode";
 import { emphasis, QR_MAX_DATA_BYTES, qrCodeModel2 } from "./commands";
 import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
-import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapBalanced, wrapText } from "./format";
+import { formatIssuedAt, wrapBalanced, wrapText } from "./format";
+import { formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN } from "./wording";
 import { PAPER, type PaperWidth } from "./paper";
 import { PRIORITY_LABEL, type TicketPrint } from "./ticket";
 
@@ -88,8 +89,11 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   rule();
 
   printer.align("lt");
-  lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead)}`);
-  if (ticket.waitEstimate) lines(`Perkiraan tunggu: ${formatWaitEstimate(ticket.waitEstimate)}`);
+  // No estimate means no counter is open yet: the ticket says so rather than "Anda berikutnya".
+  lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead, ticket.waitEstimate !== null)}`);
+  lines(
+    `Perkiraan tunggu: ${ticket.waitEstimate ? formatWaitRange(ticket.waitEstimate) : NO_COUNTER_OPEN.id.toLowerCase()}`,
+  );
   const items = ticket.requirements
     .map((r) => ({ text: r.text.trim(), condition: r.condition?.trim() ?? "" }))
     .filter((r) => r.text.length > 0);

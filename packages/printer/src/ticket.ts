@@ -24,7 +24,7 @@ export interface TicketPrint {
   /** IANA zone of the office, e.g. "Asia/Jakarta". */
   timeZone: string;
   peopleAhead: number;
-  /** Minutes; null while the service has too little history to estimate. */
+  /** Minutes; null when no counter serving the service is open (the hub gives no estimate then). */
   waitEstimate: WaitEstimate | null;
   /** The SOP's requirements, printed as a checklist to bring. */
   requirements: readonly TicketRequirement[];

@@ -1,4 +1,5 @@
 import type { ErrorCode, ServiceInfo } from "@layan/protocol";
+import { formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN } from "@layan/printer/wording";
 import type { PrinterProblemCode } from "../shared/bridge";
 
 /**
@@ -34,6 +35,8 @@ const id = {
   home: "Beranda",
   waitingNow: (n: number) => (n === 0 ? "Tidak ada antrean" : `${n} orang menunggu`),
   open: "Buka",
+  // Open hours, but nobody at a counter yet: the same words as the wait box and the ticket.
+  openNoCounter: NO_COUNTER_OPEN.id,
   closed: "Tutup",
   quotaFull: "Kuota habis",
   // Service page
@@ -55,9 +58,8 @@ const id = {
   countersOpen: "Loket buka",
   quotaLeft: "Sisa kuota hari ini",
   noQuota: "Tanpa batas",
-  noEstimate: "Belum ada loket buka",
-  waitRange: (low: number, high: number) =>
-    high < 1 ? "< 1 menit" : low === high ? `± ${high} menit` : `${low}–${high} menit`,
+  noEstimate: NO_COUNTER_OPEN.id,
+  waitRange: (low: number, high: number) => formatWaitRange({ p50: low, p90: high }, "id"),
   serviceOpen: "Layanan buka",
   serviceClosed: "Layanan tutup",
   takeTicket: "Ambil Nomor Antrean",
@@ -78,7 +80,7 @@ const id = {
   issuingHint: "Mohon tunggu sebentar",
   // Confirmation
   yourNumber: "Nomor antrean Anda",
-  peopleAhead: (n: number) => (n === 0 ? "Anda berikutnya" : `${n} orang di depan Anda`),
+  peopleAhead: (n: number, countersOpen: boolean) => formatPeopleAhead(n, countersOpen, "id"),
   takePrintedTicket: "Ambil tiket yang tercetak di bawah layar",
   scanToFollow: "Pindai untuk memantau antrean dari ponsel",
   waitForCall: "Tunggu nomor Anda dipanggil di layar ruang tunggu",
@@ -166,6 +168,7 @@ const en: Strings = {
   home: "Home",
   waitingNow: (n) => (n === 0 ? "Nobody waiting" : `${n} waiting`),
   open: "Open",
+  openNoCounter: NO_COUNTER_OPEN.en,
   closed: "Closed",
   quotaFull: "Quota full",
   sopTitle: "Service Flow (SOP)",
@@ -186,9 +189,8 @@ const en: Strings = {
   countersOpen: "Counters open",
   quotaLeft: "Quota left today",
   noQuota: "No limit",
-  noEstimate: "No counter open yet",
-  waitRange: (low, high) =>
-    high < 1 ? "< 1 min" : low === high ? `about ${high} min` : `${low}–${high} min`,
+  noEstimate: NO_COUNTER_OPEN.en,
+  waitRange: (low, high) => formatWaitRange({ p50: low, p90: high }, "en"),
   serviceOpen: "Service open",
   serviceClosed: "Service closed",
   takeTicket: "Take a Queue Number",
@@ -206,7 +208,7 @@ const en: Strings = {
   issuing: "Printing your ticket…",
   issuingHint: "Please wait a moment",
   yourNumber: "Your queue number",
-  peopleAhead: (n) => (n === 0 ? "You are next" : `${n} ${n === 1 ? "person" : "people"} ahead of you`),
+  peopleAhead: (n, countersOpen) => formatPeopleAhead(n, countersOpen, "en"),
   takePrintedTicket: "Take the printed ticket below the screen",
   scanToFollow: "Scan to follow the queue on your phone",
   waitForCall: "Wait for your number on the waiting-room screen",

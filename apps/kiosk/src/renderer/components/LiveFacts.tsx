@@ -52,6 +52,18 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
 export function OpenPill({ status, t }: { status: ServiceStatus | undefined; t: Strings }) {
   if (!status) return null;
   const full = status.quotaLeft === 0;
-  const cls = !status.open ? "pill pill-closed" : full ? "pill pill-full" : "pill pill-open";
-  return <span className={cls}>{!status.open ? t.closed : full ? t.quotaFull : t.open}</span>;
+  // A green "Buka" above "Belum ada loket buka" reads as a contradiction: say the one thing that is true.
+  const idle = status.openCounters === 0;
+  const [cls, text] = !status.open
+    ? ["pill pill-closed", t.closed]
+    : full
+      ? ["pill pill-full", t.quotaFull]
+      : idle
+        ? ["pill pill-idle", t.openNoCounter]
+        : ["pill pill-open", t.open];
+  return (
+    <span className={cls} data-testid="open-pill">
+      {text}
+    </span>
+  );
 }

@@ -59,7 +59,7 @@ export function ConfirmationPage({
               <Users size={34} aria-hidden="true" />
               <div>
                 <div className="fact-value" data-testid="people-ahead">
-                  {t.peopleAhead(issued.peopleAhead)}
+                  {t.peopleAhead(issued.peopleAhead, p50Minutes !== null)}
                 </div>
               </div>
             </div>
