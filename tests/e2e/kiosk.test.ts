@@ -261,7 +261,7 @@ describe("kiosk: finding a service without knowing the agency", () => {
       expect(office).toContain("Senin–Kamis08.00–15.00");
       expect(office).toContain("Jumat08.00–11.00 dan 13.00–15.00");
       expect(office).toContain("Sabtu–MingguTutup");
-      // The pinned day is 28 November 2026: Christmas is the next holiday.
+      // The pinned day is 18 November 2026: Christmas is the next holiday.
       expect(office).toContain("Jumat, 25 Desember 2026 (Hari Raya Natal)");
       await kiosk.goHome();
       await kiosk.openService("stnk-tahunan");

@@ -142,21 +142,21 @@ const STYLE = `
 header{background:#0b4f8a;color:#fff;padding:14px 18px;font-size:15px;font-weight:600}
 main{max-width:480px;margin:0 auto;padding:18px}
 .card{background:#fff;border-radius:16px;padding:22px;box-shadow:0 2px 10px rgba(0,0,0,.08);text-align:center}
-.label{font-size:14px;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
+.label{font-size:14px;font-weight:400;margin:0;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
 .number{font-size:72px;font-weight:800;letter-spacing:.02em;margin:6px 0 2px}
 .service{font-size:18px;font-weight:600}.agency{font-size:14px;color:#51606e;margin-top:2px}
 .facts{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:18px}
 .fact{background:#eef3f8;border-radius:12px;padding:12px}.fact b{display:block;font-size:26px;margin-top:2px}
 .called{background:#0e7a3a;color:#fff;animation:pulse 1s ease-in-out 6}.called .label,.called .agency{color:#dff5e7}
 .called .go{font-size:30px;font-weight:800;margin-top:12px}
-.muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin-top:16px}
+.muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin:16px 0 0}
 @keyframes pulse{50%{transform:scale(1.03)}}`;
 
 function ticketHtml(officeName: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
 <body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
-<div class="label">Nomor antrean Anda</div><div class="number" id="number">…</div>
+<h1 class="label">Nomor antrean Anda</h1><div class="number" id="number">…</div>
 <div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
 <div id="body"></div></div><p class="muted" id="updated">Memuat…</p></main>
 <script>
@@ -208,6 +208,6 @@ poll();
 function notFoundHtml(officeName: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Tidak ditemukan</title><style>${STYLE}</style></head><body><header>${escapeHtml(officeName)}</header>
-<main><div class="card"><div class="state">Nomor antrean tidak ditemukan</div>
+<main><div class="card"><h1 class="state">Nomor antrean tidak ditemukan</h1>
 <p class="muted">Periksa kembali kode QR pada tiket Anda, atau tanyakan kepada petugas.</p></div></main></body></html>`;
 }

@@ -40,6 +40,7 @@ const id = {
   closed: "Tutup",
   quotaFull: "Kuota habis",
   // Service page
+  standardTitle: "Standar Pelayanan",
   sopTitle: "Alur Pelayanan (SOP)",
   sopTotal: "Total waktu pelayanan",
   minutes: (n: number) => `${n} menit`,
@@ -80,6 +81,7 @@ const id = {
   issuingHint: "Mohon tunggu sebentar",
   // Confirmation
   yourNumber: "Nomor antrean Anda",
+  ticketDetails: "Rincian tiket Anda",
   peopleAhead: (n: number, countersOpen: boolean) => formatPeopleAhead(n, countersOpen, "id"),
   takePrintedTicket: "Ambil tiket yang tercetak di bawah layar",
   scanToFollow: "Pindai untuk memantau antrean dari ponsel",
@@ -171,6 +173,7 @@ const en: Strings = {
   openNoCounter: NO_COUNTER_OPEN.en,
   closed: "Closed",
   quotaFull: "Quota full",
+  standardTitle: "Service Standard",
   sopTitle: "Service Flow (SOP)",
   sopTotal: "Total service time",
   minutes: (n) => `${n} min`,
@@ -208,6 +211,7 @@ const en: Strings = {
   issuing: "Printing your ticket…",
   issuingHint: "Please wait a moment",
   yourNumber: "Your queue number",
+  ticketDetails: "Your ticket details",
   peopleAhead: (n, countersOpen) => formatPeopleAhead(n, countersOpen, "en"),
   takePrintedTicket: "Take the printed ticket below the screen",
   scanToFollow: "Scan to follow the queue on your phone",

@@ -44,9 +44,10 @@ export function ConfirmationPage({
           <ArrowDown size={36} />
         </span>
       </div>
-      <div className="confirm-grid">
+      {/* Scrolls on a short screen: focusable, so it can be scrolled without a touch. */}
+      <div className="confirm-grid" role="region" aria-label={t.ticketDetails} tabIndex={0}>
         <section className="ticket-card" aria-label={t.yourNumber}>
-          <p className="ticket-label">{t.yourNumber}</p>
+          <h1 className="ticket-label">{t.yourNumber}</h1>
           <p className="ticket-number" data-testid="ticket-number">
             {issued.ticket.number}
           </p>

@@ -75,7 +75,8 @@ export function ServicePage({
         <OpenPill status={status} t={t} />
       </div>
 
-      <div className="service-grid">
+      {/* Scrolls when the SOP is long: focusable, so a keyboard or switch user can scroll it too. */}
+      <div className="service-grid" role="region" aria-label={t.standardTitle} tabIndex={0}>
         <LiveFacts status={status} t={t} />
         <section className="key-info" aria-label={`${t.feeTitle}, ${t.durationTitle}, ${t.productTitle}`}>
           <KeyFact
@@ -201,7 +202,7 @@ function KeyFact({
         {icon}
       </span>
       <div className="key-fact-body">
-        <h3>{title}</h3>
+        <h2>{title}</h2>
         {children}
       </div>
     </div>
