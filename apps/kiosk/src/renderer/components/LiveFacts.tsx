@@ -20,6 +20,8 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
       label: t.estimatedWait,
       value: status ? wait : "–",
       wordy: estimate?.p50Minutes === null,
+      // "56 menit – 1 jam 15 menit" is a phrase, not a number: a smaller size keeps it in its box.
+      long: (estimate?.p90Minutes ?? 0) >= 60,
     },
     {
       key: "counters",
@@ -33,14 +35,14 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
       label: t.quotaLeft,
       value: status ? (status.quotaLeft === null ? t.noQuota : String(status.quotaLeft)) : "–",
     },
-  ] as { key: string; icon: typeof Users; label: string; value: string; wordy?: boolean }[];
+  ] as { key: string; icon: typeof Users; label: string; value: string; wordy?: boolean; long?: boolean }[];
   return (
     <section className="facts" aria-label={t.liveTitle} aria-live="polite">
-      {facts.map(({ key, icon: Icon, label, value, wordy }) => (
+      {facts.map(({ key, icon: Icon, label, value, wordy, long }) => (
         <div key={key} className="fact" data-fact={key}>
           <Icon size={30} aria-hidden="true" />
           <div>
-            <div className={wordy ? "fact-value wordy" : "fact-value"}>{value}</div>
+            <div className={`fact-value${wordy ? " wordy" : ""}${long ? " long" : ""}`}>{value}</div>
             <div className="fact-label">{label}</div>
           </div>
         </div>
