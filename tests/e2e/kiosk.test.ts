@@ -68,13 +68,16 @@ describe("kiosk: taking a ticket", () => {
     const before = emulator.jobs.length;
     const number = await kiosk.takeTicket("ktp-el");
     expect(number).toMatch(/^A-\d{3}$/);
-    await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/Anda berikutnya|orang di depan Anda/);
+    await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/^(Tidak ada antrean|\d+ orang) di depan Anda$/);
 
     const job = await nextJob(before);
     expect(job.text).toContain(number);
     expect(job.text).toContain("Perekaman dan Pencetakan KTP-el");
     expect(job.text).toContain("[ ] Fotokopi Kartu Keluarga");
     expect(job.text).toContain("[ ] Berusia 17 tahun atau sudah/pernah kawin");
+    // A conditional document keeps its condition, on paper and on the screen.
+    expect(job.text).toMatch(/\[ \] Surat keterangan kehilangan dari Kepolisian\n +\(Hanya untuk KTP-el yang hilang\)/);
+    await kiosk.confirmation.getByText("Hanya untuk KTP-el yang hilang").waitFor();
 
     const scanned = await kiosk.scanQr();
     expect(scanned).toMatch(new RegExp(`^${hub.url}/t/[A-Za-z0-9_-]+$`));
@@ -165,6 +168,110 @@ describe("kiosk: taking a ticket", () => {
   });
 });
 
+describe("kiosk: the service page says what the Standar Pelayanan says", () => {
+  it("never calls a service with a fee stated only in words free", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.openService("stnk-tahunan");
+    const fee = kiosk.servicePage.locator(".key-fact").first();
+    await expect(fee.textContent()).resolves.toContain("Dikenakan biaya sesuai ketentuan");
+    await expect(fee.textContent()).resolves.toContain("PKB");
+    expect(await kiosk.servicePage.textContent()).not.toContain("Gratis");
+    await kiosk.goHome();
+    await kiosk.openService("ktp-el");
+    await expect(kiosk.servicePage.locator(".key-fact.tone-good").textContent()).resolves.toContain("Gratis");
+  });
+});
+
+describe("kiosk: one state, said the same way everywhere", () => {
+  it("says no counter is open yet on the page, the confirmation and the ticket, and never 'Anda berikutnya'", async () => {
+    // Nobody has opened a counter on this hub: the service is within its hours, yet nobody can be called.
+    const kiosk = await openKiosk();
+    await kiosk.openService("sppl");
+    await expect(kiosk.page.getByTestId("open-pill").textContent()).resolves.toBe("Belum ada loket buka");
+    await expect(kiosk.page.locator('[data-fact="estimate"] .fact-value').textContent()).resolves.toBe(
+      "Belum ada loket buka",
+    );
+    const before = emulator.jobs.length;
+    await kiosk.chooseTicket();
+    await kiosk.confirmation.waitFor();
+    const ahead = (await kiosk.peopleAhead.textContent()) ?? "";
+    expect(ahead).not.toContain("berikutnya");
+    await expect(kiosk.waitRange.textContent()).resolves.toBe("Belum ada loket buka");
+    const job = await nextJob(before);
+    expect(job.text).toContain("Perkiraan tunggu: belum ada loket buka");
+    expect(job.text).not.toContain("berikutnya");
+  });
+});
+
+describe("kiosk: finding a service without knowing the agency", () => {
+  it("finds services by everyday words typed on the on-screen keyboard", async () => {
+    const kiosk = await openKiosk();
+    await kiosk.search("pajak motor");
+    await expect(kiosk.searchInput.inputValue()).resolves.toBe("pajak motor");
+    await expect.poll(() => kiosk.searchResults()).toEqual(["stnk-tahunan"]);
+    await kiosk.searchPage.locator('button[data-service="stnk-tahunan"]').click();
+    await kiosk.page.locator('[data-testid="service"][data-service="stnk-tahunan"]').waitFor();
+    // Back leads to the search, not to an agency the citizen never chose.
+    await kiosk.page.getByTestId("back").click();
+    await expect(kiosk.searchInput.inputValue()).resolves.toBe("pajak motor");
+
+    for (const [words, first] of [
+      ["ktp", "ktp-el"],
+      ["akta lahir", "akta-kelahiran"],
+      ["skck", "skck"],
+    ] as const) {
+      await kiosk.page.getByRole("button", { name: "Kosongkan" }).click();
+      const keyboard = kiosk.page.getByRole("group", { name: "Papan ketik" });
+      for (const char of words) {
+        await keyboard.getByRole("button", { name: char === " " ? "Spasi" : char.toUpperCase(), exact: true }).click();
+      }
+      await expect.poll(async () => (await kiosk.searchResults())[0], { message: words }).toBe(first);
+    }
+  });
+
+  it("offers the most-used services of the last 30 days on the first screen", async () => {
+    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-informasi"] ?? token);
+    try {
+      for (let i = 0; i < 40; i++) await client.issue("sppl");
+    } finally {
+      client.close();
+    }
+    const kiosk = await openKiosk();
+    await kiosk.startButton.click();
+    await kiosk.popular.waitFor();
+    const shown = await kiosk.popular.locator("[data-popular]").evaluateAll((tiles) =>
+      tiles.map((t) => t.getAttribute("data-popular")),
+    );
+    expect(shown).toHaveLength(4);
+    expect(shown[0]).toBe("sppl");
+    await kiosk.popular.locator('[data-popular="sppl"]').click();
+    await kiosk.page.locator('[data-testid="service"][data-service="sppl"]').waitFor();
+  });
+
+  it("shows each service's opening hours: its own, or the office's with the Friday break and closed days", async () => {
+    // The shared hub is open around the clock (and says so); the office's real hours need their own.
+    const real = await startTestHub({ realHours: true });
+    try {
+      const page = await (await hubContext(browser, real, { viewport: PORTRAIT })).newPage();
+      pages.push(page);
+      const kiosk = new KioskPage(page, real.url);
+      await kiosk.open(real.kioskTokens["kiosk-lobi"]!);
+      await kiosk.openService("ktp-el");
+      const office = await kiosk.hours.textContent();
+      expect(office).toContain("Senin–Kamis08.00–15.00");
+      expect(office).toContain("Jumat08.00–11.00 dan 13.00–15.00");
+      expect(office).toContain("Sabtu–MingguTutup");
+      // The pinned day is 18 November 2026: Christmas is the next holiday.
+      expect(office).toContain("Jumat, 25 Desember 2026 (Hari Raya Natal)");
+      await kiosk.goHome();
+      await kiosk.openService("stnk-tahunan");
+      await expect(kiosk.hours.textContent()).resolves.toContain("Senin–Kamis08.00–14.00");
+    } finally {
+      await real.stop();
+    }
+  });
+});
+
 describe("kiosk: when things go wrong and come back", () => {
   it("shows that the hub is unreachable, issues nothing, and recovers by itself", async () => {
     const kiosk = await openKiosk();
@@ -235,6 +342,11 @@ describe("kiosk: layout", () => {
       await kiosk.startButton.click();
       await kiosk.agencies.waitFor();
       expect(await kiosk.horizontalOverflow(), "agencies").toEqual([]);
+      await kiosk.search("ktp");
+      expect(await kiosk.horizontalOverflow(), "search").toEqual([]);
+      expect(await kiosk.inViewport(kiosk.page.getByRole("button", { name: "Hapus" }))).toBe(true);
+      await kiosk.page.getByTestId("back").click();
+      await kiosk.agencies.waitFor();
 
       const serviceIds = await kiosk.page.$$eval("[data-services]", (tiles) =>
         tiles.flatMap((t) => (t.getAttribute("data-services") ?? "").split(" ")),
@@ -263,16 +375,19 @@ describe("kiosk: layout", () => {
     });
   }
 
-  it("makes every tile and button a touch target of at least 64 px", async () => {
+  it("makes every tile, button and key a touch target of at least 64 px", async () => {
     const kiosk = await openKiosk();
+    const tooSmall = () =>
+      kiosk.page.$$eval("button", (buttons) =>
+        buttons
+          .map((b) => ({ text: b.textContent?.trim() ?? "", r: b.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.height < 64 || r.width < 64))
+          .map(({ text, r }) => `${text} ${Math.round(r.width)}x${Math.round(r.height)}`),
+      );
     await kiosk.startButton.click();
     await kiosk.agencies.waitFor();
-    const small = await kiosk.page.$$eval("button", (buttons) =>
-      buttons
-        .map((b) => ({ text: b.textContent?.trim() ?? "", r: b.getBoundingClientRect() }))
-        .filter(({ r }) => r.width > 0 && (r.height < 64 || r.width < 64))
-        .map(({ text, r }) => `${text} ${Math.round(r.width)}x${Math.round(r.height)}`),
-    );
-    expect(small).toEqual([]);
+    expect(await tooSmall(), "agencies").toEqual([]);
+    await kiosk.search("akta");
+    expect(await tooSmall(), "search").toEqual([]);
   });
 });

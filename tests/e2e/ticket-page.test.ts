@@ -45,18 +45,30 @@ afterAll(async () => {
 it("follows a ticket on a phone from issue to call", async () => {
   const [, statusUrl] = await issue("ktp-el", 2);
 
-  const phone = await hubContext(browser, hub, { ...devices["Pixel 7"], isMobile: true, hasTouch: true });
+  // A phone set to another zone: the page must still show the office's time, labelled WIB.
+  const phone = await hubContext(browser, hub, {
+    ...devices["Pixel 7"],
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: "America/New_York",
+  });
   const page = await phone.newPage();
   await page.goto(statusUrl!);
   await expect.poll(() => page.locator("#number").textContent()).toBe("A-002");
-  await expect.poll(() => page.locator(".fact").first().textContent()).toContain("1 orang");
+  await expect.poll(() => page.locator(".fact").first().textContent()).toContain("1 orang di depan Anda");
+  // The hour in Jakarta, 11 or 12 hours from New York's: a page on the phone's clock shows another.
+  const officeHour = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", hour: "2-digit", hourCycle: "h23" }).format(hub.now());
+  await expect.poll(() => page.locator("#updated").textContent()).toMatch(new RegExp(`^Diperbarui ${officeHour}\\.\\d\\d WIB$`));
+  expect(await page.locator("#issued").textContent()).toMatch(new RegExp(`^Diambil pukul ${officeHour}\\.\\d\\d WIB$`));
+  // No counter open yet: said as such, not as a wait in minutes.
+  expect(await page.locator(".fact").nth(1).textContent()).toContain("Belum ada loket buka");
   // Nothing about the other citizen.
   expect(await page.content()).not.toContain("A-001");
 
   const officer = await OfficerClient.login(hub.url, hub.user("officer").username, hub.user("officer").secret);
   await officer.open("loket-2");
   await officer.callNext("loket-2");
-  await expect.poll(() => page.locator(".fact").first().textContent(), { timeout: 15_000 }).toContain("0 orang");
+  await expect.poll(() => page.locator(".fact").first().textContent(), { timeout: 15_000 }).toContain("Anda berikutnya");
   await officer.complete("loket-2");
   await officer.callNext("loket-2");
   // Called: the page says where to go, loudly.

@@ -27,6 +27,8 @@ export interface TestHubOptions {
   realHours?: boolean;
   /** Where the hub's time starts (ISO instant with offset, or epoch ms); default DEFAULT_TEST_NOW. */
   now?: string | number;
+  /** Serve /printer/ from this folder of emulated printer jobs, as `pnpm start` does. */
+  printerPreview?: string;
 }
 
 /** A Wednesday morning in the middle of a month, office time (WIB): nothing awkward about it. */
@@ -115,8 +117,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     "--config",
     options.configDir ?? join(ROOT, "kiosk-config"),
     "--demo",
-    ...(options.realHours ? [] : ["--always-open"]),
+    // --demo alone would keep every service open around the clock.
+    options.realHours ? "--no-always-open" : "--always-open",
     ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
+    ...(options.printerPreview ? ["--printer-preview", options.printerPreview] : []),
   ];
   let { child, port } = await launch(baseArgs(options.port ?? 0), now());
   const creds = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as Credentials;

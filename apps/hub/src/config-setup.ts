@@ -1,13 +1,16 @@
 import { toOfficeRules, type LayanConfig } from "@layan/config";
 import type { OfficeRules } from "@layan/core";
-import type { Catalog, ServiceInfo } from "@layan/protocol";
+import type { Catalog, ServiceHours, ServiceInfo } from "@layan/protocol";
 import type { DisplayGroup, HubSetup, KioskSetup, PrinterSetting } from "./setup";
 
 /** Turns a validated kiosk-config into what the hub runs on. */
 export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boolean } = {}): HubSetup {
   let rules = toOfficeRules(config);
   if (options.alwaysOpen) rules = openAroundTheClock(rules);
-  const services: ServiceInfo[] = config.services.map((s) => ({
+  const closedDateNames = new Map(
+    [...config.office.closedDates, ...config.services.flatMap((s) => s.closedDates)].map((d) => [d.date, d.name ?? null]),
+  );
+  const services: ServiceInfo[] = config.services.map((s, i) => ({
     id: s.id,
     agencyId: s.agency,
     prefix: s.prefix,
@@ -15,7 +18,10 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     nameEn: s.name.en ?? s.name.id,
     description: s.description,
     icon: s.icon,
-    persyaratan: s.persyaratan.map((r) => ({ text: r.text, note: r.note ?? null })),
+    keywords: [...s.keywords],
+    // From the rules the hub enforces, so the hours shown are the hours a ticket can be taken.
+    hours: hoursShown(rules, i, closedDateNames),
+    persyaratan: s.persyaratan.map((r) => ({ text: r.text, condition: r.condition ?? null, note: r.note ?? null })),
     prosedur: s.sop.steps.map((step) => ({
       id: step.id,
       actor: step.actor,
@@ -26,7 +32,12 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     })),
     prosedurMinutes: s.sop.steps.reduce((sum, step) => sum + step.minutes, 0),
     jangkaWaktu: { value: s.jangkaWaktu.value, unit: s.jangkaWaktu.unit, text: s.jangkaWaktu.text ?? null },
-    biaya: { amount: s.biaya.amount ?? 0, text: s.biaya.text ?? (s.biaya.amount ? "" : "Tidak dipungut biaya") },
+    // A fee stated only in words (set by regulation) has no amount: calling it 0
+    // would show a paid service as free, the maladministration citizens report.
+    biaya: {
+      amount: s.biaya.amount ?? null,
+      text: s.biaya.text ?? (s.biaya.amount === 0 ? "Tidak dipungut biaya" : ""),
+    },
     produk: s.produk,
     pengaduan: s.pengaduan.map((c) => ({ name: c.name, contact: c.contact })),
     dasarHukum: s.dasarHukum,
@@ -76,6 +87,14 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     announcementStyle: config.office.announcement.style,
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
+  };
+}
+
+function hoursShown(rules: OfficeRules, index: number, names: Map<string, string | null>): ServiceHours {
+  const service = rules.services[index];
+  return {
+    weekly: service?.hours ?? {},
+    closedDates: (service?.closedDates ?? []).map((date) => ({ date, name: names.get(date) ?? null })),
   };
 }
 

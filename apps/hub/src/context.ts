@@ -26,6 +26,8 @@ export interface HubStore extends EngineStore, AuthStore {
   ticketNumber(ticketId: string): string | null;
   /** Where a ticket stands in the read model, for tickets no longer in the live queue. */
   storedTicket(ticketId: string): StoredTicketView | undefined;
+  /** Tickets issued per service from `serviceDay` on, most first (the kiosk's most-used services). */
+  issuedCountsSince(serviceDay: string): { serviceId: string; count: number }[];
   /** Group-commit counters, for /healthz and the benchmark. */
   commitStats?(): { batches: number; entries: number; largestBatch: number; failedBatches: number };
 }

@@ -45,6 +45,8 @@ export function parseMainOptions(argv: string[]): MainOptions {
     },
     strict: true,
     allowPositionals: false,
+    // `--demo --no-always-open`: demo accounts with the office's real opening hours.
+    allowNegative: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);

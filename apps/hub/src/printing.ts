@@ -26,7 +26,9 @@ export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "pri
     timeZone: setup.rules.timezone,
     peopleAhead: issued.peopleAhead,
     waitEstimate: estimate.p50Minutes === null || estimate.p90Minutes === null ? null : { p50: estimate.p50Minutes, p90: estimate.p90Minutes },
-    requirements: (service?.persyaratan ?? []).slice(0, PRINTED_REQUIREMENTS).map((r) => r.text),
+    requirements: (service?.persyaratan ?? [])
+      .slice(0, PRINTED_REQUIREMENTS)
+      .map((r) => ({ text: r.text, condition: r.condition })),
     statusUrl: issued.statusUrl,
     ...(complaint ? { footer: `Pengaduan: ${complaint.name} ${complaint.contact}` } : {}),
   };

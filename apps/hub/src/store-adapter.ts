@@ -32,6 +32,7 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
         }
       );
     },
+    issuedCountsSince: (serviceDay) => store.issuedCountsSince(serviceDay),
     findDeviceByTokenHash: (hash) => store.findDeviceByTokenHash(hash),
     findUserByUsername: (username) => store.findUserByUsername(username),
     findUserById: (id) => store.findUserById(id),

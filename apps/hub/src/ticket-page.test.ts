@@ -28,6 +28,14 @@ describe("the citizen's ticket page", () => {
 
     const waiting = await statusOf(h.url, mine.ticket.id);
     expect(waiting.body.data).toMatchObject({ number: "A-002", status: "waiting", peopleAhead: 1, counter: null, expired: false });
+    // Before any counter opens: the same words as the kiosk and the ticket, and the office's zone.
+    expect(waiting.body.data).toMatchObject({
+      peopleAheadText: "1 orang di depan Anda",
+      waitText: "Belum ada loket buka",
+      timeZone: "Asia/Jakarta",
+      timeZoneName: "WIB",
+    });
+    expect((await statusOf(h.url, first.ticket.id)).body.data?.peopleAheadText).toBe("Tidak ada antrean di depan Anda");
     const text = JSON.stringify(waiting.body);
     expect(text).not.toContain(first.ticket.id);
     expect(text).not.toContain("A-001");
@@ -35,7 +43,7 @@ describe("the citizen's ticket page", () => {
     const counter = await connect(h.url, "/counter", await login(h.url, h.users.officer));
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
     await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
-    expect((await statusOf(h.url, mine.ticket.id)).body.data?.peopleAhead).toBe(0);
+    expect((await statusOf(h.url, mine.ticket.id)).body.data).toMatchObject({ peopleAhead: 0, peopleAheadText: "Anda berikutnya" });
     await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
     await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
     const called = await statusOf(h.url, mine.ticket.id);

@@ -1,4 +1,5 @@
 import { estimateForTicket, serviceDayOf, type TicketStatus } from "@layan/core";
+import { formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN, zoneAbbreviation } from "@layan/printer/wording";
 import type { HubContext } from "./context";
 import { decodePathPart, sendJson, type Route } from "./http";
 
@@ -18,6 +19,12 @@ export interface PublicTicketStatus {
   issuedAt: number;
   peopleAhead: number | null;
   estimate: { p50Minutes: number | null; p90Minutes: number | null } | null;
+  /** The same words as the kiosk and the printed ticket ("Anda berikutnya" only while a counter is open). */
+  peopleAheadText: string | null;
+  waitText: string | null;
+  /** The office's zone, so the page shows office time ("09:30 WIB"), never the phone's own clock. */
+  timeZone: string;
+  timeZoneName: string;
   counter: { name: string; number: number } | null;
   calledAt: number | null;
   recalls: number;
@@ -39,6 +46,7 @@ export function publicTicketStatus(ctx: HubContext, ticketId: string): PublicTic
     const c = counterId ? state.counterRules.get(counterId) : undefined;
     return c ? { name: c.name, number: c.number } : null;
   };
+  const zone = { timeZone: state.rules.timezone, timeZoneName: zoneAbbreviation(state.rules.timezone, now) };
   const live = state.tickets.get(ticketId);
   if (live) {
     const estimate = estimateForTicket(state, ticketId, now);
@@ -52,6 +60,8 @@ export function publicTicketStatus(ctx: HubContext, ticketId: string): PublicTic
       issuedAt: live.issuedAt,
       peopleAhead: estimate?.peopleAhead ?? null,
       estimate: estimate ? { p50Minutes: estimate.p50Minutes, p90Minutes: estimate.p90Minutes } : null,
+      ...waitWords(estimate),
+      ...zone,
       counter: called ? counterOf(live.segment.counterId) : null,
       calledAt: called ? live.segment.lastCalledAt : null,
       recalls: live.segment.recalls,
@@ -70,11 +80,28 @@ export function publicTicketStatus(ctx: HubContext, ticketId: string): PublicTic
     issuedAt: stored.issuedAt,
     peopleAhead: null,
     estimate: null,
+    peopleAheadText: null,
+    waitText: null,
+    ...zone,
     counter: null,
     calledAt: null,
     recalls: 0,
     expired: stored.serviceDay !== today,
     serverTime: now,
+  };
+}
+
+function waitWords(
+  estimate: { peopleAhead: number; p50Minutes: number | null; p90Minutes: number | null } | null,
+): { peopleAheadText: string | null; waitText: string | null } {
+  if (!estimate) return { peopleAheadText: null, waitText: null };
+  const open = estimate.p50Minutes !== null && estimate.p90Minutes !== null;
+  return {
+    peopleAheadText: formatPeopleAhead(estimate.peopleAhead, open),
+    waitText:
+      estimate.p50Minutes !== null && estimate.p90Minutes !== null
+        ? formatWaitRange({ p50: estimate.p50Minutes, p90: estimate.p90Minutes })
+        : NO_COUNTER_OPEN.id,
   };
 }
 
@@ -115,30 +142,34 @@ const STYLE = `
 header{background:#0b4f8a;color:#fff;padding:14px 18px;font-size:15px;font-weight:600}
 main{max-width:480px;margin:0 auto;padding:18px}
 .card{background:#fff;border-radius:16px;padding:22px;box-shadow:0 2px 10px rgba(0,0,0,.08);text-align:center}
-.label{font-size:14px;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
+.label{font-size:14px;font-weight:400;margin:0;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
 .number{font-size:72px;font-weight:800;letter-spacing:.02em;margin:6px 0 2px}
 .service{font-size:18px;font-weight:600}.agency{font-size:14px;color:#51606e;margin-top:2px}
 .facts{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:18px}
 .fact{background:#eef3f8;border-radius:12px;padding:12px}.fact b{display:block;font-size:26px;margin-top:2px}
 .called{background:#0e7a3a;color:#fff;animation:pulse 1s ease-in-out 6}.called .label,.called .agency{color:#dff5e7}
 .called .go{font-size:30px;font-weight:800;margin-top:12px}
-.muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin-top:16px}
+.muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin:16px 0 0}
 @keyframes pulse{50%{transform:scale(1.03)}}`;
 
 function ticketHtml(officeName: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
 <body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
-<div class="label">Nomor antrean Anda</div><div class="number" id="number">…</div>
-<div class="service" id="service"></div><div class="agency" id="agency"></div>
+<h1 class="label">Nomor antrean Anda</h1><div class="number" id="number">…</div>
+<div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
 <div id="body"></div></div><p class="muted" id="updated">Memuat…</p></main>
 <script>
 const id = location.pathname.split("/").pop();
 const $ = (x) => document.getElementById(x);
 let announced = false;
 const STATUS = { waiting: "Menunggu dipanggil", called: "Dipanggil", serving: "Sedang dilayani", done: "Selesai dilayani", no_show: "Tidak hadir saat dipanggil", cancelled: "Dibatalkan" };
+function officeTime(at, t) {
+  return new Date(at).toLocaleTimeString("id-ID", { timeZone: t.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+}
 function render(t) {
   $("number").textContent = t.number;
+  $("issued").textContent = "Diambil pukul " + officeTime(t.issuedAt, t) + " " + t.timeZoneName;
   $("service").textContent = t.serviceName;
   $("agency").textContent = t.agencyName;
   const card = $("card");
@@ -156,16 +187,16 @@ function render(t) {
   if (t.status !== "waiting") { add("state", STATUS[t.status] || t.status); return; }
   const facts = add("facts", "");
   const fact = (label, value) => { const f = document.createElement("div"); f.className = "fact"; f.textContent = label; const b = document.createElement("b"); b.textContent = value; f.append(b); facts.append(f); };
-  fact("Di depan Anda", t.peopleAhead === null ? "–" : t.peopleAhead + " orang");
-  const e = t.estimate;
-  fact("Perkiraan tunggu", !e || e.p50Minutes === null ? "Loket belum buka" : e.p90Minutes <= 1 ? "< 1 menit" : e.p50Minutes + "–" + e.p90Minutes + " menit");
+  fact("Antrean", t.peopleAheadText || "–");
+  fact("Perkiraan tunggu", t.waitText || "–");
   add("muted", "Halaman ini diperbarui otomatis. Tetap berada di sekitar ruang tunggu.");
 }
 async function poll() {
   try {
     const res = await fetch("/api/tickets/" + encodeURIComponent(id), { cache: "no-store" });
     const body = await res.json();
-    if (body.ok) { render(body.data); $("updated").textContent = "Diperbarui " + new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit", second: "2-digit" }); }
+    // The hub's clock in the office's zone: the phone's own clock and zone may be anything.
+    if (body.ok) { render(body.data); $("updated").textContent = "Diperbarui " + officeTime(body.data.serverTime, body.data) + " " + body.data.timeZoneName; }
     else $("updated").textContent = body.error.message;
   } catch { $("updated").textContent = "Tidak terhubung. Mencoba lagi…"; }
   setTimeout(poll, document.hidden ? 15000 : 4000);
@@ -177,6 +208,6 @@ poll();
 function notFoundHtml(officeName: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Tidak ditemukan</title><style>${STYLE}</style></head><body><header>${escapeHtml(officeName)}</header>
-<main><div class="card"><div class="state">Nomor antrean tidak ditemukan</div>
+<main><div class="card"><h1 class="state">Nomor antrean tidak ditemukan</h1>
 <p class="muted">Periksa kembali kode QR pada tiket Anda, atau tanyakan kepada petugas.</p></div></main></body></html>`;
 }

@@ -172,6 +172,18 @@ describe("schema errors name file, line and path", () => {
   });
 });
 
+describe("requirements", () => {
+  it("keeps a condition with its requirement and refuses one too long to print whole", () => {
+    expect(ktpErrors({ 19: "  - { text: KTP-el lama, condition: Untuk KTP-el rusak }" })).toEqual([]);
+    expect(loadConfig(copy.dir).services.find((s) => s.id === "ktp-el")?.persyaratan[0]).toEqual({
+      text: "KTP-el lama",
+      condition: "Untuk KTP-el rusak",
+    });
+    const [error] = ktpErrors({ 19: `  - { text: KTP-el lama, condition: ${"sangat panjang ".repeat(8)} }` });
+    expect(error).toMatch(/ktp-el\.yaml:19 persyaratan\[0\]\.condition: keep a condition under 80 characters/);
+  });
+});
+
 describe("YAML syntax errors", () => {
   it("name the line where the parser stopped", () => {
     expect(ktpErrors({ 19: "  - [Fotokopi Kartu Keluarga" })).toEqual([

@@ -210,7 +210,21 @@ export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.str
     .min(1),
 });
 
-const requirement = stringAs("text", z.strictObject({ text, note: text.optional() }));
+/** Printed whole on the ticket's narrow column, so it has to stay short. */
+export const MAX_CONDITION_CHARS = 80;
+
+const requirement = stringAs(
+  "text",
+  z.strictObject({
+    text,
+    condition: text
+      .max(MAX_CONDITION_CHARS, {
+        error: `keep a condition under ${MAX_CONDITION_CHARS} characters, like "Hanya untuk KTP-el yang hilang": it is printed whole on the ticket`,
+      })
+      .optional(),
+    note: text.optional(),
+  }),
+);
 
 const sopStep = z
   .strictObject({
@@ -276,6 +290,8 @@ export const serviceFileSchema: z.ZodType<ServiceDraft> = z.strictObject({
   name: localizedText,
   description: text,
   icon: iconKey,
+  // Words citizens use for the service ("akta lahir", "pajak motor"): the kiosk's search finds it by them.
+  keywords: z.array(text).default([]),
   hours: weeklyHours.optional(),
   closedDates: closedDates.default([]),
   dailyQuota: positiveInt.optional(),

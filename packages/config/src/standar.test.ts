@@ -16,6 +16,7 @@ function draft(overrides: Partial<ServiceDraft> = {}): ServiceDraft {
     name: { id: "Legalisir Dokumen" },
     description: "Legalisir dokumen kependudukan.",
     icon: "stamp",
+    keywords: [],
     closedDates: [],
     dasarHukum: [],
     internal: {},

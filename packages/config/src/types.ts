@@ -60,6 +60,9 @@ export interface AgencyConfig {
 /** One item of the Persyaratan component. */
 export interface Requirement {
   text: string;
+  /** When the document is needed at all ("Hanya untuk KTP-el yang hilang"); printed with it on the ticket. */
+  condition?: string;
+  /** An explanation shown on the kiosk ("Tersedia di loket"); not printed. */
   note?: string;
 }
 
@@ -124,6 +127,8 @@ interface ServiceBase {
   name: LocalizedText;
   description: string;
   icon: string;
+  /** Everyday words and synonyms the kiosk's search finds the service by ("akta lahir", "pajak motor"). */
+  keywords: string[];
   /** Own opening hours; the office's when absent. */
   hours?: WeeklyHours;
   /** Closed in addition to the office's closed dates. */

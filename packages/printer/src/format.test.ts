@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { transliterate } from "./codepage";
-import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapBalanced, wrapText } from "./format";
+import { formatIssuedAt, wrapBalanced, wrapText } from "./format";
+import { formatDuration, formatPeopleAhead, formatWaitRange } from "./wording";
 import { ISSUED_AT } from "./__fixtures__/sample-ticket";
 
 describe("formatIssuedAt", () => {
@@ -64,16 +65,28 @@ describe("wrapText", () => {
 });
 
 describe("wait and queue lines", () => {
+  it("reads waits over an hour in hours and minutes, in Indonesian", () => {
+    expect(formatWaitRange({ p50: 216, p90: 288 })).toBe("3 jam 35 menit \u2013 4 jam 50 menit");
+    expect(formatWaitRange({ p50: 45, p90: 90 })).toBe("45 menit \u2013 1 jam 30 menit");
+    expect(formatWaitRange({ p50: 120, p90: 121 })).toBe("sekitar 2 jam");
+    expect(formatWaitRange({ p50: 216, p90: 288 }, "en")).toBe("3 h 35 min \u2013 4 h 50 min");
+    expect(formatDuration(59)).toBe("59 menit");
+    expect(formatDuration(60)).toBe("1 jam");
+  });
+
   it("formats the p50-p90 range in minutes", () => {
-    expect(formatWaitEstimate({ p50: 10, p90: 25 })).toBe("10\u201325 menit");
-    expect(formatWaitEstimate({ p50: 12.4, p90: 12.4 })).toBe("sekitar 12 menit");
-    expect(formatWaitEstimate({ p50: 0, p90: 0.3 })).toBe("kurang dari 1 menit");
-    expect(formatWaitEstimate({ p50: 30, p90: 20 })).toBe("20\u201330 menit");
+    expect(formatWaitRange({ p50: 10, p90: 25 })).toBe("10\u201325 menit");
+    expect(formatWaitRange({ p50: 12.4, p90: 12.4 })).toBe("sekitar 12 menit");
+    expect(formatWaitRange({ p50: 0, p90: 0.3 })).toBe("kurang dari 1 menit");
+    expect(formatWaitRange({ p50: 30, p90: 20 })).toBe("20\u201330 menit");
   });
 
   it("says who is ahead", () => {
-    expect(formatPeopleAhead(5)).toBe("5 orang di depan Anda");
-    expect(formatPeopleAhead(0)).toBe("Anda berikutnya");
+    expect(formatPeopleAhead(5, true)).toBe("5 orang di depan Anda");
+    expect(formatPeopleAhead(0, true)).toBe("Anda berikutnya");
+    // Nobody is "next" while no counter is open to call them.
+    expect(formatPeopleAhead(0, false)).toBe("Tidak ada antrean di depan Anda");
+    expect(formatPeopleAhead(0, false, "en")).toBe("Nobody ahead of you");
   });
 });
 

@@ -1,13 +1,5 @@
 // Text the citizen reads, in Bahasa Indonesia, fitted to a receipt's columns.
-
-/** Indonesia's three legal time zones; other zones fall back to Intl's name. */
-const INDONESIAN_ZONE: Readonly<Record<string, string>> = {
-  "Asia/Jakarta": "WIB",
-  "Asia/Pontianak": "WIB",
-  "Asia/Makassar": "WITA",
-  "Asia/Ujung_Pandang": "WITA",
-  "Asia/Jayapura": "WIT",
-};
+import { zoneAbbreviation } from "./wording";
 
 export interface IssuedAtText {
   date: string; // "Jumat, 27 November 2026"
@@ -30,15 +22,8 @@ export function formatIssuedAt(epochMs: number, timeZone: string): IssuedAtText 
     parts.find((p) => p.type === type)?.value ?? "";
   return {
     date: `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")}`,
-    time: `${part("hour")}:${part("minute")} ${zoneName(epochMs, timeZone)}`,
+    time: `${part("hour")}:${part("minute")} ${zoneAbbreviation(timeZone, epochMs)}`,
   };
-}
-
-function zoneName(epochMs: number, timeZone: string): string {
-  const known = INDONESIAN_ZONE[timeZone];
-  if (known !== undefined) return known;
-  const parts = new Intl.DateTimeFormat("id-ID", { timeZone, timeZoneName: "short" }).formatToParts(epochMs);
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
 /**
@@ -91,21 +76,4 @@ export function wrapBalanced(text: string, width: number): string[] {
   return best;
 }
 
-export interface WaitEstimate {
-  p50: number;
-  p90: number;
-}
-
-/** "10-25 menit": the range between the median and the 90th percentile wait. */
-export function formatWaitEstimate(wait: WaitEstimate): string {
-  const low = Math.max(0, Math.round(Math.min(wait.p50, wait.p90)));
-  const high = Math.max(0, Math.round(Math.max(wait.p50, wait.p90)));
-  if (high < 1) return "kurang dari 1 menit";
-  if (low === high) return `sekitar ${high} menit`;
-  return `${low}\u2013${high} menit`;
-}
-
-export function formatPeopleAhead(peopleAhead: number): string {
-  const count = Math.max(0, Math.floor(peopleAhead));
-  return count === 0 ? "Anda berikutnya" : `${count} orang di depan Anda`;
-}
+export type { WaitRange as WaitEstimate } from "./wording";

@@ -1,6 +1,7 @@
 export { layoutTicket, MAX_REQUIREMENTS, type LayoutOptions } from "./layout";
-export { PRIORITY_LABEL, type PriorityCategory, type TicketPrint } from "./ticket";
-export { formatIssuedAt, formatWaitEstimate, type WaitEstimate } from "./format";
+export { PRIORITY_LABEL, type PriorityCategory, type TicketPrint, type TicketRequirement } from "./ticket";
+export { formatIssuedAt, type WaitEstimate } from "./format";
+export { formatDuration, formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN, zoneAbbreviation, type WordingLang } from "./wording";
 export { PAPER, type PaperGeometry, type PaperWidth } from "./paper";
 export {
   decodeEscPos,

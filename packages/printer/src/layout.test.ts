@@ -79,7 +79,10 @@ describe("layoutTicket content", () => {
   });
 
   it("caps the checklist and says how many more there are", () => {
-    const requirements = Array.from({ length: MAX_REQUIREMENTS + 3 }, (_, i) => `Dokumen ${i + 1}`);
+    const requirements = Array.from({ length: MAX_REQUIREMENTS + 3 }, (_, i) => ({
+      text: `Dokumen ${i + 1}`,
+      condition: null,
+    }));
     const text = print({ ...sampleTicket, requirements }, "80mm").decoded.text;
     expect(text.match(/^\[ \] /gm)).toHaveLength(MAX_REQUIREMENTS);
     expect(text).toContain(`[ ] Dokumen ${MAX_REQUIREMENTS}\n`);
@@ -94,12 +97,26 @@ describe("layoutTicket content", () => {
     expect(number?.kind === "text" && number.columns).toBeLessThanOrEqual(PAPER["58mm"].columns);
   });
 
+  it("keeps a requirement's condition with it, on both papers", () => {
+    // A conditional document printed as unconditional sends citizens off to fetch papers they do not need.
+    const requirements = [
+      { text: "KTP-el lama", condition: "Untuk KTP-el rusak atau perubahan data" },
+      { text: "Surat keterangan kehilangan dari Kepolisian", condition: "Hanya untuk KTP-el yang hilang" },
+    ];
+    const wide = print({ ...sampleTicket, requirements }, "80mm").decoded.text;
+    expect(wide).toContain("[ ] KTP-el lama\n    (Untuk KTP-el rusak atau perubahan data)\n");
+    expect(wide).toContain("[ ] Surat keterangan kehilangan dari Kepolisian\n    (Hanya untuk KTP-el yang hilang)\n");
+    const narrow = print({ ...sampleTicket, requirements }, "58mm").decoded;
+    expect(narrow.text).toContain("[ ] KTP-el lama\n    (Untuk KTP-el rusak atau\n    perubahan data)\n");
+    expect(narrow.text).toContain("    (Hanya untuk KTP-el yang\n    hilang)\n");
+  });
+
   it("leaves out the checklist heading when there is nothing to bring", () => {
-    expect(print({ ...sampleTicket, requirements: [" "] }, "58mm").decoded.text).not.toContain("Persyaratan");
+    expect(print({ ...sampleTicket, requirements: [{ text: " ", condition: null }] }, "58mm").decoded.text).not.toContain("Persyaratan");
   });
 
   it("breaks a word longer than the paper instead of overflowing", () => {
-    const { decoded } = print({ ...sampleTicket, requirements: ["x".repeat(70)] }, "58mm");
+    const { decoded } = print({ ...sampleTicket, requirements: [{ text: "x".repeat(70), condition: null }] }, "58mm");
     const lines = decoded.lines.filter((line) => line.kind === "text" && line.text.includes("xxx"));
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(line.kind === "text" && !line.wrapped && line.columns <= 32).toBe(true);
@@ -107,7 +124,13 @@ describe("layoutTicket content", () => {
 
   it("transliterates what PC850 lacks and keeps what it has", () => {
     const { bytes, decoded } = print(
-      { ...sampleTicket, requirements: ["Surat “asli” – bukan salinan…", "Formulir café"] },
+      {
+        ...sampleTicket,
+        requirements: [
+          { text: "Surat “asli” – bukan salinan…", condition: null },
+          { text: "Formulir café", condition: null },
+        ],
+      },
       "80mm",
     );
     expect(decoded.text).toContain('[ ] Surat "asli" - bukan salinan...');
@@ -121,8 +144,15 @@ describe("layoutTicket content", () => {
       .decoded.text;
     expect(text).toContain("Menunggu: Anda berikutnya");
     expect(text).toContain("Perkiraan tunggu: kurang dari 1 menit");
-    const noEstimate = print({ ...sampleTicket, waitEstimate: null }, "58mm").decoded.text;
-    expect(noEstimate).not.toContain("Perkiraan tunggu");
+    const long = print({ ...sampleTicket, waitEstimate: { p50: 216, p90: 288 } }, "58mm").decoded.text;
+    expect(long).toContain("Perkiraan tunggu: 3 jam 35 menit\n- 4 jam 50 menit");
+  });
+
+  it("says no counter is open yet, and never 'Anda berikutnya', while there is no estimate", () => {
+    const text = print({ ...sampleTicket, peopleAhead: 0, waitEstimate: null }, "80mm").decoded.text;
+    expect(text).toContain("Menunggu: Tidak ada antrean di depan Anda");
+    expect(text).toContain("Perkiraan tunggu: belum ada loket buka");
+    expect(text).not.toContain("berikutnya");
   });
 
   it("uses the office's time zone for the date line", () => {

@@ -6,7 +6,8 @@ import Printer from "escpos";
 import QRCode from "qrcode";
 import { emphasis, QR_MAX_DATA_BYTES, qrCodeModel2 } from "./commands";
 import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
-import { formatIssuedAt, formatPeopleAhead, formatWaitEstimate, wrapBalanced, wrapText } from "./format";
+import { formatIssuedAt, wrapBalanced, wrapText } from "./format";
+import { formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN } from "./wording";
 import { PAPER, type PaperWidth } from "./paper";
 import { PRIORITY_LABEL, type TicketPrint } from "./ticket";
 
@@ -90,13 +91,26 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
   rule();
 
   printer.align("lt");
-  lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead)}`);
-  if (ticket.waitEstimate) lines(`Perkiraan tunggu: ${formatWaitEstimate(ticket.waitEstimate)}`);
-  const items = ticket.requirements.map((r) => r.trim()).filter((r) => r.length > 0);
+  // No estimate means no counter is open yet: the ticket says so rather than "Anda berikutnya".
+  lines(`Menunggu: ${formatPeopleAhead(ticket.peopleAhead, ticket.waitEstimate !== null)}`);
+  lines(
+    `Perkiraan tunggu: ${ticket.waitEstimate ? formatWaitRange(ticket.waitEstimate) : NO_COUNTER_OPEN.id.toLowerCase()}`,
+  );
+  const items = ticket.requirements
+    .map((r) => ({ text: r.text.trim(), condition: r.condition?.trim() ?? "" }))
+    .filter((r) => r.text.length > 0);
   if (items.length > 0) {
     printer.feed(1);
     bold(() => printer.text("Persyaratan:"));
-    for (const item of items.slice(0, MAX_REQUIREMENTS)) lines(`[ ] ${item}`, columns, "    ");
+    for (const item of items.slice(0, MAX_REQUIREMENTS)) {
+      lines(`[ ] ${item.text}`, columns, "    ");
+      // On its own indented lines, whole: a shortened condition could read as a different one.
+      if (item.condition) {
+        for (const line of wrapText(transliterate(`(${item.condition})`, CODE_PAGE), columns - 4)) {
+          printer.text(`    ${line}`);
+        }
+      }
+    }
     const more = items.length - MAX_REQUIREMENTS;
     if (more > 0) lines(`+ ${more} persyaratan lain${qrModule !== undefined ? ", lihat QR" : ""}`);
   }

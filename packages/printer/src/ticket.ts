@@ -3,6 +3,12 @@ import type { WaitEstimate } from "./format";
 /** Who may use the priority lane (Permenpan RB on inclusive public service). */
 export type PriorityCategory = "lansia" | "disabilitas" | "ibu-hamil-menyusui";
 
+/** One document to bring; `condition` says when it is needed ("Hanya untuk KTP-el yang hilang"). */
+export interface TicketRequirement {
+  text: string;
+  condition: string | null;
+}
+
 /** Everything printed on a queue ticket; the hub fills it when it issues one. */
 export interface TicketPrint {
   officeName: string;
@@ -18,10 +24,10 @@ export interface TicketPrint {
   /** IANA zone of the office, e.g. "Asia/Jakarta". */
   timeZone: string;
   peopleAhead: number;
-  /** Minutes; null while the service has too little history to estimate. */
+  /** Minutes; null when no counter serving the service is open (the hub gives no estimate then). */
   waitEstimate: WaitEstimate | null;
   /** The SOP's requirements, printed as a checklist to bring. */
-  requirements: readonly string[];
+  requirements: readonly TicketRequirement[];
   /** Encoded in the QR code: the page where the citizen follows the queue. */
   statusUrl: string;
   /** e.g. the complaint channel: "Pengaduan: SP4N-LAPOR! lapor.go.id / SMS 1708". */

@@ -1,4 +1,5 @@
 import type {
+  WeeklyHours,
   CompletionOutcome,
   CounterStatus,
   PriorityReason,
@@ -49,17 +50,33 @@ export interface ServiceInfo {
   nameEn: string;
   description: string;
   icon: string;
-  persyaratan: { text: string; note: string | null }[];
+  /** Everyday words the kiosk's search finds the service by (kiosk-config `keywords`). */
+  keywords: string[];
+  /** When tickets are issued: the service's own hours or the office's, as the hub applies them. */
+  hours: ServiceHours;
+  /** `condition`: when the document is needed at all; shown and printed with it. */
+  persyaratan: { text: string; condition: string | null; note: string | null }[];
   prosedur: SopStepInfo[];
   /** Sum of the SOP steps' minutes. */
   prosedurMinutes: number;
   jangkaWaktu: { value: number; unit: string; text: string | null };
-  biaya: { amount: number; text: string };
+  /**
+   * `amount` in Rupiah; 0 only when the config states the service is free; null
+   * when the fee is stated only in words (e.g. set by regulation): never "free".
+   */
+  biaya: { amount: number | null; text: string };
   produk: string;
   pengaduan: { name: string; contact: string }[];
   dasarHukum: string[];
   targets: { waitMinutes: number; serviceMinutes: number };
   dailyQuota: number | null;
+}
+
+export interface ServiceHours {
+  /** Local office time; a weekday without intervals is closed. */
+  weekly: WeeklyHours;
+  /** Office holidays and the service's own closed dates, "YYYY-MM-DD", in order. */
+  closedDates: { date: string; name: string | null }[];
 }
 
 export interface ServiceStatus {
@@ -78,6 +95,11 @@ export interface Catalog {
   services: ServiceInfo[];
   /** Only in a kiosk's catalog: how this kiosk behaves. */
   kiosk?: KioskInfo;
+  /**
+   * Only in a kiosk's catalog: its service ids, most tickets issued in the last
+   * 30 days first, the rest in config order (all in config order on a new hub).
+   */
+  popular?: string[];
   /** Only in the counter app's catalog: the office's counters, for the officer to pick one. */
   counters?: { id: string; name: string; number: number; services: string[] }[];
 }
@@ -122,7 +144,7 @@ export interface PrintableTicket {
   timeZone: string;
   peopleAhead: number;
   waitEstimate: { p50: number; p90: number } | null;
-  requirements: string[];
+  requirements: { text: string; condition: string | null }[];
   statusUrl: string;
   footer?: string;
 }

@@ -83,6 +83,8 @@ export interface Store extends AdminQueries {
    */
   replayStartSeq(todayStart: number): number;
   ticketById(id: string): TicketRecord | undefined;
+  /** Tickets issued per service (the service taken at the kiosk) on `serviceDay` and later, most first. */
+  issuedCountsSince(serviceDay: string): { serviceId: string; count: number }[];
   listCounters(): CounterRecord[];
   close(): void;
 }
@@ -156,6 +158,11 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
        WHERE e.seq >= ?`,
     ),
     ticketById: db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE id = ?"),
+    // A range over tickets_day_number: a month of an office's tickets, never the whole history.
+    issuedCountsSince: db.prepare<[string], { serviceId: string; count: number }>(
+      `SELECT issued_service_id AS serviceId, count(*) AS count FROM tickets
+       WHERE service_day >= ? GROUP BY issued_service_id ORDER BY count DESC, issued_service_id`,
+    ),
     listCounters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id"),
   };
 
@@ -245,6 +252,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       const row = s.ticketById.get(id);
       return row && ticketFromRow(row);
     },
+    issuedCountsSince: (serviceDay) => s.issuedCountsSince.all(serviceDay),
     listCounters: () => s.listCounters.all().map(counterFromRow),
     close: () => {
       if (!db.open) return;

@@ -37,6 +37,11 @@ export class KioskPage {
   readonly languageToggle: Locator;
   readonly homeButton: Locator;
   readonly doneButton: Locator;
+  readonly searchButton: Locator;
+  readonly searchPage: Locator;
+  readonly searchInput: Locator;
+  readonly popular: Locator;
+  readonly hours: Locator;
 
   constructor(
     readonly page: Page,
@@ -63,6 +68,11 @@ export class KioskPage {
     this.languageToggle = page.getByTestId("lang").first();
     this.homeButton = page.getByTestId("home");
     this.doneButton = page.getByTestId("done");
+    this.searchButton = page.getByTestId("search-open");
+    this.searchPage = page.getByTestId("search");
+    this.searchInput = page.getByTestId("search-input");
+    this.popular = page.getByTestId("popular");
+    this.hours = page.getByTestId("hours");
   }
 
   /** Opens the browser kiosk with its device token, the way a technician sets one up. */
@@ -105,6 +115,25 @@ export class KioskPage {
     await this.chooseTicket(priority);
     await this.confirmation.waitFor();
     return (await this.ticketNumber.textContent())?.trim() ?? "";
+  }
+
+  /** Types on the kiosk's own keyboard, key by key, the way a citizen does (no physical keyboard). */
+  async search(words: string): Promise<void> {
+    if (await this.attract.isVisible()) await this.startButton.click();
+    await this.searchButton.click();
+    await this.searchPage.waitFor();
+    const keyboard = this.page.getByRole("group", { name: /Papan ketik|Keyboard/ });
+    for (const char of words) {
+      const name = char === " " ? /^(Spasi|Space)$/ : new RegExp(`^${char.toUpperCase()}$`);
+      await keyboard.getByRole("button", { name }).click();
+    }
+  }
+
+  /** Service ids of the search results, best first. */
+  async searchResults(): Promise<string[]> {
+    return this.searchPage.locator("button[data-service]").evaluateAll((tiles) =>
+      tiles.map((t) => t.getAttribute("data-service") ?? ""),
+    );
   }
 
   async goHome(): Promise<void> {

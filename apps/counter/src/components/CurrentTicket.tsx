@@ -119,12 +119,12 @@ export function CurrentTicket(props: {
 
       {steps.length > 0 && (
         <div className="steps">
-          <h3>
+          <h2>
             Langkah SOP{" "}
             <span className="steps__hint">
               {serving ? "centang saat selesai" : "mulai layani dulu untuk mencentang"}
             </span>
-          </h3>
+          </h2>
           <ol>
             {steps.map((step) => {
               const r = results.get(step.id);
@@ -139,6 +139,8 @@ export function CurrentTicket(props: {
                     data-step={step.id}
                     disabled={!serving || r !== undefined || state.busy !== null}
                     aria-pressed={r !== undefined}
+                    // The button shows only a tick: a screen reader needs the step it stands for.
+                    aria-label={`Centang langkah SOP: ${step.description}`}
                     onClick={(e) => {
                       if (e.detail > 1) return;
                       void client.tickStep(step.id);

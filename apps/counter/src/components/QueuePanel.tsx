@@ -77,7 +77,7 @@ export function QueuePanel(props: {
       </ul>
       {snapshot.reinstatable.length > 0 && (
         <div className="queue__noshow">
-          <h3>Tidak hadir — bisa diaktifkan kembali</h3>
+          <h2>Tidak hadir — bisa diaktifkan kembali</h2>
           <ul>
             {snapshot.reinstatable.slice(0, 4).map((t) => (
               <li key={t.ticketId}>

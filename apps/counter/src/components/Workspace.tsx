@@ -85,6 +85,9 @@ export function Workspace({
   const timeZone = state.catalog?.office.timezone ?? "Asia/Jakarta";
   const counterName = snap?.counter.name ?? state.counterId ?? "";
 
+  // The screen's name for screen readers; sighted officers read it in the top bar.
+  const heading = <h1 className="visually-hidden">{`${counterName} · pelayanan antrean`}</h1>;
+
   return (
     <div
       className="app app--work"
@@ -107,9 +110,13 @@ export function Workspace({
         onSignOut={() => void signOut()}
       />
       {!snap ? (
-        <main className="workspace workspace--loading">Memuat data loket…</main>
+        <main className="workspace workspace--loading">
+          {heading}
+          Memuat data loket…
+        </main>
       ) : (
         <main className={`workspace${online ? "" : " workspace--offline"}`} aria-busy={state.busy !== null}>
+          {heading}
           <CurrentTicket
             client={client}
             state={state}

@@ -4,10 +4,23 @@ import {
   type Catalog,
   type IssuedTicket,
 } from "@layan/protocol";
-import { estimateWait } from "@layan/core";
+import { estimateWait, serviceDayOf } from "@layan/core";
 import type { HubContext } from "../context";
 import { NO_PRINTER, printableTicket } from "../printing";
 import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
+
+/** The kiosk's first screen offers what most citizens came for lately. */
+const POPULAR_WINDOW_DAYS = 30;
+
+/** `serviceIds` by tickets issued in the last 30 days, most first; ties and unused services keep config order. */
+function mostUsed(ctx: HubContext, serviceIds: string[]): string[] {
+  const since = serviceDayOf(ctx.engine.now() - POPULAR_WINDOW_DAYS * 86_400_000, ctx.engine.state.rules.timezone);
+  const counts = new Map(ctx.store.issuedCountsSince(since).map((c) => [c.serviceId, c.count]));
+  const order = new Map(serviceIds.map((id, i) => [id, i]));
+  return [...serviceIds].sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (order.get(a) ?? 0) - (order.get(b) ?? 0),
+  );
+}
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
 const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
@@ -32,6 +45,7 @@ export function attachKiosk(ctx: HubContext): void {
       const catalog: Catalog = {
         ...c,
         services: c.services.filter((s) => offers(s.id)),
+        popular: mostUsed(ctx, c.services.filter((s) => offers(s.id)).map((s) => s.id)),
         kiosk: {
           id: kiosk.id,
           name: kioskSetup?.name ?? kiosk.name,

@@ -17,7 +17,10 @@ const ticket: TicketToPrint = {
   timeZone: "Asia/Jakarta",
   peopleAhead: 3,
   waitEstimate: { p50: 10, p90: 25 },
-  requirements: ["Fotokopi Kartu Keluarga", "KTP-el lama"],
+  requirements: [
+    { text: "Fotokopi Kartu Keluarga", condition: null },
+    { text: "KTP-el lama", condition: "Untuk KTP-el rusak atau perubahan data" },
+  ],
   statusUrl: "http://127.0.0.1:8080/t/abc123",
   footer: "Pengaduan: SP4N-LAPOR! lapor.go.id",
 };

@@ -35,7 +35,7 @@ export const TicketToPrintSchema = z.strictObject({
   timeZone: text(64).min(1),
   peopleAhead: z.number().int().nonnegative(),
   waitEstimate: z.strictObject({ p50: z.number().nonnegative(), p90: z.number().nonnegative() }).nullable(),
-  requirements: z.array(text(300)).max(20),
+  requirements: z.array(z.strictObject({ text: text(300), condition: text(300).nullable() })).max(20),
   statusUrl: text(500),
   footer: text(300).optional(),
 });

@@ -1,4 +1,4 @@
-import type { PriorityReason } from "@layan/core";
+import { serviceDayOf, type PriorityReason } from "@layan/core";
 import type { IssuedTicket, ServiceStatus } from "@layan/protocol";
 import { newRequestId } from "@layan/ui";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -15,6 +15,7 @@ import { IssuingPage } from "./screens/IssuingPage";
 import { AgencyPicker, ServicePicker } from "./screens/Pickers";
 import { PriorityPage } from "./screens/PriorityPage";
 import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
+import { SearchPage } from "./screens/SearchPage";
 import { ServicePage, type Blocker } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
 import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
@@ -23,8 +24,10 @@ type Screen =
   | { name: "attract" }
   | { name: "agencies" }
   | { name: "services"; agencyId: string }
-  | { name: "service"; serviceId: string }
-  | { name: "priority"; serviceId: string; requestId: string }
+  | { name: "search"; query: string }
+  // `back`: where "Kembali" leads when the page was not reached through its agency (search, most used).
+  | { name: "service"; serviceId: string; back?: Screen }
+  | { name: "priority"; serviceId: string; requestId: string; back?: Screen | undefined }
   | { name: "issuing"; serviceId: string }
   | { name: "done"; issued: IssuedTicket }
   | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string };
@@ -108,7 +111,9 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     if (agencies.length === 1 && agencies[0]) openAgency(agencies[0].id);
     else setScreen({ name: "agencies" });
   };
-  const backFromService = (id: string) => {
+  const popular = (catalog.popular ?? services.map((s) => s.id)).flatMap((id) => services.filter((s) => s.id === id));
+  const backFromService = (id: string, back: Screen | undefined) => {
+    if (back) return setScreen(back);
     const agencyId = services.find((s) => s.id === id)?.agencyId;
     if (agencyId && servicesOf(agencyId).length > 1) setScreen({ name: "services", agencyId });
     else if (agencies.length > 1) setScreen({ name: "agencies" });
@@ -168,9 +173,15 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           <AgencyPicker
             agencies={agencies}
             services={services}
+            popular={popular}
             statuses={state.statuses}
             t={t}
+            lang={lang}
             onPick={(a) => openAgency(a.id)}
+            onPickService={(s) =>
+              setScreen({ name: "service", serviceId: s.id, back: { name: "agencies" } })
+            }
+            onSearch={() => setScreen({ name: "search", query: "" })}
           />
         </>
       );
@@ -192,24 +203,47 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       ) : null;
       break;
     }
+    case "search":
+      body = (
+        <>
+          {header(() => setScreen({ name: "agencies" }))}
+          <SearchPage
+            query={screen.query}
+            onQuery={(query) => setScreen({ name: "search", query })}
+            services={services}
+            agencies={catalog.agencies}
+            statuses={state.statuses}
+            t={t}
+            lang={lang}
+            onPick={(s) => setScreen({ name: "service", serviceId: s.id, back: screen })}
+          />
+        </>
+      );
+      break;
     case "service": {
       const service = services.find((s) => s.id === screen.serviceId);
       const status = state.statuses.get(screen.serviceId);
       const blocker = blockerFor(state.connection, status, printer, catalog.kiosk?.canPrint !== false, t);
       body = service ? (
         <>
-          {header(() => backFromService(service.id))}
+          {header(() => backFromService(service.id, screen.back))}
           <ServicePage
             service={service}
             agency={catalog.agencies.find((a) => a.id === service.agencyId)}
             status={status}
+            today={serviceDayOf(hub.now(), catalog.office.timezone)}
             t={t}
             lang={lang}
             blocker={blocker}
             warning={printer?.ready && printer.paperNearEnd ? t.paperNearEnd : null}
             onTake={() => {
               if (blocker === null)
-                setScreen({ name: "priority", serviceId: service.id, requestId: newRequestId() });
+                setScreen({
+                  name: "priority",
+                  serviceId: service.id,
+                  requestId: newRequestId(),
+                  back: screen.back,
+                });
             }}
           />
         </>
@@ -219,7 +253,9 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     case "priority":
       body = (
         <>
-          {header(() => setScreen({ name: "service", serviceId: screen.serviceId }))}
+          {header(() =>
+            setScreen({ name: "service", serviceId: screen.serviceId, ...(screen.back ? { back: screen.back } : {}) }),
+          )}
           <PriorityPage
             t={t}
             busy={busy}

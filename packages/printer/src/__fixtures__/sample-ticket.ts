@@ -15,9 +15,10 @@ export const sampleTicket: TicketPrint = {
   peopleAhead: 5,
   waitEstimate: { p50: 10, p90: 25 },
   requirements: [
-    "Fotokopi KK",
-    "Surat pengantar RT/RW yang sudah ditandatangani dan distempel kelurahan",
-    "Pas foto 3x4 latar merah (2 lembar)",
+    { text: "Fotokopi KK", condition: null },
+    { text: "Surat pengantar RT/RW yang sudah ditandatangani dan distempel kelurahan", condition: null },
+    { text: "Pas foto 3x4 latar merah (2 lembar)", condition: null },
+    { text: "Surat keterangan kehilangan dari Kepolisian", condition: "Hanya untuk KTP-el yang hilang" },
   ],
   statusUrl: "https://layan.bandung.go.id/antrean/2026-11-27/A-012",
   footer: "Pengaduan: SP4N-LAPOR! lapor.go.id / SMS 1708",

@@ -20,6 +20,8 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
       label: t.estimatedWait,
       value: status ? wait : "–",
       wordy: estimate?.p50Minutes === null,
+      // "56 menit – 1 jam 15 menit" is a phrase, not a number: a smaller size keeps it in its box.
+      long: (estimate?.p90Minutes ?? 0) >= 60,
     },
     {
       key: "counters",
@@ -33,14 +35,14 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
       label: t.quotaLeft,
       value: status ? (status.quotaLeft === null ? t.noQuota : String(status.quotaLeft)) : "–",
     },
-  ] as { key: string; icon: typeof Users; label: string; value: string; wordy?: boolean }[];
+  ] as { key: string; icon: typeof Users; label: string; value: string; wordy?: boolean; long?: boolean }[];
   return (
     <section className="facts" aria-label={t.liveTitle} aria-live="polite">
-      {facts.map(({ key, icon: Icon, label, value, wordy }) => (
+      {facts.map(({ key, icon: Icon, label, value, wordy, long }) => (
         <div key={key} className="fact" data-fact={key}>
           <Icon size={30} aria-hidden="true" />
           <div>
-            <div className={wordy ? "fact-value wordy" : "fact-value"}>{value}</div>
+            <div className={`fact-value${wordy ? " wordy" : ""}${long ? " long" : ""}`}>{value}</div>
             <div className="fact-label">{label}</div>
           </div>
         </div>
@@ -52,6 +54,18 @@ export function LiveFacts({ status, t }: { status: ServiceStatus | undefined; t:
 export function OpenPill({ status, t }: { status: ServiceStatus | undefined; t: Strings }) {
   if (!status) return null;
   const full = status.quotaLeft === 0;
-  const cls = !status.open ? "pill pill-closed" : full ? "pill pill-full" : "pill pill-open";
-  return <span className={cls}>{!status.open ? t.closed : full ? t.quotaFull : t.open}</span>;
+  // A green "Buka" above "Belum ada loket buka" reads as a contradiction: say the one thing that is true.
+  const idle = status.openCounters === 0;
+  const [cls, text] = !status.open
+    ? ["pill pill-closed", t.closed]
+    : full
+      ? ["pill pill-full", t.quotaFull]
+      : idle
+        ? ["pill pill-idle", t.openNoCounter]
+        : ["pill pill-open", t.open];
+  return (
+    <span className={cls} data-testid="open-pill">
+      {text}
+    </span>
+  );
 }

@@ -44,9 +44,10 @@ export function ConfirmationPage({
           <ArrowDown size={36} />
         </span>
       </div>
-      <div className="confirm-grid">
+      {/* Scrolls on a short screen: focusable, so it can be scrolled without a touch. */}
+      <div className="confirm-grid" role="region" aria-label={t.ticketDetails} tabIndex={0}>
         <section className="ticket-card" aria-label={t.yourNumber}>
-          <p className="ticket-label">{t.yourNumber}</p>
+          <h1 className="ticket-label">{t.yourNumber}</h1>
           <p className="ticket-number" data-testid="ticket-number">
             {issued.ticket.number}
           </p>
@@ -59,7 +60,7 @@ export function ConfirmationPage({
               <Users size={34} aria-hidden="true" />
               <div>
                 <div className="fact-value" data-testid="people-ahead">
-                  {t.peopleAhead(issued.peopleAhead)}
+                  {t.peopleAhead(issued.peopleAhead, p50Minutes !== null)}
                 </div>
               </div>
             </div>
@@ -92,7 +93,10 @@ export function ConfirmationPage({
               {service.persyaratan.map((r) => (
                 <li key={r.text}>
                   <CircleCheckBig size={26} aria-hidden="true" />
-                  <span>{r.text}</span>
+                  <span>
+                    {r.text}
+                    {r.condition ? <small className="req-condition">{r.condition}</small> : null}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -1,27 +1,76 @@
 import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
-import { ChevronRight, Users } from "lucide-react";
+import { ChevronRight, Search, Star, Users } from "lucide-react";
 import type { CSSProperties } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { OpenPill } from "../components/LiveFacts";
 import { serviceName, type Lang, type Strings } from "../i18n";
 
-/** Agencies as large tiles in the config's order, each in its own colour with its icon. */
+/** How many of the most-used services the first screen offers before the agencies. */
+const POPULAR_SHOWN = 4;
+
+/**
+ * The first screen: search, the services most citizens came for lately, then
+ * the agencies as large tiles in the config's order, each in its own colour.
+ * A first-time citizen need not know which agency offers what.
+ */
 export function AgencyPicker({
   agencies,
   services,
+  popular,
   statuses,
   t,
+  lang,
   onPick,
+  onPickService,
+  onSearch,
 }: {
   agencies: AgencyInfo[];
   services: ServiceInfo[];
+  popular: ServiceInfo[];
   statuses: ReadonlyMap<string, ServiceStatus>;
   t: Strings;
+  lang: Lang;
   onPick: (agency: AgencyInfo) => void;
+  onPickService: (service: ServiceInfo) => void;
+  onSearch: () => void;
 }) {
   const offered = agencies.filter((a) => services.some((s) => s.agencyId === a.id));
+  const top = popular.slice(0, POPULAR_SHOWN);
   return (
     <main className="page picker" data-testid="agencies">
+      <button type="button" className="search-open" onClick={onSearch} data-testid="search-open">
+        <Search size={40} aria-hidden="true" />
+        <span className="search-open-text">
+          <strong>{t.searchTitle}</strong>
+          <span>{t.searchExamples}</span>
+        </span>
+      </button>
+      {top.length > 0 ? (
+        <section className="popular" aria-labelledby="popular-title" data-testid="popular">
+          <h2 id="popular-title" className="section-title">
+            <Star size={28} aria-hidden="true" />
+            {t.popularTitle}
+          </h2>
+          <ul className="popular-list">
+            {top.map((service) => (
+              <li key={service.id}>
+                <button
+                  type="button"
+                  className="popular-tile"
+                  style={{ "--accent": agencies.find((a) => a.id === service.agencyId)?.color } as CSSProperties}
+                  onClick={() => onPickService(service)}
+                  data-popular={service.id}
+                >
+                  <span className="tile-icon" aria-hidden="true">
+                    <ConfigIcon name={service.icon} size={36} />
+                  </span>
+                  <span className="popular-name">{serviceName(service, lang)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="page-head">
         <h1 className="page-title">{t.chooseAgency}</h1>
         <p className="page-hint">{t.chooseAgencyHint}</p>
@@ -95,37 +144,64 @@ export function ServicePicker({
         </div>
       </div>
       <ul className={`tiles tiles-${services.length > 4 ? "many" : "few"}`}>
-        {services.map((service) => {
-          const status = statuses.get(service.id);
-          return (
-            <li key={service.id}>
-              <button
-                type="button"
-                className="tile service-tile"
-                onClick={() => onPick(service)}
-                data-service={service.id}
-              >
-                <span className="tile-icon" aria-hidden="true">
-                  <ConfigIcon name={service.icon} size={48} />
-                </span>
-                <span className="tile-text">
-                  <span className="tile-title">{serviceName(service, lang)}</span>
-                  <span className="tile-meta">
-                    <OpenPill status={status} t={t} />
-                    {status ? (
-                      <span className="tile-waiting">
-                        <Users size={22} aria-hidden="true" />
-                        {t.waitingNow(status.waiting)}
-                      </span>
-                    ) : null}
-                  </span>
-                </span>
-                <ChevronRight className="tile-chevron" size={40} aria-hidden="true" />
-              </button>
-            </li>
-          );
-        })}
+        {services.map((service) => (
+          <li key={service.id}>
+            <ServiceTile
+              service={service}
+              agency={undefined}
+              status={statuses.get(service.id)}
+              t={t}
+              lang={lang}
+              onPick={onPick}
+            />
+          </li>
+        ))}
       </ul>
     </main>
+  );
+}
+
+/** One service as a tile; `agency` names its agency too (search results mix agencies). */
+export function ServiceTile({
+  service,
+  agency,
+  status,
+  t,
+  lang,
+  onPick,
+}: {
+  service: ServiceInfo;
+  agency: AgencyInfo | undefined;
+  status: ServiceStatus | undefined;
+  t: Strings;
+  lang: Lang;
+  onPick: (service: ServiceInfo) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="tile service-tile"
+      style={agency ? ({ "--accent": agency.color } as CSSProperties) : undefined}
+      onClick={() => onPick(service)}
+      data-service={service.id}
+    >
+      <span className="tile-icon" aria-hidden="true">
+        <ConfigIcon name={service.icon} size={48} />
+      </span>
+      <span className="tile-text">
+        <span className="tile-title">{serviceName(service, lang)}</span>
+        {agency ? <span className="tile-sub">{agency.name}</span> : null}
+        <span className="tile-meta">
+          <OpenPill status={status} t={t} />
+          {status ? (
+            <span className="tile-waiting">
+              <Users size={22} aria-hidden="true" />
+              {t.waitingNow(status.waiting)}
+            </span>
+          ) : null}
+        </span>
+      </span>
+      <ChevronRight className="tile-chevron" size={40} aria-hidden="true" />
+    </button>
   );
 }

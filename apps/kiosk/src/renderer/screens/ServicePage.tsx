@@ -4,6 +4,7 @@ import {
   CalendarClock,
   CircleAlert,
   CircleCheckBig,
+  Clock3,
   Megaphone,
   Package,
   Ticket,
@@ -12,6 +13,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { LiveFacts, OpenPill } from "../components/LiveFacts";
 import { SopFlow } from "../components/SopFlow";
+import { upcomingClosedDates, weeklyHoursLines } from "../hours";
 import { serviceName, type Lang, type Strings } from "../i18n";
 
 export interface Blocker {
@@ -35,6 +37,7 @@ export function ServicePage({
   service,
   agency,
   status,
+  today,
   t,
   lang,
   blocker,
@@ -44,6 +47,8 @@ export function ServicePage({
   service: ServiceInfo;
   agency: AgencyInfo | undefined;
   status: ServiceStatus | undefined;
+  /** The office's service day, "YYYY-MM-DD": holidays from here on are listed. */
+  today: string;
   t: Strings;
   lang: Lang;
   blocker: Blocker | null;
@@ -70,7 +75,8 @@ export function ServicePage({
         <OpenPill status={status} t={t} />
       </div>
 
-      <div className="service-grid">
+      {/* Scrolls when the SOP is long: focusable, so a keyboard or switch user can scroll it too. */}
+      <div className="service-grid" role="region" aria-label={t.standardTitle} tabIndex={0}>
         <LiveFacts status={status} t={t} />
         <section className="key-info" aria-label={`${t.feeTitle}, ${t.durationTitle}, ${t.productTitle}`}>
           <KeyFact
@@ -78,7 +84,13 @@ export function ServicePage({
             title={t.feeTitle}
             tone={service.biaya.amount === 0 ? "good" : undefined}
           >
-            <strong>{service.biaya.amount === 0 ? t.free : rupiah.format(service.biaya.amount)}</strong>
+            <strong>
+              {service.biaya.amount === null
+                ? t.feeByRegulation
+                : service.biaya.amount === 0
+                  ? t.free
+                  : rupiah.format(service.biaya.amount)}
+            </strong>
             <span>{service.biaya.text}</span>
           </KeyFact>
           <KeyFact icon={<CalendarClock size={32} />} title={t.durationTitle}>
@@ -87,6 +99,22 @@ export function ServicePage({
           </KeyFact>
           <KeyFact icon={<Package size={32} />} title={t.productTitle}>
             <strong>{service.produk}</strong>
+          </KeyFact>
+          <KeyFact icon={<Clock3 size={32} />} title={t.hoursTitle}>
+            <dl className="hours" data-testid="hours">
+              {weeklyHoursLines(service.hours, lang).map((line) => (
+                <div key={line.days} className={line.closed ? "hours-closed" : undefined}>
+                  <dt>{line.days}</dt>
+                  <dd>{line.hours}</dd>
+                </div>
+              ))}
+              {upcomingClosedDates(service.hours, today, lang).map((holiday) => (
+                <div key={holiday} className="hours-closed">
+                  <dt>{t.holidaysTitle}</dt>
+                  <dd>{holiday}</dd>
+                </div>
+              ))}
+            </dl>
           </KeyFact>
         </section>
         <SopFlow
@@ -105,6 +133,7 @@ export function ServicePage({
                 <CircleCheckBig size={30} aria-hidden="true" />
                 <span>
                   {r.text}
+                  {r.condition ? <small className="req-condition">{r.condition}</small> : null}
                   {r.note ? <small>{r.note}</small> : null}
                 </span>
               </li>
@@ -173,7 +202,7 @@ function KeyFact({
         {icon}
       </span>
       <div className="key-fact-body">
-        <h3>{title}</h3>
+        <h2>{title}</h2>
         {children}
       </div>
     </div>

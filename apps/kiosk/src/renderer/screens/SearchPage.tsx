@@ -1,0 +1,109 @@
+import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
+import { Delete, Search, X } from "lucide-react";
+import { useMemo } from "react";
+import type { Lang, Strings } from "../i18n";
+import { searchServices } from "../search";
+import { ServiceTile } from "./Pickers";
+
+/** QWERTY like a phone: the layout most citizens have typed on. */
+const ROWS = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"] as const;
+const MAX_QUERY = 40;
+
+/**
+ * Search with the kiosk's own keyboard (a touch kiosk has no other): results
+ * update with every key, from the service names and the office's keywords.
+ */
+export function SearchPage({
+  query,
+  onQuery,
+  services,
+  agencies,
+  statuses,
+  t,
+  lang,
+  onPick,
+}: {
+  query: string;
+  onQuery: (query: string) => void;
+  services: ServiceInfo[];
+  agencies: AgencyInfo[];
+  statuses: ReadonlyMap<string, ServiceStatus>;
+  t: Strings;
+  lang: Lang;
+  onPick: (service: ServiceInfo) => void;
+}) {
+  const results = useMemo(() => searchServices(services, agencies, query), [services, agencies, query]);
+  const type = (text: string) => onQuery((query + text).slice(0, MAX_QUERY));
+  return (
+    <main className="page search-page" data-testid="search">
+      <div className="page-head">
+        <h1 className="page-title">{t.searchTitle}</h1>
+        <p className="page-hint">{t.searchHint}</p>
+      </div>
+      <div className="search-box">
+        <Search size={40} aria-hidden="true" />
+        <input
+          type="search"
+          value={query}
+          // The on-screen keyboard below is the keyboard; no system one should cover the results.
+          inputMode="none"
+          aria-label={t.searchTitle}
+          placeholder={t.searchPlaceholder}
+          onChange={(e) => onQuery(e.target.value.slice(0, MAX_QUERY))}
+          data-testid="search-input"
+        />
+      </div>
+      <section className="search-results" aria-label={t.searchResults} aria-live="polite" tabIndex={0}>
+        {query.trim() === "" ? null : results.length === 0 ? (
+          <p className="search-empty" data-testid="search-empty">
+            {t.searchNothing}
+          </p>
+        ) : (
+          <ul className="tiles tiles-few">
+            {results.map((service) => (
+              <li key={service.id}>
+                <ServiceTile
+                  service={service}
+                  agency={agencies.find((a) => a.id === service.agencyId)}
+                  status={statuses.get(service.id)}
+                  t={t}
+                  lang={lang}
+                  onPick={onPick}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="keyboard" role="group" aria-label={t.keyboard}>
+        {ROWS.map((row) => (
+          <div className="keyboard-row" key={row}>
+            {[...row].map((key) => (
+              <button key={key} type="button" className="key" onClick={() => type(key.toLowerCase())}>
+                {key}
+              </button>
+            ))}
+          </div>
+        ))}
+        <div className="keyboard-row">
+          <button type="button" className="key key-wide" onClick={() => onQuery("")} aria-label={t.searchClear}>
+            <X size={32} aria-hidden="true" />
+            <span>{t.searchClear}</span>
+          </button>
+          <button type="button" className="key key-space" onClick={() => type(" ")} aria-label={t.space}>
+            {t.space}
+          </button>
+          <button
+            type="button"
+            className="key key-wide"
+            onClick={() => onQuery(query.slice(0, -1))}
+            aria-label={t.backspace}
+          >
+            <Delete size={32} aria-hidden="true" />
+            <span>{t.backspace}</span>
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}
