@@ -16,7 +16,7 @@ import {
   type ServiceRules,
 } from "../office";
 import { createState, type QueueState } from "../state";
-import type { PriorityReason, Ticket, TicketId } from "../ticket";
+import type { PriorityReason, ServiceSegment, Ticket, TicketId } from "../ticket";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -134,6 +134,28 @@ export function officeRules(overrides: Partial<OfficeRules> = {}): OfficeRules {
     priority: { ...DEFAULT_PRIORITY_POLICY },
     noShow: { ...DEFAULT_NO_SHOW_POLICY },
     estimate: { ...DEFAULT_ESTIMATE_POLICY },
+    ...overrides,
+  };
+}
+
+/**
+ * A service segment for measuring and comparing: by default KTP's first,
+ * enqueued on Friday at 08:00, at loket-1 with officer siti, not called yet.
+ */
+export function segment(overrides: Partial<ServiceSegment> = {}): ServiceSegment {
+  return {
+    index: 0,
+    serviceId: "ktp",
+    enqueuedAt: jakarta(`${FRIDAY} 08:00`),
+    firstCalledAt: null,
+    lastCalledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: "loket-1",
+    officerId: "siti",
+    recalls: 0,
+    steps: [],
+    outcome: null,
     ...overrides,
   };
 }
