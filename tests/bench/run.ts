@@ -63,6 +63,17 @@ async function concurrentIssue(senders: (() => Promise<void>)[], perSender: numb
   return { samples, perSecond: samples.length / seconds };
 }
 
+/** The figures the hub and the baseline are compared on, named with `prefix`: ack latencies, throughput, fan-out. */
+function issueFigures(prefix: string, seq: number[], conc: { samples: number[]; perSecond: number }, fan: number[]): Results {
+  return {
+    [`${prefix}issue_ack_p50_ms`]: round(percentile(seq, 50)),
+    [`${prefix}issue_ack_p99_ms`]: round(percentile(seq, 99)),
+    [`${prefix}issue_ack_p99_ms_20_kiosks`]: round(percentile(conc.samples, 99)),
+    [`${prefix}durable_commands_per_s`]: Math.round(conc.perSecond),
+    [`${prefix}fanout_200_displays_p99_ms`]: round(percentile(fan, 99)),
+  };
+}
+
 async function benchBaseline(entry: string): Promise<Results> {
   const server = await startProcess(entry, []);
   const url = `http://127.0.0.1:${server.port}`;
@@ -86,14 +97,7 @@ async function benchBaseline(entry: string): Promise<Results> {
       if (i >= 5) fan.push(...arrivals.map((t) => t - t0));
     }
     for (const s of [kiosk, ...kiosks, ...displays]) s.disconnect();
-    return {
-      baseline_issue_ack_p50_ms: round(percentile(seq, 50)),
-      baseline_issue_ack_p99_ms: round(percentile(seq, 99)),
-      baseline_issue_ack_p99_ms_20_kiosks: round(percentile(conc.samples, 99)),
-      baseline_durable_commands_per_s: Math.round(conc.perSecond),
-      baseline_fanout_200_displays_p99_ms: round(percentile(fan, 99)),
-      baseline_peak_rss_mb: round(server.peakRssMb(), 1),
-    };
+    return { ...issueFigures("baseline_", seq, conc, fan), baseline_peak_rss_mb: round(server.peakRssMb(), 1) };
   } finally {
     await server.stop();
   }
@@ -168,11 +172,7 @@ async function benchHub(entry: string): Promise<Results> {
     return {
       commits_per_batch_avg: health.commits ? round(health.commits.entries / Math.max(1, health.commits.batches), 2) : "n/a",
       largest_batch: health.commits?.largestBatch ?? "n/a",
-      issue_ack_p50_ms: round(percentile(seq, 50)),
-      issue_ack_p99_ms: round(percentile(seq, 99)),
-      issue_ack_p99_ms_20_kiosks: round(percentile(conc.samples, 99)),
-      durable_commands_per_s: Math.round(conc.perSecond),
-      fanout_200_displays_p99_ms: round(percentile(fan, 99)),
+      ...issueFigures("", seq, conc, fan),
       hub_peak_rss_mb: round(hub.peakRssMb(), 1),
     };
   } finally {

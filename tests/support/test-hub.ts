@@ -8,13 +8,13 @@
  * so no test depends on the day it runs. Browsers opened against it take the
  * same time with `installHubClock` (tests/e2e/browser.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { ROOT, startListening } from "./listening";
 
-export const ROOT = new URL("../../", import.meta.url).pathname;
+export { ROOT };
 
 export interface TestHubOptions {
   /** Reuse a data folder (default: a fresh temp folder, removed by stop()). */
@@ -61,34 +61,9 @@ interface Credentials {
 }
 
 function launch(args: string[], now: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/hub/src/main.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", LAYAN_TEST_NOW: new Date(now).toISOString() },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`hub did not start in 60 s:\n${stderr}`));
-    }, 60_000);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited with ${code}:\n${stderr}`));
-    });
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number };
-        if (msg.msg === "listening" && typeof msg.port === "number") {
-          clearTimeout(timer);
-          child.removeAllListeners("exit");
-          resolve({ child, port: msg.port });
-        }
-      } catch {
-        // not a log line
-      }
-    });
+  return startListening("apps/hub/src/main.ts", args, {
+    name: "hub",
+    env: { LOG_LEVEL: "warn", LAYAN_TEST_NOW: new Date(now).toISOString() },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CallView, CounterView, DisplaySnapshot } from "@layan/protocol";
+import type { CallView, CounterView, DisplayPush, DisplaySnapshot } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
 import {
   applyMissed,
@@ -28,6 +28,12 @@ const counter = (id: string, current: string | null = null): CounterView => ({
   status: "open",
   officerName: "Rina",
   current: current ? { number: current, serviceId: "ktp-el", status: "called" } : null,
+});
+
+/** The push a counter's change makes, at hub sequence `seq`. */
+const counterUpdated = (id: string, current: string | null, seq: number): DisplayPush => ({
+  name: "counter:updated",
+  payload: { ...counter(id, current), seq },
 });
 
 const snapshot = (over: Partial<DisplaySnapshot> = {}): DisplaySnapshot => ({
@@ -66,10 +72,7 @@ describe("display state", () => {
     const late = applyPush(s0, { name: "ticket:called", payload: call(8, "A-099") });
     expect(late.newCall).toBeNull();
     expect(currentCall(late.state)?.number).toBe("A-002");
-    const lateCounter = applyPush(s0, {
-      name: "counter:updated",
-      payload: { ...counter("loket-1", "A-000"), seq: 9 },
-    });
+    const lateCounter = applyPush(s0, counterUpdated("loket-1", "A-000", 9));
     expect(lateCounter.state.counters[0]?.current).toBeNull();
   });
 
@@ -96,28 +99,16 @@ describe("display state", () => {
 
   it("applies counter updates that share a seq (one commit, several counters)", () => {
     const s0 = applySnapshot(snapshot(), 0);
-    const a = applyPush(s0, {
-      name: "counter:updated",
-      payload: { ...counter("loket-1", "A-003"), seq: 11 },
-    }).state;
-    const b = applyPush(a, {
-      name: "counter:updated",
-      payload: { ...counter("loket-2", "A-004"), seq: 11 },
-    }).state;
+    const a = applyPush(s0, counterUpdated("loket-1", "A-003", 11)).state;
+    const b = applyPush(a, counterUpdated("loket-2", "A-004", 11)).state;
     expect(b.counters.map((c) => c.current?.number)).toEqual(["A-003", "A-004"]);
-    const old = applyPush(b, {
-      name: "counter:updated",
-      payload: { ...counter("loket-1", null), seq: 10 },
-    }).state;
+    const old = applyPush(b, counterUpdated("loket-1", null, 10)).state;
     expect(old.counters[0]?.current?.number).toBe("A-003");
   });
 
   it("ignores counters outside its group and waiting counts of services it does not show", () => {
     const s0 = applySnapshot(snapshot(), 0);
-    const s1 = applyPush(s0, {
-      name: "counter:updated",
-      payload: { ...counter("loket-7", "H-001"), seq: 11 },
-    }).state;
+    const s1 = applyPush(s0, counterUpdated("loket-7", "H-001", 11)).state;
     expect(s1.counters.map((c) => c.id)).toEqual(["loket-1", "loket-2"]);
     const s2 = applyPush(s1, {
       name: "queue:changed",
@@ -150,7 +141,7 @@ describe("display state", () => {
       [
         { name: "ticket:called", payload: call(11, "A-003") },
         { name: "ticket:recalled", payload: call(12, "A-003", "loket-1", 1) },
-        { name: "counter:updated", payload: { ...counter("loket-1", "A-003"), seq: 14 } },
+        counterUpdated("loket-1", "A-003", 14),
         {
           name: "queue:changed",
           payload: { seq: 14, waiting: [{ serviceId: "ktp-el", waiting: 2, longestWaitMs: 5 }] },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateForTicket, estimateWait, MIN_SAMPLES, percentile } from "./estimate";
 import { FRIDAY, jakarta, MINUTE, officeRules, TestQueue } from "./testing/fixtures";
+import type { PriorityReason } from "./ticket";
 
 const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
 
@@ -14,6 +15,17 @@ function izinQueue(rules = officeRules()) {
   q.issue("izin", at("08:04"), "disabilitas");
   return q;
 }
+
+/** The same queue with loket-1 (which serves izin) opened at 07:30. */
+function openIzinQueue(rules = officeRules()) {
+  const q = izinQueue(rules);
+  q.open("loket-1", at("07:30"));
+  return q;
+}
+
+/** The estimate for a new ticket of a service at a local time on Friday. */
+const estimateAt = (q: TestQueue, hhmm: string, serviceId = "izin", priority: PriorityReason | null = null) =>
+  estimateWait(q.state, serviceId, priority, at(hhmm));
 
 describe("percentile (nearest rank)", () => {
   it("picks the smallest value with at least p % at or below it", () => {
@@ -43,7 +55,7 @@ describe("percentile (nearest rank)", () => {
 describe("estimateWait", () => {
   it("is null with no open counter, but still counts people ahead", () => {
     const q = izinQueue();
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+    expect(estimateAt(q, "08:05")).toEqual({
       peopleAhead: 5,
       openCounters: 0,
       p50Minutes: null,
@@ -55,10 +67,9 @@ describe("estimateWait", () => {
 
   it("uses the SOP target (p50 = 75 %, p90 = 100 %) with fewer than MIN_SAMPLES samples", () => {
     expect(MIN_SAMPLES).toBe(5);
-    const q = izinQueue();
-    q.open("loket-1", at("07:30"));
+    const q = openIzinQueue();
     // Regular: 5 ahead x 15 min / 1 counter = 75; x 20 min = 100.
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+    expect(estimateAt(q, "08:05")).toEqual({
       peopleAhead: 5,
       openCounters: 1,
       p50Minutes: 75,
@@ -67,7 +78,7 @@ describe("estimateWait", () => {
       sampleCount: 0,
     });
     // Priority: only the 2 priority tickets are ahead.
-    expect(estimateWait(q.state, "izin", "lansia", at("08:05"))).toMatchObject({
+    expect(estimateAt(q, "08:05", "izin", "lansia")).toMatchObject({
       peopleAhead: 2,
       p50Minutes: 30,
       p90Minutes: 40,
@@ -84,7 +95,7 @@ describe("estimateWait", () => {
     expect(q.lane("izin", "priority")).toEqual(["B-005"]);
     expect(q.lane("izin", "regular")).toEqual(["B-001", "B-002", "B-003", "B-006"]);
     // (5 ahead + 0.5 busy) x 15 min / 2 counters = 41.25 -> 41; x 20 / 2 = 55.
-    expect(estimateWait(q.state, "izin", null, at("08:07"))).toMatchObject({
+    expect(estimateAt(q, "08:07")).toMatchObject({
       peopleAhead: 5,
       openCounters: 2,
       p50Minutes: 41,
@@ -94,7 +105,7 @@ describe("estimateWait", () => {
     // A paused counter does not count.
     q.run({ type: "pauseCounter", counterId: "loket-1" }, at("08:08"));
     // (5 + 0.5) x 15 / 1 = 82.5 -> 83 (rounded half up); x 20 = 110.
-    expect(estimateWait(q.state, "izin", null, at("08:09"))).toMatchObject({
+    expect(estimateAt(q, "08:09")).toMatchObject({
       openCounters: 1,
       p50Minutes: 83,
       p90Minutes: 110,
@@ -104,7 +115,7 @@ describe("estimateWait", () => {
   it("is zero with nobody ahead and idle counters", () => {
     const q = new TestQueue();
     q.open("loket-3", at("07:30"));
-    expect(estimateWait(q.state, "info", null, at("08:00"))).toMatchObject({
+    expect(estimateAt(q, "08:00", "info")).toMatchObject({
       peopleAhead: 0,
       openCounters: 1,
       p50Minutes: 0,
@@ -113,15 +124,14 @@ describe("estimateWait", () => {
   });
 
   it("uses p50/p90 of recent service times once there are enough", () => {
-    const q = izinQueue();
-    q.open("loket-1", at("07:30"));
+    const q = openIzinQueue();
     // Service times in minutes: sorted 2,3,4,5,7,9,12 (n = 7).
     // Nearest rank: p50 -> ceil(3.5) = 4th = 5 min; p90 -> ceil(6.3) = 7th = 12 min.
     q.state.samples.set(
       "izin",
       [4, 9, 2, 7, 12, 5, 3].map((m, i) => ({ at: at("07:00") + i * MINUTE, ms: m * MINUTE })),
     );
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toEqual({
+    expect(estimateAt(q, "08:05")).toEqual({
       peopleAhead: 5,
       openCounters: 1,
       p50Minutes: 25,
@@ -133,22 +143,21 @@ describe("estimateWait", () => {
 
   it("keeps only the last sampleSize samples within maxAgeMinutes", () => {
     const rules = officeRules();
-    const q = izinQueue({ ...rules, estimate: { sampleSize: 6, maxAgeMinutes: 60 } });
-    q.open("loket-1", at("07:30"));
+    const q = openIzinQueue({ ...rules, estimate: { sampleSize: 6, maxAgeMinutes: 60 } });
     q.state.samples.set("izin", [
       { at: at("07:04"), ms: 100 * MINUTE }, // older than 60 minutes at 08:05
       { at: at("07:05"), ms: 50 * MINUTE }, // in the window, but not among the last 6
       ...[1, 2, 3, 4, 5, 6].map((m) => ({ at: at("07:10") + m * MINUTE, ms: m * MINUTE })),
     ]);
     // Samples 1..6: p50 -> 3rd = 3 min, p90 -> ceil(5.4) = 6th = 6 min.
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+    expect(estimateAt(q, "08:05")).toMatchObject({
       basis: "recent",
       sampleCount: 6,
       p50Minutes: 15,
       p90Minutes: 30,
     });
     // At 08:15 only samples from 07:15 on are left: 5,6 plus nothing older -> fewer than 5.
-    expect(estimateWait(q.state, "izin", null, at("08:15"))).toMatchObject({
+    expect(estimateAt(q, "08:15")).toMatchObject({
       basis: "sop_target",
       sampleCount: 2,
       p50Minutes: 75,
@@ -156,17 +165,16 @@ describe("estimateWait", () => {
   });
 
   it("falls back with exactly four samples and switches at five", () => {
-    const q = izinQueue();
-    q.open("loket-1", at("07:30"));
+    const q = openIzinQueue();
     const samples = [1, 1, 1, 1].map((m, i) => ({ at: at("07:30") + i, ms: m * MINUTE }));
     q.state.samples.set("izin", samples);
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+    expect(estimateAt(q, "08:05")).toMatchObject({
       basis: "sop_target",
       sampleCount: 4,
       p50Minutes: 75,
     });
     samples.push({ at: at("07:40"), ms: MINUTE });
-    expect(estimateWait(q.state, "izin", null, at("08:05"))).toMatchObject({
+    expect(estimateAt(q, "08:05")).toMatchObject({
       basis: "recent",
       sampleCount: 5,
       p50Minutes: 5,
@@ -191,7 +199,7 @@ describe("estimateWait", () => {
     q.issue("info", at("09:00"));
     q.issue("info", at("09:00"));
     // For a new regular ticket: 2 ahead; p50 = 3rd of 2,4,6,8,10 = 6 -> 12; p90 = 5th = 10 -> 20.
-    expect(estimateWait(q.state, "info", null, at("09:01"))).toEqual({
+    expect(estimateAt(q, "09:01", "info")).toEqual({
       peopleAhead: 2,
       openCounters: 1,
       p50Minutes: 12,

@@ -11,6 +11,7 @@ import {
   TestQueue,
   THURSDAY,
 } from "./testing/fixtures";
+import type { PriorityReason } from "./ticket";
 
 const numbers = (q: TestQueue) => [...q.state.tickets.values()].map((t) => `${t.serviceDay} ${t.number}`);
 
@@ -126,24 +127,22 @@ describe("opening hours", () => {
 });
 
 describe("daily quota", () => {
+  /** The code another KTP ticket is refused with at `at`. */
+  const refusedKtp = (q: TestQueue, at: number, priority: PriorityReason | null = null) =>
+    q.refused({ type: "issueTicket", ticketId: "x", serviceId: "ktp", priority, kioskId: null }, at);
+  /** Issues three KTP tickets, the daily quota, from `t` a millisecond apart. */
+  const fillKtp = (q: TestQueue, t: number) => {
+    for (let i = 0; i < 3; i++) q.issue("ktp", t + i);
+  };
+
   it("refuses the fourth KTP ticket of the day, and resets the next day", () => {
     const q = new TestQueue();
     const t = jakarta(`${THURSDAY} 08:00`);
     q.issue("ktp", t);
     q.issue("ktp", t + 1, "ibu_hamil_menyusui");
     q.issue("ktp", t + 2);
-    expect(
-      q.refused(
-        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
-        t + 3,
-      ),
-    ).toBe("QUOTA_REACHED");
-    expect(
-      q.refused(
-        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: "lansia", kioskId: null },
-        t + 3,
-      ),
-    ).toBe("QUOTA_REACHED");
+    expect(refusedKtp(q, t + 3)).toBe("QUOTA_REACHED");
+    expect(refusedKtp(q, t + 3, "lansia")).toBe("QUOTA_REACHED");
     // Other services have no quota.
     expect(q.issue("izin", t + 4).number).toBe("B-001");
     expect(q.issue("ktp", jakarta(`${FRIDAY} 08:00`)).number).toBe("A-001");
@@ -152,42 +151,26 @@ describe("daily quota", () => {
   it("a citizen_left cancel keeps the place used", () => {
     const q = new TestQueue();
     const t = jakarta(`${FRIDAY} 08:00`);
-    q.issue("ktp", t);
-    q.issue("ktp", t + 1);
-    q.issue("ktp", t + 2);
+    fillKtp(q, t);
     q.run({ type: "cancel", ticketId: "t3", reason: "citizen_left" }, t + 3);
-    expect(
-      q.refused(
-        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
-        t + 4,
-      ),
-    ).toBe("QUOTA_REACHED");
+    expect(refusedKtp(q, t + 4)).toBe("QUOTA_REACHED");
   });
 
   it("a print_failed cancel gives the place back but never the number", () => {
     const q = new TestQueue();
     const t = jakarta(`${FRIDAY} 08:00`);
-    q.issue("ktp", t);
-    q.issue("ktp", t + 1);
-    q.issue("ktp", t + 2);
+    fillKtp(q, t);
     q.run({ type: "cancel", ticketId: "t3", reason: "print_failed" }, t + 3);
     expect(q.state.numbering.get("ktp")).toEqual({ serviceDay: FRIDAY, lastSequence: 3, quotaUsed: 2 });
     expect(q.issue("ktp", t + 4).number).toBe("A-004");
-    expect(
-      q.refused(
-        { type: "issueTicket", ticketId: "x", serviceId: "ktp", priority: null, kioskId: null },
-        t + 5,
-      ),
-    ).toBe("QUOTA_REACHED");
+    expect(refusedKtp(q, t + 5)).toBe("QUOTA_REACHED");
   });
 
   it("a print_failed cancel of yesterday's ticket does not touch today's quota", () => {
     const q = new TestQueue();
     q.issue("ktp", jakarta(`${THURSDAY} 14:00`));
     const t = jakarta(`${FRIDAY} 08:00`);
-    q.issue("ktp", t);
-    q.issue("ktp", t + 1);
-    q.issue("ktp", t + 2);
+    fillKtp(q, t);
     q.run({ type: "cancel", ticketId: "t1", reason: "print_failed" }, t + 3);
     expect(q.state.numbering.get("ktp")).toEqual({ serviceDay: FRIDAY, lastSequence: 3, quotaUsed: 3 });
   });

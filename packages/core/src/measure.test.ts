@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { measureSegment } from "./measure";
-import { FRIDAY, jakarta, KTP, MINUTE, TestQueue } from "./testing/fixtures";
-import type { ServiceSegment } from "./ticket";
+import { FRIDAY, jakarta, KTP, MINUTE, segment, TestQueue } from "./testing/fixtures";
 
 const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
-
-function segment(overrides: Partial<ServiceSegment>): ServiceSegment {
-  return {
-    index: 0,
-    serviceId: "ktp",
-    enqueuedAt: at("08:00"),
-    firstCalledAt: null,
-    lastCalledAt: null,
-    startedAt: null,
-    endedAt: null,
-    counterId: "loket-1",
-    officerId: "siti",
-    recalls: 0,
-    steps: [],
-    outcome: null,
-    ...overrides,
-  };
-}
 
 describe("measureSegment", () => {
   // KTP targets: wait 30 min, service 10 min; steps verifikasi 3, foto 2, cetak 5.

@@ -48,42 +48,27 @@ describe("call-next: priority ratio", () => {
     expect(callSequence(q, 2, at("08:35"))).toEqual(["B-007 only_lane", "B-009 only_lane"]);
   });
 
-  it("1:1 alternates", () => {
-    const q = bothLanesFull({ priorityTurns: 1, regularTurns: 1 });
-    expect(callSequence(q, 6)).toEqual([
-      "B-002 priority_turn",
-      "B-001 regular_turn",
-      "B-004 priority_turn",
-      "B-003 regular_turn",
-      "B-006 priority_turn",
-      "B-005 regular_turn",
-    ]);
-  });
-
-  it("3:1 gives P,P,P,R", () => {
-    const q = bothLanesFull({ priorityTurns: 3, regularTurns: 1 });
-    expect(callSequence(q, 8)).toEqual([
-      "B-002 priority_turn",
-      "B-004 priority_turn",
-      "B-006 priority_turn",
-      "B-001 regular_turn",
-      "B-008 priority_turn",
-      "B-010 priority_turn",
-      "B-012 priority_turn",
-      "B-003 regular_turn",
-    ]);
-  });
-
-  it("1:2 gives P,R,R", () => {
-    const q = bothLanesFull({ priorityTurns: 1, regularTurns: 2 });
-    expect(callSequence(q, 6)).toEqual([
-      "B-002 priority_turn",
-      "B-001 regular_turn",
-      "B-003 regular_turn",
-      "B-004 priority_turn",
-      "B-005 regular_turn",
-      "B-007 regular_turn",
-    ]);
+  it.each([
+    {
+      title: "1:1 alternates",
+      ratio: { priorityTurns: 1, regularTurns: 1 },
+      calls: ["B-002 P", "B-001 R", "B-004 P", "B-003 R", "B-006 P", "B-005 R"],
+    },
+    {
+      title: "3:1 gives P,P,P,R",
+      ratio: { priorityTurns: 3, regularTurns: 1 },
+      calls: ["B-002 P", "B-004 P", "B-006 P", "B-001 R", "B-008 P", "B-010 P", "B-012 P", "B-003 R"],
+    },
+    {
+      title: "1:2 gives P,R,R",
+      ratio: { priorityTurns: 1, regularTurns: 2 },
+      calls: ["B-002 P", "B-001 R", "B-003 R", "B-004 P", "B-005 R", "B-007 R"],
+    },
+  ])("$title", ({ ratio, calls }) => {
+    const q = bothLanesFull(ratio);
+    // P and R stand for the call reasons priority_turn and regular_turn.
+    const expected = calls.map((c) => c.replace(/ P$/, " priority_turn").replace(/ R$/, " regular_turn"));
+    expect(callSequence(q, calls.length)).toEqual(expected);
   });
 
   it("keeps one cycle per counter", () => {

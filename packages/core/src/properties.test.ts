@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { QueueCommand } from "./commands";
 import { decide, type Decision } from "./decide";
+import { drive } from "./drive";
 import { QUEUE_ERROR_CODES } from "./errors";
 import { estimateWait } from "./estimate";
 import type { QueueEvent } from "./events";
@@ -223,6 +224,34 @@ function toCommand(a: Action, state: QueueState, issued: number): QueueCommand {
   }
 }
 
+/**
+ * The commands a generated run stands for, each at its time: the clock moves
+ * first, then the action becomes a command against the state as it is now (so
+ * the caller must apply what it accepts before asking for the next one).
+ */
+function* commandsOf(
+  steps: readonly [Advance, Action][],
+  state: QueueState,
+): Generator<{ command: QueueCommand; now: number }> {
+  let now = START;
+  let issued = 0;
+  for (const [adv, a] of steps) {
+    now = nextTime(now, adv);
+    const command = toCommand(a, state, issued);
+    if (command.type === "issueTicket") issued++;
+    yield { command, now };
+  }
+}
+
+/** A property over random office rules and a random run of steps against them. */
+function forAllRuns(
+  run: fc.ArrayConstraints,
+  check: (rules: OfficeRules, steps: [Advance, Action][]) => void,
+  params: fc.Parameters<[OfficeRules, [Advance, Action][]]>,
+): void {
+  fc.assert(fc.property(rulesArb, fc.array(fc.tuple(advance, action), run), check), params);
+}
+
 /** Every invariant of a live queue; throws with a readable message on the first broken one. */
 function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
   const fail = (msg: string): never => {
@@ -425,70 +454,49 @@ function expectModel(
 
 describe("random command sequences", () => {
   it("keep every invariant, replay to the same state, and never mutate in decide", () => {
-    fc.assert(
-      fc.property(
-        rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 160, size: "max" }),
-        (rules, steps) => {
-          const state = createState(rules);
-          const log: QueueEvent[] = [];
-          let now = START;
-          let issued = 0;
-          for (const [adv, a] of steps) {
-            now = nextTime(now, adv);
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
+    forAllRuns(
+      { minLength: 1, maxLength: 160, size: "max" },
+      (rules, steps) => {
+        const state = createState(rules);
+        const log: QueueEvent[] = [];
+        for (const { command, now } of commandsOf(steps, state)) {
+          const before = normalise(cloneState(state));
+          const decision = decide(state, command, now);
+          for (const s of state.rules.services) estimateWait(state, s.id, null, now);
+          expect(normalise(state), `decide(${command.type}) or estimateWait mutated the state`).toEqual(
+            before,
+          );
+          expectModel(state, log, command, now, decision);
 
-            const before = normalise(cloneState(state));
-            const decision = decide(state, command, now);
-            for (const s of state.rules.services) estimateWait(state, s.id, null, now);
-            expect(normalise(state), `decide(${command.type}) or estimateWait mutated the state`).toEqual(
-              before,
-            );
-            expectModel(state, log, command, now, decision);
-
-            if (!decision.ok) {
-              expect(QUEUE_ERROR_CODES).toContain(decision.error.code);
-              continue;
-            }
-            for (const e of decision.events) {
-              expect(e.at).toBe(now);
-              apply(state, e);
-              log.push(e);
-            }
-            checkInvariants(state, log);
+          if (!decision.ok) {
+            expect(QUEUE_ERROR_CODES).toContain(decision.error.code);
+            continue;
           }
-          expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
-        },
-      ),
+          for (const e of decision.events) {
+            expect(e.at).toBe(now);
+            apply(state, e);
+            log.push(e);
+          }
+          checkInvariants(state, log);
+        }
+        expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
+      },
       { numRuns: 300 },
     );
   });
 
   it("replay matches after every single step", () => {
-    fc.assert(
-      fc.property(
-        rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 80, size: "max" }),
-        (rules, steps) => {
-          const state = createState(rules);
-          const log: QueueEvent[] = [];
-          let now = START;
-          let issued = 0;
-          for (const [adv, a] of steps) {
-            now = nextTime(now, adv);
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
-            const decision = decide(state, command, now);
-            if (!decision.ok) continue;
-            for (const e of decision.events) {
-              apply(state, e);
-              log.push(e);
-            }
-            expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
-          }
-        },
-      ),
+    forAllRuns(
+      { minLength: 1, maxLength: 80, size: "max" },
+      (rules, steps) => {
+        const state = createState(rules);
+        const log: QueueEvent[] = [];
+        for (const { command, now } of commandsOf(steps, state)) {
+          const decision = drive(state, command, now, { applied: (e) => log.push(e) });
+          if (!decision.ok) continue;
+          expect(normalise(replay(createState(rules), log))).toEqual(normalise(state));
+        }
+      },
       { numRuns: 100 },
     );
   });
@@ -496,40 +504,28 @@ describe("random command sequences", () => {
   it("the generator reaches the interesting states", () => {
     // Guards the property above against a generator that never gets anywhere.
     const reached = new Set<string>();
-    fc.assert(
-      fc.property(
-        rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 100, maxLength: 160 }),
-        (rules, steps) => {
-          const state = createState(rules);
-          let now = START;
-          let issued = 0;
-          const days = new Set<string>();
-          for (const [adv, a] of steps) {
-            now = nextTime(now, adv);
-            days.add(serviceDayOf(now, TZ));
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
-            const decision = decide(state, command, now);
-            if (!decision.ok) {
-              reached.add(decision.error.code);
-              continue;
-            }
-            for (const e of decision.events) {
-              apply(state, e);
+    forAllRuns(
+      { minLength: 100, maxLength: 160 },
+      (rules, steps) => {
+        const state = createState(rules);
+        const days = new Set<string>();
+        for (const { command, now } of commandsOf(steps, state)) {
+          days.add(serviceDayOf(now, TZ));
+          const decision = drive(state, command, now, {
+            applied: (e) =>
               reached.add(
                 e.type === "ticket.called"
                   ? `called:${e.reason}`
                   : e.type === "ticket.cancelled"
                     ? `cancelled:${e.reason}`
                     : e.type,
-              );
-            }
-          }
-          if (days.size >= 2) reached.add("two service days");
-          if (days.size >= 3) reached.add("three service days");
-        },
-      ),
+              ),
+          });
+          if (!decision.ok) reached.add(decision.error.code);
+        }
+        if (days.size >= 2) reached.add("two service days");
+        if (days.size >= 3) reached.add("three service days");
+      },
       { numRuns: 200, seed: 20261127 },
     );
     for (const want of [

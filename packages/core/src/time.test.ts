@@ -30,34 +30,28 @@ describe("localMoment", () => {
     });
   });
 
-  it("rolls over exactly at Jakarta midnight (17:00 UTC)", () => {
-    expect(localMoment(Date.UTC(2026, 10, 26, 16, 59, 59, 999), "Asia/Jakarta")).toEqual({
+  /** One millisecond before local midnight it is Thursday 26th 23:59; at midnight, Friday 27th 00:00. */
+  function expectRolloverAt(midnight: number, timezone: string) {
+    expect(localMoment(midnight - 1, timezone)).toEqual({
       date: "2026-11-26",
       weekday: "thu",
       hour: 23,
       minuteOfDay: 1439,
     });
-    expect(localMoment(Date.UTC(2026, 10, 26, 17, 0), "Asia/Jakarta")).toEqual({
+    expect(localMoment(midnight, timezone)).toEqual({
       date: "2026-11-27",
       weekday: "fri",
       hour: 0,
       minuteOfDay: 0,
     });
+  }
+
+  it("rolls over exactly at Jakarta midnight (17:00 UTC)", () => {
+    expectRolloverAt(Date.UTC(2026, 10, 26, 17, 0), "Asia/Jakarta");
   });
 
   it("handles a half-hour zone (Asia/Kolkata, UTC+5:30)", () => {
-    expect(localMoment(Date.UTC(2026, 10, 26, 18, 29, 59, 999), "Asia/Kolkata")).toEqual({
-      date: "2026-11-26",
-      weekday: "thu",
-      hour: 23,
-      minuteOfDay: 1439,
-    });
-    expect(localMoment(Date.UTC(2026, 10, 26, 18, 30), "Asia/Kolkata")).toEqual({
-      date: "2026-11-27",
-      weekday: "fri",
-      hour: 0,
-      minuteOfDay: 0,
-    });
+    expectRolloverAt(Date.UTC(2026, 10, 26, 18, 30), "Asia/Kolkata");
     expect(localMoment(Date.UTC(2026, 10, 27, 4, 45), "Asia/Kolkata").minuteOfDay).toBe(10 * 60 + 15);
   });
 
@@ -70,24 +64,23 @@ describe("localMoment", () => {
 });
 
 describe("startOfServiceDay", () => {
-  it("is local midnight in Asia/Jakarta", () => {
-    const midnight = Date.UTC(2026, 10, 26, 17, 0);
-    expect(startOfServiceDay(jakarta("2026-11-27 08:15:42.123"), "Asia/Jakarta")).toBe(midnight);
-    expect(startOfServiceDay(jakarta("2026-11-27 00:00"), "Asia/Jakarta")).toBe(midnight);
-    expect(startOfServiceDay(jakarta("2026-11-27 23:59:59.999"), "Asia/Jakarta")).toBe(midnight);
-    expect(startOfServiceDay(jakarta("2026-11-26 23:59:59.999"), "Asia/Jakarta")).toBe(
-      midnight - 24 * 60 * MINUTE,
-    );
-  });
-
-  it("is local midnight in Asia/Kolkata", () => {
-    const midnight = Date.UTC(2026, 10, 26, 18, 30);
-    expect(startOfServiceDay(kolkata("2026-11-27 00:00"), "Asia/Kolkata")).toBe(midnight);
-    expect(startOfServiceDay(kolkata("2026-11-27 10:15:30.500"), "Asia/Kolkata")).toBe(midnight);
-    expect(startOfServiceDay(kolkata("2026-11-27 23:59:59.999"), "Asia/Kolkata")).toBe(midnight);
-    expect(startOfServiceDay(kolkata("2026-11-26 23:59:59.999"), "Asia/Kolkata")).toBe(
-      midnight - 24 * 60 * MINUTE,
-    );
+  it.each([
+    {
+      timezone: "Asia/Jakarta",
+      local: jakarta,
+      midnight: Date.UTC(2026, 10, 26, 17, 0),
+      during: "08:15:42.123",
+    },
+    {
+      timezone: "Asia/Kolkata",
+      local: kolkata,
+      midnight: Date.UTC(2026, 10, 26, 18, 30),
+      during: "10:15:30.500",
+    },
+  ])("is local midnight in $timezone", ({ timezone, local, midnight, during }) => {
+    for (const time of ["00:00", during, "23:59:59.999"])
+      expect(startOfServiceDay(local(`2026-11-27 ${time}`), timezone), time).toBe(midnight);
+    expect(startOfServiceDay(local("2026-11-26 23:59:59.999"), timezone)).toBe(midnight - 24 * 60 * MINUTE);
   });
 
   it("handles a zone with a DST change (Europe/Berlin, spring forward at 02:00)", () => {

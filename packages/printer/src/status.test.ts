@@ -14,49 +14,38 @@ import {
 const BASE = 0x12;
 
 describe("parseStatus", () => {
-  it("DLE EOT 1: printer status bits", () => {
-    expect(parseStatus(1, BASE)).toEqual({
+  // DLE EOT 1 to 3 answer four flags each, on bits 2, 3, 5 and 6 (0x04, 0x08, 0x20, 0x40). Only
+  // "online" reads the other way round: its bit set means offline.
+  it.each([
+    {
+      n: 1,
+      title: "printer status bits",
       kind: "printer",
-      valid: true,
-      online: true,
-      drawerPin3High: false,
-      waitingForOnlineRecovery: false,
-      feedButtonPressed: false,
-    });
-    expect(parseStatus(1, BASE | 0x04).drawerPin3High).toBe(true);
-    expect(parseStatus(1, BASE | 0x08).online).toBe(false);
-    expect(parseStatus(1, BASE | 0x20).waitingForOnlineRecovery).toBe(true);
-    expect(parseStatus(1, BASE | 0x40).feedButtonPressed).toBe(true);
-  });
-
-  it("DLE EOT 2: offline cause bits", () => {
-    expect(parseStatus(2, BASE)).toEqual({
+      flags: ["drawerPin3High", "online", "waitingForOnlineRecovery", "feedButtonPressed"],
+    },
+    {
+      n: 2,
+      title: "offline cause bits",
       kind: "offlineCause",
-      valid: true,
-      coverOpen: false,
-      feedingByFeedButton: false,
-      stoppedByPaperEnd: false,
-      errorOccurred: false,
-    });
-    expect(parseStatus(2, BASE | 0x04).coverOpen).toBe(true);
-    expect(parseStatus(2, BASE | 0x08).feedingByFeedButton).toBe(true);
-    expect(parseStatus(2, BASE | 0x20).stoppedByPaperEnd).toBe(true);
-    expect(parseStatus(2, BASE | 0x40).errorOccurred).toBe(true);
-  });
-
-  it("DLE EOT 3: error cause bits", () => {
-    expect(parseStatus(3, BASE)).toEqual({
+      flags: ["coverOpen", "feedingByFeedButton", "stoppedByPaperEnd", "errorOccurred"],
+    },
+    {
+      n: 3,
+      title: "error cause bits",
       kind: "errorCause",
+      flags: ["recoverable", "cutter", "unrecoverable", "autoRecoverable"],
+    },
+  ] as const)("DLE EOT $n: $title", ({ n, kind, flags }) => {
+    const clear = (flag: string) => flag === "online";
+    expect(parseStatus(n, BASE)).toEqual({
+      kind,
       valid: true,
-      recoverable: false,
-      cutter: false,
-      unrecoverable: false,
-      autoRecoverable: false,
+      ...Object.fromEntries(flags.map((f) => [f, clear(f)])),
     });
-    expect(parseStatus(3, BASE | 0x04).recoverable).toBe(true);
-    expect(parseStatus(3, BASE | 0x08).cutter).toBe(true);
-    expect(parseStatus(3, BASE | 0x20).unrecoverable).toBe(true);
-    expect(parseStatus(3, BASE | 0x40).autoRecoverable).toBe(true);
+    [0x04, 0x08, 0x20, 0x40].forEach((bit, i) => {
+      const flag = flags[i]!;
+      expect(parseStatus(n, BASE | bit), flag).toMatchObject({ [flag]: !clear(flag) });
+    });
   });
 
   it("DLE EOT 4: paper near end on bits 2-3, paper end on bits 5-6", () => {

@@ -118,26 +118,29 @@ const ESC_FIXED: Readonly<Record<number, number>> = {
   0x7b: 1, // ESC {: upside-down
 };
 
+/** ESC commands that take one parameter byte n and mean something to the receipt, by their second byte. */
+const ESC_WITH_N: Readonly<
+  Record<number, "printMode" | "emphasis" | "underline" | "justification" | "codeTable" | "feedLines">
+> = {
+  0x21: "printMode", // ESC !
+  0x45: "emphasis", // ESC E
+  0x2d: "underline", // ESC -
+  0x61: "justification", // ESC a
+  0x74: "codeTable", // ESC t
+  0x64: "feedLines", // ESC d
+};
+
 function readEsc(bytes: Uint8Array, offset: number, at: At, sized: Sized, ignored: Ignored) {
   const command = at(1);
   if (command === undefined) return undefined;
-  const n = at(2);
-  const withParam = (make: (n: number) => EscPosToken) => (n === undefined ? undefined : sized(3, make(n)));
+  const withN = ESC_WITH_N[command];
+  if (withN !== undefined) {
+    const n = at(2);
+    return n === undefined ? undefined : sized(3, { type: withN, n });
+  }
   switch (command) {
     case 0x40:
       return sized(2, { type: "init" });
-    case 0x21:
-      return withParam((n) => ({ type: "printMode", n }));
-    case 0x45:
-      return withParam((n) => ({ type: "emphasis", n }));
-    case 0x2d:
-      return withParam((n) => ({ type: "underline", n }));
-    case 0x61:
-      return withParam((n) => ({ type: "justification", n }));
-    case 0x74:
-      return withParam((n) => ({ type: "codeTable", n }));
-    case 0x64:
-      return withParam((n) => ({ type: "feedLines", n }));
     case 0x69: // ESC i / ESC m: the obsolete cut commands
     case 0x6d:
       return sized(2, { type: "cut" });

@@ -83,6 +83,15 @@ const ticketBase = {
   cancel_reason: null,
 } satisfies Partial<TicketRow>;
 
+/** The columns of a ticket that no counter has called. */
+const neverCalled = {
+  counter_id: null,
+  officer_id: null,
+  called_at: null,
+  last_called_at: null,
+  started_at: null,
+} satisfies Partial<TicketRow>;
+
 describe("append: read models after a scripted morning", () => {
   it("tickets: one row each, describing the current segment", () => {
     scriptedMorning();
@@ -186,11 +195,7 @@ describe("append: read models after a scripted morning", () => {
         issued_seq: seq("t5"),
         segment_index: 0,
         enqueued_at: at("08:04"),
-        counter_id: null,
-        officer_id: null,
-        called_at: null,
-        last_called_at: null,
-        started_at: null,
+        ...neverCalled,
         ended_at: at("08:41"),
         outcome: "cancelled",
         cancel_reason: "citizen_left",
@@ -208,11 +213,7 @@ describe("append: read models after a scripted morning", () => {
         issued_seq: seq("t6"),
         segment_index: 0,
         enqueued_at: at("08:46"),
-        counter_id: null,
-        officer_id: null,
-        called_at: null,
-        last_called_at: null,
-        started_at: null,
+        ...neverCalled,
         ended_at: null,
         outcome: null,
         recalls: 0,

@@ -131,26 +131,30 @@ export class DisplayPage {
 
   /** "Panggilan terakhir" entries drawn whole: inside the window and not cut off by their panel. */
   async lastCallsFullyVisible(): Promise<number> {
-    return this.page.evaluate<number>(`(() => {
-      const panel = document.querySelector("section.last");
-      if (!panel) return 0;
-      const box = panel.getBoundingClientRect();
-      return [...panel.querySelectorAll("li")].filter((li) => {
-        const r = li.getBoundingClientRect();
-        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-      }).length;
-    })()`);
+    return this.entriesDrawnWhole(
+      "section.last",
+      "r.bottom <= window.innerHeight && r.right <= window.innerWidth",
+    );
   }
 
   /** Waiting-list entries drawn whole inside their panel. */
   async waitingFullyVisible(): Promise<number> {
+    return this.entriesDrawnWhole("section.waiting", "r.right <= box.right");
+  }
+
+  /**
+   * How many list entries of a panel are drawn whole: not empty, not cut off
+   * at its top or bottom, and meeting `alsoWithin` (source text over the
+   * entry's rect `r` and the panel's `box`). 0 without the panel.
+   */
+  private entriesDrawnWhole(panelSelector: string, alsoWithin: string): Promise<number> {
     return this.page.evaluate<number>(`(() => {
-      const panel = document.querySelector("section.waiting");
+      const panel = document.querySelector(${JSON.stringify(panelSelector)});
       if (!panel) return 0;
       const box = panel.getBoundingClientRect();
       return [...panel.querySelectorAll("li")].filter((li) => {
         const r = li.getBoundingClientRect();
-        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.right <= box.right;
+        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && ${alsoWithin};
       }).length;
     })()`);
   }

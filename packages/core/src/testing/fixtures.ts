@@ -5,6 +5,7 @@
  */
 import type { QueueCommand } from "../commands";
 import { decide } from "../decide";
+import { drive } from "../drive";
 import type { QueueErrorCode } from "../errors";
 import type { QueueEvent } from "../events";
 import {
@@ -14,8 +15,8 @@ import {
   type OfficeRules,
   type ServiceRules,
 } from "../office";
-import { apply, createState, type QueueState } from "../state";
-import type { PriorityReason, Ticket, TicketId } from "../ticket";
+import { createState, type QueueState } from "../state";
+import type { PriorityReason, ServiceSegment, Ticket, TicketId } from "../ticket";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -54,7 +55,8 @@ export const FRIDAY = "2026-11-27";
 export const SATURDAY = "2026-11-28";
 export const CLOSED_FRIDAY = "2026-12-25";
 
-const weekdays = (open: string, close: string) => ({
+/** The same opening hours Monday to Friday. */
+export const weekdays = (open: string, close: string) => ({
   mon: [{ open, close }],
   tue: [{ open, close }],
   wed: [{ open, close }],
@@ -136,6 +138,28 @@ export function officeRules(overrides: Partial<OfficeRules> = {}): OfficeRules {
   };
 }
 
+/**
+ * A service segment for measuring and comparing: by default KTP's first,
+ * enqueued on Friday at 08:00, at loket-1 with officer siti, not called yet.
+ */
+export function segment(overrides: Partial<ServiceSegment> = {}): ServiceSegment {
+  return {
+    index: 0,
+    serviceId: "ktp",
+    enqueuedAt: jakarta(`${FRIDAY} 08:00`),
+    firstCalledAt: null,
+    lastCalledAt: null,
+    startedAt: null,
+    endedAt: null,
+    counterId: "loket-1",
+    officerId: "siti",
+    recalls: 0,
+    steps: [],
+    outcome: null,
+    ...overrides,
+  };
+}
+
 /** Thrown when a command a test expects to succeed is refused. */
 export class RefusedError extends Error {
   constructor(
@@ -147,8 +171,8 @@ export class RefusedError extends Error {
 }
 
 /**
- * A state plus the log of every accepted event, driven like the hub drives it:
- * decide, then apply what was decided.
+ * A state plus the log of every accepted event, driven like the hub drives it
+ * (core's `drive`: decide, then apply what was decided).
  */
 export class TestQueue {
   readonly state: QueueState;
@@ -161,12 +185,8 @@ export class TestQueue {
 
   /** Runs a command that must succeed; returns its events. */
   run(command: QueueCommand, at: number): QueueEvent[] {
-    const decision = decide(this.state, command, at);
+    const decision = drive(this.state, command, at, { applied: (e) => this.log.push(e) });
     if (!decision.ok) throw new RefusedError(decision.error.code, decision.error.detail);
-    for (const e of decision.events) {
-      apply(this.state, e);
-      this.log.push(e);
-    }
     return decision.events;
   }
 

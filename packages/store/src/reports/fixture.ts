@@ -1,7 +1,7 @@
 /**
  * A small, fully scripted office history for report tests (store, hub API and
  * the dashboard's end-to-end test). Every command runs through the real core
- * (decide, apply) and the real store, minute by minute, so the expected report
+ * (its drive: decide, apply) and the real store, minute by minute, so the expected report
  * numbers can be worked out by hand from the timeline below. Not exported from
  * the package index.
  *
@@ -28,10 +28,9 @@
  *                                                                        wait 5 ✓   service 10 ✓
  */
 import {
-  apply,
   createState,
-  decide,
   DEFAULT_ESTIMATE_POLICY,
+  drive,
   DEFAULT_PRIORITY_POLICY,
   type OfficeRules,
   type QueueCommand,
@@ -128,10 +127,9 @@ export function writeReportFixture(store: Store): Record<string, string> {
     // The hub's clock never goes back: keep the script in time order.
     if (wib(local) < last) throw new Error(`fixture out of order at ${local}`);
     last = wib(local);
-    const decision = decide(state, command, wib(local));
+    const decision = drive(state, command, wib(local));
     if (!decision.ok)
       throw new Error(`${local} ${command.type}: ${decision.error.code} ${decision.error.detail}`);
-    for (const e of decision.events) apply(state, e);
     store.append([{ events: decision.events }]);
   };
   const issue = (label: string, local: string, serviceId: string, priority: "lansia" | null = null) => {

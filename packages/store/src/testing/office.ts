@@ -8,8 +8,6 @@ import {
   COMPLETION_OUTCOMES,
   createState,
   drive,
-  DEFAULT_ESTIMATE_POLICY,
-  DEFAULT_PRIORITY_POLICY,
   PRIORITY_REASONS,
   type Decision,
   type OfficeRules,
@@ -17,95 +15,49 @@ import {
   type QueueState,
   type ServiceRules,
 } from "@layan/core";
+import {
+  officeRules as coreOfficeRules,
+  FRIDAY,
+  INFO,
+  IZIN as CORE_IZIN,
+  jakarta,
+  KTP as CORE_KTP,
+  MINUTE,
+  weekdays,
+} from "../../../core/src/testing/fixtures";
 import type { CommitEntry } from "../store";
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
+// The core's test office and clock, with the few rules the store's tests want
+// otherwise (no quota on KTP, a plain week and a quota on izin, two counters,
+// quick no-shows).
+export {
+  FRIDAY,
+  HOUR,
+  INFO,
+  jakarta,
+  MINUTE,
+  normalise as normaliseState,
+} from "../../../core/src/testing/fixtures";
 
-/** Asia/Jakarta wall time (UTC+7, no DST) as epoch ms, by hand rather than through Intl. */
-export function jakarta(local: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) throw new Error(`bad local time ${local}`);
-  const [, y, mo, d, h, mi, s] = m;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)) - 7 * HOUR;
-}
-
-/** 2026-11-27 is a Friday. */
-export const FRIDAY = "2026-11-27";
-
-const weekdays = (open: string, close: string) => ({
-  mon: [{ open, close }],
-  tue: [{ open, close }],
-  wed: [{ open, close }],
-  thu: [{ open, close }],
-  fri: [{ open, close }],
-});
-
-const allWeek = {
-  mon: [{ open: "00:00", close: "24:00" }],
-  tue: [{ open: "00:00", close: "24:00" }],
-  wed: [{ open: "00:00", close: "24:00" }],
-  thu: [{ open: "00:00", close: "24:00" }],
-  fri: [{ open: "00:00", close: "24:00" }],
-  sat: [{ open: "00:00", close: "24:00" }],
-  sun: [{ open: "00:00", close: "24:00" }],
-};
-
-export const KTP: ServiceRules = {
-  id: "ktp",
-  agencyId: "disdukcapil",
-  prefix: "A",
-  name: "Perekaman KTP-el",
-  hours: weekdays("08:00", "15:00"),
-  closedDates: [],
-  dailyQuota: null,
-  targets: {
-    waitMinutes: 30,
-    serviceMinutes: 10,
-    steps: [
-      { id: "verifikasi", minutes: 3 },
-      { id: "foto", minutes: 2 },
-      { id: "cetak", minutes: 5 },
-    ],
-  },
-};
+export const KTP: ServiceRules = { ...CORE_KTP, dailyQuota: null };
 
 export const IZIN: ServiceRules = {
-  id: "izin",
-  agencyId: "dpmptsp",
-  prefix: "B",
-  name: "Izin Usaha",
+  ...CORE_IZIN,
   hours: weekdays("08:00", "15:00"),
   closedDates: [],
   dailyQuota: 50,
-  targets: { waitMinutes: 45, serviceMinutes: 20, steps: [] },
-};
-
-/** Open around the clock, so random runs that cross midnight and weekends still issue tickets. */
-export const INFO: ServiceRules = {
-  id: "info",
-  agencyId: "sekretariat",
-  prefix: "C",
-  name: "Informasi dan Pengaduan",
-  hours: allWeek,
-  closedDates: [],
-  dailyQuota: null,
-  targets: { waitMinutes: 15, serviceMinutes: 5, steps: [{ id: "catat", minutes: 2 }] },
 };
 
 export function officeRules(): OfficeRules {
-  return {
-    timezone: "Asia/Jakarta",
+  return coreOfficeRules({
     services: [KTP, IZIN, INFO],
     counters: [
       { id: "loket-1", name: "Loket 1", number: 1, services: ["ktp", "izin"] },
       { id: "loket-2", name: "Loket 2", number: 2, services: ["info", "izin", "ktp"] },
     ],
-    priority: { ...DEFAULT_PRIORITY_POLICY },
     // One recall before a no-show, so random runs reach no-shows and reinstatements often.
     noShow: { recallsBeforeNoShow: 1, reinstateWithinMinutes: 30 },
-    estimate: { ...DEFAULT_ESTIMATE_POLICY },
-  };
+  });
 }
 
 /**
@@ -295,16 +247,4 @@ export function runIntents(sim: OfficeSimulation, intents: readonly Intent[]): C
     if (entry) entries.push(entry);
   }
   return entries;
-}
-
-/** Order-independent plain copy of a core state, for deep comparisons. */
-export function normaliseState(state: QueueState): unknown {
-  const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return structuredClone({
-    tickets: sorted(state.tickets),
-    lanes: sorted(state.lanes).filter(([, l]) => l.priority.length + l.regular.length > 0),
-    counters: sorted(state.counters),
-    numbering: sorted(state.numbering),
-    samples: sorted(state.samples).filter(([, s]) => s.length > 0),
-  });
 }
