@@ -146,3 +146,21 @@ export function commandHandler<N extends NamespaceName>(socket: HubSocket<NoInfe
     });
   };
 }
+
+export type CommandRegistrar<N extends NamespaceName> = ReturnType<typeof commandHandler<N>>;
+
+/**
+ * The wiring every namespace needs, once: its typed namespace, a logger
+ * named after it, the role check on the handshake, and for each connection
+ * the command registrar. `connected` registers the namespace's own handlers.
+ */
+export function onConnection<N extends NamespaceName>(
+  ctx: { io: Server; logger: Logger; auth: Authenticator },
+  name: N,
+  connected: (socket: HubSocket<N>, handle: CommandRegistrar<N>, log: Logger) => void,
+): void {
+  const nsp = namespaceOf(ctx.io, name);
+  const log = ctx.logger.child({ ns: name });
+  requireRole(nsp, name, ctx.auth, log);
+  nsp.on("connection", (socket) => connected(socket, commandHandler(socket, name, log), log));
+}

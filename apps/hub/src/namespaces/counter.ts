@@ -7,7 +7,7 @@ import {
   type SocketIdentity,
 } from "@layan/protocol";
 import type { HubContext } from "../context";
-import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
+import { identityOf, onConnection } from "./common";
 
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
@@ -19,12 +19,7 @@ function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): bool
 }
 
 export function attachCounter(ctx: HubContext): void {
-  const nsp = namespaceOf(ctx.io, "counter");
-  const log = ctx.logger.child({ ns: "counter" });
-  requireRole(nsp, "counter", ctx.auth, log);
-
-  nsp.on("connection", (socket) => {
-    const handle = commandHandler(socket, "counter", log);
+  onConnection(ctx, "counter", (socket, handle) => {
     const officer = identityOf(socket);
     const namespace = `counter:${officer.id}`;
 

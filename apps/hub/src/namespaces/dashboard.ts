@@ -1,18 +1,13 @@
 import { ok, type DashboardPush } from "@layan/protocol";
 import type { HubContext } from "../context";
-import { commandHandler, namespaceOf, requireRole } from "./common";
+import { onConnection } from "./common";
 
 /** More missed events than this and a snapshot is cheaper for both ends. */
 const MAX_REPLAY = 500;
 const RECENT_LOG = 50;
 
 export function attachDashboard(ctx: HubContext): void {
-  const nsp = namespaceOf(ctx.io, "dashboard");
-  const log = ctx.logger.child({ ns: "dashboard" });
-  requireRole(nsp, "dashboard", ctx.auth, log);
-
-  nsp.on("connection", (socket) => {
-    const handle = commandHandler(socket, "dashboard", log);
+  onConnection(ctx, "dashboard", (socket, handle) => {
     handle("catalog:get", () => ok(ctx.setup.catalog));
     handle("sync:request", ({ sinceSeq }) => {
       const { state, seq } = ctx.engine;

@@ -1,7 +1,7 @@
 import { ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
 import type { HubContext } from "../context";
 import type { DisplayGroup } from "../setup";
-import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
+import { identityOf, onConnection } from "./common";
 
 export const LAST_CALLS_SHOWN = 10;
 
@@ -21,12 +21,7 @@ export function displayGroup(ctx: HubContext, displayId: string): DisplayGroup {
 }
 
 export function attachDisplay(ctx: HubContext): void {
-  const nsp = namespaceOf(ctx.io, "display");
-  const log = ctx.logger.child({ ns: "display" });
-  requireRole(nsp, "display", ctx.auth, log);
-
-  nsp.on("connection", (socket) => {
-    const handle = commandHandler(socket, "display", log);
+  onConnection(ctx, "display", (socket, handle) => {
     const device = identityOf(socket);
     const group = displayGroup(ctx, device.id);
     const counterIds = new Set(group.counterIds);

@@ -7,7 +7,7 @@ import {
 import { estimateWait, serviceDayOf } from "@layan/core";
 import type { HubContext } from "../context";
 import { NO_PRINTER, printableTicket } from "../printing";
-import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
+import { identityOf, onConnection } from "./common";
 
 /** The kiosk's first screen offers what most citizens came for lately. */
 const POPULAR_WINDOW_DAYS = 30;
@@ -26,12 +26,7 @@ function mostUsed(ctx: HubContext, serviceIds: string[]): string[] {
 const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
 
 export function attachKiosk(ctx: HubContext): void {
-  const nsp = namespaceOf(ctx.io, "kiosk");
-  const log = ctx.logger.child({ ns: "kiosk" });
-  requireRole(nsp, "kiosk", ctx.auth, log);
-
-  nsp.on("connection", (socket) => {
-    const handle = commandHandler(socket, "kiosk", log);
+  onConnection(ctx, "kiosk", (socket, handle, log) => {
     const kiosk = identityOf(socket);
     const kioskSetup = ctx.setup.kiosks.get(kiosk.id);
     const offered = kioskSetup?.serviceIds ? new Set(kioskSetup.serviceIds) : null;
