@@ -1,6 +1,7 @@
 /** Numbers, durations and dates as Indonesian managers read them (pure; tested in Node). */
 import { addDays, monthRange, previousMonth } from "@layan/core";
 import { complianceStatusOf, OUTCOME_LABELS, WEEKDAY_LABELS } from "@layan/protocol";
+import { formatter } from "@layan/ui";
 export { PRIORITY_LABELS } from "@layan/ui";
 
 const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
@@ -31,15 +32,7 @@ export function clockDuration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-function fmt(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = dateFormatters.get(key);
-  if (!f) {
-    f = make();
-    dateFormatters.set(key, f);
-  }
-  return f;
-}
+const fmt = formatter;
 
 /** "27 Nov 2026" from a service day "2026-11-27". */
 export function dayLabel(day: string, style: "short" | "long" = "short"): string {

@@ -45,6 +45,16 @@ export function tabHref(view: View, current: URLSearchParams): string {
   return hrefFor(view, carried);
 }
 
+/** The current parameters with `patch` applied (a null or empty value removes its key). */
+export function patchParams(params: URLSearchParams, patch: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v) next.set(k, v);
+    else next.delete(k);
+  }
+  return next;
+}
+
 export function navigate(
   view: View,
   params?: URLSearchParams | Record<string, string | null | undefined>,

@@ -3,10 +3,9 @@
  * store, clock, logger, printer) and listens. Nothing else lives here: the hub
  * itself is createHub().
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
-import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
 import { pino } from "pino";
 import { seedDemo, type DemoCredentials } from "./admin";
@@ -15,6 +14,7 @@ import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
+import { die, loadOfficeConfig, writableDataDir } from "./preflight";
 import { hubStore } from "./store-adapter";
 import { printerPreviewRoutes } from "./printer-preview";
 import { baseReachableFromPhone, firstNetworkAddress, unreachableTicketUrlWarning } from "./public-url";
@@ -24,31 +24,8 @@ import { networkPrinting } from "./printing";
 const ROOT = resolve(import.meta.dirname, "../../..");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-/** One clear sentence, exit non-zero, nothing half-started. */
-function die(message: string): never {
-  process.stderr.write(`layan: ${message}\n`);
-  process.exit(1);
-}
-
-function loadOfficeConfig(dir: string): LayanConfig {
-  try {
-    return loadConfig(dir);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      die(`konfigurasi tidak valid (invalid kiosk-config), hub tidak dijalankan:\n${err.message}`);
-    }
-    die(`cannot read kiosk-config at ${dir}: ${(err as Error).message}`);
-  }
-}
-
 function prepareDataDir(options: MainOptions): string {
-  const dir = resolve(options.dataDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch {
-    die(`data folder ${dir} is not writable (folder data tidak bisa ditulisi)`);
-  }
+  const dir = writableDataDir(options.dataDir);
   if (options.reset) {
     for (const f of ["layan.db", "layan.db-wal", "layan.db-shm", "demo-credentials.json"]) rmSync(join(dir, f), { force: true });
   }
@@ -105,7 +82,7 @@ async function main(): Promise<void> {
   } catch (err) {
     die((err as Error).message);
   }
-  const config = loadOfficeConfig(resolve(options.configDir));
+  const config = loadOfficeConfig(resolve(options.configDir), "hub tidak dijalankan");
   const dataDir = prepareDataDir(options);
 
   let store: Store;

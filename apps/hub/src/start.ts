@@ -6,20 +6,15 @@
  * hub with demo accounts. Ctrl-C stops everything.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { ConfigError, loadConfig } from "@layan/config";
 import { startPrinterEmulator } from "@layan/printer";
 import { parseMainOptions } from "./options";
+import { die, loadOfficeConfig, writableDataDir } from "./preflight";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const APPS = ["kiosk", "display", "counter", "dashboard"] as const;
-
-function die(message: string): never {
-  process.stderr.write(`layan: ${message}\n`);
-  process.exit(1);
-}
 
 function portFree(port: number, host: string): Promise<boolean> {
   return new Promise((done) => {
@@ -65,23 +60,11 @@ async function main(): Promise<void> {
     die((err as Error).message);
   }
   const configDir = resolve(options.configDir);
-  let config;
-  try {
-    config = loadConfig(configDir);
-  } catch (err) {
-    if (err instanceof ConfigError) die(`konfigurasi tidak valid (invalid kiosk-config), nothing was started:\n${err.message}`);
-    die(`cannot read kiosk-config at ${configDir}: ${(err as Error).message}`);
-  }
+  const config = loadOfficeConfig(configDir, "nothing was started");
   if (!(await portFree(options.port, options.host))) {
     die(`port ${options.port} is already in use (port sudah dipakai); stop the other program or use --port`);
   }
-  const dataDir = resolve(options.dataDir);
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
-  } catch {
-    die(`data folder ${dataDir} is not writable (folder data tidak bisa ditulisi)`);
-  }
+  const dataDir = writableDataDir(options.dataDir);
 
   buildStaleApps();
 

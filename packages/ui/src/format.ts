@@ -25,7 +25,8 @@ export function formatWait(ms: number): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+/** One Intl formatter per key: building them is slow, and screens format every second. */
+export function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let f = formatters.get(key);
   if (!f) {
     f = make();

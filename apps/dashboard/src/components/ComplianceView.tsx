@@ -2,7 +2,7 @@ import { Printer } from "lucide-react";
 import type { Api } from "../api";
 import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
-import { navigate } from "../route";
+import { navigate, patchParams } from "../route";
 import { ChoiceField, CsvButton, LoadState, useLoad } from "./ui";
 
 export const STATUS_LABELS: Record<ComplianceStatus, string> = {
@@ -65,14 +65,7 @@ export function ComplianceView({
     `${month}|${agency ?? ""}`,
   );
   const r = report.data;
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    navigate("kepatuhan", next, true);
-  };
+  const set = (patch: Record<string, string | null>) => navigate("kepatuhan", patchParams(params, patch), true);
   const withData = r?.services.filter((s) => s.status !== "tanpa_data") ?? [];
 
   return (

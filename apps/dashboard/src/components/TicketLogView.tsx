@@ -4,7 +4,7 @@ import type { Api } from "../api";
 import type { LabelledTicket, ReportMeta } from "@layan/protocol";
 import { describeFilters, filterParams, filtersFrom, withFilters, type Filters } from "../filters";
 import { dayLabel, minutes, OUTCOME_LABELS, PRIORITY_LABELS, timeOfDay } from "../format";
-import { navigate } from "../route";
+import { navigate, patchParams } from "../route";
 import { FilterBar } from "./FilterBar";
 import { CsvButton, LoadState, Panel, useLoad } from "./ui";
 
@@ -44,14 +44,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: ReportMet
     () => api.get("tickets", { ...base, limit: String(PAGE_SIZE), cursor }),
     `${baseKey}|${cursor ?? ""}`,
   );
-  const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    navigate("log", next, true);
-  };
+  const set = (patch: Record<string, string | null>) => navigate("log", patchParams(params, patch), true);
   const sortBy = (s: Sort) => set({ sort: s, dir: sort === s && dir === "desc" ? "asc" : "desc" });
   const sortHeader = (s: Sort, label: string) => (
     <th className="num" aria-sort={sort === s ? (dir === "desc" ? "descending" : "ascending") : "none"}>
