@@ -48,8 +48,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     en: "Too late to reinstate this ticket.",
   },
   TRANSFER_SAME_SERVICE: { id: "Antrean sudah berada di layanan tersebut.", en: "The ticket is already in that service." },
+  TRANSFER_UNDO_WINDOW_PASSED: {
+    id: "Batas waktu untuk membatalkan pengalihan sudah lewat.",
+    en: "Too late to undo this transfer.",
+  },
+  TRANSFER_ALREADY_CALLED: {
+    id: "Nomor ini sudah dipanggil di layanan tujuan; pengalihan tidak bisa dibatalkan.",
+    en: "The ticket was already called in the target service; the transfer cannot be undone.",
+  },
+  NOTHING_TO_UNDO: {
+    id: "Tidak ada pengalihan dari loket ini yang bisa dibatalkan untuk nomor tersebut.",
+    en: "No transfer from this counter to undo for that ticket.",
+  },
   STEP_UNKNOWN: { id: "Langkah SOP tidak dikenal untuk layanan ini.", en: "Unknown SOP step for this service." },
   STEP_ALREADY_DONE: { id: "Langkah SOP ini sudah dicentang.", en: "This SOP step is already ticked." },
+  STEP_NOT_DONE: { id: "Langkah SOP ini belum dicentang.", en: "This SOP step is not ticked." },
   NOTHING_TO_CLOSE: { id: "Tidak ada yang perlu ditutup.", en: "Nothing to close." },
   INVALID_PAYLOAD: { id: "Data permintaan tidak valid.", en: "Invalid request payload." },
   UNAUTHORIZED: { id: "Perangkat atau sesi tidak dikenali. Silakan masuk kembali.", en: "Unknown device or session." },
