@@ -122,7 +122,9 @@ export function CurrentTicket(props: {
           <h3>
             Langkah SOP{" "}
             <span className="steps__hint">
-              {serving ? "centang saat selesai" : "mulai layani dulu untuk mencentang"}
+              {serving
+                ? "centang saat selesai; ketuk lagi untuk membatalkan"
+                : "mulai layani dulu untuk mencentang"}
             </span>
           </h3>
           <ol>
@@ -137,11 +139,13 @@ export function CurrentTicket(props: {
                     type="button"
                     className="step__tick"
                     data-step={step.id}
-                    disabled={!serving || r !== undefined || state.busy !== null}
+                    disabled={!serving || state.busy !== null}
                     aria-pressed={r !== undefined}
+                    // A tick is undone the way it was made: a slip of the finger must not stay in the report.
+                    title={r ? "Batalkan centang" : "Centang selesai"}
                     onClick={(e) => {
                       if (e.detail > 1) return;
-                      void client.tickStep(step.id);
+                      void (r ? client.untickStep(step.id) : client.tickStep(step.id));
                     }}
                   >
                     {r && <Check aria-hidden="true" />}

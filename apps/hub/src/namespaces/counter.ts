@@ -77,6 +77,9 @@ export function attachCounter(ctx: HubContext): void {
     handle("ticket:step", (p) =>
       onCounter(p.counterId, p.requestId, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
     );
+    handle("ticket:untick_step", (p) =>
+      onCounter(p.counterId, p.requestId, { type: "untickStep", counterId: p.counterId, stepId: p.stepId }),
+    );
     handle("ticket:complete", (p) =>
       onCounter(p.counterId, p.requestId, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
     );
@@ -85,6 +88,9 @@ export function attachCounter(ctx: HubContext): void {
     );
     handle("ticket:transfer", (p) =>
       onCounter(p.counterId, p.requestId, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
+    );
+    handle("ticket:transfer_undo", (p) =>
+      onCounter(p.counterId, p.requestId, { type: "undoTransfer", counterId: p.counterId, ticketId: p.ticketId }),
     );
     handle("ticket:reinstate", (p) =>
       ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace }, (state) => ({
