@@ -16,6 +16,7 @@ import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
 import { createHub, type Hub } from "../hub";
 import type { HubSetup } from "../setup";
+import { reportRoutes } from "../reports/routes";
 import { hubStore } from "../store-adapter";
 
 export const SAMPLE_CONFIG_DIR = join(import.meta.dirname, "../../../../kiosk-config");
@@ -59,6 +60,8 @@ export interface StartOptions {
   clock?: FakeClock;
   alwaysOpen?: boolean;
   printing?: TicketPrinting;
+  /** Serve /api/reports/* as main.ts does. */
+  reports?: boolean;
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -71,7 +74,13 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
   const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen ?? true });
   const seeded = options.seeded ? { tokens: options.seeded.tokens, users: options.seeded.users } : await seed(store, clock.now);
   const storage = hubStore(store);
-  const hub = createHub({ setup, store: storage, clock: clock.read, printing: options.printing ?? null });
+  const hub = createHub({
+    setup,
+    store: storage,
+    clock: clock.read,
+    printing: options.printing ?? null,
+    ...(options.reports ? { routes: [reportRoutes(store.db)] } : {}),
+  });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {
     hub,
