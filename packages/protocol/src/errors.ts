@@ -16,6 +16,10 @@ export const HUB_ERROR_CODES = [
   "PRINT_FAILED",
   "STORE_UNAVAILABLE",
   "INTERNAL",
+  /** An information-only kiosk (devices.yaml `printer: none`) asked for a number. */
+  "KIOSK_INFO_ONLY",
+  /** An officer cancelling a ticket of a service their open counter does not serve. */
+  "NOT_YOUR_SERVICE",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
 ] as const;
@@ -84,6 +88,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   },
   STORE_UNAVAILABLE: { id: "Sistem sedang sibuk. Silakan coba lagi.", en: "Storage unavailable, try again." },
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
+  KIOSK_INFO_ONLY: {
+    id: "Kios ini hanya untuk informasi dan tidak menerbitkan nomor antrean. Silakan ambil nomor di kios lain.",
+    en: "This is an information kiosk; it issues no queue numbers. Please use another kiosk.",
+  },
+  NOT_YOUR_SERVICE: {
+    id: "Nomor ini bukan antrean layanan di loket yang Anda buka. Minta supervisor untuk membatalkannya.",
+    en: "The ticket is not in a service of the counter you opened; ask a supervisor to cancel it.",
+  },
   HUB_UNREACHABLE: {
     id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…",
     en: "Cannot reach the queue server. Retrying…",

@@ -9,6 +9,23 @@ import {
 import type { HubContext } from "../context";
 import { commandHandler, identityOf, namespaceOf, requireRole } from "./common";
 
+/**
+ * An officer cancels only tickets of the services their open counter serves
+ * (a citizen who left their own queue); a ticket elsewhere belongs to the
+ * officers of that service, or to a supervisor. Supervisors and admins: any.
+ */
+function mayCancel(ctx: HubContext, who: SocketIdentity, ticketId: string): boolean {
+  if (who.role === "supervisor" || who.role === "admin") return true;
+  const ticket = ctx.engine.state.tickets.get(ticketId);
+  // Unknown tickets go on to the core, which answers TICKET_UNKNOWN.
+  if (!ticket) return true;
+  for (const counter of ctx.engine.state.counters.values()) {
+    if (counter.officerId !== who.id || counter.status !== "open") continue;
+    if (ctx.engine.state.counterRules.get(counter.id)?.services.includes(ticket.segment.serviceId)) return true;
+  }
+  return false;
+}
+
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
   if (who.role === "supervisor" || who.role === "admin") return true;
@@ -97,11 +114,12 @@ export function attachCounter(ctx: HubContext): void {
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
-    handle("ticket:cancel", (p) =>
-      ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace }, (state) => ({
+    handle("ticket:cancel", (p) => {
+      if (!mayCancel(ctx, officer, p.ticketId)) return fail("NOT_YOUR_SERVICE");
+      return ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
-      })),
-    );
+      }));
+    });
     handle("catalog:get", () =>
       ok({
         ...ctx.setup.catalog,
