@@ -40,9 +40,10 @@ export class CounterPage {
     this.picker = page.getByTestId("picker");
     this.workspace = page.getByTestId("workspace");
     this.currentTicket = page.getByTestId("current-ticket");
-    this.errorMessage = page.getByTestId("error-message");
-    this.hintMessage = page.getByTestId("hint-message");
-    this.infoMessage = page.getByTestId("info-message");
+    // The message's words only, not the buttons beside them ("Batalkan", close).
+    this.errorMessage = page.getByTestId("error-message").locator(".feedback__text");
+    this.hintMessage = page.getByTestId("hint-message").locator(".feedback__text");
+    this.infoMessage = page.getByTestId("info-message").locator(".feedback__text");
     this.connectionBadge = page.getByTestId("connection-badge");
     this.sopTimer = page.getByTestId("sop-timer");
     this.counterName = page.getByTestId("counter-name");

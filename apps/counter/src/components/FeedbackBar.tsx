@@ -33,7 +33,7 @@ export function FeedbackBar({
       key={feedback.id}
     >
       {feedback.kind === "error" ? <CircleAlert aria-hidden="true" /> : <CircleCheck aria-hidden="true" />}
-      <span>{feedback.text}</span>
+      <span className="feedback__text">{feedback.text}</span>
       {feedback.undoUntil !== undefined && onUndo && (
         <button
           type="button"
