@@ -80,6 +80,7 @@ export async function benchReports(
       id: s.id,
       waitMinutes: s.targets.waitMinutes,
       serviceMinutes: s.targets.serviceMinutes,
+      tickable: s.targets.steps.length > 0,
     }));
     const office = {
       name: setup.catalog.office.name,

@@ -128,6 +128,11 @@ describe("dashboard on the hand-worked fixture", () => {
       "75%",
     ]);
 
+    // SOP steps: of KTP-el's 4 served tickets, 2 recorded steps; the other 2 are named, not counted.
+    await expect
+      .poll(() => dash.page.getByTestId("steps-coverage-ktp-el").textContent(), SEEN)
+      .toBe("2 dari 4 tiket dilayani mencatat langkah SOP · 2 tiket tanpa langkah SOP tercatat");
+
     // Filter to KTP-el: the cards follow.
     await dash.filter("service", "Perekaman dan Pencetakan KTP-el");
     await expect.poll(async () => (await dash.kpi("kpi-issued")).value, SEEN).toBe("5");
@@ -211,6 +216,9 @@ describe("dashboard on the hand-worked fixture", () => {
     );
     expect(notes).toContain(
       "Langkah SOP yang paling banyak melewati target: Verifikasi — rata-rata 6 menit dari target 5 menit, 50% sesuai target.",
+    );
+    expect(notes).toContain(
+      "Langkah SOP: 60% langkah sesuai target, dari 2 tiket yang mencatat langkahnya; 2 tiket tanpa langkah SOP tercatat (tidak dihitung).",
     );
     const csv = await dash.downloadCsv("csv-compliance.csv");
     expect(csv.name).toBe("layan-kepatuhan-2026-11.csv");

@@ -154,9 +154,10 @@ describe("kiosk: taking a ticket", () => {
   });
 
   it("shows quota reached and offers no ticket once the day's quota is used", async () => {
-    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-informasi"] ?? token);
+    // A second connection of the lobby kiosk (the information kiosk issues none).
+    const client = await KioskClient.connect(hub.url, token);
     try {
-      // PBG has a daily quota of 30; the other kiosk takes them all.
+      // PBG has a daily quota of 30; the other connection takes them all.
       for (let i = 0; i < 30; i++) await client.issue("pbg");
     } finally {
       client.close();
@@ -269,6 +270,18 @@ describe("kiosk: finding a service without knowing the agency", () => {
     } finally {
       await real.stop();
     }
+  });
+});
+
+describe("kiosk: an information kiosk (printer: none)", () => {
+  it("shows the Standar Pelayanan and says where to take a number, with no take button", async () => {
+    const page = await (await hubContext(browser, hub, { viewport: PORTRAIT })).newPage();
+    pages.push(page);
+    const kiosk = new KioskPage(page, hub.url);
+    await kiosk.open(hub.kioskTokens["kiosk-informasi"]!);
+    await kiosk.openService("nib-oss");
+    await expect(kiosk.blocker.textContent()).resolves.toContain("Kios informasi: tidak mencetak nomor antrean");
+    expect(await kiosk.takeButton.count()).toBe(0);
   });
 });
 

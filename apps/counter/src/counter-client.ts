@@ -38,7 +38,16 @@ export interface Feedback {
   text: string;
   /** Changes with every message, so the same text twice still re-announces. */
   id: number;
+  /** After a transfer: "Batalkan" is offered until this device time (ms). */
+  undoUntil?: number;
 }
+
+/**
+ * How long the toast after a transfer offers "Batalkan". The hub allows a few
+ * seconds more (TRANSFER_UNDO_WINDOW_MS in @layan/core), so a press at the last
+ * moment still lands through a slow network.
+ */
+export const UNDO_OFFER_MS = 10_000;
 
 export interface CounterState {
   connection: ConnectionState;
@@ -51,7 +60,7 @@ export interface CounterState {
   /** Latest waiting counts from `queue:changed`, with when they arrived (device time). */
   waiting: { at: number; counts: Map<string, WaitingCount> };
   choices: CounterChoice[] | null;
-  busy: ActionId | "open" | "step" | "reinstate" | "call" | null;
+  busy: ActionId | "open" | "step" | "reinstate" | "call" | "undo" | null;
   feedback: Feedback | null;
   /** Commands answered so far (ok or not): tests and the busy indicator wait on it. */
   answered: number;
@@ -68,6 +77,8 @@ export class CounterClient {
   private stopWatching: (() => void) | null = null;
   private readonly guard = new RepeatGuard();
   private feedbackId = 0;
+  /** The transfer "Batalkan" would take back, while the toast offers it. */
+  private lastTransfer: { ticketId: string; number: string } | null = null;
 
   constructor(
     private readonly hubUrl: string,
@@ -290,10 +301,20 @@ export class CounterClient {
           return false;
       }
     }
-    const before = this.state.snapshot?.current?.number ?? null;
+    const inHand = this.state.snapshot?.current ?? null;
+    const before = inHand?.number ?? null;
     const ok = await this.run(action, command);
-    if (ok && action === "transfer") this.info(this.transferredText(before, extra.toServiceId ?? ""));
-    else if (ok) this.confirm(action, before);
+    if (ok && action === "transfer" && inHand) {
+      this.lastTransfer = { ticketId: inHand.ticketId, number: inHand.number };
+      this.set({
+        feedback: {
+          kind: "info",
+          text: this.transferredText(before, extra.toServiceId ?? ""),
+          id: ++this.feedbackId,
+          undoUntil: Date.now() + UNDO_OFFER_MS,
+        },
+      });
+    } else if (ok) this.confirm(action, before);
     if (ok && action === "close") this.leaveCounter(null);
     return ok;
   }
@@ -302,6 +323,30 @@ export class CounterClient {
     const counterId = this.state.counterId;
     if (!counterId || this.state.busy || !this.guard.accept(`step:${stepId}`, Date.now())) return false;
     return this.run("step", (s) => sendCommand(s, "ticket:step", { requestId: newRequestId(), counterId, stepId }));
+  }
+
+  /** Takes back a tick made by mistake; the step can be ticked again. */
+  async untickStep(stepId: string): Promise<boolean> {
+    const counterId = this.state.counterId;
+    if (!counterId || this.state.busy || !this.guard.accept(`untick:${stepId}`, Date.now())) return false;
+    return this.run("step", (s) =>
+      sendCommand(s, "ticket:untick_step", { requestId: newRequestId(), counterId, stepId }),
+    );
+  }
+
+  /** "Batalkan" on the toast after a transfer: the citizen is back in hand here, as before. */
+  async undoTransfer(): Promise<boolean> {
+    const counterId = this.state.counterId;
+    const transfer = this.lastTransfer;
+    if (!counterId || !transfer || this.state.busy) return false;
+    const ok = await this.run("undo", (s) =>
+      sendCommand(s, "ticket:transfer_undo", { requestId: newRequestId(), counterId, ticketId: transfer.ticketId }),
+    );
+    if (ok) {
+      this.lastTransfer = null;
+      this.info(`Pengalihan dibatalkan: ${transfer.number} kembali dilayani di loket ini.`);
+    }
+    return ok;
   }
 
   async callTicket(ticketId: string): Promise<boolean> {

@@ -104,6 +104,7 @@ function servicesTouched(ctx: HubContext, event: QueueEvent): string[] {
     case "ticket.issued":
       return [event.serviceId];
     case "ticket.transferred":
+    case "ticket.transfer_undone":
       return [event.fromServiceId, event.toServiceId];
     case "ticket.called":
     case "ticket.cancelled":

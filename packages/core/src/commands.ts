@@ -19,10 +19,13 @@ export type QueueCommand =
   | { type: "recall"; counterId: CounterId }
   | { type: "startService"; counterId: CounterId }
   | { type: "tickStep"; counterId: CounterId; stepId: string }
+  | { type: "untickStep"; counterId: CounterId; stepId: string }
   | { type: "complete"; counterId: CounterId; outcome: CompletionOutcome }
   | { type: "markNoShow"; counterId: CounterId }
   | { type: "reinstate"; ticketId: TicketId }
   | { type: "transfer"; counterId: CounterId; toServiceId: ServiceId }
+  /** The officer's "Batalkan" on a transfer just made: the citizen is back in hand, as before. */
+  | { type: "undoTransfer"; counterId: CounterId; ticketId: TicketId }
   | { type: "cancel"; ticketId: TicketId; reason: CancelReason }
   | { type: "openCounter"; counterId: CounterId; officerId: OfficerId | null }
   | { type: "pauseCounter"; counterId: CounterId }

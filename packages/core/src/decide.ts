@@ -5,7 +5,7 @@ import { measureSegment } from "./measure";
 import type { CounterRules, ServiceRules } from "./office";
 import { pickNext } from "./policy";
 import type { CounterState, QueueState } from "./state";
-import { formatTicketNumber, type Ticket } from "./ticket";
+import { formatTicketNumber, TRANSFER_UNDO_WINDOW_MS, type Ticket } from "./ticket";
 import { isOpenAt, serviceDayOf } from "./time";
 
 export type Decision = { ok: true; events: QueueEvent[] } | { ok: false; error: QueueError };
@@ -100,6 +100,17 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       }
       return accept({ type: "ticket.step_done", at: now, ticketId: ticket.id, stepId: command.stepId });
     }
+    case "untickStep": {
+      const current = currentTicket(state, command.counterId);
+      if ("error" in current) return current.error;
+      const { ticket } = current;
+      if (ticket.status !== "serving")
+        return refuse("TICKET_NOT_SERVING", `${ticket.number} is ${ticket.status}`);
+      if (!ticket.segment.steps.some((s) => s.stepId === command.stepId)) {
+        return refuse("STEP_NOT_DONE", `${command.stepId} is not ticked for ${ticket.number}`);
+      }
+      return accept({ type: "ticket.step_undone", at: now, ticketId: ticket.id, stepId: command.stepId });
+    }
     case "complete": {
       const current = currentTicket(state, command.counterId);
       if ("error" in current) return current.error;
@@ -172,6 +183,8 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
         measurement: measure(state, ticket, now, ticket.status === "serving"),
       });
     }
+    case "undoTransfer":
+      return undoTransfer(state, command, now);
     case "cancel": {
       const ticket = state.tickets.get(command.ticketId);
       if (!ticket) return refuse("TICKET_UNKNOWN", command.ticketId);
@@ -238,6 +251,51 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       return accept(...events);
     }
   }
+}
+
+/**
+ * The officer's "Batalkan" right after a transfer: only the counter that made
+ * it, only while nobody in the target service has called the ticket, only
+ * within TRANSFER_UNDO_WINDOW_MS, and only onto a free, open counter (the
+ * citizen is still standing there; the counter must not have moved on).
+ */
+function undoTransfer(
+  state: QueueState,
+  command: Extract<QueueCommand, { type: "undoTransfer" }>,
+  now: number,
+): Decision {
+  const counter = state.counters.get(command.counterId);
+  if (!counter || !state.counterRules.has(command.counterId)) return refuse("COUNTER_UNKNOWN", command.counterId);
+  const ticket = state.tickets.get(command.ticketId);
+  if (!ticket) return refuse("TICKET_UNKNOWN", command.ticketId);
+  const from = ticket.transferredFrom;
+  const back = ticket.previousSegments.at(-1);
+  if (!from || !back || from.counterId !== command.counterId) {
+    if (ticket.status === "cancelled") return refuse("TICKET_FINISHED", `${ticket.number} is cancelled`);
+    // This counter transferred it, and the mark is gone: someone called it since.
+    const movedOn = ticket.previousSegments.some(
+      (s) => s.outcome === "transferred" && s.counterId === command.counterId,
+    );
+    return movedOn
+      ? refuse("TRANSFER_ALREADY_CALLED", `${ticket.number} was called in ${ticket.segment.serviceId} since`)
+      : refuse("NOTHING_TO_UNDO", `${ticket.number} has no transfer from ${command.counterId} to undo`);
+  }
+  if (now - from.at > TRANSFER_UNDO_WINDOW_MS)
+    return refuse("TRANSFER_UNDO_WINDOW_PASSED", `${ticket.number} was transferred at ${from.at}`);
+  if (counter.status !== "open") return refuse("COUNTER_NOT_OPEN", `${command.counterId} is ${counter.status}`);
+  if (counter.currentTicketId !== null)
+    return refuse("COUNTER_BUSY", `${command.counterId} has called another ticket since`);
+  return accept({
+    type: "ticket.transfer_undone",
+    at: now,
+    ticketId: ticket.id,
+    counterId: command.counterId,
+    fromServiceId: back.serviceId,
+    toServiceId: ticket.segment.serviceId,
+    segmentIndex: back.index,
+    status: from.status,
+    lastCalledAt: back.lastCalledAt,
+  });
 }
 
 function issueTicket(

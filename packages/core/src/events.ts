@@ -32,6 +32,8 @@ export type QueueEvent =
   | { type: "ticket.recalled"; at: number; ticketId: TicketId; counterId: CounterId; recalls: number }
   | { type: "ticket.serving"; at: number; ticketId: TicketId; counterId: CounterId }
   | { type: "ticket.step_done"; at: number; ticketId: TicketId; stepId: string }
+  /** A tick taken back (a slip of the finger): the step counts as not done. */
+  | { type: "ticket.step_undone"; at: number; ticketId: TicketId; stepId: string }
   | {
       type: "ticket.completed";
       at: number;
@@ -57,6 +59,23 @@ export type QueueEvent =
       toServiceId: ServiceId;
       measurement: SegmentMeasurement;
     }
+  | {
+      /**
+       * The transfer just made is taken back: the transferred segment goes on
+       * at the same counter as if it had never ended. Names mirror the
+       * ticket.transferred it undoes: back in `fromServiceId`, out of `toServiceId`.
+       */
+      type: "ticket.transfer_undone";
+      at: number;
+      ticketId: TicketId;
+      counterId: CounterId;
+      fromServiceId: ServiceId;
+      toServiceId: ServiceId;
+      /** The segment that goes on, and what its logged row does not hold (read models need it). */
+      segmentIndex: number;
+      status: "called" | "serving";
+      lastCalledAt: number | null;
+    }
   | { type: "ticket.cancelled"; at: number; ticketId: TicketId; reason: CancelReason }
   | { type: "counter.opened"; at: number; counterId: CounterId; officerId: OfficerId | null }
   | { type: "counter.paused"; at: number; counterId: CounterId }
@@ -71,10 +90,12 @@ export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
   "ticket.recalled",
   "ticket.serving",
   "ticket.step_done",
+  "ticket.step_undone",
   "ticket.completed",
   "ticket.no_show",
   "ticket.reinstated",
   "ticket.transferred",
+  "ticket.transfer_undone",
   "ticket.cancelled",
   "counter.opened",
   "counter.paused",

@@ -109,6 +109,31 @@ describe("ticket lifecycle: waiting -> called -> serving -> done", () => {
     expect(q.ticket("t1").segment.steps).toEqual([{ stepId: "verifikasi", at: at("08:13") }]);
   });
 
+  it("unticks a step ticked by mistake: it is measured as if never ticked, and can be ticked again", () => {
+    const q = withWaitingTicket();
+    q.callNext("loket-1", at("08:10"));
+    q.run({ type: "startService", counterId: "loket-1" }, at("08:11"));
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:12"));
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "cetak" }, at("08:13"));
+    expect(q.run({ type: "untickStep", counterId: "loket-1", stepId: "cetak" }, at("08:13"))).toEqual([
+      { type: "ticket.step_undone", at: at("08:13"), ticketId: "t1", stepId: "cetak" },
+    ]);
+    expect(q.refused({ type: "untickStep", counterId: "loket-1", stepId: "cetak" }, at("08:14"))).toBe(
+      "STEP_NOT_DONE",
+    );
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "foto" }, at("08:15"));
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "cetak" }, at("08:20"));
+    const [done] = q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:21"));
+    expect(done?.type === "ticket.completed" && done.measurement.steps.map((s) => [s.stepId, s.ms])).toEqual([
+      ["verifikasi", 1 * MINUTE],
+      ["foto", 3 * MINUTE],
+      ["cetak", 5 * MINUTE],
+    ]);
+    expect(q.refused({ type: "untickStep", counterId: "loket-1", stepId: "foto" }, at("08:22"))).toBe(
+      "COUNTER_IDLE",
+    );
+  });
+
   it("recall counts up and keeps the first call time", () => {
     const q = withWaitingTicket();
     q.callNext("loket-1", at("08:10"));

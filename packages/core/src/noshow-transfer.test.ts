@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FRIDAY, jakarta, MINUTE, officeRules, segment, TestQueue, THURSDAY } from "./testing/fixtures";
+import { cloneState, createState, replay } from "./state";
+import { FRIDAY, jakarta, MINUTE, normalise, officeRules, segment, TestQueue, THURSDAY } from "./testing/fixtures";
 
 const at = (hhmm: string) => jakarta(`${FRIDAY} ${hhmm}`);
 
@@ -227,6 +228,111 @@ describe("transfer", () => {
     expect(q.refused({ type: "transfer", counterId: "loket-1", toServiceId: "paspor" }, at("08:20"))).toBe(
       "SERVICE_UNKNOWN",
     );
+  });
+});
+
+describe("undo of a transfer", () => {
+  const sec = (hhmmss: string) => jakarta(`${FRIDAY} ${hhmmss}`);
+
+  /** B-001 (izin) called 08:10, recalled 08:11, served from 08:12, transferred to info at 08:20:00; C-001 waits for info. */
+  function transferred() {
+    const q = calledTicket();
+    q.issue("info", at("08:03"));
+    q.run({ type: "recall", counterId: "loket-1" }, at("08:11"));
+    q.run({ type: "startService", counterId: "loket-1" }, at("08:12"));
+    const before = normalise(cloneState(q.state));
+    q.run({ type: "transfer", counterId: "loket-1", toServiceId: "info" }, sec("08:20:00"));
+    return { q, before };
+  }
+
+  it("puts the ticket back in hand, in the same segment, as if the transfer had not happened", () => {
+    const { q, before } = transferred();
+    const [e] = q.run({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:09"));
+    expect(e).toEqual({
+      type: "ticket.transfer_undone",
+      at: sec("08:20:09"),
+      ticketId: "t1",
+      counterId: "loket-1",
+      fromServiceId: "izin",
+      toServiceId: "info",
+      segmentIndex: 0,
+      status: "serving",
+      lastCalledAt: at("08:11"),
+    });
+    // Lanes, counters, samples and the ticket itself: all as before the transfer.
+    expect(normalise(q.state)).toEqual(before);
+    expect(q.inHand("loket-1")).toBe("B-001");
+    expect(q.lane("info", "regular")).toEqual(["C-001"]);
+    // When it ends for real, it is measured once, from the original start.
+    const [done] = q.run({ type: "complete", counterId: "loket-1", outcome: "selesai" }, at("08:25"));
+    expect(done?.type === "ticket.completed" && done.measurement).toMatchObject({
+      segmentIndex: 0,
+      serviceId: "izin",
+      startedAt: at("08:12"),
+      serviceMs: 13 * MINUTE,
+      recalls: 1,
+    });
+    expect(q.state.samples.get("izin")).toEqual([{ at: at("08:25"), ms: 13 * MINUTE }]);
+  });
+
+  it("of a called ticket brings it back called, with its recalls", () => {
+    const q = calledTicket();
+    q.run({ type: "transfer", counterId: "loket-1", toServiceId: "ktp" }, sec("08:15:00"));
+    q.run({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:15:05"));
+    expect(q.ticket("t1")).toMatchObject({ status: "called", segment: { index: 0, serviceId: "izin", endedAt: null } });
+    expect(q.lane("ktp", "regular")).toEqual([]);
+  });
+
+  it("is refused once the target service called it, after the window, and from another counter", () => {
+    const called = transferred().q;
+    called.open("loket-2", at("07:31"));
+    called.run({ type: "callTicket", counterId: "loket-2", officerId: "rina", ticketId: "t1" }, sec("08:20:03"));
+    expect(called.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:04"))).toBe(
+      "TRANSFER_ALREADY_CALLED",
+    );
+
+    const late = transferred().q;
+    expect(late.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:16"))).toBe(
+      "TRANSFER_UNDO_WINDOW_PASSED",
+    );
+    // The last moment of the window still counts.
+    late.run({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:15"));
+
+    const other = transferred().q;
+    other.open("loket-2", at("07:31"));
+    expect(other.refused({ type: "undoTransfer", counterId: "loket-2", ticketId: "t1" }, sec("08:20:05"))).toBe(
+      "NOTHING_TO_UNDO",
+    );
+    expect(other.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t2" }, sec("08:20:05"))).toBe(
+      "NOTHING_TO_UNDO",
+    );
+  });
+
+  it("is refused when the counter has called someone else or paused since", () => {
+    const busy = transferred().q;
+    busy.callNext("loket-1", sec("08:20:02"));
+    expect(busy.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:03"))).toBe(
+      "COUNTER_BUSY",
+    );
+    const paused = transferred().q;
+    paused.run({ type: "pauseCounter", counterId: "loket-1" }, sec("08:20:02"));
+    expect(paused.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:03"))).toBe(
+      "COUNTER_NOT_OPEN",
+    );
+  });
+
+  it("a cancelled ticket is finished, not undone", () => {
+    const { q } = transferred();
+    q.run({ type: "cancel", ticketId: "t1", reason: "citizen_left" }, sec("08:20:02"));
+    expect(q.refused({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:03"))).toBe(
+      "TICKET_FINISHED",
+    );
+  });
+
+  it("replays to the same state", () => {
+    const { q } = transferred();
+    q.run({ type: "undoTransfer", counterId: "loket-1", ticketId: "t1" }, sec("08:20:05"));
+    expect(normalise(replay(createState(q.state.rules), q.log))).toEqual(normalise(q.state));
   });
 });
 

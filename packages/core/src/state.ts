@@ -167,6 +167,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
         segment: newSegment(0, event.serviceId, event.at),
         previousSegments: [],
         noShowAt: null,
+        transferredFrom: null,
       };
       state.tickets.set(ticket.id, ticket);
       enqueue(state, ticket, false);
@@ -187,6 +188,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       const ticket = ticketOf(state, event.ticketId);
       removeFromLane(state, ticket);
       ticket.status = "called";
+      ticket.transferredFrom = null;
       ticket.segment.firstCalledAt ??= event.at;
       ticket.segment.lastCalledAt = event.at;
       ticket.segment.counterId = event.counterId;
@@ -219,6 +221,11 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticketOf(state, event.ticketId).segment.steps.push({ stepId: event.stepId, at: event.at });
       return state;
     }
+    case "ticket.step_undone": {
+      const segment = ticketOf(state, event.ticketId).segment;
+      segment.steps = segment.steps.filter((s) => s.stepId !== event.stepId);
+      return state;
+    }
     case "ticket.completed": {
       const ticket = ticketOf(state, event.ticketId);
       releaseCounter(state, ticket);
@@ -247,6 +254,10 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
     }
     case "ticket.transferred": {
       const ticket = ticketOf(state, event.ticketId);
+      ticket.transferredFrom =
+        ticket.status === "called" || ticket.status === "serving"
+          ? { at: event.at, counterId: event.counterId, status: ticket.status, sampleMs: event.measurement.serviceMs }
+          : null;
       releaseCounter(state, ticket);
       finishSegment(ticket, event.at, "transferred");
       recordSample(state, event.fromServiceId, event.at, event.measurement.serviceMs);
@@ -256,9 +267,32 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       enqueue(state, ticket, false);
       return state;
     }
+    case "ticket.transfer_undone": {
+      const ticket = ticketOf(state, event.ticketId);
+      const from = ticket.transferredFrom;
+      const back = ticket.previousSegments.pop();
+      if (!from || !back) throw new Error(`undo of a transfer ${ticket.number} never had`);
+      removeFromLane(state, ticket);
+      // The segment goes on as if it had never ended: its wait, start and ticks count once, when it ends for real.
+      back.endedAt = null;
+      back.outcome = null;
+      ticket.segment = back;
+      ticket.status = from.status;
+      ticket.transferredFrom = null;
+      counterOf(state, event.counterId).currentTicketId = ticket.id;
+      // The transfer's service time was no service time: out of the estimate again.
+      // Equal samples are interchangeable, so the last one with the same time and value will do.
+      const samples = state.samples.get(event.fromServiceId);
+      if (samples && from.sampleMs !== null) {
+        const i = samples.findLastIndex((x) => x.at === from.at && x.ms === from.sampleMs);
+        if (i >= 0) samples.splice(i, 1);
+      }
+      return state;
+    }
     case "ticket.cancelled": {
       const ticket = ticketOf(state, event.ticketId);
       if (ticket.status === "waiting") removeFromLane(state, ticket);
+      ticket.transferredFrom = null;
       releaseCounter(state, ticket);
       if (ticket.status !== "no_show") finishSegment(ticket, event.at, "cancelled");
       ticket.status = "cancelled";

@@ -58,7 +58,27 @@ export interface Ticket {
   previousSegments: ServiceSegment[];
   /** Set while status is no_show: when it was marked, the start of the reinstatement window. */
   noShowAt: number | null;
+  /**
+   * Set by a transfer made at a counter, until the ticket is called again (or
+   * cancelled): what an undo puts back. `sampleMs` is the service time the
+   * transfer added to the estimate samples (null when it added none).
+   */
+  transferredFrom: TransferMark | null;
 }
+
+export interface TransferMark {
+  at: number;
+  counterId: CounterId;
+  status: "called" | "serving";
+  sampleMs: number | null;
+}
+
+/**
+ * How long after a transfer its counter may still take it back. The counter
+ * app offers "Batalkan" for 10 s; the rule allows 5 s more so that a press at
+ * the last moment still lands through a slow network and sendCommand's retries.
+ */
+export const TRANSFER_UNDO_WINDOW_MS = 15_000;
 
 export function formatTicketNumber(prefix: string, sequence: number): string {
   return `${prefix}-${String(sequence).padStart(3, "0")}`;

@@ -16,6 +16,7 @@ import {
   TickStepPayload,
   TicketPayload,
   TransferPayload,
+  TransferUndoPayload,
   WatchPayload,
 } from "./schemas";
 
@@ -61,9 +62,11 @@ export const COMMAND_SCHEMAS = {
     "ticket:recall": CounterPayload,
     "ticket:start": CounterPayload,
     "ticket:step": TickStepPayload,
+    "ticket:untick_step": TickStepPayload,
     "ticket:complete": CompletePayload,
     "ticket:no_show": CounterPayload,
     "ticket:transfer": TransferPayload,
+    "ticket:transfer_undo": TransferUndoPayload,
     "ticket:reinstate": TicketPayload,
     "ticket:cancel": OfficerCancelPayload,
     "catalog:get": EmptyPayload,

@@ -22,6 +22,10 @@ export const HUB_ERROR_CODES = [
   "PRINT_FAILED",
   "STORE_UNAVAILABLE",
   "INTERNAL",
+  /** An information-only kiosk (devices.yaml `printer: none`) asked for a number. */
+  "KIOSK_INFO_ONLY",
+  /** An officer cancelling a ticket of a service their open counter does not serve. */
+  "NOT_YOUR_SERVICE",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
 ] as const;
@@ -62,8 +66,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     en: "Too late to reinstate this ticket.",
   },
   TRANSFER_SAME_SERVICE: { id: "Antrean sudah berada di layanan tersebut.", en: "The ticket is already in that service." },
+  TRANSFER_UNDO_WINDOW_PASSED: {
+    id: "Batas waktu untuk membatalkan pengalihan sudah lewat.",
+    en: "Too late to undo this transfer.",
+  },
+  TRANSFER_ALREADY_CALLED: {
+    id: "Nomor ini sudah dipanggil di layanan tujuan; pengalihan tidak bisa dibatalkan.",
+    en: "The ticket was already called in the target service; the transfer cannot be undone.",
+  },
+  NOTHING_TO_UNDO: {
+    id: "Tidak ada pengalihan dari loket ini yang bisa dibatalkan untuk nomor tersebut.",
+    en: "No transfer from this counter to undo for that ticket.",
+  },
   STEP_UNKNOWN: { id: "Langkah SOP tidak dikenal untuk layanan ini.", en: "Unknown SOP step for this service." },
   STEP_ALREADY_DONE: { id: "Langkah SOP ini sudah dicentang.", en: "This SOP step is already ticked." },
+  STEP_NOT_DONE: { id: "Langkah SOP ini belum dicentang.", en: "This SOP step is not ticked." },
   NOTHING_TO_CLOSE: { id: "Tidak ada yang perlu ditutup.", en: "Nothing to close." },
   INVALID_PAYLOAD: { id: "Data permintaan tidak valid.", en: "Invalid request payload." },
   UNKNOWN_EVENT: {
@@ -104,6 +121,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     en: "The hub's storage is full or cannot be written; contact IT.",
   },
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
+  KIOSK_INFO_ONLY: {
+    id: "Kios ini hanya untuk informasi dan tidak menerbitkan nomor antrean. Silakan ambil nomor di kios lain.",
+    en: "This is an information kiosk; it issues no queue numbers. Please use another kiosk.",
+  },
+  NOT_YOUR_SERVICE: {
+    id: "Nomor ini bukan antrean layanan di loket yang Anda buka. Minta supervisor untuk membatalkannya.",
+    en: "The ticket is not in a service of the counter you opened; ask a supervisor to cancel it.",
+  },
   HUB_UNREACHABLE: {
     id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…",
     en: "Cannot reach the queue server. Retrying…",

@@ -13,6 +13,7 @@ import type {
   TickStepRequest,
   TicketRequest,
   TransferRequest,
+  TransferUndoRequest,
   WatchRequest,
 } from "./schemas";
 import type {
@@ -81,9 +82,13 @@ export interface CounterClientToServer {
   "ticket:recall": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:start": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:step": (payload: TickStepRequest, ack: AckFn<CounterSnapshot>) => void;
+  /** Takes a tick back (a slip of the finger) while the ticket is being served. */
+  "ticket:untick_step": (payload: TickStepRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:complete": (payload: CompleteInput, ack: AckFn<CounterSnapshot>) => void;
   "ticket:no_show": (payload: CounterRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:transfer": (payload: TransferRequest, ack: AckFn<CounterSnapshot>) => void;
+  /** "Batalkan" right after a transfer: the ticket is back in hand at this counter, as before. */
+  "ticket:transfer_undo": (payload: TransferUndoRequest, ack: AckFn<CounterSnapshot>) => void;
   "ticket:reinstate": (payload: TicketRequest, ack: AckFn<{ number: string }>) => void;
   "ticket:cancel": (payload: OfficerCancelInput, ack: AckFn<{ number: string }>) => void;
   "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;

@@ -52,6 +52,8 @@ export const CompletePayload = z.strictObject({
   outcome: z.enum(COMPLETION_OUTCOMES).default("selesai"),
 });
 export const TransferPayload = z.strictObject({ requestId, counterId: id, toServiceId: id });
+/** The officer's "Batalkan" on the transfer just made at this counter. */
+export const TransferUndoPayload = z.strictObject({ requestId, counterId: id, ticketId: id });
 export const TicketPayload = z.strictObject({ requestId, ticketId: id });
 export const OfficerCancelPayload = z.strictObject({
   requestId,
@@ -79,6 +81,7 @@ export type CallTicketRequest = z.output<typeof CallTicketPayload>;
 export type TickStepRequest = z.output<typeof TickStepPayload>;
 export type CompleteInput = z.input<typeof CompletePayload>;
 export type TransferRequest = z.output<typeof TransferPayload>;
+export type TransferUndoRequest = z.output<typeof TransferUndoPayload>;
 export type TicketRequest = z.output<typeof TicketPayload>;
 export type OfficerCancelInput = z.input<typeof OfficerCancelPayload>;
 export type WatchRequest = z.output<typeof WatchPayload>;

@@ -19,7 +19,8 @@ const appliedRows = (db: Database.Database) =>
 
 /** The shipped migrations, and the number the next one would get. */
 const SHIPPED = loadMigrations().map((m) => m.id);
-const NEXT = SHIPPED.length + 1;
+// After the highest, not the count: numbers can have gaps while parallel branches land (0006 and 0007).
+const NEXT = Math.max(...SHIPPED) + 1;
 const N = String(NEXT).padStart(4, "0");
 
 /** A copy of the shipped migrations folder with `extra` files added. */
@@ -40,6 +41,7 @@ describe("loadMigrations", () => {
       "4-counter-opened-seq",
       "5-report-rollups",
       "6-request-payload-hash",
+      "7-report-rollups-on-delete",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -76,6 +78,7 @@ describe("migrate", () => {
       { id: 4, name: "counter-opened-seq", applied_at: 1_700_000_000_000 },
       { id: 5, name: "report-rollups", applied_at: 1_700_000_000_000 },
       { id: 6, name: "request-payload-hash", applied_at: 1_700_000_000_000 },
+      { id: 7, name: "report-rollups-on-delete", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")

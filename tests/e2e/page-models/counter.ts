@@ -40,9 +40,10 @@ export class CounterPage {
     this.picker = page.getByTestId("picker");
     this.workspace = page.getByTestId("workspace");
     this.currentTicket = page.getByTestId("current-ticket");
-    this.errorMessage = page.getByTestId("error-message");
-    this.hintMessage = page.getByTestId("hint-message");
-    this.infoMessage = page.getByTestId("info-message");
+    // The message's words only, not the buttons beside them ("Batalkan", close).
+    this.errorMessage = page.getByTestId("error-message").locator(".feedback__text");
+    this.hintMessage = page.getByTestId("hint-message").locator(".feedback__text");
+    this.infoMessage = page.getByTestId("info-message").locator(".feedback__text");
     this.connectionBadge = page.getByTestId("connection-badge");
     this.sopTimer = page.getByTestId("sop-timer");
     this.counterName = page.getByTestId("counter-name");
@@ -141,6 +142,38 @@ export class CounterPage {
     return this.transferDialog().getAttribute("data-step");
   }
 
+  /** The "Batalkan" on the message after a transfer. */
+  readonly undoTransferButton = () => this.page.getByTestId("undo-transfer");
+
+  /** Presses "Batalkan" on the transfer just made and waits for the hub's answer. */
+  async undoTransfer(): Promise<void> {
+    const before = await this.answered();
+    await this.undoTransferButton().click();
+    await this.waitAnswered(before + 1);
+  }
+
+  readonly closeDialog = () => this.page.getByTestId("close-dialog");
+
+  /**
+   * Presses "Tutup loket". With people waiting the app asks first; `confirm`
+   * answers (true: close, false: go back). Resolves on the counter picker once
+   * closed, or at once when the officer went back.
+   */
+  async closeCounter(confirm: boolean | null = null): Promise<void> {
+    await this.button("close").click();
+    if (confirm !== null) {
+      await this.closeDialog().waitFor();
+      if (!confirm) {
+        await this.page.keyboard.press("Escape");
+        await this.closeDialog().waitFor({ state: "detached" });
+        return;
+      }
+      await this.page.getByTestId("close-confirm").click();
+    }
+    await this.picker.waitFor();
+  }
+
+  /** Ticks a step, or unticks it when it is ticked already (the same button). */
   async tickStep(stepId: string): Promise<void> {
     const before = await this.answered();
     await this.page.locator(`[data-step="${stepId}"]`).click();

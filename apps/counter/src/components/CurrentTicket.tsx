@@ -122,7 +122,9 @@ export function CurrentTicket(props: {
           <h2>
             Langkah SOP{" "}
             <span className="steps__hint">
-              {serving ? "centang saat selesai" : "mulai layani dulu untuk mencentang"}
+              {serving
+                ? "centang saat selesai; ketuk lagi untuk membatalkan"
+                : "mulai layani dulu untuk mencentang"}
             </span>
           </h2>
           <ol>
@@ -137,13 +139,15 @@ export function CurrentTicket(props: {
                     type="button"
                     className="step__tick"
                     data-step={step.id}
-                    disabled={!serving || r !== undefined || state.busy !== null}
+                    disabled={!serving || state.busy !== null}
                     aria-pressed={r !== undefined}
                     // The button shows only a tick: a screen reader needs the step it stands for.
-                    aria-label={`Centang langkah SOP: ${step.description}`}
+                    aria-label={`${r ? "Batalkan centang" : "Centang"} langkah SOP: ${step.description}`}
+                    // A tick is undone the way it was made: a slip of the finger must not stay in the report.
+                    title={r ? "Batalkan centang" : "Centang selesai"}
                     onClick={(e) => {
                       if (e.detail > 1) return;
-                      void client.tickStep(step.id);
+                      void (r ? client.untickStep(step.id) : client.tickStep(step.id));
                     }}
                   >
                     {r && <Check aria-hidden="true" />}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { ACTIONS, availability, type ActionId } from "../actions";
 import type { CounterClient, CounterState } from "../counter-client";
 import { ActionBar } from "./ActionBar";
+import { CloseCounterDialog } from "./CloseCounterDialog";
 import { CurrentTicket } from "./CurrentTicket";
 import { FeedbackBar } from "./FeedbackBar";
 import { QueuePanel } from "./QueuePanel";
@@ -27,6 +28,9 @@ export function Workspace({
 }) {
   const snap = state.snapshot;
   const [transferOpen, setTransferOpen] = useState(false);
+  /** Closing with people waiting asks first; `signOut` when the close was asked for by leaving. */
+  const [closeAsk, setCloseAsk] = useState<{ waiting: number; signOut: boolean } | null>(null);
+  const waiting = snap ? snap.queues.reduce((sum, q) => sum + q.waiting, 0) : 0;
   const services = useMemo(
     () => new Map<string, ServiceInfo>(state.catalog?.services.map((s) => [s.id, s]) ?? []),
     [state.catalog],
@@ -43,13 +47,17 @@ export function Workspace({
         setTransferOpen(true);
         return;
       }
+      if (id === "close" && waiting > 0) {
+        setCloseAsk({ waiting, signOut: false });
+        return;
+      }
       void client.act(id);
     },
-    [avail, client],
+    [avail, client, waiting],
   );
 
   useEffect(() => {
-    if (transferOpen) return;
+    if (transferOpen || closeAsk) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.repeat || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
       const key = e.key.toUpperCase();
@@ -68,18 +76,29 @@ export function Workspace({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [avail, client, transferOpen, trigger]);
+  }, [avail, client, transferOpen, closeAsk, trigger]);
 
   /** Leaving closes the counter (displays stop showing it as open); not with a citizen still at the desk. */
-  const signOut = async () => {
+  const signOut = async (confirmed = false) => {
     if (online && snap && snap.counter.status !== "closed") {
       if (snap.current) {
         client.showHint("Selesaikan nomor yang sedang dilayani sebelum keluar.");
         return;
       }
+      if (!confirmed && waiting > 0) {
+        setCloseAsk({ waiting, signOut: true });
+        return;
+      }
       if (!(await client.act("close"))) return;
     }
     onSignOut();
+  };
+
+  const confirmClose = () => {
+    const ask = closeAsk;
+    setCloseAsk(null);
+    if (ask?.signOut) void signOut(true);
+    else void client.act("close");
   };
 
   const timeZone = state.catalog?.office.timezone ?? "Asia/Jakarta";
@@ -136,7 +155,12 @@ export function Workspace({
           </span>
         </div>
       ) : (
-        <FeedbackBar feedback={state.feedback} onDismiss={() => client.dismissFeedback()} />
+        <FeedbackBar
+          feedback={state.feedback}
+          onDismiss={() => client.dismissFeedback()}
+          onUndo={() => void client.undoTransfer()}
+          undoDisabled={!online || state.busy !== null}
+        />
       )}
       {avail && (
         <ActionBar
@@ -145,6 +169,14 @@ export function Workspace({
           paused={snap?.counter.status === "paused"}
           disabled={!online}
           onAction={trigger}
+        />
+      )}
+      {closeAsk && (
+        <CloseCounterDialog
+          counterName={counterName}
+          waiting={closeAsk.waiting}
+          onConfirm={confirmClose}
+          onCancel={() => setCloseAsk(null)}
         />
       )}
       {transferOpen && snap?.current && (

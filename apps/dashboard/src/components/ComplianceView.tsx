@@ -243,6 +243,11 @@ export function ComplianceView({
                 Langkah SOP “paling lambat”: langkah dengan jumlah waktu terbanyak di atas targetnya, dari
                 langkah yang dicentang petugas.
               </li>
+              <li>
+                Kepatuhan langkah SOP dihitung hanya dari langkah yang dicentang. Tiket yang dilayani tanpa
+                satu pun langkah SOP tercatat disebut terpisah (“tiket tanpa langkah SOP tercatat”) dan tidak
+                dihitung sesuai target.
+              </li>
             </ul>
           </section>
 

@@ -156,12 +156,14 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta;
 
       <Panel
         title="Langkah SOP: rata-rata terhadap target"
-        subtitle="Dari langkah yang dicentang petugas. Langkah “paling lambat” menyumbang waktu terbanyak di atas targetnya."
+        subtitle="Dari langkah yang dicentang petugas; tiket tanpa langkah tercatat tidak dihitung. Langkah “paling lambat” menyumbang waktu terbanyak di atas targetnya."
         testId="steps"
         actions={<CsvButton api={api} report="steps" params={q} />}
       >
-        <LoadState state={steps} empty={steps.data?.rows.length === 0} />
-        {steps.data && steps.data.rows.length > 0 && <StepChart rows={steps.data.rows} />}
+        <LoadState state={steps} empty={steps.data?.rows.length === 0 && steps.data.coverage.length === 0} />
+        {steps.data && (steps.data.rows.length > 0 || steps.data.coverage.length > 0) && (
+          <StepChart rows={steps.data.rows} coverage={steps.data.coverage} />
+        )}
       </Panel>
     </div>
   );

@@ -9,6 +9,23 @@ import {
 import type { HubContext } from "../context";
 import { identityOf, onConnection } from "./common";
 
+/**
+ * An officer cancels only tickets of the services their open counter serves
+ * (a citizen who left their own queue); a ticket elsewhere belongs to the
+ * officers of that service, or to a supervisor. Supervisors and admins: any.
+ */
+function mayCancel(ctx: HubContext, who: SocketIdentity, ticketId: string): boolean {
+  if (who.role === "supervisor" || who.role === "admin") return true;
+  const ticket = ctx.engine.state.tickets.get(ticketId);
+  // Unknown tickets go on to the core, which answers TICKET_UNKNOWN.
+  if (!ticket) return true;
+  for (const counter of ctx.engine.state.counters.values()) {
+    if (counter.officerId !== who.id || counter.status !== "open") continue;
+    if (ctx.engine.state.counterRules.get(counter.id)?.services.includes(ticket.segment.serviceId)) return true;
+  }
+  return false;
+}
+
 /** Supervisors and admins may act on any counter; officers only on the one they opened. */
 function mayActOn(ctx: HubContext, who: SocketIdentity, counterId: string): boolean {
   if (who.role === "supervisor" || who.role === "admin") return true;
@@ -75,6 +92,9 @@ export function attachCounter(ctx: HubContext): void {
     handle("ticket:step", (p) =>
       onCounter(p, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
     );
+    handle("ticket:untick_step", (p) =>
+      onCounter(p, { type: "untickStep", counterId: p.counterId, stepId: p.stepId }),
+    );
     handle("ticket:complete", (p) =>
       onCounter(p, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
     );
@@ -84,16 +104,20 @@ export function attachCounter(ctx: HubContext): void {
     handle("ticket:transfer", (p) =>
       onCounter(p, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
     );
+    handle("ticket:transfer_undo", (p) =>
+      onCounter(p, { type: "undoTransfer", counterId: p.counterId, ticketId: p.ticketId }),
+    );
     handle("ticket:reinstate", (p) =>
       ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
       })),
     );
-    handle("ticket:cancel", (p) =>
-      ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
+    handle("ticket:cancel", (p) => {
+      if (!mayCancel(ctx, officer, p.ticketId)) return fail("NOT_YOUR_SERVICE");
+      return ctx.engine.execute({ type: "cancel", ticketId: p.ticketId, reason: p.reason }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",
-      })),
-    );
+      }));
+    });
     handle("catalog:get", () =>
       ok({
         ...ctx.setup.catalog,

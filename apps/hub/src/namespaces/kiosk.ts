@@ -58,6 +58,8 @@ export function attachKiosk(ctx: HubContext): void {
     });
 
     handle("ticket:issue", async (p) => {
+      // An information kiosk has no printer: a number it issued would exist on no paper.
+      if (kioskSetup && kioskSetup.printer === null) return fail("KIOSK_INFO_ONLY");
       if (!offers(p.serviceId)) return fail("SERVICE_UNKNOWN");
       if (p.printVia === "hub") {
         // Checked before a number exists: a ticket that cannot print is never issued.

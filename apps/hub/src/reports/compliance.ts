@@ -14,6 +14,7 @@ import {
   type ComplianceReport,
   type ComplianceService,
   type ComplianceStatus,
+  type StepCoverage,
   type StepRow,
   type SummaryRow,
   type WeakSpot,
@@ -79,13 +80,15 @@ export function buildComplianceReport(
   office: ComplianceReport["office"],
   range: { month: string; from: string; to: string },
   filter: Pick<ReportFilter, "serviceIds">,
-  configured: { id: string; waitMinutes: number; serviceMinutes: number }[],
+  /** `tickable`: the service's SOP has steps the counter ticks (timed). */
+  configured: { id: string; waitMinutes: number; serviceMinutes: number; tickable: boolean }[],
   now: number,
 ): ComplianceReport {
   const f: ReportFilter = { from: range.from, to: range.to, serviceIds: filter.serviceIds ?? null };
   const { rows: byService, total: overall } = reports.summaryWithTotal(f, "service");
   const hours = reports.serviceHours(f);
   const steps = reports.steps(f);
+  const coverage = new Map(reports.stepCoverage(f).map((c) => [c.serviceId, c]));
   const { counters, officers } = reports.serviceDesks(f);
 
   const configuredIds = configured.filter((c) => !filter.serviceIds || filter.serviceIds.includes(c.id));
@@ -153,6 +156,14 @@ export function buildComplianceReport(
           }
         : null;
 
+    const recorded = coverage.get(serviceId);
+    const stepCoverage: StepCoverage | null =
+      recorded && (conf?.tickable || recorded.withSteps > 0 || recorded.met.judged > 0)
+        ? recorded
+        : conf?.tickable
+          ? { serviceId, served: 0, withSteps: 0, withoutSteps: 0, met: { judged: 0, met: 0, pct: null } }
+          : null;
+
     const item: ComplianceService = {
       serviceId,
       name: names.service(serviceId),
@@ -165,6 +176,7 @@ export function buildComplianceReport(
       serviceStatus,
       status: worse(waitStatus, serviceStatus),
       worstHours,
+      steps: stepCoverage,
       bottleneck,
       weakCounters: weak(counters, names.counter),
       weakOfficers: weak(officers, names.officer),
@@ -220,6 +232,8 @@ export function notesFor(s: ComplianceService): string[] {
       `Jam dengan capaian terendah: ${s.worstHours.map((h) => `${h.label} (${pct(h.pct)})`).join(", ")}.`,
     );
   }
+  const steps = stepsNote(s.steps);
+  if (steps) notes.push(steps);
   if (s.bottleneck) {
     const b = s.bottleneck;
     notes.push(
@@ -240,6 +254,19 @@ export function notesFor(s: ComplianceService): string[] {
   ].filter((x): x is string => x !== null);
   if (extra.length > 0) notes.push(`Dari ${summary.segments} antrean: ${extra.join(", ")}.`);
   return notes;
+}
+
+/**
+ * A ticket served without a single tick says nothing about its steps: it is
+ * counted apart, never as "within target" (an officer who ticks nothing must
+ * not score 100 %).
+ */
+function stepsNote(c: StepCoverage | null): string | null {
+  if (!c || c.served === 0) return null;
+  const without = `${c.withoutSteps} tiket tanpa langkah SOP tercatat`;
+  if (c.withSteps === 0) return `${without}: kepatuhan langkah SOP tidak dapat dinilai.`;
+  const met = `Langkah SOP: ${pct(c.met.pct)} langkah sesuai target, dari ${c.withSteps} tiket yang mencatat langkahnya`;
+  return c.withoutSteps === 0 ? `${met}.` : `${met}; ${without} (tidak dihitung).`;
 }
 
 function emptyRow(key: string): SummaryRow {

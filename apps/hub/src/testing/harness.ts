@@ -17,6 +17,7 @@ import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
 import { createHub, type Hub, type HubOptions } from "../hub";
 import type { HubSetup } from "../setup";
+import { reportRoutes } from "../reports/routes";
 import { hubStore } from "../store-adapter";
 
 export const SAMPLE_CONFIG_DIR = join(import.meta.dirname, "../../../../kiosk-config");
@@ -65,6 +66,8 @@ export interface StartOptions {
   logger?: Logger;
   allowedOrigins?: string[];
   webApps?: HubOptions["webApps"];
+  /** Serve /api/reports/* as main.ts does. */
+  reports?: boolean;
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -86,6 +89,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
+    ...(options.reports ? { routes: [reportRoutes(store.db)] } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {

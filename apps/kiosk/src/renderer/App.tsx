@@ -236,6 +236,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             lang={lang}
             blocker={blocker}
             warning={printer?.ready && printer.paperNearEnd ? t.paperNearEnd : null}
+            canTake={catalog.kiosk?.canPrint !== false}
             onTake={() => {
               if (blocker === null)
                 setScreen({

@@ -71,6 +71,22 @@ export interface StepRow {
   avgOrder: number;
 }
 
+/**
+ * Per service: of the tickets served (segments completed as selesai, berkas
+ * tidak lengkap or dirujuk), how many had SOP steps recorded (at least one
+ * tick) and how many none. A ticket without ticks says nothing about its
+ * steps: step compliance counts recorded steps only, and the reports say how
+ * many tickets that leaves out ("N tiket tanpa langkah SOP tercatat").
+ */
+export interface StepCoverage {
+  serviceId: string;
+  served: number;
+  withSteps: number;
+  withoutSteps: number;
+  /** Over the recorded steps only (every tick with a target). */
+  met: Compliance;
+}
+
 /** A step row as the API answers it: names, the SOP's order, and whether it is the service's bottleneck. */
 export type LabelledStep = StepRow & {
   serviceName: string;
@@ -155,6 +171,8 @@ export interface StepsResponse {
   from: string;
   to: string;
   rows: LabelledStep[];
+  /** Per service with SOP steps to tick (or ticks recorded), in the rows' service order. */
+  coverage: (StepCoverage & { serviceName: string })[];
 }
 
 export interface HeatmapResponse {
@@ -185,6 +203,8 @@ export interface ComplianceService {
   serviceStatus: ComplianceStatus;
   status: ComplianceStatus;
   worstHours: (Omit<WeakSpot, "id" | "name"> & { hour: number; label: string })[];
+  /** Null for a service whose SOP has no steps to tick and none were recorded. */
+  steps: StepCoverage | null;
   bottleneck: {
     stepId: string;
     name: string;

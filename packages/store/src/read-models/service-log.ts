@@ -113,3 +113,13 @@ export function prepareServiceLogInsert(db: Database.Database): Database.Stateme
        @recalls, @ended_seq)`,
   );
 }
+
+/** The rows of a segment that turned out not to have ended (an undone transfer): steps first, for the foreign key. */
+export function prepareSegmentUnlog(db: Database.Database) {
+  const steps = db.prepare<[string, number]>("DELETE FROM step_log WHERE ticket_id = ? AND segment_index = ?");
+  const segment = db.prepare<[string, number]>("DELETE FROM service_log WHERE ticket_id = ? AND segment_index = ?");
+  return (ticketId: string, segmentIndex: number): number => {
+    steps.run(ticketId, segmentIndex);
+    return segment.run(ticketId, segmentIndex).changes;
+  };
+}

@@ -158,6 +158,20 @@ export function prepareTicketStatements(db: Database.Database) {
          updated_seq = @updated_seq
        WHERE id = @id`,
     ),
+    // An undone transfer: the segment logged as transferred goes on, so the row takes it back from
+    // its service_log row (which the writer then deletes); only the last call is not in that row.
+    resumedSegment: db.prepare<
+      Pick<TicketRow, "id" | "segment_index" | "status" | "last_called_at" | "updated_seq">
+    >(
+      `UPDATE tickets SET status = @status, segment_index = log.segment_index, service_id = log.service_id,
+         enqueued_at = log.enqueued_at, counter_id = log.counter_id, officer_id = log.officer_id,
+         called_at = log.called_at, last_called_at = @last_called_at, started_at = log.started_at,
+         ended_at = NULL, outcome = NULL, cancel_reason = NULL, recalls = log.recalls, no_show_at = NULL,
+         updated_seq = @updated_seq
+       FROM service_log AS log
+       WHERE tickets.id = @id AND log.ticket_id = @id AND log.segment_index = @segment_index
+         AND log.outcome = 'transferred'`,
+    ),
     newSegment: db.prepare<Pick<TicketRow, "id" | "service_id" | "enqueued_at" | "updated_seq">>(
       `UPDATE tickets SET status = 'waiting', segment_index = segment_index + 1, service_id = @service_id,
          enqueued_at = @enqueued_at, counter_id = NULL, officer_id = NULL, called_at = NULL, last_called_at = NULL,

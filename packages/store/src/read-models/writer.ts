@@ -1,7 +1,7 @@
 import type { QueueEvent, SegmentMeasurement, SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
 import { prepareCounterStatements } from "./counters";
-import { cancelledSegmentRow, measuredSegmentRow, prepareServiceLogInsert } from "./service-log";
+import { cancelledSegmentRow, measuredSegmentRow, prepareSegmentUnlog, prepareServiceLogInsert } from "./service-log";
 import { prepareStepLogInsert, stepLogRows } from "./step-log";
 import { issuedTicketRow, prepareTicketStatements, type TicketRow } from "./tickets";
 
@@ -22,6 +22,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
   const counters = prepareCounterStatements(db);
   const insertServiceLog = prepareServiceLogInsert(db);
   const insertStepLog = prepareStepLogInsert(db);
+  const unlogSegment = prepareSegmentUnlog(db);
 
   const ticketOf = (event: { ticketId: string; type: string }): TicketRow => {
     const row = tickets.byId.get(event.ticketId);
@@ -93,6 +94,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         );
         return;
       case "ticket.step_done":
+      case "ticket.step_undone":
         // Tick times live in the log; the measurement at the end copies them into step_log.
         changedOne(tickets.touched.run({ id: event.ticketId, updated_seq: seq }), event);
         return;
@@ -146,6 +148,25 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
           enqueued_at: event.at,
           updated_seq: seq,
         });
+        return;
+      }
+      case "ticket.transfer_undone": {
+        // Restore the row first: it reads the segment's service_log row, which then goes
+        // (with its step_log rows; migration 0007 takes them out of the report rollups).
+        changedOne(
+          tickets.resumedSegment.run({
+            id: event.ticketId,
+            segment_index: event.segmentIndex,
+            status: event.status,
+            last_called_at: event.lastCalledAt,
+            updated_seq: seq,
+          }),
+          event,
+        );
+        if (unlogSegment(event.ticketId, event.segmentIndex) !== 1) {
+          throw new Error(`ticket.transfer_undone: ${event.ticketId} segment ${event.segmentIndex} was never logged`);
+        }
+        counters.takes.run({ id: event.counterId, current_ticket_id: event.ticketId, updated_seq: seq });
         return;
       }
       case "ticket.cancelled": {

@@ -23,7 +23,7 @@ import type Database from "better-sqlite3";
 import { createHeatQueries, type HeatQueries } from "./breakdowns";
 import { localTimeSql } from "./local-time";
 import { verifyRollups, type RollupCheck } from "./rollups";
-import { createStepQuery, type StepQuery } from "./steps";
+import { createStepCoverageQuery, createStepQuery, type StepCoverageQuery, type StepQuery } from "./steps";
 import { createSummaryQueries, type SummaryQueries } from "./summary";
 import { createTicketLog, type TicketLog } from "./ticket-log";
 
@@ -40,6 +40,8 @@ export interface ReportQueries extends SummaryQueries, HeatQueries, TicketLog {
   dataRange(): { from: string; to: string } | null;
   /** Per service and SOP step; p50/p90 only when asked for (they read every tick of the range). */
   steps: StepQuery;
+  /** Per service: served tickets with and without recorded SOP steps, and the recorded steps' compliance. */
+  stepCoverage: StepCoverageQuery;
   /** Counter ids that appear in the counters read model (every counter that ever had an event). */
   counterIds(): string[];
   /** Users who can appear as officers in the log, with their names. */
@@ -65,10 +67,12 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     return r?.from && r.to ? { from: r.from, to: r.to } : null;
   };
 
+  const steps = createStepQuery(db);
   return {
     dataRange,
     ...createSummaryQueries(db, time),
-    steps: createStepQuery(db),
+    steps,
+    stepCoverage: createStepCoverageQuery(db, steps),
     ...createHeatQueries(db, time),
     ...createTicketLog(db),
     verifyRollups: () => verifyRollups(db),

@@ -5,7 +5,7 @@
  * come through their segment, since only service_log has the desk.
  */
 import type Database from "better-sqlite3";
-import type { StepRow } from "@layan/protocol";
+import type { StepCoverage, StepRow } from "@layan/protocol";
 import { compliance } from "./aggregates";
 import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
 import { percentileOfSorted } from "./percentile";
@@ -85,5 +85,51 @@ export function createStepQuery(db: Database.Database): StepQuery {
       .sort((a, b) =>
         a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder,
       );
+  };
+}
+
+export type StepCoverageQuery = (filter: ReportFilter) => StepCoverage[];
+
+/**
+ * Per service: served segments with and without recorded steps, and the
+ * compliance of the recorded ones (the same ticks as the step rows). One
+ * primary-key probe of step_log per served segment: a month is ~40,000.
+ */
+export function createStepCoverageQuery(db: Database.Database, steps: StepQuery): StepCoverageQuery {
+  return (filter) => {
+    const met = new Map<string, { judged: number; met: number }>();
+    for (const r of steps(filter)) {
+      const m = met.get(r.serviceId) ?? { judged: 0, met: 0 };
+      m.judged += r.met.judged;
+      m.met += r.met.met;
+      met.set(r.serviceId, m);
+    }
+    const where = whereOf(filter, "s");
+    const served = matchesNothing(filter)
+      ? []
+      : db
+          .prepare<(string | number)[], { service_id: string; served: number; with_steps: number }>(
+            `SELECT s.service_id, count(*) AS served,
+               sum(EXISTS (SELECT 1 FROM step_log AS t WHERE t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index))
+                 AS with_steps
+             FROM service_log AS s
+             WHERE ${where.sql} AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')
+             GROUP BY s.service_id`,
+          )
+          .all(...where.params);
+    const byService = new Map(served.map((r) => [r.service_id, r]));
+    const ids = [...new Set([...byService.keys(), ...met.keys()])].sort();
+    return ids.map((serviceId) => {
+      const r = byService.get(serviceId);
+      const m = met.get(serviceId) ?? { judged: 0, met: 0 };
+      const withSteps = r?.with_steps ?? 0;
+      return {
+        serviceId,
+        served: r?.served ?? 0,
+        withSteps,
+        withoutSteps: (r?.served ?? 0) - withSteps,
+        met: compliance(m.judged, m.met),
+      };
+    });
   };
 }

@@ -137,9 +137,11 @@ export const COUNTER_ACTIONS = [
   "recall",
   "startService",
   "tickStep",
+  "untickStep",
   "complete",
   "markNoShow",
   "transfer",
+  "undoTransfer",
   "open",
   "pause",
   "close",
@@ -193,6 +195,20 @@ export function commandFor(sim: OfficeSimulation, intent: Intent): QueueCommand 
           const serviceId = inHand === null ? undefined : sim.state.tickets.get(inHand)?.segment.serviceId;
           const steps = sim.state.services.get(serviceId ?? "")?.targets.steps ?? [];
           return { type: "tickStep", counterId, stepId: pick(steps, intent.arg)?.id ?? "unknown-step" };
+        }
+        case "untickStep": {
+          const inHand = sim.state.counters.get(counterId)?.currentTicketId ?? null;
+          const ticked = inHand === null ? [] : (sim.state.tickets.get(inHand)?.segment.steps ?? []);
+          return { type: "untickStep", counterId, stepId: pick(ticked, intent.arg)?.stepId ?? "unknown-step" };
+        }
+        case "undoTransfer": {
+          // The officer's "Batalkan" at the counter that made the last transfer still marked; else any ticket.
+          const marked = sim.ticketIds.filter((id) => sim.state.tickets.get(id)?.transferredFrom);
+          const last = marked.at(-1);
+          const from = last === undefined ? undefined : sim.state.tickets.get(last)?.transferredFrom?.counterId;
+          if (last !== undefined && from !== undefined) return { type: "undoTransfer", counterId: from, ticketId: last };
+          const any = pick(sim.ticketIds, intent.arg);
+          return any === undefined ? null : { type: "undoTransfer", counterId, ticketId: any };
         }
         case "complete":
           return { type: "complete", counterId, outcome: pick(COMPLETION_OUTCOMES, intent.arg) ?? "selesai" };

@@ -20,6 +20,7 @@ export const compliance: ReportHandler<"compliance"> = {
         id: s.id,
         waitMinutes: s.targets.waitMinutes,
         serviceMinutes: s.targets.serviceMinutes,
+        tickable: s.targets.steps.length > 0,
       })),
       rc.hub.engine.now(),
     );
@@ -48,6 +49,9 @@ export const compliance: ReportHandler<"compliance"> = {
           "Status",
           "Jam terlemah",
           "Langkah SOP paling lambat",
+          "Tiket dengan langkah SOP tercatat",
+          "Tiket tanpa langkah SOP tercatat",
+          "Langkah SOP sesuai target (%)",
           "Catatan",
         ],
         report.services.map((s) => [
@@ -68,6 +72,9 @@ export const compliance: ReportHandler<"compliance"> = {
           COMPLIANCE_STATUS_LABELS[s.status],
           s.worstHours.map((h) => h.label).join(", "),
           s.bottleneck?.name ?? "",
+          s.steps?.withSteps ?? "",
+          s.steps?.withoutSteps ?? "",
+          s.steps?.met.pct ?? "",
           s.notes.join("\n"),
         ]),
         dialect,

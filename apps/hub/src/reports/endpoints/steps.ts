@@ -1,12 +1,17 @@
-import type { LabelledStep, StepRow } from "@layan/protocol";
+import type { LabelledStep, StepCoverage, StepRow } from "@layan/protocol";
 import { minutes, sendCsv, toCsv } from "../csv";
-import { overRange, type ReportHandler } from "../context";
+import { overRange, type ReportContext, type ReportHandler } from "../context";
 import type { ReportNames } from "../names";
 
 /** Per SOP step: time between ticks against the step's target, and each service's bottleneck. */
 export const steps: ReportHandler<"steps"> = {
   json: (rc, q) =>
-    overRange(rc, q, (filter) => ({ rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names) })),
+    overRange(rc, q, (filter) => ({
+      rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names),
+      coverage: stepCoverageOf(rc, rc.reports.stepCoverage(filter))
+        .map((c) => ({ ...c, serviceName: rc.names.service(c.serviceId) }))
+        .sort((a, b) => a.serviceName.localeCompare(b.serviceName, "id")),
+    })),
   csv: (rc, q, { res, dialect }) => {
     const { from, to, rows } = steps.json(rc, q);
     sendCsv(
@@ -64,4 +69,15 @@ function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
   }
   for (const s of best.values()) s.bottleneck = true;
   return out;
+}
+
+/**
+ * The coverage rows worth showing: services whose SOP has steps to tick (a
+ * service without any would read "all tickets without steps", which says
+ * nothing), and any service where ticks were recorded all the same.
+ */
+export function stepCoverageOf(rc: ReportContext, rows: StepCoverage[]): StepCoverage[] {
+  // The rules keep a service's timed steps only: the ones the counter ticks.
+  const tickable = new Set(rc.hub.setup.rules.services.filter((s) => s.targets.steps.length > 0).map((s) => s.id));
+  return rows.filter((r) => tickable.has(r.serviceId) || r.met.judged > 0 || r.withSteps > 0);
 }

@@ -42,6 +42,7 @@ export function ServicePage({
   lang,
   blocker,
   warning,
+  canTake,
   onTake,
 }: {
   service: ServiceInfo;
@@ -53,6 +54,8 @@ export function ServicePage({
   lang: Lang;
   blocker: Blocker | null;
   warning: string | null;
+  /** False on an information kiosk: it shows the SOP and offers no number at all. */
+  canTake: boolean;
   onTake: () => void;
 }) {
   const duration = `${service.jangkaWaktu.value} ${service.jangkaWaktu.unit}`;
@@ -170,16 +173,18 @@ export function ServicePage({
             {t.takeTicketHint}
           </p>
         )}
-        <button
-          type="button"
-          className="btn-primary take-btn"
-          onClick={onTake}
-          disabled={blocker !== null}
-          data-testid="take"
-        >
-          <Ticket size={48} aria-hidden="true" />
-          <span>{t.takeTicket}</span>
-        </button>
+        {canTake && (
+          <button
+            type="button"
+            className="btn-primary take-btn"
+            onClick={onTake}
+            disabled={blocker !== null}
+            data-testid="take"
+          >
+            <Ticket size={48} aria-hidden="true" />
+            <span>{t.takeTicket}</span>
+          </button>
+        )}
       </footer>
     </main>
   );
