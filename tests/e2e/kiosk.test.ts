@@ -231,7 +231,8 @@ describe("kiosk: finding a service without knowing the agency", () => {
   });
 
   it("offers the most-used services of the last 30 days on the first screen", async () => {
-    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-informasi"] ?? token);
+    // Issued from the lobby kiosk (shows every service; prints itself here): an information kiosk issues nothing.
+    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-lobi"] ?? token);
     try {
       for (let i = 0; i < 40; i++) await client.issue("sppl");
     } finally {
