@@ -7,8 +7,9 @@ import { rmSync } from "node:fs";
 import { request as plainRequest } from "node:http";
 import { request as tlsRequest } from "node:https";
 import type { IssuedTicket } from "@layan/protocol";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, must, rid, startHub, type TestHubHandle } from "./testing/harness";
+import { connect, must, rid, send, startHub, type TestHubHandle } from "./testing/harness";
 import { selfSignedCertificate, type TestCertificate } from "./testing/tls";
 
 let cert: TestCertificate;
@@ -79,5 +80,30 @@ describe("the hub serves HTTPS and wss when given a certificate", () => {
 
   it("a client that does not trust the certificate is refused", async () => {
     await expect(connect(h.url, "/kiosk", h.tokens.kiosk)).rejects.toThrow();
+  });
+});
+
+describe("behind a TLS-terminating proxy", () => {
+  it("a kiosk that came through it (X-Forwarded-Proto: https) gets https ticket links", async () => {
+    const plain = await startHub();
+    const kiosk = io(`${plain.url}/kiosk`, {
+      auth: { token: plain.tokens.kiosk },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { host: "antrean.example.go.id", "x-forwarded-proto": "https" },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        kiosk.once("connect", () => resolve());
+        kiosk.once("connect_error", reject);
+      });
+      const answer = await send<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+      if (!answer.ok) throw new Error(answer.error.code);
+      expect(answer.data.statusUrl).toBe(`https://antrean.example.go.id/t/${answer.data.ticket.id}`);
+    } finally {
+      kiosk.close();
+      await plain.close();
+    }
   });
 });
