@@ -4,7 +4,7 @@
  * certificate trusted the way an office PC trusts the office CA.
  */
 import { rmSync } from "node:fs";
-import { request as plainRequest } from "node:http";
+import { request as plainRequest, type IncomingMessage } from "node:http";
 import { request as tlsRequest } from "node:https";
 import type { IssuedTicket } from "@layan/protocol";
 import { io } from "socket.io-client";
@@ -39,7 +39,7 @@ function post(url: string, path: string, body: unknown, ca: string | null): Prom
     headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text) },
   };
   return new Promise((resolve, reject) => {
-    const onReply = (res: import("node:http").IncomingMessage) => {
+    const onReply = (res: IncomingMessage) => {
       let data = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => (data += d));
