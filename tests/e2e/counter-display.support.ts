@@ -56,8 +56,9 @@ async function connected<S extends Socket<object, object>>(socket: S): Promise<S
 export class KioskClient {
   private constructor(private readonly socket: TypedSocket<"kiosk">) {}
 
-  static async connect(url: string, token: string): Promise<KioskClient> {
-    const socket: TypedSocket<"kiosk"> = io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"] });
+  /** `ca`: the certificate to trust when the hub serves TLS, as a kiosk PC with the office CA does. */
+  static async connect(url: string, token: string, ca?: string): Promise<KioskClient> {
+    const socket: TypedSocket<"kiosk"> = io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"], ...(ca ? { ca } : {}) });
     return new KioskClient(await connected(socket));
   }
 

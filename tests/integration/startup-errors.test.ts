@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selfSignedCertificate, type TestCertificate } from "../../apps/hub/src/testing/tls";
 import { ROOT } from "../support/test-hub";
 
 /** Runs an entry point to its end (bounded) and returns its exit code and output. */
@@ -23,8 +24,12 @@ function run(entry: string, args: string[]): Promise<{ code: number | null; stde
 let busy: Server;
 let busyPort = 0;
 let dir = "";
+let certA: TestCertificate;
+let certB: TestCertificate;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "layan-startup-"));
+  certA = selfSignedCertificate(mkdtempSync(join(dir, "tls-a-")));
+  certB = selfSignedCertificate(mkdtempSync(join(dir, "tls-b-")));
   busy = createServer();
   await new Promise<void>((r) => busy.listen(0, "127.0.0.1", () => r()));
   busyPort = (busy.address() as { port: number }).port;
@@ -64,5 +69,25 @@ describe.each(entries)("startup errors: %s", (_name, entry) => {
     const { code, stderr } = await run(entry, ["--port", "0", "--host", "127.0.0.1", "--data", join(file, "data")]);
     expect(code).toBe(1);
     expect(stderr).toContain("is not writable");
+  });
+
+  it("a TLS key that does not fit the certificate: one sentence, exit 1", async () => {
+    const { code, stderr } = await run(entry, ["--port", "0", "--host", "127.0.0.1", "--data", join(dir, "data-tls"), "--tls-cert", certA.certFile, "--tls-key", certB.keyFile]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`the TLS key ${certB.keyFile} does not fit the certificate ${certA.certFile}`);
+    expect(stderr).not.toContain("listening");
+  });
+
+  it("an unreadable TLS certificate: one sentence, exit 1", async () => {
+    const missing = join(dir, "no-such-cert.pem");
+    const { code, stderr } = await run(entry, ["--port", "0", "--host", "127.0.0.1", "--data", join(dir, "data-tls"), "--tls-cert", missing, "--tls-key", certA.keyFile]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`cannot read the TLS certificate ${missing}`);
+  });
+
+  it("a certificate without its key: one sentence, exit 1", async () => {
+    const { code, stderr } = await run(entry, ["--port", "0", "--host", "127.0.0.1", "--data", join(dir, "data-tls"), "--tls-cert", certA.certFile]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--tls-cert and --tls-key go together");
   });
 });

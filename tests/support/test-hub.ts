@@ -29,6 +29,8 @@ export interface TestHubOptions {
   now?: string | number;
   /** Serve /printer/ from this folder of emulated printer jobs, as `pnpm start` does. */
   printerPreview?: string;
+  /** Serve HTTPS and wss with these PEM files (--tls-cert/--tls-key); url then starts with https. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** A Wednesday morning in the middle of a month, office time (WIB): nothing awkward about it. */
@@ -96,13 +98,15 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     options.realHours ? "--no-always-open" : "--always-open",
     ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
     ...(options.printerPreview ? ["--printer-preview", options.printerPreview] : []),
+    ...(options.tls ? ["--tls-cert", options.tls.certFile, "--tls-key", options.tls.keyFile] : []),
   ];
+  const scheme = options.tls ? "https" : "http";
   let { child, port } = await launch(baseArgs(options.port ?? 0), now());
   const creds = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as Credentials;
   const byRole = (role: string) => creds.users.filter((u) => u.role === role);
   return {
     get url() {
-      return `http://127.0.0.1:${port}`;
+      return `${scheme}://127.0.0.1:${port}`;
     },
     get port() {
       return port;

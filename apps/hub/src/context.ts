@@ -55,6 +55,6 @@ export interface HubContext {
   logger: Logger;
   printing: TicketPrinting | null;
   newTicketId: () => string;
-  /** Public page of a ticket; `host` is the Host header the kiosk used. */
-  statusUrl: (ticketId: string, host: string | undefined) => string;
+  /** Public page of a ticket; `host` is the Host header the kiosk used, `secure` whether it came over TLS. */
+  statusUrl: (ticketId: string, host: string | undefined, secure: boolean) => string;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
+import { createServer as createTlsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { serviceDayOf } from "@layan/core";
 import { fail } from "@layan/protocol";
@@ -42,10 +43,14 @@ export interface HubOptions {
   sessionCheckMs?: number;
   /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
   routes?: ((ctx: HubContext) => Route)[];
+  /** PEM certificate (chain) and key: the hub then serves HTTPS, and socket.io wss, on the same port. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
 }
 
 export interface Hub {
-  http: HttpServer;
+  http: HttpServer | HttpsServer;
+  /** "https" when the hub serves TLS: what its own URLs (banner, QR fallback) start with. */
+  scheme: "http" | "https";
   io: Server;
   engine: QueueEngine;
   context: HubContext;
@@ -116,9 +121,9 @@ interface SlimRequest {
 
 function slimRequest(request: SlimRequest | null): SlimRequest | null {
   if (!request) return null;
-  const { host, origin, "user-agent": userAgent } = request.headers;
+  const { host, origin, "user-agent": userAgent, "x-forwarded-proto": forwardedProto } = request.headers;
   return {
-    headers: { host, origin, "user-agent": userAgent },
+    headers: { host, origin, "user-agent": userAgent, "x-forwarded-proto": forwardedProto },
     url: request.url,
     _query: request._query,
     connection: { encrypted: request.connection?.encrypted === true },
@@ -141,7 +146,9 @@ export function createHub(options: HubOptions): Hub {
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   if (setup.publicBaseUrl) allowedOrigins.add(new URL(setup.publicBaseUrl).origin);
 
-  const http = createServer();
+  // One code path for both: only the server factory knows whether it is TLS.
+  const scheme = options.tls ? "https" : "http";
+  const http = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -183,9 +190,10 @@ export function createHub(options: HubOptions): Hub {
     logger,
     printing: options.printing ?? null,
     newTicketId: options.newTicketId ?? ticketIds(),
-    statusUrl: (ticketId, host) => {
+    statusUrl: (ticketId, host, secure) => {
       // The address the kiosk itself reached the hub at is the one most likely to work from a phone.
-      const base = (setup.publicBaseUrl ?? (host ? `http://${host}` : `http://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`)).replace(/\/$/, "");
+      const kioskScheme = secure ? "https" : "http";
+      const base = (setup.publicBaseUrl ?? (host ? `${kioskScheme}://${host}` : `${scheme}://${listenedAt?.host ?? "127.0.0.1"}:${listenedAt?.port ?? 0}`)).replace(/\/$/, "");
       if (!warnedBases.has(base) && !baseReachableFromPhone(base)) {
         warnedBases.add(base);
         logger.warn({ base }, unreachableTicketUrlWarning(base));
@@ -279,6 +287,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     http,
+    scheme,
     io,
     engine,
     context,

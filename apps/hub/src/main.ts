@@ -14,7 +14,7 @@ import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
-import { die, loadOfficeConfig, writableDataDir } from "./preflight";
+import { die, loadOfficeConfig, readTlsFiles, writableDataDir } from "./preflight";
 import { hubStore } from "./store-adapter";
 import { printerPreviewRoutes } from "./printer-preview";
 import { baseReachableFromPhone, firstNetworkAddress, unreachableTicketUrlWarning } from "./public-url";
@@ -36,15 +36,15 @@ function prepareDataDir(options: MainOptions): string {
  * Where the demo's URLs point: this machine's network address when it has one,
  * so a kiosk opened from the banner prints QR codes a phone can open.
  */
-function advertisedBase(port: number, host: string, publicBaseUrl: string | null): { base: string; ticketBase: string; lanMissing: boolean } {
+function advertisedBase(scheme: Hub["scheme"], port: number, host: string, publicBaseUrl: string | null): { base: string; ticketBase: string; lanMissing: boolean } {
   const bindAll = host === "0.0.0.0" || host === "::";
   const lan = bindAll ? firstNetworkAddress(networkInterfaces()) : null;
-  const base = `http://${bindAll ? (lan ?? "localhost") : host}:${port}`;
+  const base = `${scheme}://${bindAll ? (lan ?? "localhost") : host}:${port}`;
   return { base, ticketBase: (publicBaseUrl ?? base).replace(/\/$/, ""), lanMissing: bindAll && lan === null };
 }
 
-function banner(port: number, host: string, publicBaseUrl: string | null, creds: DemoCredentials | null, printerPreview: boolean, credsFile: string): string {
-  const { base, ticketBase, lanMissing } = advertisedBase(port, host, publicBaseUrl);
+function banner(scheme: Hub["scheme"], port: number, host: string, publicBaseUrl: string | null, creds: DemoCredentials | null, printerPreview: boolean, credsFile: string): string {
+  const { base, ticketBase, lanMissing } = advertisedBase(scheme, port, host, publicBaseUrl);
   const lines = [
     "",
     "  Layan — Mal Pelayanan Publik hub is running",
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     die((err as Error).message);
   }
   const config = loadOfficeConfig(resolve(options.configDir), "hub tidak dijalankan");
+  const tls = options.tls ? readTlsFiles(options.tls) : null;
   const dataDir = prepareDataDir(options);
 
   let store: Store;
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
       version: VERSION,
       webApps,
       allowedOrigins: options.allowedOrigins,
+      tls,
       printing: networkPrinting(setup, logger),
       routes: [reportRoutes(store.db), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
@@ -130,13 +132,13 @@ async function main(): Promise<void> {
   try {
     const { port } = await hub.listen(options.port, options.host);
     // The readiness line scripts and the benchmark wait for, whatever the log level.
-    const ready = { msg: "listening", port, host: options.host, seq: hub.engine.seq };
+    const ready = { msg: "listening", scheme: hub.scheme, port, host: options.host, seq: hub.engine.seq };
     if (logger.isLevelEnabled("info")) logger.info(ready);
     else process.stdout.write(`${JSON.stringify(ready)}\n`);
     // Said at start, once: a QR code a phone cannot open is found out only when a citizen tries.
-    const { ticketBase } = advertisedBase(port, options.host, setup.publicBaseUrl);
+    const { ticketBase } = advertisedBase(hub.scheme, port, options.host, setup.publicBaseUrl);
     if (!baseReachableFromPhone(ticketBase)) logger.warn({ base: ticketBase }, unreachableTicketUrlWarning(ticketBase));
-    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(port, options.host, setup.publicBaseUrl, creds, options.printerPreview !== null, join(dataDir, "demo-credentials.json")));
+    if (creds || logger.isLevelEnabled("info")) process.stderr.write(banner(hub.scheme, port, options.host, setup.publicBaseUrl, creds, options.printerPreview !== null, join(dataDir, "demo-credentials.json")));
   } catch (err) {
     await hub.close().catch(() => undefined);
     storage.committer.close();

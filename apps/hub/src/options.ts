@@ -18,6 +18,8 @@ export interface MainOptions {
   printerPreview: string | null;
   /** Browser origins besides the hub's own allowed to use its API and socket.io. */
   allowedOrigins: string[];
+  /** PEM certificate and key files: when both are given the hub serves HTTPS and wss. */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 /**
@@ -42,6 +44,8 @@ export function parseMainOptions(argv: string[]): MainOptions {
       "kiosk-printer": { type: "string", multiple: true, default: [] },
       "printer-preview": { type: "string" },
       "allow-origin": { type: "string", multiple: true, default: [] },
+      "tls-cert": { type: "string", default: process.env.LAYAN_TLS_CERT },
+      "tls-key": { type: "string", default: process.env.LAYAN_TLS_KEY },
     },
     strict: true,
     allowPositionals: false,
@@ -67,8 +71,13 @@ export function parseMainOptions(argv: string[]): MainOptions {
     }
     allowedOrigins.push(parsed.origin === "null" ? origin : parsed.origin);
   }
+  const certFile = values["tls-cert"] || null;
+  const keyFile = values["tls-key"] || null;
+  // Half a TLS setup would silently serve PINs in clear text: refuse it.
+  if ((certFile === null) !== (keyFile === null)) throw new Error("--tls-cert and --tls-key go together: give both files or neither");
   return {
     allowedOrigins,
+    tls: certFile && keyFile ? { certFile, keyFile } : null,
     kioskPrinters,
     printerPreview: values["printer-preview"] ?? null,
     port,

@@ -1,10 +1,12 @@
 /**
  * What `pnpm start` and the hub itself check before starting anything: a
- * readable, valid kiosk-config and a writable data folder. A failure is one
+ * readable, valid kiosk-config, a writable data folder and, when TLS is on,
+ * a certificate and key that belong together. A failure is one
  * clear sentence and a non-zero exit, with nothing half-started.
  */
-import { accessSync, constants, mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { createSecureContext } from "node:tls";
 import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
 
 export function die(message: string): never {
@@ -31,4 +33,27 @@ export function writableDataDir(path: string): string {
     die(`data folder ${dir} is not writable (folder data tidak bisa ditulisi)`);
   }
   return dir;
+}
+
+/**
+ * Reads the hub's certificate and key and checks they belong together, so a
+ * wrong file is one sentence at start-up rather than a hub that cannot
+ * answer a single browser.
+ */
+export function readTlsFiles(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (file: string, what: string): Buffer => {
+    try {
+      return readFileSync(resolve(file));
+    } catch (err) {
+      die(`cannot read the TLS ${what} ${file} (berkas TLS tidak bisa dibaca): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  const cert = read(tls.certFile, "certificate");
+  const key = read(tls.keyFile, "key");
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    die(`the TLS key ${tls.keyFile} does not fit the certificate ${tls.certFile} (sertifikat dan kunci TLS tidak cocok): ${(err as Error).message}`);
+  }
+  return { cert, key };
 }

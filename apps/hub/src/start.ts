@@ -3,7 +3,7 @@
  * demos. Checks what can fail before starting anything (config, port, data
  * folder), builds the web apps that are missing or out of date, starts a
  * printer emulator standing in for the kiosks' thermal printers, then runs the
- * hub with demo accounts. Ctrl-C stops everything.
+ * hub with demo accounts (and its TLS options, passed through). Ctrl-C stops everything.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startPrinterEmulator } from "@layan/printer";
 import { parseMainOptions } from "./options";
-import { die, loadOfficeConfig, writableDataDir } from "./preflight";
+import { die, loadOfficeConfig, readTlsFiles, writableDataDir } from "./preflight";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const APPS = ["kiosk", "display", "counter", "dashboard"] as const;
@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   }
   const configDir = resolve(options.configDir);
   const config = loadOfficeConfig(configDir, "nothing was started");
+  // The hub gets --tls-cert/--tls-key (or LAYAN_TLS_*) as given; checked here so nothing half-starts.
+  if (options.tls) readTlsFiles(options.tls);
   if (!(await portFree(options.port, options.host))) {
     die(`port ${options.port} is already in use (port sudah dipakai); stop the other program or use --port`);
   }

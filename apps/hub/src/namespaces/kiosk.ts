@@ -32,6 +32,8 @@ export function attachKiosk(ctx: HubContext): void {
     const offered = kioskSetup?.serviceIds ? new Set(kioskSetup.serviceIds) : null;
     const offers = (serviceId: string) => offered === null || offered.has(serviceId);
     const host = socket.handshake.headers.host;
+    // Over TLS, or through a TLS-terminating proxy that says so: the phone's link keeps https.
+    const secure = socket.handshake.secure || socket.handshake.headers["x-forwarded-proto"] === "https";
     void socket.join("kiosks");
     log.info({ kiosk: kiosk.id }, "kiosk connected");
 
@@ -93,7 +95,7 @@ export function attachKiosk(ctx: HubContext): void {
             },
             peopleAhead: estimate.peopleAhead,
             estimate,
-            statusUrl: ctx.statusUrl(issued.ticketId, host),
+            statusUrl: ctx.statusUrl(issued.ticketId, host, secure),
           };
           return { ...base, printed: p.printVia === "hub", print: printableTicket(ctx.setup, base) };
         },

@@ -68,6 +68,8 @@ export interface StartOptions {
   webApps?: HubOptions["webApps"];
   /** Serve /api/reports/* as main.ts does. */
   reports?: boolean;
+  /** Serve HTTPS/wss with this PEM certificate and key (url then starts with https). */
+  tls?: { cert: string; key: string };
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -90,6 +92,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
     ...(options.reports ? { routes: [reportRoutes(store.db)] } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");
   return {
@@ -97,7 +100,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     store,
     clock,
     setup,
-    url: `http://127.0.0.1:${port}`,
+    url: `${hub.scheme}://127.0.0.1:${port}`,
     ...seeded,
     async close() {
       await hub.close();
@@ -149,12 +152,15 @@ export function connect<P extends NamespacePath>(
   url: string,
   namespace: P,
   token: string | undefined,
+  /** Over TLS: the certificate (or CA) to trust, as a kiosk PC with the office CA installed does. */
+  tls?: { ca: string },
 ): Promise<TestSocket<NameOf<P>>> {
   const socket = io(`${url}${namespace}`, {
     auth: token === undefined ? {} : { token },
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
+    ...(tls ? { ca: tls.ca } : {}),
   });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
