@@ -143,21 +143,52 @@ export function ServicePicker({
           <p className="page-hint">{t.chooseService}</p>
         </div>
       </div>
-      <ul className={`tiles tiles-${services.length > 4 ? "many" : "few"}`}>
-        {services.map((service) => (
-          <li key={service.id}>
-            <ServiceTile
-              service={service}
-              agency={undefined}
-              status={statuses.get(service.id)}
-              t={t}
-              lang={lang}
-              onPick={onPick}
-            />
-          </li>
-        ))}
-      </ul>
+      <ServiceTiles
+        services={services}
+        size={services.length > 4 ? "many" : "few"}
+        agencyOf={() => undefined}
+        statuses={statuses}
+        t={t}
+        lang={lang}
+        onPick={onPick}
+      />
     </main>
+  );
+}
+
+/** Services as a list of tiles; `agencyOf` names a tile's agency where the list mixes agencies. */
+export function ServiceTiles({
+  services,
+  size,
+  agencyOf,
+  statuses,
+  t,
+  lang,
+  onPick,
+}: {
+  services: readonly ServiceInfo[];
+  size: "many" | "few";
+  agencyOf: (service: ServiceInfo) => AgencyInfo | undefined;
+  statuses: ReadonlyMap<string, ServiceStatus>;
+  t: Strings;
+  lang: Lang;
+  onPick: (service: ServiceInfo) => void;
+}) {
+  return (
+    <ul className={`tiles tiles-${size}`}>
+      {services.map((service) => (
+        <li key={service.id}>
+          <ServiceTile
+            service={service}
+            agency={agencyOf(service)}
+            status={statuses.get(service.id)}
+            t={t}
+            lang={lang}
+            onPick={onPick}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 

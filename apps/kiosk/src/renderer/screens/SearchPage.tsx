@@ -3,7 +3,7 @@ import { Delete, Search, X } from "lucide-react";
 import { useMemo } from "react";
 import type { Lang, Strings } from "../i18n";
 import { searchServices } from "../search";
-import { ServiceTile } from "./Pickers";
+import { ServiceTiles } from "./Pickers";
 
 /** QWERTY like a phone: the layout most citizens have typed on. */
 const ROWS = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"] as const;
@@ -59,20 +59,15 @@ export function SearchPage({
             {t.searchNothing}
           </p>
         ) : (
-          <ul className="tiles tiles-few">
-            {results.map((service) => (
-              <li key={service.id}>
-                <ServiceTile
-                  service={service}
-                  agency={agencies.find((a) => a.id === service.agencyId)}
-                  status={statuses.get(service.id)}
-                  t={t}
-                  lang={lang}
-                  onPick={onPick}
-                />
-              </li>
-            ))}
-          </ul>
+          <ServiceTiles
+            services={results}
+            size="few"
+            agencyOf={(service) => agencies.find((a) => a.id === service.agencyId)}
+            statuses={statuses}
+            t={t}
+            lang={lang}
+            onPick={onPick}
+          />
         )}
       </section>
       <div className="keyboard" role="group" aria-label={t.keyboard}>
