@@ -46,6 +46,9 @@ const VALUES: Record<SortKey, (r: NamedSummaryRow) => number | string | null> = 
 };
 const value = (r: NamedSummaryRow, key: SortKey): number | string | null => VALUES[key](r);
 
+const medianAndP90 = (d: { p50Ms: number | null; p90Ms: number | null }) =>
+  `${minutes(d.p50Ms)} / ${minutes(d.p90Ms)}`;
+
 const target = (t: { min: number; max: number } | null) =>
   t === null ? "" : t.min === t.max ? minutes(t.max) : `${minutes(t.min)}–${minutes(t.max)}`;
 
@@ -120,16 +123,12 @@ export function SummaryTable({
               <td className="num">{count(r.outcomes.no_show)}</td>
               <td className="num">{count(r.outcomes.cancelled)}</td>
               <td className="num">{minutes(r.wait.avgMs)}</td>
-              <td className="num">
-                {minutes(r.wait.p50Ms)} / {minutes(r.wait.p90Ms)}
-              </td>
+              <td className="num">{medianAndP90(r.wait)}</td>
               <td className="num">
                 <PctChip value={r.waitMet.pct} />
               </td>
               <td className="num">{minutes(r.service.avgMs)}</td>
-              <td className="num">
-                {minutes(r.service.p50Ms)} / {minutes(r.service.p90Ms)}
-              </td>
+              <td className="num">{medianAndP90(r.service)}</td>
               <td className="num">
                 <PctChip value={r.serviceMet.pct} />
               </td>
