@@ -4,6 +4,7 @@ import type { CSSProperties } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { OpenPill } from "../components/LiveFacts";
 import { serviceName, type Lang, type Strings } from "../i18n";
+import { PageHead } from "../components/PageHead";
 
 /** How many of the most-used services the first screen offers before the agencies. */
 const POPULAR_SHOWN = 4;
@@ -71,10 +72,7 @@ export function AgencyPicker({
           </ul>
         </section>
       ) : null}
-      <div className="page-head">
-        <h1 className="page-title">{t.chooseAgency}</h1>
-        <p className="page-hint">{t.chooseAgencyHint}</p>
-      </div>
+      <PageHead title={t.chooseAgency} hint={t.chooseAgencyHint} />
       <ul className={`tiles tiles-${offered.length > 4 ? "many" : "few"}`}>
         {offered.map((agency) => {
           const own = services.filter((s) => s.agencyId === agency.id);

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { Lang, Strings } from "../i18n";
 import { searchServices } from "../search";
 import { ServiceTiles } from "./Pickers";
+import { PageHead } from "../components/PageHead";
 
 /** QWERTY like a phone: the layout most citizens have typed on. */
 const ROWS = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"] as const;
@@ -36,10 +37,7 @@ export function SearchPage({
   const type = (text: string) => onQuery((query + text).slice(0, MAX_QUERY));
   return (
     <main className="page search-page" data-testid="search">
-      <div className="page-head">
-        <h1 className="page-title">{t.searchTitle}</h1>
-        <p className="page-hint">{t.searchHint}</p>
-      </div>
+      <PageHead title={t.searchTitle} hint={t.searchHint} />
       <div className="search-box">
         <Search size={40} aria-hidden="true" />
         <input
