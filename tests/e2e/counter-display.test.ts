@@ -246,11 +246,8 @@ describe("counter and display", () => {
       expect(await display.soundBlocked()).toBe(false);
 
       const number = await kiosk.issue("nib-oss");
-      const officer = await OfficerClient.login(
-        hub.url,
-        hub.user("officer", 2).username,
-        hub.user("officer", 2).secret,
-      );
+      const officerLogin = hub.user("officer", 2);
+      const officer = await OfficerClient.login(hub.url, officerLogin.username, officerLogin.secret);
       try {
         await officer.open("loket-5");
         expect(await officer.callNext("loket-5")).toBe(number);
