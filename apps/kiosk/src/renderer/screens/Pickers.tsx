@@ -111,6 +111,14 @@ export function AgencyPicker({
   );
 }
 
+/** What every list of service tiles is given: the live statuses, the texts, and what a tap does. */
+export interface ServiceListProps {
+  statuses: ReadonlyMap<string, ServiceStatus>;
+  t: Strings;
+  lang: Lang;
+  onPick: (service: ServiceInfo) => void;
+}
+
 export function ServicePicker({
   agency,
   services,
@@ -121,11 +129,7 @@ export function ServicePicker({
 }: {
   agency: AgencyInfo;
   services: ServiceInfo[];
-  statuses: ReadonlyMap<string, ServiceStatus>;
-  t: Strings;
-  lang: Lang;
-  onPick: (service: ServiceInfo) => void;
-}) {
+} & ServiceListProps) {
   return (
     <main
       className="page picker"
@@ -167,11 +171,7 @@ export function ServiceTiles({
   services: readonly ServiceInfo[];
   size: "many" | "few";
   agencyOf: (service: ServiceInfo) => AgencyInfo | undefined;
-  statuses: ReadonlyMap<string, ServiceStatus>;
-  t: Strings;
-  lang: Lang;
-  onPick: (service: ServiceInfo) => void;
-}) {
+} & ServiceListProps) {
   return (
     <ul className={`tiles tiles-${size}`}>
       {services.map((service) => (

@@ -1,9 +1,8 @@
-import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
+import type { AgencyInfo, ServiceInfo } from "@layan/protocol";
 import { Delete, Search, X } from "lucide-react";
 import { useMemo } from "react";
-import type { Lang, Strings } from "../i18n";
 import { searchServices } from "../search";
-import { ServiceTiles } from "./Pickers";
+import { ServiceTiles, type ServiceListProps } from "./Pickers";
 import { PageHead } from "../components/PageHead";
 
 /** QWERTY like a phone: the layout most citizens have typed on. */
@@ -28,11 +27,7 @@ export function SearchPage({
   onQuery: (query: string) => void;
   services: ServiceInfo[];
   agencies: AgencyInfo[];
-  statuses: ReadonlyMap<string, ServiceStatus>;
-  t: Strings;
-  lang: Lang;
-  onPick: (service: ServiceInfo) => void;
-}) {
+} & ServiceListProps) {
   const results = useMemo(() => searchServices(services, agencies, query), [services, agencies, query]);
   const type = (text: string) => onQuery((query + text).slice(0, MAX_QUERY));
   return (
