@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";
-import { buildCounterAndDisplay, KioskClient } from "./counter-display.support";
+import { buildCounterAndDisplay, KioskClient, tearDown } from "./counter-display.support";
 import { CounterPage } from "./page-models/counter";
 
 const SHOTS = join(ROOT, "docs/screenshots");
@@ -28,12 +28,7 @@ beforeAll(async () => {
   kiosk = await KioskClient.connect(hub.url, hub.kioskToken);
 });
 
-afterAll(async () => {
-  kiosk?.close();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await hub?.stop();
-});
+afterAll(() => tearDown({ kiosk, contexts, browser, hub }));
 
 async function counterPage(): Promise<CounterPage> {
   const context = await hubContext(browser, hub, {

@@ -74,11 +74,8 @@ it("display and counter recover from a hub killed and restarted mid-session", as
   await hub.restart();
   // Another officer calls as soon as the hub is back: the display gets it live
   // or through its resync, whichever comes first; either way it becomes current.
-  const other = await OfficerClient.login(
-    hub.url,
-    hub.user("officer", 1).username,
-    hub.user("officer", 1).secret,
-  );
+  const otherLogin = hub.user("officer", 1);
+  const other = await OfficerClient.login(hub.url, otherLogin.username, otherLogin.secret);
   try {
     await other.open("loket-2");
     expect(await other.callNext("loket-2")).toBe("A-002");

@@ -14,8 +14,22 @@ import type {
   NamespaceName,
   ServerToClient,
 } from "@layan/protocol";
+import type { Browser, BrowserContext } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
-import { ROOT } from "../support/test-hub";
+import { ROOT, type TestHub } from "../support/test-hub";
+
+/** A suite's `afterAll`: the kiosk, the browser contexts, the browser, then the hub, as far as each got. */
+export async function tearDown(suite: {
+  kiosk?: KioskClient;
+  contexts: readonly BrowserContext[];
+  browser?: Browser;
+  hub?: TestHub;
+}): Promise<void> {
+  suite.kiosk?.close();
+  for (const c of suite.contexts) await c.close().catch(() => undefined);
+  await suite.browser?.close();
+  await suite.hub?.stop();
+}
 
 /** The hub serves apps/<app>/dist: build what the browser will load. */
 export function buildCounterAndDisplay(): void {

@@ -14,7 +14,7 @@ import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { launchChromium, hubContext } from "./browser";
 import { buildAnnouncement } from "../../apps/display/src/speech/announcement";
 import { MAX_ANNOUNCEMENT_AGE_MS } from "../../apps/display/src/speech/queue";
-import { buildCounterAndDisplay, KioskClient, OfficerClient } from "./counter-display.support";
+import { buildCounterAndDisplay, KioskClient, OfficerClient, tearDown } from "./counter-display.support";
 import { CounterPage } from "./page-models/counter";
 import { DisplayPage } from "./page-models/display";
 
@@ -46,12 +46,7 @@ beforeAll(async () => {
   kiosk = await KioskClient.connect(hub.url, hub.kioskToken);
 });
 
-afterAll(async () => {
-  kiosk?.close();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await hub?.stop();
-});
+afterAll(() => tearDown({ kiosk, contexts, browser, hub }));
 
 describe("counter and display", () => {
   it("an officer logs in, calls, recalls, serves, completes and transfers; the display shows and speaks each call", async () => {
@@ -246,11 +241,8 @@ describe("counter and display", () => {
       expect(await display.soundBlocked()).toBe(false);
 
       const number = await kiosk.issue("nib-oss");
-      const officer = await OfficerClient.login(
-        hub.url,
-        hub.user("officer", 2).username,
-        hub.user("officer", 2).secret,
-      );
+      const officerLogin = hub.user("officer", 2);
+      const officer = await OfficerClient.login(hub.url, officerLogin.username, officerLogin.secret);
       try {
         await officer.open("loket-5");
         expect(await officer.callNext("loket-5")).toBe(number);

@@ -70,6 +70,13 @@ export interface CounterState {
 
 type Listener = () => void;
 
+/** What each signed-in screen of the counter app is given. */
+export interface CounterScreenProps {
+  client: CounterClient;
+  state: CounterState;
+  onSignOut: () => void;
+}
+
 export class CounterClient {
   private state: CounterState;
   private readonly listeners = new Set<Listener>();

@@ -5,18 +5,12 @@
  * `printer: none`) issues none.
  */
 import type { IssuedTicket } from "@layan/protocol";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDevice } from "./admin";
 import { connect, login, must, rid, send, startHub } from "./testing/harness";
+import { closeAfterEach } from "./testing/close-after-each";
 
-const open: { close(): unknown }[] = [];
-const track = <T extends { close(): unknown }>(x: T): T => {
-  open.push(x);
-  return x;
-};
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const track = closeAfterEach();
 
 describe("ticket:cancel on /counter", () => {
   it("an officer cancels tickets of their open counter's services only; a supervisor any", async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CallView, IssuedTicket, IssueTicketInput } from "@layan/protocol";
 import { startPrinterEmulator } from "@layan/printer";
 import type { Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { networkPrinting } from "./printing";
 import {
   FakeClock,
@@ -15,17 +15,27 @@ import {
   rid,
   send,
   startHub,
+  type TestHubHandle,
   type TestSocket,
 } from "./testing/harness";
+import { closeAfterEach } from "./testing/close-after-each";
 
-const open: { close(): unknown }[] = [];
-const track = <T extends { close(): unknown }>(x: T): T => {
-  open.push(x);
-  return x;
-};
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const track = closeAfterEach();
+
+/** A hub on a database in a fresh folder, with a kiosk connected; the folder goes afterwards. */
+async function withStoredHub(
+  body: (hub: { dbPath: string; clock: FakeClock; first: TestHubHandle; kiosk: TestSocket<"kiosk"> }) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "layan-hub-test-"));
+  try {
+    const dbPath = join(dir, "layan.db");
+    const clock = new FakeClock();
+    const first = await startHub({ dbPath, clock });
+    await body({ dbPath, clock, first, kiosk: await connect(first.url, "/kiosk", first.tokens.kiosk) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function officeWithOfficer(options: Parameters<typeof startHub>[0] = {}) {
   const h = track(await startHub(options));
@@ -102,12 +112,7 @@ describe("hub over real sockets", () => {
   });
 
   it("a request id reused with another payload answers REQUEST_CONFLICT, also in flight and after a restart", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "layan-hub-test-"));
-    try {
-      const dbPath = join(dir, "layan.db");
-      const clock = new FakeClock();
-      const first = await startHub({ dbPath, clock });
-      const kiosk = await connect(first.url, "/kiosk", first.tokens.kiosk);
+    await withStoredHub(async ({ dbPath, clock, first, kiosk }) => {
       const requestId = rid();
       const a = await send<IssuedTicket>(kiosk, "ticket:issue", { requestId, serviceId: "ktp-el" });
       // The same request spelled out in full (the schema's default made explicit) is a retry.
@@ -144,9 +149,7 @@ describe("hub over real sockets", () => {
       expect(late.ok ? null : late.error.code).toBe("REQUEST_CONFLICT");
       // Nothing acted twice: A-001, A-002 (the race) and the counter's opening.
       expect(second.store.lastSeq()).toBe(3);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("resyncs a screen whose sinceSeq is ahead of the hub (a reset database) with a snapshot", async () => {
@@ -336,12 +339,7 @@ describe("hub over real sockets", () => {
   });
 
   it("acknowledged tickets survive a restart, and numbering continues", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "layan-hub-test-"));
-    try {
-      const dbPath = join(dir, "layan.db");
-      const clock = new FakeClock();
-      const first = await startHub({ dbPath, clock });
-      const kiosk = await connect(first.url, "/kiosk", first.tokens.kiosk);
+    await withStoredHub(async ({ dbPath, clock, first, kiosk }) => {
       await issue(kiosk, "ktp-el");
       await issue(kiosk, "ktp-el");
       kiosk.close();
@@ -352,9 +350,7 @@ describe("hub over real sockets", () => {
       expect((await issue(kiosk2, "ktp-el")).ticket.number).toBe("A-003");
       const status = await must(kiosk2, "service:status", { serviceId: "ktp-el" });
       expect(status.waiting).toBe(3);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("browser kiosks print through the hub; a printer with no paper issues nothing", async () => {

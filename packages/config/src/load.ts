@@ -283,51 +283,34 @@ function crossCheck(
       (d) => d.id,
       (d) => ({ source: devices.source, path: d.path }),
     );
+    // Each id a kiosk shows or a display groups must name a known agency, counter or service
+    // (agencies and counters only when their file parsed).
+    const checkReferences = (
+      ids: readonly string[],
+      path: readonly PathSegment[],
+      kind: string,
+      known: ReadonlySet<string> | undefined,
+      hint: string,
+    ) => {
+      ids.forEach((id, j) => {
+        if (known && !known.has(id)) {
+          run.issues.push(devices.source.issue([...path, j], unknownReference(kind, id, known, hint)));
+        }
+      });
+    };
+    const agencyHint = "agencies are listed in agencies.yaml";
+    const counterHint = "counters are listed in counters.yaml";
     kiosks.forEach((kiosk, i) => {
       if (kiosk.shows === "all") return;
-      kiosk.shows.agencies.forEach((id, j) => {
-        if (agencyIds && !agencyIds.has(id)) {
-          run.issues.push(
-            devices.source.issue(
-              ["kiosks", i, "shows", "agencies", j],
-              unknownReference("agency", id, agencyIds, "agencies are listed in agencies.yaml"),
-            ),
-          );
-        }
-      });
-      kiosk.shows.services.forEach((id, j) => {
-        if (!serviceIds.has(id)) {
-          run.issues.push(
-            devices.source.issue(
-              ["kiosks", i, "shows", "services", j],
-              unknownReference("service", id, serviceIds, serviceHint),
-            ),
-          );
-        }
-      });
+      const path = ["kiosks", i, "shows"];
+      checkReferences(kiosk.shows.agencies, [...path, "agencies"], "agency", agencyIds, agencyHint);
+      checkReferences(kiosk.shows.services, [...path, "services"], "service", serviceIds, serviceHint);
     });
     displays.forEach((display, i) => {
       if (display.group === "all") return;
-      display.group.counters.forEach((id, j) => {
-        if (counterIds && !counterIds.has(id)) {
-          run.issues.push(
-            devices.source.issue(
-              ["displays", i, "group", "counters", j],
-              unknownReference("counter", id, counterIds, "counters are listed in counters.yaml"),
-            ),
-          );
-        }
-      });
-      display.group.services.forEach((id, j) => {
-        if (!serviceIds.has(id)) {
-          run.issues.push(
-            devices.source.issue(
-              ["displays", i, "group", "services", j],
-              unknownReference("service", id, serviceIds, serviceHint),
-            ),
-          );
-        }
-      });
+      const path = ["displays", i, "group"];
+      checkReferences(display.group.counters, [...path, "counters"], "counter", counterIds, counterHint);
+      checkReferences(display.group.services, [...path, "services"], "service", serviceIds, serviceHint);
     });
   }
 }

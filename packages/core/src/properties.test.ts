@@ -199,6 +199,25 @@ function advanceFor(a: Action, adv: Advance): Advance {
   return { by: adv.by % 12_000 };
 }
 
+type Step = [Advance, Action];
+const stepsArb = (constraints: { minLength: number; maxLength: number; size?: "max" }) =>
+  fc.array(fc.tuple(advance, action), constraints);
+
+/**
+ * Walks a generated sequence: moves the clock, then yields each step's command and time. Lazily, so
+ * each command is picked from the state as the caller left it after the previous one.
+ */
+function* commandsOf(state: QueueState, sequence: readonly Step[]): Generator<{ command: QueueCommand; now: number }> {
+  let now = START;
+  let issued = 0;
+  for (const [adv, a] of sequence) {
+    now = nextTime(now, advanceFor(a, adv));
+    const command = toCommand(a, state, issued);
+    if (command.type === "issueTicket") issued++;
+    yield { command, now };
+  }
+}
+
 function toCommand(a: Action, state: QueueState, issued: number): QueueCommand {
   const tickets = [...state.tickets.values()];
   const pick = (p: Pick, status?: string) => {
@@ -473,17 +492,11 @@ describe("random command sequences", () => {
     fc.assert(
       fc.property(
         rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 160, size: "max" }),
-        (rules, steps) => {
+        stepsArb({ minLength: 1, maxLength: 160, size: "max" }),
+        (rules, sequence) => {
           const state = createState(rules);
           const log: QueueEvent[] = [];
-          let now = START;
-          let issued = 0;
-          for (const [adv, a] of steps) {
-            now = nextTime(now, advanceFor(a, adv));
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
-
+          for (const { command, now } of commandsOf(state, sequence)) {
             const before = normalise(cloneState(state));
             const decision = decide(state, command, now);
             for (const s of state.rules.services) estimateWait(state, s.id, null, now);
@@ -515,16 +528,11 @@ describe("random command sequences", () => {
     fc.assert(
       fc.property(
         rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 1, maxLength: 80, size: "max" }),
-        (rules, steps) => {
+        stepsArb({ minLength: 1, maxLength: 80, size: "max" }),
+        (rules, sequence) => {
           const state = createState(rules);
           const log: QueueEvent[] = [];
-          let now = START;
-          let issued = 0;
-          for (const [adv, a] of steps) {
-            now = nextTime(now, advanceFor(a, adv));
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
+          for (const { command, now } of commandsOf(state, sequence)) {
             const decision = decide(state, command, now);
             if (!decision.ok) continue;
             for (const e of decision.events) {
@@ -545,17 +553,12 @@ describe("random command sequences", () => {
     fc.assert(
       fc.property(
         rulesArb,
-        fc.array(fc.tuple(advance, action), { minLength: 100, maxLength: 160 }),
-        (rules, steps) => {
+        stepsArb({ minLength: 100, maxLength: 160 }),
+        (rules, sequence) => {
           const state = createState(rules);
-          let now = START;
-          let issued = 0;
           const days = new Set<string>();
-          for (const [adv, a] of steps) {
-            now = nextTime(now, advanceFor(a, adv));
+          for (const { command, now } of commandsOf(state, sequence)) {
             days.add(serviceDayOf(now, TZ));
-            const command = toCommand(a, state, issued);
-            if (command.type === "issueTicket") issued++;
             const decision = decide(state, command, now);
             if (!decision.ok) {
               reached.add(decision.error.code);

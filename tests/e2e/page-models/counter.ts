@@ -1,17 +1,8 @@
 import type { Locator, Page } from "playwright-core";
+import type { ActionId } from "../../../apps/counter/src/actions";
 
-export type CounterAction =
-  | "callNext"
-  | "recall"
-  | "start"
-  | "complete:selesai"
-  | "complete:berkas_tidak_lengkap"
-  | "complete:dirujuk"
-  | "noShow"
-  | "transfer"
-  | "pause"
-  | "resume"
-  | "close";
+/** The counter app's own action ids (the `data-action` of its buttons). */
+export type CounterAction = ActionId;
 
 /** The officer's app at /counter/: intents in the officer's words, locators the tests may assert on. */
 export class CounterPage {

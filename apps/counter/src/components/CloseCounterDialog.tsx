@@ -1,5 +1,6 @@
 import { KeyCap } from "@layan/ui";
 import { useEffect, useRef } from "react";
+import { DialogFrame } from "./DialogFrame";
 
 /**
  * Closing a counter while citizens wait for its services strands them if no
@@ -27,29 +28,25 @@ export function CloseCounterDialog(props: {
   }, [onCancel]);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="close-title"
-        aria-describedby="close-text"
-        data-testid="close-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="close-title">Tutup {props.counterName}?</h2>
-        <p className="dialog__hint" id="close-text" data-testid="close-dialog-text">
-          Masih ada {props.waiting} orang menunggu layanan di loket ini. Tutup loket?
-        </p>
-        <div className="dialog__actions">
-          <button type="button" className="btn btn--danger" data-testid="close-confirm" onClick={onConfirm}>
-            Ya, tutup loket
-          </button>
-          <button ref={cancelButton} type="button" className="btn btn--ghost" onClick={onCancel}>
-            Batal <KeyCap>Esc</KeyCap>
-          </button>
-        </div>
+    <DialogFrame
+      role="alertdialog"
+      labelledBy="close-title"
+      describedBy="close-text"
+      testId="close-dialog"
+      onCancel={onCancel}
+    >
+      <h2 id="close-title">Tutup {props.counterName}?</h2>
+      <p className="dialog__hint" id="close-text" data-testid="close-dialog-text">
+        Masih ada {props.waiting} orang menunggu layanan di loket ini. Tutup loket?
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="btn btn--danger" data-testid="close-confirm" onClick={onConfirm}>
+          Ya, tutup loket
+        </button>
+        <button ref={cancelButton} type="button" className="btn btn--ghost" onClick={onCancel}>
+          Batal <KeyCap>Esc</KeyCap>
+        </button>
       </div>
-    </div>
+    </DialogFrame>
   );
 }

@@ -1,19 +1,11 @@
 import { Store } from "lucide-react";
-import type { CounterClient, CounterState } from "../counter-client";
+import type { CounterScreenProps } from "../counter-client";
 import { FeedbackBar } from "./FeedbackBar";
 import { TopBar } from "./TopBar";
 
 const STATUS_TEXT = { open: "Buka", paused: "Jeda", closed: "Tutup" } as const;
 
-export function CounterPicker({
-  client,
-  state,
-  onSignOut,
-}: {
-  client: CounterClient;
-  state: CounterState;
-  onSignOut: () => void;
-}) {
+export function CounterPicker({ client, state, onSignOut }: CounterScreenProps) {
   const services = new Map(state.catalog?.services.map((s) => [s.id, s]) ?? []);
   const me = client.session.user.displayName;
   return (

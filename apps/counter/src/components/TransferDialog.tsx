@@ -2,6 +2,7 @@ import type { AgencyInfo, ServiceInfo } from "@layan/protocol";
 import { KeyCap } from "@layan/ui";
 import { useEffect, useRef, useState } from "react";
 import { TRANSFER_KEYS } from "../actions";
+import { DialogFrame } from "./DialogFrame";
 
 /**
  * Pick the service to send the citizen to (a key or a tap), then confirm it
@@ -55,70 +56,66 @@ export function TransferDialog(props: {
   });
 
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="transfer-title"
-        data-testid="transfer-dialog"
-        data-step={picked ? "confirm" : "choose"}
-        onClick={(e) => e.stopPropagation()}
-      >
-        {picked ? (
-          <>
-            <h2 id="transfer-title">
-              Alihkan {props.number} ke {picked.name}?
-            </h2>
-            <p className="dialog__hint" data-testid="transfer-confirm-target">
-              <span className="prefix">{picked.prefix}</span> {picked.name}
-              {agencyName.get(picked.agencyId) ? ` (${agencyName.get(picked.agencyId)})` : ""}. Nomor tetap
-              sama dan masuk ke belakang antrean layanan ini.
-            </p>
-            <div className="dialog__actions">
-              <button
-                ref={confirmButton}
-                type="button"
-                className="btn btn--primary"
-                data-testid="transfer-confirm"
-                onClick={() => onChoose(picked.id)}
-              >
-                Ya, alihkan <KeyCap>Enter</KeyCap>
-              </button>
-              <button type="button" className="btn btn--ghost" onClick={() => setPicked(null)}>
-                Kembali <KeyCap>Esc</KeyCap>
-              </button>
-            </div>
-          </>
-        ) : (
-          <>
-            <h2 id="transfer-title">Alihkan {props.number} ke layanan…</h2>
-            <p className="dialog__hint">
-              Pilih layanan tujuan, lalu konfirmasi. Tekan Esc untuk batal.
-            </p>
-            <ul className="dialog__list">
-              {targets.map((s, i) => (
-                <li key={s.id}>
-                  <button
-                    ref={i === 0 ? firstButton : undefined}
-                    type="button"
-                    data-service={s.id}
-                    onClick={() => setPicked(s)}
-                  >
-                    <KeyCap>{TRANSFER_KEYS[i] ?? ""}</KeyCap>
-                    <span className="prefix">{s.prefix}</span>
-                    <span>{s.name}</span>
-                    <small>{agencyName.get(s.agencyId) ?? ""}</small>
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <button type="button" className="btn btn--ghost" onClick={onCancel}>
-              Batal <KeyCap>Esc</KeyCap>
+    <DialogFrame
+      role="dialog"
+      labelledBy="transfer-title"
+      testId="transfer-dialog"
+      step={picked ? "confirm" : "choose"}
+      onCancel={onCancel}
+    >
+      {picked ? (
+        <>
+          <h2 id="transfer-title">
+            Alihkan {props.number} ke {picked.name}?
+          </h2>
+          <p className="dialog__hint" data-testid="transfer-confirm-target">
+            <span className="prefix">{picked.prefix}</span> {picked.name}
+            {agencyName.get(picked.agencyId) ? ` (${agencyName.get(picked.agencyId)})` : ""}. Nomor tetap
+            sama dan masuk ke belakang antrean layanan ini.
+          </p>
+          <div className="dialog__actions">
+            <button
+              ref={confirmButton}
+              type="button"
+              className="btn btn--primary"
+              data-testid="transfer-confirm"
+              onClick={() => onChoose(picked.id)}
+            >
+              Ya, alihkan <KeyCap>Enter</KeyCap>
             </button>
-          </>
-        )}
-      </div>
-    </div>
+            <button type="button" className="btn btn--ghost" onClick={() => setPicked(null)}>
+              Kembali <KeyCap>Esc</KeyCap>
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <h2 id="transfer-title">Alihkan {props.number} ke layanan…</h2>
+          <p className="dialog__hint">
+            Pilih layanan tujuan, lalu konfirmasi. Tekan Esc untuk batal.
+          </p>
+          <ul className="dialog__list">
+            {targets.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  ref={i === 0 ? firstButton : undefined}
+                  type="button"
+                  data-service={s.id}
+                  onClick={() => setPicked(s)}
+                >
+                  <KeyCap>{TRANSFER_KEYS[i] ?? ""}</KeyCap>
+                  <span className="prefix">{s.prefix}</span>
+                  <span>{s.name}</span>
+                  <small>{agencyName.get(s.agencyId) ?? ""}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn btn--ghost" onClick={onCancel}>
+            Batal <KeyCap>Esc</KeyCap>
+          </button>
+        </>
+      )}
+    </DialogFrame>
   );
 }

@@ -2,7 +2,7 @@ import type { ServiceInfo } from "@layan/protocol";
 import { WifiOff } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ACTIONS, availability, type ActionId } from "../actions";
-import type { CounterClient, CounterState } from "../counter-client";
+import type { CounterScreenProps } from "../counter-client";
 import { ActionBar } from "./ActionBar";
 import { CloseCounterDialog } from "./CloseCounterDialog";
 import { CurrentTicket } from "./CurrentTicket";
@@ -17,15 +17,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-export function Workspace({
-  client,
-  state,
-  onSignOut,
-}: {
-  client: CounterClient;
-  state: CounterState;
-  onSignOut: () => void;
-}) {
+export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
   const snap = state.snapshot;
   const [transferOpen, setTransferOpen] = useState(false);
   /** Closing with people waiting asks first; `signOut` when the close was asked for by leaving. */

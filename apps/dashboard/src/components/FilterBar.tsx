@@ -7,6 +7,16 @@ import { ChoiceField } from "./ui";
 
 const PRESETS: RangePreset[] = ["today", "7d", "30d", "month", "lastMonth"];
 
+type ChoiceKey = "agency" | "service" | "counter" | "officer";
+/** One of the four drop-downs: which filter it sets and what it offers. */
+type ChoiceSpec = {
+  name: ChoiceKey;
+  label: string;
+  allLabel: string;
+  className?: string;
+  choices: { id: string; label: string }[];
+};
+
 /** Date range and filters; every change goes to the URL (and so to every report on the page). */
 export function FilterBar({
   meta,
@@ -36,6 +46,17 @@ export function FilterBar({
     setDraft(next);
     if (next.from <= next.to) onChange(next);
   };
+  const choose = (name: ChoiceKey, value: string | null) => {
+    const patch: Partial<Filters> = {};
+    patch[name] = value;
+    set(patch);
+  };
+  const choiceFields: ChoiceSpec[] = [
+    { name: "agency", label: "Instansi", allLabel: "Semua instansi", choices: meta.agencies.map((a) => ({ id: a.id, label: a.shortName })) },
+    { name: "service", label: "Layanan", allLabel: "Semua layanan", className: "field field--wide", choices: services.map((x) => ({ id: x.id, label: x.name })) },
+    { name: "counter", label: "Loket", allLabel: "Semua loket", choices: meta.counters.map((c) => ({ id: c.id, label: c.name })) },
+    { name: "officer", label: "Petugas", allLabel: "Semua petugas", choices: meta.officers.map((o) => ({ id: o.id, label: o.name })) },
+  ];
 
   return (
     <section className="filters no-print" aria-label="Saring laporan">
@@ -76,39 +97,18 @@ export function FilterBar({
       </div>
       <div className="filters__row">
         <Filter aria-hidden="true" className="filters__icon" />
-        <ChoiceField
-          label="Instansi"
-          name="agency"
-          value={draft.agency}
-          allLabel="Semua instansi"
-          choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
-          onChange={(agency) => set({ agency })}
-        />
-        <ChoiceField
-          label="Layanan"
-          name="service"
-          className="field field--wide"
-          value={draft.service}
-          allLabel="Semua layanan"
-          choices={services.map((x) => ({ id: x.id, label: x.name }))}
-          onChange={(service) => set({ service })}
-        />
-        <ChoiceField
-          label="Loket"
-          name="counter"
-          value={draft.counter}
-          allLabel="Semua loket"
-          choices={meta.counters.map((c) => ({ id: c.id, label: c.name }))}
-          onChange={(counter) => set({ counter })}
-        />
-        <ChoiceField
-          label="Petugas"
-          name="officer"
-          value={draft.officer}
-          allLabel="Semua petugas"
-          choices={meta.officers.map((o) => ({ id: o.id, label: o.name }))}
-          onChange={(officer) => set({ officer })}
-        />
+        {choiceFields.map((f) => (
+          <ChoiceField
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            className={f.className}
+            value={draft[f.name]}
+            allLabel={f.allLabel}
+            choices={f.choices}
+            onChange={(value) => choose(f.name, value)}
+          />
+        ))}
         {(draft.agency || draft.service || draft.counter || draft.officer) && (
           <button
             type="button"

@@ -23,50 +23,31 @@ const COLUMNS: { key: SortKey; label: string; title?: string; numeric: boolean }
   { key: "served", label: "Dilayani", numeric: true },
   { key: "noShow", label: "Tidak hadir", numeric: true },
   { key: "cancelled", label: "Batal", numeric: true },
-  {
-    key: "waitAvg",
-    label: "Tunggu rata²",
-    title: "Rata-rata waktu tunggu (dari ambil nomor sampai dipanggil)",
-    numeric: true,
-  },
-  {
-    key: "waitP90",
-    label: "Tunggu p50 / p90",
-    title: "Median dan persentil ke-90 waktu tunggu (nearest-rank)",
-    numeric: true,
-  },
+  { key: "waitAvg", label: "Tunggu rata²", title: "Rata-rata waktu tunggu (dari ambil nomor sampai dipanggil)", numeric: true },
+  { key: "waitP90", label: "Tunggu p50 / p90", title: "Median dan persentil ke-90 waktu tunggu (nearest-rank)", numeric: true },
   { key: "waitMet", label: "Tunggu ≤ target", numeric: true },
   { key: "serviceAvg", label: "Layanan rata²", title: "Rata-rata waktu layanan di loket", numeric: true },
   { key: "serviceP90", label: "Layanan p50 / p90", numeric: true },
   { key: "serviceMet", label: "Layanan ≤ target", numeric: true },
 ];
 
-const value = (r: NamedSummaryRow, key: SortKey): number | string | null => {
-  switch (key) {
-    case "name":
-      return r.name;
-    case "issued":
-      return r.issued;
-    case "served":
-      return r.served;
-    case "noShow":
-      return r.outcomes.no_show;
-    case "cancelled":
-      return r.outcomes.cancelled;
-    case "waitAvg":
-      return r.wait.avgMs;
-    case "waitP90":
-      return r.wait.p90Ms;
-    case "waitMet":
-      return r.waitMet.pct;
-    case "serviceAvg":
-      return r.service.avgMs;
-    case "serviceP90":
-      return r.service.p90Ms;
-    case "serviceMet":
-      return r.serviceMet.pct;
-  }
+const VALUES: Record<SortKey, (r: NamedSummaryRow) => number | string | null> = {
+  name: (r) => r.name,
+  issued: (r) => r.issued,
+  served: (r) => r.served,
+  noShow: (r) => r.outcomes.no_show,
+  cancelled: (r) => r.outcomes.cancelled,
+  waitAvg: (r) => r.wait.avgMs,
+  waitP90: (r) => r.wait.p90Ms,
+  waitMet: (r) => r.waitMet.pct,
+  serviceAvg: (r) => r.service.avgMs,
+  serviceP90: (r) => r.service.p90Ms,
+  serviceMet: (r) => r.serviceMet.pct,
 };
+const value = (r: NamedSummaryRow, key: SortKey): number | string | null => VALUES[key](r);
+
+const medianAndP90 = (d: { p50Ms: number | null; p90Ms: number | null }) =>
+  `${minutes(d.p50Ms)} / ${minutes(d.p90Ms)}`;
 
 const target = (t: { min: number; max: number } | null) =>
   t === null ? "" : t.min === t.max ? minutes(t.max) : `${minutes(t.min)}–${minutes(t.max)}`;
@@ -142,16 +123,12 @@ export function SummaryTable({
               <td className="num">{count(r.outcomes.no_show)}</td>
               <td className="num">{count(r.outcomes.cancelled)}</td>
               <td className="num">{minutes(r.wait.avgMs)}</td>
-              <td className="num">
-                {minutes(r.wait.p50Ms)} / {minutes(r.wait.p90Ms)}
-              </td>
+              <td className="num">{medianAndP90(r.wait)}</td>
               <td className="num">
                 <PctChip value={r.waitMet.pct} />
               </td>
               <td className="num">{minutes(r.service.avgMs)}</td>
-              <td className="num">
-                {minutes(r.service.p50Ms)} / {minutes(r.service.p90Ms)}
-              </td>
+              <td className="num">{medianAndP90(r.service)}</td>
               <td className="num">
                 <PctChip value={r.serviceMet.pct} />
               </td>

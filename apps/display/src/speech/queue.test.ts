@@ -45,6 +45,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A queue with a 15 s age bound on a clock the test moves; A-001 and then B-001 called at 0. */
+function twoCallsBounded() {
+  const clock = { now: 0 };
+  const player = new ManualPlayer();
+  const q = new AnnouncementQueue(player, { now: () => clock.now, maxAgeMs: 15_000 });
+  q.enqueue(ann("A-001@loket-1"));
+  q.enqueue(ann("B-001@loket-2"));
+  return { clock, player, q };
+}
+
 describe("AnnouncementQueue", () => {
   it("plays one announcement at a time, in order", async () => {
     const player = new ManualPlayer();
@@ -149,12 +159,8 @@ describe("AnnouncementQueue", () => {
   });
 
   it("keeps an announcement that waited exactly the bound", async () => {
-    let now = 0;
-    const player = new ManualPlayer();
-    const q = new AnnouncementQueue(player, { now: () => now, maxAgeMs: 15_000 });
-    q.enqueue(ann("A-001@loket-1"));
-    q.enqueue(ann("B-001@loket-2"));
-    now = 15_000;
+    const { clock, player, q } = twoCallsBounded();
+    clock.now = 15_000;
     await player.finishOne();
     expect(q.speaking?.key).toBe("B-001@loket-2");
     await player.finishOne();
@@ -162,14 +168,10 @@ describe("AnnouncementQueue", () => {
   });
 
   it("a recall waits the bound from when it was pressed, not from the first call", async () => {
-    let now = 0;
-    const player = new ManualPlayer();
-    const q = new AnnouncementQueue(player, { now: () => now, maxAgeMs: 15_000 });
-    q.enqueue(ann("A-001@loket-1"));
-    q.enqueue(ann("B-001@loket-2"));
-    now = 10_000;
+    const { clock, player, q } = twoCallsBounded();
+    clock.now = 10_000;
     q.enqueue({ ...ann("B-001@loket-2"), recall: true });
-    now = 20_000;
+    clock.now = 20_000;
     await player.finishOne();
     expect(q.speaking).toMatchObject({ key: "B-001@loket-2", recall: true });
     await player.finishOne();

@@ -71,42 +71,18 @@ export function attachCounter(ctx: HubContext): void {
       watch(p.counterId);
       return ok(snapshot(p.counterId));
     });
-    handle("counter:pause", (p) =>
-      onCounter(p, { type: "pauseCounter", counterId: p.counterId }),
-    );
-    handle("counter:close", (p) =>
-      onCounter(p, { type: "closeCounter", counterId: p.counterId }),
-    );
-    handle("ticket:call_next", (p) =>
-      onCounter(p, { type: "callNext", counterId: p.counterId, officerId: officer.id }),
-    );
-    handle("ticket:call", (p) =>
-      onCounter(p, { type: "callTicket", counterId: p.counterId, officerId: officer.id, ticketId: p.ticketId }),
-    );
-    handle("ticket:recall", (p) =>
-      onCounter(p, { type: "recall", counterId: p.counterId }),
-    );
-    handle("ticket:start", (p) =>
-      onCounter(p, { type: "startService", counterId: p.counterId }),
-    );
-    handle("ticket:step", (p) =>
-      onCounter(p, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }),
-    );
-    handle("ticket:untick_step", (p) =>
-      onCounter(p, { type: "untickStep", counterId: p.counterId, stepId: p.stepId }),
-    );
-    handle("ticket:complete", (p) =>
-      onCounter(p, { type: "complete", counterId: p.counterId, outcome: p.outcome }),
-    );
-    handle("ticket:no_show", (p) =>
-      onCounter(p, { type: "markNoShow", counterId: p.counterId }),
-    );
-    handle("ticket:transfer", (p) =>
-      onCounter(p, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }),
-    );
-    handle("ticket:transfer_undo", (p) =>
-      onCounter(p, { type: "undoTransfer", counterId: p.counterId, ticketId: p.ticketId }),
-    );
+    handle("counter:pause", (p) => onCounter(p, { type: "pauseCounter", counterId: p.counterId }));
+    handle("counter:close", (p) => onCounter(p, { type: "closeCounter", counterId: p.counterId }));
+    handle("ticket:call_next", (p) => onCounter(p, { type: "callNext", counterId: p.counterId, officerId: officer.id }));
+    handle("ticket:call", (p) => onCounter(p, { type: "callTicket", counterId: p.counterId, officerId: officer.id, ticketId: p.ticketId }));
+    handle("ticket:recall", (p) => onCounter(p, { type: "recall", counterId: p.counterId }));
+    handle("ticket:start", (p) => onCounter(p, { type: "startService", counterId: p.counterId }));
+    handle("ticket:step", (p) => onCounter(p, { type: "tickStep", counterId: p.counterId, stepId: p.stepId }));
+    handle("ticket:untick_step", (p) => onCounter(p, { type: "untickStep", counterId: p.counterId, stepId: p.stepId }));
+    handle("ticket:complete", (p) => onCounter(p, { type: "complete", counterId: p.counterId, outcome: p.outcome }));
+    handle("ticket:no_show", (p) => onCounter(p, { type: "markNoShow", counterId: p.counterId }));
+    handle("ticket:transfer", (p) => onCounter(p, { type: "transfer", counterId: p.counterId, toServiceId: p.toServiceId }));
+    handle("ticket:transfer_undo", (p) => onCounter(p, { type: "undoTransfer", counterId: p.counterId, ticketId: p.ticketId }));
     handle("ticket:reinstate", (p) =>
       ctx.engine.execute({ type: "reinstate", ticketId: p.ticketId }, { requestId: p.requestId, namespace, payload: p }, (state) => ({
         number: state.tickets.get(p.ticketId)?.number ?? "",

@@ -1,12 +1,5 @@
-import {
-  createState,
-  drive,
-  type Decision,
-  type OfficeRules,
-  type QueueCommand,
-  type QueueEvent,
-  type QueueState,
-} from "@layan/core";
+import { createState, drive } from "@layan/core";
+import type { Decision, OfficeRules, QueueCommand, QueueEvent, QueueState } from "@layan/core";
 import type { Store } from "@layan/store";
 import { Timeline } from "./timeline";
 

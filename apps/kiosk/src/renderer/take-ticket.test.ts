@@ -124,39 +124,16 @@ describe("take a ticket (browser: the hub prints)", () => {
   });
 
   it("maps the hub's printer, closed, quota and unreachable answers", async () => {
-    const error = (code: "PRINTER_UNAVAILABLE" | "PRINT_FAILED" | "SERVICE_CLOSED" | "QUOTA_REACHED") => ({
-      code,
-      message: `${code} id`,
-      messageEn: `${code} en`,
-    });
-    expect(
-      await takeTicket(
-        hubAnswering({ ok: false, error: error("PRINTER_UNAVAILABLE") }).hub,
+    const refusedWith = (code: "PRINTER_UNAVAILABLE" | "PRINT_FAILED" | "SERVICE_CLOSED" | "QUOTA_REACHED") =>
+      takeTicket(
+        hubAnswering({ ok: false, error: { code, message: `${code} id`, messageEn: `${code} en` } }).hub,
         { via: "hub" },
         request,
-      ),
-    ).toMatchObject({ kind: "printer" });
-    expect(
-      await takeTicket(
-        hubAnswering({ ok: false, error: error("PRINT_FAILED") }).hub,
-        { via: "hub" },
-        request,
-      ),
-    ).toMatchObject({ kind: "print_failed" });
-    expect(
-      await takeTicket(
-        hubAnswering({ ok: false, error: error("SERVICE_CLOSED") }).hub,
-        { via: "hub" },
-        request,
-      ),
-    ).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
-    expect(
-      await takeTicket(
-        hubAnswering({ ok: false, error: error("QUOTA_REACHED") }).hub,
-        { via: "hub" },
-        request,
-      ),
-    ).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
+      );
+    expect(await refusedWith("PRINTER_UNAVAILABLE")).toMatchObject({ kind: "printer" });
+    expect(await refusedWith("PRINT_FAILED")).toMatchObject({ kind: "print_failed" });
+    expect(await refusedWith("SERVICE_CLOSED")).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
+    expect(await refusedWith("QUOTA_REACHED")).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
     expect(
       await takeTicket(hubAnswering({ ok: false, unreachable: true }).hub, { via: "hub" }, request),
     ).toEqual({ kind: "unreachable" });

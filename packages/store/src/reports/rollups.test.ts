@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rebuildReadModels } from "../rebuild";
-import { openStore, type Store } from "../store";
+import { openStore, type CommitEntry, type Store } from "../store";
 import { sessionArb } from "../testing/arbitraries";
 import { FRIDAY, jakarta, OfficeSimulation, runIntents } from "../testing/office";
 import { rebuildRollups, verifyRollups } from "./rollups";
@@ -20,6 +20,19 @@ function dumpRollups(store: Store): Record<string, unknown[]> {
   );
 }
 
+/** Friday 08:00: Siti opens loket-2 and two info tickets are issued, then `more` of the morning, in one append. */
+function infoMorning(more: (sim: OfficeSimulation) => CommitEntry[] = () => []) {
+  const sim = new OfficeSimulation(undefined, jakarta(`${FRIDAY} 08:00`));
+  const store = openStore(":memory:");
+  store.append([
+    sim.must({ type: "openCounter", counterId: "loket-2", officerId: "siti" }),
+    sim.issue("info"),
+    sim.issue("info"),
+    ...more(sim),
+  ]);
+  return { sim, store };
+}
+
 /** The rollups as the triggers left them, then as a refill from the log makes them. */
 function liveAndRefilled(store: Store) {
   const live = dumpRollups(store);
@@ -30,13 +43,7 @@ function liveAndRefilled(store: Store) {
 describe("rollups after an undone transfer", () => {
   /** B-001 (izin) served at loket-1 with a step ticked elsewhere... then transferred to ktp and taken back. */
   function session(undo: boolean) {
-    const sim = new OfficeSimulation(undefined, jakarta(`${FRIDAY} 08:00`));
-    const store = openStore(":memory:");
-    store.append([
-      sim.must({ type: "openCounter", counterId: "loket-2", officerId: "siti" }),
-      sim.issue("info"),
-      sim.issue("info"),
-    ]);
+    const { sim, store } = infoMorning();
     sim.advance(60_000);
     store.append([
       sim.must({ type: "callNext", counterId: "loket-2", officerId: "siti" }),
@@ -63,12 +70,7 @@ describe("rollups after an undone transfer", () => {
   });
 
   it("keeps the rest of a group, with its target range recomputed from the rows left", () => {
-    const sim = new OfficeSimulation(undefined, jakarta(`${FRIDAY} 08:00`));
-    const store = openStore(":memory:");
-    store.append([
-      sim.must({ type: "openCounter", counterId: "loket-2", officerId: "siti" }),
-      sim.issue("info"),
-      sim.issue("info"),
+    const { sim, store } = infoMorning((sim) => [
       sim.must({ type: "callNext", counterId: "loket-2", officerId: "siti" }),
       sim.must({ type: "complete", counterId: "loket-2", outcome: "selesai" }),
       sim.must({ type: "callNext", counterId: "loket-2", officerId: "siti" }),

@@ -9,6 +9,7 @@ import {
   Smartphone,
   Users,
 } from "lucide-react";
+import { Checklist } from "../components/Checklist";
 import { QrCode } from "../components/QrCode";
 import { serviceName, type Lang, type Strings } from "../i18n";
 
@@ -89,17 +90,7 @@ export function ConfirmationPage({
               {t.requirementsTitle}
             </h2>
             <p className="section-hint">{t.requirementsHint}</p>
-            <ul className="checklist">
-              {service.persyaratan.map((r) => (
-                <li key={r.text}>
-                  <CircleCheckBig size={26} aria-hidden="true" />
-                  <span>
-                    {r.text}
-                    {r.condition ? <small className="req-condition">{r.condition}</small> : null}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <Checklist items={service.persyaratan} iconSize={26} />
           </section>
         ) : null}
       </div>

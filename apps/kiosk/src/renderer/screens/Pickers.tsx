@@ -4,6 +4,7 @@ import type { CSSProperties } from "react";
 import { ConfigIcon } from "../components/Icon";
 import { OpenPill } from "../components/LiveFacts";
 import { serviceName, type Lang, type Strings } from "../i18n";
+import { PageHead } from "../components/PageHead";
 
 /** How many of the most-used services the first screen offers before the agencies. */
 const POPULAR_SHOWN = 4;
@@ -71,10 +72,7 @@ export function AgencyPicker({
           </ul>
         </section>
       ) : null}
-      <div className="page-head">
-        <h1 className="page-title">{t.chooseAgency}</h1>
-        <p className="page-hint">{t.chooseAgencyHint}</p>
-      </div>
+      <PageHead title={t.chooseAgency} hint={t.chooseAgencyHint} />
       <ul className={`tiles tiles-${offered.length > 4 ? "many" : "few"}`}>
         {offered.map((agency) => {
           const own = services.filter((s) => s.agencyId === agency.id);
@@ -113,6 +111,14 @@ export function AgencyPicker({
   );
 }
 
+/** What every list of service tiles is given: the live statuses, the texts, and what a tap does. */
+export interface ServiceListProps {
+  statuses: ReadonlyMap<string, ServiceStatus>;
+  t: Strings;
+  lang: Lang;
+  onPick: (service: ServiceInfo) => void;
+}
+
 export function ServicePicker({
   agency,
   services,
@@ -123,11 +129,7 @@ export function ServicePicker({
 }: {
   agency: AgencyInfo;
   services: ServiceInfo[];
-  statuses: ReadonlyMap<string, ServiceStatus>;
-  t: Strings;
-  lang: Lang;
-  onPick: (service: ServiceInfo) => void;
-}) {
+} & ServiceListProps) {
   return (
     <main
       className="page picker"
@@ -143,21 +145,48 @@ export function ServicePicker({
           <p className="page-hint">{t.chooseService}</p>
         </div>
       </div>
-      <ul className={`tiles tiles-${services.length > 4 ? "many" : "few"}`}>
-        {services.map((service) => (
-          <li key={service.id}>
-            <ServiceTile
-              service={service}
-              agency={undefined}
-              status={statuses.get(service.id)}
-              t={t}
-              lang={lang}
-              onPick={onPick}
-            />
-          </li>
-        ))}
-      </ul>
+      <ServiceTiles
+        services={services}
+        size={services.length > 4 ? "many" : "few"}
+        agencyOf={() => undefined}
+        statuses={statuses}
+        t={t}
+        lang={lang}
+        onPick={onPick}
+      />
     </main>
+  );
+}
+
+/** Services as a list of tiles; `agencyOf` names a tile's agency where the list mixes agencies. */
+export function ServiceTiles({
+  services,
+  size,
+  agencyOf,
+  statuses,
+  t,
+  lang,
+  onPick,
+}: {
+  services: readonly ServiceInfo[];
+  size: "many" | "few";
+  agencyOf: (service: ServiceInfo) => AgencyInfo | undefined;
+} & ServiceListProps) {
+  return (
+    <ul className={`tiles tiles-${size}`}>
+      {services.map((service) => (
+        <li key={service.id}>
+          <ServiceTile
+            service={service}
+            agency={agencyOf(service)}
+            status={statuses.get(service.id)}
+            t={t}
+            lang={lang}
+            onPick={onPick}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 

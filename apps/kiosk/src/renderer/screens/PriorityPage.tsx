@@ -1,6 +1,7 @@
 import type { PriorityReason } from "@layan/core";
 import { Accessibility, Baby, PersonStanding, Ticket } from "lucide-react";
 import type { Strings } from "../i18n";
+import { PageHead } from "../components/PageHead";
 
 const OPTIONS: { reason: PriorityReason; icon: typeof Baby }[] = [
   { reason: "lansia", icon: PersonStanding },
@@ -24,10 +25,7 @@ export function PriorityPage({
 }) {
   return (
     <main className="page priority-page" data-testid="priority">
-      <div className="page-head">
-        <h1 className="page-title">{t.priorityTitle}</h1>
-        <p className="page-hint">{t.priorityHint}</p>
-      </div>
+      <PageHead title={t.priorityTitle} hint={t.priorityHint} />
       <ul className="priority-options">
         {OPTIONS.map(({ reason, icon: Icon }) => (
           <li key={reason}>

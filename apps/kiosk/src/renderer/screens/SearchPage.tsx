@@ -1,9 +1,9 @@
-import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
+import type { AgencyInfo, ServiceInfo } from "@layan/protocol";
 import { Delete, Search, X } from "lucide-react";
 import { useMemo } from "react";
-import type { Lang, Strings } from "../i18n";
 import { searchServices } from "../search";
-import { ServiceTile } from "./Pickers";
+import { ServiceTiles, type ServiceListProps } from "./Pickers";
+import { PageHead } from "../components/PageHead";
 
 /** QWERTY like a phone: the layout most citizens have typed on. */
 const ROWS = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"] as const;
@@ -27,19 +27,12 @@ export function SearchPage({
   onQuery: (query: string) => void;
   services: ServiceInfo[];
   agencies: AgencyInfo[];
-  statuses: ReadonlyMap<string, ServiceStatus>;
-  t: Strings;
-  lang: Lang;
-  onPick: (service: ServiceInfo) => void;
-}) {
+} & ServiceListProps) {
   const results = useMemo(() => searchServices(services, agencies, query), [services, agencies, query]);
   const type = (text: string) => onQuery((query + text).slice(0, MAX_QUERY));
   return (
     <main className="page search-page" data-testid="search">
-      <div className="page-head">
-        <h1 className="page-title">{t.searchTitle}</h1>
-        <p className="page-hint">{t.searchHint}</p>
-      </div>
+      <PageHead title={t.searchTitle} hint={t.searchHint} />
       <div className="search-box">
         <Search size={40} aria-hidden="true" />
         <input
@@ -59,20 +52,15 @@ export function SearchPage({
             {t.searchNothing}
           </p>
         ) : (
-          <ul className="tiles tiles-few">
-            {results.map((service) => (
-              <li key={service.id}>
-                <ServiceTile
-                  service={service}
-                  agency={agencies.find((a) => a.id === service.agencyId)}
-                  status={statuses.get(service.id)}
-                  t={t}
-                  lang={lang}
-                  onPick={onPick}
-                />
-              </li>
-            ))}
-          </ul>
+          <ServiceTiles
+            services={results}
+            size="few"
+            agencyOf={(service) => agencies.find((a) => a.id === service.agencyId)}
+            statuses={statuses}
+            t={t}
+            lang={lang}
+            onPick={onPick}
+          />
         )}
       </section>
       <div className="keyboard" role="group" aria-label={t.keyboard}>

@@ -3,13 +3,13 @@ import {
   Banknote,
   CalendarClock,
   CircleAlert,
-  CircleCheckBig,
   Clock3,
   Megaphone,
   Package,
   Ticket,
 } from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
+import { Checklist } from "../components/Checklist";
 import { ConfigIcon } from "../components/Icon";
 import { LiveFacts, OpenPill } from "../components/LiveFacts";
 import { SopFlow } from "../components/SopFlow";
@@ -130,18 +130,7 @@ export function ServicePage({
             {t.requirementsTitle}
           </h2>
           <p className="section-hint">{t.requirementsHint}</p>
-          <ul className="checklist">
-            {service.persyaratan.map((r) => (
-              <li key={r.text}>
-                <CircleCheckBig size={30} aria-hidden="true" />
-                <span>
-                  {r.text}
-                  {r.condition ? <small className="req-condition">{r.condition}</small> : null}
-                  {r.note ? <small>{r.note}</small> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <Checklist items={service.persyaratan} iconSize={30} withNotes />
         </section>
         <section className="complaints" aria-labelledby="complaint-title">
           <h2 id="complaint-title" className="section-title">
