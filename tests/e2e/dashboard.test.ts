@@ -284,7 +284,7 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     ];
     for (let i = 0; i < 3; i++)
       for (const s of mix) await kiosk.issue(s, i === 1 && s === "ktp-el" ? "lansia" : null);
-    const takenAt = Date.now();
+    const takenAt = hub.now(); // the hub's pinned clock: the 1-minute targets run on its time
     const desks: [string, "officer" | "supervisor", number, string][] = [
       ["loket-1", "officer", 0, "ktp-el"],
       ["loket-7", "officer", 1, "stnk-tahunan"],
@@ -337,7 +337,7 @@ describe("dashboard on simulated weeks, with the office open now (screenshots)",
     expect(pages).toBeLessThanOrEqual(8);
 
     // Live view once the 1-minute targets have passed.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, takenAt + 62_000 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, takenAt + 62_000 - hub.now())));
     await dash.open("langsung");
     await expect
       .poll(() => dash.page.locator('[data-testid="live-tickets"] tr[data-over="true"]').count(), SEEN)
