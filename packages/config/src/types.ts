@@ -26,10 +26,16 @@ export interface OfficeConfig {
   closedDates: ClosedDate[];
   /** Running text for the waiting-room displays, one item per message. */
   runningText: string[];
-  /** The Maklumat Pelayanan (UU 25/2009 art. 15), shown on displays and kiosks. */
-  maklumat: { text: string; signedBy?: string };
-  /** Survei Kepuasan Masyarakat (PermenPANRB 14/2017); printed as a link/QR when present. */
-  surveyUrl?: string;
+  /** The Maklumat Pelayanan (UU 25/2009 art. 15), shown on kiosks, displays, the ticket page and reports. */
+  maklumat: Maklumat;
+  /** What a citizen (and an Ombudsman assessor) looks for on arrival: visi, misi, motto, facilities. */
+  info: OfficeInfo;
+  /** Survei Kepuasan Masyarakat (PermenPANRB 14/2017), run by Layan itself. */
+  survey: SurveyConfig;
+  /** Pengaduan: how complaints are taken, answered and where else a citizen may go. */
+  complaints: ComplaintsConfig;
+  /** The monthly report's letterhead and signature blocks. */
+  report: ReportConfig;
   /** Base URL for the "follow your ticket" QR code; without it the ticket has no QR code. */
   publicBaseUrl?: string;
   queue: {
@@ -47,6 +53,79 @@ export interface OfficeConfig {
   };
 }
 
+/** A signed service pledge: text, who signed it, as what, and when it was adopted. */
+export interface Maklumat {
+  text: string;
+  signedBy: string;
+  /** The signatory's position ("Kepala Dinas Kependudukan dan Pencatatan Sipil"). */
+  position: string;
+  /** Office-local "YYYY-MM-DD" the pledge was adopted. */
+  adoptedOn: string;
+}
+
+/** Facilities for vulnerable groups the Ombudsman checks for (UU 25/2009 art. 29). */
+export type FacilityKind = "priority-lane" | "priority-seats" | "ramp" | "nursing-room" | "wheelchair" | "accessible-toilet" | "play-area" | "other";
+
+export interface Facility {
+  kind: FacilityKind;
+  /** What and where, for citizens: "Ruang laktasi di lantai 1, sebelah loket 4". */
+  description: LocalizedText;
+}
+
+export interface OfficeInfo {
+  visi?: LocalizedText;
+  misi: LocalizedText[];
+  motto?: LocalizedText;
+  facilities: Facility[];
+}
+
+export interface SurveyConfig {
+  /** Offer the SKM after service (ticket page, survey kiosks); true unless the office turns it off. */
+  enabled: boolean;
+  /** The counter app offers its screen to the citizen after a ticket is served. */
+  atCounter: boolean;
+  /** Days a response's optional respondent profile is kept; then the hub deletes it (UU 27/2022). */
+  profileRetentionDays: number;
+}
+
+export interface ComplaintCategory {
+  id: string;
+  label: LocalizedText;
+}
+
+/** Where else a citizen may complain (SP4N-LAPOR!, the Ombudsman's representative office). */
+export interface ExternalComplaintChannel {
+  name: string;
+  contact: string;
+}
+
+export interface ComplaintsConfig {
+  /** A complaint should get its response within this many working days (office hours and closedDates). */
+  responseTargetWorkingDays: number;
+  /** Days after a complaint is closed that the citizen's contact is kept; then the hub deletes it. */
+  contactRetentionDays: number;
+  categories: ComplaintCategory[];
+  elsewhere: ExternalComplaintChannel[];
+}
+
+export interface Signatory {
+  /** The role on the report: "Kepala Dinas", "Pejabat Pengelola Pengaduan". */
+  title: string;
+  name: string;
+  /** Nomor Induk Pegawai (18 digits), when the signatory has one. */
+  nip?: string;
+}
+
+export interface ReportConfig {
+  /** Where the report is signed ("Gedong Tataan"), before the date. */
+  place: string;
+  /** Letterhead lines, top to bottom: "PEMERINTAH KABUPATEN PESAWARAN", the office's name, its address. */
+  letterhead: string[];
+  /** A PNG or SVG file in kiosk-config, printed left of the letterhead; as a data: URL after loading. */
+  logo?: string;
+  signatories: Signatory[];
+}
+
 /** An Organisasi Perangkat Daerah (or vertical agency) with counters in the office. */
 export interface AgencyConfig {
   id: string;
@@ -55,6 +134,8 @@ export interface AgencyConfig {
   icon: string;
   /** "#RRGGBB", used for its tiles and ticket headers. */
   color: string;
+  /** The agency's own maklumat, when it has adopted one besides the office's. */
+  maklumat?: Maklumat;
 }
 
 /** One item of the Persyaratan component. */
