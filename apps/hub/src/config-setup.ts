@@ -1,6 +1,6 @@
-import { toOfficeRules, type LayanConfig } from "@layan/config";
+import { toOfficeRules, type LayanConfig, type LocalizedText, type Maklumat } from "@layan/config";
 import type { OfficeRules } from "@layan/core";
-import type { Catalog, ServiceHours, ServiceInfo } from "@layan/protocol";
+import type { Catalog, Localized, MaklumatInfo, OfficeInfo, ServiceHours, ServiceInfo } from "@layan/protocol";
 import type { DisplayGroup, HubSetup, KioskSetup, PrinterSetting } from "./setup";
 
 /** Turns a validated kiosk-config into what the hub runs on. */
@@ -51,9 +51,30 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
       address: config.office.address,
       timezone: config.office.timezone,
       runningText: config.office.runningText.join("  •  "),
-      maklumat: config.office.maklumat.text,
+      maklumat: maklumatInfo(config.office.maklumat),
+      about: {
+        visi: localized(config.office.info.visi),
+        misi: config.office.info.misi.map((m) => localized(m)),
+        motto: localized(config.office.info.motto),
+        facilities: config.office.info.facilities.map((f) => ({ kind: f.kind, description: localized(f.description) })),
+      },
+      complaints: {
+        categories: config.office.complaints.categories.map((c) => ({ id: c.id, label: localized(c.label) })),
+        targetWorkingDays: config.office.complaints.responseTargetWorkingDays,
+        elsewhere: config.office.complaints.elsewhere.map((c) => ({ name: c.name, contact: c.contact })),
+      },
+      surveyEnabled: config.office.survey.enabled,
+      surveyAtCounter: config.office.survey.enabled && config.office.survey.atCounter,
+      privacy: privacyNotices(config),
     },
-    agencies: config.agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, icon: a.icon, color: a.color })),
+    agencies: config.agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      shortName: a.shortName,
+      icon: a.icon,
+      color: a.color,
+      maklumat: a.maklumat ? maklumatInfo(a.maklumat) : null,
+    })),
     services,
   };
 
@@ -87,6 +108,50 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     announcementStyle: config.office.announcement.style,
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
+    feedback: {
+      surveyEnabled: config.office.survey.enabled,
+      surveyAtCounter: config.office.survey.atCounter,
+      profileRetentionDays: config.office.survey.profileRetentionDays,
+      complaintTargetWorkingDays: config.office.complaints.responseTargetWorkingDays,
+      contactRetentionDays: config.office.complaints.contactRetentionDays,
+      calendar: {
+        timezone: config.office.timezone,
+        hours: config.office.hours,
+        closedDates: config.office.closedDates.map((d) => d.date),
+      },
+      report: {
+        place: config.office.report.place,
+        letterhead: [...config.office.report.letterhead],
+        logo: config.office.report.logo ?? null,
+        signatories: config.office.report.signatories.map((s) => ({ title: s.title, name: s.name, nip: s.nip ?? null })),
+      },
+    },
+  };
+}
+
+function localized(text: LocalizedText): Localized;
+function localized(text: LocalizedText | undefined): Localized | null;
+function localized(text: LocalizedText | undefined): Localized | null {
+  return text ? { id: text.id, en: text.en ?? null } : null;
+}
+
+function maklumatInfo(m: Maklumat): MaklumatInfo {
+  return { text: m.text, signedBy: m.signedBy, position: m.position, adoptedOn: m.adoptedOn };
+}
+
+/** What the citizen reads before leaving a profile or a contact: what is kept, why, and for how long. */
+function privacyNotices(config: LayanConfig): OfficeInfo["privacy"] {
+  const { profileRetentionDays } = config.office.survey;
+  const { contactRetentionDays } = config.office.complaints;
+  return {
+    surveyProfile: {
+      id: `Data profil (jenis kelamin, usia, pendidikan, pekerjaan) bersifat sukarela, tidak dikaitkan dengan nama Anda, hanya dipakai untuk laporan survei, dan dihapus otomatis setelah ${profileRetentionDays} hari.`,
+      en: `The profile (sex, age, education, occupation) is optional, not linked to your name, used only for the survey report, and deleted automatically after ${profileRetentionDays} days.`,
+    },
+    complaintContact: {
+      id: `Kontak bersifat sukarela dan hanya dipakai petugas untuk menindaklanjuti pengaduan ini. Kontak dihapus otomatis ${contactRetentionDays} hari setelah pengaduan selesai (UU 27/2022 tentang Pelindungan Data Pribadi).`,
+      en: `Your contact is optional and used only by officers to follow up this complaint. It is deleted automatically ${contactRetentionDays} days after the complaint is closed (Law 27/2022 on personal data protection).`,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { QueueEvent, TicketStatus } from "@layan/core";
+import type { FeedbackQueries, User } from "@layan/store";
 import type { Logger } from "pino";
 import type { Server } from "socket.io";
 import type { AuthStore, Authenticator } from "./auth";
@@ -30,6 +31,11 @@ export interface HubStore extends EngineStore, AuthStore {
   issuedCountsSince(serviceDay: string): { serviceId: string; count: number }[];
   /** Group-commit counters, for /healthz and the benchmark. */
   commitStats?(): { batches: number; entries: number; largestBatch: number; failedBatches: number };
+  /** The ticket of that service day with that number ("A-012"), or null. */
+  ticketIdByNumber(serviceDay: string, number: string): string | null;
+  listUsers(): User[];
+  /** Survey responses, complaints and the personal data that goes with them. */
+  feedback: FeedbackQueries;
 }
 
 /** Printing for browser kiosks: the hub prints to the kiosk's network printer. */
@@ -54,6 +60,8 @@ export interface HubContext {
   calls: CallHistory;
   logger: Logger;
   printing: TicketPrinting | null;
+  /** Origins besides the hub's own whose pages may post to its API (the public base URL, options). */
+  allowedOrigins: ReadonlySet<string>;
   newTicketId: () => string;
   /** Public page of a ticket; `host` is the Host header the kiosk used, `secure` whether it came over TLS. */
   statusUrl: (ticketId: string, host: string | undefined, secure: boolean) => string;

@@ -7,14 +7,15 @@ import {
   serviceDayOf,
   startOfServiceDay,
   type Decision,
+  type FeedbackEvent,
   type OfficeRules,
   type QueueCommand,
   type QueueEvent,
   type QueueState,
 } from "@layan/core";
 import { createHash } from "node:crypto";
-import { fail, ok, type Ack } from "@layan/protocol";
-import type { CommitEntry } from "@layan/store";
+import { fail, ok, type Ack, type ErrorCode } from "@layan/protocol";
+import type { CommitEntry, PersonalDataEntry } from "@layan/store";
 import type { Logger } from "pino";
 import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 
@@ -66,8 +67,8 @@ function canonicalJson(value: unknown): string {
  * read alike (ticket:recall and ticket:start are both `{ requestId, counterId }`)
  * are still different requests.
  */
-function payloadHashOf(command: QueueCommand, payload: unknown): string {
-  return createHash("sha256").update(`${command.type}\n${canonicalJson(payload)}`).digest("base64url");
+function payloadHashOf(kind: string, payload: unknown): string {
+  return createHash("sha256").update(`${kind}\n${canonicalJson(payload)}`).digest("base64url");
 }
 
 interface Remembered {
@@ -76,6 +77,14 @@ interface Remembered {
 }
 
 type Listener = (batch: CommittedEvent[]) => void;
+
+/**
+ * What a feedback decision (a survey answer, a complaint) makes: its events,
+ * the personal data that goes with them, the answer; or a refusal.
+ */
+export type FeedbackDecision<T> =
+  | { ok: true; events: FeedbackEvent[]; personal?: PersonalDataEntry[]; answer: T }
+  | { ok: false; code: ErrorCode };
 
 /** Where the engine reports what an operator must see: a clock stepping back, a store refusing writes. */
 export type EngineLog = Pick<Logger, "warn" | "error">;
@@ -179,9 +188,28 @@ export class QueueEngine {
     ctx: CommandContext,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
+    return this.once(command.type, ctx, (request) => this.run(command, request, ctx.namespace, respond));
+  }
+
+  /**
+   * Records citizens' feedback: not a queue command, but the same log,
+   * sequence, request ledger and group commit. `decide` runs synchronously
+   * right before the events are applied, so a check it makes (one answer per
+   * ticket) cannot race another submission between check and commit.
+   */
+  record<T>(kind: string, ctx: CommandContext, decide: (now: number) => FeedbackDecision<T>): Promise<Ack<T>> {
+    return this.once(kind, ctx, (request) => this.runFeedback(kind, request, ctx.namespace, decide));
+  }
+
+  /** A request id answers once: a retry with the same payload gets the first answer, another payload a conflict. */
+  private once<T>(
+    kind: string,
+    ctx: CommandContext,
+    run: (request: { key: string; payloadHash: string } | null) => Promise<Ack<T>>,
+  ): Promise<Ack<T>> {
     if (ctx.requestId !== null) {
       const key = `${ctx.namespace}:${ctx.requestId}`;
-      const payloadHash = payloadHashOf(command, ctx.payload);
+      const payloadHash = payloadHashOf(kind, ctx.payload);
       // A reused id with another payload is a client bug (an id copied between
       // actions): answering the first command's result would tell the officer
       // something happened that they did not ask for.
@@ -194,12 +222,12 @@ export class QueueEngine {
         const same = stored.payloadHash === null || stored.payloadHash === payloadHash;
         return Promise.resolve(same ? (stored.answer as Ack<T>) : fail("REQUEST_CONFLICT"));
       }
-      const promise = this.run(command, { key, payloadHash }, ctx.namespace, respond);
+      const promise = run({ key, payloadHash });
       this.inflight.set(key, { promise, payloadHash });
       void promise.finally(() => this.inflight.delete(key));
       return promise;
     }
-    return this.run(command, null, ctx.namespace, respond);
+    return run(null);
   }
 
   private fromLedger(key: string): Remembered | undefined {
@@ -236,10 +264,51 @@ export class QueueEngine {
       return answer;
     }
     const { events } = decision;
+    const firstSeq = this.advance(events);
+    const answer: Ack<T> = ok(respond(this.state, events, this.seq));
+    return this.commitAndAnswer(command.type, events, firstSeq, [], request, namespace, answer);
+  }
+
+  private runFeedback<T>(
+    kind: string,
+    request: { key: string; payloadHash: string } | null,
+    namespace: string,
+    decide: (now: number) => FeedbackDecision<T>,
+  ): Promise<Ack<T>> {
+    const now = this.eventTime();
+    let decision: FeedbackDecision<T>;
+    try {
+      decision = decide(now);
+    } catch (err) {
+      this.log?.error({ err, kind }, "feedback decision failed");
+      return Promise.resolve(fail("INTERNAL"));
+    }
+    if (!decision.ok) {
+      const answer = fail(decision.code);
+      if (request !== null) this.remember(request, answer);
+      return Promise.resolve(answer);
+    }
+    const firstSeq = this.advance(decision.events);
+    return this.commitAndAnswer(kind, decision.events, firstSeq, decision.personal ?? [], request, namespace, ok(decision.answer));
+  }
+
+  /** Takes the next seqs for events about to be committed; returns the first. */
+  private advance(events: readonly QueueEvent[]): number {
     for (const e of events) this.lastEventAt = Math.max(this.lastEventAt, e.at);
     const firstSeq = this.seq + 1;
     this.seq += events.length;
-    const answer: Ack<T> = ok(respond(this.state, events, this.seq));
+    return firstSeq;
+  }
+
+  private async commitAndAnswer<T>(
+    kind: string,
+    events: QueueEvent[],
+    firstSeq: number,
+    personal: PersonalDataEntry[],
+    request: { key: string; payloadHash: string } | null,
+    namespace: string,
+    answer: Ack<T>,
+  ): Promise<Ack<T>> {
     if (events.length === 0) {
       if (request !== null) this.remember(request, answer);
       return answer;
@@ -247,11 +316,12 @@ export class QueueEngine {
     try {
       await this.store.commit({
         events,
+        ...(personal.length > 0 ? { personal } : {}),
         ...(request !== null ? { request: { id: request.key, namespace, response: answer, payloadHash: request.payloadHash } } : {}),
       });
     } catch (err) {
       // Nothing of the batch is on disk; the cause is what the office's IT person must read.
-      this.log?.error({ err, code: storageFailure(err) ?? "UNKNOWN", command: command.type }, STORAGE_LOG_MESSAGE);
+      this.log?.error({ err, code: storageFailure(err) ?? "UNKNOWN", command: kind }, STORAGE_LOG_MESSAGE);
       this.reloadAfterFailedCommit();
       return fail("STORE_UNAVAILABLE");
     }

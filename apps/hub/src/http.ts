@@ -116,7 +116,32 @@ export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>
   return allowed.has(origin);
 }
 
-const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+export const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+
+/**
+ * Reads a JSON body for a POST route, answering the refusals itself: another
+ * site's page (403), not JSON (415), unreadable (400). Undefined when answered.
+ */
+export async function jsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: ReadonlySet<string>,
+): Promise<unknown> {
+  if (!originAllowed(req, allowedOrigins)) {
+    sendJson(res, 403, fail("ORIGIN_NOT_ALLOWED"));
+    return undefined;
+  }
+  if (!isJson(req)) {
+    sendJson(res, 415, fail("UNSUPPORTED_CONTENT_TYPE"));
+    return undefined;
+  }
+  try {
+    return (await readJson(req)) ?? null;
+  } catch {
+    sendJson(res, 400, fail("INVALID_PAYLOAD"));
+    return undefined;
+  }
+}
 
 /** POST /api/auth/login and /api/auth/logout: officers and managers get a session token. */
 export function authRoutes(

@@ -10,6 +10,7 @@ import { Authenticator } from "./auth";
 import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
+import { feedbackRoutes } from "./feedback/routes";
 import { QueueEngine } from "./engine";
 import { authRoutes, BadRequest, SECURITY_HEADERS, sendJson, staticApps, type Route, type WebApp } from "./http";
 import { attachCounter } from "./namespaces/counter";
@@ -189,6 +190,7 @@ export function createHub(options: HubOptions): Hub {
     calls,
     logger,
     printing: options.printing ?? null,
+    allowedOrigins,
     newTicketId: options.newTicketId ?? ticketIds(),
     statusUrl: (ticketId, host, secure) => {
       // The address the kiosk itself reached the hub at is the one most likely to work from a phone.
@@ -231,6 +233,7 @@ export function createHub(options: HubOptions): Hub {
     },
     authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger)),
     ticketPageRoutes(context),
+    feedbackRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
   ];

@@ -1,4 +1,4 @@
-import type { OfficeRules } from "@layan/core";
+import type { OfficeRules, WorkingCalendar } from "@layan/core";
 import type { Catalog } from "@layan/protocol";
 
 export interface PrinterSetting {
@@ -34,4 +34,23 @@ export interface HubSetup {
   kioskIdleSeconds: number;
   /** Base of the ticket status links printed as QR codes; null: derived from the request. */
   publicBaseUrl: string | null;
+  feedback: FeedbackSetup;
+}
+
+/** The survey, complaints and reporting settings (kiosk-config office.yaml `survey`, `complaints`, `report`). */
+export interface FeedbackSetup {
+  surveyEnabled: boolean;
+  surveyAtCounter: boolean;
+  profileRetentionDays: number;
+  complaintTargetWorkingDays: number;
+  contactRetentionDays: number;
+  /** The office's hours and closed dates: what a complaint's working days count. */
+  calendar: WorkingCalendar;
+  report: {
+    place: string;
+    letterhead: string[];
+    /** data: URL, or null. */
+    logo: string | null;
+    signatories: { title: string; name: string; nip: string | null }[];
+  };
 }

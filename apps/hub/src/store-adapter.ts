@@ -33,6 +33,9 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
       );
     },
     issuedCountsSince: (serviceDay) => store.issuedCountsSince(serviceDay),
+    ticketIdByNumber: (serviceDay, number) => store.ticketIdByNumber(serviceDay, number),
+    listUsers: () => store.listUsers(),
+    feedback: store,
     findDeviceByTokenHash: (hash) => store.findDeviceByTokenHash(hash),
     findUserByUsername: (username) => store.findUserByUsername(username),
     findUserById: (id) => store.findUserById(id),

@@ -1,6 +1,7 @@
 import type { CounterId, ServiceId } from "./office";
 import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 import type { SegmentMeasurement } from "./measure";
+import type { SurveyAnswers } from "./survey";
 
 /**
  * What happened, as stored in the append-only log. Types read `entity.verb`.
@@ -79,7 +80,60 @@ export type QueueEvent =
   | { type: "ticket.cancelled"; at: number; ticketId: TicketId; reason: CancelReason }
   | { type: "counter.opened"; at: number; counterId: CounterId; officerId: OfficerId | null }
   | { type: "counter.paused"; at: number; counterId: CounterId }
-  | { type: "counter.closed"; at: number; counterId: CounterId };
+  | { type: "counter.closed"; at: number; counterId: CounterId }
+  | FeedbackEvent;
+
+/**
+ * What citizens say about the service: the SKM survey and complaints. They
+ * share the log (one sequence, one durability, shipped with the rest) but not
+ * the queue: the queue state ignores them. None carries who the citizen is;
+ * the optional profile and contact are kept apart, for a limited time.
+ */
+export type FeedbackEvent =
+  | {
+      type: "survey.submitted";
+      at: number;
+      responseId: string;
+      /** The served ticket it answers for; the log's ticket column stays empty (see event-log.ts). */
+      ticketId: TicketId;
+      /** Bound to the service, counter and day of the ticket's last served segment. */
+      serviceId: ServiceId;
+      counterId: CounterId | null;
+      serviceDay: string;
+      channel: "ticket_page" | "kiosk" | "counter";
+      answers: SurveyAnswers;
+      suggestion: string | null;
+    }
+  | {
+      type: "complaint.filed";
+      at: number;
+      complaintId: string;
+      code: string;
+      /** Office-local day of filing, what reports select on. */
+      filedDay: string;
+      channel: "kiosk" | "ticket_page" | "staff";
+      category: string;
+      serviceId: ServiceId | null;
+      text: string;
+      /** Copied in, like SOP targets: a later config change does not move an old deadline. */
+      targetWorkingDays: number;
+      dueAt: number;
+    }
+  | { type: "complaint.assigned"; at: number; complaintId: string; assignee: string; by: string }
+  | { type: "complaint.responded"; at: number; complaintId: string; text: string; by: string }
+  | { type: "complaint.closed"; at: number; complaintId: string; note: string | null; by: string };
+
+export const FEEDBACK_EVENT_TYPES = [
+  "survey.submitted",
+  "complaint.filed",
+  "complaint.assigned",
+  "complaint.responded",
+  "complaint.closed",
+] as const satisfies readonly FeedbackEvent["type"][];
+
+export function isFeedbackEvent(event: QueueEvent): event is FeedbackEvent {
+  return (FEEDBACK_EVENT_TYPES as readonly string[]).includes(event.type);
+}
 
 export type QueueEventType = QueueEvent["type"];
 export type EventOf<T extends QueueEventType> = Extract<QueueEvent, { type: T }>;
@@ -100,4 +154,5 @@ export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
   "counter.opened",
   "counter.paused",
   "counter.closed",
+  ...FEEDBACK_EVENT_TYPES,
 ];

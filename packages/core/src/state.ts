@@ -324,6 +324,13 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       counter.since = event.at;
       return state;
     }
+    // Citizens' feedback shares the log, not the queue.
+    case "survey.submitted":
+    case "complaint.filed":
+    case "complaint.assigned":
+    case "complaint.responded":
+    case "complaint.closed":
+      return state;
   }
 }
 

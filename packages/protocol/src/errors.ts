@@ -26,6 +26,17 @@ export const HUB_ERROR_CODES = [
   "KIOSK_INFO_ONLY",
   /** An officer cancelling a ticket of a service their open counter does not serve. */
   "NOT_YOUR_SERVICE",
+  /** Survey and complaints (the Ombudsman loop). */
+  "SURVEY_DISABLED",
+  "SURVEY_NOT_SERVED",
+  "SURVEY_ALREADY_ANSWERED",
+  "SURVEY_WINDOW_PASSED",
+  "COMPLAINT_CATEGORY_UNKNOWN",
+  "COMPLAINT_CLOSED",
+  "COMPLAINT_NOT_ANSWERED",
+  "ASSIGNEE_UNKNOWN",
+  /** HTTP: one address sent more public requests (surveys, complaints) than a person would. */
+  "TOO_MANY_REQUESTS",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
 ] as const;
@@ -78,5 +89,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   INTERNAL: { id: "Terjadi kesalahan sistem. Silakan coba lagi.", en: "Internal error." },
   KIOSK_INFO_ONLY: { id: "Kios ini hanya untuk informasi dan tidak menerbitkan nomor antrean. Silakan ambil nomor di kios lain.", en: "This is an information kiosk; it issues no queue numbers. Please use another kiosk." },
   NOT_YOUR_SERVICE: { id: "Nomor ini bukan antrean layanan di loket yang Anda buka. Minta supervisor untuk membatalkannya.", en: "The ticket is not in a service of the counter you opened; ask a supervisor to cancel it." },
+  SURVEY_DISABLED: { id: "Survei kepuasan tidak dibuka oleh kantor ini.", en: "This office does not run the satisfaction survey." },
+  SURVEY_NOT_SERVED: { id: "Survei hanya dapat diisi setelah Anda selesai dilayani.", en: "The survey opens once you have been served." },
+  SURVEY_ALREADY_ANSWERED: { id: "Survei untuk nomor antrean ini sudah diisi. Terima kasih.", en: "The survey for this ticket has already been answered. Thank you." },
+  SURVEY_WINDOW_PASSED: { id: "Batas waktu pengisian survei untuk nomor ini sudah lewat.", en: "Too late to answer the survey for this ticket." },
+  COMPLAINT_CATEGORY_UNKNOWN: { id: "Kategori pengaduan tidak dikenal.", en: "Unknown complaint category." },
+  COMPLAINT_CLOSED: { id: "Pengaduan ini sudah selesai dan tidak dapat diubah.", en: "The complaint is closed and cannot be changed." },
+  COMPLAINT_NOT_ANSWERED: { id: "Beri jawaban atau catatan penutup sebelum menyelesaikan pengaduan.", en: "Answer the complaint or give a closing note before closing it." },
+  ASSIGNEE_UNKNOWN: { id: "Petugas yang dituju tidak dikenal atau tidak aktif.", en: "Unknown or disabled assignee." },
+  TOO_MANY_REQUESTS: { id: "Terlalu banyak permintaan dari perangkat ini. Coba lagi beberapa menit lagi.", en: "Too many requests from this device. Try again in a few minutes." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
 };

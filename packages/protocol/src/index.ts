@@ -5,3 +5,4 @@ export * from "./views";
 export * from "./namespaces";
 export * from "./commands";
 export * from "./reports";
+export * from "./feedback";

@@ -20,7 +20,45 @@ export interface OfficeInfo {
   address: string;
   timezone: string;
   runningText: string;
-  maklumat: string;
+  maklumat: MaklumatInfo;
+  /** Visi, misi, motto and the facilities for vulnerable groups, as the office states them. */
+  about: OfficeAbout;
+  /** What a complaint form offers: categories, the answer target, where else to go. */
+  complaints: ComplaintFormInfo;
+  /** Whether the office runs the SKM survey in Layan. */
+  surveyEnabled: boolean;
+  /** The counter app offers its screen to the citizen for the survey after service. */
+  surveyAtCounter: boolean;
+  /** The short personal-data notices (UU 27/2022) shown beside the optional fields. */
+  privacy: { surveyProfile: Localized; complaintContact: Localized };
+}
+
+/** Bahasa Indonesia, and English when the office wrote it. */
+export interface Localized {
+  id: string;
+  en: string | null;
+}
+
+/** The Maklumat Pelayanan: the office's signed service pledge. */
+export interface MaklumatInfo {
+  text: string;
+  signedBy: string;
+  position: string;
+  /** "YYYY-MM-DD". */
+  adoptedOn: string;
+}
+
+export interface OfficeAbout {
+  visi: Localized | null;
+  misi: Localized[];
+  motto: Localized | null;
+  facilities: { kind: string; description: Localized }[];
+}
+
+export interface ComplaintFormInfo {
+  categories: { id: string; label: Localized }[];
+  targetWorkingDays: number;
+  elsewhere: { name: string; contact: string }[];
 }
 
 export interface AgencyInfo {
@@ -29,6 +67,8 @@ export interface AgencyInfo {
   shortName: string;
   icon: string;
   color: string;
+  /** The agency's own maklumat, when it adopted one. */
+  maklumat: MaklumatInfo | null;
 }
 
 export interface SopStepInfo {

@@ -1,4 +1,4 @@
-import type { QueueEvent } from "@layan/core";
+import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 
 /** A row of `events`, column for column. */
 export interface EventRow {
@@ -24,7 +24,10 @@ export function eventToRow(event: QueueEvent): Omit<EventRow, "seq"> {
   return {
     type,
     at,
-    ticket_id: "ticketId" in event ? event.ticketId : null,
+    // A survey names the ticket it answers for, but is not part of that
+    // ticket's life: in the ticket column it would pull start-up replay back
+    // to the day the ticket was issued (see replayStartSeq).
+    ticket_id: "ticketId" in event && !isFeedbackEvent(event) ? event.ticketId : null,
     counter_id: "counterId" in event ? event.counterId : null,
     payload: JSON.stringify(fields),
   };

@@ -32,3 +32,13 @@ export {
   type SessionRow,
 } from "./admin";
 export * from "./reports";
+export {
+  type FeedbackQueries,
+  type PersonalDataEntry,
+  type PersonalDataKind,
+  type SurveyResponseRow,
+  type ComplaintRow,
+  type ComplaintResponseRow,
+  type ComplaintListQuery,
+  type PurgeRule,
+} from "./feedback";

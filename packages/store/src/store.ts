@@ -1,6 +1,7 @@
 import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
 import { createAdminQueries, type AdminQueries } from "./admin";
+import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
 import { eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
 import {
@@ -18,6 +19,8 @@ export interface CommitEntry {
   events: QueueEvent[];
   /** `payloadHash`: what the request carried, so a reused id with another payload is told apart from a retry. */
   request?: { id: string; namespace: string; response: unknown; payloadHash?: string };
+  /** Personal data that goes with the events (a survey profile, a complaint's contact): never in the log itself. */
+  personal?: PersonalDataEntry[];
 }
 
 export interface AppendResult {
@@ -46,7 +49,7 @@ export interface StoreOptions {
   pageSize?: number;
 }
 
-export interface Store extends AdminQueries {
+export interface Store extends AdminQueries, FeedbackQueries {
   readonly db: Database.Database;
   /**
    * Writes every entry in ONE transaction: events get consecutive seqs, the
@@ -86,6 +89,8 @@ export interface Store extends AdminQueries {
   /** Tickets issued per service (the service taken at the kiosk) on `serviceDay` and later, most first. */
   issuedCountsSince(serviceDay: string): { serviceId: string; count: number }[];
   listCounters(): CounterRecord[];
+  /** The ticket of that service day with that number, or null. */
+  ticketIdByNumber(serviceDay: string, number: string): string | null;
   close(): void;
 }
 
@@ -164,6 +169,12 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
        WHERE service_day >= ? GROUP BY issued_service_id ORDER BY count DESC, issued_service_id`,
     ),
     listCounters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id"),
+    ticketIdByNumber: db.prepare<[string, string], { id: string }>(
+      "SELECT id FROM tickets WHERE service_day = ? AND number = ?",
+    ),
+    insertPersonal: db.prepare<[string, string, string, number]>(
+      "INSERT INTO personal_data (ref, kind, data, stored_at) VALUES (?, ?, ?, ?)",
+    ),
   };
 
   const appendAll = db.transaction((entries: readonly CommitEntry[]): AppendResult => {
@@ -185,6 +196,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
         // answer retries from findRequest / their in-flight map, never decide twice.
         s.insertRequest.run(id, namespace, JSON.stringify(response ?? null), clock(), payloadHash ?? null);
       }
+      for (const p of entry.personal ?? []) s.insertPersonal.run(p.ref, p.kind, JSON.stringify(p.data), clock());
       seqs.push(own);
     }
     return { seqs, lastSeq: lastSeq || (s.lastSeq.get()?.seq ?? 0) };
@@ -202,6 +214,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   return {
     db,
     ...createAdminQueries(db),
+    ...createFeedbackQueries(db),
     append: (entries) => appendAll(entries),
     findRequest: (requestId) => {
       const row = s.request.get(requestId);
@@ -254,6 +267,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     },
     issuedCountsSince: (serviceDay) => s.issuedCountsSince.all(serviceDay),
     listCounters: () => s.listCounters.all().map(counterFromRow),
+    ticketIdByNumber: (serviceDay, number) => s.ticketIdByNumber.get(serviceDay, number)?.id ?? null,
     close: () => {
       if (!db.open) return;
       // Keeps the planner's statistics fresh for the report queries (cheap, bounded).

@@ -28,11 +28,13 @@ import type {
   TicketPage,
   TrendResponse,
 } from "./results";
+import type { ComplaintsReport, IkmGroupBy, IkmReport } from "./feedback-results";
 
 /** The longest range one report may cover. */
 export const MAX_RANGE_DAYS = 366;
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
+const IKM_GROUPINGS = ["all", "service", "agency", "counter", "month"] as const satisfies readonly IkmGroupBy[];
 const GROUPINGS = ["all", "service", "agency", "counter", "officer", "day", "hour", "weekday"] as const satisfies readonly GroupBy[];
 
 /** A query parameter as URLSearchParams gives it: one value, or several when repeated. */
@@ -193,6 +195,10 @@ export const REPORT_ENDPOINTS = {
   tickets: endpoint<TicketPage<LabelledTicket>>()(ticketsQuery, true),
   compliance: endpoint<ComplianceReport>()(complianceQuery, true),
   live: endpoint<LiveView>()(noQuery, false),
+  /** Indeks Kepuasan Masyarakat over the survey responses of the range (their service day). */
+  ikm: endpoint<IkmReport>()((today) => filterQuery(today).and(z.object({ by: oneOf(IKM_GROUPINGS, "service") })), true),
+  /** Complaints filed in the range: handling, response times against the target. */
+  complaints: endpoint<ComplaintsReport>()(filterQuery, true),
 } as const;
 
 export type ReportName = keyof typeof REPORT_ENDPOINTS;

@@ -1,3 +1,4 @@
 export * from "./results";
 export * from "./labels";
 export * from "./endpoints";
+export * from "./feedback-results";

@@ -1,12 +1,21 @@
 import type { QueueEvent, SegmentMeasurement, SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
 import { prepareCounterStatements } from "./counters";
+import { createFeedbackWriter } from "./feedback";
 import { cancelledSegmentRow, measuredSegmentRow, prepareSegmentUnlog, prepareServiceLogInsert } from "./service-log";
 import { prepareStepLogInsert, stepLogRows } from "./step-log";
 import { issuedTicketRow, prepareTicketStatements, type TicketRow } from "./tickets";
 
 /** In foreign-key order: a rebuild creates them in this order and drops them in reverse. */
-export const READ_MODEL_TABLES = ["tickets", "counters", "service_log", "step_log"] as const;
+export const READ_MODEL_TABLES = [
+  "tickets",
+  "counters",
+  "service_log",
+  "step_log",
+  "survey_responses",
+  "complaints",
+  "complaint_responses",
+] as const;
 
 const OPEN_STATUSES: readonly string[] = ["waiting", "called", "serving"];
 
@@ -23,6 +32,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
   const insertServiceLog = prepareServiceLogInsert(db);
   const insertStepLog = prepareStepLogInsert(db);
   const unlogSegment = prepareSegmentUnlog(db);
+  const applyFeedback = createFeedbackWriter(db);
 
   const ticketOf = (event: { ticketId: string; type: string }): TicketRow => {
     const row = tickets.byId.get(event.ticketId);
@@ -205,6 +215,13 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         return;
       case "counter.closed":
         counters.closed.run({ id: event.counterId, since: event.at, updated_seq: seq });
+        return;
+      case "survey.submitted":
+      case "complaint.filed":
+      case "complaint.assigned":
+      case "complaint.responded":
+      case "complaint.closed":
+        applyFeedback(seq, event);
         return;
       default: {
         // A new event type in the core must get a case here before it can be stored.

@@ -21,6 +21,7 @@
  */
 import type Database from "better-sqlite3";
 import { createHeatQueries, type HeatQueries } from "./breakdowns";
+import { createFeedbackReportQueries, type FeedbackReportQueries } from "./feedback";
 import { localTimeSql } from "./local-time";
 import { verifyRollups, type RollupCheck } from "./rollups";
 import { createStepCoverageQuery, createStepQuery, type StepCoverageQuery, type StepQuery } from "./steps";
@@ -35,7 +36,7 @@ export interface ReportOptions {
   onVerified?: (check: RollupCheck) => void;
 }
 
-export interface ReportQueries extends SummaryQueries, HeatQueries, TicketLog {
+export interface ReportQueries extends SummaryQueries, HeatQueries, TicketLog, FeedbackReportQueries {
   /** First and last service day with a finished segment, or null for an empty log. */
   dataRange(): { from: string; to: string } | null;
   /** Per service and SOP step; p50/p90 only when asked for (they read every tick of the range). */
@@ -75,6 +76,7 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     stepCoverage: createStepCoverageQuery(db, steps),
     ...createHeatQueries(db, time),
     ...createTicketLog(db),
+    ...createFeedbackReportQueries(db),
     verifyRollups: () => verifyRollups(db),
     counterIds: () =>
       db

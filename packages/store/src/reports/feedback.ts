@@ -1,0 +1,118 @@
+/**
+ * Report queries over the feedback read models: survey sums per group (the
+ * IKM arithmetic is @layan/core's, on these sums) and the complaints of a
+ * range (few enough per office that working-day response times are
+ * computed in the hub, with the office calendar).
+ */
+import type Database from "better-sqlite3";
+import type { ComplaintRow } from "../feedback";
+import type { ReportFilter } from "./filter";
+import { whereOf } from "./filter";
+
+export type SurveyGroupBy = "all" | "service" | "counter" | "month";
+
+const UNSUR_COLUMNS = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "sarana", "pengaduan"] as const;
+
+export interface SurveySums {
+  key: string | null;
+  respondents: number;
+  /** Sum of the scores per unsur column, in UNSUR_COLUMNS order. */
+  sums: Record<(typeof UNSUR_COLUMNS)[number], number>;
+}
+
+export interface ServedCount {
+  key: string | null;
+  served: number;
+}
+
+export interface FeedbackReportQueries {
+  surveySums(filter: ReportFilter, by: SurveyGroupBy): SurveySums[];
+  /** Segments served (selesai, berkas tidak lengkap, dirujuk) in the same cut: the survey's population. */
+  servedCounts(filter: ReportFilter, by: SurveyGroupBy): ServedCount[];
+  /** Retained profiles of the range's responses, counted per field value. */
+  profileCounts(filter: ReportFilter): { field: string; value: string; count: number }[];
+  latestSuggestions(filter: ReportFilter, limit: number): { at: number; serviceId: string; text: string }[];
+  /** Complaints filed in the range (the filter's services; counters and officers do not apply). */
+  complaintsFiled(filter: ReportFilter): ComplaintRow[];
+}
+
+function keyExpr(by: SurveyGroupBy): string {
+  switch (by) {
+    case "all":
+      return "NULL";
+    case "service":
+      return "service_id";
+    case "counter":
+      return "counter_id";
+    case "month":
+      return "substr(service_day, 1, 7)";
+  }
+}
+
+/** The survey table has no officer column: an officer filter leaves it out, the report says so. */
+const withoutOfficers = (f: ReportFilter): ReportFilter => ({ ...f, officerIds: null });
+
+export function createFeedbackReportQueries(db: Database.Database): FeedbackReportQueries {
+  return {
+    surveySums: (filter, by) => {
+      const where = whereOf(withoutOfficers(filter));
+      const rows = db
+        .prepare<(string | number)[], Record<string, number | string | null>>(
+          `SELECT ${keyExpr(by)} AS key, count(*) AS respondents, ${UNSUR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+           FROM survey_responses INDEXED BY survey_responses_day WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
+        )
+        .all(...where.params);
+      return rows.map((r) => ({
+        key: r.key === null ? null : String(r.key),
+        respondents: Number(r.respondents),
+        sums: Object.fromEntries(UNSUR_COLUMNS.map((c) => [c, Number(r[c] ?? 0)])) as SurveySums["sums"],
+      }));
+    },
+    servedCounts: (filter, by) => {
+      const where = whereOf(withoutOfficers(filter));
+      return db
+        .prepare<(string | number)[], { key: string | null; served: number }>(
+          `SELECT ${keyExpr(by)} AS key, sum(selesai + berkas_tidak_lengkap + dirujuk) AS served
+           FROM report_service_desks WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
+        )
+        .all(...where.params)
+        .map((r) => ({ key: r.key === null ? null : String(r.key), served: Number(r.served) }));
+    },
+    profileCounts: (filter) => {
+      const where = whereOf(withoutOfficers(filter), "s");
+      return db
+        .prepare<(string | number)[], { field: string; value: string; count: number }>(
+          `SELECT j.key AS field, j.value AS value, count(*) AS count
+           FROM survey_responses AS s
+           JOIN personal_data AS p ON p.ref = 'survey:' || s.response_id
+           JOIN json_each(p.data) AS j
+           WHERE ${where.sql} AND j.value IS NOT NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all(...where.params);
+    },
+    latestSuggestions: (filter, limit) => {
+      const where = whereOf(withoutOfficers(filter));
+      return db
+        .prepare<(string | number)[], { at: number; serviceId: string; text: string }>(
+          `SELECT at, service_id AS serviceId, suggestion AS text FROM survey_responses
+           WHERE ${where.sql} AND suggestion IS NOT NULL ORDER BY seq DESC LIMIT ?`,
+        )
+        .all(...where.params, limit);
+    },
+    complaintsFiled: (filter) => {
+      const parts = ["filed_day BETWEEN ? AND ?"];
+      const params: (string | number)[] = [filter.from, filter.to];
+      if (filter.serviceIds) {
+        if (filter.serviceIds.length === 0) return [];
+        parts.push(`service_id IN (${filter.serviceIds.map(() => "?").join(", ")})`);
+        params.push(...filter.serviceIds);
+      }
+      return db
+        .prepare<(string | number)[], ComplaintRow>(
+          `SELECT * FROM complaints INDEXED BY complaints_day WHERE ${parts.join(" AND ")} ORDER BY filed_seq`,
+        )
+        .all(...params);
+    },
+  };
+}
