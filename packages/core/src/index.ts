@@ -10,3 +10,4 @@ export * from "./drive";
 export * from "./policy";
 export * from "./estimate";
 export * from "./time";
+export * from "./survey";
