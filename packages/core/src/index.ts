@@ -11,3 +11,4 @@ export * from "./policy";
 export * from "./estimate";
 export * from "./time";
 export * from "./survey";
+export * from "./working-days";
