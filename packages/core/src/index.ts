@@ -11,3 +11,5 @@ export * from "./policy";
 export * from "./estimate";
 export * from "./time";
 export * from "./feedback";
+export * from "./survey";
+export * from "./working-days";
