@@ -1,4 +1,4 @@
-import type { QueueEvent } from "@layan/core";
+import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import type { HubContext } from "./context";
 import type { CommittedEvent } from "./engine";
 import { namespaceOf } from "./namespaces/common";
@@ -59,7 +59,7 @@ export function startBroadcasting(ctx: HubContext): () => void {
   };
 
   const markCounters = (event: QueueEvent) => {
-    if ("counterId" in event) dirtyCounters.add(event.counterId);
+    if ("counterId" in event && event.counterId !== null) dirtyCounters.add(event.counterId);
     const serviceIds = servicesTouched(ctx, event);
     if (serviceIds.length) {
       // Counters serving a service whose queue changed show new waiting lists.
@@ -73,6 +73,8 @@ export function startBroadcasting(ctx: HubContext): () => void {
   const onBatch = (batch: CommittedEvent[]) => {
     const { state } = ctx.engine;
     for (const { seq, event } of batch) {
+      // Survey answers and complaints change no queue, counter or display.
+      if (isFeedbackEvent(event)) continue;
       if (event.type === "ticket.called" || event.type === "ticket.recalled") {
         const call = ctx.views.call(state, seq, event);
         if (call) {

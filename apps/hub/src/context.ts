@@ -1,4 +1,4 @@
-import type { QueueEvent, TicketStatus } from "@layan/core";
+import type { QueueEvent, SegmentOutcome, TicketStatus } from "@layan/core";
 import type { FeedbackQueries, User } from "@layan/store";
 import type { Logger } from "pino";
 import type { Server } from "socket.io";
@@ -17,7 +17,7 @@ export interface StoredTicketView {
   issuedAt: number;
   counterId: string | null;
   calledAt: number | null;
-  outcome: string | null;
+  outcome: SegmentOutcome | null;
 }
 
 /** Everything the hub needs from storage, as one contract (see packages/store). */

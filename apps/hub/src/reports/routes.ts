@@ -29,7 +29,9 @@ import type { HubContext } from "../context";
 import { bearerToken, sendJson, type Route } from "../http";
 import { ReportParamError, type ReportContext, type ReportHandler } from "./context";
 import { CSV_DEFAULT, CSV_INDONESIA } from "./csv";
+import { complaints } from "./endpoints/complaints";
 import { compliance } from "./endpoints/compliance";
+import { ikm } from "./endpoints/ikm";
 import { heatmap } from "./endpoints/heatmap";
 import { live } from "./endpoints/live";
 import { meta } from "./endpoints/meta";
@@ -49,6 +51,8 @@ const HANDLERS: { [N in ReportName]: ReportHandler<N> } = {
   tickets,
   compliance,
   live,
+  ikm,
+  complaints,
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {

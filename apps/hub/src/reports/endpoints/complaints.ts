@@ -1,0 +1,88 @@
+import { workingDaysBetween } from "@layan/core";
+import { COMPLAINT_STATUSES, type ComplaintGroupRow, type ComplaintStatus } from "@layan/protocol";
+import type { ComplaintRow } from "@layan/store";
+import { sendCsv, toCsv } from "../csv";
+import { overRange, type ReportHandler } from "../context";
+
+/**
+ * Complaints filed in the range: how many, answered, answered within the
+ * target (the due time fixed at filing), the median working days to the first
+ * answer, per category, service and month. A complaint still unanswered past
+ * its due time counts as missed; one not yet due has no verdict.
+ */
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const complaints: ReportHandler<"complaints"> = {
+  json: (rc, q) =>
+    overRange(rc, q, (filter) => {
+      const { hub } = rc;
+      const now = hub.engine.now();
+      const calendar = hub.setup.feedback.calendar;
+      const rows = rc.reports.complaintsFiled(filter);
+      const office = hub.setup.catalog.office;
+
+      const group = (key: string, name: string, of: ComplaintRow[]): ComplaintGroupRow => {
+        const answered = of.filter((r) => r.first_response_at !== null);
+        const judged = of.filter((r) => r.first_response_at !== null || r.due_at < now);
+        const within = judged.filter((r) => r.first_response_at !== null && r.first_response_at <= r.due_at).length;
+        return {
+          key,
+          name,
+          filed: of.length,
+          answered: answered.length,
+          withinTarget: within,
+          withinTargetPct: judged.length === 0 ? null : Math.round((within / judged.length) * 1000) / 10,
+          medianResponseWorkingDays: median(answered.map((r) => workingDaysBetween(r.filed_at, r.first_response_at!, calendar))),
+        };
+      };
+      const groupBy = (keyOf: (r: ComplaintRow) => string, nameOf: (k: string) => string) => {
+        const map = new Map<string, ComplaintRow[]>();
+        for (const r of rows) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
+        return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, of]) => group(k, nameOf(k), of));
+      };
+      const byStatus = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatus, number>;
+      for (const r of rows) byStatus[r.status] += 1;
+      return {
+        targetWorkingDays: hub.setup.feedback.complaintTargetWorkingDays,
+        total: group("all", "Seluruh pengaduan", rows),
+        byStatus,
+        openPastDue: rows.filter((r) => r.first_response_at === null && r.status !== "selesai" && r.due_at < now).length,
+        byCategory: groupBy(
+          (r) => r.category,
+          (k) => office.complaints.categories.find((c) => c.id === k)?.label.id ?? k,
+        ),
+        byService: groupBy(
+          (r) => r.service_id ?? "",
+          (k) => (k === "" ? "(tanpa layanan)" : rc.names.service(k)),
+        ),
+        byMonth: groupBy(
+          (r) => r.filed_day.slice(0, 7),
+          (k) => k,
+        ),
+      };
+    }),
+  csv: (rc, q, { res, dialect }) => {
+    const report = complaints.json(rc, q);
+    const rows = [
+      ...report.byCategory.map((r) => ["Kategori", r] as const),
+      ...report.byService.map((r) => ["Layanan", r] as const),
+      ...report.byMonth.map((r) => ["Bulan", r] as const),
+      ["Total", report.total] as const,
+    ];
+    sendCsv(
+      res,
+      `layan-pengaduan-${report.from}_${report.to}.csv`,
+      toCsv(
+        ["Dikelompokkan", "Kelompok", "Diterima", "Dijawab", "Dijawab tepat waktu", "% tepat waktu", "Median waktu jawab (hari kerja)"],
+        rows.map(([kind, r]) => [kind, r.name, r.filed, r.answered, r.withinTarget, r.withinTargetPct, r.medianResponseWorkingDays]),
+        dialect,
+      ),
+    );
+  },
+};
