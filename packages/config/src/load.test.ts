@@ -381,11 +381,11 @@ describe("office.yaml", () => {
     ]);
   });
 
-  it("rejects a malformed priority ratio and a non-http survey url", () => {
+  it("rejects a malformed priority ratio and a non-http public address", () => {
     copy.replace("office.yaml", 'ratio: "2:1"', "ratio: dua banding satu");
-    copy.replace("office.yaml", "surveyUrl: https://", "surveyUrl: ftp://");
+    copy.replace("office.yaml", "# publicBaseUrl: https://", "publicBaseUrl: ftp://");
     expect(errors()).toEqual([
-      `kiosk-config/office.yaml:${copy.lineOf("office.yaml", "surveyUrl")} surveyUrl: expected an http(s) URL, like "https://example.go.id/survei"`,
+      `kiosk-config/office.yaml:${copy.lineOf("office.yaml", "publicBaseUrl: ftp")} publicBaseUrl: expected an http(s) URL, like "https://antrean.pesawarankab.go.id"`,
       `kiosk-config/office.yaml:${copy.lineOf("office.yaml", "ratio:")} queue.priority.ratio: expected "priorityTurns:regularTurns", both at least 1, like "2:1"`,
     ]);
   });

@@ -8,6 +8,10 @@ import type {
   OfficeConfig,
   ServiceDraft,
 } from "./types";
+import { complaints, maklumatSchema, officeInfo, report, SURVEY_URL_GONE, survey } from "./ombudsman-schema";
+import { dateString, iconKey, idSchema, localizedText, positiveInt, stringAs, text } from "./schema-parts";
+
+export { idSchema } from "./schema-parts";
 
 /*
  * One schema per kiosk-config file. Keys are English; values and messages speak
@@ -27,37 +31,6 @@ export const WEEKDAY_KEYS = [
   "sat",
   "sun",
 ] as const satisfies readonly Weekday[];
-
-const text = z.string().trim().min(1);
-
-export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'expected an id of lowercase letters, digits and dashes, like "ktp-el"',
-});
-
-const iconKey = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'expected an icon key of lowercase letters, digits and dashes, like "id-card"',
-});
-
-const positiveInt = z.int().min(1);
-
-/** A plain string is shorthand for `{ <key>: string }` — friendlier to write by hand. */
-function stringAs<T extends z.ZodType>(key: string, schema: T) {
-  return z.preprocess((value) => (typeof value === "string" ? { [key]: value } : value), schema);
-}
-
-const localizedText = stringAs("id", z.strictObject({ id: text, en: text.optional() }));
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 0) - 1, d ?? 0));
-  return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
-}
-
-const dateString = z
-  .string()
-  .refine(isCalendarDate, { error: 'expected a date "YYYY-MM-DD", like "2026-08-17"' });
 
 const closedDate: z.ZodType<ClosedDate> = stringAs(
   "date",
@@ -131,7 +104,7 @@ function isTimeZone(value: string): boolean {
 
 const httpUrl = z.url({
   protocol: /^https?$/,
-  error: 'expected an http(s) URL, like "https://example.go.id/survei"',
+  error: 'expected an http(s) URL, like "https://antrean.pesawarankab.go.id"',
 });
 
 const priorityRatio = z.string().transform((value, ctx) => {
@@ -186,8 +159,15 @@ export const officeFileSchema: z.ZodType<OfficeConfig> = z.strictObject({
   hours: weeklyHours,
   closedDates: closedDates.default([]),
   runningText: z.array(text).default([]),
-  maklumat: stringAs("text", z.strictObject({ text, signedBy: text.optional() })),
-  surveyUrl: httpUrl.optional(),
+  maklumat: maklumatSchema(
+    "state the Maklumat Pelayanan: text, signedBy, position and adoptedOn (UU 25/2009 art. 15)",
+  ),
+  info: officeInfo,
+  survey,
+  complaints,
+  report,
+  // Refused rather than ignored: an office that still sets it expects a link that is no longer printed.
+  surveyUrl: z.never({ error: SURVEY_URL_GONE }).optional(),
   publicBaseUrl: httpUrl.optional(),
   queue: queuePolicies,
   kiosk: z.strictObject({ inactivityResetSeconds: z.int().min(10).max(3600).default(60) }).prefault({}),
@@ -205,6 +185,7 @@ export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.str
         color: z
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour "#RRGGBB", like "#1565c0"' }),
+        maklumat: maklumatSchema("state the agency's Maklumat Pelayanan, or leave maklumat out").optional(),
       }),
     )
     .min(1),
