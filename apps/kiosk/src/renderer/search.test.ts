@@ -12,9 +12,10 @@ const agencies: AgencyInfo[] = [
     shortName: "Disdukcapil",
     icon: "id-card",
     color: "#0b4a8b",
+    maklumat: null,
   },
-  { id: "polres", name: "Kepolisian Resor Pesawaran", shortName: "Polres", icon: "shield", color: "#333333" },
-  { id: "samsat", name: "Samsat Pesawaran", shortName: "Samsat", icon: "car", color: "#555555" },
+  { id: "polres", name: "Kepolisian Resor Pesawaran", shortName: "Polres", icon: "shield", color: "#333333", maklumat: null },
+  { id: "samsat", name: "Samsat Pesawaran", shortName: "Samsat", icon: "car", color: "#555555", maklumat: null },
   {
     id: "dpmptsp",
     name: "Dinas Penanaman Modal dan PTSP",
