@@ -22,6 +22,7 @@ const agencies: AgencyInfo[] = [
     shortName: "DPMPTSP",
     icon: "briefcase",
     color: "#777777",
+    maklumat: null,
   },
 ];
 const OFFICE_HOURS: ServiceHours = {
