@@ -100,6 +100,8 @@ function receipt(r) {
     for (const e of r.elsewhere) { const li = document.createElement("li"); const b = document.createElement("b"); b.textContent = e.name; li.append(b, ": " + e.contact); ul.append(li); }
   }
   $("complaint").hidden = true;
+  // The receipt lists the other channels itself: once on screen is enough.
+  if ($("elsewhere")) $("elsewhere").hidden = true;
   box.hidden = false;
   box.scrollIntoView({ block: "start" });
 }
