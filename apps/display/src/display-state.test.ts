@@ -5,7 +5,10 @@ import {
   applyPush,
   applySnapshot,
   currentCall,
+  CALL_HOLDS_MS,
   LAST_CALLS_KEPT,
+  maklumatTurn,
+  ROTATION_SLIDE_MS,
   todaysCalls,
 } from "./display-state";
 
@@ -168,5 +171,22 @@ describe("display state", () => {
     expect(
       todaysCalls([{ ...call(3, "B-001"), at: Date.UTC(2026, 10, 27, 23, 30) }], morning, "Asia/Jakarta"),
     ).toHaveLength(1);
+  });
+});
+
+describe("the maklumat's turn on the big panel", () => {
+  // Odd slides are the maklumat's, even ones the call's.
+  const maklumatSlide = 101 * ROTATION_SLIDE_MS + 1;
+  const callSlide = 100 * ROTATION_SLIDE_MS + 1;
+  it("takes turns with the call once the room is quiet", () => {
+    expect(maklumatTurn(maklumatSlide, null, false)).toBe(true);
+    expect(maklumatTurn(callSlide, null, false)).toBe(false);
+    const old = { ...call(1, "A-001"), at: maklumatSlide - CALL_HOLDS_MS - 1 };
+    expect(maklumatTurn(maklumatSlide, old, false)).toBe(true);
+  });
+  it("never hides a fresh or flashing call", () => {
+    const now = maklumatSlide;
+    expect(maklumatTurn(now, { ...call(2, "A-002"), at: now - 1_000 }, false)).toBe(false);
+    expect(maklumatTurn(now, { ...call(2, "A-002"), at: now - CALL_HOLDS_MS - 1 }, true)).toBe(false);
   });
 });

@@ -133,3 +133,19 @@ export function todaysCalls(calls: readonly CallView[], hubNow: number, timeZone
   const today = serviceDayOf(hubNow, timeZone);
   return calls.filter((c) => serviceDayOf(c.at, timeZone) === today);
 }
+
+/** How long a call holds the big panel before the maklumat may take a turn. */
+export const CALL_HOLDS_MS = 60_000;
+/** Each turn of the rotation between calls: the call, then the maklumat. */
+export const ROTATION_SLIDE_MS = 15_000;
+
+/**
+ * Whether the big panel shows the maklumat instead of the current call. A call
+ * always wins: while it is fresh (or flashing) the maklumat waits; after that
+ * the two take turns, on the hub's clock so every screen in the room agrees.
+ */
+export function maklumatTurn(hubNow: number, current: CallView | null, flashing: boolean): boolean {
+  if (flashing) return false;
+  if (current && hubNow - current.at < CALL_HOLDS_MS) return false;
+  return Math.floor(hubNow / ROTATION_SLIDE_MS) % 2 === 1;
+}

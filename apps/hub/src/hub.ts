@@ -10,6 +10,7 @@ import { Authenticator } from "./auth";
 import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
+import { complaintPageRoutes } from "./feedback/pages/complaint-pages";
 import { purgePersonalData } from "./feedback/retention";
 import { feedbackRoutes } from "./feedback/routes";
 import { QueueEngine } from "./engine";
@@ -235,6 +236,7 @@ export function createHub(options: HubOptions): Hub {
     authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger)),
     ticketPageRoutes(context),
     feedbackRoutes(context),
+    complaintPageRoutes(context),
     staticApps(options.webApps ?? {}),
     ...(options.routes ?? []).map((make) => make(context)),
   ];

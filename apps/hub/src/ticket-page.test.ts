@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { connect, login, must, rid, startHub, type TestHubHandle } from "./testing/harness";
+import { SURVEY_QUESTIONS } from "@layan/protocol";
+import { escapeHtml } from "./feedback/pages/common";
 import type { PublicTicketStatus } from "./ticket-page";
 
 let h: TestHubHandle | null = null;
@@ -79,5 +81,24 @@ describe("the citizen's ticket page", () => {
     expect((await statusOf(h.url, t.ticket.id)).body.data).toMatchObject({ number: "A-001", status: "done" });
     kiosk.close();
     counter.close();
+  });
+});
+
+describe("the ticket page's maklumat and survey", () => {
+  it("carries the office's maklumat, the nine SKM questions with the privacy notice, and the complaint link", async () => {
+    h = await startHub();
+    const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
+    const t = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const html = await (await fetch(`${h.url}/t/${t.ticket.id}`)).text();
+    const { office } = h.hub.context.setup.catalog;
+    expect(html).toContain("Maklumat Pelayanan");
+    expect(html).toContain(office.maklumat.signedBy);
+    expect(html).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(html).toContain('href="/pengaduan"');
+    expect(html).toContain("Sampaikan pengaduan atau saran");
+    for (const q of SURVEY_QUESTIONS) expect(html).toContain(`data-unsur="${q.unsur}"`);
+    expect(html.match(/type="radio"/g)).toHaveLength(36);
+    expect(html).toContain(escapeHtml(office.privacy.surveyProfile.id));
+    kiosk.close();
   });
 });

@@ -1,6 +1,8 @@
 import { estimateForTicket, serviceDayOf, type TicketStatus } from "@layan/core";
 import { formatPeopleAhead, formatWaitRange, NO_COUNTER_OPEN, zoneAbbreviation } from "@layan/printer/wording";
 import type { HubContext } from "./context";
+import { BASE_STYLE, escapeHtml, maklumatHtml, sendPage } from "./feedback/pages/common";
+import { surveyFormHtml, surveyScript } from "./feedback/pages/survey-form";
 import { decodePathPart, sendJson, type Route } from "./http";
 
 /** Ticket ids are 16 base64url characters; anything else is not worth a lookup. */
@@ -120,28 +122,16 @@ export function ticketPageRoutes(ctx: HubContext): Route {
     const page = /^\/t\/([^/]+)$/.exec(url.pathname);
     if (!page) return false;
     const id = decodePathPart(page[1] ?? "");
-    const found = TICKET_ID.test(id) && publicTicketStatus(ctx, id) !== null;
-    const html = found ? ticketHtml(ctx.setup.catalog.office.name) : notFoundHtml(ctx.setup.catalog.office.name);
-    res.writeHead(found ? 200 : 404, {
-      "content-type": "text/html; charset=utf-8",
-      "cache-control": "no-store",
-      "referrer-policy": "no-referrer",
-      "x-robots-tag": "noindex",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-    });
-    res.end(html);
+    const status = TICKET_ID.test(id) ? publicTicketStatus(ctx, id) : null;
+    const officeName = ctx.setup.catalog.office.name;
+    if (status) sendPage(res, 200, ticketHtml(ctx, id));
+    else sendPage(res, 404, notFoundHtml(officeName));
     return true;
   };
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f6f9;color:#0f1f2e}
-header{background:#0b4f8a;color:#fff;padding:14px 18px;font-size:15px;font-weight:600}
-main{max-width:480px;margin:0 auto;padding:18px}
-.card{background:#fff;border-radius:16px;padding:22px;box-shadow:0 2px 10px rgba(0,0,0,.08);text-align:center}
+const STYLE = `${BASE_STYLE}
+#card{text-align:center}
 .label{font-size:14px;font-weight:400;margin:0;color:#51606e;text-transform:uppercase;letter-spacing:.06em}
 .number{font-size:72px;font-weight:800;letter-spacing:.02em;margin:6px 0 2px}
 .service{font-size:18px;font-weight:600}.agency{font-size:14px;color:#51606e;margin-top:2px}
@@ -152,13 +142,27 @@ main{max-width:480px;margin:0 auto;padding:18px}
 .muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin:16px 0 0}
 @keyframes pulse{50%{transform:scale(1.03)}}`;
 
-function ticketHtml(officeName: string): string {
+/** The maklumat the citizen's service falls under: its agency's own when it adopted one, else the office's. */
+function maklumatFor(ctx: HubContext, ticketId: string) {
+  const { catalog } = ctx.setup;
+  const serviceId = ctx.engine.state.tickets.get(ticketId)?.segment.serviceId ?? ctx.store.storedTicket(ticketId)?.serviceId;
+  const agencyId = catalog.services.find((s) => s.id === serviceId)?.agencyId;
+  return catalog.agencies.find((a) => a.id === agencyId)?.maklumat ?? catalog.office.maklumat;
+}
+
+function ticketHtml(ctx: HubContext, ticketId: string): string {
+  const { office } = ctx.setup.catalog;
+  const officeName = office.name;
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
 <body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
 <h1 class="label">Nomor antrean Anda</h1><div class="number" id="number">…</div>
 <div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
-<div id="body"></div></div><p class="muted" id="updated">Memuat…</p></main>
+<div id="body"></div></div><p class="muted" id="updated">Memuat…</p>
+${office.surveyEnabled ? surveyFormHtml(office.privacy.surveyProfile) : ""}
+${maklumatHtml(maklumatFor(ctx, ticketId))}
+<section class="card"><a class="button" id="complaint-link" href="/pengaduan">Sampaikan pengaduan atau saran</a>
+<p class="en" style="text-align:center;margin-top:8px">File a complaint or suggestion</p></section></main>
 <script>
 const id = location.pathname.split("/").pop();
 const $ = (x) => document.getElementById(x);
@@ -175,6 +179,7 @@ function render(t) {
   const card = $("card");
   const body = $("body");
   body.replaceChildren();
+  if (typeof loadSurvey === "function" && t.status !== "waiting" && t.status !== "called" && t.status !== "serving") loadSurvey();
   const add = (cls, text) => { const d = document.createElement("div"); d.className = cls; d.textContent = text; body.append(d); return d; };
   if (t.expired) { card.className = "card"; add("state", "Nomor ini untuk hari layanan sebelumnya."); return; }
   if ((t.status === "called" || t.status === "serving") && t.counter) {
@@ -201,6 +206,7 @@ async function poll() {
   } catch { $("updated").textContent = "Tidak terhubung. Mencoba lagi…"; }
   setTimeout(poll, document.hidden ? 15000 : 4000);
 }
+${office.surveyEnabled ? surveyScript() : ""}
 poll();
 </script></body></html>`;
 }

@@ -1,8 +1,8 @@
-import type { CallView, CounterView, DisplayConfig, WaitingCount } from "@layan/protocol";
+import type { CallView, CounterView, DisplayConfig, MaklumatInfo, WaitingCount } from "@layan/protocol";
 import { ConnectionBadge, formatClock, formatDateLong, useNow, zoneLabel } from "@layan/ui";
 import { ArrowRight, Star, Volume2 } from "lucide-react";
 import type { DisplayView } from "../display-client";
-import { todaysCalls } from "../display-state";
+import { maklumatTurn, todaysCalls } from "../display-state";
 
 const DEFAULT_TZ = "Asia/Jakarta";
 /** Under the current call: enough that a burst of calls (five lokets at once) stays readable for minutes. */
@@ -22,6 +22,8 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
     view.connection.status === "reconnecting" && now - screen.clockOffsetMs - view.connection.since > 15_000;
   const serviceName = new Map(config?.services.map((s) => [s.id, s.name]) ?? []);
   const prefix = new Map(config?.services.map((s) => [s.id, s.prefix]) ?? []);
+  const maklumat = config?.office.maklumat ?? null;
+  const showMaklumat = maklumat !== null && maklumatTurn(now, current, view.flashSeq !== null && view.flashSeq === current?.seq);
 
   return (
     <div
@@ -51,16 +53,21 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
 
       <main className="screen__body">
         <div className="screen__main">
-          <CurrentCall
-            call={current}
-            stale={stale}
-            flashSeq={view.flashSeq}
-            serviceName={current ? serviceName.get(current.serviceId) : undefined}
-          />
+          {showMaklumat ? (
+            <Maklumat maklumat={maklumat} />
+          ) : (
+            <CurrentCall
+              call={current}
+              stale={stale}
+              flashSeq={view.flashSeq}
+              serviceName={current ? serviceName.get(current.serviceId) : undefined}
+            />
+          )}
           <Counters counters={screen.counters} />
         </div>
         <div className="screen__side">
-          <LastCalls calls={calls.slice(1, 1 + LAST_CALLS_ON_SCREEN)} timeZone={timeZone} />
+          {/* While the maklumat has the big panel, the current call heads this list: it is never off the screen. */}
+          <LastCalls calls={showMaklumat ? calls.slice(0, LAST_CALLS_ON_SCREEN) : calls.slice(1, 1 + LAST_CALLS_ON_SCREEN)} timeZone={timeZone} />
           <Waiting waiting={screen.waiting} config={config} serviceName={serviceName} prefix={prefix} />
         </div>
       </main>
@@ -149,6 +156,29 @@ function CurrentCall({
           <span className="now__to-name now__to-name--whole">{call.counterName.toUpperCase()}</span>
         )}
       </div>
+    </section>
+  );
+}
+
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+/** "2026-01-05" → "5 Januari 2026", as the signed document is dated. */
+function adoptedOn(ymd: string): string {
+  const [y, m, d] = ymd.split("-");
+  const month = MONTHS[Number(m) - 1];
+  return month && d ? `${Number(d)} ${month} ${y}` : ymd;
+}
+
+function Maklumat({ maklumat }: { maklumat: MaklumatInfo }) {
+  return (
+    <section className="maklumat" data-testid="maklumat" aria-label="Maklumat Pelayanan">
+      <h2>Maklumat Pelayanan</h2>
+      <blockquote className="maklumat__text">{maklumat.text}</blockquote>
+      <p className="maklumat__sign">
+        <span>{adoptedOn(maklumat.adoptedOn)}</span>
+        <span>{maklumat.position}</span>
+        <strong data-testid="maklumat-signer">{maklumat.signedBy}</strong>
+      </p>
     </section>
   );
 }
