@@ -18,6 +18,7 @@ import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
 import { SearchPage } from "./screens/SearchPage";
 import { ServicePage, type Blocker } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
+import { ComplaintPage } from "./feedback/ComplaintPage";
 import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
@@ -184,6 +185,24 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
         <>
           {header()}
           <InfoPage office={catalog.office} services={services} lang={lang} f={FEEDBACK_STRINGS[lang]} />
+        </>
+      );
+      break;
+    case "complaint":
+      body = (
+        <>
+          {header()}
+          <ComplaintPage
+            hub={hub}
+            office={catalog.office}
+            services={services}
+            // Electron kiosks print tickets themselves; their complaint receipt is not printed yet.
+            hubPrints={runtime.mode === "browser" && catalog.kiosk?.canPrint !== false}
+            t={t}
+            f={FEEDBACK_STRINGS[lang]}
+            lang={lang}
+            onDone={reset}
+          />
         </>
       );
       break;
