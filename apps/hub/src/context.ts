@@ -7,7 +7,7 @@ import type { CallHistory } from "./calls";
 import type { EngineStore, QueueEngine } from "./engine";
 import type { HubSetup } from "./setup";
 import type { Views } from "./views";
-import type { IssuedTicket } from "@layan/protocol";
+import type { IssuedTicket, PrintableComplaint } from "@layan/protocol";
 
 export interface StoredTicketView {
   number: string;
@@ -48,6 +48,8 @@ export interface TicketPrinting {
   /** Null when ready; otherwise the printer's code and the reason in Bahasa Indonesia. */
   problem(kioskId: string): Promise<PrinterProblem | null>;
   print(kioskId: string, ticket: IssuedTicket): Promise<void>;
+  /** The complaint receipt (bukti pengaduan) a browser kiosk's citizen takes home. */
+  printComplaint(kioskId: string, receipt: PrintableComplaint): Promise<void>;
 }
 
 export interface HubContext {

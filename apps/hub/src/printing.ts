@@ -1,5 +1,5 @@
-import type { PrinterTransport, TicketPrint } from "@layan/printer";
-import type { IssuedTicket, PrintableTicket } from "@layan/protocol";
+import type { ComplaintPrint, PrinterTransport, TicketPrint } from "@layan/printer";
+import type { ComplaintFilingRequest, ComplaintReceipt, IssuedTicket, PrintableComplaint, PrintableTicket } from "@layan/protocol";
 import type { Logger } from "pino";
 import type { TicketPrinting } from "./context";
 import type { HubSetup } from "./setup";
@@ -34,6 +34,27 @@ export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "pri
   };
   // Compile-time proof that the wire shape is exactly what the layout takes.
   const _check: TicketPrint = print;
+  void _check;
+  return print;
+}
+
+/** What goes on the complaint receipt: the code, the deadline and where else to complain. */
+export function printableComplaint(setup: HubSetup, filing: ComplaintFilingRequest, receipt: ComplaintReceipt): PrintableComplaint {
+  const { office } = setup.catalog;
+  const print: PrintableComplaint = {
+    officeName: office.name,
+    officeAddress: office.address,
+    code: receipt.code,
+    categoryLabel: office.complaints.categories.find((c) => c.id === filing.category)?.label.id ?? filing.category,
+    serviceName: filing.serviceId === null ? null : (setup.catalog.services.find((s) => s.id === filing.serviceId)?.name ?? null),
+    filedAt: receipt.filedAt,
+    dueAt: receipt.dueAt,
+    targetWorkingDays: receipt.targetWorkingDays,
+    timeZone: setup.rules.timezone,
+    statusUrl: receipt.statusUrl,
+    elsewhere: receipt.elsewhere,
+  };
+  const _check: ComplaintPrint = print;
   void _check;
   return print;
 }
@@ -85,6 +106,13 @@ export function networkPrinting(setup: HubSetup, logger: Logger): TicketPrinting
       const { layoutTicket } = await printerLib();
       const paper = setup.kiosks.get(kioskId)?.printer?.paper ?? "80mm";
       await transport.print(layoutTicket(ticket.print, { paper }));
+    },
+    async printComplaint(kioskId, receipt) {
+      const transport = await transportFor(kioskId);
+      if (!transport) throw new Error(`kiosk ${kioskId} has no printer`);
+      const { layoutComplaint } = await printerLib();
+      const paper = setup.kiosks.get(kioskId)?.printer?.paper ?? "80mm";
+      await transport.print(layoutComplaint(receipt, { paper }));
     },
   };
 }

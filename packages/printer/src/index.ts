@@ -48,3 +48,4 @@ export {
 } from "./emulator";
 export { qrCodeModel2, type QrErrorCorrection } from "./commands";
 export { transliterate, type CodePage } from "./codepage";
+export { layoutComplaint, type ComplaintPrint } from "./complaint";

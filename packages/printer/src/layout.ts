@@ -23,7 +23,7 @@ const CODE_PAGE: CodePage = "PC850";
 const QR_PREFERRED_MODULE_DOTS = { "58mm": 6, "80mm": 7 } as const;
 
 /** Collects what escpos flushes instead of sending it to a device. */
-class MemoryAdapter implements Printer.Adapter {
+export class MemoryAdapter implements Printer.Adapter {
   readonly chunks: Buffer[] = [];
   write(data: Buffer, callback?: (error?: Error | null) => void): void {
     this.chunks.push(Buffer.from(data));
@@ -137,7 +137,7 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
  * ~60% of the paper; undefined when there is no usable URL. A ticket without a
  * QR code still gets the citizen a place in the queue, so that is not an error.
  */
-function qrModuleDots(data: string, paper: PaperWidth): number | undefined {
+export function qrModuleDots(data: string, paper: PaperWidth): number | undefined {
   if (data.trim().length === 0 || Buffer.byteLength(data) > QR_MAX_DATA_BYTES) return undefined;
   let modules: number;
   try {

@@ -19,6 +19,7 @@ import {
   TransferUndoPayload,
   WatchPayload,
 } from "./schemas";
+import { KioskComplaintPayload, KioskSurveyPayload, SurveyFindPayload } from "./feedback/kiosk";
 
 /** An event map's command names (every client-to-server event is a command with an ack). */
 export type CommandName<M> = keyof M & string;
@@ -51,6 +52,9 @@ export const COMMAND_SCHEMAS = {
     "ticket:issue": IssueTicketPayload,
     "ticket:cancel": KioskCancelPayload,
     "sync:request": SyncRequestPayload,
+    "complaint:file": KioskComplaintPayload,
+    "survey:find": SurveyFindPayload,
+    "survey:submit": KioskSurveyPayload,
   },
   counter: {
     "counter:open": CounterPayload,

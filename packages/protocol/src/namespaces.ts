@@ -30,6 +30,7 @@ import type {
   Resync,
   ServiceStatus,
 } from "./views";
+import type { KioskComplaintInput, KioskComplaintReceipt, KioskSurveyInput, SurveyFindInput, SurveyOffer, SurveyReceipt } from "./feedback";
 
 /**
  * One socket.io namespace per role, each with only its own events: a display
@@ -58,6 +59,11 @@ export interface KioskClientToServer {
   "ticket:issue": (payload: IssueTicketInput, ack: AckFn<IssuedTicket>) => void;
   "ticket:cancel": (payload: KioskCancelRequest, ack: AckFn<{ cancelled: true }>) => void;
   "sync:request": (payload: SyncRequest, ack: AckFn<Resync<KioskSnapshot, KioskPush>>) => void;
+  /** Pengaduan at the kiosk: the tracking code, printed on a receipt (by the hub when printVia is "hub"). */
+  "complaint:file": (payload: KioskComplaintInput, ack: AckFn<KioskComplaintReceipt>) => void;
+  /** Survey mode: today's ticket with the number the citizen typed; TICKET_UNKNOWN when none. */
+  "survey:find": (payload: SurveyFindInput, ack: AckFn<SurveyOffer>) => void;
+  "survey:submit": (payload: KioskSurveyInput, ack: AckFn<SurveyReceipt>) => void;
 }
 export interface KioskServerToClient {
   "queue:changed": (payload: QueueChanged) => void;

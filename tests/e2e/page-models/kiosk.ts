@@ -183,4 +183,30 @@ export class KioskPage {
       box.x + box.width <= size.width
     );
   }
+
+  /** One of the first screen's buttons beside "Sentuh untuk mulai": maklumat, info, complaint, survey. */
+  async openFromFirstScreen(screen: "maklumat" | "info" | "complaint" | "survey"): Promise<void> {
+    if (!(await this.attract.isVisible())) await this.goHome();
+    await this.page.getByTestId(`open-${screen}`).click();
+  }
+
+  /** Types on the kiosk's own keyboard, key by key, as a citizen does. */
+  async typeOnKeyboard(text: string): Promise<void> {
+    const keyboard = this.page.locator(".keyboard");
+    for (const ch of text) {
+      const name = ch === " " ? "Spasi" : ch.toUpperCase();
+      await keyboard.getByRole("button", { name, exact: true }).first().click();
+    }
+  }
+
+  /** Files a complaint through the Pengaduan & Saran screen; answers the code shown. */
+  async fileComplaint(opts: { category: string; serviceId: string | null; text: string }): Promise<string> {
+    await this.openFromFirstScreen("complaint");
+    await this.page.getByTestId(`category-${opts.category}`).click();
+    await this.page.getByTestId(`complaint-service-${opts.serviceId ?? "none"}`).click();
+    await this.typeOnKeyboard(opts.text);
+    await this.page.getByTestId("complaint-next").click();
+    await this.page.getByTestId("complaint-send").click();
+    return (await this.page.getByTestId("complaint-code").textContent()) ?? "";
+  }
 }

@@ -6,7 +6,9 @@ import {
 } from "@layan/protocol";
 import { estimateWait, serviceDayOf } from "@layan/core";
 import type { HubContext } from "../context";
-import { NO_PRINTER, printableTicket } from "../printing";
+import { fileComplaint } from "../feedback/complaints";
+import { submitSurvey, surveyOffer, ticketIdByNumber } from "../feedback/survey";
+import { NO_PRINTER, printableComplaint, printableTicket } from "../printing";
 import { identityOf, onConnection } from "./common";
 
 /** The kiosk's first screen offers what most citizens came for lately. */
@@ -21,6 +23,12 @@ function mostUsed(ctx: HubContext, serviceIds: string[]): string[] {
     (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (order.get(a) ?? 0) - (order.get(b) ?? 0),
   );
 }
+
+/**
+ * Complaint codes whose receipt the hub has printed: a double tap shares the
+ * first tap's request id and gets its answer, and must not print a second slip.
+ */
+const printedReceipts = new WeakMap<HubContext, Set<string>>();
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
 const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
@@ -132,6 +140,49 @@ export function attachKiosk(ctx: HubContext): void {
         { requestId: p.requestId, namespace: `kiosk:${kiosk.id}`, payload: p },
         () => ({ cancelled: true as const }),
       );
+    });
+
+    handle("complaint:file", async ({ printVia, ...filing }) => {
+      const answer = await fileComplaint(ctx, {
+        channel: "kiosk",
+        namespace: `kiosk:${kiosk.id}`,
+        body: filing,
+        base: host ? `${secure ? "https" : "http"}://${host}` : null,
+      });
+      if (!answer.ok) return answer;
+      const print = printableComplaint(ctx.setup, filing, answer.data);
+      // The complaint is filed whatever the printer does: the code is on the
+      // screen, and a citizen must not be made to complain twice for want of paper.
+      let printed = false;
+      const canPrint = printVia === "hub" && ctx.printing !== null && kioskSetup?.printer !== null;
+      if (canPrint && ctx.printing) {
+        let done = printedReceipts.get(ctx);
+        if (!done) printedReceipts.set(ctx, (done = new Set()));
+        printed = done.has(answer.data.code);
+        if (!printed) {
+          done.add(answer.data.code);
+          try {
+            await ctx.printing.printComplaint(kiosk.id, print);
+            printed = true;
+          } catch (err) {
+            done.delete(answer.data.code);
+            log.warn({ err, kiosk: kiosk.id, code: answer.data.code }, "complaint receipt did not print");
+          }
+        }
+      }
+      return ok({ ...answer.data, printed, print });
+    });
+
+    handle("survey:find", ({ number }) => {
+      const ticketId = ticketIdByNumber(ctx, number);
+      const offer = ticketId === null ? null : surveyOffer(ctx, ticketId);
+      return offer ? ok(offer) : fail("TICKET_UNKNOWN");
+    });
+
+    handle("survey:submit", ({ number, ...body }) => {
+      const ticketId = ticketIdByNumber(ctx, number);
+      if (ticketId === null) return fail("TICKET_UNKNOWN");
+      return submitSurvey(ctx, { ticketId, channel: "kiosk", namespace: `kiosk:${kiosk.id}`, body });
     });
 
     handle("sync:request", () => {

@@ -18,6 +18,9 @@ import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
 import { SearchPage } from "./screens/SearchPage";
 import { ServicePage, type Blocker } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
+import { ComplaintPage } from "./feedback/ComplaintPage";
+import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
+import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
 
 type Screen =
@@ -30,7 +33,9 @@ type Screen =
   | { name: "priority"; serviceId: string; requestId: string; back?: Screen | undefined }
   | { name: "issuing"; serviceId: string }
   | { name: "done"; issued: IssuedTicket }
-  | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string };
+  | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string }
+  // Reached from the first screen without taking a number.
+  | { name: "maklumat" | "info" | "complaint" | "survey" };
 
 /** How long the confirmation stays before the next citizen's turn (never longer than the inactivity reset). */
 const CONFIRMATION_SECONDS = 20;
@@ -163,7 +168,42 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           now={hub.now.bind(hub)}
           onStart={start}
           onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
+          onOpen={(name) => setScreen({ name })}
         />
+      );
+      break;
+    case "maklumat":
+      body = (
+        <>
+          {header()}
+          <MaklumatPage office={catalog.office} agencies={catalog.agencies} lang={lang} f={FEEDBACK_STRINGS[lang]} />
+        </>
+      );
+      break;
+    case "info":
+      body = (
+        <>
+          {header()}
+          <InfoPage office={catalog.office} services={services} lang={lang} f={FEEDBACK_STRINGS[lang]} />
+        </>
+      );
+      break;
+    case "complaint":
+      body = (
+        <>
+          {header()}
+          <ComplaintPage
+            hub={hub}
+            office={catalog.office}
+            services={services}
+            // Electron kiosks print tickets themselves; their complaint receipt is not printed yet.
+            hubPrints={runtime.mode === "browser" && catalog.kiosk?.canPrint !== false}
+            t={t}
+            f={FEEDBACK_STRINGS[lang]}
+            lang={lang}
+            onDone={reset}
+          />
+        </>
       );
       break;
     case "agencies":

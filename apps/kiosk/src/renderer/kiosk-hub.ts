@@ -5,6 +5,11 @@ import type {
   IssuedTicket,
   IssueTicketInput,
   KioskCancelRequest,
+  KioskComplaintInput,
+  KioskComplaintReceipt,
+  KioskSurveyInput,
+  SurveyOffer,
+  SurveyReceipt,
   QueueChanged,
   ServiceStatus,
 } from "@layan/protocol";
@@ -165,6 +170,28 @@ export class KioskHub {
       return UNREACHABLE;
     }
     return answer;
+  }
+
+  /** Files a complaint; a retry with the same requestId is the same complaint. */
+  async fileComplaint(request: KioskComplaintInput): Promise<Ack<KioskComplaintReceipt> | typeof UNREACHABLE> {
+    const socket = this.socket;
+    if (!socket?.connected) return UNREACHABLE;
+    const answer = await sendCommand(socket, "complaint:file", request, { timeoutMs: 8_000, retries: 2 });
+    return !answer.ok && !socket.connected ? UNREACHABLE : answer;
+  }
+
+  async findSurvey(number: string): Promise<Ack<SurveyOffer> | typeof UNREACHABLE> {
+    const socket = this.socket;
+    if (!socket?.connected) return UNREACHABLE;
+    const answer = await sendCommand(socket, "survey:find", { number }, { retries: 1 });
+    return !answer.ok && !socket.connected ? UNREACHABLE : answer;
+  }
+
+  async submitSurvey(request: KioskSurveyInput): Promise<Ack<SurveyReceipt> | typeof UNREACHABLE> {
+    const socket = this.socket;
+    if (!socket?.connected) return UNREACHABLE;
+    const answer = await sendCommand(socket, "survey:submit", request, { timeoutMs: 8_000, retries: 2 });
+    return !answer.ok && !socket.connected ? UNREACHABLE : answer;
   }
 
   /** Cancels a ticket this kiosk issued; kept and retried after a reconnect if the hub is away. */

@@ -1,5 +1,6 @@
 import type { OfficeInfo } from "@layan/protocol";
-import { Accessibility, Hand, Landmark, Languages, ListChecks, Ticket, Building } from "lucide-react";
+import { Accessibility, Hand, Landmark, Languages, ListChecks, Ticket, Building, ScrollText, Info, MessageSquareWarning, ClipboardCheck } from "lucide-react";
+import { FEEDBACK_STRINGS } from "../feedback/strings";
 import type { Lang, Strings } from "../i18n";
 import { Clock } from "../components/Header";
 
@@ -13,6 +14,7 @@ export function Attract({
   now,
   onStart,
   onToggleLang,
+  onOpen,
 }: {
   office: OfficeInfo;
   t: Strings;
@@ -20,7 +22,16 @@ export function Attract({
   now: () => number;
   onStart: () => void;
   onToggleLang: () => void;
+  /** The screens a citizen may want without taking a number. */
+  onOpen: (screen: "maklumat" | "info" | "complaint" | "survey") => void;
 }) {
+  const f = FEEDBACK_STRINGS[lang];
+  const more = [
+    { screen: "maklumat" as const, label: f.maklumat, Icon: ScrollText },
+    { screen: "info" as const, label: f.info, Icon: Info },
+    { screen: "complaint" as const, label: f.complaint, Icon: MessageSquareWarning },
+    ...(office.surveyEnabled ? [{ screen: "survey" as const, label: f.survey, Icon: ClipboardCheck }] : []),
+  ];
   return (
     <main className="attract" onClick={onStart} data-testid="attract">
       <div className="attract-top">
@@ -62,6 +73,27 @@ export function Attract({
           })}
         </ol>
       </div>
+      <nav className="attract-more" aria-label={f.info}>
+        {more.map(({ screen, label, Icon }) => (
+          <button
+            key={screen}
+            type="button"
+            className="attract-more-btn"
+            data-testid={`open-${screen}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(screen);
+            }}
+          >
+            <Icon size={40} aria-hidden="true" />
+            <span>{label}</span>
+          </button>
+        ))}
+      </nav>
+      {/* The pledge belongs where every citizen passes, not only behind a button. */}
+      <p className="attract-maklumat" data-testid="attract-maklumat">
+        <strong>{f.maklumat}:</strong> {office.maklumat.text}
+      </p>
       <footer className="attract-foot">
         <Accessibility size={36} aria-hidden="true" />
         <span>{t.priorityHint}</span>

@@ -1,12 +1,11 @@
 import type { AgencyInfo, ServiceInfo } from "@layan/protocol";
-import { Delete, Search, X } from "lucide-react";
+import { Search } from "lucide-react";
+import { Keyboard } from "../components/Keyboard";
 import { useMemo } from "react";
 import { searchServices } from "../search";
 import { ServiceTiles, type ServiceListProps } from "./Pickers";
 import { PageHead } from "../components/PageHead";
 
-/** QWERTY like a phone: the layout most citizens have typed on. */
-const ROWS = ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"] as const;
 const MAX_QUERY = 40;
 
 /**
@@ -63,35 +62,7 @@ export function SearchPage({
           />
         )}
       </section>
-      <div className="keyboard" role="group" aria-label={t.keyboard}>
-        {ROWS.map((row) => (
-          <div className="keyboard-row" key={row}>
-            {[...row].map((key) => (
-              <button key={key} type="button" className="key" onClick={() => type(key.toLowerCase())}>
-                {key}
-              </button>
-            ))}
-          </div>
-        ))}
-        <div className="keyboard-row">
-          <button type="button" className="key key-wide" onClick={() => onQuery("")} aria-label={t.searchClear}>
-            <X size={32} aria-hidden="true" />
-            <span>{t.searchClear}</span>
-          </button>
-          <button type="button" className="key key-space" onClick={() => type(" ")} aria-label={t.space}>
-            {t.space}
-          </button>
-          <button
-            type="button"
-            className="key key-wide"
-            onClick={() => onQuery(query.slice(0, -1))}
-            aria-label={t.backspace}
-          >
-            <Delete size={32} aria-hidden="true" />
-            <span>{t.backspace}</span>
-          </button>
-        </div>
-      </div>
+      <Keyboard t={t} onKey={type} onClear={() => onQuery("")} onBackspace={() => onQuery(query.slice(0, -1))} />
     </main>
   );
 }

@@ -1,0 +1,118 @@
+import type { Lang } from "../i18n";
+
+/** The words of the Ombudsman screens (maklumat, office information, pengaduan, survei), Bahasa Indonesia first. */
+const id = {
+  maklumat: "Maklumat Pelayanan",
+  maklumatHint: "Janji kantor ini kepada masyarakat tentang pelayanan yang diberikan",
+  agencyMaklumat: "Maklumat instansi",
+  adoptedOn: (date: string) => `Ditetapkan ${date}`,
+  info: "Informasi Kantor",
+  infoHint: "Visi, misi, motto, fasilitas, dan jam layanan kantor ini",
+  visi: "Visi",
+  misi: "Misi",
+  motto: "Motto",
+  facilities: "Fasilitas untuk kelompok rentan",
+  officeHours: "Jam Layanan",
+  complaint: "Pengaduan & Saran",
+  complaintHint: "Sampaikan keluhan atau saran Anda. Anda akan mendapat kode untuk memantau jawabannya.",
+  category: "Tentang apa pengaduan Anda?",
+  service: "Layanan yang dimaksud (boleh dilewati)",
+  noService: "Tidak tentang satu layanan",
+  text: "Tulis pengaduan atau saran Anda",
+  textTooShort: (n: number) => `Tulis paling sedikit 10 huruf (baru ${n})`,
+  contactTitle: "Kontak (boleh dikosongkan)",
+  contactHint: "Isi bila Anda ingin dihubungi. Nomor telepon atau email.",
+  phone: "Nomor telepon",
+  consent: "Saya setuju kontak saya disimpan untuk menjawab pengaduan ini",
+  next: "Lanjut",
+  send: "Kirim pengaduan",
+  sending: "Mengirim…",
+  received: "Pengaduan Anda sudah diterima",
+  codeLabel: "Kode pengaduan",
+  printedHint: "Ambil bukti pengaduan di bawah layar. Simpan kodenya untuk memantau jawaban.",
+  notPrintedHint: "Catat atau foto kode ini untuk memantau jawaban.",
+  dueBy: (date: string, days: number) => `Kami jawab paling lambat ${date} (${days} hari kerja)`,
+  elsewhere: "Saluran pengaduan lain",
+  survey: "Isi Survei Kepuasan",
+  surveyHint: "Nilai pelayanan yang baru Anda terima. Tanpa nama.",
+  numberTitle: "Ketik nomor antrean Anda",
+  numberHint: "Nomor yang tercetak di tiket, misalnya A-012",
+  find: "Cari",
+  question: (i: number, n: number) => `Pertanyaan ${i} dari ${n}`,
+  profileTitle: "Tentang Anda (boleh dilewati)",
+  suggestion: "Saran untuk kami (boleh dilewati)",
+  submitSurvey: "Kirim survei",
+  thanks: "Terima kasih atas penilaian Anda",
+  thanksHint: "Jawaban Anda membantu kami memperbaiki pelayanan.",
+  skip: "Lewati",
+  done: "Selesai",
+  sex: "Jenis kelamin",
+  ageBand: "Usia",
+  education: "Pendidikan",
+  occupation: "Pekerjaan",
+};
+
+export type FeedbackStrings = typeof id;
+
+const en: FeedbackStrings = {
+  maklumat: "Service Pledge (Maklumat Pelayanan)",
+  maklumatHint: "This office's public pledge on the service it gives",
+  agencyMaklumat: "Agency pledge",
+  adoptedOn: (date: string) => `Adopted ${date}`,
+  info: "Office Information",
+  infoHint: "Vision, mission, motto, facilities and opening hours of this office",
+  visi: "Vision",
+  misi: "Mission",
+  motto: "Motto",
+  facilities: "Facilities for vulnerable groups",
+  officeHours: "Opening Hours",
+  complaint: "Complaints & Suggestions",
+  complaintHint: "Tell us what went wrong or what could be better. You will get a code to follow the answer.",
+  category: "What is it about?",
+  service: "Which service (optional)",
+  noService: "Not about one service",
+  text: "Write your complaint or suggestion",
+  textTooShort: (n: number) => `Write at least 10 letters (${n} so far)`,
+  contactTitle: "Contact (optional)",
+  contactHint: "Fill in if you want to be contacted. Phone number or email.",
+  phone: "Phone number",
+  consent: "I agree that my contact is kept to answer this complaint",
+  next: "Next",
+  send: "Send complaint",
+  sending: "Sending…",
+  received: "Your complaint has been received",
+  codeLabel: "Complaint code",
+  printedHint: "Take the receipt below the screen. Keep the code to follow the answer.",
+  notPrintedHint: "Write down or photograph this code to follow the answer.",
+  dueBy: (date: string, days: number) => `We answer by ${date} (${days} working days)`,
+  elsewhere: "Other complaint channels",
+  survey: "Satisfaction Survey",
+  surveyHint: "Rate the service you just received. Anonymous.",
+  numberTitle: "Type your queue number",
+  numberHint: "The number printed on your ticket, e.g. A-012",
+  find: "Find",
+  question: (i: number, n: number) => `Question ${i} of ${n}`,
+  profileTitle: "About you (optional)",
+  suggestion: "Your suggestion (optional)",
+  submitSurvey: "Send survey",
+  thanks: "Thank you for your rating",
+  thanksHint: "Your answers help us improve the service.",
+  skip: "Skip",
+  done: "Done",
+  sex: "Sex",
+  ageBand: "Age",
+  education: "Education",
+  occupation: "Occupation",
+};
+
+export const FEEDBACK_STRINGS: Record<Lang, FeedbackStrings> = { id, en };
+
+const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-01-05" → "5 Januari 2026": a calendar date, so no time zone can shift it. */
+export function dateInWords(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const month = (lang === "id" ? MONTHS_ID : MONTHS_EN)[(m ?? 1) - 1] ?? "";
+  return `${d ?? ""} ${month} ${y ?? ""}`;
+}
