@@ -30,6 +30,8 @@ import type {
   Resync,
   ServiceStatus,
 } from "./views";
+import type { CounterSurveyInput } from "./commands";
+import type { SurveyReceipt } from "./feedback/survey";
 
 /**
  * One socket.io namespace per role, each with only its own events: a display
@@ -93,6 +95,8 @@ export interface CounterClientToServer {
   "ticket:cancel": (payload: OfficerCancelInput, ack: AckFn<{ number: string }>) => void;
   "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
   "sync:request": (payload: CounterSyncRequest, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
+  /** The citizen's survey answers on the counter's screen, for the ticket this counter last served. */
+  "survey:submit": (payload: CounterSurveyInput, ack: AckFn<SurveyReceipt>) => void;
 }
 export interface CounterServerToClient {
   "counter:snapshot": (payload: CounterSnapshot) => void;
