@@ -3,7 +3,7 @@ import { dec2, unsurLabel } from "../feedback/format";
 
 const W = 860;
 const ROW = 30;
-const M = { top: 8, right: 70, bottom: 28, left: 190 };
+const M = { top: 8, right: 120, bottom: 28, left: 190 };
 
 /**
  * The nine unsur's NRR on the regulation's 1–4 scale, drawn by hand in SVG like
