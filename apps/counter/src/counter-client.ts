@@ -4,6 +4,7 @@ import type {
   AckError,
   Catalog,
   CounterSnapshot,
+  CounterSurveyInput,
   QueueChanged,
   WaitingCount,
 } from "@layan/protocol";
@@ -66,6 +67,8 @@ export interface CounterState {
   answered: number;
   /** Set when the hub refused the session: the app shows the login again. */
   loggedOut: string | null;
+  /** The ticket just completed, while the counter offers its screen for the survey (office.surveyAtCounter). */
+  surveyFor: { ticketId: string; number: string } | null;
 }
 
 type Listener = () => void;
@@ -104,6 +107,7 @@ export class CounterClient {
       feedback: null,
       answered: 0,
       loggedOut: null,
+      surveyFor: null,
     };
   }
 
@@ -310,7 +314,12 @@ export class CounterClient {
     }
     const inHand = this.state.snapshot?.current ?? null;
     const before = inHand?.number ?? null;
+    // The next action means the citizen has left the desk: the survey offer goes with them.
+    this.set({ surveyFor: null });
     const ok = await this.run(action, command);
+    if (ok && inHand && action.startsWith("complete:") && this.state.catalog?.office.surveyAtCounter) {
+      this.set({ surveyFor: { ticketId: inHand.ticketId, number: inHand.number } });
+    }
     if (ok && action === "transfer" && inHand) {
       this.lastTransfer = { ticketId: inHand.ticketId, number: inHand.number };
       this.set({
@@ -364,6 +373,24 @@ export class CounterClient {
     );
     if (ok) this.confirm("callNext", null);
     return ok;
+  }
+
+  /** The citizen's answers on the screen turned round; the offer ends once the hub has them. */
+  async submitSurvey(body: Omit<CounterSurveyInput, "requestId" | "counterId" | "ticketId">): Promise<AckError | null> {
+    const socket = this.socket;
+    const counterId = this.state.counterId;
+    const survey = this.state.surveyFor;
+    if (!socket || !counterId || !survey) return null;
+    const answer = await sendCommand(socket, "survey:submit", { requestId: newRequestId(), counterId, ticketId: survey.ticketId, ...body });
+    this.set({ answered: this.state.answered + 1 });
+    if (!answer.ok) return answer.error;
+    this.set({ surveyFor: null });
+    this.info(`Terima kasih: survei untuk ${survey.number} tersimpan.`);
+    return null;
+  }
+
+  skipSurvey(): void {
+    this.set({ surveyFor: null });
   }
 
   async reinstate(ticketId: string): Promise<boolean> {

@@ -4,7 +4,16 @@
  * would keep it), CSV files come down as blobs and are saved under the name
  * the hub gives them.
  */
-import type { AckError, CsvReportName, ReportName, ReportQueryInput, ReportResponse } from "@layan/protocol";
+import type {
+  AckError,
+  ComplaintList,
+  ComplaintStatus,
+  CsvReportName,
+  ReportName,
+  ReportQueryInput,
+  ReportResponse,
+  StaffComplaint,
+} from "@layan/protocol";
 
 export class ApiError extends Error {
   constructor(
@@ -29,6 +38,27 @@ export interface Api {
   get<N extends ReportName>(name: N, params?: ReportQueryInput<N>): Promise<ReportResponse<N>>;
   /** Downloads a report's CSV export and saves it; resolves with the file name. */
   download<N extends CsvReportName>(name: N, params?: ReportQueryInput<N>): Promise<string>;
+  /** The complaint desk (GET/POST /api/complaints…, docs/api.md). */
+  complaints: ComplaintsApi;
+}
+
+export interface Assignee {
+  username: string;
+  displayName: string;
+  role: string;
+}
+
+export type ComplaintAction =
+  | { kind: "assign"; assignee: string }
+  | { kind: "respond"; text: string }
+  | { kind: "close"; note: string | null };
+
+export interface ComplaintsApi {
+  list(params: { status?: readonly ComplaintStatus[]; cursor?: string | null; limit?: number }): Promise<ComplaintList>;
+  get(id: string): Promise<StaffComplaint>;
+  assignees(): Promise<Assignee[]>;
+  /** `requestId` makes a repeated POST (a retry, a double click that slipped through) one action at the hub. */
+  act(id: string, action: ComplaintAction, requestId: string): Promise<StaffComplaint>;
 }
 
 type QueryValue = string | number | readonly string[] | null | undefined;
@@ -46,11 +76,15 @@ export function query(params: object = {}): string {
 }
 
 export function createApi(baseUrl: string, token: string, onUnauthorized: (error: ApiError) => void): Api {
-  const request = async (path: string, params?: object): Promise<Response> => {
+  const request = async (path: string, params?: object, body?: object): Promise<Response> => {
     let res: Response;
     try {
       res = await fetch(`${baseUrl}${path}${query(params)}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        ...(body ? { method: "POST", body: JSON.stringify(body) } : {}),
       });
     } catch {
       throw new ApiError(0, NETWORK);
@@ -73,7 +107,20 @@ export function createApi(baseUrl: string, token: string, onUnauthorized: (error
     if (res.status === 401) onUnauthorized(error);
     throw error;
   };
+  const data = async <T>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
+  const complaintPath = (id: string) => `/api/complaints/${encodeURIComponent(id)}`;
+  const complaints: ComplaintsApi = {
+    list: async ({ status, cursor, limit }) =>
+      data<ComplaintList>(await request("/api/complaints", { status, cursor, limit })),
+    get: async (id) => data<StaffComplaint>(await request(complaintPath(id))),
+    assignees: async () => data<Assignee[]>(await request("/api/complaints/assignees")),
+    act: async (id, action, requestId) => {
+      const { kind, ...fields } = action;
+      return data<StaffComplaint>(await request(`${complaintPath(id)}/${kind}`, undefined, { requestId, ...fields }));
+    },
+  };
   return {
+    complaints,
     async get<N extends ReportName>(name: N, params?: ReportQueryInput<N>): Promise<ReportResponse<N>> {
       const res = await request(`/api/reports/${name}`, params);
       const body = (await res.json()) as { ok: boolean; data: ReportResponse<N> };

@@ -5,9 +5,11 @@ import { useEffect, useState } from "react";
  * a report can be bookmarked, shared with a colleague or reopened after a
  * reload with the same filters.
  */
-export type View = "langsung" | "laporan" | "log" | "kepatuhan";
+export type View = "langsung" | "laporan" | "log" | "kepatuhan"
+  | "survei" | "pengaduan";
 
-export const VIEWS: readonly View[] = ["langsung", "laporan", "log", "kepatuhan"];
+export const VIEWS: readonly View[] = ["langsung", "laporan", "log", "kepatuhan",
+  "survei", "pengaduan"];
 
 export interface Route {
   view: View;

@@ -31,6 +31,7 @@ import type {
   ServiceStatus,
 } from "./views";
 import type { KioskComplaintInput, KioskComplaintReceipt, KioskSurveyInput, SurveyFindInput, SurveyOffer, SurveyReceipt } from "./feedback";
+import type { CounterSurveyInput } from "./commands";
 
 /**
  * One socket.io namespace per role, each with only its own events: a display
@@ -99,6 +100,8 @@ export interface CounterClientToServer {
   "ticket:cancel": (payload: OfficerCancelInput, ack: AckFn<{ number: string }>) => void;
   "catalog:get": (payload: Record<string, never>, ack: AckFn<Catalog>) => void;
   "sync:request": (payload: CounterSyncRequest, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
+  /** The citizen's survey answers on the counter's screen, for the ticket this counter last served. */
+  "survey:submit": (payload: CounterSurveyInput, ack: AckFn<SurveyReceipt>) => void;
 }
 export interface CounterServerToClient {
   "counter:snapshot": (payload: CounterSnapshot) => void;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 
-export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan";
+export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan" | "survei" | "pengaduan";
 
 /** The manager's dashboard at /dashboard/: intents in the manager's words, locators tests assert on. */
 export class DashboardPage {
@@ -51,6 +51,8 @@ export class DashboardPage {
       laporan: "Laporan",
       log: "Log antrean",
       kepatuhan: "Laporan kepatuhan",
+      survei: "Survei (IKM)",
+      pengaduan: "Pengaduan",
     };
     await this.page.getByRole("link", { name: names[view], exact: true }).click();
     await this.page.waitForURL(new RegExp(`#/${view}`));
@@ -123,5 +125,35 @@ export class DashboardPage {
     ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  // ---- Survei (IKM) and Pengaduan ----
+
+  /** Opens one complaint of the list by its tracking code and waits for its detail. */
+  async openComplaint(code: string): Promise<void> {
+    await this.page.getByTestId(`complaint-row-${code}`).getByRole("button", { name: code }).click();
+    await this.page.getByTestId("complaint-detail").getByRole("heading", { name: `Pengaduan ${code}` }).waitFor();
+  }
+
+  complaintStatus(): Locator {
+    return this.page.getByTestId("complaint-status");
+  }
+
+  async assignComplaint(username: string): Promise<void> {
+    await this.page.locator('select[name="assignee"]').selectOption(username);
+    await this.page.getByRole("button", { name: "Tugaskan", exact: true }).click();
+  }
+
+  /** Types the answer; `double` clicks "Kirim jawaban" twice in a row, as a hurried officer does. */
+  async respondToComplaint(text: string, double = false): Promise<void> {
+    await this.page.locator('textarea[name="response"]').fill(text);
+    const send = this.page.getByRole("button", { name: "Kirim jawaban" });
+    if (double) await send.dblclick();
+    else await send.click();
+  }
+
+  async closeComplaint(note = ""): Promise<void> {
+    await this.page.locator('input[name="close-note"]').fill(note);
+    await this.page.getByRole("button", { name: "Tutup pengaduan" }).click();
   }
 }

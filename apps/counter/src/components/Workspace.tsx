@@ -8,6 +8,7 @@ import { CloseCounterDialog } from "./CloseCounterDialog";
 import { CurrentTicket } from "./CurrentTicket";
 import { FeedbackBar } from "./FeedbackBar";
 import { QueuePanel } from "./QueuePanel";
+import { SurveyScreen } from "./SurveyScreen";
 import { TopBar } from "./TopBar";
 import { TransferDialog } from "./TransferDialog";
 
@@ -20,6 +21,9 @@ function isTyping(target: EventTarget | null): boolean {
 export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
   const snap = state.snapshot;
   const [transferOpen, setTransferOpen] = useState(false);
+  const [surveyOpen, setSurveyOpen] = useState(false);
+  // The screen closes with the offer (submitted, skipped, or the next action taken).
+  if (surveyOpen && !state.surveyFor) setSurveyOpen(false);
   /** Closing with people waiting asks first; `signOut` when the close was asked for by leaving. */
   const [closeAsk, setCloseAsk] = useState<{ waiting: number; signOut: boolean } | null>(null);
   const waiting = snap ? snap.queues.reduce((sum, q) => sum + q.waiting, 0) : 0;
@@ -49,7 +53,8 @@ export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
   );
 
   useEffect(() => {
-    if (transferOpen || closeAsk) return;
+    // While the citizen holds the screen, a key pressed is theirs, not a command.
+    if (transferOpen || closeAsk || surveyOpen) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.repeat || e.ctrlKey || e.altKey || e.metaKey || isTyping(e.target)) return;
       const key = e.key.toUpperCase();
@@ -68,7 +73,7 @@ export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [avail, client, transferOpen, closeAsk, trigger]);
+  }, [avail, client, transferOpen, closeAsk, surveyOpen, trigger]);
 
   /** Leaving closes the counter (displays stop showing it as open); not with a citizen still at the desk. */
   const signOut = async (confirmed = false) => {
@@ -152,6 +157,24 @@ export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
           onDismiss={() => client.dismissFeedback()}
           onUndo={() => void client.undoTransfer()}
           undoDisabled={!online || state.busy !== null}
+        />
+      )}
+      {state.surveyFor && !surveyOpen && (
+        <div className="survey-offer" role="status" data-testid="survey-offer">
+          <span>Selesai dilayani: {state.surveyFor.number}.</span>
+          <button type="button" className="btn btn--primary" onClick={() => setSurveyOpen(true)}>
+            Tawarkan survei ke warga
+          </button>
+          <button type="button" className="btn btn--ghost" onClick={() => client.skipSurvey()}>
+            Lewati
+          </button>
+        </div>
+      )}
+      {surveyOpen && state.surveyFor && (
+        <SurveyScreen
+          client={client}
+          number={state.surveyFor.number}
+          privacyNotice={state.catalog?.office.privacy.surveyProfile.id ?? ""}
         />
       )}
       {avail && (

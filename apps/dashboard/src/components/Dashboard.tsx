@@ -1,10 +1,12 @@
 import type { Session } from "@layan/ui";
-import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut } from "lucide-react";
+import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut, MessageSquare, ClipboardList } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
 import type { ReportMeta } from "@layan/protocol";
 import { tabHref, useRoute, type View } from "../route";
 import { ComplianceView } from "./ComplianceView";
+import { ComplaintsView } from "./ComplaintsView";
+import { IkmView } from "./IkmView";
 import { LiveView } from "./LiveView";
 import { ReportsView } from "./ReportsView";
 import { TicketLogView } from "./TicketLogView";
@@ -14,6 +16,8 @@ const NAV: { view: View; label: string; icon: typeof Activity }[] = [
   { view: "laporan", label: "Laporan", icon: BarChart3 },
   { view: "log", label: "Log antrean", icon: ListOrdered },
   { view: "kepatuhan", label: "Laporan kepatuhan", icon: FileCheck2 },
+  { view: "survei", label: "Survei (IKM)", icon: ClipboardList },
+  { view: "pengaduan", label: "Pengaduan", icon: MessageSquare },
 ];
 
 const ROLE_LABELS: Record<string, string> = { manager: "Manajer", supervisor: "Supervisor", admin: "Admin" };
@@ -97,6 +101,8 @@ export function Dashboard({
         {meta && route.view === "kepatuhan" && (
           <ComplianceView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />
         )}
+        {meta && route.view === "survei" && <IkmView api={api} meta={meta} params={route.params} />}
+        {meta && route.view === "pengaduan" && <ComplaintsView api={api} meta={meta} params={route.params} />}
       </main>
     </div>
   );

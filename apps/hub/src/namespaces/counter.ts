@@ -7,6 +7,7 @@ import {
   type SocketIdentity,
 } from "@layan/protocol";
 import type { HubContext } from "../context";
+import { submitSurvey } from "../feedback/survey";
 import { identityOf, onConnection } from "./common";
 
 /**
@@ -100,6 +101,17 @@ export function attachCounter(ctx: HubContext): void {
         counters: ctx.setup.rules.counters.map((c) => ({ id: c.id, name: c.name, number: c.number, services: [...c.services] })),
       }),
     );
+    handle("survey:submit", (p) => {
+      const { counterId, ticketId, ...body } = p;
+      if (!ctx.engine.state.counterRules.has(counterId)) return fail("COUNTER_UNKNOWN");
+      if (!mayActOn(ctx, officer, counterId)) return fail("FORBIDDEN");
+      const stored = ctx.store.storedTicket(ticketId);
+      if (!stored) return fail("TICKET_UNKNOWN");
+      // The screen turned round answers only for the citizen who just sat at it, so
+      // a counter cannot fill in surveys for tickets served elsewhere.
+      if (stored.counterId !== counterId) return fail("FORBIDDEN");
+      return submitSurvey(ctx, { ticketId, channel: "counter", namespace, body });
+    });
     handle("sync:request", (p) => {
       if (!ctx.engine.state.counterRules.has(p.counterId)) return fail("COUNTER_UNKNOWN");
       watch(p.counterId);
