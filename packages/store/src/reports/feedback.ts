@@ -39,7 +39,8 @@ export interface PriorityWait {
 
 export interface FeedbackReportQueries {
   /** Waits per priority kind (lansia, disabilitas, ibu hamil) and for regular tickets: evidence of service for vulnerable groups. */
-  priorityWaits(filter: ReportFilter): PriorityWait[];
+  /** `lane`: regular (null) against every priority kind together ("prioritas"). */
+  priorityWaits(filter: ReportFilter, by?: "kind" | "lane"): PriorityWait[];
   surveySums(filter: ReportFilter, by: SurveyGroupBy): SurveySums[];
   /** Segments served (selesai, berkas tidak lengkap, dirujuk) in the same cut: the survey's population. */
   servedCounts(filter: ReportFilter, by: SurveyGroupBy): ServedCount[];
@@ -68,13 +69,14 @@ const withoutOfficers = (f: ReportFilter): ReportFilter => ({ ...f, officerIds: 
 
 export function createFeedbackReportQueries(db: Database.Database): FeedbackReportQueries {
   return {
-    priorityWaits: (filter) => {
+    priorityWaits: (filter, by = "kind") => {
       if (matchesNothing(filter)) return [];
       const where = whereOf(filter);
+      const key = by === "kind" ? "priority" : "CASE WHEN priority IS NULL THEN NULL ELSE 'prioritas' END";
       const rows = db
         .prepare<(string | number)[], { priority: string | null; waits: string; judged: number; met: number }>(
-          `SELECT priority, group_concat(wait_ms) AS waits, count(*) AS judged, sum(wait_met) AS met
-           FROM service_log WHERE ${where.sql} AND wait_ms IS NOT NULL GROUP BY priority ORDER BY priority`,
+          `SELECT ${key} AS priority, group_concat(wait_ms) AS waits, count(*) AS judged, sum(wait_met) AS met
+           FROM service_log WHERE ${where.sql} AND wait_ms IS NOT NULL GROUP BY 1 ORDER BY 1`,
         )
         .all(...where.params);
       return rows.map((r) => {

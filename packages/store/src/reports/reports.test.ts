@@ -441,6 +441,10 @@ describe("priority waits", () => {
     expect(reports.priorityWaits({ ...ALL, serviceIds: ["kia"] })).toEqual([
       { priority: null, judged: 2, met: 2, medianMs: m(5), p90Ms: m(10) },
     ]);
+    expect(reports.priorityWaits(ALL, "lane")).toEqual([
+      { priority: null, judged: 8, met: 6, medianMs: m(10), p90Ms: m(61) },
+      { priority: "prioritas", judged: 1, met: 0, medianMs: m(64), p90Ms: m(64) },
+    ]);
     expect(reports.priorityWaits({ ...ALL, serviceIds: [] })).toEqual([]);
   });
 });
