@@ -164,7 +164,7 @@ export function ComplianceView({
             <h2>2. Capaian per layanan</h2>
             <table className="doc__table" data-testid="compliance-table">
               <colgroup>
-                {[4, 23, 8, 8, 8, 9, 8, 9, 10, 13].map((w, i) => (
+                {[4, 20, 10, 8, 8, 9, 8, 9, 12, 12].map((w, i) => (
                   <col key={i} style={{ width: `${w}%` }} />
                 ))}
               </colgroup>
