@@ -10,6 +10,7 @@ import { Authenticator } from "./auth";
 import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
+import { purgePersonalData } from "./feedback/retention";
 import { feedbackRoutes } from "./feedback/routes";
 import { QueueEngine } from "./engine";
 import { authRoutes, BadRequest, SECURITY_HEADERS, sendJson, staticApps, type Route, type WebApp } from "./http";
@@ -274,6 +275,12 @@ export function createHub(options: HubOptions): Hub {
     void engine.rollOverDay().then((answer) => {
       if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
     });
+    try {
+      purgePersonalData(context);
+    } catch (err) {
+      // A full disk must not stop the day from rolling over; the next day tries again.
+      logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting personal data past its retention period failed");
+    }
   };
   rollOver();
   const dayTimer = setInterval(() => {

@@ -1,4 +1,10 @@
-export { loadConfig, inspectConfig, type LoadOptions, type ConfigInspection } from "./load";
+export {
+  loadConfig,
+  loadConfigWithWarnings,
+  inspectConfig,
+  type LoadOptions,
+  type ConfigInspection,
+} from "./load";
 export { toOfficeRules } from "./rules";
 export {
   checkStandarPelayanan,

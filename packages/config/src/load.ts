@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { z } from "zod";
 import { ConfigError, sortIssues, suggest, type ConfigIssue, type PathSegment } from "./issues";
+import { closedDatesWarning, embedLogo } from "./office-checks";
 import {
   agenciesFileSchema,
   countersFileSchema,
@@ -30,6 +31,12 @@ export interface LoadOptions {
    * `kiosk-config/services/ktp-el.yaml:14` either way.
    */
   displayRoot?: string;
+  /**
+   * The instant to check date-dependent advice against (the holiday list running
+   * out). Without it those warnings are not checked, so that loading a config
+   * never depends on the day it runs; `pnpm config:check` passes the time.
+   */
+  now?: number;
 }
 
 export interface ConfigInspection {
@@ -37,6 +44,8 @@ export interface ConfigInspection {
   config?: LayanConfig;
   /** Every problem found, in file and line order. */
   issues: ConfigIssue[];
+  /** Advice that does not stop the hub (a holiday list running out), in file and line order. */
+  warnings: ConfigIssue[];
   /** Completeness of the services that parsed, even when other files have errors. */
   standar: StandarReport;
 }
@@ -330,10 +339,22 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
 
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     run.issues.push({ file: run.display(absolute), line: 0, path: "", message: "config folder not found" });
-    return { issues: run.issues, standar: { services: [], complete: false, issues: [] } };
+    return { issues: run.issues, warnings: [], standar: { services: [], complete: false, issues: [] } };
   }
 
-  const office = run.parseFile<OfficeConfig>("office.yaml", officeFileSchema);
+  const parsedOffice = run.parseFile<OfficeConfig>("office.yaml", officeFileSchema);
+  let office = parsedOffice;
+  const warnings: ConfigIssue[] = [];
+  if (parsedOffice) {
+    const embedded = embedLogo(absolute, parsedOffice.value, parsedOffice.source, (p) => run.display(p));
+    run.issues.push(...embedded.issues);
+    office = embedded.issues.length > 0 ? undefined : { ...parsedOffice, value: embedded.office };
+    const late =
+      options.now === undefined
+        ? undefined
+        : closedDatesWarning(parsedOffice.value, parsedOffice.source, options.now);
+    if (late) warnings.push(late);
+  }
   const agencies = run.parseFile("agencies.yaml", agenciesFileSchema);
   const { services, fileIds } = readServices(run);
   if (agencies) {
@@ -352,13 +373,15 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
   run.issues.push(...standar.issues);
 
   const issues = sortIssues(run.issues);
-  if (issues.length > 0 || !office || !agencies || !counters || !devices) return { issues, standar };
+  if (issues.length > 0 || !office || !agencies || !counters || !devices)
+    return { issues, warnings, standar };
 
   const complete: ServiceConfig[] = [];
   for (const s of services) {
     const service = completeService(s.value);
     // Unreachable when the completeness check passed; kept so the types need no cast.
-    if (!service) return { issues: [s.source.issue([], "Standar Pelayanan is incomplete")], standar };
+    if (!service)
+      return { issues: [s.source.issue([], "Standar Pelayanan is incomplete")], warnings, standar };
     rememberServiceSource(service, s.source);
     complete.push(service);
   }
@@ -371,6 +394,7 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
       devices: devices.value,
     },
     issues,
+    warnings,
     standar,
   };
 }
@@ -382,7 +406,15 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
  * all six Standar Pelayanan components.
  */
 export function loadConfig(dir: string, options: LoadOptions = {}): LayanConfig {
-  const { config, issues } = inspectConfig(dir, options);
+  return loadConfigWithWarnings(dir, options).config;
+}
+
+/** As loadConfig, with the warnings for the caller to log (pass `now`, or there are none to find). */
+export function loadConfigWithWarnings(
+  dir: string,
+  options: LoadOptions = {},
+): { config: LayanConfig; warnings: ConfigIssue[] } {
+  const { config, issues, warnings } = inspectConfig(dir, options);
   if (!config) throw new ConfigError(issues);
-  return config;
+  return { config, warnings };
 }

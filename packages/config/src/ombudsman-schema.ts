@@ -10,7 +10,10 @@ import type { FacilityKind } from "./types";
 
 /** Text an admin must write, with a message that says what to write when it is missing. */
 function requiredText(whenMissing: string) {
-  return z.string({ error: (issue) => (issue.input === undefined ? whenMissing : undefined) }).trim().min(1);
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? whenMissing : undefined) })
+    .trim()
+    .min(1);
 }
 
 /** The pledge is only valid signed and dated, so every part is required; the old text-only shorthand is refused. */

@@ -39,11 +39,31 @@ export interface CheckOutput {
   stderr: (text: string) => void;
 }
 
+/**
+ * The time config:check judges date-dependent advice by: the machine's, unless
+ * LAYAN_TEST_NOW pins it as it pins the hub's (an ISO instant with its offset),
+ * so that a test of the CLI does not depend on the day it runs.
+ */
+export function checkTime(env: NodeJS.ProcessEnv, machine: () => number = Date.now): number {
+  const raw = env.LAYAN_TEST_NOW;
+  if (raw === undefined || raw === "") return machine();
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)
+    ? Date.parse(raw)
+    : NaN;
+  if (!Number.isFinite(at)) {
+    throw new Error(
+      `LAYAN_TEST_NOW must be an ISO 8601 instant with its offset, e.g. 2026-11-28T10:00:00+07:00; got "${raw}"`,
+    );
+  }
+  return at;
+}
+
 const USAGE = "usage: pnpm config:check [dir]   (default: kiosk-config)";
 
 /**
  * `pnpm config:check [dir]`: validates the folder, prints the Standar Pelayanan
- * table, and returns the exit code — 0 when valid and complete, 1 otherwise.
+ * table and any warnings, and returns the exit code — 0 when valid and complete
+ * (warnings or not), 1 otherwise. `options.now` defaults to the machine's time.
  */
 export function runConfigCheck(args: readonly string[], out: CheckOutput, options: LoadOptions = {}): number {
   if (args.includes("--help") || args.includes("-h")) {
@@ -56,21 +76,29 @@ export function runConfigCheck(args: readonly string[], out: CheckOutput, option
     return 1;
   }
   const dir = positional[0] ?? "kiosk-config";
-  const { config, issues, standar } = inspectConfig(dir, options);
+  const { config, issues, warnings, standar } = inspectConfig(dir, {
+    ...options,
+    now: options.now ?? Date.now(),
+  });
+  const warningLines = warnings.map((w) => `⚠ ${formatIssue(w)}`);
+  const warningCount =
+    warnings.length === 0 ? "" : ` — ${warnings.length} warning${warnings.length === 1 ? "" : "s"}`;
 
   if (standar.services.length > 0) {
     out.stdout(`Standar Pelayanan — ${config?.office.name ?? dir}\n\n${formatStandarTable(standar)}\n`);
   }
   if (!config) {
     for (const issue of issues) out.stderr(formatIssue(issue));
-    out.stderr(`\n✗ ${dir}: ${issues.length} error${issues.length === 1 ? "" : "s"}`);
+    for (const line of warningLines) out.stderr(line);
+    out.stderr(`\n✗ ${dir}: ${issues.length} error${issues.length === 1 ? "" : "s"}${warningCount}`);
     return 1;
   }
+  for (const line of warningLines) out.stderr(line);
   const kiosks = config.devices.kiosks.length;
   const displays = config.devices.displays.length;
   out.stdout(
     `✓ ${dir}: ${config.services.length} layanan, ${config.agencies.length} instansi, ${config.counters.length} loket, ` +
-      `${kiosks} kiosk, ${displays} display — Standar Pelayanan lengkap`,
+      `${kiosks} kiosk, ${displays} display — Standar Pelayanan lengkap${warningCount}`,
   );
   return 0;
 }

@@ -25,8 +25,8 @@ export class ConfigCopy {
     return readFileSync(join(this.dir, file), "utf8");
   }
 
-  write(file: string, text: string): void {
-    writeFileSync(join(this.dir, file), text);
+  write(file: string, content: string | Buffer): void {
+    writeFileSync(join(this.dir, file), content);
   }
 
   /** Replaces one exact occurrence; fails loudly if the sample no longer contains it. */
@@ -35,6 +35,16 @@ export class ConfigCopy {
     const count = text.split(from).length - 1;
     if (count !== 1) throw new Error(`${file}: expected exactly one "${from}", found ${count}`);
     this.write(file, text.replace(from, to));
+  }
+
+  /** Deletes a top-level `key:` and everything indented under it. */
+  removeBlock(file: string, key: string): void {
+    const lines = this.read(file).split("\n");
+    const start = lines.findIndex((l) => l.startsWith(`${key}:`));
+    if (start < 0) throw new Error(`${file}: no top-level "${key}:"`);
+    const after = lines.findIndex((l, i) => i > start && /^[^\s#]/.test(l));
+    lines.splice(start, (after < 0 ? lines.length : after) - start);
+    this.write(file, lines.join("\n"));
   }
 
   remove(file: string): void {

@@ -42,6 +42,7 @@ describe("loadMigrations", () => {
       "5-report-rollups",
       "6-request-payload-hash",
       "7-report-rollups-on-delete",
+      "8-feedback",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -79,16 +80,20 @@ describe("migrate", () => {
       { id: 5, name: "report-rollups", applied_at: 1_700_000_000_000 },
       { id: 6, name: "request-payload-hash", applied_at: 1_700_000_000_000 },
       { id: 7, name: "report-rollups-on-delete", applied_at: 1_700_000_000_000 },
+      { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
     expect(tables).toEqual([
+      "complaint_responses",
+      "complaints",
       "counters",
       "devices",
       "events",
       "migrations",
+      "personal_data",
       "report_issued",
       "report_service_desks",
       "report_service_hours",
@@ -97,6 +102,7 @@ describe("migrate", () => {
       "service_log",
       "sessions",
       "step_log",
+      "survey_responses",
       "tickets",
       "users",
     ]);
