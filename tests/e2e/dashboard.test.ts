@@ -212,7 +212,7 @@ describe("dashboard on the hand-worked fixture", () => {
     ]);
     const notes = await dash.page.getByTestId("notes-ktp-el").locator("li").allTextContents();
     expect(notes[0]).toBe(
-      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).",
+      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (median 30 menit; 9 dari 10 warga menunggu paling lama 64 menit).",
     );
     expect(notes).toContain(
       "Langkah SOP yang paling banyak melewati target: Verifikasi — rata-rata 6 menit dari target 5 menit, 50% sesuai target.",

@@ -4,6 +4,14 @@ import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
 import { navigate, patchParams } from "../route";
 import { ChoiceField, CsvButton, LoadState, useLoad } from "./ui";
+import {
+  ComplaintsSection,
+  Letterhead,
+  MaklumatSection,
+  PriorityWaitsSection,
+  Signatures,
+  SkmSection,
+} from "./ComplianceSections";
 
 export const STATUS_LABELS: Record<ComplianceStatus, string> = {
   memenuhi: "Memenuhi",
@@ -60,9 +68,10 @@ export function ComplianceView({
     ? (params.get("month") as string)
     : defaultMonth(meta);
   const agency = params.get("agency") || null;
+  const annex = params.get("annex") === "1";
   const report = useLoad(
-    () => api.get("compliance", { month, agency }),
-    `${month}|${agency ?? ""}`,
+    () => api.get("compliance", { month, agency, annex: annex ? "1" : null }),
+    `${month}|${agency ?? ""}|${annex}`,
   );
   const r = report.data;
   const set = (patch: Record<string, string | null>) => navigate("kepatuhan", patchParams(params, patch), true);
@@ -90,8 +99,17 @@ export function ComplianceView({
           choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
           onChange={(value) => set({ agency: value })}
         />
+        <label className="field field--inline field--check">
+          <input
+            type="checkbox"
+            name="annex"
+            checked={annex}
+            onChange={(e) => set({ annex: e.target.checked ? "1" : null })}
+          />
+          Lampiran internal (menyebut loket dan petugas)
+        </label>
         <span className="toolbar__spacer" />
-        <CsvButton api={api} report="compliance" params={{ month, agency }} />
+        <CsvButton api={api} report="compliance" params={{ month, agency, annex: annex ? "1" : null }} />
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
           <Printer aria-hidden="true" /> Cetak / simpan PDF
         </button>
@@ -100,15 +118,13 @@ export function ComplianceView({
       {r && (
         <article className="doc" data-testid="compliance-report">
           <header className="doc__head">
-            <div className="doc__office">
-              <strong>{r.office.name}</strong>
-              <span>{r.office.address}</span>
-            </div>
+            <Letterhead r={r} />
             <h1 className="doc__title">Laporan Kepatuhan Standar Pelayanan</h1>
             <p className="doc__period">
               Periode {r.monthLabel} ({dayLabel(r.from, "long")} – {dayLabel(r.to, "long")})
               {agency && ` · ${meta.agencies.find((a) => a.id === agency)?.name ?? agency}`}
             </p>
+            {r.annex && <p className="doc__annex">Lampiran internal: tidak untuk dipublikasikan</p>}
           </header>
 
           <section className="doc__section">
@@ -117,9 +133,10 @@ export function ComplianceView({
               Pada {r.monthLabel} tercatat {count(r.overall.issued)} nomor antrean diterbitkan dan{" "}
               {count(r.overall.served)} dilayani. Secara keseluruhan {pct(r.overall.waitMet.pct)} antrean
               dipanggil dalam target waktu tunggu dan {pct(r.overall.serviceMet.pct)} dilayani dalam target
-              waktu layanan (rata-rata tunggu {minutes(r.overall.wait.avgMs)}, p90{" "}
-              {minutes(r.overall.wait.p90Ms)}; rata-rata layanan {minutes(r.overall.service.avgMs)}, p90{" "}
-              {minutes(r.overall.service.p90Ms)}).
+              waktu layanan. Median waktu tunggu {minutes(r.overall.wait.p50Ms)}; 9 dari 10 warga menunggu
+              paling lama {minutes(r.overall.wait.p90Ms)}. Median waktu layanan{" "}
+              {minutes(r.overall.service.p50Ms)}; 9 dari 10 warga selesai dilayani dalam{" "}
+              {minutes(r.overall.service.p90Ms)}.
             </p>
             {r.missed.length > 0 ? (
               <>
@@ -147,7 +164,7 @@ export function ComplianceView({
             <h2>2. Capaian per layanan</h2>
             <table className="doc__table" data-testid="compliance-table">
               <colgroup>
-                {[4, 23, 8, 8, 8, 9, 8, 9, 10, 13].map((w, i) => (
+                {[4, 20, 10, 8, 8, 9, 8, 9, 12, 12].map((w, i) => (
                   <col key={i} style={{ width: `${w}%` }} />
                 ))}
               </colgroup>
@@ -205,8 +222,12 @@ export function ComplianceView({
             </table>
           </section>
 
+          <PriorityWaitsSection r={r} n={3} />
+          <SkmSection r={r} n={4} />
+          <ComplaintsSection r={r} n={5} />
+
           <section className="doc__section">
-            <h2>3. Catatan per layanan</h2>
+            <h2>6. Catatan per layanan</h2>
             {withData.map((s) => (
               <div key={s.serviceId} className="doc__service" data-testid={`notes-${s.serviceId}`}>
                 <h3>
@@ -222,8 +243,10 @@ export function ComplianceView({
             {withData.length === 0 && <p>Tidak ada antrean pada periode ini.</p>}
           </section>
 
+          <MaklumatSection r={r} n={7} />
+
           <section className="doc__section doc__section--small">
-            <h2>4. Keterangan</h2>
+            <h2>8. Keterangan</h2>
             <ul>
               <li>
                 Waktu tunggu: dari pengambilan nomor (atau pengalihan) sampai panggilan pertama. Waktu
@@ -236,8 +259,13 @@ export function ComplianceView({
                 bawah {r.thresholds.warn}%; status layanan mengikuti yang terendah dari tunggu dan layanan.
               </li>
               <li>
-                p50 dan p90: persentil nearest-rank (nilai yang benar-benar terjadi). Antrean yang dibatalkan
-                tidak diukur.
+                Median: separuh warga menunggu (atau dilayani) paling lama selama itu. “9 dari 10 warga”: 90%
+                warga paling lama selama itu. Keduanya waktu yang benar-benar dialami warga. Antrean yang
+                dibatalkan tidak diukur.
+              </li>
+              <li>
+                IKM menurut PermenPANRB 14/2017: nilai rata-rata tiap unsur (1–4) × 1/9, dijumlah, × 25.
+                Sampel minimum menurut tabel Krejcie–Morgan untuk jumlah warga dilayani.
               </li>
               <li>
                 Langkah SOP “paling lambat”: langkah dengan jumlah waktu terbanyak di atas targetnya, dari
@@ -251,17 +279,7 @@ export function ComplianceView({
             </ul>
           </section>
 
-          <footer className="doc__sign">
-            <div>
-              <p>Disusun oleh,</p>
-              <p className="doc__sign-name">{signedBy}</p>
-            </div>
-            <div>
-              <p>Mengetahui,</p>
-              <p>Kepala / Penanggung Jawab Pelayanan</p>
-              <p className="doc__sign-line">(..............................................)</p>
-            </div>
-          </footer>
+          <Signatures r={r} preparedBy={signedBy} />
           <p className="doc__generated">
             Dibuat oleh Layan pada {dateTime(r.generatedAt, meta.office.timezone)} dari log antrean.
           </p>

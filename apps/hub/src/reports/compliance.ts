@@ -74,6 +74,12 @@ export function bottleneckOf(steps: StepRow[]): StepRow | null {
   return best;
 }
 
+/** The per-service part of the report; the endpoint adds letterhead, SKM, complaints, priority waits and signatures. */
+export type ComplianceCore = Omit<
+  ComplianceReport,
+  "annex" | "letterhead" | "ikm" | "complaints" | "priorityWaits" | "maklumat" | "signing"
+>;
+
 export function buildComplianceReport(
   reports: ReportQueries,
   names: ReportNames,
@@ -83,7 +89,9 @@ export function buildComplianceReport(
   /** `tickable`: the service's SOP has steps the counter ticks (timed). */
   configured: { id: string; waitMinutes: number; serviceMinutes: number; tickable: boolean }[],
   now: number,
-): ComplianceReport {
+  /** False for the external version: no counter or officer is named (their weak spots are left out). */
+  annex = true,
+): ComplianceCore {
   const f: ReportFilter = { from: range.from, to: range.to, serviceIds: filter.serviceIds ?? null };
   const { rows: byService, total: overall } = reports.summaryWithTotal(f, "service");
   const hours = reports.serviceHours(f);
@@ -178,8 +186,8 @@ export function buildComplianceReport(
       worstHours,
       steps: stepCoverage,
       bottleneck,
-      weakCounters: weak(counters, names.counter),
-      weakOfficers: weak(officers, names.officer),
+      weakCounters: annex ? weak(counters, names.counter) : [],
+      weakOfficers: annex ? weak(officers, names.officer) : [],
       notes: [],
     };
     item.notes = notesFor(item);
@@ -218,13 +226,13 @@ export function notesFor(s: ComplianceService): string[] {
   if (summary.waitMet.judged > 0) {
     notes.push(
       `Waktu tunggu: ${pct(summary.waitMet.pct)} antrean dipanggil dalam ${s.waitTargetMinutes ?? "–"} menit ` +
-        `(rata-rata ${mins(summary.wait.avgMs)}, p90 ${mins(summary.wait.p90Ms)}).`,
+        `(median ${mins(summary.wait.p50Ms)}; 9 dari 10 warga menunggu paling lama ${mins(summary.wait.p90Ms)}).`,
     );
   }
   if (summary.serviceMet.judged > 0) {
     notes.push(
       `Waktu layanan: ${pct(summary.serviceMet.pct)} selesai dalam ${s.serviceTargetMinutes ?? "–"} menit ` +
-        `(rata-rata ${mins(summary.service.avgMs)}, p90 ${mins(summary.service.p90Ms)}).`,
+        `(median ${mins(summary.service.p50Ms)}; 9 dari 10 warga selesai dilayani dalam ${mins(summary.service.p90Ms)}).`,
     );
   }
   if (s.worstHours.length > 0) {

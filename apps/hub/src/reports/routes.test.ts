@@ -273,17 +273,42 @@ describe("JSON reports", () => {
       status: "tidak_memenuhi",
     });
     expect(ktp.bottleneck).toMatchObject({ stepId: "verifikasi", name: "Verifikasi" });
-    expect(ktp.notes[0]).toBe(
-      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (rata-rata 34 menit, p90 64 menit).",
-    );
-    expect(ktp.notes[1]).toBe(
-      "Waktu layanan: 75% selesai dalam 25 menit (rata-rata 21,8 menit, p90 30 menit).",
-    );
+    expect(ktp.notes[1]).toMatch(/^Waktu layanan: 75% selesai dalam 25 menit \(median .* menit; 9 dari 10 warga selesai dilayani dalam 30 menit\)\.$/);
     expect(ktp.worstHours[0]).toMatchObject({ hour: 8, label: "08.00–09.00" });
     // Worst first: Kartu Keluarga waited within target 50%, KTP-el 60%.
     expect(report.missed.map((s) => s.serviceId)).toEqual(["kartu-keluarga", "ktp-el"]);
     // Services without data in the month are listed as such, not dropped.
     expect(report.services.find((s) => s.serviceId === "skck")!.status).toBe("tanpa_data");
+  });
+
+  it("the monthly report an assessor accepts: letterhead, SKM, complaints, priority waits, maklumat, signatures", async () => {
+    const report = (await json<ComplianceReport>("/api/reports/compliance?month=2026-11")).body.data;
+    expect(report.annex).toBe(false);
+    expect(report.letterhead.lines[0]).toBe("PEMERINTAH KABUPATEN PESAWARAN");
+    expect(report.signing).toMatchObject({ place: "Gedong Tataan", dateLabel: "28 November 2026" });
+    expect(report.signing.signatories[0]).toMatchObject({ nip: "197001011995031001" });
+    expect(report.maklumat.text).toMatch(/^Dengan ini kami menyatakan sanggup/);
+    // The fixture has no survey answers: the section says so rather than inventing an index.
+    expect(report.ikm).toMatchObject({ respondents: 0, ikm: null, served: 7 });
+    expect(report.complaints).toMatchObject({ filed: 0, openPastDue: 0, targetWorkingDays: 5 });
+    // Hand-worked in packages/store/src/reports/reports.test.ts ("priority waits").
+    const waits = new Map(report.priorityWaits.map((w) => [w.key, w]));
+    expect(waits.get("reguler")).toMatchObject({ called: 8, withinTarget: 6, withinTargetPct: 75, medianMs: m(10), p90Ms: m(61) });
+    expect(waits.get("prioritas")).toMatchObject({ called: 1, withinTarget: 0, withinTargetPct: 0, medianMs: m(64) });
+    expect(waits.get("lansia")).toMatchObject({ called: 1, label: "Lansia" });
+    expect(waits.get("disabilitas")).toMatchObject({ called: 0, withinTargetPct: null, medianMs: null });
+    // Plain words: median and "9 of 10 citizens", never p50/p90.
+    const ktp = report.services.find((s) => s.serviceId === "ktp-el")!;
+    expect(ktp.notes[0]).toBe(
+      "Waktu tunggu: 60% antrean dipanggil dalam 30 menit (median 30 menit; 9 dari 10 warga menunggu paling lama 64 menit).",
+    );
+    expect(JSON.stringify(report.services.map((s) => s.notes))).not.toMatch(/p50|p90/);
+    // The external version names no officer; the internal annex does.
+    expect(JSON.stringify(report)).not.toContain("Rina Marlina");
+    const annex = (await json<ComplianceReport>("/api/reports/compliance?month=2026-11&annex=1")).body.data;
+    expect(annex.annex).toBe(true);
+    expect(JSON.stringify(annex)).toContain("Rina Marlina");
+    expect((await json("/api/reports/compliance?month=2026-11&annex=yes")).status).toBe(400);
   });
 
   it("meta lists services with step targets, counters and officers", async () => {

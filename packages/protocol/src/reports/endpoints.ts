@@ -162,6 +162,8 @@ function complianceQuery(today: string) {
     }),
     agency: idList(),
     service: idList(),
+    /** `annex=1`: the internal annex that names counters and officers. */
+    annex: oneOf(["0", "1"] as const, "0").transform((v) => v === "1"),
     dialect: dialect(),
   });
 }

@@ -8,6 +8,8 @@
  * of every segment that was called, the service time of every one served).
  */
 import type { SegmentOutcome } from "@layan/core";
+import type { MaklumatInfo } from "../views";
+import type { ComplaintGroupRow, IkmRow } from "./feedback-results";
 
 export type { SegmentOutcome };
 
@@ -238,6 +240,32 @@ export interface ComplianceReport {
     waitPct: number | null;
     servicePct: number | null;
   }[];
+  /** `annex=1`: the internal annex, naming counters and officers; the external version (default) names neither. */
+  annex: boolean;
+  /** The office's letterhead from config (report.logo as a data: URL, report.letterhead lines). */
+  letterhead: { logo: string | null; lines: string[] };
+  /** The office's SKM for the month (all services of the report). */
+  ikm: IkmRow;
+  /** Complaints filed in the month. */
+  complaints: ComplaintGroupRow & { targetWorkingDays: number; openPastDue: number };
+  /** Waits of priority tickets beside the others: first "reguler", then "prioritas" (all kinds), then each kind. */
+  priorityWaits: PriorityWaitRow[];
+  maklumat: MaklumatInfo;
+  /** "Gedong Tataan, 1 Desember 2026" and who signs. */
+  signing: { place: string; dateLabel: string; signatories: { title: string; name: string; nip: string | null }[] };
+}
+
+export interface PriorityWaitRow {
+  /** "reguler", "prioritas", or a priority kind (lansia, disabilitas, ibu_hamil_menyusui). */
+  key: string;
+  label: string;
+  /** Tickets called in the month (each has a wait). */
+  called: number;
+  withinTarget: number;
+  withinTargetPct: number | null;
+  medianMs: number | null;
+  /** 9 of 10 citizens waited at most this long. */
+  p90Ms: number | null;
 }
 
 export interface LiveWaitingTicket {

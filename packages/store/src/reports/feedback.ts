@@ -7,7 +7,8 @@
 import type Database from "better-sqlite3";
 import type { ComplaintRow } from "../feedback";
 import type { ReportFilter } from "./filter";
-import { whereOf } from "./filter";
+import { matchesNothing, whereOf } from "./filter";
+import { percentileOfSorted } from "./percentile";
 
 export type SurveyGroupBy = "all" | "service" | "counter" | "month";
 
@@ -25,7 +26,21 @@ export interface ServedCount {
   served: number;
 }
 
+/** Waits of the segments that were called, for one priority kind (null: regular tickets). */
+export interface PriorityWait {
+  priority: string | null;
+  /** Segments called (they have a wait and a verdict). */
+  judged: number;
+  met: number;
+  /** Nearest-rank p50 and p90 of the waits, ms. */
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
 export interface FeedbackReportQueries {
+  /** Waits per priority kind (lansia, disabilitas, ibu hamil) and for regular tickets: evidence of service for vulnerable groups. */
+  /** `lane`: regular (null) against every priority kind together ("prioritas"). */
+  priorityWaits(filter: ReportFilter, by?: "kind" | "lane"): PriorityWait[];
   surveySums(filter: ReportFilter, by: SurveyGroupBy): SurveySums[];
   /** Segments served (selesai, berkas tidak lengkap, dirujuk) in the same cut: the survey's population. */
   servedCounts(filter: ReportFilter, by: SurveyGroupBy): ServedCount[];
@@ -54,6 +69,27 @@ const withoutOfficers = (f: ReportFilter): ReportFilter => ({ ...f, officerIds: 
 
 export function createFeedbackReportQueries(db: Database.Database): FeedbackReportQueries {
   return {
+    priorityWaits: (filter, by = "kind") => {
+      if (matchesNothing(filter)) return [];
+      const where = whereOf(filter);
+      const key = by === "kind" ? "priority" : "CASE WHEN priority IS NULL THEN NULL ELSE 'prioritas' END";
+      const rows = db
+        .prepare<(string | number)[], { priority: string | null; waits: string; judged: number; met: number }>(
+          `SELECT ${key} AS priority, group_concat(wait_ms) AS waits, count(*) AS judged, sum(wait_met) AS met
+           FROM service_log WHERE ${where.sql} AND wait_ms IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        )
+        .all(...where.params);
+      return rows.map((r) => {
+        const sorted = Float64Array.from(JSON.parse(`[${r.waits}]`) as number[]).sort();
+        return {
+          priority: r.priority,
+          judged: Number(r.judged),
+          met: Number(r.met ?? 0),
+          medianMs: percentileOfSorted(sorted, 50),
+          p90Ms: percentileOfSorted(sorted, 90),
+        };
+      });
+    },
     surveySums: (filter, by) => {
       const where = whereOf(withoutOfficers(filter));
       const rows = db

@@ -9,4 +9,4 @@ export { rebuildRollups, verifyRollups, type RollupCheck } from "./rollups";
 export { compliance, emptySummary } from "./aggregates";
 export { createReportQueries, type ReportOptions, type ReportQueries } from "./queries";
 export type { SortDir, TicketLog, TicketQuery, TicketSort } from "./ticket-log";
-export type { FeedbackReportQueries, ServedCount, SurveyGroupBy, SurveySums } from "./feedback";
+export type { FeedbackReportQueries, PriorityWait, ServedCount, SurveyGroupBy, SurveySums } from "./feedback";

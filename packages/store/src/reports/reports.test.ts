@@ -427,3 +427,24 @@ describe("metadata", () => {
     expect(reports.people().map((p) => p.displayName)).toEqual(["Agus Saputra", "Rina Marlina"]);
   });
 });
+
+describe("priority waits", () => {
+  it("split the waits of priority tickets from the others, with median, p90 and % within target", () => {
+    // Regular waits (minutes): B-001 20, B-002 38 then 5 after its transfer, D-001@27 10,
+    // A-001 10, A-002 30, A-003 61 (called, then no-show), D-001@28 5; A-005 was never called.
+    // Priority: A-004 (lansia) 64. Every wait target is 30 minutes.
+    const rows = reports.priorityWaits(ALL);
+    expect(rows).toEqual([
+      { priority: null, judged: 8, met: 6, medianMs: m(10), p90Ms: m(61) },
+      { priority: "lansia", judged: 1, met: 0, medianMs: m(64), p90Ms: m(64) },
+    ]);
+    expect(reports.priorityWaits({ ...ALL, serviceIds: ["kia"] })).toEqual([
+      { priority: null, judged: 2, met: 2, medianMs: m(5), p90Ms: m(10) },
+    ]);
+    expect(reports.priorityWaits(ALL, "lane")).toEqual([
+      { priority: null, judged: 8, met: 6, medianMs: m(10), p90Ms: m(61) },
+      { priority: "prioritas", judged: 1, met: 0, medianMs: m(64), p90Ms: m(64) },
+    ]);
+    expect(reports.priorityWaits({ ...ALL, serviceIds: [] })).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 import { workingDaysBetween } from "@layan/core";
-import { COMPLAINT_STATUSES, type ComplaintGroupRow, type ComplaintStatus } from "@layan/protocol";
-import type { ComplaintRow } from "@layan/store";
+import { COMPLAINT_STATUSES, type ComplaintGroupRow, type ComplaintsReport, type ComplaintStatus } from "@layan/protocol";
+import type { ComplaintRow, ReportFilter } from "@layan/store";
 import { sendCsv, toCsv } from "../csv";
-import { overRange, type ReportHandler } from "../context";
+import { overRange, type ReportContext, type ReportHandler } from "../context";
 
 /**
  * Complaints filed in the range: how many, answered, answered within the
@@ -18,55 +18,57 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export const complaints: ReportHandler<"complaints"> = {
-  json: (rc, q) =>
-    overRange(rc, q, (filter) => {
-      const { hub } = rc;
-      const now = hub.engine.now();
-      const calendar = hub.setup.feedback.calendar;
-      const rows = rc.reports.complaintsFiled(filter);
-      const office = hub.setup.catalog.office;
+/** Complaint handling over the filter's range and services (also the monthly report's complaints section). */
+export function complaintsOver(rc: ReportContext, filter: ReportFilter): Omit<ComplaintsReport, "from" | "to"> {
+  const { hub } = rc;
+  const now = hub.engine.now();
+  const calendar = hub.setup.feedback.calendar;
+  const rows = rc.reports.complaintsFiled(filter);
+  const office = hub.setup.catalog.office;
 
-      const group = (key: string, name: string, of: ComplaintRow[]): ComplaintGroupRow => {
-        const answered = of.filter((r) => r.first_response_at !== null);
-        const judged = of.filter((r) => r.first_response_at !== null || r.due_at < now);
-        const within = judged.filter((r) => r.first_response_at !== null && r.first_response_at <= r.due_at).length;
-        return {
-          key,
-          name,
-          filed: of.length,
-          answered: answered.length,
-          withinTarget: within,
-          withinTargetPct: judged.length === 0 ? null : Math.round((within / judged.length) * 1000) / 10,
-          medianResponseWorkingDays: median(answered.map((r) => workingDaysBetween(r.filed_at, r.first_response_at!, calendar))),
-        };
-      };
-      const groupBy = (keyOf: (r: ComplaintRow) => string, nameOf: (k: string) => string) => {
-        const map = new Map<string, ComplaintRow[]>();
-        for (const r of rows) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
-        return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, of]) => group(k, nameOf(k), of));
-      };
-      const byStatus = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatus, number>;
-      for (const r of rows) byStatus[r.status] += 1;
-      return {
-        targetWorkingDays: hub.setup.feedback.complaintTargetWorkingDays,
-        total: group("all", "Seluruh pengaduan", rows),
-        byStatus,
-        openPastDue: rows.filter((r) => r.first_response_at === null && r.status !== "selesai" && r.due_at < now).length,
-        byCategory: groupBy(
-          (r) => r.category,
-          (k) => office.complaints.categories.find((c) => c.id === k)?.label.id ?? k,
-        ),
-        byService: groupBy(
-          (r) => r.service_id ?? "",
-          (k) => (k === "" ? "(tanpa layanan)" : rc.names.service(k)),
-        ),
-        byMonth: groupBy(
-          (r) => r.filed_day.slice(0, 7),
-          (k) => k,
-        ),
-      };
-    }),
+  const group = (key: string, name: string, of: ComplaintRow[]): ComplaintGroupRow => {
+    const answered = of.filter((r) => r.first_response_at !== null);
+    const judged = of.filter((r) => r.first_response_at !== null || r.due_at < now);
+    const within = judged.filter((r) => r.first_response_at !== null && r.first_response_at <= r.due_at).length;
+    return {
+      key,
+      name,
+      filed: of.length,
+      answered: answered.length,
+      withinTarget: within,
+      withinTargetPct: judged.length === 0 ? null : Math.round((within / judged.length) * 1000) / 10,
+      medianResponseWorkingDays: median(answered.map((r) => workingDaysBetween(r.filed_at, r.first_response_at!, calendar))),
+    };
+  };
+  const groupBy = (keyOf: (r: ComplaintRow) => string, nameOf: (k: string) => string) => {
+    const map = new Map<string, ComplaintRow[]>();
+    for (const r of rows) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
+    return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, of]) => group(k, nameOf(k), of));
+  };
+  const byStatus = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatus, number>;
+  for (const r of rows) byStatus[r.status] += 1;
+  return {
+    targetWorkingDays: hub.setup.feedback.complaintTargetWorkingDays,
+    total: group("all", "Seluruh pengaduan", rows),
+    byStatus,
+    openPastDue: rows.filter((r) => r.first_response_at === null && r.status !== "selesai" && r.due_at < now).length,
+    byCategory: groupBy(
+      (r) => r.category,
+      (k) => office.complaints.categories.find((c) => c.id === k)?.label.id ?? k,
+    ),
+    byService: groupBy(
+      (r) => r.service_id ?? "",
+      (k) => (k === "" ? "(tanpa layanan)" : rc.names.service(k)),
+    ),
+    byMonth: groupBy(
+      (r) => r.filed_day.slice(0, 7),
+      (k) => k,
+    ),
+  };
+}
+
+export const complaints: ReportHandler<"complaints"> = {
+  json: (rc, q) => overRange(rc, q, (filter) => complaintsOver(rc, filter)),
   csv: (rc, q, { res, dialect }) => {
     const report = complaints.json(rc, q);
     const rows = [

@@ -1,16 +1,53 @@
-import { monthRange } from "@layan/core";
-import { COMPLIANCE_STATUS_LABELS } from "@layan/protocol";
+import { monthRange, PRIORITY_REASONS, type PriorityReason } from "@layan/core";
+import { COMPLIANCE_STATUS_LABELS, type ComplianceReport, type PriorityWaitRow } from "@layan/protocol";
+import type { PriorityWait } from "@layan/store";
 import { buildComplianceReport } from "../compliance";
 import { minutes, sendCsv, toCsv } from "../csv";
 import { reportFilter, type ReportHandler } from "../context";
+import { complaintsOver } from "./complaints";
+import { ikmTotal } from "./ikm";
+
+const PRIORITY_LABELS: Record<PriorityReason, string> = {
+  lansia: "Lansia",
+  disabilitas: "Penyandang disabilitas",
+  ibu_hamil_menyusui: "Ibu hamil/menyusui",
+};
+
+function waitRow(key: string, label: string, w: PriorityWait | undefined): PriorityWaitRow {
+  const called = w?.judged ?? 0;
+  return {
+    key,
+    label,
+    called,
+    withinTarget: w?.met ?? 0,
+    withinTargetPct: called === 0 ? null : Math.round(((w?.met ?? 0) / called) * 1000) / 10,
+    medianMs: w?.medianMs ?? null,
+    p90Ms: w?.p90Ms ?? null,
+  };
+}
+
+/** Regular tickets, priority tickets together, then each priority kind: the assessors check service for vulnerable groups. */
+export function priorityWaitRows(byLane: PriorityWait[], byKind: PriorityWait[]): PriorityWaitRow[] {
+  return [
+    waitRow("reguler", "Antrean reguler", byLane.find((w) => w.priority === null)),
+    waitRow("prioritas", "Antrean prioritas (semua)", byLane.find((w) => w.priority !== null)),
+    ...PRIORITY_REASONS.map((k) => waitRow(k, PRIORITY_LABELS[k], byKind.find((w) => w.priority === k))),
+  ];
+}
+
+/** "1 Desember 2026" in the office's time zone. */
+function dateLabel(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(at));
+}
 
 /** The monthly compliance report (Laporan Kepatuhan Standar Pelayanan) of one month, optionally one agency. */
 export const compliance: ReportHandler<"compliance"> = {
-  json: (rc, q) => {
+  json: (rc, q): ComplianceReport => {
     const range = monthRange(q.month);
     const filter = reportFilter(rc, { ...q, ...range, counter: null, officer: null });
     const { setup } = rc.hub;
-    return buildComplianceReport(
+    const now = rc.hub.engine.now();
+    const core = buildComplianceReport(
       rc.reports,
       rc.names,
       { name: setup.catalog.office.name, shortName: setup.catalog.office.shortName, address: setup.catalog.office.address },
@@ -22,8 +59,25 @@ export const compliance: ReportHandler<"compliance"> = {
         serviceMinutes: s.targets.serviceMinutes,
         tickable: s.targets.steps.length > 0,
       })),
-      rc.hub.engine.now(),
+      now,
+      q.annex,
     );
+    const { report } = setup.feedback;
+    const handled = complaintsOver(rc, filter);
+    const agencyIds = q.agency ?? [];
+    // One agency's report carries that agency's own maklumat when it has one.
+    const agencyMaklumat =
+      agencyIds.length === 1 ? setup.catalog.agencies.find((a) => a.id === agencyIds[0])?.maklumat : null;
+    return {
+      ...core,
+      annex: q.annex,
+      letterhead: { logo: report.logo, lines: report.letterhead },
+      ikm: ikmTotal(rc, filter),
+      complaints: { ...handled.total, targetWorkingDays: handled.targetWorkingDays, openPastDue: handled.openPastDue },
+      priorityWaits: priorityWaitRows(rc.reports.priorityWaits(filter, "lane"), rc.reports.priorityWaits(filter, "kind")),
+      maklumat: agencyMaklumat ?? setup.catalog.office.maklumat,
+      signing: { place: report.place, dateLabel: dateLabel(now, setup.rules.timezone), signatories: report.signatories },
+    };
   },
   csv: (rc, q, { res, dialect }) => {
     const report = compliance.json(rc, q);
@@ -40,12 +94,12 @@ export const compliance: ReportHandler<"compliance"> = {
           "Dibatalkan",
           "Target tunggu (menit)",
           "Tunggu sesuai target (%)",
-          "Tunggu rata-rata (menit)",
-          "Tunggu p90 (menit)",
+          "Tunggu median (menit)",
+          "9 dari 10 warga menunggu paling lama (menit)",
           "Target layanan (menit)",
           "Layanan sesuai target (%)",
-          "Layanan rata-rata (menit)",
-          "Layanan p90 (menit)",
+          "Layanan median (menit)",
+          "9 dari 10 warga selesai dilayani dalam (menit)",
           "Status",
           "Jam terlemah",
           "Langkah SOP paling lambat",
@@ -63,11 +117,11 @@ export const compliance: ReportHandler<"compliance"> = {
           s.summary.outcomes.cancelled,
           s.waitTargetMinutes,
           s.summary.waitMet.pct,
-          minutes(s.summary.wait.avgMs),
+          minutes(s.summary.wait.p50Ms),
           minutes(s.summary.wait.p90Ms),
           s.serviceTargetMinutes,
           s.summary.serviceMet.pct,
-          minutes(s.summary.service.avgMs),
+          minutes(s.summary.service.p50Ms),
           minutes(s.summary.service.p90Ms),
           COMPLIANCE_STATUS_LABELS[s.status],
           s.worstHours.map((h) => h.label).join(", "),

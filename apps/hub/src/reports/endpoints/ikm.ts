@@ -1,6 +1,6 @@
 import { ikmOf, minimumSample, MUTU_LABEL, SURVEY_UNSUR, type UnsurTotal } from "@layan/core";
 import { RESPONDENT_PROFILE, SURVEY_QUESTIONS, type IkmRow, type ProfileField } from "@layan/protocol";
-import type { ServedCount, SurveySums } from "@layan/store";
+import type { ReportFilter, ServedCount, SurveySums } from "@layan/store";
 import { sendCsv, toCsv, type CsvValue } from "../csv";
 import { overRange, type ReportContext, type ReportHandler } from "../context";
 
@@ -53,6 +53,18 @@ function byAgency(rc: ReportContext, sums: SurveySums[], served: ServedCount[]) 
     if (agency) n.set(agency, (n.get(agency) ?? 0) + r.served);
   }
   return { s, n };
+}
+
+/** The IKM of everything the filter covers, as one row (the monthly report's SKM section). */
+export function ikmTotal(rc: ReportContext, filter: ReportFilter): IkmRow {
+  const sums = rc.reports.surveySums(filter, "all");
+  const served = rc.reports.servedCounts(filter, "all");
+  return row(
+    null,
+    "Seluruh layanan",
+    sums.reduce<Sums | undefined>((acc, r) => add(acc, r), undefined),
+    served.reduce((n, r) => n + r.served, 0),
+  );
 }
 
 export const ikm: ReportHandler<"ikm"> = {

@@ -1,0 +1,148 @@
+/**
+ * Issue #12: the monthly report an Ombudsman assessor accepts, printed by
+ * Debian Chromium to an A4 PDF exactly as a manager's "Simpan sebagai PDF"
+ * does, then read back with poppler (pdftotext -bbox-layout): no two words
+ * overlap on any page, every page carries "Halaman i dari n", the letterhead,
+ * the signatories' names and NIPs are there, and no percentile jargon is.
+ * The first and last pages are saved as docs/screenshots/laporan-bulanan-*.png.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "@layan/config";
+import { addDays } from "@layan/core";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
+import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { hubContext, launchChromium } from "./browser";
+import { DashboardPage } from "./page-models/dashboard";
+
+const SHOTS = join(ROOT, "docs/screenshots");
+/** 1 December: November, the report's month, is complete. */
+const NOW = "2026-12-01T09:00:00+07:00";
+
+interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Words per page from `pdftotext -bbox-layout` (XHTML with one <word> per word). */
+function wordsByPage(xhtml: string): Word[][] {
+  return xhtml
+    .split(/<page [^>]*>/)
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]! }),
+      ),
+    );
+}
+
+/** Pairs of words whose boxes intersect by more than a hair (adjacent glyph boxes may touch). */
+function overlaps(words: Word[]): [string, string][] {
+  const e = 0.6;
+  const out: [string, string][] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      const a = words[i]!;
+      const b = words[j]!;
+      if (a.x0 + e < b.x1 && b.x0 + e < a.x1 && a.y0 + e < b.y1 && b.y0 + e < a.y1) out.push([a.text, b.text]);
+    }
+  }
+  return out;
+}
+
+let browser: Browser;
+let hub: TestHub;
+let dataDir: string;
+let work: string;
+
+beforeAll(async () => {
+  // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
+  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "layan-monthly-"));
+  work = mkdtempSync(join(tmpdir(), "layan-monthly-pdf-"));
+  const config = loadConfig(join(ROOT, "kiosk-config"));
+  writeSimulatedStore({
+    config,
+    out: join(dataDir, "layan.db"),
+    startDay: addDays("2026-12-01", -35),
+    days: 35,
+    ticketsPerDay: 200,
+    seed: 12,
+  });
+  hub = await startTestHub({ dataDir, now: NOW });
+  browser = await launchChromium(["--lang=id"]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the monthly report printed to A4", () => {
+  it("has no overlapping text, page numbers on every page, letterhead, signatures with NIP, plain words", async () => {
+    const context = await hubContext(browser, hub, {
+      viewport: { width: 1280, height: 900 },
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
+    const dash = new DashboardPage(await context.newPage(), hub.url);
+    await dash.goto();
+    await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
+    await dash.page.goto(`${hub.url}/dashboard/#/kepatuhan?month=2026-11`);
+    await dash.complianceReport.waitFor();
+    await dash.settled();
+    await dash.page.getByTestId("report-signing").waitFor();
+    await dash.page.emulateMedia({ media: "print" });
+    const pdf = await dash.page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    await context.close();
+    const pdfPath = join(work, "laporan.pdf");
+    writeFileSync(pdfPath, pdf);
+
+    execFileSync("pdftotext", ["-bbox-layout", pdfPath, join(work, "laporan.html")]);
+    const pages = wordsByPage(readFileSync(join(work, "laporan.html"), "utf8"));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(10);
+    for (const [i, words] of pages.entries()) {
+      expect({ page: i + 1, overlaps: overlaps(words) }).toEqual({ page: i + 1, overlaps: [] });
+      const text = words.map((w) => w.text).join(" ");
+      expect(text).toContain(`Halaman ${i + 1} dari ${pages.length}`);
+    }
+
+    execFileSync("pdftotext", ["-layout", pdfPath, join(work, "laporan.txt")]);
+    const text = readFileSync(join(work, "laporan.txt"), "utf8").replace(/\s+/g, " ");
+    expect(text).toContain("PEMERINTAH KABUPATEN PESAWARAN");
+    expect(text).toContain("LAPORAN KEPATUHAN STANDAR PELAYANAN");
+    expect(text).toContain("Gedong Tataan, 1 Desember 2026");
+    expect(text).toContain("Drs. Nama Kepala Dinas, M.Si.");
+    expect(text).toContain("NIP 19700101 199503 1 001");
+    expect(text).toContain("Nama Pengelola Pengaduan, S.Sos.");
+    expect(text).toContain("NIP 19850202 201001 2 002");
+    expect(text).toContain("Survei Kepuasan Masyarakat");
+    expect(text).toContain("Pengaduan");
+    expect(text).toContain("Antrean prioritas");
+    expect(text).toContain("Maklumat Pelayanan");
+    expect(text).toContain("9 dari 10 warga menunggu paling lama");
+    expect(text).not.toMatch(/\bp[59]0\b/);
+
+    // What a reader sees: the first and the last page, for docs/screenshots.
+    const last = String(pages.length);
+    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdfPath, join(work, "first")]);
+    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", last, "-l", last, "-singlefile", pdfPath, join(work, "last")]);
+    renameSync(join(work, "first.png"), join(SHOTS, "laporan-bulanan-1.png"));
+    renameSync(join(work, "last.png"), join(SHOTS, "laporan-bulanan-akhir.png"));
+  });
+});
