@@ -17,6 +17,7 @@ import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
 import { buildCounterAndDisplay, KioskClient } from "./counter-display.support";
+import type { SignInPage } from "./page-models/app-page";
 import { CounterPage } from "./page-models/counter";
 import { DashboardPage, type DashboardView } from "./page-models/dashboard";
 import { DisplayPage } from "./page-models/display";
@@ -67,6 +68,15 @@ async function check(page: Page, screen: string): Promise<void> {
   expect(await axeViolations(page), screen).toEqual([]);
 }
 
+/** Opens an app's sign-in form, checks it, and signs in there as the hub's first `role`. */
+async function checkSignIn(app: SignInPage, screen: string, role: "officer" | "manager"): Promise<void> {
+  await app.goto();
+  await app.username.waitFor();
+  await check(app.page, `${screen} login`);
+  const { username, secret } = hub.user(role);
+  await app.login(username, secret);
+}
+
 describe("accessibility: the kiosk", () => {
   for (const [name, viewport] of [
     ["portrait", { width: 1080, height: 1920 }],
@@ -105,11 +115,7 @@ describe("accessibility: the counter", () => {
     await client.issue("ktp-el");
     client.close();
     const counter = new CounterPage(await newPage({ width: 1440, height: 900 }), hub.url);
-    await counter.goto();
-    await counter.username.waitFor();
-    await check(counter.page, "counter login");
-    const { username, secret } = hub.user("officer");
-    await counter.login(username, secret);
+    await checkSignIn(counter, "counter", "officer");
     await counter.picker.waitFor();
     await check(counter.page, "counter picker");
     await counter.page.getByTestId("choose-loket-1").click();
@@ -130,11 +136,8 @@ describe("accessibility: the display, the dashboard, the ticket page, the printe
 
   it("has no violations on the dashboard's login and each tab", async () => {
     const dashboard = new DashboardPage(await newPage({ width: 1440, height: 900 }), hub.url);
-    await dashboard.goto();
-    await dashboard.username.waitFor();
-    await check(dashboard.page, "dashboard login");
-    const { username, secret } = hub.user("manager");
-    await dashboard.loginAs(username, secret);
+    await checkSignIn(dashboard, "dashboard", "manager");
+    await dashboard.signedInAs.waitFor();
     for (const view of ["langsung", "laporan", "log", "kepatuhan"] as DashboardView[]) {
       await dashboard.open(view);
       await dashboard.settled();

@@ -16,6 +16,9 @@ export abstract class SignInPage extends AppPage {
   /** The field for the secret: the officer's PIN, the manager's password. */
   protected abstract readonly secretField: Locator;
 
+  /** Opens the app, at its sign-in form until someone signs in. */
+  abstract goto(): Promise<void>;
+
   async login(username: string, secret: string): Promise<void> {
     await this.username.fill(username);
     await this.secretField.fill(secret);
