@@ -7,25 +7,21 @@
  * with disabilities, and officers use the counter all day.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { ROOT } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
 import { buildCounterAndDisplay, KioskClient } from "./counter-display.support";
+import type { SignInPage } from "./page-models/app-page";
 import { CounterPage } from "./page-models/counter";
 import { DashboardPage, type DashboardView } from "./page-models/dashboard";
 import { DisplayPage } from "./page-models/display";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
 
-let hub: TestHub;
-let emulator: PrinterEmulator;
+let printing: PrintingHub;
 let browser: Browser;
-let jobsDir: string;
 const pages: Page[] = [];
 
 beforeAll(async () => {
@@ -36,12 +32,7 @@ beforeAll(async () => {
     stdio: "pipe",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  jobsDir = mkdtempSync(join(tmpdir(), "layan-a11y-printer-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir: jobsDir });
-  hub = await startTestHub({
-    kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` },
-    printerPreview: jobsDir,
-  });
+  printing = await startPrintingHub("layan-a11y-printer-", { printerPreview: true });
   browser = await launchChromium();
 });
 
@@ -51,13 +42,11 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  rmSync(jobsDir, { recursive: true, force: true });
+  await printing?.stop();
 });
 
 async function newPage(viewport = { width: 1080, height: 1920 }): Promise<Page> {
-  const page = await (await hubContext(browser, hub, { viewport })).newPage();
+  const page = await (await hubContext(browser, printing.hub, { viewport })).newPage();
   pages.push(page);
   return page;
 }
@@ -67,14 +56,23 @@ async function check(page: Page, screen: string): Promise<void> {
   expect(await axeViolations(page), screen).toEqual([]);
 }
 
+/** Opens an app's sign-in form, checks it, and signs in there as the hub's first `role`. */
+async function checkSignIn(app: SignInPage, screen: string, role: "officer" | "manager"): Promise<void> {
+  await app.goto();
+  await app.username.waitFor();
+  await check(app.page, `${screen} login`);
+  const { username, secret } = printing.hub.user(role);
+  await app.login(username, secret);
+}
+
 describe("accessibility: the kiosk", () => {
   for (const [name, viewport] of [
     ["portrait", { width: 1080, height: 1920 }],
     ["landscape", { width: 1920, height: 1080 }],
   ] as const) {
     it(`has no violations from the idle screen to the ticket (${name})`, async () => {
-      const kiosk = new KioskPage(await newPage(viewport), hub.url);
-      await kiosk.open(hub.kioskToken);
+      const kiosk = new KioskPage(await newPage(viewport), printing.hub.url);
+      await kiosk.open(printing.hub.kioskToken);
       await check(kiosk.page, "attract");
       await kiosk.startButton.click();
       await kiosk.agencies.waitFor();
@@ -101,15 +99,11 @@ describe("accessibility: the kiosk", () => {
 
 describe("accessibility: the counter", () => {
   it("has no violations on the login, the picker and the working screen with the SOP checklist", async () => {
-    const client = await KioskClient.connect(hub.url, hub.kioskToken);
+    const client = await KioskClient.connect(printing.hub.url, printing.hub.kioskToken);
     await client.issue("ktp-el");
     client.close();
-    const counter = new CounterPage(await newPage({ width: 1440, height: 900 }), hub.url);
-    await counter.goto();
-    await counter.username.waitFor();
-    await check(counter.page, "counter login");
-    const { username, secret } = hub.user("officer");
-    await counter.login(username, secret);
+    const counter = new CounterPage(await newPage({ width: 1440, height: 900 }), printing.hub.url);
+    await checkSignIn(counter, "counter", "officer");
     await counter.picker.waitFor();
     await check(counter.page, "counter picker");
     await counter.page.getByTestId("choose-loket-1").click();
@@ -123,18 +117,17 @@ describe("accessibility: the counter", () => {
 
 describe("accessibility: the display, the dashboard, the ticket page, the printer preview", () => {
   it("has no violations on the waiting-room display", async () => {
-    const display = new DisplayPage(await newPage({ width: 1920, height: 1080 }), hub.url);
-    await display.open(hub.displayTokens["display-utama"] ?? Object.values(hub.displayTokens)[0]!);
+    const display = new DisplayPage(await newPage({ width: 1920, height: 1080 }), printing.hub.url);
+    await display.open(
+      printing.hub.displayTokens["display-utama"] ?? Object.values(printing.hub.displayTokens)[0]!,
+    );
     await check(display.page, "display");
   });
 
   it("has no violations on the dashboard's login and each tab", async () => {
-    const dashboard = new DashboardPage(await newPage({ width: 1440, height: 900 }), hub.url);
-    await dashboard.goto();
-    await dashboard.username.waitFor();
-    await check(dashboard.page, "dashboard login");
-    const { username, secret } = hub.user("manager");
-    await dashboard.loginAs(username, secret);
+    const dashboard = new DashboardPage(await newPage({ width: 1440, height: 900 }), printing.hub.url);
+    await checkSignIn(dashboard, "dashboard", "manager");
+    await dashboard.signedInAs.waitFor();
     for (const view of ["langsung", "laporan", "log", "kepatuhan"] as DashboardView[]) {
       await dashboard.open(view);
       await dashboard.settled();
@@ -143,12 +136,12 @@ describe("accessibility: the display, the dashboard, the ticket page, the printe
   });
 
   it("has no violations on the citizen's ticket page and the printer preview", async () => {
-    const kiosk = new KioskPage(await newPage(), hub.url);
-    const before = emulator.jobs.length;
-    await kiosk.open(hub.kioskToken);
+    const kiosk = new KioskPage(await newPage(), printing.hub.url);
+    const before = printing.emulator.jobs.length;
+    await kiosk.open(printing.hub.kioskToken);
     await kiosk.takeTicket("kartu-keluarga");
     const statusUrl = await kiosk.scanQr();
-    await emulator.waitForJobs(before + 1, 10_000);
+    await printing.emulator.waitForJobs(before + 1, 10_000);
 
     const phone = await newPage({ width: 412, height: 915 });
     await phone.goto(statusUrl!);
@@ -156,7 +149,7 @@ describe("accessibility: the display, the dashboard, the ticket page, the printe
     await check(phone, "ticket page");
 
     const preview = await newPage({ width: 1280, height: 900 });
-    await preview.goto(`${hub.url}/printer/`);
+    await preview.goto(`${printing.hub.url}/printer/`);
     await preview.locator("figure img").first().waitFor();
     await check(preview, "printer preview");
   });

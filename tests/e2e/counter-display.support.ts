@@ -5,17 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import type {
-  Ack,
-  ClientToServer,
-  CommandAnswer,
-  CommandName,
-  CommandPayload,
-  NamespaceName,
-  ServerToClient,
-} from "@layan/protocol";
+import type { Ack, ClientToServer, CommandAnswer, CommandName, CommandPayload } from "@layan/protocol";
 import type { Browser, BrowserContext } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
+import type { TestSocket } from "../../apps/hub/src/testing/harness";
 import { ROOT, type TestHub } from "../support/test-hub";
 
 /** A suite's `afterAll`: the kiosk, the browser contexts, the browser, then the hub, as far as each got. */
@@ -41,8 +34,6 @@ export function buildCounterAndDisplay(): void {
   });
 }
 
-/** Sockets typed by the protocol's event maps, as the apps' own clients are. */
-type TypedSocket<N extends NamespaceName> = Socket<ServerToClient<N>, ClientToServer<N>>;
 type CounterEvents = ClientToServer<"counter">;
 /** A /counter command's payload without its request id, which the helper adds. */
 type Without<T> = T extends { requestId: string } ? Omit<T, "requestId"> : T;
@@ -68,11 +59,11 @@ async function connected<S extends Socket<object, object>>(socket: S): Promise<S
 }
 
 export class KioskClient {
-  private constructor(private readonly socket: TypedSocket<"kiosk">) {}
+  private constructor(private readonly socket: TestSocket<"kiosk">) {}
 
   /** `ca`: the certificate to trust when the hub serves TLS, as a kiosk PC with the office CA does. */
   static async connect(url: string, token: string, ca?: string): Promise<KioskClient> {
-    const socket: TypedSocket<"kiosk"> = io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"], ...(ca ? { ca } : {}) });
+    const socket: TestSocket<"kiosk"> = io(`${url}/kiosk`, { auth: { token }, transports: ["websocket"], ...(ca ? { ca } : {}) });
     return new KioskClient(await connected(socket));
   }
 
@@ -92,7 +83,7 @@ export class KioskClient {
 }
 
 export class OfficerClient {
-  private constructor(private readonly socket: TypedSocket<"counter">) {}
+  private constructor(private readonly socket: TestSocket<"counter">) {}
 
   static async login(url: string, username: string, secret: string): Promise<OfficerClient> {
     const res = await fetch(`${url}/api/auth/login`, {
@@ -102,7 +93,7 @@ export class OfficerClient {
     });
     const body = (await res.json()) as { ok: boolean; data: { token: string } };
     if (!body.ok) throw new Error(`login ${username} refused`);
-    const socket: TypedSocket<"counter"> = io(`${url}/counter`, {
+    const socket: TestSocket<"counter"> = io(`${url}/counter`, {
       auth: { token: body.data.token },
       transports: ["websocket"],
     });

@@ -4,31 +4,27 @@
  * waiting, so the live facts show a wait range. Portrait 1080x1920 (the usual
  * kiosk stand) and landscape 1920x1080.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { ROOT } from "../support/test-hub";
 import { launchChromium, hubContext } from "./browser";
 import { KioskClient, OfficerClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
 
-let hub: TestHub;
-let emulator: PrinterEmulator;
+let printing: PrintingHub;
 let browser: Browser;
-let outDir: string;
 const officers: OfficerClient[] = [];
 
 beforeAll(async () => {
   buildKiosk(ROOT);
   mkdirSync(SHOTS, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), "layan-kiosk-shots-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir });
-  hub = await startTestHub({ kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
+  printing = await startPrintingHub("layan-kiosk-shots-");
+  const { hub } = printing;
   for (const [index, counterId] of [
     [0, "loket-1"],
     [1, "loket-2"],
@@ -50,9 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const officer of officers) officer.close();
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await printing?.stop();
 });
 
 describe("kiosk screenshots", () => {
@@ -61,10 +55,10 @@ describe("kiosk screenshots", () => {
     ["-landscape", { width: 1920, height: 1080 }],
   ] as const) {
     it(`service page and confirmation${suffix || " (portrait)"}`, async () => {
-      const page = await (await hubContext(browser, hub, { viewport })).newPage();
+      const page = await (await hubContext(browser, printing.hub, { viewport })).newPage();
       try {
-        const kiosk = new KioskPage(page, hub.url);
-        await kiosk.open(hub.kioskTokens["kiosk-lobi"]!);
+        const kiosk = new KioskPage(page, printing.hub.url);
+        await kiosk.open(printing.hub.kioskTokens["kiosk-lobi"]!);
         if (!suffix) await page.screenshot({ path: join(SHOTS, "kiosk-attract.png") });
         await kiosk.openService("ktp-el");
         // Live facts in: people waiting and a wait range from the open counters.

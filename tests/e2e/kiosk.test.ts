@@ -4,59 +4,51 @@
  * (printVia "hub"). The Electron shell's printing path is unit-tested in
  * apps/kiosk/src/main against the same emulator.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startPrinterEmulator, type EmulatorJob, type PrinterEmulator } from "@layan/printer";
+import type { EmulatorJob } from "@layan/printer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { ROOT, startTestHub } from "../support/test-hub";
 import { launchChromium, hubContext } from "./browser";
 import { KioskClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 
-let hub: TestHub;
-let emulator: PrinterEmulator;
+let printing: PrintingHub;
 let browser: Browser;
-let outDir: string;
 let token: string;
 const pages: Page[] = [];
 
 beforeAll(async () => {
   buildKiosk(ROOT);
-  outDir = mkdtempSync(join(tmpdir(), "layan-kiosk-e2e-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir });
-  hub = await startTestHub({ kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
-  token = hub.kioskTokens["kiosk-lobi"]!;
+  printing = await startPrintingHub("layan-kiosk-e2e-");
+  token = printing.hub.kioskTokens["kiosk-lobi"]!;
   browser = await launchChromium();
 });
 
 afterEach(async () => {
-  emulator.setState({ paperEnd: false, coverOpen: false, online: true, paperNearEnd: false });
+  printing.emulator.setState({ paperEnd: false, coverOpen: false, online: true, paperNearEnd: false });
   for (const page of pages.splice(0)) await page.context().close();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await printing?.stop();
 });
 
 async function openKiosk(viewport = PORTRAIT, params: Record<string, string> = {}): Promise<KioskPage> {
-  const page = await (await hubContext(browser, hub, { viewport })).newPage();
+  const page = await (await hubContext(browser, printing.hub, { viewport })).newPage();
   pages.push(page);
-  const kiosk = new KioskPage(page, hub.url);
+  const kiosk = new KioskPage(page, printing.hub.url);
   await kiosk.open(token, params);
   return kiosk;
 }
 
 /** The next job the emulator finishes after `before` jobs. */
 async function nextJob(before: number): Promise<EmulatorJob> {
-  const jobs = await emulator.waitForJobs(before + 1, 10_000);
+  const jobs = await printing.emulator.waitForJobs(before + 1, 10_000);
   return jobs[before]!;
 }
 
@@ -65,7 +57,7 @@ const sequence = (number: string) => Number(number.split("-")[1]);
 describe("kiosk: taking a ticket", () => {
   it("taps through to a printed ticket with the number, the service, the checklist and a QR to the status page", async () => {
     const kiosk = await openKiosk();
-    const before = emulator.jobs.length;
+    const before = printing.emulator.jobs.length;
     const number = await kiosk.takeTicket("ktp-el");
     expect(number).toMatch(/^A-\d{3}$/);
     await expect(kiosk.peopleAhead.textContent()).resolves.toMatch(/^(Tidak ada antrean|\d+ orang) di depan Anda$/);
@@ -80,7 +72,7 @@ describe("kiosk: taking a ticket", () => {
     await kiosk.confirmation.getByText("Hanya untuk KTP-el yang hilang").waitFor();
 
     const scanned = await kiosk.scanQr();
-    expect(scanned).toMatch(new RegExp(`^${hub.url}/t/[A-Za-z0-9_-]+$`));
+    expect(scanned).toMatch(new RegExp(`^${printing.hub.url}/t/[A-Za-z0-9_-]+$`));
     // The QR on paper and the one on screen lead to the same page, and it answers.
     expect(job.text).toContain(`[QR: ${scanned}]`);
     const statusPage = await fetch(scanned!);
@@ -94,12 +86,12 @@ describe("kiosk: taking a ticket", () => {
     const kiosk = await openKiosk();
     await kiosk.openService("ktp-el");
     await kiosk.takeButton.click();
-    const before = emulator.jobs.length;
+    const before = printing.emulator.jobs.length;
     await kiosk.regularButton.dblclick();
     await kiosk.confirmation.waitFor();
     const first = (await kiosk.ticketNumber.textContent())!.trim();
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(emulator.jobs.length).toBe(before + 1);
+    expect(printing.emulator.jobs.length).toBe(before + 1);
 
     // No second number was issued behind the citizen's back.
     await kiosk.goHome();
@@ -109,7 +101,7 @@ describe("kiosk: taking a ticket", () => {
 
   it("puts elderly, disabled and pregnant citizens in the priority lane and prints it", async () => {
     const kiosk = await openKiosk();
-    const before = emulator.jobs.length;
+    const before = printing.emulator.jobs.length;
     await kiosk.takeTicket("kia", "lansia");
     await kiosk.confirmation.getByText("Prioritas · Lansia").waitFor();
     const job = await nextJob(before);
@@ -122,8 +114,8 @@ describe("kiosk: taking a ticket", () => {
     const last = await kiosk.takeTicket("kartu-keluarga");
     await kiosk.goHome();
 
-    emulator.setState({ paperEnd: true });
-    const before = emulator.jobs.length;
+    printing.emulator.setState({ paperEnd: true });
+    const before = printing.emulator.jobs.length;
     await kiosk.openService("kartu-keluarga");
     // The kiosk asks the hub about its printer on the service page: the button
     // is disabled, with the reason, before anyone taps it.
@@ -131,9 +123,9 @@ describe("kiosk: taking a ticket", () => {
     await expect(kiosk.blocker.textContent()).resolves.toContain("Kertas printer habis");
     await expect(kiosk.takeButton.isDisabled()).resolves.toBe(true);
     await new Promise((r) => setTimeout(r, 500));
-    expect(emulator.jobs.length).toBe(before);
+    expect(printing.emulator.jobs.length).toBe(before);
 
-    emulator.setState({ paperEnd: false });
+    printing.emulator.setState({ paperEnd: false });
     await kiosk.goHome();
     const next = await kiosk.takeTicket("kartu-keluarga");
     // The refused attempt took no number: the hub checked the printer before issuing.
@@ -142,12 +134,12 @@ describe("kiosk: taking a ticket", () => {
 
   it("says when the cover is open", async () => {
     const kiosk = await openKiosk();
-    emulator.setState({ coverOpen: true });
+    printing.emulator.setState({ coverOpen: true });
     await kiosk.openService("akta-kelahiran");
     await kiosk.blocker.waitFor();
     await expect(kiosk.blocker.textContent()).resolves.toContain("Penutup printer terbuka");
     await expect(kiosk.takeButton.isDisabled()).resolves.toBe(true);
-    emulator.setState({ coverOpen: false });
+    printing.emulator.setState({ coverOpen: false });
     // Closed again: the page notices by itself and the button comes back.
     await kiosk.blocker.waitFor({ state: "detached", timeout: 15_000 });
     await expect(kiosk.takeButton.isDisabled()).resolves.toBe(false);
@@ -155,7 +147,7 @@ describe("kiosk: taking a ticket", () => {
 
   it("shows quota reached and offers no ticket once the day's quota is used", async () => {
     // A second connection of the lobby kiosk (the information kiosk issues none).
-    const client = await KioskClient.connect(hub.url, token);
+    const client = await KioskClient.connect(printing.hub.url, token);
     try {
       // PBG has a daily quota of 30; the other connection takes them all.
       for (let i = 0; i < 30; i++) await client.issue("pbg");
@@ -192,7 +184,7 @@ describe("kiosk: one state, said the same way everywhere", () => {
     await expect(kiosk.page.locator('[data-fact="estimate"] .fact-value').textContent()).resolves.toBe(
       "Belum ada loket buka",
     );
-    const before = emulator.jobs.length;
+    const before = printing.emulator.jobs.length;
     await kiosk.chooseTicket();
     await kiosk.confirmation.waitFor();
     const ahead = (await kiosk.peopleAhead.textContent()) ?? "";
@@ -232,7 +224,7 @@ describe("kiosk: finding a service without knowing the agency", () => {
 
   it("offers the most-used services of the last 30 days on the first screen", async () => {
     // Issued from the lobby kiosk (shows every service; prints itself here): an information kiosk issues nothing.
-    const client = await KioskClient.connect(hub.url, hub.kioskTokens["kiosk-lobi"] ?? token);
+    const client = await KioskClient.connect(printing.hub.url, printing.hub.kioskTokens["kiosk-lobi"] ?? token);
     try {
       for (let i = 0; i < 40; i++) await client.issue("sppl");
     } finally {
@@ -276,10 +268,10 @@ describe("kiosk: finding a service without knowing the agency", () => {
 
 describe("kiosk: an information kiosk (printer: none)", () => {
   it("shows the Standar Pelayanan and says where to take a number, with no take button", async () => {
-    const page = await (await hubContext(browser, hub, { viewport: PORTRAIT })).newPage();
+    const page = await (await hubContext(browser, printing.hub, { viewport: PORTRAIT })).newPage();
     pages.push(page);
-    const kiosk = new KioskPage(page, hub.url);
-    await kiosk.open(hub.kioskTokens["kiosk-informasi"]!);
+    const kiosk = new KioskPage(page, printing.hub.url);
+    await kiosk.open(printing.hub.kioskTokens["kiosk-informasi"]!);
     await kiosk.openService("nib-oss");
     await expect(kiosk.blocker.textContent()).resolves.toContain("Kios informasi: tidak mencetak nomor antrean");
     expect(await kiosk.takeButton.count()).toBe(0);
@@ -290,19 +282,19 @@ describe("kiosk: when things go wrong and come back", () => {
   it("shows that the hub is unreachable, issues nothing, and recovers by itself", async () => {
     const kiosk = await openKiosk();
     await kiosk.openService("ktp-el");
-    await hub.kill();
+    await printing.hub.kill();
     await kiosk.offlineBanner.waitFor({ timeout: 15_000 });
     await expect(kiosk.offlineBanner.textContent()).resolves.toContain(
       "Sistem antrean sedang tidak terhubung",
     );
     await expect(kiosk.blocker.textContent()).resolves.toContain("Sistem antrean sedang tidak terhubung");
     expect(await kiosk.takeButton.isDisabled()).toBe(true);
-    const before = emulator.jobs.length;
+    const before = printing.emulator.jobs.length;
 
-    await hub.restart();
+    await printing.hub.restart();
     await kiosk.offlineBanner.waitFor({ state: "hidden", timeout: 20_000 });
     expect(await kiosk.takeButton.isEnabled()).toBe(true);
-    expect(emulator.jobs.length).toBe(before);
+    expect(printing.emulator.jobs.length).toBe(before);
     await kiosk.goHome();
     await expect(kiosk.takeTicket("ktp-el")).resolves.toMatch(/^A-\d{3}$/);
   });

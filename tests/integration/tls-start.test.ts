@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, expect, it } from "vitest";
+import { requestText } from "../../apps/hub/src/testing/request-text";
 import { selfSignedCertificate } from "../../apps/hub/src/testing/tls";
 import { ROOT } from "../support/test-hub";
 
@@ -26,16 +27,7 @@ afterAll(async () => {
 });
 
 function healthz(port: number): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/healthz", ca: cert.cert }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+  return requestText(request, { host: "127.0.0.1", port, path: "/healthz", ca: cert.cert });
 }
 
 it("the readiness line and the banner say https, and the hub answers over HTTPS", async () => {

@@ -21,6 +21,13 @@ afterEach(async () => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
+/** A database in a fresh folder (removed after the test) and a clock the test moves: a hub restarted on both keeps its history. */
+function durable(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return { dbPath: join(dir, "layan.db"), clock: new FakeClock() };
+}
+
 /**
  * Rina at Loket 1 (KTP-el, KIA) serving A-001; Agus at Loket 2 (KTP-el,
  * Kartu Keluarga) idle. Rina transfers A-001 to Kartu Keluarga.
@@ -55,10 +62,7 @@ const undo = (socket: TestSocket<"counter">, ticketId: string, requestId = rid()
 
 describe("ticket:transfer_undo", () => {
   it("puts the citizen back at the counter as before; the other counter's queue drops it; a restart keeps it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "layan-undo-"));
-    dirs.push(dir);
-    const dbPath = join(dir, "layan.db");
-    const clock = new FakeClock();
+    const { dbPath, clock } = durable("layan-undo-");
     const { h, agus, ticketId } = await transferred({ dbPath, clock });
     const rina = track(await connect(h.url, "/counter", await login(h.url, h.users.officer)));
     await must(rina, "counter:watch", { counterId: "loket-1" });
@@ -137,10 +141,7 @@ describe("ticket:transfer_undo", () => {
 
 describe("ticket:untick_step", () => {
   it("takes a tick back, durably; a step never ticked is refused", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "layan-untick-"));
-    dirs.push(dir);
-    const dbPath = join(dir, "layan.db");
-    const clock = new FakeClock();
+    const { dbPath, clock } = durable("layan-untick-");
     const h = await startHub({ dbPath, clock });
     const rina = await connect(h.url, "/counter", await login(h.url, h.users.officer));
     const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHub, type TestHubHandle } from "./testing/harness";
+import { requestText } from "./testing/request-text";
 
 const open: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -14,23 +15,17 @@ afterEach(async () => {
 /** A pino logger whose lines the test can read. */
 function capturedLogger() {
   const lines: { level: number; msg: string; err?: unknown }[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+  const logger = pino(
+    { level: "info" },
+    { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) },
+  );
   return { logger, lines };
 }
 
 /** A raw GET: fetch() would normalise the path before sending it. */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: "GET" }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+  return requestText(request, { host: hostname, port, path, method: "GET" });
 }
 
 async function hub(options: Parameters<typeof startHub>[0] = {}): Promise<TestHubHandle> {
@@ -86,6 +81,8 @@ describe("HTTP edges", () => {
     // A minute on, the next one is logged again, with how many were not.
     h.clock.advance(60_000);
     expect((await rawGet(h.url, "/t/%")).status).toBe(400);
-    expect(lines.filter((l) => l.msg === "malformed request URL answered 400").at(-1)).toMatchObject({ alsoSinceLastWarning: 11 });
+    expect(lines.filter((l) => l.msg === "malformed request URL answered 400").at(-1)).toMatchObject({
+      alsoSinceLastWarning: 11,
+    });
   });
 });

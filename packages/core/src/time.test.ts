@@ -129,29 +129,24 @@ describe("opening hours", () => {
 });
 
 describe("addDays", () => {
-  it("steps over month and year ends", () => {
-    expect(addDays("2026-11-27", 1)).toBe("2026-11-28");
-    expect(addDays("2026-11-30", 1)).toBe("2026-12-01");
-    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
-    expect(addDays("2026-12-01", -1)).toBe("2026-11-30");
-    expect(addDays("2026-11-27", 0)).toBe("2026-11-27");
-  });
-
-  it("knows the leap day", () => {
-    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
-    expect(addDays("2028-02-29", 1)).toBe("2028-03-01");
-    expect(addDays("2027-02-28", 1)).toBe("2027-03-01");
-    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
-    // 2100 is not a leap year.
-    expect(addDays("2100-02-28", 1)).toBe("2100-03-01");
-  });
-
-  it("goes weeks and years at a time", () => {
-    expect(addDays("2026-11-02", 14)).toBe("2026-11-16");
-    expect(addDays("2026-12-25", 7)).toBe("2027-01-01");
-    expect(addDays("2028-01-01", 366)).toBe("2029-01-01");
-    expect(addDays("2026-11-27", -365)).toBe("2025-11-27");
+  it.each<[string, string, number, string]>([
+    ["steps over a month end", "2026-11-27", 1, "2026-11-28"],
+    ["steps over a month end", "2026-11-30", 1, "2026-12-01"],
+    ["steps over a year end", "2026-12-31", 1, "2027-01-01"],
+    ["steps back over a year end", "2027-01-01", -1, "2026-12-31"],
+    ["steps back over a month end", "2026-12-01", -1, "2026-11-30"],
+    ["stays put at zero", "2026-11-27", 0, "2026-11-27"],
+    ["knows the leap day", "2028-02-28", 1, "2028-02-29"],
+    ["knows the leap day", "2028-02-29", 1, "2028-03-01"],
+    ["knows the leap day", "2027-02-28", 1, "2027-03-01"],
+    ["knows the leap day", "2028-03-01", -1, "2028-02-29"],
+    ["knows 2100 is not a leap year", "2100-02-28", 1, "2100-03-01"],
+    ["goes weeks at a time", "2026-11-02", 14, "2026-11-16"],
+    ["goes weeks at a time", "2026-12-25", 7, "2027-01-01"],
+    ["goes years at a time", "2028-01-01", 366, "2029-01-01"],
+    ["goes years at a time", "2026-11-27", -365, "2025-11-27"],
+  ])("%s: %s plus %i days is %s", (_what, day, days, expected) => {
+    expect(addDays(day, days)).toBe(expected);
   });
 });
 

@@ -169,14 +169,20 @@ describe("migrate", () => {
 });
 
 describe("shipped migrations", () => {
-  it("0004 fills counters.opened_seq for counters left open or paused before it ran", () => {
+  /** A file database with the shipped migrations applied up to `lastId` only, as a hub of that release left it. */
+  function migratedUpTo(lastId: number) {
     const path = join(dir, "layan.db");
     const db = new Database(path);
     migrate(
       db,
-      loadMigrations().filter((m) => m.id <= 3),
+      loadMigrations().filter((m) => m.id <= lastId),
       1,
     );
+    return { path, db };
+  }
+
+  it("0004 fills counters.opened_seq for counters left open or paused before it ran", () => {
+    const { path, db } = migratedUpTo(3);
     const event = db.prepare<[string, number, string]>(
       "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, NULL, ?, '{}')",
     );
@@ -201,13 +207,7 @@ describe("shipped migrations", () => {
   });
 
   it("0006 keeps the answers recorded before it, with no payload hash (answered as plain retries)", () => {
-    const path = join(dir, "layan.db");
-    const db = new Database(path);
-    migrate(
-      db,
-      loadMigrations().filter((m) => m.id <= 5),
-      1,
-    );
+    const { path, db } = migratedUpTo(5);
     db.prepare("INSERT INTO requests (request_id, namespace, response, at) VALUES ('kiosk:r1', 'kiosk', '{\"ok\":true,\"data\":1}', 1)").run();
     db.close();
     const store = openStore(path, { clock: () => 2 });

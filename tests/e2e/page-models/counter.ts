@@ -1,44 +1,24 @@
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
+import { SignInPage } from "./app-page";
 import type { ActionId } from "../../../apps/counter/src/actions";
 
 /** The counter app's own action ids (the `data-action` of its buttons). */
 export type CounterAction = ActionId;
 
 /** The officer's app at /counter/: intents in the officer's words, locators the tests may assert on. */
-export class CounterPage {
-  readonly username: Locator;
-  readonly pin: Locator;
-  readonly loginButton: Locator;
-  readonly loginError: Locator;
-  readonly picker: Locator;
-  readonly workspace: Locator;
-  readonly currentTicket: Locator;
-  readonly errorMessage: Locator;
-  readonly hintMessage: Locator;
-  readonly infoMessage: Locator;
-  readonly connectionBadge: Locator;
-  readonly sopTimer: Locator;
-  readonly counterName: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.username = page.getByLabel("Nama pengguna");
-    this.pin = page.getByLabel("PIN");
-    this.loginButton = page.getByRole("button", { name: "Masuk" });
-    this.loginError = page.locator(".login__error");
-    this.picker = page.getByTestId("picker");
-    this.workspace = page.getByTestId("workspace");
-    this.currentTicket = page.getByTestId("current-ticket");
-    // The message's words only, not the buttons beside them ("Batalkan", close).
-    this.errorMessage = page.getByTestId("error-message").locator(".feedback__text");
-    this.hintMessage = page.getByTestId("hint-message").locator(".feedback__text");
-    this.infoMessage = page.getByTestId("info-message").locator(".feedback__text");
-    this.connectionBadge = page.getByTestId("connection-badge");
-    this.sopTimer = page.getByTestId("sop-timer");
-    this.counterName = page.getByTestId("counter-name");
-  }
+export class CounterPage extends SignInPage {
+  readonly pin = this.page.getByLabel("PIN");
+  protected readonly secretField = this.pin;
+  readonly picker = this.page.getByTestId("picker");
+  readonly workspace = this.page.getByTestId("workspace");
+  readonly currentTicket = this.page.getByTestId("current-ticket");
+  // The message's words only, not the buttons beside them ("Batalkan", close).
+  readonly errorMessage = this.page.getByTestId("error-message").locator(".feedback__text");
+  readonly hintMessage = this.page.getByTestId("hint-message").locator(".feedback__text");
+  readonly infoMessage = this.page.getByTestId("info-message").locator(".feedback__text");
+  readonly connectionBadge = this.page.getByTestId("connection-badge");
+  readonly sopTimer = this.page.getByTestId("sop-timer");
+  readonly counterName = this.page.getByTestId("counter-name");
 
   button(action: CounterAction): Locator {
     return this.page.locator(`[data-action="${action}"]`);
@@ -46,12 +26,6 @@ export class CounterPage {
 
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/counter/`);
-  }
-
-  async login(username: string, secret: string): Promise<void> {
-    await this.username.fill(username);
-    await this.pin.fill(secret);
-    await this.loginButton.click();
   }
 
   /** Logs in and opens a counter; resolves when the counter's work screen shows its queue. */

@@ -1,43 +1,20 @@
 import { readFile } from "node:fs/promises";
-import type { Locator, Page } from "playwright-core";
+import { SignInPage } from "./app-page";
 
 export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan" | "survei" | "pengaduan";
 
 /** The manager's dashboard at /dashboard/: intents in the manager's words, locators tests assert on. */
-export class DashboardPage {
-  readonly username: Locator;
-  readonly secret: Locator;
-  readonly loginButton: Locator;
-  readonly loginError: Locator;
-  readonly signedInAs: Locator;
-  readonly reportScope: Locator;
-  readonly summaryTable: Locator;
-  readonly ticketTable: Locator;
-  readonly complianceReport: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.username = page.getByLabel("Nama pengguna");
-    this.secret = page.getByLabel("Kata sandi");
-    this.loginButton = page.getByRole("button", { name: "Masuk" });
-    this.loginError = page.locator(".login__error");
-    this.signedInAs = page.getByTestId("signed-in-as");
-    this.reportScope = page.getByTestId("report-scope");
-    this.summaryTable = page.getByTestId("summary-table");
-    this.ticketTable = page.getByTestId("ticket-table");
-    this.complianceReport = page.getByTestId("compliance-report");
-  }
+export class DashboardPage extends SignInPage {
+  readonly secret = this.page.getByLabel("Kata sandi");
+  protected readonly secretField = this.secret;
+  readonly signedInAs = this.page.getByTestId("signed-in-as");
+  readonly reportScope = this.page.getByTestId("report-scope");
+  readonly summaryTable = this.page.getByTestId("summary-table");
+  readonly ticketTable = this.page.getByTestId("ticket-table");
+  readonly complianceReport = this.page.getByTestId("compliance-report");
 
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/dashboard/`);
-  }
-
-  async login(username: string, secret: string): Promise<void> {
-    await this.username.fill(username);
-    await this.secret.fill(secret);
-    await this.loginButton.click();
   }
 
   async loginAs(username: string, secret: string): Promise<void> {

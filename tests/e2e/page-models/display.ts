@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import { AppPage } from "./app-page";
 
 export interface SpokenEntry {
   text: string;
@@ -39,25 +39,13 @@ const TEXT_SIZES = `(() => {
 })()`;
 
 /** A waiting-room screen at /display/: what citizens see and hear. */
-export class DisplayPage {
-  readonly screen: Locator;
-  readonly currentCallPanel: Locator;
-  readonly lastCallsList: Locator;
-  readonly connectionBadge: Locator;
-  readonly soundOverlay: Locator;
-  readonly clock: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.screen = page.getByTestId("display-screen");
-    this.currentCallPanel = page.getByTestId("current-call");
-    this.lastCallsList = page.getByTestId("last-calls");
-    this.connectionBadge = page.getByTestId("connection-badge");
-    this.soundOverlay = page.getByTestId("enable-sound");
-    this.clock = page.getByTestId("clock");
-  }
+export class DisplayPage extends AppPage {
+  readonly screen = this.page.getByTestId("display-screen");
+  readonly currentCallPanel = this.page.getByTestId("current-call");
+  readonly lastCallsList = this.page.getByTestId("last-calls");
+  readonly connectionBadge = this.page.getByTestId("connection-badge");
+  readonly soundOverlay = this.page.getByTestId("enable-sound");
+  readonly clock = this.page.getByTestId("clock");
 
   /** Opens the screen with its device token; resolves once the first snapshot is on screen. `sound: false` for a silent screen (`?sound=off`). */
   async open(token: string, options: { sound?: boolean } = {}): Promise<void> {

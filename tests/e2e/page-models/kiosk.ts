@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
+import { AppPage } from "./app-page";
 import { PNG } from "pngjs";
 
 /** The hub serves apps/kiosk/dist: build what the browser will load (production React, as deployed). */
@@ -15,65 +16,33 @@ export function buildKiosk(root: string): void {
 export type Priority = "lansia" | "disabilitas" | "ibu_hamil_menyusui" | null;
 
 /** The citizen's kiosk at /kiosk/: intents in the citizen's words, locators the tests may assert on. */
-export class KioskPage {
-  readonly attract: Locator;
-  readonly startButton: Locator;
-  readonly agencies: Locator;
-  readonly services: Locator;
-  readonly servicePage: Locator;
-  readonly takeButton: Locator;
-  readonly blocker: Locator;
-  readonly priorityPage: Locator;
-  readonly regularButton: Locator;
-  readonly issuing: Locator;
-  readonly confirmation: Locator;
-  readonly ticketNumber: Locator;
-  readonly peopleAhead: Locator;
-  readonly waitRange: Locator;
-  readonly qr: Locator;
-  readonly problem: Locator;
-  readonly offlineBanner: Locator;
-  readonly stateScreen: Locator;
-  readonly languageToggle: Locator;
-  readonly homeButton: Locator;
-  readonly doneButton: Locator;
-  readonly searchButton: Locator;
-  readonly searchPage: Locator;
-  readonly searchInput: Locator;
-  readonly popular: Locator;
-  readonly hours: Locator;
-
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.attract = page.getByTestId("attract");
-    this.startButton = page.getByTestId("start");
-    this.agencies = page.getByTestId("agencies");
-    this.services = page.getByTestId("services");
-    this.servicePage = page.getByTestId("service");
-    this.takeButton = page.getByTestId("take");
-    this.blocker = page.getByTestId("blocker");
-    this.priorityPage = page.getByTestId("priority");
-    this.regularButton = page.getByTestId("regular");
-    this.issuing = page.getByTestId("issuing");
-    this.confirmation = page.getByTestId("confirmation");
-    this.ticketNumber = page.getByTestId("ticket-number");
-    this.peopleAhead = page.getByTestId("people-ahead");
-    this.waitRange = page.getByTestId("wait-range");
-    this.qr = page.locator("svg.qr");
-    this.problem = page.getByTestId("problem");
-    this.offlineBanner = page.getByTestId("offline-banner");
-    this.stateScreen = page.getByTestId("state");
-    this.languageToggle = page.getByTestId("lang").first();
-    this.homeButton = page.getByTestId("home");
-    this.doneButton = page.getByTestId("done");
-    this.searchButton = page.getByTestId("search-open");
-    this.searchPage = page.getByTestId("search");
-    this.searchInput = page.getByTestId("search-input");
-    this.popular = page.getByTestId("popular");
-    this.hours = page.getByTestId("hours");
-  }
+export class KioskPage extends AppPage {
+  readonly attract = this.page.getByTestId("attract");
+  readonly startButton = this.page.getByTestId("start");
+  readonly agencies = this.page.getByTestId("agencies");
+  readonly services = this.page.getByTestId("services");
+  readonly servicePage = this.page.getByTestId("service");
+  readonly takeButton = this.page.getByTestId("take");
+  readonly blocker = this.page.getByTestId("blocker");
+  readonly priorityPage = this.page.getByTestId("priority");
+  readonly regularButton = this.page.getByTestId("regular");
+  readonly issuing = this.page.getByTestId("issuing");
+  readonly confirmation = this.page.getByTestId("confirmation");
+  readonly ticketNumber = this.page.getByTestId("ticket-number");
+  readonly peopleAhead = this.page.getByTestId("people-ahead");
+  readonly waitRange = this.page.getByTestId("wait-range");
+  readonly qr = this.page.locator("svg.qr");
+  readonly problem = this.page.getByTestId("problem");
+  readonly offlineBanner = this.page.getByTestId("offline-banner");
+  readonly stateScreen = this.page.getByTestId("state");
+  readonly languageToggle = this.page.getByTestId("lang").first();
+  readonly homeButton = this.page.getByTestId("home");
+  readonly doneButton = this.page.getByTestId("done");
+  readonly searchButton = this.page.getByTestId("search-open");
+  readonly searchPage = this.page.getByTestId("search");
+  readonly searchInput = this.page.getByTestId("search-input");
+  readonly popular = this.page.getByTestId("popular");
+  readonly hours = this.page.getByTestId("hours");
 
   /** Opens the browser kiosk with its device token, the way a technician sets one up. */
   async open(token: string, params: Record<string, string> = {}): Promise<void> {
@@ -131,9 +100,9 @@ export class KioskPage {
 
   /** Service ids of the search results, best first. */
   async searchResults(): Promise<string[]> {
-    return this.searchPage.locator("button[data-service]").evaluateAll((tiles) =>
-      tiles.map((t) => t.getAttribute("data-service") ?? ""),
-    );
+    return this.searchPage
+      .locator("button[data-service]")
+      .evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-service") ?? ""));
   }
 
   async goHome(): Promise<void> {

@@ -55,6 +55,17 @@ function twoCallsBounded() {
   return { clock, player, q };
 }
 
+/** A queue on a manual player that records what it drops, as `<key> <why>`. */
+function droppingQueue(options: ConstructorParameters<typeof AnnouncementQueue>[1] = {}) {
+  const player = new ManualPlayer();
+  const dropped: string[] = [];
+  const q = new AnnouncementQueue(player, {
+    ...options,
+    onDrop: (a, why) => dropped.push(`${a.key} ${why}`),
+  });
+  return { player, dropped, q };
+}
+
 describe("AnnouncementQueue", () => {
   it("plays one announcement at a time, in order", async () => {
     const player = new ManualPlayer();
@@ -96,9 +107,7 @@ describe("AnnouncementQueue", () => {
   });
 
   it("merges a recall into the same call still waiting its turn: spoken once, as a recall", async () => {
-    const player = new ManualPlayer();
-    const dropped: string[] = [];
-    const q = new AnnouncementQueue(player, { onDrop: (a, why) => dropped.push(`${a.key} ${why}`) });
+    const { player, dropped, q } = droppingQueue();
     q.enqueue(ann("A-001@loket-1"));
     q.enqueue(ann("A-002@loket-2"));
     q.enqueue({ ...ann("A-002@loket-2"), recall: true });
@@ -111,9 +120,7 @@ describe("AnnouncementQueue", () => {
   });
 
   it("replaces a counter's pending call by its newer call, in the same turn", async () => {
-    const player = new ManualPlayer();
-    const dropped: string[] = [];
-    const q = new AnnouncementQueue(player, { onDrop: (a, why) => dropped.push(`${a.key} ${why}`) });
+    const { player, dropped, q } = droppingQueue();
     q.enqueue(ann("A-001@loket-1"));
     q.enqueue(ann("B-001@loket-2"));
     q.enqueue(ann("C-001@loket-3"));
@@ -132,13 +139,7 @@ describe("AnnouncementQueue", () => {
 
   it("drops announcements that waited longer than the bound, so the voice never lags the screen by more", async () => {
     let now = 0;
-    const player = new ManualPlayer();
-    const dropped: string[] = [];
-    const q = new AnnouncementQueue(player, {
-      now: () => now,
-      maxAgeMs: 15_000,
-      onDrop: (a, why) => dropped.push(`${a.key} ${why}`),
-    });
+    const { player, dropped, q } = droppingQueue({ now: () => now, maxAgeMs: 15_000 });
     q.enqueue(ann("A-001@loket-1"));
     now = 1_000;
     q.enqueue(ann("B-001@loket-2"));

@@ -1,5 +1,6 @@
 import type { AgencyInfo, ServiceHours, ServiceInfo } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
+import { weekdays } from "../../../../packages/core/src/testing/fixtures";
 import { upcomingClosedDates, weeklyHoursLines } from "./hours";
 import { searchServices, searchWords } from "./search";
 
@@ -27,10 +28,7 @@ const agencies: AgencyInfo[] = [
 ];
 const OFFICE_HOURS: ServiceHours = {
   weekly: {
-    mon: [{ open: "08:00", close: "15:00" }],
-    tue: [{ open: "08:00", close: "15:00" }],
-    wed: [{ open: "08:00", close: "15:00" }],
-    thu: [{ open: "08:00", close: "15:00" }],
+    ...weekdays("08:00", "15:00"),
     fri: [
       { open: "08:00", close: "11:00" },
       { open: "13:00", close: "15:00" },
@@ -67,13 +65,7 @@ const services = [
 ];
 const find = (query: string) => searchServices(services, agencies, query).map((s) => s.id);
 const STNK_HOURS: ServiceHours = {
-  weekly: {
-    mon: [{ open: "08:00", close: "14:00" }],
-    tue: [{ open: "08:00", close: "14:00" }],
-    wed: [{ open: "08:00", close: "14:00" }],
-    thu: [{ open: "08:00", close: "14:00" }],
-    fri: [{ open: "08:00", close: "11:00" }],
-  },
+  weekly: { ...weekdays("08:00", "14:00"), fri: [{ open: "08:00", close: "11:00" }] },
   closedDates: [],
 };
 

@@ -109,11 +109,7 @@ export const INFO: ServiceRules = {
   prefix: "C",
   name: "Informasi dan Pengaduan",
   hours: {
-    mon: [{ open: "00:00", close: "24:00" }],
-    tue: [{ open: "00:00", close: "24:00" }],
-    wed: [{ open: "00:00", close: "24:00" }],
-    thu: [{ open: "00:00", close: "24:00" }],
-    fri: [{ open: "00:00", close: "24:00" }],
+    ...weekdays("00:00", "24:00"),
     sat: [{ open: "00:00", close: "24:00" }],
     sun: [{ open: "00:00", close: "24:00" }],
   },
