@@ -90,9 +90,13 @@ describe("the ticket page's maklumat and survey", () => {
     const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
     const t = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
     const html = await (await fetch(`${h.url}/t/${t.ticket.id}`)).text();
-    const { office } = h.hub.context.setup.catalog;
+    const { office, agencies, services } = h.hub.context.setup.catalog;
+    // KTP-el's agency (Disdukcapil) adopted its own maklumat: that one applies to its tickets.
+    const agency = agencies.find((a) => a.id === services.find((s) => s.id === "ktp-el")?.agencyId);
+    expect(agency?.maklumat).not.toBeNull();
     expect(html).toContain("Maklumat Pelayanan");
-    expect(html).toContain(office.maklumat.signedBy);
+    expect(html).toContain(agency?.maklumat?.signedBy);
+    expect(html).not.toContain(office.maklumat.signedBy);
     expect(html).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
     expect(html).toContain('href="/pengaduan"');
     expect(html).toContain("Sampaikan pengaduan atau saran");

@@ -30,8 +30,7 @@ import type {
   Resync,
   ServiceStatus,
 } from "./views";
-import type { KioskComplaintInput, KioskComplaintReceipt, KioskSurveyInput, SurveyFindInput, SurveyOffer, SurveyReceipt } from "./feedback";
-import type { CounterSurveyInput } from "./commands";
+import type { CounterSurveyInput, KioskComplaintInput, KioskComplaintReceipt, KioskSurveyInput, SurveyFindInput, SurveyOffer, SurveyReceipt } from "./feedback";
 
 /**
  * One socket.io namespace per role, each with only its own events: a display

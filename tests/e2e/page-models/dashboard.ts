@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Locator } from "playwright-core";
 import { SignInPage } from "./app-page";
 
 export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan" | "survei" | "pengaduan";
