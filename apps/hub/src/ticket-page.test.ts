@@ -93,6 +93,10 @@ describe("the ticket page's maklumat and survey", () => {
     const { office } = h.hub.context.setup.catalog;
     expect(html).toContain("Maklumat Pelayanan");
     expect(html).toContain(office.maklumat.signedBy);
+    // KTP-el's agency adopted its own: shown beside the office's.
+    const agency = h.hub.context.setup.catalog.agencies.find((a) => a.id === "disdukcapil");
+    expect(agency?.maklumat).toBeTruthy();
+    expect(html).toContain(escapeHtml(agency?.maklumat?.signedBy ?? "?"));
     expect(html).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
     expect(html).toContain('href="/pengaduan"');
     expect(html).toContain("Sampaikan pengaduan atau saran");
