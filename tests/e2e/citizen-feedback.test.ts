@@ -107,6 +107,8 @@ it("takes one survey answer after service, refuses a second, and the manager's I
   await form.waitFor({ state: "visible", timeout: 15_000 });
   expect(await page.locator("#maklumat").textContent()).toContain("Dengan ini kami menyatakan sanggup");
   expect(await page.locator("#maklumat-date").textContent()).toBe("5 Januari 2026");
+  // KTP-el's agency has its own maklumat, shown beside the office's.
+  expect(await page.locator("#maklumat-agency").textContent()).toContain("Kami sanggup memberikan pelayanan administrasi kependudukan");
   expect(await page.locator("#complaint-link").getAttribute("href")).toBe("/pengaduan");
   expect(await page.locator("#survey-privacy").textContent()).not.toBe("");
   // Each answer a thumb can hit.

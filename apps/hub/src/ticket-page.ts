@@ -142,12 +142,13 @@ const STYLE = `${BASE_STYLE}
 .muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin:16px 0 0}
 @keyframes pulse{50%{transform:scale(1.03)}}`;
 
-/** The maklumat the citizen's service falls under: its agency's own when it adopted one, else the office's. */
-function maklumatFor(ctx: HubContext, ticketId: string) {
+/** The office's maklumat, and beside it the agency's own when the ticket's agency adopted one. */
+function maklumatBlocks(ctx: HubContext, ticketId: string): string {
   const { catalog } = ctx.setup;
   const serviceId = ctx.engine.state.tickets.get(ticketId)?.segment.serviceId ?? ctx.store.storedTicket(ticketId)?.serviceId;
-  const agencyId = catalog.services.find((s) => s.id === serviceId)?.agencyId;
-  return catalog.agencies.find((a) => a.id === agencyId)?.maklumat ?? catalog.office.maklumat;
+  const agency = catalog.agencies.find((a) => a.id === catalog.services.find((s) => s.id === serviceId)?.agencyId);
+  const own = agency?.maklumat ? maklumatHtml(agency.maklumat, { key: "agency", of: agency.name }) : "";
+  return `${own}\n${maklumatHtml(catalog.office.maklumat)}`;
 }
 
 function ticketHtml(ctx: HubContext, ticketId: string): string {
@@ -160,7 +161,7 @@ function ticketHtml(ctx: HubContext, ticketId: string): string {
 <div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
 <div id="body"></div></div><p class="muted" id="updated">Memuat…</p>
 ${office.surveyEnabled ? surveyFormHtml(office.privacy.surveyProfile) : ""}
-${maklumatHtml(maklumatFor(ctx, ticketId))}
+${maklumatBlocks(ctx, ticketId)}
 <section class="card"><a class="button" id="complaint-link" href="/pengaduan">Sampaikan pengaduan atau saran</a>
 <p class="en" style="text-align:center;margin-top:8px">File a complaint or suggestion</p></section></main>
 <script>

@@ -30,12 +30,14 @@ export function officeDate(at: number, timeZone: string): string {
   return indonesianDate(parts);
 }
 
-export function maklumatHtml(m: MaklumatInfo): string {
-  return `<section class="card maklumat" id="maklumat" aria-labelledby="maklumat-title">
-<h2 id="maklumat-title">Maklumat Pelayanan</h2><p class="en">Service pledge</p>
+/** `key` keeps element ids apart when an agency's maklumat is shown beside the office's. */
+export function maklumatHtml(m: MaklumatInfo, options: { key?: string; of?: string } = {}): string {
+  const id = options.key ? `maklumat-${options.key}` : "maklumat";
+  return `<section class="card maklumat" id="${id}" aria-labelledby="${id}-title">
+<h2 id="${id}-title">Maklumat Pelayanan${options.of ? ` ${escapeHtml(options.of)}` : ""}</h2><p class="en">Service pledge</p>
 <blockquote>${escapeHtml(m.text)}</blockquote>
-<p class="sign"><span id="maklumat-date">${escapeHtml(indonesianDate(m.adoptedOn))}</span><br>
-<span>${escapeHtml(m.position)}</span><br><b id="maklumat-signer">${escapeHtml(m.signedBy)}</b></p></section>`;
+<p class="sign"><span id="${id}-date">${escapeHtml(indonesianDate(m.adoptedOn))}</span><br>
+<span>${escapeHtml(m.position)}</span><br><b id="${id}-signer">${escapeHtml(m.signedBy)}</b></p></section>`;
 }
 
 export const BASE_STYLE = `
