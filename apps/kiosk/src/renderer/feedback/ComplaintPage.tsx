@@ -142,7 +142,7 @@ export function ComplaintPage({
         <div className="feedback-scroll">
           <h2 className="feedback-sub">{f.service}</h2>
           <div className="choice-grid">
-            {[{ id: null as string | null, name: f.noService }, ...services.map((s) => ({ id: s.id, name: s.name }))].map((s) => (
+            {[{ id: null, name: f.noService }, ...services.map((s) => ({ id: s.id, name: s.name }))].map((s) => (
               <button
                 key={s.id ?? "none"}
                 type="button"
