@@ -1,5 +1,5 @@
 import "./zod-setup";
-import { z } from "zod";
+import type { z } from "zod";
 import type { AckFn } from "./ack";
 import type { ClientToServer, NamespaceName } from "./namespaces";
 import {
@@ -19,7 +19,7 @@ import {
   TransferUndoPayload,
   WatchPayload,
 } from "./schemas";
-import { SurveyResponseSchema } from "./feedback/survey";
+import { CounterSurveyPayload } from "./feedback/counter-survey";
 
 /** An event map's command names (every client-to-server event is a command with an ack). */
 export type CommandName<M> = keyof M & string;
@@ -37,17 +37,6 @@ export type CommandAnswer<M, E extends keyof M> = M[E] extends (...args: infer A
  * COMMAND_SCHEMAS is declared, so a schema and its event cannot drift apart.
  */
 type SchemasOf<M> = { [E in CommandName<M>]: z.ZodType<unknown, CommandPayload<M, E>> };
-
-/**
- * The counter's screen turned to the citizen (counter:survey:submit). Declared
- * here, not in schemas.ts: the survey schemas import `requestId` from
- * schemas.ts, and the reverse import would be a cycle.
- */
-export const CounterSurveyPayload = SurveyResponseSchema.extend({
-  counterId: z.string().min(1).max(64),
-  ticketId: z.string().min(1).max(64),
-});
-export type CounterSurveyInput = z.input<typeof CounterSurveyPayload>;
 
 /**
  * The zod schema of every command, per namespace. The hub's command handler

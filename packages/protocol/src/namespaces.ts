@@ -30,7 +30,7 @@ import type {
   Resync,
   ServiceStatus,
 } from "./views";
-import type { CounterSurveyInput } from "./commands";
+import type { CounterSurveyInput } from "./feedback/counter-survey";
 import type { SurveyReceipt } from "./feedback/survey";
 
 /**

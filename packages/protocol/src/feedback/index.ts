@@ -1,2 +1,3 @@
 export * from "./survey";
 export * from "./complaints";
+export * from "./counter-survey";
