@@ -19,8 +19,8 @@ import {
   TransferUndoPayload,
   WatchPayload,
 } from "./schemas";
+import { CounterSurveyPayload } from "./feedback/counter-survey";
 import { KioskComplaintPayload, KioskSurveyPayload, SurveyFindPayload } from "./feedback/kiosk";
-import { CounterSurveyPayload } from "./feedback/survey";
 
 /** An event map's command names (every client-to-server event is a command with an ack). */
 export type CommandName<M> = keyof M & string;

@@ -1,3 +1,4 @@
 export * from "./survey";
 export * from "./complaints";
 export * from "./kiosk";
+export * from "./counter-survey";

@@ -92,15 +92,6 @@ export const SurveyResponseSchema = z.strictObject({
   profile: RespondentProfileSchema.nullish().transform((p) => (p && Object.values(p).some((v) => v !== undefined) ? p : null)),
 });
 
-/**
- * The counter's screen turned to the citizen (counter:survey:submit). Beside the
- * other survey schemas: schemas.ts cannot hold it (this file imports its `requestId`).
- */
-export const CounterSurveyPayload = SurveyResponseSchema.extend({
-  counterId: z.string().min(1).max(64),
-  ticketId: z.string().min(1).max(64),
-});
-export type CounterSurveyInput = z.input<typeof CounterSurveyPayload>;
 export type SurveyResponseInput = z.input<typeof SurveyResponseSchema>;
 export type SurveyResponseRequest = z.output<typeof SurveyResponseSchema>;
 export type SurveyAnswersInput = z.output<typeof SurveyAnswersSchema>;
