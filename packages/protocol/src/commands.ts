@@ -39,7 +39,6 @@ export type CommandAnswer<M, E extends keyof M> = M[E] extends (...args: infer A
  */
 type SchemasOf<M> = { [E in CommandName<M>]: z.ZodType<unknown, CommandPayload<M, E>> };
 
-
 /**
  * The zod schema of every command, per namespace. The hub's command handler
  * looks the schema up here by event name, so a command is declared once (its
