@@ -1,5 +1,5 @@
 import { assessmentScore, serviceDayOf, ZONE_FLOORS, ZONE_LABEL } from "@layan/core";
-import { COMPLIANCE_THRESHOLDS, type AssessmentLine, type AssessmentReport, type ServiceInfo } from "@layan/protocol";
+import { COMPLIANCE_THRESHOLDS, FACILITY_LABELS, type AssessmentLine, type AssessmentReport, type ServiceInfo } from "@layan/protocol";
 import type { ReportFilter } from "@layan/store";
 import { ReportParamError, type ReportHandler } from "../context";
 import { complaintsOver } from "./complaints";
@@ -132,7 +132,7 @@ export const assessment: ReportHandler<"assessment"> = {
         "tepat waktu dan tidak ada yang terlambat tanpa jawaban.",
     );
 
-    const kinds = office.about.facilities.map((f) => f.kind);
+    const kinds = office.about.facilities.map((f) => FACILITY_LABELS[f.kind] ?? f.kind);
     const prio = rc.reports.priorityWaits(filter, "lane").find((w) => w.priority !== null);
     const prioCalled = prio?.judged ?? 0;
     const prioPct = prioCalled === 0 ? null : Math.round(((prio?.met ?? 0) / prioCalled) * 1000) / 10;
