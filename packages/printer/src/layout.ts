@@ -51,22 +51,22 @@ export function receiptPen(paper: PaperWidth) {
   return {
     printer,
     columns,
-    lines(text: string, width = columns, indent = "") {
+    lines: (text: string, width = columns, indent = "") => {
       for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
     },
-    centred(text: string) {
+    centred: (text: string) => {
       for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
     },
-    rule() {
+    rule: () => {
       printer.text("-".repeat(columns));
     },
-    bold(print: () => void) {
+    bold: (print: () => void) => {
       printer.raw(emphasis(true));
       print();
       printer.raw(emphasis(false));
     },
     /** Cuts the paper and returns every byte the receipt wrote. */
-    finish(): Buffer {
+    finish: (): Buffer => {
       printer.cut(false, 4);
       printer.flush();
       return Buffer.concat(adapter.chunks);
