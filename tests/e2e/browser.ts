@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,4 +32,19 @@ export async function hubContext(
   const context = await browser.newContext(options);
   await context.clock.install({ time: hub.now() });
   return context;
+}
+
+/**
+ * A page in a context of its own, set as the office's screens are (Indonesian,
+ * office time); the context goes into `contexts` so the suite can close it.
+ */
+export async function officePage(
+  browser: Browser,
+  hub: { now(): number },
+  contexts: BrowserContext[],
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await hubContext(browser, hub, { locale: "id-ID", timezoneId: "Asia/Jakarta", ...options });
+  contexts.push(context);
+  return context.newPage();
 }

@@ -12,7 +12,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";
-import { buildCounterAndDisplay, OfficerClient } from "./counter-display.support";
+import { buildCounterAndDisplay, OfficerClient, signIn } from "./counter-display.support";
 import { DisplayPage } from "./page-models/display";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -49,12 +49,7 @@ async function issue(serviceId: string): Promise<{ id: string; statusUrl: string
 
 async function managerToken(): Promise<string> {
   const { username, secret } = hub.user("manager");
-  const res = await fetch(`${hub.url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, secret }),
-  });
-  return ((await res.json()) as { data: { token: string } }).data.token;
+  return signIn(hub.url, username, secret);
 }
 
 async function phonePage(): Promise<Page> {

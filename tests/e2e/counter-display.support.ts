@@ -82,19 +82,24 @@ export class KioskClient {
   }
 }
 
+/** A staff session token from the hub's login, as the counter app and the dashboard get one. */
+export async function signIn(url: string, username: string, secret: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, secret }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: { token: string } };
+  if (!body.ok) throw new Error(`login ${username} refused`);
+  return body.data.token;
+}
+
 export class OfficerClient {
   private constructor(private readonly socket: TestSocket<"counter">) {}
 
   static async login(url: string, username: string, secret: string): Promise<OfficerClient> {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, secret }),
-    });
-    const body = (await res.json()) as { ok: boolean; data: { token: string } };
-    if (!body.ok) throw new Error(`login ${username} refused`);
     const socket: TestSocket<"counter"> = io(`${url}/counter`, {
-      auth: { token: body.data.token },
+      auth: { token: await signIn(url, username, secret) },
       transports: ["websocket"],
     });
     return new OfficerClient(await connected(socket));

@@ -8,16 +8,15 @@
  *    click answers once) and closed in "Pengaduan"; its public status then
  *    reads selesai with the answer.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { hubContext, launchChromium } from "./browser";
+import { launchChromium, officePage } from "./browser";
 import { KioskClient, OfficerClient } from "./counter-display.support";
-import { DashboardPage } from "./page-models/dashboard";
+import { buildDashboard, DashboardPage, type DashboardView } from "./page-models/dashboard";
 
 const SHOTS = join(ROOT, "docs/screenshots");
 const SEEN = { timeout: 10_000, interval: 100 };
@@ -54,16 +53,6 @@ let hub: TestHub;
 const contexts: BrowserContext[] = [];
 const clients: { close(): void }[] = [];
 
-async function newPage(width = 1440, height = 1000): Promise<Page> {
-  const context = await hubContext(browser, hub, {
-    viewport: { width, height },
-    locale: "id-ID",
-    timezoneId: "Asia/Jakarta",
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
 async function post<T>(path: string, body: object): Promise<{ ok: boolean; data: T; error?: { code: string } }> {
   const res = await fetch(`${hub.url}${path}`, {
     method: "POST",
@@ -73,13 +62,19 @@ async function post<T>(path: string, body: object): Promise<{ ok: boolean; data:
   return (await res.json()) as { ok: boolean; data: T };
 }
 
+/** The dashboard signed in as the manager, on one view with its data in. */
+async function managerOn(view: DashboardView): Promise<{ page: Page; dash: DashboardPage }> {
+  const page = await officePage(browser, hub, contexts, { viewport: { width: 1440, height: 1000 } });
+  const dash = new DashboardPage(page, hub.url);
+  await dash.goto();
+  await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
+  await dash.open(view);
+  await dash.settled();
+  return { page, dash };
+}
+
 beforeAll(async () => {
-  // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
-  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  buildDashboard();
   mkdirSync(SHOTS, { recursive: true });
   hub = await startTestHub();
   browser = await launchChromium();
@@ -113,12 +108,7 @@ describe("dashboard feedback views", () => {
       expect(receipt.ok).toBe(true);
     }
 
-    const page = await newPage();
-    const dash = new DashboardPage(page, hub.url);
-    await dash.goto();
-    await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
-    await dash.open("survei");
-    await dash.settled();
+    const { page, dash } = await managerOn("survei");
     expect(await dash.kpi("ikm-value")).toMatchObject({ value: "86,11" });
     expect(await dash.kpi("ikm-mutu")).toMatchObject({ value: "B — Baik" });
     const sample = await dash.kpi("ikm-sample");
@@ -154,12 +144,7 @@ describe("dashboard feedback views", () => {
     expect(filed.ok && unanswered.ok).toBe(true);
     const code = filed.data.code;
 
-    const page = await newPage();
-    const dash = new DashboardPage(page, hub.url);
-    await dash.goto();
-    await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
-    await dash.open("pengaduan");
-    await dash.settled();
+    const { page, dash } = await managerOn("pengaduan");
     await expect.poll(() => page.getByTestId("complaint-tab-baru").textContent(), SEEN).toBe("Diterima (2)");
 
     // Closing with neither an answer nor a note: the hub's own message is shown.

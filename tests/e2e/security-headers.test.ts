@@ -4,36 +4,29 @@
  * a counter opened, a report read) without a single CSP violation, and no
  * page of the hub can be framed by another site.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestHub, type TestHub } from "../support/test-hub";
+import type { TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";
 import { CounterPage } from "./page-models/counter";
 import { DashboardPage } from "./page-models/dashboard";
 import { DisplayPage } from "./page-models/display";
 import { KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
 
+let printing: PrintingHub;
 let hub: TestHub;
 let browser: Browser;
-let emulator: PrinterEmulator;
-let outDir: string;
 
 beforeAll(async () => {
   // A browser kiosk prints through the hub: give it a printer, as kiosk.test.ts does.
-  outDir = mkdtempSync(join(tmpdir(), "layan-csp-e2e-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir });
-  hub = await startTestHub({ kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
+  printing = await startPrintingHub("layan-csp-e2e-");
+  hub = printing.hub;
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await printing?.stop();
 });
 
 /** A page that records every CSP violation it meets (the browser's own report, not a guess from the console). */

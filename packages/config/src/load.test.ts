@@ -1,21 +1,16 @@
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigError, formatIssue } from "./issues";
 import { inspectConfig, loadConfig } from "./load";
-import { ConfigCopy, ktpFixture, SAMPLE_DIR } from "./test-support";
+import { configErrors, type ConfigCopy, freshCopyEachTest, ktpFixture, SAMPLE_DIR } from "./test-support";
 
 const KTP = "kiosk-config/services/ktp-el.yaml";
 
 let copy: ConfigCopy;
-beforeEach(() => {
-  copy = new ConfigCopy();
-});
-afterEach(() => {
-  copy.dispose();
-});
+freshCopyEachTest((c) => (copy = c));
 
 function errors(): string[] {
-  return inspectConfig(copy.dir).issues.map(formatIssue);
+  return configErrors(copy.dir);
 }
 
 /** Replaces ktp-el.yaml with the small fixture, changed as given, and returns the errors. */

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatIssue } from "./issues";
 import { inspectConfig, loadConfigWithWarnings } from "./load";
 import { officeDate } from "./office-checks";
-import { ConfigCopy, SAMPLE_DIR } from "./test-support";
+import { type ConfigCopy, freshCopyEachTest, SAMPLE_DIR } from "./test-support";
 
 let copy: ConfigCopy;
-beforeEach(() => {
-  copy = new ConfigCopy();
-});
-afterEach(() => {
-  copy.dispose();
-});
+freshCopyEachTest((c) => (copy = c));
 
 /** An instant given as office-local (WIB) wall time. */
 const wib = (local: string): number => Date.parse(`${local}+07:00`);

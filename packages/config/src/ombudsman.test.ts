@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatIssue } from "./issues";
-import { inspectConfig, loadConfig } from "./load";
-import { ConfigCopy, SAMPLE_DIR } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./load";
+import { configErrors, type ConfigCopy, freshCopyEachTest, SAMPLE_DIR } from "./test-support";
 
 const OFFICE = "kiosk-config/office.yaml";
 
 let copy: ConfigCopy;
-beforeEach(() => {
-  copy = new ConfigCopy();
-});
-afterEach(() => {
-  copy.dispose();
-});
+freshCopyEachTest((c) => (copy = c));
 
 function errors(): string[] {
-  return inspectConfig(copy.dir).issues.map(formatIssue);
+  return configErrors(copy.dir);
 }
 
 /** `office.yaml:<line of the first line containing needle>`. */

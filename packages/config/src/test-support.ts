@@ -2,10 +2,30 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
+import { formatIssue } from "./issues";
+import { inspectConfig } from "./load";
 
 /** Repository root (tests spawn the CLI from there, as `pnpm config:check` does). */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const SAMPLE_DIR = join(REPO_ROOT, "kiosk-config");
+
+/** Hands every test of the file a fresh copy (through `use`) and disposes of it afterwards. */
+export function freshCopyEachTest(use: (copy: ConfigCopy) => void): void {
+  let current: ConfigCopy | undefined;
+  beforeEach(() => {
+    current = new ConfigCopy();
+    use(current);
+  });
+  afterEach(() => {
+    current?.dispose();
+  });
+}
+
+/** A config folder's errors, one line each, as `pnpm config:check` prints them. */
+export function configErrors(dir: string): string[] {
+  return inspectConfig(dir).issues.map(formatIssue);
+}
 
 /**
  * A copy of the sample kiosk-config in a temp folder named `kiosk-config`, so that

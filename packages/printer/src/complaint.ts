@@ -1,13 +1,6 @@
-// The declaration has to travel with this file: escpos ships no types and an
-// import cannot pull in an ambient module declaration.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./escpos.d.ts" />
-import Printer from "escpos";
-import { emphasis, qrCodeModel2 } from "./commands";
-import { CODE_TABLE_NUMBER, ICONV_NAME, transliterate, type CodePage } from "./codepage";
-import { formatIssuedAt, wrapBalanced, wrapText } from "./format";
-import { MemoryAdapter, qrModuleDots, type LayoutOptions } from "./layout";
-import { PAPER } from "./paper";
+import { qrCodeModel2 } from "./commands";
+import { formatIssuedAt } from "./format";
+import { qrModuleDots, receiptPen, type LayoutOptions } from "./layout";
 
 /** Everything printed on a complaint receipt (bukti pengaduan); the hub fills it when a complaint is filed. */
 export interface ComplaintPrint {
@@ -29,27 +22,9 @@ export interface ComplaintPrint {
   elsewhere: readonly { name: string; contact: string }[];
 }
 
-const CODE_PAGE: CodePage = "PC850";
-
 /** The paper proof that a complaint was received, for 58 and 80 mm rolls. */
 export function layoutComplaint(receipt: ComplaintPrint, opts: LayoutOptions): Buffer {
-  const { columns } = PAPER[opts.paper];
-  const adapter = new MemoryAdapter();
-  const printer = new Printer(adapter, { encoding: ICONV_NAME[CODE_PAGE], width: columns });
-  printer.hardware("init").setCharacterCodeTable(CODE_TABLE_NUMBER[CODE_PAGE]);
-
-  const lines = (text: string, width = columns, indent = "") => {
-    for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
-  };
-  const centred = (text: string) => {
-    for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
-  };
-  const rule = () => printer.text("-".repeat(columns));
-  const bold = (print: () => void) => {
-    printer.raw(emphasis(true));
-    print();
-    printer.raw(emphasis(false));
-  };
+  const { printer, columns, lines, centred, rule, bold, finish } = receiptPen(opts.paper);
 
   printer.align("ct");
   bold(() => centred(receipt.officeName));
@@ -91,7 +66,5 @@ export function layoutComplaint(receipt: ComplaintPrint, opts: LayoutOptions): B
     lines("Saluran pengaduan lain:");
     for (const channel of receipt.elsewhere) lines(`- ${channel.name}: ${channel.contact}`, columns, "  ");
   }
-  printer.cut(false, 4);
-  printer.flush();
-  return Buffer.concat(adapter.chunks);
+  return finish();
 }

@@ -38,28 +38,48 @@ export class MemoryAdapter implements Printer.Adapter {
 }
 
 /**
- * The one ticket layout: kiosk printing, hub printing and previews all call this,
- * so what the citizen holds is what the preview showed.
+ * A printer that writes to memory in the receipts' code page, with the text
+ * helpers every receipt uses (wrapped, centred, a rule, bold), so the ticket and
+ * the complaint receipt set up the paper and transliterate alike.
  */
-export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
-  const { columns } = PAPER[opts.paper];
+export function receiptPen(paper: PaperWidth) {
+  const { columns } = PAPER[paper];
   const adapter = new MemoryAdapter();
   const printer = new Printer(adapter, { encoding: ICONV_NAME[CODE_PAGE], width: columns });
   // The encoding option only changes how escpos encodes; the printer must be told too.
   printer.hardware("init").setCharacterCodeTable(CODE_TABLE_NUMBER[CODE_PAGE]);
+  return {
+    printer,
+    columns,
+    lines: (text: string, width = columns, indent = "") => {
+      for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
+    },
+    centred: (text: string) => {
+      for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
+    },
+    rule: () => {
+      printer.text("-".repeat(columns));
+    },
+    bold: (print: () => void) => {
+      printer.raw(emphasis(true));
+      print();
+      printer.raw(emphasis(false));
+    },
+    /** Cuts the paper and returns every byte the receipt wrote. */
+    finish: (): Buffer => {
+      printer.cut(false, 4);
+      printer.flush();
+      return Buffer.concat(adapter.chunks);
+    },
+  };
+}
 
-  const lines = (text: string, width = columns, indent = "") => {
-    for (const line of wrapText(transliterate(text, CODE_PAGE), width, indent)) printer.text(line);
-  };
-  const centred = (text: string) => {
-    for (const line of wrapBalanced(transliterate(text, CODE_PAGE), columns)) printer.text(line);
-  };
-  const rule = () => printer.text("-".repeat(columns));
-  const bold = (print: () => void) => {
-    printer.raw(emphasis(true));
-    print();
-    printer.raw(emphasis(false));
-  };
+/**
+ * The one ticket layout: kiosk printing, hub printing and previews all call this,
+ * so what the citizen holds is what the preview showed.
+ */
+export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
+  const { printer, columns, lines, centred, rule, bold, finish } = receiptPen(opts.paper);
   const qrModule = qrModuleDots(ticket.statusUrl, opts.paper);
 
   printer.align("ct");
@@ -127,9 +147,7 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
     printer.feed(1);
     centred(ticket.footer);
   }
-  printer.cut(false, 4);
-  printer.flush();
-  return Buffer.concat(adapter.chunks);
+  return finish();
 }
 
 /**

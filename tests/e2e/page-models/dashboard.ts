@@ -1,6 +1,18 @@
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { Locator } from "playwright-core";
+import { ROOT } from "../../support/test-hub";
 import { SignInPage } from "./app-page";
+
+/** The hub serves apps/dashboard/dist: build what the browser will load. */
+export function buildDashboard(): void {
+  // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
+  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], {
+    cwd: ROOT,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+}
 
 export type DashboardView = "langsung" | "laporan" | "log" | "kepatuhan" | "survei" | "pengaduan";
 

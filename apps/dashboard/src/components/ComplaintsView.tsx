@@ -14,7 +14,7 @@ import { count, dateTime, dayLabel } from "../format";
 import { navigate, patchParams } from "../route";
 import { ComplaintDetail } from "./ComplaintDetail";
 import { FilterBar } from "./FilterBar";
-import { CsvButton, Kpi, LoadState, Panel, PctChip, useLoad } from "./ui";
+import { CsvButton, Kpi, LoadState, Panel, PctChip, Segmented, useLoad } from "./ui";
 
 type StatusTab = ComplaintStatus | "semua";
 
@@ -88,20 +88,16 @@ function ComplaintList({
 
   return (
     <Panel title="Daftar pengaduan" subtitle="Terbaru di atas." testId="complaint-list">
-      <div className="segmented" role="group" aria-label="Status pengaduan">
-        {(["semua", ...COMPLAINT_STATUSES] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            data-testid={`complaint-tab-${t}`}
-            className={`segmented__item${tab === t ? " segmented__item--on" : ""}`}
-            aria-pressed={tab === t}
-            onClick={() => onTab(t)}
-          >
-            {t === "semua" ? "Semua" : COMPLAINT_STATUS_LABELS[t].id} ({count(t === "semua" ? all : counts?.[t])})
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label="Status pengaduan"
+        options={(["semua", ...COMPLAINT_STATUSES] as const).map((t) => ({
+          value: t,
+          testId: `complaint-tab-${t}`,
+          label: `${t === "semua" ? "Semua" : COMPLAINT_STATUS_LABELS[t].id} (${count(t === "semua" ? all : counts?.[t])})`,
+        }))}
+        value={tab}
+        onPick={onTab}
+      />
       <LoadState state={first} empty={first.data?.rows.length === 0} />
       {rows.length > 0 && (
         <div className="table-wrap">

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { ReportMeta } from "@layan/protocol";
 import type { Filters } from "../filters";
 import { PRESET_LABELS, presetRange, type RangePreset } from "../format";
-import { ChoiceField } from "./ui";
+import { ChoiceField, Segmented } from "./ui";
 
 const PRESETS: RangePreset[] = ["today", "7d", "30d", "month", "lastMonth"];
 
@@ -61,39 +61,20 @@ export function FilterBar({
   return (
     <section className="filters no-print" aria-label="Saring laporan">
       <div className="filters__row">
-        <div className="segmented" role="group" aria-label="Rentang cepat">
-          {PRESETS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className={`segmented__item${activePreset === p ? " segmented__item--on" : ""}`}
-              aria-pressed={activePreset === p}
-              onClick={() => set(presetRange(p, meta.today))}
-            >
-              {PRESET_LABELS[p]}
-            </button>
-          ))}
-        </div>
-        <label className="field field--date">
-          Dari
-          <input
-            type="date"
-            name="from"
-            value={draft.from}
-            max={draft.to}
-            onChange={(e) => e.target.value && set({ from: e.target.value })}
-          />
-        </label>
-        <label className="field field--date">
-          Sampai
-          <input
-            type="date"
-            name="to"
-            value={draft.to}
-            min={draft.from}
-            onChange={(e) => e.target.value && set({ to: e.target.value })}
-          />
-        </label>
+        <Segmented
+          label="Rentang cepat"
+          options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+          value={activePreset}
+          onPick={(p) => set(presetRange(p, meta.today))}
+        />
+        <DateField
+          label="Dari"
+          name="from"
+          value={draft.from}
+          max={draft.to}
+          onPick={(from) => set({ from })}
+        />
+        <DateField label="Sampai" name="to" value={draft.to} min={draft.from} onPick={(to) => set({ to })} />
       </div>
       <div className="filters__row">
         <Filter aria-hidden="true" className="filters__icon" />
@@ -120,5 +101,36 @@ export function FilterBar({
         )}
       </div>
     </section>
+  );
+}
+
+/** A date input that ignores being cleared: a range always has both ends. */
+function DateField({
+  label,
+  name,
+  value,
+  min,
+  max,
+  onPick,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onPick: (value: string) => void;
+}) {
+  return (
+    <label className="field field--date">
+      {label}
+      <input
+        type="date"
+        name={name}
+        value={value}
+        min={min}
+        max={max}
+        onChange={(e) => e.target.value && onPick(e.target.value)}
+      />
+    </label>
   );
 }

@@ -6,13 +6,13 @@ import { describeFilters, filterParams, filtersFrom, withFilters, type Filters }
 import { count, dateTime, dayLabel } from "../format";
 import { navigate } from "../route";
 import { FilterBar } from "./FilterBar";
-import { CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
+import { BreakdownPanel, CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
 
-const GROUPS: { by: Exclude<IkmGroupBy, "all">; label: string }[] = [
-  { by: "service", label: "Layanan" },
-  { by: "agency", label: "Instansi" },
-  { by: "counter", label: "Loket" },
-  { by: "month", label: "Bulan" },
+const GROUPS: { value: Exclude<IkmGroupBy, "all">; label: string }[] = [
+  { value: "service", label: "Layanan" },
+  { value: "agency", label: "Instansi" },
+  { value: "counter", label: "Loket" },
+  { value: "month", label: "Bulan" },
 ];
 
 const PROFILE_TITLES: Record<ProfileField, string> = {
@@ -27,7 +27,7 @@ const MUTU_TONE = { A: "good", B: "good", C: "warn", D: "bad" } as const;
 /** Survei Kepuasan Masyarakat: the IKM of PermenPANRB 14/2017 over the shared filter. */
 export function IkmView({ api, meta, params }: { api: Api; meta: ReportMeta; params: URLSearchParams }) {
   const filters = filtersFrom(params, meta);
-  const by = GROUPS.find((g) => g.by === params.get("by"))?.by ?? "service";
+  const by = GROUPS.find((g) => g.value === params.get("by"))?.value ?? "service";
   const q = filterParams(filters);
   const key = JSON.stringify(q);
   const setFilters = (f: Filters) => navigate("survei", withFilters(params, f));
@@ -83,34 +83,12 @@ export function IkmView({ api, meta, params }: { api: Api; meta: ReportMeta; par
             <UnsurChart unsur={total.unsur} lowest={total.lowest} />
           </Panel>
 
-          <Panel
-            title="Per kelompok"
+          <BreakdownPanel view="survei" params={params} groups={GROUPS} by={by}
+            csv={<CsvButton api={api} report="ikm" params={{ ...q, by }} />}
             testId="ikm-breakdown"
-            actions={
-              <>
-                <div className="segmented" role="group" aria-label="Kelompokkan menurut">
-                  {GROUPS.map((g) => (
-                    <button
-                      key={g.by}
-                      type="button"
-                      className={`segmented__item${by === g.by ? " segmented__item--on" : ""}`}
-                      aria-pressed={by === g.by}
-                      onClick={() => {
-                        const next = new URLSearchParams(params);
-                        next.set("by", g.by);
-                        navigate("survei", next, true);
-                      }}
-                    >
-                      {g.label}
-                    </button>
-                  ))}
-                </div>
-                <CsvButton api={api} report="ikm" params={{ ...q, by }} />
-              </>
-            }
           >
             <IkmTable rows={report.data.rows} />
-          </Panel>
+          </BreakdownPanel>
 
           <div className="grid-2">
             <Panel

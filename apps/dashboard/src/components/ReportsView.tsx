@@ -9,22 +9,22 @@ import { count, dayLabel, minutes, pct, tone } from "../format";
 import { navigate } from "../route";
 import { FilterBar } from "./FilterBar";
 import { SummaryTable } from "./SummaryTable";
-import { CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
+import { BreakdownPanel, CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
 
 /** Thresholds of the compliance report (docs/api.md): shown the same way everywhere. */
 
-const GROUPS: { by: GroupBy; label: string }[] = [
-  { by: "service", label: "Layanan" },
-  { by: "agency", label: "Instansi" },
-  { by: "counter", label: "Loket" },
-  { by: "officer", label: "Petugas" },
-  { by: "hour", label: "Jam" },
-  { by: "weekday", label: "Hari" },
+const GROUPS: { value: GroupBy; label: string }[] = [
+  { value: "service", label: "Layanan" },
+  { value: "agency", label: "Instansi" },
+  { value: "counter", label: "Loket" },
+  { value: "officer", label: "Petugas" },
+  { value: "hour", label: "Jam" },
+  { value: "weekday", label: "Hari" },
 ];
 
 export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta; params: URLSearchParams }) {
   const filters = filtersFrom(params, meta);
-  const by: GroupBy = GROUPS.find((g) => g.by === params.get("by"))?.by ?? "service";
+  const by: GroupBy = GROUPS.find((g) => g.value === params.get("by"))?.value ?? "service";
   const q = filterParams(filters);
   const key = JSON.stringify(q);
   const setFilters = (f: Filters) => navigate("laporan", withFilters(params, f));
@@ -78,32 +78,10 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta;
       </section>
       <LoadState state={total} />
 
-      <Panel
-        title="Per kelompok"
+      <BreakdownPanel view="laporan" params={params} groups={GROUPS} by={by}
+        csv={<CsvButton api={api} report="summary" params={{ ...q, by }} />}
         subtitle="Klik judul kolom untuk mengurutkan. Persentase: antrean yang dipanggil (tunggu) atau dilayani (layanan) dalam target SOP."
         testId="breakdown"
-        actions={
-          <>
-            <div className="segmented" role="group" aria-label="Kelompokkan menurut">
-              {GROUPS.map((g) => (
-                <button
-                  key={g.by}
-                  type="button"
-                  className={`segmented__item${by === g.by ? " segmented__item--on" : ""}`}
-                  aria-pressed={by === g.by}
-                  onClick={() => {
-                    const next = new URLSearchParams(params);
-                    next.set("by", g.by);
-                    navigate("laporan", next, true);
-                  }}
-                >
-                  {g.label}
-                </button>
-              ))}
-            </div>
-            <CsvButton api={api} report="summary" params={{ ...q, by }} />
-          </>
-        }
       >
         <LoadState state={breakdown} empty={breakdown.data?.rows.length === 0} />
         {breakdown.data && breakdown.data.rows.length > 0 && (
@@ -117,7 +95,7 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta;
             }
           />
         )}
-      </Panel>
+      </BreakdownPanel>
 
       <div className="grid-2">
         <Panel

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { CsvReportName, ReportQueryInput } from "@layan/protocol";
 import type { Api, ApiError } from "../api";
 import { pct, tone } from "../format";
+import { navigate, patchParams, type View } from "../route";
 
 export interface Loaded<T> {
   data: T | null;
@@ -176,5 +177,83 @@ export function ChoiceField({
         ))}
       </select>
     </label>
+  );
+}
+
+/** A row of buttons of which at most one is on: the quick ranges, the groupings, the status tabs. */
+export function Segmented<V extends string>({
+  label,
+  options,
+  value,
+  onPick,
+}: {
+  label: string;
+  options: readonly { value: V; label: ReactNode; testId?: string }[];
+  value: V | null | undefined;
+  onPick: (value: V) => void;
+}) {
+  return (
+    <div className="segmented" role="group" aria-label={label}>
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          data-testid={o.testId}
+          className={`segmented__item${value === o.value ? " segmented__item--on" : ""}`}
+          aria-pressed={value === o.value}
+          onClick={() => onPick(o.value)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The "Per kelompok" panel of a report view: its grouping lives in the URL's
+ * `by` (a shared link opens the same table), beside the table's CSV download.
+ */
+export function BreakdownPanel<B extends string>({
+  view,
+  params,
+  groups,
+  by,
+  csv,
+  subtitle,
+  testId,
+  children,
+}: {
+  view: View;
+  params: URLSearchParams;
+  groups: readonly { value: B; label: string }[];
+  by: B;
+  csv: ReactNode;
+  subtitle?: ReactNode;
+  testId: string;
+  children: ReactNode;
+}) {
+  const picker = (
+    <Segmented
+      label="Kelompokkan menurut"
+      options={groups}
+      value={by}
+      onPick={(next) => navigate(view, patchParams(params, { by: next }), true)}
+    />
+  );
+  return (
+    <Panel
+      title="Per kelompok"
+      subtitle={subtitle}
+      testId={testId}
+      actions={
+        <>
+          {picker}
+          {csv}
+        </>
+      }
+    >
+      {children}
+    </Panel>
   );
 }

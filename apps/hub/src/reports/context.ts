@@ -7,7 +7,7 @@ import type { ServerResponse } from "node:http";
 import type { ReportFilterQuery, ReportName, ReportQuery, ReportResponse } from "@layan/protocol";
 import type { ReportFilter, ReportQueries } from "@layan/store";
 import type { HubContext } from "../context";
-import type { CsvDialect } from "./csv";
+import { sendCsv, type CsvDialect } from "./csv";
 import type { ReportNames } from "./names";
 
 export interface ReportContext {
@@ -58,4 +58,22 @@ export function overRange<T extends object>(
 ): { from: string; to: string } & T {
   const filter = reportFilter(rc, q);
   return { from: filter.from, to: filter.to, ...body(filter) };
+}
+
+/**
+ * A date-range report with a CSV file: the table `csv` makes of the JSON answer,
+ * sent as `layan-<file>-<from>_<to>.csv` so a download says which days it holds.
+ */
+export function rangeReport<N extends ReportName>(
+  json: (rc: ReportContext, q: ReportQuery<N>) => ReportResponse<N> & { from: string; to: string },
+  file: string,
+  csv: (report: ReturnType<typeof json>, dialect: CsvDialect) => string,
+): ReportHandler<N> {
+  return {
+    json,
+    csv: (rc, q, { res, dialect }) => {
+      const report = json(rc, q);
+      sendCsv(res, `layan-${file}-${report.from}_${report.to}.csv`, csv(report, dialect));
+    },
+  };
 }

@@ -25,34 +25,10 @@ export type SurveyUnsurKey = (typeof SURVEY_QUESTIONS)[number]["unsur"];
 
 /** The respondent profile of the SKM form: every field optional, none identifies the citizen. */
 export const RESPONDENT_PROFILE = {
-  sex: [
-    { value: "L", id: "Laki-laki", en: "Male" },
-    { value: "P", id: "Perempuan", en: "Female" },
-  ],
-  ageBand: [
-    { value: "<20", id: "Di bawah 20 tahun", en: "Under 20" },
-    { value: "20-29", id: "20–29 tahun", en: "20–29" },
-    { value: "30-39", id: "30–39 tahun", en: "30–39" },
-    { value: "40-49", id: "40–49 tahun", en: "40–49" },
-    { value: "50-59", id: "50–59 tahun", en: "50–59" },
-    { value: "60+", id: "60 tahun ke atas", en: "60 and over" },
-  ],
-  education: [
-    { value: "sd", id: "SD ke bawah", en: "Primary or less" },
-    { value: "smp", id: "SMP", en: "Junior secondary" },
-    { value: "sma", id: "SMA/SMK", en: "Senior secondary" },
-    { value: "diploma", id: "D1–D3", en: "Diploma" },
-    { value: "s1", id: "D4/S1", en: "Bachelor's" },
-    { value: "s2", id: "S2/S3", en: "Master's or doctorate" },
-  ],
-  occupation: [
-    { value: "pns", id: "PNS/ASN", en: "Civil servant" },
-    { value: "tni-polri", id: "TNI/POLRI", en: "Military/police" },
-    { value: "swasta", id: "Pegawai swasta", en: "Private employee" },
-    { value: "wirausaha", id: "Wirausaha", en: "Self-employed" },
-    { value: "pelajar", id: "Pelajar/mahasiswa", en: "Student" },
-    { value: "lainnya", id: "Lainnya", en: "Other" },
-  ],
+  sex: [{ value: "L", id: "Laki-laki", en: "Male" }, { value: "P", id: "Perempuan", en: "Female" }],
+  ageBand: [{ value: "<20", id: "Di bawah 20 tahun", en: "Under 20" }, { value: "20-29", id: "20–29 tahun", en: "20–29" }, { value: "30-39", id: "30–39 tahun", en: "30–39" }, { value: "40-49", id: "40–49 tahun", en: "40–49" }, { value: "50-59", id: "50–59 tahun", en: "50–59" }, { value: "60+", id: "60 tahun ke atas", en: "60 and over" }],
+  education: [{ value: "sd", id: "SD ke bawah", en: "Primary or less" }, { value: "smp", id: "SMP", en: "Junior secondary" }, { value: "sma", id: "SMA/SMK", en: "Senior secondary" }, { value: "diploma", id: "D1–D3", en: "Diploma" }, { value: "s1", id: "D4/S1", en: "Bachelor's" }, { value: "s2", id: "S2/S3", en: "Master's or doctorate" }],
+  occupation: [{ value: "pns", id: "PNS/ASN", en: "Civil servant" }, { value: "tni-polri", id: "TNI/POLRI", en: "Military/police" }, { value: "swasta", id: "Pegawai swasta", en: "Private employee" }, { value: "wirausaha", id: "Wirausaha", en: "Self-employed" }, { value: "pelajar", id: "Pelajar/mahasiswa", en: "Student" }, { value: "lainnya", id: "Lainnya", en: "Other" }],
 } as const;
 
 export type ProfileField = keyof typeof RESPONDENT_PROFILE;

@@ -1,52 +1,47 @@
 import type { LabelledStep, StepCoverage, StepRow } from "@layan/protocol";
-import { minutes, sendCsv, toCsv } from "../csv";
-import { overRange, type ReportContext, type ReportHandler } from "../context";
+import { minutes, toCsv } from "../csv";
+import { overRange, rangeReport, type ReportContext } from "../context";
 import type { ReportNames } from "../names";
 
 /** Per SOP step: time between ticks against the step's target, and each service's bottleneck. */
-export const steps: ReportHandler<"steps"> = {
-  json: (rc, q) =>
+export const steps = rangeReport<"steps">(
+  (rc, q) =>
     overRange(rc, q, (filter) => ({
       rows: labelSteps(rc.reports.steps(filter, { percentiles: true }), rc.names),
       coverage: stepCoverageOf(rc, rc.reports.stepCoverage(filter))
         .map((c) => ({ ...c, serviceName: rc.names.service(c.serviceId) }))
         .sort((a, b) => a.serviceName.localeCompare(b.serviceName, "id")),
     })),
-  csv: (rc, q, { res, dialect }) => {
-    const { from, to, rows } = steps.json(rc, q);
-    sendCsv(
-      res,
-      `layan-langkah-sop-${from}_${to}.csv`,
-      toCsv(
-        [
-          "Layanan",
-          "Langkah SOP",
-          "Dicentang",
-          "Rata-rata (menit)",
-          "p50 (menit)",
-          "p90 (menit)",
-          "Target (menit)",
-          "Sesuai target (%)",
-          "Total di atas target (menit)",
-          "Langkah paling lambat",
-        ],
-        rows.map((r) => [
-          r.serviceName,
-          r.stepName,
-          r.n,
-          minutes(r.avgMs),
-          minutes(r.p50Ms),
-          minutes(r.p90Ms),
-          minutes(r.targetMs),
-          r.met.pct,
-          minutes(r.overTargetMs),
-          r.bottleneck,
-        ]),
-        dialect,
-      ),
-    );
-  },
-};
+  "langkah-sop",
+  ({ rows }, dialect) =>
+    toCsv(
+      [
+        "Layanan",
+        "Langkah SOP",
+        "Dicentang",
+        "Rata-rata (menit)",
+        "p50 (menit)",
+        "p90 (menit)",
+        "Target (menit)",
+        "Sesuai target (%)",
+        "Total di atas target (menit)",
+        "Langkah paling lambat",
+      ],
+      rows.map((r) => [
+        r.serviceName,
+        r.stepName,
+        r.n,
+        minutes(r.avgMs),
+        minutes(r.p50Ms),
+        minutes(r.p90Ms),
+        minutes(r.targetMs),
+        r.met.pct,
+        minutes(r.overTargetMs),
+        r.bottleneck,
+      ]),
+      dialect,
+    ),
+);
 
 function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
   const out = rows.map((r) => ({

@@ -1,26 +1,20 @@
 import { addDays } from "@layan/core";
 import type { SummaryRow } from "@layan/protocol";
 import { emptySummary, type ReportFilter } from "@layan/store";
-import { sendCsv } from "../csv";
-import { overRange, type ReportHandler } from "../context";
+import { overRange, rangeReport } from "../context";
 import { summaryCsv } from "./summary";
 
 /** One row per day of the range, zeros where nothing happened (charts need the gaps). */
-export const trend: ReportHandler<"trend"> = {
-  json: (rc, q) => overRange(rc, q, (filter) => ({ days: everyDay(filter, rc.reports.summary(filter, "day")) })),
-  csv: (rc, q, { res, dialect }) => {
-    const { from, to, days } = trend.json(rc, q);
-    sendCsv(
-      res,
-      `layan-tren-harian-${from}_${to}.csv`,
-      summaryCsv(
-        "day",
-        days.map((r) => ({ ...r, name: r.key ?? "" })),
-        dialect,
-      ),
-    );
-  },
-};
+export const trend = rangeReport<"trend">(
+  (rc, q) => overRange(rc, q, (filter) => ({ days: everyDay(filter, rc.reports.summary(filter, "day")) })),
+  "tren-harian",
+  ({ days }, dialect) =>
+    summaryCsv(
+      "day",
+      days.map((r) => ({ ...r, name: r.key ?? "" })),
+      dialect,
+    ),
+);
 
 function everyDay(filter: ReportFilter, rows: SummaryRow[]): SummaryRow[] {
   const byDay = new Map(rows.map((r) => [r.key, r]));
