@@ -55,3 +55,15 @@ export function complianceStatusOf(pct: number | null | undefined): ComplianceSt
 export function hourRangeLabel(hour: number, dash = "-"): string {
   return `${String(hour).padStart(2, "0")}.00${dash}${String((hour + 1) % 24).padStart(2, "0")}.00`;
 }
+
+/** The facilities for vulnerable groups (office.yaml `info.facilities[].kind`), as a report names them. */
+export const FACILITY_LABELS: Record<string, string> = {
+  "priority-lane": "jalur/loket prioritas",
+  "priority-seats": "kursi prioritas",
+  ramp: "ramp",
+  "nursing-room": "ruang laktasi",
+  wheelchair: "kursi roda",
+  "accessible-toilet": "toilet disabilitas",
+  "play-area": "ruang bermain anak",
+  other: "fasilitas lain",
+};
