@@ -12,7 +12,7 @@ import { loadConfig, type LayanConfig } from "@layan/config";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SIM_VERSION = 3;
+const SIM_VERSION = 4;
 
 /**
  * The simulator serves only the counters an office has, so a year of 4,000

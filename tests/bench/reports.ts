@@ -12,6 +12,10 @@
  *   first, over the whole year (with their SOP steps).
  * - baseline_count_by_service_ms: the bare floor, `SELECT service_id, COUNT(*)
  *   ... GROUP BY service_id` over the same month.
+ * - ikm_report_year_ms, complaints_report_year_ms: the hub's `ikm` (by=service)
+ *   and `complaints` report handlers over the whole year, their query parsed
+ *   as the dashboard's request is (the survey answers and complaints are the
+ *   simulator's, apps/hub/src/simulate/feedback.ts).
  *
  * `pnpm exec tsx tests/bench/reports.ts` runs it alone and prints JSON.
  */
@@ -19,9 +23,15 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "@layan/config";
 import { openStore } from "@layan/store";
+import type { HubContext } from "../../apps/hub/src/context";
 import { buildComplianceReport } from "../../apps/hub/src/reports/compliance";
+import type { ReportContext } from "../../apps/hub/src/reports/context";
+import { complaints } from "../../apps/hub/src/reports/endpoints/complaints";
+import { ikm } from "../../apps/hub/src/reports/endpoints/ikm";
+import { localClock } from "../../apps/hub/src/reports/routes";
 import { reportNames } from "../../apps/hub/src/reports/names";
-import { monthRange, utcOffsetMinutes } from "@layan/core";
+import { addDays, dayStartOf, monthRange, utcOffsetMinutes } from "@layan/core";
+import { REPORT_ENDPOINTS } from "@layan/protocol";
 import { createReportQueries } from "@layan/store";
 import { setupFromConfig } from "../../apps/hub/src/config-setup";
 import { ensureReportStore } from "./report-data";
@@ -134,7 +144,30 @@ export async function benchReports(
     await measure("ticket_log_page_200_ms", () =>
       reports.tickets({ ...monthFilter, limit: 50, cursor: page200 }),
     );
+
+    // The day after the data, noon: a complaint still unanswered by then is past due, as the hub would judge it.
+    const now = dayStartOf(addDays(range.to, 1), setup.rules.timezone) + 12 * 3_600_000;
+    const offset = utcOffsetMinutes(setup.rules.timezone, now);
+    // These two handlers read the hub's clock and setup only; sockets, auth and
+    // the live queue have no part in a report's time, so no hub is started.
+    const hub = { setup, engine: { now: () => now } } as unknown as HubContext;
+    const rc: ReportContext = { hub, reports, names, clock: (at) => localClock(at, offset) };
+    const today = addDays(range.to, 1);
+    const year = { from: range.from, to: range.to };
+    await measure("ikm_report_year_ms", () =>
+      ikm.json(rc, REPORT_ENDPOINTS.ikm.query(today).parse({ ...year, by: "service" })),
+    );
+    await measure("complaints_report_year_ms", () =>
+      complaints.json(rc, REPORT_ENDPOINTS.complaints.query(today).parse(year)),
+    );
+    const ikmYear = ikm.json(rc, REPORT_ENDPOINTS.ikm.query(today).parse({ ...year, by: "service" }));
+    const complaintsYear = complaints.json(rc, REPORT_ENDPOINTS.complaints.query(today).parse(year));
+    log(
+      `  year: ${ikmYear.total.respondents.toLocaleString("en")} survey answers of ${ikmYear.total.served.toLocaleString("en")} served (IKM ${ikmYear.total.ikm}), ${complaintsYear.total.filed} complaints`,
+    );
     Object.assign(results, {
+      report_year_survey_answers: ikmYear.total.respondents,
+      report_year_complaints: complaintsYear.total.filed,
       report_rollup_check_ms: Math.round(verifyMs),
       report_store_open_ms: Math.round(openMs),
       report_tickets: tickets,

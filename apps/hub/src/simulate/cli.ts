@@ -102,6 +102,7 @@ function main(): void {
     `Simulated ${result.firstDay} .. ${result.lastDay}: ${result.openDays} open days of ${result.days}`,
     `  tickets ${result.tickets.toLocaleString("en")} (refused: quota ${result.refusedQuota}, closed ${result.refusedClosed}), events ${result.events.toLocaleString("en")}`,
     `  served ${result.served.toLocaleString("en")}, no-shows ${result.noShows}, reinstated ${result.reinstated}, transfers ${result.transfers}, cancelled ${result.cancelled}`,
+    `  survey answers ${result.surveys.toLocaleString("en")}, complaints ${result.complaints}`,
     `  desks ${result.desks} (the configured counters), officers ${result.officers}`,
     `  ${seconds.toFixed(1)} s (${Math.round(result.tickets / seconds).toLocaleString("en")} tickets/s) -> ${out}`,
     basename(out) === "layan.db"

@@ -22,6 +22,9 @@ import type { Random } from "./prng";
 import { DAY, MINUTE, SECOND } from "./profile";
 import { staffDeskForDay, type Staffing } from "./staffing";
 
+/** How long after midnight the hub's day timer runs closeServiceDay. */
+const CLOSE_SWEEP_DELAY = 30 * SECOND;
+
 export interface SimulatedOffice {
   engine: SimulatedEngine;
   rng: Random;
@@ -61,7 +64,8 @@ export function runServiceDay(office: SimulatedOffice, day: string): void {
     office.arrivals.planDay({ dayStart, weekday, intervalsByService }, office.ticketsPerDay);
     planDesks(office, dayStart, weekday, intervalsByService);
   }
-  engine.runPlanned();
+  // Up to the hub's midnight sweep (closeDay), so a late answer lands before it, in time order.
+  engine.runPlanned(dayStart + DAY + CLOSE_SWEEP_DELAY);
   closeDay(office, dayStart);
 }
 
@@ -98,7 +102,7 @@ function closeDay(office: SimulatedOffice, dayStart: number): void {
     }
     desk.officer = null;
   }
-  engine.now = dayStart + DAY + 30 * SECOND;
+  engine.now = dayStart + DAY + CLOSE_SWEEP_DELAY;
   engine.exec({ type: "closeServiceDay" });
   const { state } = engine;
   pruneFinished(state, serviceDayOf(engine.now, staffing.rules.timezone));

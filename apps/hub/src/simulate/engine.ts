@@ -1,6 +1,6 @@
 import { createState, drive } from "@layan/core";
-import type { Decision, OfficeRules, QueueCommand, QueueEvent, QueueState } from "@layan/core";
-import type { Store } from "@layan/store";
+import type { Decision, FeedbackEvent, OfficeRules, QueueCommand, QueueEvent, QueueState } from "@layan/core";
+import type { PersonalDataEntry, Store } from "@layan/store";
 import { Timeline } from "./timeline";
 
 export interface SimulationTotals {
@@ -15,6 +15,8 @@ export interface SimulationTotals {
   cancelled: number;
   refusedQuota: number;
   refusedClosed: number;
+  surveys: number;
+  complaints: number;
 }
 
 /**
@@ -37,11 +39,19 @@ export class SimulatedEngine {
     cancelled: 0,
     refusedQuota: 0,
     refusedClosed: 0,
+    surveys: 0,
+    complaints: 0,
   };
   /** Hub time of the action being run. */
   now = 0;
+  /** Sees every event the core applies (the feedback model plans what citizens do afterwards). */
+  observer: ((e: QueueEvent) => void) | null = null;
   private readonly timeline = new Timeline();
+  /** Actions past the day being run: released day by day, so the log stays in time order. */
+  private readonly laterTimeline = new Timeline();
+  private horizon = Number.NEGATIVE_INFINITY;
   private pending: QueueEvent[] = [];
+  private pendingPersonal: PersonalDataEntry[] = [];
 
   constructor(
     rules: OfficeRules,
@@ -62,8 +72,33 @@ export class SimulatedEngine {
     this.timeline.push(Math.round(time), run);
   }
 
-  /** Runs every planned action in time order, including those they plan in turn. */
-  runPlanned(): void {
+  /** Plans `run` at `time`, which may be days ahead (a survey answered the next day, a complaint answered next week). */
+  later(time: number, run: () => void): void {
+    const at = Math.round(time);
+    if (at < this.horizon) this.timeline.push(at, run);
+    else this.laterTimeline.push(at, run);
+  }
+
+  /** Feedback is not a queue command: the hub records it beside the queue's events (engine.record), so does this. */
+  append(event: FeedbackEvent, personal: readonly PersonalDataEntry[] = []): void {
+    this.pending.push(event);
+    this.pendingPersonal.push(...personal);
+    this.totals.events++;
+    if (event.type === "survey.submitted") this.totals.surveys++;
+    else if (event.type === "complaint.filed") this.totals.complaints++;
+    if (this.pending.length >= this.batchEvents) this.flush();
+  }
+
+  /**
+   * Runs every planned action before `horizon` in time order, including those
+   * they plan in turn; what lies beyond waits for a later call.
+   */
+  runPlanned(horizon: number): void {
+    this.horizon = horizon;
+    for (let next = this.laterTimeline.peekAt(); next !== undefined && next < horizon; next = this.laterTimeline.peekAt()) {
+      const action = this.laterTimeline.pop()!;
+      this.timeline.push(action.at, action.run);
+    }
     for (let action = this.timeline.pop(); action; action = this.timeline.pop()) {
       this.now = action.at;
       action.run();
@@ -72,12 +107,15 @@ export class SimulatedEngine {
 
   flush(): void {
     if (this.pending.length === 0) return;
-    this.store.append([{ events: this.pending }]);
+    const personal = this.pendingPersonal;
+    this.store.append([personal.length > 0 ? { events: this.pending, personal } : { events: this.pending }]);
     this.pending = [];
+    this.pendingPersonal = [];
   }
 
   private record(e: QueueEvent): void {
     this.pending.push(e);
+    this.observer?.(e);
     const totals = this.totals;
     totals.events++;
     switch (e.type) {

@@ -7,6 +7,7 @@ import type { Weekday } from "@layan/core";
 
 export const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
 export const DAY = 24 * 60 * MINUTE;
 
 /** Relative demand per service in the sample office; other services get DEFAULT_WEIGHT. */

@@ -3,14 +3,14 @@ import { toOfficeRules } from "@layan/config";
 import type { Store } from "@layan/store";
 import { describe, expect, it } from "vitest";
 import { sampleOffice } from "../testing/harness";
-import { simulateOffice, type SimulateOptions } from "./simulate";
+import { feedbackSetupOf, simulateOffice, type SimulateOptions } from "./simulate";
 
 /**
  * What the simulator hands the store, in order, as one string: the events
  * batch by batch and the officers it creates. The reports, the dashboard
  * screenshots and the benchmarks rely on a seed always giving the same office.
  */
-function recordRun(options: Omit<SimulateOptions, "rules" | "store">): { digest: string; result: unknown; counters: Set<string> } {
+function recordRun(options: Omit<SimulateOptions, "rules" | "store" | "feedback">): { digest: string; result: unknown; counters: Set<string> } {
   const writes: string[] = [];
   const counters = new Set<string>();
   const store = {
@@ -23,7 +23,7 @@ function recordRun(options: Omit<SimulateOptions, "rules" | "store">): { digest:
       writes.push(JSON.stringify(user));
     },
   } as unknown as Store;
-  const result = simulateOffice({ ...options, rules: toOfficeRules(sampleOffice()), store });
+  const result = simulateOffice({ ...options, rules: toOfficeRules(sampleOffice()), store, feedback: feedbackSetupOf(sampleOffice()) });
   const digest = createHash("sha256").update(writes.join("\n")).digest("hex");
   return { digest, result, counters };
 }
@@ -41,7 +41,9 @@ describe("simulateOffice is deterministic for a seed", () => {
       days: 14,
       openDays: 10,
       tickets: 2909,
-      events: 17505,
+      // The queue's figures are those of before the feedback model: it draws from its own stream.
+      // 285 more events: 275 survey answers, 3 complaints and their handling.
+      events: 17790,
       served: 2264,
       noShows: 263,
       reinstated: 57,
@@ -49,12 +51,17 @@ describe("simulateOffice is deterministic for a seed", () => {
       cancelled: 439,
       refusedQuota: 0,
       refusedClosed: 59,
+      surveys: 275,
+      complaints: 3,
       desks: 12,
       officers: 24,
       firstDay: "2026-11-02",
       lastDay: "2026-11-15",
     });
-    expect(digest).toBe("ffe92701e0a5ba25442e686a8810e869a52442ef8e197bb70adfc3a4c6939e80");
+    // Recorded again when the simulator gained survey answers and complaints
+    // (feedback.ts): the queue's events are unchanged (same totals), the
+    // feedback events, the complaint staff users and the profiles are new.
+    expect(digest).toBe("9a910bea1867065917427c167bcc02d8fd5b52b14e707ccc3b00964d43d74461");
   });
 
   it("a busy office (more demand than its counters serve, small store batches) gives the recorded events", () => {
@@ -69,7 +76,8 @@ describe("simulateOffice is deterministic for a seed", () => {
       days: 3,
       openDays: 2,
       tickets: 3352,
-      events: 10108,
+      // 74 more events than before feedback: 62 survey answers, 8 complaints, 4 staff actions.
+      events: 10182,
       served: 613,
       noShows: 119,
       reinstated: 18,
@@ -77,6 +85,8 @@ describe("simulateOffice is deterministic for a seed", () => {
       cancelled: 2638,
       refusedQuota: 924,
       refusedClosed: 72,
+      surveys: 62,
+      complaints: 8,
       desks: 12,
       officers: 24,
       firstDay: "2026-12-30",
@@ -89,6 +99,7 @@ describe("simulateOffice is deterministic for a seed", () => {
     const configured = new Set(sampleOffice().counters.map((c) => c.id));
     expect([...counters].filter((id) => !configured.has(id))).toEqual([]);
     expect(counters.size).toBe(configured.size);
-    expect(digest).toBe("53f0083da4ac4c8201115f2d95aa33808ca1f7f6e35e71bcd17c770da8318f92");
+    // Recorded again with survey answers and complaints, as above.
+    expect(digest).toBe("2583fbb97946b30a7c7ef7132e3268107d43e80a31db57812df28f90529feed9");
   });
 });

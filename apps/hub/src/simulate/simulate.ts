@@ -35,6 +35,7 @@ import type { WaitingRoom } from "./citizens";
 import { runServiceDay } from "./day";
 import { DeskWork } from "./desks";
 import { SimulatedEngine, type SimulationTotals } from "./engine";
+import { COMPLAINT_STAFF, FeedbackModel, type FeedbackSetup } from "./feedback";
 import { Random } from "./prng";
 import { DEFAULT_SERVICE_WEIGHTS } from "./profile";
 import { ServiceTimes } from "./service-times";
@@ -42,6 +43,7 @@ import { staffOffice } from "./staffing";
 
 export { DEFAULT_SERVICE_WEIGHTS } from "./profile";
 export type { SimulationTotals } from "./engine";
+export { feedbackSetupOf, type FeedbackSetup } from "./feedback";
 
 export interface SimulateOptions {
   rules: OfficeRules;
@@ -58,6 +60,8 @@ export interface SimulateOptions {
   /** Events per store transaction. */
   batchEvents?: number;
   serviceWeights?: Readonly<Record<string, number>>;
+  /** The office's survey and complaint settings (feedbackSetupOf); without them no citizen answers or complains. */
+  feedback?: FeedbackSetup;
   onDay?: (day: string, totals: SimulationTotals) => void;
 }
 
@@ -90,6 +94,14 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
 
   const { rules } = staffing;
   const engine = new SimulatedEngine(rules, options.store, options.batchEvents ?? 20_000);
+  if (options.feedback) {
+    for (const staff of COMPLAINT_STAFF) {
+      options.store.addUser({ ...staff, secretHash: "simulated$no-login", createdAt: dayStartOf(options.startDay, baseRules.timezone) });
+    }
+    // Its own stream: citizens' feedback adds to the office's history without changing a ticket of it.
+    const model = new FeedbackModel(engine, new Random((options.seed ^ 0x5eedfeed) >>> 0), options.feedback);
+    engine.observer = (e) => model.observe(e);
+  }
   const citizens: WaitingRoom = new Map();
   const desks = new DeskWork(engine, rng, rules, times, citizens, staffing.desks);
   const kioskIds = options.kioskIds && options.kioskIds.length > 0 ? options.kioskIds : [null];

@@ -16,6 +16,11 @@ export class Timeline {
     return this.heap.length;
   }
 
+  /** Time of the next action, if any. */
+  peekAt(): number | undefined {
+    return this.heap[0]?.at;
+  }
+
   push(at: number, run: () => void): void {
     const item = { at, order: this.order++, run };
     const h = this.heap;

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import type { LayanConfig } from "@layan/config";
 import { toOfficeRules } from "@layan/config";
 import { openStore } from "@layan/store";
-import { simulateOffice, type SimulationResult, type SimulationTotals } from "./simulate";
+import { feedbackSetupOf, simulateOffice, type SimulationResult, type SimulationTotals } from "./simulate";
 
 export interface WriteSimulationOptions {
   config: LayanConfig;
@@ -43,6 +43,7 @@ export function writeSimulatedStore(options: WriteSimulationOptions): Simulation
       ticketsPerDay: options.ticketsPerDay,
       seed: options.seed,
       kioskIds: options.config.devices.kiosks.map((k) => k.id),
+      feedback: feedbackSetupOf(options.config),
       ...(options.onDay ? { onDay: options.onDay } : {}),
     });
     store.db.pragma("synchronous = FULL");

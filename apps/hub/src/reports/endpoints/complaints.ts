@@ -26,6 +26,12 @@ export function complaintsOver(rc: ReportContext, filter: ReportFilter): Omit<Co
   const rows = rc.reports.complaintsFiled(filter);
   const office = hub.setup.catalog.office;
 
+  // Counted once per complaint: every group below (total, category, service, month) reads them again.
+  const responseDays = new Map<ComplaintRow, number>();
+  for (const r of rows) {
+    if (r.first_response_at !== null) responseDays.set(r, workingDaysBetween(r.filed_at, r.first_response_at, calendar));
+  }
+
   const group = (key: string, name: string, of: ComplaintRow[]): ComplaintGroupRow => {
     const answered = of.filter((r) => r.first_response_at !== null);
     const judged = of.filter((r) => r.first_response_at !== null || r.due_at < now);
@@ -37,12 +43,17 @@ export function complaintsOver(rc: ReportContext, filter: ReportFilter): Omit<Co
       answered: answered.length,
       withinTarget: within,
       withinTargetPct: judged.length === 0 ? null : Math.round((within / judged.length) * 1000) / 10,
-      medianResponseWorkingDays: median(answered.map((r) => workingDaysBetween(r.filed_at, r.first_response_at!, calendar))),
+      medianResponseWorkingDays: median(answered.map((r) => responseDays.get(r)!)),
     };
   };
   const groupBy = (keyOf: (r: ComplaintRow) => string, nameOf: (k: string) => string) => {
     const map = new Map<string, ComplaintRow[]>();
-    for (const r of rows) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
+    for (const r of rows) {
+      const key = keyOf(r);
+      const of = map.get(key);
+      if (of) of.push(r);
+      else map.set(key, [r]);
+    }
     return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, of]) => group(k, nameOf(k), of));
   };
   const byStatus = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatus, number>;
