@@ -1,11 +1,11 @@
-import type { AssessmentLine, AssessmentReport, ReportMeta } from "@layan/protocol";
-import { Printer } from "lucide-react";
+import type { AssessmentLine, ReportMeta } from "@layan/protocol";
 import type { Api } from "../api";
 import { dateTime, dayLabel } from "../format";
 import { navigate, patchParams } from "../route";
 import "../styles/assessment.css";
-import { nipLabel } from "./ComplianceSections";
-import { ChoiceField, LoadState, useLoad } from "./ui";
+import { Letterhead, Signatures } from "./ComplianceSections";
+import { PrintToolbar } from "./PrintToolbar";
+import { LoadState, useLoad } from "./ui";
 
 const nf2 = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -20,49 +20,6 @@ function years(meta: ReportMeta): number[] {
   const now = Number(meta.today.slice(0, 4));
   const first = Math.min(meta.dataRange ? Number(meta.dataRange.from.slice(0, 4)) : now, now - 1);
   return Array.from({ length: now - first + 1 }, (_, i) => now - i);
-}
-
-/** The report's own letterhead: the config's lines and logo, or the office's name and address. */
-function Letterhead({ r }: { r: AssessmentReport }) {
-  const lines = r.letterhead.lines.length > 0 ? r.letterhead.lines : [r.office.name, r.office.address];
-  return (
-    <div className="doc__letterhead" data-testid="letterhead">
-      {r.letterhead.logo && <img className="doc__logo" src={r.letterhead.logo} alt="Logo" />}
-      <div className="doc__letterhead-lines">
-        {lines.map((line, i) => (
-          <div key={i} className={i === 0 ? "doc__letterhead-first" : undefined}>
-            {line}
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function Signing({ r, preparedBy }: { r: AssessmentReport; preparedBy: string }) {
-  return (
-    <footer className="doc__signing" data-testid="assessment-signing">
-      <p className="doc__place">
-        {r.signing.place}, {r.signing.dateLabel}
-      </p>
-      <div className="doc__sign">
-        {r.signing.signatories.map((s, i) => (
-          <div key={i}>
-            <p>{i === 0 ? "Mengetahui," : "Disusun oleh,"}</p>
-            <p>{s.title}</p>
-            <p className="doc__sign-name">{s.name}</p>
-            {s.nip && <p>NIP {nipLabel(s.nip)}</p>}
-          </div>
-        ))}
-        {r.signing.signatories.length === 0 && (
-          <div>
-            <p>Disusun oleh,</p>
-            <p className="doc__sign-name">{preparedBy}</p>
-          </div>
-        )}
-      </div>
-    </footer>
-  );
 }
 
 /**
@@ -96,31 +53,13 @@ export function AssessmentView({
 
   return (
     <div className="view" data-testid="assessment-view">
-      <div className="toolbar no-print">
-        <label className="field field--inline">
-          Tahun
-          <select name="year" value={year} onChange={(e) => set({ year: e.target.value })}>
-            {choices.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ChoiceField
-          label="Instansi"
-          name="agency"
-          className="field field--inline"
-          value={agency}
-          allLabel="Seluruh kantor"
-          choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
-          onChange={(value) => set({ agency: value })}
-        />
-        <span className="toolbar__spacer" />
-        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
-          <Printer aria-hidden="true" /> Cetak / simpan PDF
-        </button>
-      </div>
+      <PrintToolbar
+        period={{ label: "Tahun", name: "year", value: String(year), choices: choices.map((y) => ({ value: String(y), label: String(y) })) }}
+        agency={agency}
+        meta={meta}
+        allAgencies="Seluruh kantor"
+        onChange={set}
+      />
       <LoadState state={report} />
       {r && (
         <article className="doc" data-testid="assessment-report">
@@ -157,7 +96,7 @@ export function AssessmentView({
             <Checklist lines={outside} testId="assessment-outside" />
           </section>
 
-          <Signing r={r} preparedBy={signedBy} />
+          <Signatures r={r} preparedBy={signedBy} testId="assessment-signing" />
           <p className="doc__generated">
             Dibuat oleh Layan pada {dateTime(r.generatedAt, meta.office.timezone)}. Perkiraan ini bukan hasil penilaian
             Ombudsman Republik Indonesia.

@@ -15,7 +15,10 @@ export function nipLabel(nip: string): string {
   return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
 }
 
-export function Letterhead({ r }: { r: ComplianceReport }) {
+/** The letterhead and signature blocks serve every printed report (monthly, self-assessment). */
+type Printed = Pick<ComplianceReport, "letterhead" | "office" | "signing">;
+
+export function Letterhead({ r }: { r: Pick<Printed, "letterhead" | "office"> }) {
   const lines = r.letterhead.lines.length > 0 ? r.letterhead.lines : [r.office.name, r.office.address];
   return (
     <div className="doc__letterhead" data-testid="letterhead">
@@ -134,9 +137,9 @@ export function MaklumatSection({ r, n }: { r: ComplianceReport; n: number }) {
   );
 }
 
-export function Signatures({ r, preparedBy }: { r: ComplianceReport; preparedBy: string }) {
+export function Signatures({ r, preparedBy, testId = "report-signing" }: { r: Pick<Printed, "signing">; preparedBy: string; testId?: string }) {
   return (
-    <footer className="doc__signing" data-testid="report-signing">
+    <footer className="doc__signing" data-testid={testId}>
       <p className="doc__place">
         {r.signing.place}, {r.signing.dateLabel}
       </p>

@@ -1,9 +1,9 @@
-import { Printer } from "lucide-react";
 import type { Api } from "../api";
 import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
 import { navigate, patchParams } from "../route";
-import { ChoiceField, CsvButton, LoadState, useLoad } from "./ui";
+import { PrintToolbar } from "./PrintToolbar";
+import { CsvButton, LoadState, useLoad } from "./ui";
 import {
   ComplaintsSection,
   Letterhead,
@@ -79,41 +79,25 @@ export function ComplianceView({
 
   return (
     <div className="view">
-      <div className="toolbar no-print">
-        <label className="field field--inline">
-          Bulan
-          <select name="month" value={month} onChange={(e) => set({ month: e.target.value })}>
-            {months(meta, month).map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ChoiceField
-          label="Instansi"
-          name="agency"
-          className="field field--inline"
-          value={agency}
-          allLabel="Semua instansi"
-          choices={meta.agencies.map((a) => ({ id: a.id, label: a.shortName }))}
-          onChange={(value) => set({ agency: value })}
-        />
-        <label className="field field--inline field--check">
-          <input
-            type="checkbox"
-            name="annex"
-            checked={annex}
-            onChange={(e) => set({ annex: e.target.checked ? "1" : null })}
-          />
-          Lampiran internal (menyebut loket dan petugas)
-        </label>
-        <span className="toolbar__spacer" />
-        <CsvButton api={api} report="compliance" params={{ month, agency, annex: annex ? "1" : null }} />
-        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
-          <Printer aria-hidden="true" /> Cetak / simpan PDF
-        </button>
-      </div>
+      <PrintToolbar
+        period={{ label: "Bulan", name: "month", value: month, choices: months(meta, month).map((m) => ({ value: m, label: monthLabel(m) })) }}
+        agency={agency}
+        meta={meta}
+        allAgencies="Semua instansi"
+        onChange={set}
+        options={
+          <label className="field field--inline field--check">
+            <input
+              type="checkbox"
+              name="annex"
+              checked={annex}
+              onChange={(e) => set({ annex: e.target.checked ? "1" : null })}
+            />
+            Lampiran internal (menyebut loket dan petugas)
+          </label>
+        }
+        actions={<CsvButton api={api} report="compliance" params={{ month, agency, annex: annex ? "1" : null }} />}
+      />
       <LoadState state={report} />
       {r && (
         <article className="doc" data-testid="compliance-report">
