@@ -20,6 +20,7 @@ import { ServicePage, type Blocker } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
 import { ComplaintPage } from "./feedback/ComplaintPage";
 import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
+import { SurveyPage } from "./feedback/SurveyPage";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
 
@@ -203,6 +204,14 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             lang={lang}
             onDone={reset}
           />
+        </>
+      );
+      break;
+    case "survey":
+      body = (
+        <>
+          {header()}
+          <SurveyPage hub={hub} t={t} f={FEEDBACK_STRINGS[lang]} lang={lang} onDone={reset} />
         </>
       );
       break;

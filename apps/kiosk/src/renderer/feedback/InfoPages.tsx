@@ -4,6 +4,7 @@ import { PageHead } from "../components/PageHead";
 import { weeklyHoursLines } from "../hours";
 import type { Lang } from "../i18n";
 import { dateInWords, type FeedbackStrings } from "./strings";
+import "../styles/info-lists.css";
 
 /** English when the office wrote it, Bahasa Indonesia otherwise. */
 export const localized = (text: Localized, lang: Lang): string => (lang === "en" && text.en ? text.en : text.id);
