@@ -197,8 +197,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             hub={hub}
             office={catalog.office}
             services={services}
-            // Electron kiosks print tickets themselves; their complaint receipt is not printed yet.
-            hubPrints={runtime.mode === "browser" && catalog.kiosk?.canPrint !== false}
+            printPath={
+              catalog.kiosk?.canPrint === false
+                ? { via: "none" }
+                : runtime.mode === "electron"
+                  ? { via: "bridge", bridge: runtime.bridge }
+                  : { via: "hub" }
+            }
             t={t}
             f={FEEDBACK_STRINGS[lang]}
             lang={lang}
