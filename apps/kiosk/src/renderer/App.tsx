@@ -216,7 +216,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header()}
-          <SurveyPage hub={hub} t={t} f={FEEDBACK_STRINGS[lang]} lang={lang} onDone={reset} />
+          <SurveyPage hub={hub} privacy={catalog.office.privacy.surveyProfile} t={t} f={FEEDBACK_STRINGS[lang]} lang={lang} onDone={reset} />
         </>
       );
       break;

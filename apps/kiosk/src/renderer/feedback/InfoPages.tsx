@@ -89,7 +89,7 @@ export function InfoPage({ office, services, lang, f }: { office: OfficeInfo; se
         {about.misi.length > 0 ? (
           <section className="info-card info-wide">
             <h2>{f.misi}</h2>
-            <ol>
+            <ol data-testid="misi">
               {about.misi.map((m) => (
                 <li key={m.id}>{localized(m, lang)}</li>
               ))}

@@ -1,5 +1,6 @@
 import {
   ERROR_MESSAGES,
+  type Localized,
   RESPONDENT_PROFILE,
   SURVEY_QUESTIONS,
   type ProfileField,
@@ -8,7 +9,7 @@ import {
   type SurveyUnsurKey,
 } from "@layan/protocol";
 import { newRequestId } from "@layan/ui";
-import { ChevronLeft } from "lucide-react";
+import { ChevronLeft, CircleCheck } from "lucide-react";
 import { useRef, useState } from "react";
 import { Keyboard } from "../components/Keyboard";
 import { PageHead } from "../components/PageHead";
@@ -42,12 +43,15 @@ type Step =
  */
 export function SurveyPage({
   hub,
+  privacy,
   t,
   f,
   lang,
   onDone,
 }: {
   hub: Pick<KioskHub, "findSurvey" | "submitSurvey">;
+  /** The catalog's notice for the optional profile (UU 27/2022), in both languages. */
+  privacy: Localized;
   t: Strings;
   f: FeedbackStrings;
   lang: Lang;
@@ -239,7 +243,10 @@ export function SurveyPage({
       return (
         <main className="page feedback-page survey-page" data-testid="survey-profile">
           <div className="survey-top">{back({ name: "question", index: SURVEY_QUESTIONS.length - 1 })}</div>
-          <PageHead title={f.profileTitle} hint={offer?.privacyNotice ?? ""} />
+          <h1 className="feedback-sub">{f.profileTitle}</h1>
+          <p className="feedback-note" data-testid="survey-privacy">
+            {localized(privacy, lang)}
+          </p>
           <div className="feedback-scroll">
             {PROFILE_FIELDS.map((field) => (
               <section key={field} className="survey-profile-field" data-field={field}>
@@ -318,6 +325,7 @@ export function SurveyPage({
     case "thanks":
       return (
         <main className="page feedback-page survey-page" data-testid="survey-thanks">
+          <CircleCheck className="survey-thanks-icon" size={160} aria-hidden="true" />
           <PageHead title={f.thanks} hint={f.thanksHint} />
           <p className="feedback-note survey-countdown">{f.thanksBack(thanksLeft)}</p>
           <div className="feedback-actions">
