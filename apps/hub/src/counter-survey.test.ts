@@ -10,6 +10,9 @@ import { closeAfterEach } from "./testing/close-after-each";
 
 const track = closeAfterEach();
 
+/** The sample office keeps the counter's screen to the officer; these tests turn it round. */
+const atCounter = { configure: (c: { office: { survey: { atCounter: boolean } } }) => void (c.office.survey.atCounter = true) };
+
 const ANSWERS = {
   persyaratan: 4,
   prosedur: 3,
@@ -24,7 +27,7 @@ const ANSWERS = {
 
 describe("survey:submit on /counter", () => {
   it("records the citizen's answers for the ticket this counter served, once", async () => {
-    const h = track(await startHub());
+    const h = track(await startHub(atCounter));
     const rina = track(await connect(h.url, "/counter", await login(h.url, h.users.officer)));
     const agus = track(await connect(h.url, "/counter", await login(h.url, h.users.officer2)));
     const kiosk = track(await connect(h.url, "/kiosk", h.tokens.kiosk));
@@ -69,5 +72,20 @@ describe("survey:submit on /counter", () => {
       ok: false,
       error: { code: "INVALID_PAYLOAD" },
     });
+  });
+
+  it("is refused when the office keeps the counter's screen to the officer (survey.atCounter: false)", async () => {
+    const h = track(await startHub());
+    const rina = track(await connect(h.url, "/counter", await login(h.url, h.users.officer)));
+    const kiosk = track(await connect(h.url, "/kiosk", h.tokens.kiosk));
+    const served = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    await must(rina, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    await must(rina, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    await must(rina, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    expect(await send(rina, "survey:submit", { requestId: rid(), counterId: "loket-1", ticketId: served.ticket.id, answers: ANSWERS })).toMatchObject({
+      ok: false,
+      error: { code: "SURVEY_DISABLED" },
+    });
+    expect(h.store.db.prepare("SELECT count(*) AS n FROM survey_responses").get()).toEqual({ n: 0 });
   });
 });

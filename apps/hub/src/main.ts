@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   } catch (err) {
     die((err as Error).message);
   }
-  const config = loadOfficeConfig(resolve(options.configDir), "hub tidak dijalankan");
+  const config = loadOfficeConfig(resolve(options.configDir), "hub tidak dijalankan", clock(), (issue, text) =>
+    logger.warn({ file: issue.file, line: issue.line, path: issue.path }, `kiosk-config: ${text}`),
+  );
   const tls = options.tls ? readTlsFiles(options.tls) : null;
   const dataDir = prepareDataDir(options);
 

@@ -7,17 +7,28 @@
 import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createSecureContext } from "node:tls";
-import { ConfigError, loadConfig, type LayanConfig } from "@layan/config";
+import { ConfigError, formatIssue, loadConfigWithWarnings, type ConfigIssue, type LayanConfig } from "@layan/config";
 
 export function die(message: string): never {
   process.stderr.write(`layan: ${message}\n`);
   process.exit(1);
 }
 
-/** `refused` says what did not happen, e.g. "hub tidak dijalankan". */
-export function loadOfficeConfig(dir: string, refused: string): LayanConfig {
+/**
+ * `refused` says what did not happen, e.g. "hub tidak dijalankan". With `now`,
+ * what the config check only warns about (a holiday list running out) is
+ * handed to `warn`, so the hub's log says it every start, not just `config:check`.
+ */
+export function loadOfficeConfig(
+  dir: string,
+  refused: string,
+  now?: number,
+  warn: (issue: ConfigIssue, text: string) => void = () => undefined,
+): LayanConfig {
   try {
-    return loadConfig(dir);
+    const { config, warnings } = loadConfigWithWarnings(dir, now === undefined ? {} : { now });
+    for (const w of warnings) warn(w, formatIssue(w));
+    return config;
   } catch (err) {
     if (err instanceof ConfigError) die(`konfigurasi tidak valid (invalid kiosk-config), ${refused}:\n${err.message}`);
     die(`cannot read kiosk-config at ${dir}: ${(err as Error).message}`);

@@ -103,6 +103,8 @@ export function attachCounter(ctx: HubContext): void {
     );
     handle("survey:submit", (p) => {
       const { counterId, ticketId, ...body } = p;
+      // The office decides whether the counter's screen may be turned round at all.
+      if (!ctx.setup.catalog.office.surveyAtCounter) return fail("SURVEY_DISABLED");
       if (!ctx.engine.state.counterRules.has(counterId)) return fail("COUNTER_UNKNOWN");
       if (!mayActOn(ctx, officer, counterId)) return fail("FORBIDDEN");
       const stored = ctx.store.storedTicket(ticketId);

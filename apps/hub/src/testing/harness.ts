@@ -70,6 +70,8 @@ export interface StartOptions {
   reports?: boolean;
   /** Serve HTTPS/wss with this PEM certificate and key (url then starts with https). */
   tls?: { cert: string; key: string };
+  /** Changes to the sample office before the hub starts (a setting the sample does not turn on). */
+  configure?: (config: LayanConfig) => void;
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -78,7 +80,9 @@ export interface StartOptions {
 export async function startHub(options: StartOptions = {}): Promise<TestHubHandle> {
   const clock = options.clock ?? new FakeClock();
   const store = openStore(options.dbPath ?? ":memory:", { clock: clock.read });
-  const config = sampleOffice();
+  // A copy when changed: sampleOffice() is loaded once and shared by every test in the file.
+  const config = options.configure ? structuredClone(sampleOffice()) : sampleOffice();
+  options.configure?.(config);
   const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen ?? true });
   const seeded = options.seeded ? { tokens: options.seeded.tokens, users: options.seeded.users } : await seed(store, clock.now);
   const storage = hubStore(store);
