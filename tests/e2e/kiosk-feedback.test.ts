@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { axeViolations } from "./axe";
 import { launchChromium, hubContext } from "./browser";
 import { OfficerClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
@@ -212,6 +213,7 @@ describe("kiosk: Isi Survei", () => {
       await kiosk.typeOnKeyboard(served.replace("-", ""));
       expect(await page.getByTestId("survey-number").inputValue()).toBe(served.replace("-", ""));
       expect(await kiosk.horizontalOverflow()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, "kiosk-survei-nomor.png") });
       await page.getByTestId("survey-find").click();
 
@@ -231,6 +233,7 @@ describe("kiosk: Isi Survei", () => {
           for (let a = 0; a < 4; a++) expect((await answers.nth(a).boundingBox())?.height).toBeGreaterThanOrEqual(64);
           expect(await page.getByTestId("survey-question").textContent()).toContain("kecepatan waktu");
           expect(await kiosk.horizontalOverflow()).toEqual([]);
+          expect(await axeViolations(page)).toEqual([]);
           await page.screenshot({ path: join(SHOTS, "kiosk-survei-pertanyaan.png") });
         }
       });
@@ -239,6 +242,8 @@ describe("kiosk: Isi Survei", () => {
       await profile.waitFor();
       expect(await page.getByTestId("survey-privacy").textContent()).toContain("tidak dikaitkan dengan nama Anda");
       await profile.locator('[data-field="ageBand"] button[data-value="30-39"]').click();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByTestId("survey-profile-next").click();
       await page.getByTestId("survey-suggestion-text").waitFor();
       await kiosk.typeOnKeyboard("kursi tambah");
@@ -265,6 +270,7 @@ describe("kiosk: Isi Survei", () => {
       await kiosk.findSurvey(served);
       await page.getByTestId("survey-refusal").waitFor();
       expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByTestId("survey-again").click();
       await page.getByTestId("survey-number").waitFor();
