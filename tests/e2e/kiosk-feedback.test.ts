@@ -205,7 +205,7 @@ describe("kiosk: Isi Survei", () => {
     }
   });
 
-  it("takes a served citizen's answers by ticket number, one screen per question, and the manager's IKM counts them", async () => {
+  it("takes a served citizen's answers by ticket number, one screen per question, counts them in the manager's IKM, and refuses the number a second time", async () => {
     await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
       await kiosk.openFromFirstScreen("survey");
       await page.getByTestId("survey-number").waitFor();
@@ -255,6 +255,13 @@ describe("kiosk: Isi Survei", () => {
       await page.screenshot({ path: join(SHOTS, "kiosk-survei-terima-kasih.png") });
       await page.getByTestId("survey-finish").click();
       await kiosk.attract.waitFor();
+
+      // The same number again: refused, in Indonesian, no questions.
+      await kiosk.findSurvey(served);
+      await page.getByTestId("survey-refusal").waitFor();
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id);
+      expect(await page.getByTestId("survey-question").count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     const res = await fetch(`${hub.url}/api/reports/ikm?by=all`, { headers: { authorization: `Bearer ${await staffToken()}` } });
@@ -265,20 +272,20 @@ describe("kiosk: Isi Survei", () => {
     expect(report.data.total.ikm).toBeCloseTo((ANSWERS.reduce((a, b) => a + b, 0) / 9) * 25, 2);
   });
 
-  it("refuses the same number again, and a number not served yet, in Indonesian", async () => {
+  it("refuses a number not served yet, in Indonesian, and in English when asked", async () => {
     await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
-      await kiosk.findSurvey(served);
-      await page.getByTestId("survey-refusal").waitFor();
-      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id);
-      expect(await axeViolations(page)).toEqual([]);
-
-      await page.getByTestId("survey-again").click();
-      await page.getByTestId("survey-number").waitFor();
-      await kiosk.typeOnKeyboard(waiting);
-      await page.getByTestId("survey-find").click();
+      await kiosk.findSurvey(waiting);
       await page.getByTestId("survey-refusal").waitFor();
       expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.id);
       expect(await page.getByTestId("survey-question").count()).toBe(0);
+
+      // The kiosk in English says it in English.
+      await kiosk.languageToggle.click();
+      await page.getByTestId("survey-again").filter({ hasText: "Type another number" }).click();
+      await kiosk.typeOnKeyboard(waiting);
+      await page.getByTestId("survey-find").click();
+      await page.getByTestId("survey-refusal").waitFor();
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.en);
     });
   });
 
