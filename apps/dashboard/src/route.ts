@@ -6,10 +6,10 @@ import { useEffect, useState } from "react";
  * reload with the same filters.
  */
 export type View = "langsung" | "laporan" | "log" | "kepatuhan"
-  | "survei" | "pengaduan";
+  | "survei" | "pengaduan" | "penilaian";
 
 export const VIEWS: readonly View[] = ["langsung", "laporan", "log", "kepatuhan",
-  "survei", "pengaduan"];
+  "survei", "pengaduan", "penilaian"];
 
 export interface Route {
   view: View;

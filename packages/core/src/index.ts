@@ -13,3 +13,4 @@ export * from "./time";
 export * from "./feedback";
 export * from "./survey";
 export * from "./working-days";
+export * from "./assessment";

@@ -1,9 +1,10 @@
 import type { Session } from "@layan/ui";
-import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut, MessageSquare, ClipboardList } from "lucide-react";
+import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut, MessageSquare, ClipboardList, ShieldCheck } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
 import type { ReportMeta } from "@layan/protocol";
 import { tabHref, useRoute, type View } from "../route";
+import { AssessmentView } from "./AssessmentView";
 import { ComplianceView } from "./ComplianceView";
 import { ComplaintsView } from "./ComplaintsView";
 import { IkmView } from "./IkmView";
@@ -18,6 +19,7 @@ const NAV: { view: View; label: string; icon: typeof Activity }[] = [
   { view: "kepatuhan", label: "Laporan kepatuhan", icon: FileCheck2 },
   { view: "survei", label: "Survei (IKM)", icon: ClipboardList },
   { view: "pengaduan", label: "Pengaduan", icon: MessageSquare },
+  { view: "penilaian", label: "Penilaian Mandiri", icon: ShieldCheck },
 ];
 
 const ROLE_LABELS: Record<string, string> = { manager: "Manajer", supervisor: "Supervisor", admin: "Admin" };
@@ -103,6 +105,9 @@ export function Dashboard({
         )}
         {meta && route.view === "survei" && <IkmView api={api} meta={meta} params={route.params} />}
         {meta && route.view === "pengaduan" && <ComplaintsView api={api} meta={meta} params={route.params} />}
+        {meta && route.view === "penilaian" && (
+          <AssessmentView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />
+        )}
       </main>
     </div>
   );

@@ -29,6 +29,7 @@ import type { HubContext } from "../context";
 import { bearerToken, sendJson, type Route } from "../http";
 import { ReportParamError, type ReportContext, type ReportHandler } from "./context";
 import { CSV_DEFAULT, CSV_INDONESIA } from "./csv";
+import { assessment } from "./endpoints/assessment";
 import { complaints } from "./endpoints/complaints";
 import { compliance } from "./endpoints/compliance";
 import { ikm } from "./endpoints/ikm";
@@ -53,6 +54,7 @@ const HANDLERS: { [N in ReportName]: ReportHandler<N> } = {
   live,
   ikm,
   complaints,
+  assessment,
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {

@@ -29,6 +29,7 @@ import type {
   TrendResponse,
 } from "./results";
 import type { ComplaintsReport, IkmGroupBy, IkmReport } from "./feedback-results";
+import type { AssessmentReport } from "./assessment-results";
 
 /** The longest range one report may cover. */
 export const MAX_RANGE_DAYS = 366;
@@ -168,6 +169,28 @@ function complianceQuery(today: string) {
   });
 }
 
+/** `year=2026`: that year (up to today when it is this year); without it, this year. One agency at most. */
+function assessmentQuery(today: string) {
+  const thisYear = Number(today.slice(0, 4));
+  return z.object({
+    year: param.nullish().transform((raw, ctx): number => {
+      const v = raw === null || raw === undefined ? "" : last(raw);
+      if (v === "") return thisYear;
+      const year = /^\d{4}$/.test(v) ? Number(v) : NaN;
+      if (!(year >= 2000 && year <= thisYear)) {
+        ctx.addIssue({ code: "custom", message: `tahun harus berformat YYYY, paling lambat ${thisYear}` });
+        return thisYear;
+      }
+      return year;
+    }),
+    agency: idList().transform((list, ctx): string | null => {
+      if (list && list.length > 1) ctx.addIssue({ code: "custom", message: "paling banyak satu instansi" });
+      return list?.[0] ?? null;
+    }),
+    dialect: dialect(),
+  });
+}
+
 const noQuery = () => z.object({ dialect: dialect() });
 
 /** One report: how its query is parsed, what its JSON answers, whether it has a CSV. */
@@ -201,6 +224,8 @@ export const REPORT_ENDPOINTS = {
   ikm: endpoint<IkmReport>()((today) => filterQuery(today).and(z.object({ by: oneOf(IKM_GROUPINGS, "service") })), true),
   /** Complaints filed in the range: handling, response times against the target. */
   complaints: endpoint<ComplaintsReport>()(filterQuery, true),
+  /** The self-assessment in the Ombudsman RI's terms, with the office's own zone estimate. */
+  assessment: endpoint<AssessmentReport>()(assessmentQuery, false),
 } as const;
 
 export type ReportName = keyof typeof REPORT_ENDPOINTS;

@@ -2,3 +2,4 @@ export * from "./results";
 export * from "./labels";
 export * from "./endpoints";
 export * from "./feedback-results";
+export * from "./assessment-results";
