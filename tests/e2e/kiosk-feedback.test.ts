@@ -1,17 +1,23 @@
 /**
  * The Ombudsman loop at the kiosk, in Chromium against a real hub and the
  * printer emulator: the maklumat and the office information a citizen can
- * read without taking a number, and a complaint filed at the kiosk that
- * prints its receipt, is answered by staff and reads "dijawab" in public.
+ * read without taking a number, a complaint filed at the kiosk that
+ * prints its receipt, is answered by staff and reads "dijawab" in public, and
+ * the survey mode, where a served citizen types the ticket's number.
  */
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
+import { ERROR_MESSAGES } from "@layan/protocol";
 import type { Browser, Page } from "playwright-core";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { axeViolations } from "./axe";
 import { launchChromium, hubContext } from "./browser";
+import { OfficerClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -41,11 +47,15 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
-async function withKiosk(viewport: { width: number; height: number }, run: (kiosk: KioskPage, page: Page) => Promise<void>) {
+async function withKiosk(
+  viewport: { width: number; height: number },
+  run: (kiosk: KioskPage, page: Page) => Promise<void>,
+  params: Record<string, string> = {},
+) {
   const page = await (await hubContext(browser, hub, { viewport })).newPage();
   try {
     const kiosk = new KioskPage(page, hub.url);
-    await kiosk.open(hub.kioskTokens["kiosk-lobi"]!);
+    await kiosk.open(hub.kioskTokens["kiosk-lobi"]!, params);
     await run(kiosk, page);
   } finally {
     await page.context().close();
@@ -78,6 +88,11 @@ describe("kiosk: maklumat and office information", () => {
 
         await kiosk.openFromFirstScreen("info");
         await page.getByTestId("facilities").waitFor();
+        // The misi are numbered, as in the office's own documents.
+        const misi = page.getByTestId("misi");
+        expect(await misi.locator("li").count()).toBeGreaterThanOrEqual(2);
+        const marker = `getComputedStyle(document.querySelector('[data-testid="misi"]')).listStyleType`;
+        expect(await page.evaluate<string>(marker)).toBe("decimal");
         expect(await page.getByTestId("facilities").locator("li").count()).toBeGreaterThanOrEqual(4);
         await page.getByTestId("office-hours").waitFor();
         expect(await kiosk.horizontalOverflow()).toEqual([]);
@@ -129,5 +144,167 @@ describe("kiosk: Pengaduan & Saran", () => {
     });
     expect(responded.status).toBe(200);
     expect(await status()).toMatchObject({ status: "dijawab", responses: [{ text: answer }] });
+  });
+});
+
+describe("kiosk: complaint screen in landscape", () => {
+  it("keeps every step of Pengaduan & Saran inside 1920×1080", async () => {
+    await withKiosk({ width: 1920, height: 1080 }, async (kiosk, page) => {
+      await kiosk.openFromFirstScreen("complaint");
+      const complaint = page.getByTestId("complaint-page");
+      await complaint.waitFor();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      await page.getByTestId("category-waktu").click();
+      await complaint.and(page.locator('[data-step="service"]')).waitFor();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      await page.getByTestId("complaint-service-ktp-el").click();
+      await page.getByTestId("complaint-text").waitFor();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      await kiosk.typeOnKeyboard("loket satu kosong");
+      await page.getByTestId("complaint-next").click();
+      await page.getByTestId("complaint-send").waitFor();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      expect(await kiosk.inViewport(page.getByTestId("complaint-send"))).toBe(true);
+    });
+  });
+});
+
+/** Issues one ticket as a kiosk does; its number as printed. */
+async function issue(serviceId: string): Promise<string> {
+  const socket = io(`${hub.url}/kiosk`, { auth: { token: hub.kioskToken }, transports: ["websocket"] });
+  try {
+    const ack = (await socket.timeout(10_000).emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId })) as {
+      ok: boolean;
+      data: { ticket: { number: string } };
+    };
+    if (!ack.ok) throw new Error("issue refused");
+    return ack.data.ticket.number;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** The scores the citizen taps, one per unsur in SURVEY_QUESTIONS order. */
+const ANSWERS = [4, 3, 3, 4, 2, 4, 4, 3, 3] as const;
+
+describe("kiosk: Isi Survei", () => {
+  let served = "";
+  let waiting = "";
+
+  beforeAll(async () => {
+    served = await issue("ktp-el");
+    waiting = await issue("ktp-el");
+    const { username, secret } = hub.user("officer");
+    const officer = await OfficerClient.login(hub.url, username, secret);
+    try {
+      await officer.open("loket-1");
+      expect(await officer.callNext("loket-1")).toBe(served);
+      await officer.complete("loket-1");
+    } finally {
+      officer.close();
+    }
+  });
+
+  it("takes a served citizen's answers by ticket number, one screen per question, counts them in the manager's IKM, and refuses the number a second time", async () => {
+    await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
+      await kiosk.openFromFirstScreen("survey");
+      await page.getByTestId("survey-number").waitFor();
+      // Typed as a citizen reads it off the paper, without the dash.
+      await kiosk.typeOnKeyboard(served.replace("-", ""));
+      expect(await page.getByTestId("survey-number").inputValue()).toBe(served.replace("-", ""));
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, "kiosk-survei-nomor.png") });
+      await page.getByTestId("survey-find").click();
+
+      await kiosk.answerQuestions(ANSWERS, async (i) => {
+        if (i === 1) {
+          // Back to the first question: its answer is still marked, and can be changed.
+          await page.getByTestId("survey-back").click();
+          await page.getByTestId("survey-progress").filter({ hasText: "1 dari 9" }).waitFor();
+          expect(await page.locator('button[data-score="4"]').getAttribute("aria-pressed")).toBe("true");
+          await page.locator('button[data-score="4"]').click();
+          await page.getByTestId("survey-progress").filter({ hasText: "2 dari 9" }).waitFor();
+        }
+        if (i === 2) {
+          expect(await page.getByTestId("survey-progress").textContent()).toBe("Pertanyaan 3 dari 9");
+          const answers = page.getByTestId("survey-question").locator("button[data-score]");
+          expect(await answers.count()).toBe(4);
+          for (let a = 0; a < 4; a++) expect((await answers.nth(a).boundingBox())?.height).toBeGreaterThanOrEqual(64);
+          expect(await page.getByTestId("survey-question").textContent()).toContain("kecepatan waktu");
+          expect(await kiosk.horizontalOverflow()).toEqual([]);
+          expect(await axeViolations(page)).toEqual([]);
+          await page.screenshot({ path: join(SHOTS, "kiosk-survei-pertanyaan.png") });
+        }
+      });
+
+      const profile = page.getByTestId("survey-profile");
+      await profile.waitFor();
+      expect(await page.getByTestId("survey-privacy").textContent()).toContain("tidak dikaitkan dengan nama Anda");
+      await profile.locator('[data-field="ageBand"] button[data-value="30-39"]').click();
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId("survey-profile-next").click();
+      await page.getByTestId("survey-suggestion-text").waitFor();
+      await kiosk.typeOnKeyboard("kursi tambah");
+      // A double tap: one answer.
+      await page.getByTestId("survey-submit").dblclick();
+      await page.getByTestId("survey-thanks").waitFor();
+      expect(await page.getByTestId("survey-thanks").textContent()).toContain("Terima kasih atas penilaian Anda");
+      expect(await kiosk.horizontalOverflow()).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, "kiosk-survei-terima-kasih.png") });
+      await page.getByTestId("survey-finish").click();
+      await kiosk.attract.waitFor();
+
+      // The same number again: refused, in Indonesian, no questions.
+      await kiosk.findSurvey(served);
+      await page.getByTestId("survey-refusal").waitFor();
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id);
+      expect(await page.getByTestId("survey-question").count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    const res = await fetch(`${hub.url}/api/reports/ikm?by=all`, { headers: { authorization: `Bearer ${await staffToken()}` } });
+    const report = (await res.json()) as { ok: boolean; data: { total: { respondents: number; ikm: number | null } } };
+    expect(report.ok).toBe(true);
+    expect(report.data.total.respondents).toBe(1);
+    // One respondent: each NRR is the score itself; IKM = Σ NRR × 1/9 × 25.
+    expect(report.data.total.ikm).toBeCloseTo((ANSWERS.reduce((a, b) => a + b, 0) / 9) * 25, 2);
+  });
+
+  it("refuses a number not served yet, in Indonesian, and in English when asked", async () => {
+    await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
+      await kiosk.findSurvey(waiting);
+      await page.getByTestId("survey-refusal").waitFor();
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.id);
+      expect(await page.getByTestId("survey-question").count()).toBe(0);
+
+      // The kiosk in English says it in English.
+      await kiosk.languageToggle.click();
+      await page.getByTestId("survey-again").filter({ hasText: "Type another number" }).click();
+      await kiosk.typeOnKeyboard(waiting);
+      await page.getByTestId("survey-find").click();
+      await page.getByTestId("survey-refusal").waitFor();
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.en);
+    });
+  });
+
+  it("goes back to the first screen after the idle time untouched, but not while the citizen keeps tapping", async () => {
+    await withKiosk(
+      { width: 1080, height: 1920 },
+      async (kiosk, page) => {
+        await kiosk.openFromFirstScreen("survey");
+        await page.getByTestId("survey-page").waitFor();
+        await kiosk.attract.waitFor({ timeout: 8_000 });
+
+        await kiosk.openFromFirstScreen("survey");
+        for (let i = 0; i < 5; i++) {
+          await new Promise((r) => setTimeout(r, 1_000));
+          await kiosk.typeOnKeyboard("1");
+        }
+        expect(await page.getByTestId("survey-page").isVisible()).toBe(true);
+      },
+      { idle: "3" },
+    );
   });
 });

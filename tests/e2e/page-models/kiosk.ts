@@ -178,4 +178,22 @@ export class KioskPage extends AppPage {
     await this.page.getByTestId("complaint-send").click();
     return (await this.page.getByTestId("complaint-code").textContent()) ?? "";
   }
+
+  /** "Isi Survei": types the ticket's number on the kiosk's keyboard and asks the hub for its survey. */
+  async findSurvey(number: string): Promise<void> {
+    await this.openFromFirstScreen("survey");
+    await this.page.getByTestId("survey-number").waitFor();
+    await this.typeOnKeyboard(number);
+    await this.page.getByTestId("survey-find").click();
+  }
+
+  /** Taps one answer per question (1..4, in SURVEY_QUESTIONS order), each on its own screen. */
+  async answerQuestions(scores: readonly number[], onQuestion?: (index: number) => Promise<void>): Promise<void> {
+    const question = this.page.getByTestId("survey-question");
+    for (const [i, score] of scores.entries()) {
+      await this.page.getByTestId("survey-progress").filter({ hasText: `${i + 1} dari ${scores.length}` }).waitFor();
+      await onQuestion?.(i);
+      await question.locator(`button[data-score="${score}"]`).click();
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { IPC, type KioskBridge, type TicketToPrint } from "../shared/bridge";
+import { IPC, type ComplaintToPrint, type KioskBridge, type TicketToPrint } from "../shared/bridge";
 import { registerBridge, type InvokeEvent } from "./ipc";
 import { createKioskPrinter, transportFor } from "./printer";
 
@@ -25,6 +25,20 @@ const ticket: TicketToPrint = {
   footer: "Pengaduan: SP4N-LAPOR! lapor.go.id",
 };
 
+const complaint: ComplaintToPrint = {
+  officeName: "Mal Pelayanan Publik Kabupaten Pesawaran",
+  officeAddress: "Jl. Raya Kedondong No. 1",
+  code: "PGD-7K3M9Q2X",
+  categoryLabel: "Waktu pelayanan",
+  serviceName: "Perekaman dan Pencetakan KTP-el",
+  filedAt: Date.UTC(2026, 10, 18, 2, 30),
+  dueAt: Date.UTC(2026, 10, 25, 16, 59),
+  targetWorkingDays: 5,
+  timeZone: "Asia/Jakarta",
+  statusUrl: "http://127.0.0.1:8080/pengaduan/PGD-7K3M9Q2X",
+  elsewhere: [{ name: "SP4N-LAPOR!", contact: "lapor.go.id" }],
+};
+
 describe("IPC bridge", () => {
   function setup() {
     const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => unknown>();
@@ -41,6 +55,7 @@ describe("IPC bridge", () => {
       })),
       printerStatus: vi.fn(() => Promise.resolve({ ready: true, problem: null, paperNearEnd: false })),
       printTicket: vi.fn(() => Promise.resolve({ ok: true as const })),
+      printComplaint: vi.fn(() => Promise.resolve({ ok: true as const })),
       adminExit: vi.fn(() => true),
     };
     registerBridge(ipc, impl, "app://layan");
@@ -52,7 +67,7 @@ describe("IPC bridge", () => {
   it("handles exactly one channel per bridge method", () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
-    const methods: (keyof KioskBridge)[] = ["settings", "printerStatus", "printTicket", "adminExit"];
+    const methods: (keyof KioskBridge)[] = ["settings", "printerStatus", "printTicket", "printComplaint", "adminExit"];
     expect(Object.keys(IPC).sort()).toEqual(methods.sort());
   });
 
@@ -60,16 +75,20 @@ describe("IPC bridge", () => {
     const { impl, call } = setup();
     await expect(call(IPC.printTicket, "app://layan/kiosk/", ticket)).resolves.toEqual({ ok: true });
     expect(impl.printTicket).toHaveBeenCalledWith(ticket);
+    await expect(call(IPC.printComplaint, "app://layan/kiosk/", complaint)).resolves.toEqual({ ok: true });
+    expect(impl.printComplaint).toHaveBeenCalledWith(complaint);
     expect(call(IPC.adminExit, "app://layan/kiosk/", "2468")).toBe(true);
   });
 
   it("refuses any other sender: no printing, no token, no exit", async () => {
     const { impl, call } = setup();
     await expect(call(IPC.printTicket, "https://evil.example/", ticket)).rejects.toThrow("refused");
+    await expect(call(IPC.printComplaint, "https://evil.example/", complaint)).rejects.toThrow("refused");
     await expect(call(IPC.settings, "http://127.0.0.1:8080/kiosk/", undefined)).rejects.toThrow("refused");
     await expect(call(IPC.printerStatus, null)).rejects.toThrow("refused");
     expect(call(IPC.adminExit, "https://evil.example/", "2468")).toBe(false);
     expect(impl.printTicket).not.toHaveBeenCalled();
+    expect(impl.printComplaint).not.toHaveBeenCalled();
     expect(impl.settings).not.toHaveBeenCalled();
     expect(impl.adminExit).not.toHaveBeenCalled();
   });
@@ -104,6 +123,21 @@ describe("kiosk printer (against the printer emulator)", () => {
     await p.close();
   });
 
+  it("prints the complaint receipt with the shared layout: code, due date, other channels", async () => {
+    emulator.setState({ paperEnd: false, coverOpen: false, paperNearEnd: false });
+    const p = printer();
+    const before = emulator.jobs.length;
+    await expect(p.printComplaint(complaint)).resolves.toEqual({ ok: true });
+    const [job] = (await emulator.waitForJobs(before + 1)).slice(before);
+    expect(job!.text).toContain("BUKTI PENGADUAN");
+    expect(job!.text).toContain("PGD-7K3M9Q2X");
+    expect(job!.text).toContain("SP4N-LAPOR!");
+    emulator.setState({ paperEnd: true });
+    await expect(p.printComplaint(complaint)).resolves.toEqual({ ok: false, problem: "PAPER_END" });
+    emulator.setState({ paperEnd: false });
+    await p.close();
+  });
+
   it("says why it cannot print: paper out, cover open, paper nearly out still prints", async () => {
     const p = printer();
     emulator.setState({ paperEnd: true });
@@ -134,6 +168,8 @@ describe("kiosk printer (against the printer emulator)", () => {
       ok: false,
       problem: "PRINTER_ERROR",
     });
+    await expect(p.printComplaint({ ...complaint, code: "" })).resolves.toEqual({ ok: false, problem: "PRINTER_ERROR" });
+    await expect(p.printComplaint(ticket)).resolves.toEqual({ ok: false, problem: "PRINTER_ERROR" });
     await new Promise((r) => setTimeout(r, 100));
     expect(emulator.jobs.length).toBe(before);
     await p.close();

@@ -70,6 +70,8 @@ function start(): void {
         Promise.resolve({ ready: false, problem: "PRINTER_OFFLINE", paperNearEnd: false }),
       printTicket: (ticket) =>
         printer?.print(ticket) ?? Promise.resolve({ ok: false, problem: "PRINTER_OFFLINE" }),
+      printComplaint: (receipt) =>
+        printer?.printComplaint(receipt) ?? Promise.resolve({ ok: false, problem: "PRINTER_OFFLINE" }),
       adminExit: (pin) => adminExit.attempt(pin),
     },
     APP_ORIGIN,

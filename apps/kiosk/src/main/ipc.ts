@@ -13,6 +13,7 @@ export interface BridgeHandlers {
   settings(): KioskRuntimeSettings;
   printerStatus(): Promise<PrinterCheck>;
   printTicket(ticket: unknown): Promise<PrintOutcome>;
+  printComplaint(receipt: unknown): Promise<PrintOutcome>;
   adminExit(pin: unknown): boolean;
 }
 
@@ -37,5 +38,8 @@ export function registerBridge(
   ipc.handle(IPC.settings, (event) => (trusted(event) ? handlers.settings() : refused()));
   ipc.handle(IPC.printerStatus, (event) => (trusted(event) ? handlers.printerStatus() : refused()));
   ipc.handle(IPC.printTicket, (event, ticket) => (trusted(event) ? handlers.printTicket(ticket) : refused()));
+  ipc.handle(IPC.printComplaint, (event, receipt) =>
+    trusted(event) ? handlers.printComplaint(receipt) : refused(),
+  );
   ipc.handle(IPC.adminExit, (event, pin) => (trusted(event) ? handlers.adminExit(pin) : false));
 }

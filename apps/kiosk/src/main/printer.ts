@@ -4,6 +4,7 @@ import {
   createTcpTransport,
   firstBlockingProblem,
   isPrinterError,
+  layoutComplaint,
   layoutTicket,
   type PrinterTransport,
 } from "@layan/printer";
@@ -14,8 +15,8 @@ import type { PrinterSettings } from "./settings";
 /**
  * The kiosk's own printer, owned by the main process (no `electron` import:
  * tested against the printer emulator). The renderer only asks for a status
- * and hands over the hub's printable ticket; the bytes are made here with the
- * shared layoutTicket.
+ * and hands over the hub's printable ticket or complaint receipt; the bytes
+ * are made here with the shared layoutTicket and layoutComplaint.
  */
 
 /**
@@ -40,9 +41,25 @@ export const TicketToPrintSchema = z.strictObject({
   footer: text(300).optional(),
 });
 
+/** The complaint receipt, checked the same way (layoutComplaint's parameter keeps it in step with ComplaintPrint). */
+export const ComplaintToPrintSchema = z.strictObject({
+  officeName: text(200),
+  officeAddress: text(300).optional(),
+  code: text(16).min(1),
+  categoryLabel: text(200),
+  serviceName: text(200).nullable(),
+  filedAt: z.number().int().nonnegative(),
+  dueAt: z.number().int().nonnegative(),
+  targetWorkingDays: z.number().int().nonnegative(),
+  timeZone: text(64).min(1),
+  statusUrl: text(500).nullable(),
+  elsewhere: z.array(z.strictObject({ name: text(200), contact: text(300) })).max(10),
+});
+
 export interface KioskPrinter {
   status(): Promise<PrinterCheck>;
   print(ticket: unknown): Promise<PrintOutcome>;
+  printComplaint(receipt: unknown): Promise<PrintOutcome>;
   close(): Promise<void>;
 }
 
@@ -70,6 +87,18 @@ export function createKioskPrinter(transport: PrinterTransport, paper: PaperWidt
     return next;
   };
 
+  const malformed = (): Promise<PrintOutcome> => Promise.resolve({ ok: false, problem: "PRINTER_ERROR" });
+  const send = (bytes: () => Buffer) =>
+    serial(async (): Promise<PrintOutcome> => {
+      try {
+        // The transport asks DLE EOT again right before sending: paper can run out between check and print.
+        await transport.print(bytes());
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: problemOf(error) };
+      }
+    });
+
   return {
     status: () =>
       serial(async (): Promise<PrinterCheck> => {
@@ -85,18 +114,14 @@ export function createKioskPrinter(transport: PrinterTransport, paper: PaperWidt
           return { ready: false, problem: problemOf(error), paperNearEnd: false };
         }
       }),
-    print: (ticket) =>
-      serial(async (): Promise<PrintOutcome> => {
-        const parsed = TicketToPrintSchema.safeParse(ticket);
-        if (!parsed.success) return { ok: false, problem: "PRINTER_ERROR" };
-        try {
-          // The transport asks DLE EOT again right before sending: paper can run out between check and print.
-          await transport.print(layoutTicket(parsed.data, { paper }));
-          return { ok: true };
-        } catch (error) {
-          return { ok: false, problem: problemOf(error) };
-        }
-      }),
+    print: (ticket) => {
+      const parsed = TicketToPrintSchema.safeParse(ticket);
+      return parsed.success ? send(() => layoutTicket(parsed.data, { paper })) : malformed();
+    },
+    printComplaint: (receipt) => {
+      const parsed = ComplaintToPrintSchema.safeParse(receipt);
+      return parsed.success ? send(() => layoutComplaint(parsed.data, { paper })) : malformed();
+    },
     close: () => transport.close(),
   };
 }

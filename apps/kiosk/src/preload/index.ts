@@ -8,6 +8,7 @@ import {
   IPC,
   type KioskBridge,
   type KioskRuntimeSettings,
+  type ComplaintToPrint,
   type PrintOutcome,
   type PrinterCheck,
   type TicketToPrint,
@@ -19,6 +20,8 @@ const bridge = {
   printerStatus: () => ipcRenderer.invoke(IPC.printerStatus) as Promise<PrinterCheck>,
   printTicket: (ticket: TicketToPrint) =>
     ipcRenderer.invoke(IPC.printTicket, ticket) as Promise<PrintOutcome>,
+  printComplaint: (receipt: ComplaintToPrint) =>
+    ipcRenderer.invoke(IPC.printComplaint, receipt) as Promise<PrintOutcome>,
   adminExit: (pin: string) => ipcRenderer.invoke(IPC.adminExit, pin) as Promise<boolean>,
 } satisfies KioskBridge;
 

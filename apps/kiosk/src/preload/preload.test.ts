@@ -22,6 +22,7 @@ describe("preload", () => {
     expect(Object.keys(bridge).sort()).toEqual([
       "adminExit",
       "kind",
+      "printComplaint",
       "printTicket",
       "printerStatus",
       "settings",
@@ -34,6 +35,7 @@ describe("preload", () => {
   it("maps every method to its one IPC channel", async () => {
     const bridge = exposed.get("layanKiosk") as {
       printTicket(t: unknown): Promise<unknown>;
+      printComplaint(r: unknown): Promise<unknown>;
       adminExit(p: string): Promise<unknown>;
       settings(): Promise<unknown>;
       printerStatus(): Promise<unknown>;
@@ -41,11 +43,13 @@ describe("preload", () => {
     await bridge.settings();
     await bridge.printerStatus();
     await bridge.printTicket({ ticketNumber: "A-001" });
+    await bridge.printComplaint({ code: "PGD-7K3M9Q2X" });
     await bridge.adminExit("2468");
     expect(invoke.mock.calls).toEqual([
       [IPC.settings],
       [IPC.printerStatus],
       [IPC.printTicket, { ticketNumber: "A-001" }],
+      [IPC.printComplaint, { code: "PGD-7K3M9Q2X" }],
       [IPC.adminExit, "2468"],
     ]);
   });

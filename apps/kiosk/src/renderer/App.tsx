@@ -20,6 +20,7 @@ import { ServicePage, type Blocker } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
 import { ComplaintPage } from "./feedback/ComplaintPage";
 import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
+import { SurveyPage } from "./feedback/SurveyPage";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
 
@@ -196,13 +197,26 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             hub={hub}
             office={catalog.office}
             services={services}
-            // Electron kiosks print tickets themselves; their complaint receipt is not printed yet.
-            hubPrints={runtime.mode === "browser" && catalog.kiosk?.canPrint !== false}
+            printPath={
+              catalog.kiosk?.canPrint === false
+                ? { via: "none" }
+                : runtime.mode === "electron"
+                  ? { via: "bridge", bridge: runtime.bridge }
+                  : { via: "hub" }
+            }
             t={t}
             f={FEEDBACK_STRINGS[lang]}
             lang={lang}
             onDone={reset}
           />
+        </>
+      );
+      break;
+    case "survey":
+      body = (
+        <>
+          {header()}
+          <SurveyPage hub={hub} privacy={catalog.office.privacy.surveyProfile} t={t} f={FEEDBACK_STRINGS[lang]} lang={lang} onDone={reset} />
         </>
       );
       break;

@@ -3,7 +3,7 @@
  * shared by main (Node), preload (sandboxed) and renderer (DOM), so it must
  * import neither `electron` nor Node nor DOM types (the protocol's views are plain data).
  */
-import type { PrintableTicket } from "@layan/protocol";
+import type { PrintableComplaint, PrintableTicket } from "@layan/protocol";
 
 export type PaperWidth = "58mm" | "80mm";
 
@@ -37,6 +37,9 @@ export interface PrinterCheck {
  */
 export type TicketToPrint = PrintableTicket;
 
+/** The complaint receipt (bukti pengaduan), built by the hub (KioskComplaintReceipt.print) like a ticket. */
+export type ComplaintToPrint = PrintableComplaint;
+
 export type PrintOutcome = { ok: true } | { ok: false; problem: PrinterProblemCode };
 
 export interface KioskBridge {
@@ -46,6 +49,8 @@ export interface KioskBridge {
   printerStatus(): Promise<PrinterCheck>;
   /** Lays the ticket out (the shared layoutTicket) and prints it; never rejects. */
   printTicket(ticket: TicketToPrint): Promise<PrintOutcome>;
+  /** Lays the complaint receipt out (the shared layoutComplaint) and prints it; never rejects. */
+  printComplaint(receipt: ComplaintToPrint): Promise<PrintOutcome>;
   /** Quits the kiosk when the PIN matches the settings file's hash; false otherwise. */
   adminExit(pin: string): Promise<boolean>;
 }
@@ -56,4 +61,5 @@ export const IPC = {
   printerStatus: "layan-kiosk:printer-status",
   printTicket: "layan-kiosk:print-ticket",
   adminExit: "layan-kiosk:admin-exit",
+  printComplaint: "layan-kiosk:print-complaint",
 } as const;

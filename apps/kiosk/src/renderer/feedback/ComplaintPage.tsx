@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { Keyboard } from "../components/Keyboard";
 import { PageHead } from "../components/PageHead";
 import { hubErrorText, type Lang, type Strings } from "../i18n";
-import type { KioskHub } from "../kiosk-hub";
+import { fileComplaintAt, type ComplaintHub, type ComplaintPrintPath } from "./file-complaint";
 import { localized } from "./InfoPages";
 import type { FeedbackStrings } from "./strings";
 
@@ -22,17 +22,17 @@ export function ComplaintPage({
   hub,
   office,
   services,
-  hubPrints,
+  printPath,
   t,
   f,
   lang,
   onDone,
 }: {
-  hub: Pick<KioskHub, "fileComplaint">;
+  hub: ComplaintHub;
   office: OfficeInfo;
   services: ServiceInfo[];
-  /** Browser kiosk with a printer: the hub prints the receipt. */
-  hubPrints: boolean;
+  /** Who prints the receipt: the kiosk's own printer, the hub, or nobody (an information kiosk). */
+  printPath: ComplaintPrintPath;
   t: Strings;
   f: FeedbackStrings;
   lang: Lang;
@@ -56,15 +56,13 @@ export function ComplaintPage({
     setError(null);
     try {
       const contact = phone.trim() ? { phone: phone.trim() } : null;
-      const answer = await hub.fileComplaint({
+      const answer = await fileComplaintAt(hub, printPath, {
         requestId: requestId.current,
         category,
         serviceId,
         text,
         contact,
         consent: contact !== null && consent,
-        // An information kiosk has no paper; the code is on the screen all the same.
-        printVia: hubPrints ? "hub" : "kiosk",
       });
       if (answer.ok) {
         setReceipt(answer.data);

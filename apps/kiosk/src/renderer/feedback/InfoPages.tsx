@@ -4,6 +4,7 @@ import { PageHead } from "../components/PageHead";
 import { weeklyHoursLines } from "../hours";
 import type { Lang } from "../i18n";
 import { dateInWords, type FeedbackStrings } from "./strings";
+import "../styles/info-lists.css";
 
 /** English when the office wrote it, Bahasa Indonesia otherwise. */
 export const localized = (text: Localized, lang: Lang): string => (lang === "en" && text.en ? text.en : text.id);
@@ -88,7 +89,7 @@ export function InfoPage({ office, services, lang, f }: { office: OfficeInfo; se
         {about.misi.length > 0 ? (
           <section className="info-card info-wide">
             <h2>{f.misi}</h2>
-            <ol>
+            <ol data-testid="misi">
               {about.misi.map((m) => (
                 <li key={m.id}>{localized(m, lang)}</li>
               ))}

@@ -50,6 +50,12 @@ const id = {
   ageBand: "Usia",
   education: "Pendidikan",
   occupation: "Pekerjaan",
+  numberLabel: "Nomor antrean",
+  refusedTitle: "Survei belum dapat diisi",
+  tryAnother: "Ketik nomor lain",
+  profileNext: "Lanjut",
+  suggestionHint: "Tulis saran Anda dengan papan ketik di bawah, atau langsung kirim.",
+  thanksBack: (s: number) => `Layar kembali ke awal dalam ${s} detik`,
 };
 
 export type FeedbackStrings = typeof id;
@@ -103,6 +109,12 @@ const en: FeedbackStrings = {
   ageBand: "Age",
   education: "Education",
   occupation: "Occupation",
+  numberLabel: "Queue number",
+  refusedTitle: "The survey cannot be answered",
+  tryAnother: "Type another number",
+  profileNext: "Next",
+  suggestionHint: "Type your suggestion on the keyboard below, or send right away.",
+  thanksBack: (s: number) => `The screen goes back to the start in ${s} s`,
 };
 
 export const FEEDBACK_STRINGS: Record<Lang, FeedbackStrings> = { id, en };
