@@ -7,66 +7,26 @@
  * Screenshots: docs/screenshots/dashboard-assessment*.png.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "@layan/config";
-import { addDays } from "@layan/core";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { hubContext, launchChromium } from "./browser";
-import { DashboardPage } from "./page-models/dashboard";
+import { SHOTS, startPrintingOffice, type PrintingOffice } from "./printed-report.support";
 
-const SHOTS = join(ROOT, "docs/screenshots");
-const NOW = "2026-12-01T09:00:00+07:00";
-
-let browser: Browser;
-let hub: TestHub;
-let dataDir: string;
-let work: string;
+let office: PrintingOffice;
 
 beforeAll(async () => {
-  // Vitest sets NODE_ENV=test; Vite would then bundle React's development build.
-  execFileSync("pnpm", ["--filter", "@layan/dashboard", "build"], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "layan-assess-"));
-  work = mkdtempSync(join(tmpdir(), "layan-assess-pdf-"));
-  writeSimulatedStore({
-    config: loadConfig(join(ROOT, "kiosk-config")),
-    out: join(dataDir, "layan.db"),
-    startDay: addDays("2026-12-01", -21),
-    days: 21,
-    ticketsPerDay: 80,
-    seed: 7,
-  });
-  hub = await startTestHub({ dataDir, now: NOW });
-  browser = await launchChromium(["--lang=id"]);
+  office = await startPrintingOffice({ name: "assess", now: "2026-12-01T09:00:00+07:00", days: 21, ticketsPerDay: 80, seed: 7 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
+  await office?.close();
 });
 
 describe("Penilaian Mandiri in the dashboard", () => {
   it("lists the indicators with their evidence and the zone estimate, per agency, and prints them to A4", async () => {
-    const context = await hubContext(browser, hub, {
-      viewport: { width: 1280, height: 900 },
-      locale: "id-ID",
-      timezoneId: "Asia/Jakarta",
-    });
-    const dash = new DashboardPage(await context.newPage(), hub.url);
+    const { work } = office;
+    const dash = await office.manager();
     const { page } = dash;
-    await dash.goto();
-    await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
     await page.getByRole("link", { name: "Penilaian Mandiri", exact: true }).click();
     await page.waitForURL(/#\/penilaian/);
     await page.getByTestId("assessment-report").waitFor();
@@ -77,9 +37,13 @@ describe("Penilaian Mandiri in the dashboard", () => {
     const statusOf = (key: string) => report.locator(`tr[data-key="${key}"]`).getAttribute("data-status");
     expect(await statusOf("komponen")).toBe("terpenuhi");
     expect(await statusOf("maklumat")).toBe("terpenuhi");
-    // The simulated month has queues but no survey answers: the SKM is not evidenced.
+    // The simulated weeks have survey answers, fewer than the minimum sample for the citizens served: not yet met.
     expect(await statusOf("skm")).toBe("belum");
-    expect(await report.locator('tr[data-key="skm"]').textContent()).toContain("Belum ada responden SKM pada 2026");
+    const skm = (await report.locator('tr[data-key="skm"] td').nth(2).textContent()) ?? "";
+    const sample = /^(\d+) responden dari [\d.]+ warga dilayani \(sampel minimum (\d+), belum tercapai\); IKM \d+,\d\d, mutu [A-D]/.exec(skm);
+    expect(sample, skm).not.toBeNull();
+    expect(Number(sample![1])).toBeGreaterThan(0);
+    expect(Number(sample![1])).toBeLessThan(Number(sample![2]));
     expect(await statusOf("seragam")).toBe("di_luar_layan");
     expect(await page.getByTestId("assessment-lines").locator("tbody tr").count()).toBe(8);
     expect(await page.getByTestId("assessment-outside").locator("tbody tr").count()).toBe(3);
@@ -104,7 +68,7 @@ describe("Penilaian Mandiri in the dashboard", () => {
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     await page.emulateMedia({ media: "screen" });
-    await context.close();
+    await page.context().close();
     const pdfPath = join(work, "penilaian.pdf");
     writeFileSync(pdfPath, pdf);
     // Content-stream order: a table row's cells come out one after another, not interleaved by line.

@@ -7,19 +7,10 @@
  * The first and last pages are saved as docs/screenshots/laporan-bulanan-*.png.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "@layan/config";
-import { addDays } from "@layan/core";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
-import { hubContext, launchChromium } from "./browser";
-import { buildDashboard, DashboardPage } from "./page-models/dashboard";
-
-const SHOTS = join(ROOT, "docs/screenshots");
+import { SHOTS, startPrintingOffice, type PrintingOffice } from "./printed-report.support";
 /** 1 December: November, the report's month, is complete. */
 const NOW = "2026-12-01T09:00:00+07:00";
 
@@ -57,53 +48,27 @@ function overlaps(words: Word[]): [string, string][] {
   return out;
 }
 
-let browser: Browser;
-let hub: TestHub;
-let dataDir: string;
-let work: string;
+let office: PrintingOffice;
 
 beforeAll(async () => {
-  buildDashboard();
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "layan-monthly-"));
-  work = mkdtempSync(join(tmpdir(), "layan-monthly-pdf-"));
-  const config = loadConfig(join(ROOT, "kiosk-config"));
-  writeSimulatedStore({
-    config,
-    out: join(dataDir, "layan.db"),
-    startDay: addDays("2026-12-01", -35),
-    days: 35,
-    ticketsPerDay: 200,
-    seed: 12,
-  });
-  hub = await startTestHub({ dataDir, now: NOW });
-  browser = await launchChromium(["--lang=id"]);
+  office = await startPrintingOffice({ name: "monthly", now: NOW, days: 35, ticketsPerDay: 200, seed: 12 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
+  await office?.close();
 });
 
 describe("the monthly report printed to A4", () => {
   it("has no overlapping text, page numbers on every page, letterhead, signatures with NIP, plain words", async () => {
-    const context = await hubContext(browser, hub, {
-      viewport: { width: 1280, height: 900 },
-      locale: "id-ID",
-      timezoneId: "Asia/Jakarta",
-    });
-    const dash = new DashboardPage(await context.newPage(), hub.url);
-    await dash.goto();
-    await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
+    const { hub, work } = office;
+    const dash = await office.manager();
     await dash.page.goto(`${hub.url}/dashboard/#/kepatuhan?month=2026-11`);
     await dash.complianceReport.waitFor();
     await dash.settled();
     await dash.page.getByTestId("report-signing").waitFor();
     await dash.page.emulateMedia({ media: "print" });
     const pdf = await dash.page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
-    await context.close();
+    await dash.page.context().close();
     const pdfPath = join(work, "laporan.pdf");
     writeFileSync(pdfPath, pdf);
 

@@ -1,7 +1,7 @@
 import { complaintDueAt, ikmOf, SURVEY_UNSUR, tallySurvey, type SurveyAnswers } from "@layan/core";
 import { COMPLAINT_CODE, type ComplaintReceipt, type PublicComplaint, type StaffComplaint } from "@layan/protocol";
 import { afterEach, describe, expect, it } from "vitest";
-import { connect, login, must, rid, startHub, type TestHubHandle } from "../testing/harness";
+import { ktpTicket, login, rid, startHub, type TestHubHandle } from "../testing/harness";
 import { purgePersonalData } from "./retention";
 
 let h: TestHubHandle | null = null;
@@ -29,21 +29,7 @@ const answers = (score: 1 | 2 | 3 | 4, overrides: Partial<SurveyAnswers> = {}): 
   ...overrides,
 });
 
-/** Issues a ticket at the kiosk; with `serve`, an officer calls and completes it. */
-async function ticket(hub: TestHubHandle, serve: boolean): Promise<string> {
-  const kiosk = await connect(hub.url, "/kiosk", hub.tokens.kiosk);
-  const issued = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
-  kiosk.close();
-  if (serve) {
-    const counter = await connect(hub.url, "/counter", await login(hub.url, hub.users.officer));
-    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
-    await must(counter, "ticket:call", { requestId: rid(), counterId: "loket-1", ticketId: issued.ticket.id });
-    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
-    await must(counter, "counter:close", { requestId: rid(), counterId: "loket-1" });
-    counter.close();
-  }
-  return issued.ticket.id;
-}
+const ticket = ktpTicket;
 
 describe("the SKM survey over HTTP", () => {
   it("takes one answer per served ticket, refuses the rest, and the IKM report counts it", async () => {

@@ -1,7 +1,7 @@
 import { SURVEY_UNSUR, type SurveyAnswers } from "@layan/core";
 import type { AssessmentReport } from "@layan/protocol";
 import { afterEach, describe, expect, it } from "vitest";
-import { connect, login, must, rid, startHub, type TestHubHandle } from "../testing/harness";
+import { ktpTicket, login, rid, startHub, type TestHubHandle } from "../testing/harness";
 
 let h: TestHubHandle | null = null;
 afterEach(async () => {
@@ -24,19 +24,7 @@ async function post(url: string, body: unknown): Promise<number> {
 
 const allFours = Object.fromEntries(SURVEY_UNSUR.map((u) => [u, 4])) as SurveyAnswers;
 
-/** Issues a ticket for KTP-el at the kiosk, and an officer calls and completes it. */
-async function served(hub: TestHubHandle): Promise<string> {
-  const kiosk = await connect(hub.url, "/kiosk", hub.tokens.kiosk);
-  const issued = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
-  kiosk.close();
-  const counter = await connect(hub.url, "/counter", await login(hub.url, hub.users.officer));
-  await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
-  await must(counter, "ticket:call", { requestId: rid(), counterId: "loket-1", ticketId: issued.ticket.id });
-  await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
-  await must(counter, "counter:close", { requestId: rid(), counterId: "loket-1" });
-  counter.close();
-  return issued.ticket.id;
-}
+const served = (hub: TestHubHandle) => ktpTicket(hub);
 
 const lineOf = (r: AssessmentReport, key: string) => r.lines.find((l) => l.key === key)!;
 

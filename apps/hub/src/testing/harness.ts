@@ -225,3 +225,19 @@ export function nextPush<T>(
     socket.on(event, handler);
   });
 }
+
+/** Issues a KTP-el ticket at the kiosk; with `serve`, an officer calls and completes it at Loket 1. Returns its id. */
+export async function ktpTicket(hub: TestHubHandle, serve = true): Promise<string> {
+  const kiosk = await connect(hub.url, "/kiosk", hub.tokens.kiosk);
+  const issued = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+  kiosk.close();
+  if (serve) {
+    const counter = await connect(hub.url, "/counter", await login(hub.url, hub.users.officer));
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    await must(counter, "ticket:call", { requestId: rid(), counterId: "loket-1", ticketId: issued.ticket.id });
+    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    await must(counter, "counter:close", { requestId: rid(), counterId: "loket-1" });
+    counter.close();
+  }
+  return issued.ticket.id;
+}
