@@ -1,10 +1,9 @@
 import type { AssessmentLine, ReportMeta } from "@layan/protocol";
-import type { Api } from "../api";
 import { dateTime, dayLabel } from "../format";
 import { navigate, patchParams } from "../route";
 import "../styles/assessment.css";
 import { Letterhead, Signatures } from "./ComplianceSections";
-import { PrintToolbar } from "./PrintToolbar";
+import { PrintToolbar, type PrintedReportProps } from "./PrintToolbar";
 import { LoadState, useLoad } from "./ui";
 
 const nf2 = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -27,17 +26,7 @@ function years(meta: ReportMeta): number[] {
  * checklist with Layan's evidence, and the office's own zone estimate. Laid
  * out as an A4 document like the monthly report, so "Cetak" gives a signed page.
  */
-export function AssessmentView({
-  api,
-  meta,
-  params,
-  signedBy,
-}: {
-  api: Api;
-  meta: ReportMeta;
-  params: URLSearchParams;
-  signedBy: string;
-}) {
+export function AssessmentView({ api, meta, params, signedBy }: PrintedReportProps) {
   const choices = years(meta);
   const picked = Number(params.get("year"));
   const year = choices.includes(picked) ? picked : choices[0]!;

@@ -14,7 +14,7 @@ import { count, dateTime, dayLabel } from "../format";
 import { navigate, patchParams } from "../route";
 import { ComplaintDetail } from "./ComplaintDetail";
 import { FilterBar } from "./FilterBar";
-import { CsvButton, Kpi, LoadState, Panel, PctChip, Segmented, useLoad } from "./ui";
+import { CsvButton, Kpi, LoadState, num, Panel, PctChip, Segmented, TableHead, useLoad } from "./ui";
 
 type StatusTab = ComplaintStatus | "semua";
 
@@ -231,15 +231,7 @@ function GroupTable({ title, rows, testId }: { title: string; rows: ComplaintGro
         <p className="muted">Tidak ada pengaduan pada rentang ini.</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th>Nama</th>
-              <th className="num">Diterima</th>
-              <th className="num">Dijawab</th>
-              <th className="num">≤ target</th>
-              <th className="num">Median</th>
-            </tr>
-          </thead>
+          <TableHead cols={["Nama", num("Diterima"), num("Dijawab"), num("≤ target"), num("Median")]} />
           <tbody>
             {rows.map((g) => (
               <tr key={g.key}>

@@ -1,8 +1,7 @@
-import type { Api } from "../api";
 import type { ComplianceStatus, ReportMeta } from "@layan/protocol";
 import { count, dateTime, dayLabel, minutes, monthLabel, pct, previousMonth } from "../format";
 import { navigate, patchParams } from "../route";
-import { PrintToolbar } from "./PrintToolbar";
+import { PrintToolbar, type PrintedReportProps } from "./PrintToolbar";
 import { CsvButton, LoadState, useLoad } from "./ui";
 import {
   ComplaintsSection,
@@ -53,17 +52,7 @@ function defaultMonth(meta: ReportMeta): string {
  * the browser's print dialog saves it as a PDF ("Simpan sebagai PDF") with the
  * navigation hidden, tables kept whole across pages, and a signature block.
  */
-export function ComplianceView({
-  api,
-  meta,
-  params,
-  signedBy,
-}: {
-  api: Api;
-  meta: ReportMeta;
-  params: URLSearchParams;
-  signedBy: string;
-}) {
+export function ComplianceView({ api, meta, params, signedBy }: PrintedReportProps) {
   const month = /^\d{4}-\d{2}$/.test(params.get("month") ?? "")
     ? (params.get("month") as string)
     : defaultMonth(meta);

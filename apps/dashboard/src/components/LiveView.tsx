@@ -5,7 +5,7 @@ import type { Api } from "../api";
 import type { LiveView as LiveData, ReportMeta, SummaryResponse } from "@layan/protocol";
 import { clockDuration, count, minutes, pct, PRIORITY_LABELS, timeOfDay, tone } from "../format";
 import { connectBoard, EMPTY_BOARD, type BoardConnection, type BoardState } from "../live-board";
-import { Kpi, Panel } from "./ui";
+import { Kpi, num, Panel, TableHead } from "./ui";
 
 const EVENT_LABELS: Record<string, string> = {
   "ticket.issued": "ambil nomor",
@@ -156,14 +156,7 @@ export function LiveView({
           ) : (
             <div className="table-wrap table-wrap--tall">
               <table className="table">
-                <thead>
-                  <tr>
-                    <th>Nomor</th>
-                    <th>Layanan</th>
-                    <th className="num">Menunggu</th>
-                    <th className="num">Target</th>
-                  </tr>
-                </thead>
+                <TableHead cols={["Nomor", "Layanan", num("Menunggu"), num("Target")]} />
                 <tbody>
                   {tickets.slice(0, 60).map((t) => (
                     <tr
@@ -200,14 +193,7 @@ export function LiveView({
 
         <Panel title="Per layanan" testId="live-services">
           <table className="table">
-            <thead>
-              <tr>
-                <th>Layanan</th>
-                <th className="num">Menunggu</th>
-                <th className="num">Terlama</th>
-                <th className="num">Loket buka</th>
-              </tr>
-            </thead>
+            <TableHead cols={["Layanan", num("Menunggu"), num("Terlama"), num("Loket buka")]} />
             <tbody>
               {meta.services.map((s) => {
                 const w = board.waiting.find((x) => x.serviceId === s.id);

@@ -1,7 +1,16 @@
 import type { ReportMeta } from "@layan/protocol";
 import { Printer } from "lucide-react";
 import type { ReactNode } from "react";
+import type { Api } from "../api";
 import { ChoiceField } from "./ui";
+
+/** What a printed report's view gets from the dashboard: the API, the office's report metadata, its URL parameters, who signs. */
+export interface PrintedReportProps {
+  api: Api;
+  meta: ReportMeta;
+  params: URLSearchParams;
+  signedBy: string;
+}
 
 /**
  * The toolbar above a printed report (monthly compliance, self-assessment):

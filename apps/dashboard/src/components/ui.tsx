@@ -257,3 +257,25 @@ export function BreakdownPanel<B extends string>({
     </Panel>
   );
 }
+
+/** A numeric column's heading (right-aligned, like its figures). */
+export const num = (label: string) => ({ num: label });
+
+/** A table's header row: plain labels, and `num(...)` for the columns of figures. */
+export function TableHead({ cols }: { cols: readonly (string | { num: string })[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) =>
+          typeof c === "string" ? (
+            <th key={c}>{c}</th>
+          ) : (
+            <th key={c.num} className="num">
+              {c.num}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}

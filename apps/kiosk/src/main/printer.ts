@@ -11,6 +11,7 @@ import {
 import { z } from "zod";
 import type { PaperWidth, PrinterCheck, PrintOutcome, PrinterProblemCode } from "../shared/bridge";
 import type { PrinterSettings } from "./settings";
+import { PrintableComplaintSchema } from "@layan/protocol";
 
 /**
  * The kiosk's own printer, owned by the main process (no `electron` import:
@@ -41,20 +42,6 @@ export const TicketToPrintSchema = z.strictObject({
   footer: text(300).optional(),
 });
 
-/** The complaint receipt, checked the same way (layoutComplaint's parameter keeps it in step with ComplaintPrint). */
-export const ComplaintToPrintSchema = z.strictObject({
-  officeName: text(200),
-  officeAddress: text(300).optional(),
-  code: text(16).min(1),
-  categoryLabel: text(200),
-  serviceName: text(200).nullable(),
-  filedAt: z.number().int().nonnegative(),
-  dueAt: z.number().int().nonnegative(),
-  targetWorkingDays: z.number().int().nonnegative(),
-  timeZone: text(64).min(1),
-  statusUrl: text(500).nullable(),
-  elsewhere: z.array(z.strictObject({ name: text(200), contact: text(300) })).max(10),
-});
 
 export interface KioskPrinter {
   status(): Promise<PrinterCheck>;
@@ -119,7 +106,7 @@ export function createKioskPrinter(transport: PrinterTransport, paper: PaperWidt
       return parsed.success ? send(() => layoutTicket(parsed.data, { paper })) : malformed();
     },
     printComplaint: (receipt) => {
-      const parsed = ComplaintToPrintSchema.safeParse(receipt);
+      const parsed = PrintableComplaintSchema.safeParse(receipt);
       return parsed.success ? send(() => layoutComplaint(parsed.data, { paper })) : malformed();
     },
     close: () => transport.close(),

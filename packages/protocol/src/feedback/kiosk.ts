@@ -38,20 +38,28 @@ export type KioskComplaintRequest = z.output<typeof KioskComplaintPayload>;
 export type SurveyFindInput = z.input<typeof SurveyFindPayload>;
 export type KioskSurveyInput = z.input<typeof KioskSurveyPayload>;
 
-/** What goes on the complaint receipt, built by the hub for every kind of kiosk. */
-export interface PrintableComplaint {
-  officeName: string;
-  officeAddress?: string;
-  code: string;
-  categoryLabel: string;
-  serviceName: string | null;
-  filedAt: number;
-  dueAt: number;
-  targetWorkingDays: number;
-  timeZone: string;
-  statusUrl: string | null;
-  elsewhere: { name: string; contact: string }[];
-}
+const printed = (max: number) => z.string().max(max);
+
+/**
+ * What goes on the complaint receipt, built by the hub for every kind of
+ * kiosk; the Electron kiosk's main process checks what its renderer hands it
+ * with this schema before anything reaches the printer (the printer package's
+ * ComplaintPrint is the same shape: layoutComplaint's parameter keeps them in step).
+ */
+export const PrintableComplaintSchema = z.strictObject({
+  officeName: printed(200),
+  officeAddress: printed(300).optional(),
+  code: printed(16).min(1),
+  categoryLabel: printed(200),
+  serviceName: printed(200).nullable(),
+  filedAt: z.number().int().nonnegative(),
+  dueAt: z.number().int().nonnegative(),
+  targetWorkingDays: z.number().int().nonnegative(),
+  timeZone: printed(64).min(1),
+  statusUrl: printed(500).nullable(),
+  elsewhere: z.array(z.strictObject({ name: printed(200), contact: printed(300) })).max(10),
+});
+export type PrintableComplaint = z.output<typeof PrintableComplaintSchema>;
 
 export interface KioskComplaintReceipt extends ComplaintReceipt {
   /** True when the hub printed it (printVia "hub"); an Electron kiosk prints `print` itself. */

@@ -58,3 +58,33 @@ export function Keyboard({
     </div>
   );
 }
+
+/**
+ * The keyboard of one text field (a complaint, a phone number, a ticket
+ * number, a suggestion): `next` says what a key makes of the text, so each
+ * field keeps its own limit or filter; clear and backspace are the same for all.
+ */
+export function FieldKeyboard({
+  t,
+  set,
+  next,
+  extra,
+}: {
+  t: Strings;
+  set: (update: (text: string) => string) => void;
+  next: (text: string, key: string) => string;
+  extra: string;
+}) {
+  return <Keyboard t={t} digits extra={extra} onKey={(k) => set((v) => next(v, k))} onClear={() => set(() => "")} onBackspace={() => set((v) => v.slice(0, -1))} />;
+}
+
+/** Appends the key, up to `max` characters. */
+export const upTo =
+  (max: number) =>
+  (text: string, key: string): string =>
+    (text + key).slice(0, max);
+
+/** The text box an on-screen keyboard types into: no phone keyboard pops up (inputMode none), never over `max`. */
+export function KeyboardText({ id, value, set, max, testId }: { id: string; value: string; set: (text: string) => void; max: number; testId: string }) {
+  return <textarea id={id} className="feedback-text" value={value} inputMode="none" maxLength={max} onChange={(e) => set(e.target.value.slice(0, max))} data-testid={testId} />;
+}

@@ -1,8 +1,9 @@
 import type { KioskComplaintReceipt, OfficeInfo, ServiceInfo } from "@layan/protocol";
 import { newRequestId } from "@layan/ui";
 import { useRef, useState } from "react";
-import { Keyboard } from "../components/Keyboard";
+import { FieldKeyboard, KeyboardText, upTo } from "../components/Keyboard";
 import { PageHead } from "../components/PageHead";
+import { FinishAction } from "./FinishAction";
 import { hubErrorText, type Lang, type Strings } from "../i18n";
 import { fileComplaintAt, type ComplaintHub, type ComplaintPrintPath } from "./file-complaint";
 import { localized } from "./InfoPages";
@@ -102,11 +103,7 @@ export function ComplaintPage({
               </ul>
             </section>
           ) : null}
-          <div className="feedback-actions">
-            <button type="button" className="btn-primary" onClick={onDone} data-testid="complaint-finish">
-              {f.done}
-            </button>
-          </div>
+          <FinishAction label={f.done} onDone={onDone} testId="complaint-finish" />
         </div>
       </main>
     );
@@ -162,15 +159,7 @@ export function ComplaintPage({
           <label className="feedback-sub" htmlFor="complaint-text">
             {f.text}
           </label>
-          <textarea
-            id="complaint-text"
-            className="feedback-text"
-            value={text}
-            inputMode="none"
-            maxLength={MAX_TEXT}
-            onChange={(e) => setText(e.target.value.slice(0, MAX_TEXT))}
-            data-testid="complaint-text"
-          />
+          <KeyboardText id="complaint-text" value={text} set={setText} max={MAX_TEXT} testId="complaint-text" />
           <div className="feedback-actions">
             {text.trim().length < MIN_TEXT ? <span className="feedback-note">{f.textTooShort(text.trim().length)}</span> : null}
             <button
@@ -183,14 +172,7 @@ export function ComplaintPage({
               {f.next}
             </button>
           </div>
-          <Keyboard
-            t={t}
-            digits
-            extra=".,?"
-            onKey={(k) => setText((v) => (v + k).slice(0, MAX_TEXT))}
-            onClear={() => setText("")}
-            onBackspace={() => setText((v) => v.slice(0, -1))}
-          />
+          <FieldKeyboard t={t} extra=".,?" set={setText} next={upTo(MAX_TEXT)} />
         </>
       ) : (
         <>
@@ -230,14 +212,7 @@ export function ComplaintPage({
               {sending ? f.sending : f.send}
             </button>
           </div>
-          <Keyboard
-            t={t}
-            digits
-            extra="+-"
-            onKey={(k) => setPhone((v) => (/[0-9+\- ]/.test(k) ? (v + k).slice(0, 20) : v))}
-            onClear={() => setPhone("")}
-            onBackspace={() => setPhone((v) => v.slice(0, -1))}
-          />
+          <FieldKeyboard t={t} extra="+-" set={setPhone} next={(v, k) => (/[0-9+\- ]/.test(k) ? upTo(20)(v, k) : v)} />
         </>
       )}
     </main>

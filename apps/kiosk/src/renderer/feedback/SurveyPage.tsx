@@ -11,7 +11,8 @@ import {
 import { newRequestId } from "@layan/ui";
 import { ChevronLeft, CircleCheck } from "lucide-react";
 import { useRef, useState } from "react";
-import { Keyboard } from "../components/Keyboard";
+import { FieldKeyboard, KeyboardText, upTo } from "../components/Keyboard";
+import { FinishAction } from "./FinishAction";
 import { PageHead } from "../components/PageHead";
 import { hubErrorText, type Lang, type Strings } from "../i18n";
 import { useCountdown } from "../inactivity";
@@ -160,14 +161,7 @@ export function SurveyPage({
             </button>
           </div>
           {errorLine}
-          <Keyboard
-            t={t}
-            digits
-            extra="-"
-            onKey={(k) => setNumber((v) => (k === " " ? v : (v + k.toUpperCase()).slice(0, MAX_NUMBER)))}
-            onClear={() => setNumber("")}
-            onBackspace={() => setNumber((v) => v.slice(0, -1))}
-          />
+          <FieldKeyboard t={t} extra="-" set={setNumber} next={(v, k) => (k === " " ? v : upTo(MAX_NUMBER)(v, k.toUpperCase()))} />
         </main>
       );
     case "refused":
@@ -291,15 +285,7 @@ export function SurveyPage({
             {f.suggestion}
           </label>
           <p className="feedback-note">{f.suggestionHint}</p>
-          <textarea
-            id="survey-suggestion"
-            className="feedback-text"
-            value={suggestion}
-            inputMode="none"
-            maxLength={MAX_SUGGESTION}
-            onChange={(e) => setSuggestion(e.target.value.slice(0, MAX_SUGGESTION))}
-            data-testid="survey-suggestion-text"
-          />
+          <KeyboardText id="survey-suggestion" value={suggestion} set={setSuggestion} max={MAX_SUGGESTION} testId="survey-suggestion-text" />
           {errorLine}
           <div className="feedback-actions">
             <button
@@ -312,14 +298,7 @@ export function SurveyPage({
               {busy ? f.sending : f.submitSurvey}
             </button>
           </div>
-          <Keyboard
-            t={t}
-            digits
-            extra=".,?"
-            onKey={(k) => setSuggestion((v) => (v + k).slice(0, MAX_SUGGESTION))}
-            onClear={() => setSuggestion("")}
-            onBackspace={() => setSuggestion((v) => v.slice(0, -1))}
-          />
+          <FieldKeyboard t={t} extra=".,?" set={setSuggestion} next={upTo(MAX_SUGGESTION)} />
         </main>
       );
     case "thanks":
@@ -328,11 +307,7 @@ export function SurveyPage({
           <CircleCheck className="survey-thanks-icon" size={160} aria-hidden="true" />
           <PageHead title={f.thanks} hint={f.thanksHint} />
           <p className="feedback-note survey-countdown">{f.thanksBack(thanksLeft)}</p>
-          <div className="feedback-actions">
-            <button type="button" className="btn-primary" onClick={onDone} data-testid="survey-finish">
-              {f.done}
-            </button>
-          </div>
+          <FinishAction label={f.done} onDone={onDone} testId="survey-finish" />
         </main>
       );
   }
