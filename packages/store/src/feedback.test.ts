@@ -1,6 +1,7 @@
 import type { QueueEvent, SurveyAnswers } from "@layan/core";
 import { describe, expect, it } from "vitest";
 import { rebuildReadModels } from "./rebuild";
+import { createReportQueries } from "./reports/queries";
 import { openStore } from "./store";
 
 const DAY = "2026-11-18";
@@ -74,6 +75,39 @@ describe("the feedback read models", () => {
     expect(store.purgePersonalData({ surveyProfilesStoredBefore: AT + 1, complaintContactsClosedBefore: AT + 11 })).toEqual({ surveyProfiles: 1, complaintContacts: 1 });
     // C2 is still open: its contact stays however old it is.
     expect(store.personalData("complaint:C2")).toEqual({ phone: "0813" });
+    store.close();
+  });
+
+  it("keep the IKM's day sums and profile counts in rollups: refilled from the answers, counts kept after the profiles go", () => {
+    const store = openStore(":memory:", { clock: () => AT });
+    store.append([{ events: [issued("t1", AT), { ...issued("t2", AT), number: "A-002", sequence: 2 }] }]);
+    store.append([{ events: [survey("r1", "t1", AT + 1)], personal: [{ ref: "survey:r1", kind: "survey_profile", data: { sex: "L", ageBand: "30-39" } }] }]);
+    store.append([{ events: [{ ...survey("r2", "t2", AT + 2), counterId: null, answers: { ...answers, waktu: 4 } }] }]);
+    const reports = createReportQueries(store.db, { utcOffsetMinutes: 420 });
+    const filter = { from: DAY, to: DAY };
+    const sums = () => reports.surveySums(filter, "counter");
+    const expected = [
+      { key: null, respondents: 1, sums: { ...answers, waktu: 4 } },
+      { key: "loket-1", respondents: 1, sums: answers },
+    ];
+    expect(sums()).toEqual(expected);
+    expect(reports.profileCounts(filter)).toEqual([
+      { field: "ageBand", value: "30-39", count: 1 },
+      { field: "sex", value: "L", count: 1 },
+    ]);
+
+    // A rollup that lost its rows (a rebuild, an old database) is refilled from the answers at the next check.
+    store.db.exec("DELETE FROM report_survey_days");
+    expect(sums()).toEqual([]);
+    expect(reports.verifyRollups()).toMatchObject({ rebuilt: true, mismatches: ["report_survey_days"] });
+    expect(sums()).toEqual(expected);
+    rebuildReadModels(store);
+    expect(reports.verifyRollups()).toMatchObject({ rebuilt: false });
+    expect(sums()).toEqual(expected);
+
+    // The profile is deleted after its retention period; the anonymous counts stay.
+    expect(store.purgePersonalData({ surveyProfilesStoredBefore: AT + 10, complaintContactsClosedBefore: 0 })).toEqual({ surveyProfiles: 1, complaintContacts: 0 });
+    expect(reports.profileCounts(filter)).toHaveLength(2);
     store.close();
   });
 });

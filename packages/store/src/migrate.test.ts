@@ -98,6 +98,8 @@ describe("migrate", () => {
       "report_service_desks",
       "report_service_hours",
       "report_steps",
+      "report_survey_days",
+      "report_survey_profiles",
       "requests",
       "service_log",
       "sessions",

@@ -93,7 +93,7 @@ export function IkmView({ api, meta, params }: { api: Api; meta: ReportMeta; par
           <div className="grid-2">
             <Panel
               title="Profil responden"
-              subtitle="Hanya dari profil yang masih disimpan; profil dihapus setelah masa simpan."
+              subtitle="Jumlah responden per profil. Profil tiap orang dihapus setelah masa simpan; jumlahnya tetap tercatat."
               testId="ikm-profile"
             >
               <div className="profile">

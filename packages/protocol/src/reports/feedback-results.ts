@@ -47,7 +47,7 @@ export interface IkmReport {
   by: IkmGroupBy;
   total: IkmRow;
   rows: IkmRow[];
-  /** Respondent profile counts, over the profiles still kept (they are deleted after the retention period). */
+  /** Respondent profile counts per field value; the counts stay when the profiles themselves are deleted after the retention period. */
   profile: { field: ProfileField; counts: { value: string; label: string; count: number }[] }[];
   /** The latest suggestions, newest first (at most 50), with the service they are about. */
   suggestions: { at: number; serviceName: string; text: string }[];

@@ -75,3 +75,65 @@ CREATE TABLE personal_data (
   data      TEXT NOT NULL,
   stored_at INTEGER NOT NULL
 ) STRICT;
+
+-- Survey rollups, as migration 0005's for the service log: a year's IKM reads
+-- a few thousand day rows instead of every answer. Sums per office day,
+-- service and counter ('' when none), kept by a trigger; rollups.ts compares
+-- the respondents with survey_responses at start-up and refills on a difference.
+CREATE TABLE report_survey_days (
+  service_day TEXT NOT NULL,
+  service_id  TEXT NOT NULL,
+  counter_id  TEXT NOT NULL,
+  respondents INTEGER NOT NULL,
+  persyaratan INTEGER NOT NULL,
+  prosedur    INTEGER NOT NULL,
+  waktu       INTEGER NOT NULL,
+  biaya       INTEGER NOT NULL,
+  produk      INTEGER NOT NULL,
+  kompetensi  INTEGER NOT NULL,
+  perilaku    INTEGER NOT NULL,
+  sarana      INTEGER NOT NULL,
+  pengaduan   INTEGER NOT NULL,
+  PRIMARY KEY (service_day, service_id, counter_id)
+) STRICT;
+
+CREATE TRIGGER report_survey_roll AFTER INSERT ON survey_responses
+BEGIN
+  INSERT INTO report_survey_days VALUES (NEW.service_day, NEW.service_id, coalesce(NEW.counter_id, ''), 1,
+    NEW.persyaratan, NEW.prosedur, NEW.waktu, NEW.biaya, NEW.produk, NEW.kompetensi, NEW.perilaku, NEW.sarana, NEW.pengaduan)
+  ON CONFLICT (service_day, service_id, counter_id) DO UPDATE SET
+    respondents = respondents + 1,
+    persyaratan = persyaratan + excluded.persyaratan,
+    prosedur = prosedur + excluded.prosedur,
+    waktu = waktu + excluded.waktu,
+    biaya = biaya + excluded.biaya,
+    produk = produk + excluded.produk,
+    kompetensi = kompetensi + excluded.kompetensi,
+    perilaku = perilaku + excluded.perilaku,
+    sarana = sarana + excluded.sarana,
+    pengaduan = pengaduan + excluded.pengaduan;
+END;
+
+-- Respondent profiles, counted per day, service, counter, field and value.
+-- Counts of anonymous answers, not personal data: they stay when the
+-- profiles themselves are deleted after the retention period, so a year's
+-- SKM report still says who answered. Written when a profile is stored
+-- (its survey_responses row is written first, in the same transaction).
+CREATE TABLE report_survey_profiles (
+  service_day TEXT NOT NULL,
+  service_id  TEXT NOT NULL,
+  counter_id  TEXT NOT NULL,
+  field       TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  n           INTEGER NOT NULL,
+  PRIMARY KEY (service_day, service_id, counter_id, field, value)
+) STRICT;
+
+CREATE TRIGGER report_survey_profile_roll AFTER INSERT ON personal_data WHEN NEW.kind = 'survey_profile'
+BEGIN
+  INSERT INTO report_survey_profiles
+    SELECT s.service_day, s.service_id, coalesce(s.counter_id, ''), j.key, j.value, 1
+    FROM survey_responses AS s, json_each(NEW.data) AS j
+    WHERE s.response_id = substr(NEW.ref, 8) AND j.type = 'text'
+  ON CONFLICT (service_day, service_id, counter_id, field, value) DO UPDATE SET n = n + 1;
+END;

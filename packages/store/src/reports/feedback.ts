@@ -1,6 +1,7 @@
 /**
- * Report queries over the feedback read models: survey sums per group (the
- * IKM arithmetic is @layan/core's, on these sums) and the complaints of a
+ * Report queries over the feedback read models: survey sums per group, from
+ * the day rollups of migration 0008 (the IKM arithmetic is @layan/core's, on
+ * these sums), respondent profile counts, and the complaints of a
  * range (few enough per office that working-day response times are
  * computed in the hub, with the office calendar).
  */
@@ -44,7 +45,7 @@ export interface FeedbackReportQueries {
   surveySums(filter: ReportFilter, by: SurveyGroupBy): SurveySums[];
   /** Segments served (selesai, berkas tidak lengkap, dirujuk) in the same cut: the survey's population. */
   servedCounts(filter: ReportFilter, by: SurveyGroupBy): ServedCount[];
-  /** Retained profiles of the range's responses, counted per field value. */
+  /** Respondent profiles of the range, counted per field value (counts stay when the profiles are deleted). */
   profileCounts(filter: ReportFilter): { field: string; value: string; count: number }[];
   latestSuggestions(filter: ReportFilter, limit: number): { at: number; serviceId: string; text: string }[];
   /** Complaints filed in the range (the filter's services; counters and officers do not apply). */
@@ -58,7 +59,8 @@ function keyExpr(by: SurveyGroupBy): string {
     case "service":
       return "service_id";
     case "counter":
-      return "counter_id";
+      // The rollups write '' for "no counter" (a primary key column cannot be NULL).
+      return "nullif(counter_id, '')";
     case "month":
       return "substr(service_day, 1, 7)";
   }
@@ -94,8 +96,8 @@ export function createFeedbackReportQueries(db: Database.Database): FeedbackRepo
       const where = whereOf(withoutOfficers(filter));
       const rows = db
         .prepare<(string | number)[], Record<string, number | string | null>>(
-          `SELECT ${keyExpr(by)} AS key, count(*) AS respondents, ${UNSUR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
-           FROM survey_responses INDEXED BY survey_responses_day WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
+          `SELECT ${keyExpr(by)} AS key, sum(respondents) AS respondents, ${UNSUR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+           FROM report_survey_days WHERE ${where.sql} GROUP BY 1 ORDER BY 1`,
         )
         .all(...where.params);
       return rows.map((r) => ({
@@ -115,15 +117,11 @@ export function createFeedbackReportQueries(db: Database.Database): FeedbackRepo
         .map((r) => ({ key: r.key === null ? null : String(r.key), served: Number(r.served) }));
     },
     profileCounts: (filter) => {
-      const where = whereOf(withoutOfficers(filter), "s");
+      const where = whereOf(withoutOfficers(filter));
       return db
         .prepare<(string | number)[], { field: string; value: string; count: number }>(
-          `SELECT j.key AS field, j.value AS value, count(*) AS count
-           FROM survey_responses AS s
-           JOIN personal_data AS p ON p.ref = 'survey:' || s.response_id
-           JOIN json_each(p.data) AS j
-           WHERE ${where.sql} AND j.value IS NOT NULL
-           GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT field, value, sum(n) AS count FROM report_survey_profiles
+           WHERE ${where.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
         )
         .all(...where.params);
     },

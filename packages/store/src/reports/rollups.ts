@@ -45,6 +45,11 @@ export function rebuildRollups(db: Database.Database): void {
         FROM step_log GROUP BY 1, 2, 3;
       INSERT INTO report_issued (service_day, service_id, issued)
         SELECT service_day, issued_service_id, count(*) FROM tickets GROUP BY 1, 2;
+      DELETE FROM report_survey_days;
+      INSERT INTO report_survey_days
+        SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
+          sum(biaya), sum(produk), sum(kompetensi), sum(perilaku), sum(sarana), sum(pengaduan)
+        FROM survey_responses GROUP BY 1, 2, 3;
     `);
   })();
 }
@@ -74,6 +79,7 @@ export function verifyRollups(db: Database.Database): RollupCheck {
       "SELECT count(*), coalesce(sum(ms), 0), 0 FROM step_log INDEXED BY step_log_times WHERE step_order >= 0",
     ),
     tickets: totals("SELECT count(*), 0, 0 FROM tickets"),
+    surveys: totals("SELECT count(*), coalesce(sum(waktu), 0), 0 FROM survey_responses"),
   };
   const rollups = {
     hours: totals(
@@ -84,6 +90,7 @@ export function verifyRollups(db: Database.Database): RollupCheck {
     ),
     steps: totals("SELECT coalesce(sum(n), 0), coalesce(sum(ms_sum), 0), 0 FROM report_steps"),
     tickets: totals("SELECT coalesce(sum(issued), 0), 0, 0 FROM report_issued"),
+    surveys: totals("SELECT coalesce(sum(respondents), 0), coalesce(sum(waktu), 0), 0 FROM report_survey_days"),
   };
   const same = (a: Totals, b: Totals) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
   const mismatches = [
@@ -91,6 +98,7 @@ export function verifyRollups(db: Database.Database): RollupCheck {
     same(log.segments, rollups.desks) ? null : "report_service_desks",
     same(log.steps, rollups.steps) ? null : "report_steps",
     same(log.tickets, rollups.tickets) ? null : "report_issued",
+    same(log.surveys, rollups.surveys) ? null : "report_survey_days",
   ].filter((m): m is string => m !== null);
   if (mismatches.length > 0) rebuildRollups(db);
   return { rebuilt: mismatches.length > 0, mismatches, ms: performance.now() - t0 };
