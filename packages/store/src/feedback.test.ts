@@ -8,11 +8,11 @@ const DAY = "2026-11-18";
 const AT = Date.UTC(2026, 10, 18, 2, 0, 0);
 const answers: SurveyAnswers = { persyaratan: 3, prosedur: 3, waktu: 2, biaya: 4, produk: 3, kompetensi: 3, perilaku: 4, sarana: 2, pengaduan: 3 };
 
-const issued = (ticketId: string, at: number): QueueEvent => ({
-  type: "ticket.issued", at, ticketId, serviceId: "ktp-el", number: "A-001", sequence: 1, serviceDay: DAY, priority: null, kioskId: null,
+const issued = (ticketId: string, at: number, sequence = 1): QueueEvent => ({
+  type: "ticket.issued", at, ticketId, serviceId: "ktp-el", number: `A-00${sequence}`, sequence, serviceDay: DAY, priority: null, kioskId: null,
 });
-const survey = (responseId: string, ticketId: string, at: number): QueueEvent => ({
-  type: "survey.submitted", at, responseId, ticketId, serviceId: "ktp-el", counterId: "loket-1", serviceDay: DAY, channel: "ticket_page", answers, suggestion: null,
+const survey = (responseId: string, ticketId: string, at: number, given: SurveyAnswers = answers, counterId: string | null = "loket-1"): QueueEvent => ({
+  type: "survey.submitted", at, responseId, ticketId, serviceId: "ktp-el", counterId, serviceDay: DAY, channel: "ticket_page", answers: given, suggestion: null,
 });
 const filed = (complaintId: string, at: number): QueueEvent => ({
   type: "complaint.filed", at, complaintId, code: `PGD-${complaintId.padEnd(8, "0").slice(0, 8)}`, filedDay: DAY, channel: "kiosk", category: "waktu", serviceId: null, text: "Antrean terlalu lama.", targetWorkingDays: 5, dueAt: at + 5 * 86_400_000,
@@ -80,9 +80,9 @@ describe("the feedback read models", () => {
 
   it("keep the IKM's day sums and profile counts in rollups: refilled from the answers, counts kept after the profiles go", () => {
     const store = openStore(":memory:", { clock: () => AT });
-    store.append([{ events: [issued("t1", AT), { ...issued("t2", AT), number: "A-002", sequence: 2 }] }]);
+    store.append([{ events: [issued("t1", AT), issued("t2", AT, 2)] }]);
     store.append([{ events: [survey("r1", "t1", AT + 1)], personal: [{ ref: "survey:r1", kind: "survey_profile", data: { sex: "L", ageBand: "30-39" } }] }]);
-    store.append([{ events: [{ ...survey("r2", "t2", AT + 2), counterId: null, answers: { ...answers, waktu: 4 } }] }]);
+    store.append([{ events: [survey("r2", "t2", AT + 2, { ...answers, waktu: 4 }, null)] }]);
     const reports = createReportQueries(store.db, { utcOffsetMinutes: 420 });
     const filter = { from: DAY, to: DAY };
     const sums = () => reports.surveySums(filter, "counter");
