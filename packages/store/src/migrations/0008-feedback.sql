@@ -101,17 +101,10 @@ CREATE TRIGGER report_survey_roll AFTER INSERT ON survey_responses
 BEGIN
   INSERT INTO report_survey_days VALUES (NEW.service_day, NEW.service_id, coalesce(NEW.counter_id, ''), 1,
     NEW.persyaratan, NEW.prosedur, NEW.waktu, NEW.biaya, NEW.produk, NEW.kompetensi, NEW.perilaku, NEW.sarana, NEW.pengaduan)
-  ON CONFLICT (service_day, service_id, counter_id) DO UPDATE SET
-    respondents = respondents + 1,
-    persyaratan = persyaratan + excluded.persyaratan,
-    prosedur = prosedur + excluded.prosedur,
-    waktu = waktu + excluded.waktu,
-    biaya = biaya + excluded.biaya,
-    produk = produk + excluded.produk,
-    kompetensi = kompetensi + excluded.kompetensi,
-    perilaku = perilaku + excluded.perilaku,
-    sarana = sarana + excluded.sarana,
-    pengaduan = pengaduan + excluded.pengaduan;
+  ON CONFLICT (service_day, service_id, counter_id) DO UPDATE SET respondents = respondents + 1,
+    persyaratan = persyaratan + excluded.persyaratan, prosedur = prosedur + excluded.prosedur, waktu = waktu + excluded.waktu,
+    biaya = biaya + excluded.biaya, produk = produk + excluded.produk, kompetensi = kompetensi + excluded.kompetensi,
+    perilaku = perilaku + excluded.perilaku, sarana = sarana + excluded.sarana, pengaduan = pengaduan + excluded.pengaduan;
 END;
 
 -- Respondent profiles, counted per day, service, counter, field and value.
