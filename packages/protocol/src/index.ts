@@ -6,3 +6,4 @@ export * from "./namespaces";
 export * from "./commands";
 export * from "./reports";
 export * from "./feedback";
+export * from "./dates";

@@ -1,4 +1,4 @@
-import type { CallView, CounterView, DisplayConfig, MaklumatInfo, WaitingCount } from "@layan/protocol";
+import { dateInWords, type CallView, type CounterView, type DisplayConfig, type MaklumatInfo, type WaitingCount } from "@layan/protocol";
 import { ConnectionBadge, formatClock, formatDateLong, useNow, zoneLabel } from "@layan/ui";
 import { ArrowRight, Star, Volume2 } from "lucide-react";
 import type { DisplayView } from "../display-client";
@@ -160,14 +160,6 @@ function CurrentCall({
   );
 }
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
-/** "2026-01-05" → "5 Januari 2026", as the signed document is dated. */
-function adoptedOn(ymd: string): string {
-  const [y, m, d] = ymd.split("-");
-  const month = MONTHS[Number(m) - 1];
-  return month && d ? `${Number(d)} ${month} ${y}` : ymd;
-}
 
 function Maklumat({ maklumat }: { maklumat: MaklumatInfo }) {
   return (
@@ -175,7 +167,7 @@ function Maklumat({ maklumat }: { maklumat: MaklumatInfo }) {
       <h2>Maklumat Pelayanan</h2>
       <blockquote className="maklumat__text">{maklumat.text}</blockquote>
       <p className="maklumat__sign">
-        <span>{adoptedOn(maklumat.adoptedOn)}</span>
+        <span>{dateInWords(maklumat.adoptedOn)}</span>
         <span>{maklumat.position}</span>
         <strong data-testid="maklumat-signer">{maklumat.signedBy}</strong>
       </p>

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { MaklumatInfo } from "@layan/protocol";
+import { dateInWords, type MaklumatInfo } from "@layan/protocol";
 
 /**
  * What the citizen-facing pages (ticket page, pengaduan) share: escaping,
@@ -14,15 +14,8 @@ export const escapeHtml = (s: string) =>
 /** JSON inside a <script>: "</script>" or "<!--" in office text must not end the script. */
 export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
-/** "2026-01-02" → "2 Januari 2026": written out so it never depends on the runtime's locale data. */
-export function indonesianDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return ymd;
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
+/** "2026-01-02" → "2 Januari 2026". */
+export const indonesianDate = (ymd: string): string => dateInWords(ymd);
 
 /** An instant as the office's calendar date, "18 November 2026". */
 export function officeDate(at: number, timeZone: string): string {

@@ -119,12 +119,4 @@ const en: FeedbackStrings = {
 
 export const FEEDBACK_STRINGS: Record<Lang, FeedbackStrings> = { id, en };
 
-const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2026-01-05" → "5 Januari 2026": a calendar date, so no time zone can shift it. */
-export function dateInWords(isoDate: string, lang: Lang): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const month = (lang === "id" ? MONTHS_ID : MONTHS_EN)[(m ?? 1) - 1] ?? "";
-  return `${d ?? ""} ${month} ${y ?? ""}`;
-}
+export { dateInWords } from "@layan/protocol";
