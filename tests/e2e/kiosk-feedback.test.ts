@@ -2,7 +2,8 @@
  * The Ombudsman loop at the kiosk, in Chromium against a real hub and the
  * printer emulator: the maklumat and the office information a citizen can
  * read without taking a number, a complaint filed at the kiosk that
- * prints its receipt, is answered by staff and reads "dijawab" in public, and
+ * prints its receipt, is answered by the manager in the dashboard and reads
+ * "dijawab" in public, and
  * the survey mode, where a served citizen types the ticket's number.
  */
 import { randomUUID } from "node:crypto";
@@ -18,6 +19,7 @@ import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { launchChromium, hubContext } from "./browser";
 import { OfficerClient } from "./counter-display.support";
+import { buildDashboard, DashboardPage } from "./page-models/dashboard";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -33,6 +35,7 @@ let outDir: string;
 
 beforeAll(async () => {
   buildKiosk(ROOT);
+  buildDashboard();
   mkdirSync(SHOTS, { recursive: true });
   outDir = mkdtempSync(join(tmpdir(), "layan-kiosk-feedback-"));
   emulator = await startPrinterEmulator({ port: 0, outDir });
@@ -76,7 +79,9 @@ describe("kiosk: maklumat and office information", () => {
   for (const [suffix, viewport] of VIEWPORTS) {
     it(`shows the office's maklumat with its signatory and date, and the office information${suffix || " (portrait)"}`, async () => {
       await withKiosk(viewport, async (kiosk, page) => {
-        await expect(page.getByTestId("attract-maklumat").textContent()).resolves.toContain("Maklumat Pelayanan");
+        await expect(page.getByTestId("attract-maklumat").textContent()).resolves.toContain(
+          "Maklumat Pelayanan",
+        );
         await kiosk.openFromFirstScreen("maklumat");
         const maklumat = page.getByTestId("office-maklumat");
         await maklumat.waitFor();
@@ -103,7 +108,7 @@ describe("kiosk: maklumat and office information", () => {
 });
 
 describe("kiosk: Pengaduan & Saran", () => {
-  it("files a complaint, prints its receipt with the code, and the public status follows the staff's answer", async () => {
+  it("files a complaint, prints its receipt with the code, and the public status follows the answer the manager gives in the dashboard", async () => {
     let code = "";
     await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
       const before = emulator.jobs.length;
@@ -112,7 +117,11 @@ describe("kiosk: Pengaduan & Saran", () => {
       expect(await kiosk.horizontalOverflow()).toEqual([]);
       await page.screenshot({ path: join(SHOTS, "kiosk-pengaduan.png") });
       await kiosk.goHome();
-      code = await kiosk.fileComplaint({ category: "waktu", serviceId: "ktp-el", text: "antrean perekaman lama sekali" });
+      code = await kiosk.fileComplaint({
+        category: "waktu",
+        serviceId: "ktp-el",
+        text: "antrean perekaman lama sekali",
+      });
       expect(code).toMatch(/^PGD-[0-9A-Z]{8}$/);
       expect(await kiosk.horizontalOverflow()).toEqual([]);
       await page.screenshot({ path: join(SHOTS, "kiosk-pengaduan-kode.png") });
@@ -124,25 +133,31 @@ describe("kiosk: Pengaduan & Saran", () => {
     });
 
     const status = async () =>
-      ((await (await fetch(`${hub.url}/api/public/complaints/${code}`)).json()) as {
-        data: { status: string; responses: { text: string }[] };
-      }).data;
+      (
+        (await (await fetch(`${hub.url}/api/public/complaints/${code}`)).json()) as {
+          data: { status: string; responses: { text: string }[] };
+        }
+      ).data;
     expect((await status()).status).toBe("baru");
-
-    const token = await staffToken();
-    const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const list = (await (await fetch(`${hub.url}/api/complaints?status=baru`, { headers: auth })).json()) as {
-      data: { rows: { id: string; code: string }[] };
-    };
-    const id = list.data.rows.find((r) => r.code === code)?.id;
-    expect(id).toBeDefined();
     const answer = "Mohon maaf, petugas perekaman kami tambah mulai besok.";
-    const responded = await fetch(`${hub.url}/api/complaints/${id}/respond`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ requestId: "respond-kiosk-e2e-1", text: answer }),
-    });
-    expect(responded.status).toBe(200);
+
+    // The manager answers it in the dashboard, as an office would.
+    const context = await hubContext(browser, hub, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      const dash = new DashboardPage(page, hub.url);
+      await dash.goto();
+      await dash.loginAs(hub.user("manager").username, hub.user("manager").secret);
+      await dash.open("pengaduan");
+      await dash.settled();
+      await dash.openComplaint(code);
+      await dash.respondToComplaint(answer, false);
+      await expect
+        .poll(() => dash.complaintStatus().textContent(), { timeout: 10_000, interval: 100 })
+        .toBe("Sudah dijawab");
+    } finally {
+      await context.close();
+    }
     expect(await status()).toMatchObject({ status: "dijawab", responses: [{ text: answer }] });
   });
 });
@@ -173,7 +188,9 @@ describe("kiosk: complaint screen in landscape", () => {
 async function issue(serviceId: string): Promise<string> {
   const socket = io(`${hub.url}/kiosk`, { auth: { token: hub.kioskToken }, transports: ["websocket"] });
   try {
-    const ack = (await socket.timeout(10_000).emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId })) as {
+    const ack = (await socket
+      .timeout(10_000)
+      .emitWithAck("ticket:issue", { requestId: randomUUID(), serviceId })) as {
       ok: boolean;
       data: { ticket: { number: string } };
     };
@@ -230,7 +247,8 @@ describe("kiosk: Isi Survei", () => {
           expect(await page.getByTestId("survey-progress").textContent()).toBe("Pertanyaan 3 dari 9");
           const answers = page.getByTestId("survey-question").locator("button[data-score]");
           expect(await answers.count()).toBe(4);
-          for (let a = 0; a < 4; a++) expect((await answers.nth(a).boundingBox())?.height).toBeGreaterThanOrEqual(64);
+          for (let a = 0; a < 4; a++)
+            expect((await answers.nth(a).boundingBox())?.height).toBeGreaterThanOrEqual(64);
           expect(await page.getByTestId("survey-question").textContent()).toContain("kecepatan waktu");
           expect(await kiosk.horizontalOverflow()).toEqual([]);
           expect(await axeViolations(page)).toEqual([]);
@@ -240,7 +258,9 @@ describe("kiosk: Isi Survei", () => {
 
       const profile = page.getByTestId("survey-profile");
       await profile.waitFor();
-      expect(await page.getByTestId("survey-privacy").textContent()).toContain("tidak dikaitkan dengan nama Anda");
+      expect(await page.getByTestId("survey-privacy").textContent()).toContain(
+        "tidak dikaitkan dengan nama Anda",
+      );
       await profile.locator('[data-field="ageBand"] button[data-value="30-39"]').click();
       expect(await kiosk.horizontalOverflow()).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
@@ -250,7 +270,9 @@ describe("kiosk: Isi Survei", () => {
       // A double tap: one answer.
       await page.getByTestId("survey-submit").dblclick();
       await page.getByTestId("survey-thanks").waitFor();
-      expect(await page.getByTestId("survey-thanks").textContent()).toContain("Terima kasih atas penilaian Anda");
+      expect(await page.getByTestId("survey-thanks").textContent()).toContain(
+        "Terima kasih atas penilaian Anda",
+      );
       expect(await kiosk.horizontalOverflow()).toEqual([]);
       await page.screenshot({ path: join(SHOTS, "kiosk-survei-terima-kasih.png") });
       await page.getByTestId("survey-finish").click();
@@ -259,13 +281,20 @@ describe("kiosk: Isi Survei", () => {
       // The same number again: refused, in Indonesian, no questions.
       await kiosk.findSurvey(served);
       await page.getByTestId("survey-refusal").waitFor();
-      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id);
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(
+        ERROR_MESSAGES.SURVEY_ALREADY_ANSWERED.id,
+      );
       expect(await page.getByTestId("survey-question").count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    const res = await fetch(`${hub.url}/api/reports/ikm?by=all`, { headers: { authorization: `Bearer ${await staffToken()}` } });
-    const report = (await res.json()) as { ok: boolean; data: { total: { respondents: number; ikm: number | null } } };
+    const res = await fetch(`${hub.url}/api/reports/ikm?by=all`, {
+      headers: { authorization: `Bearer ${await staffToken()}` },
+    });
+    const report = (await res.json()) as {
+      ok: boolean;
+      data: { total: { respondents: number; ikm: number | null } };
+    };
     expect(report.ok).toBe(true);
     expect(report.data.total.respondents).toBe(1);
     // One respondent: each NRR is the score itself; IKM = Σ NRR × 1/9 × 25.
@@ -276,7 +305,9 @@ describe("kiosk: Isi Survei", () => {
     await withKiosk({ width: 1080, height: 1920 }, async (kiosk, page) => {
       await kiosk.findSurvey(waiting);
       await page.getByTestId("survey-refusal").waitFor();
-      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.id);
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(
+        ERROR_MESSAGES.SURVEY_NOT_SERVED.id,
+      );
       expect(await page.getByTestId("survey-question").count()).toBe(0);
 
       // The kiosk in English says it in English.
@@ -285,7 +316,9 @@ describe("kiosk: Isi Survei", () => {
       await kiosk.typeOnKeyboard(waiting);
       await page.getByTestId("survey-find").click();
       await page.getByTestId("survey-refusal").waitFor();
-      expect(await page.getByTestId("survey-refusal").textContent()).toBe(ERROR_MESSAGES.SURVEY_NOT_SERVED.en);
+      expect(await page.getByTestId("survey-refusal").textContent()).toBe(
+        ERROR_MESSAGES.SURVEY_NOT_SERVED.en,
+      );
     });
   });
 
