@@ -168,4 +168,23 @@ export class CounterPage extends SignInPage {
     if ((await this.connectionBadge.count()) === 0) return "online";
     return (await this.connectionBadge.getAttribute("data-status")) ?? "online";
   }
+
+  /** The offer that follows a served ticket when the office turns the screen to the citizen. */
+  readonly surveyOffer = this.page.getByTestId("survey-offer");
+  readonly survey = this.page.getByTestId("counter-survey");
+
+  /** Turns the screen to the citizen, who gives `scores` (1–4 per unsur, in the regulation's order) and sends them. */
+  async surveyAnswers(scores: readonly (1 | 2 | 3 | 4)[], sex?: string): Promise<void> {
+    await this.surveyOffer.getByRole("button", { name: "Tawarkan survei ke warga" }).click();
+    const questions = this.survey.locator(".survey__question");
+    for (const [i, score] of scores.entries()) {
+      await questions
+        .nth(i)
+        .locator(".survey__answer")
+        .nth(score - 1)
+        .click();
+    }
+    if (sex) await this.survey.locator('select[name="profile-sex"]').selectOption(sex);
+    await this.survey.getByRole("button", { name: "Kirim jawaban" }).click();
+  }
 }
