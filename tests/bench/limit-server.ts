@@ -19,8 +19,10 @@ import { Server } from "socket.io";
 
 const MAX_BATCH = 1_000;
 
-const dir = mkdtempSync(join(tmpdir(), "layan-limit-"));
-const db = new Database(join(dir, "limit.db"));
+// LAYAN_LIMIT_DB: a file the caller keeps (the crash test reads it after a SIGKILL).
+const kept = process.env.LAYAN_LIMIT_DB;
+const dir = kept ? null : mkdtempSync(join(tmpdir(), "layan-limit-"));
+const db = new Database(kept ?? join(dir!, "limit.db"));
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 db.exec("CREATE TABLE tickets (seq INTEGER PRIMARY KEY, service TEXT NOT NULL, at INTEGER NOT NULL, payload TEXT NOT NULL)");
@@ -81,6 +83,6 @@ process.on("SIGTERM", () => {
   flush();
   void io.close();
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 });
