@@ -1,6 +1,7 @@
 /**
  * The built hub's memory, measured as it ships: `node apps/hub/dist/main.js`
- * in its own process, read from /proc (VmRSS, VmHWM, anonymous vs file-backed)
+ * with HUB_NODE_FLAGS and HUB_PROCESS_ENV (src/options.ts; `--bare` without
+ * them, for a before/after) in its own process, read from /proc (VmRSS, VmHWM, anonymous vs file-backed)
  * and from /healthz (V8 heap). Two phases, each on a fresh data folder:
  *
  *   idle  the sample office, no --demo, no client, once it has settled;
@@ -8,17 +9,19 @@
  *         left waiting, 200 display sockets, an officer calling 50 of them.
  *
  *   pnpm exec tsx apps/hub/src/testing/memory.ts [--runs 3] [--waiting 20000]
- *     [--no-build] [--idle-only] [--node-arg=--max-semi-space-size=1] [--env MALLOC_ARENA_MAX=2]
+ *     [--no-build] [--idle-only] [--bare] [--node-arg=--max-semi-space-size=1] [--env MALLOC_ARENA_MAX=2]
+ *     [--snapshot /tmp/dir]   (a V8 heap snapshot of each phase once it has settled)
  *
  * Prints one JSON line per run and the medians. Loopback only, bounded counts.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
+import { HUB_NODE_FLAGS, HUB_PROCESS_ENV } from "../options";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 const ENTRY = join(ROOT, "apps/hub/dist/main.js");
@@ -86,6 +89,21 @@ function startHub(args: string[], nodeArgs: string[], env: Record<string, string
   });
 }
 
+/** Asks the hub (started with --heapsnapshot-signal) for a heap snapshot and waits until it is written. */
+async function snapshot(pid: number, dir: string | null): Promise<void> {
+  if (!dir) return;
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 120; i++) {
+    await sleep(500);
+    const file = readdirSync(dir).find((f) => !before.has(f));
+    if (!file) continue;
+    const size = statSync(join(dir, file)).size;
+    await sleep(1_000);
+    if (size > 0 && statSync(join(dir, file)).size === size) return;
+  }
+}
+
 async function heap(base: string): Promise<{ heapUsedMb: number; externalMb: number }> {
   const body = (await (await fetch(`${base}/healthz`)).json()) as { memoryMb: { heapUsed: number; external: number } };
   return { heapUsedMb: body.memoryMb.heapUsed, externalMb: body.memoryMb.external };
@@ -129,19 +147,21 @@ interface Credentials {
   displays: { token: string }[];
 }
 
-async function idlePhase(nodeArgs: string[], env: Record<string, string>) {
+async function idlePhase(nodeArgs: string[], env: Record<string, string>, snapshotDir: string | null) {
   const data = mkdtempSync(join(tmpdir(), "layan-memory-"));
   const hub = await startHub(["--port", "0", "--host", "127.0.0.1", "--data", data, "--config", join(ROOT, "kiosk-config"), "--log-level", "warn"], nodeArgs, env);
   try {
     await settle(hub.pid);
-    return { ...procMemory(hub.pid), ...(await heap(hub.base)) };
+    const figures = { ...procMemory(hub.pid), ...(await heap(hub.base)) };
+    await snapshot(hub.pid, snapshotDir);
+    return figures;
   } finally {
     await hub.stop();
     rmSync(data, { recursive: true, force: true });
   }
 }
 
-async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string, string>) {
+async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string, string>, snapshotDir: string | null) {
   const data = mkdtempSync(join(tmpdir(), "layan-memory-"));
   const hub = await startHub(
     ["--port", "0", "--host", "127.0.0.1", "--data", data, "--config", join(ROOT, "kiosk-config"), "--demo", "--always-open", "--log-level", "warn"],
@@ -159,6 +179,7 @@ async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string
     const catalog = await command<{ services: { id: string; dailyQuota: number | null }[] }>(kiosks[0]!, "catalog:get", {});
     const open = catalog.services.filter((s) => s.dailyQuota === null).map((s) => s.id);
     let issued = 0;
+    const t0 = performance.now();
     await Promise.all(
       kiosks.map(async (kiosk) => {
         while (issued < waiting) {
@@ -167,6 +188,8 @@ async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string
         }
       }),
     );
+    // Not a benchmark (tests/bench is): only to see that a memory setting does not cost throughput.
+    const issuesPerS = Math.round(issued / ((performance.now() - t0) / 1000));
     const afterIssue = procMemory(hub.pid);
     const displays = await Promise.all(Array.from({ length: 200 }, () => connect(`${base}/display`, { token: creds.displays[0]!.token })));
     sockets.push(...displays);
@@ -193,13 +216,16 @@ async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string
       await command(counter, "ticket:complete", { requestId: crypto.randomUUID(), counterId, outcome: "selesai" });
     }
     await settle(hub.pid);
-    return {
+    const figures = {
       waiting: issued - 50,
+      issuesPerS,
       startedRssMb: started.rssMb,
       afterIssueRssMb: afterIssue.rssMb,
       ...procMemory(hub.pid),
       ...(await heap(base)),
     };
+    await snapshot(hub.pid, snapshotDir);
+    return figures;
   } finally {
     for (const s of sockets) s.disconnect();
     await hub.stop();
@@ -220,25 +246,32 @@ async function main(): Promise<void> {
       waiting: { type: "string", default: "20000" },
       "no-build": { type: "boolean", default: false },
       "idle-only": { type: "boolean", default: false },
+      bare: { type: "boolean", default: false },
       "node-arg": { type: "string", multiple: true, default: [] },
       env: { type: "string", multiple: true, default: [] },
+      snapshot: { type: "string" },
     },
   });
   if (!values["no-build"]) execFileSync(process.execPath, [join(ROOT, "apps/hub/build.mjs")], { cwd: ROOT, stdio: "inherit" });
-  const env = Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+  const env = {
+    ...(values.bare ? {} : HUB_PROCESS_ENV),
+    ...Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)])),
+  };
   const runs = Math.min(9, Math.max(1, Number(values.runs)));
+  const snapshotDir = values.snapshot ? resolve(values.snapshot) : null;
+  const nodeArgs = [...(values.bare ? [] : HUB_NODE_FLAGS), ...values["node-arg"], ...(snapshotDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshotDir}`] : [])];
   const idle: Awaited<ReturnType<typeof idlePhase>>[] = [];
   const load: Awaited<ReturnType<typeof loadPhase>>[] = [];
   for (let i = 0; i < runs; i++) {
-    idle.push(await idlePhase(values["node-arg"], env));
+    idle.push(await idlePhase(nodeArgs, env, snapshotDir));
     console.log(JSON.stringify({ phase: "idle", run: i + 1, ...idle.at(-1) }));
     if (values["idle-only"]) continue;
-    load.push(await loadPhase(Math.min(60_000, Number(values.waiting)), values["node-arg"], env));
+    load.push(await loadPhase(Math.min(60_000, Number(values.waiting)), nodeArgs, env, snapshotDir));
     console.log(JSON.stringify({ phase: "load", run: i + 1, ...load.at(-1) }));
   }
   const med = <T extends object>(rows: T[]) =>
     Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, median(rows.map((r) => (r as Record<string, number>)[k]!))]));
-  console.log(JSON.stringify({ median: { idle: med(idle), load: med(load) }, nodeArgs: values["node-arg"], env }));
+  console.log(JSON.stringify({ median: { idle: med(idle), load: med(load) }, nodeArgs, env }));
 }
 
 void main();
