@@ -193,6 +193,8 @@ async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string
     const afterIssue = procMemory(hub.pid);
     const displays = await Promise.all(Array.from({ length: 200 }, () => connect(`${base}/display`, { token: creds.displays[0]!.token })));
     sockets.push(...displays);
+    await settle(hub.pid);
+    const afterDisplays = procMemory(hub.pid);
     const officer = creds.users.find((u) => u.role === "officer")!;
     const login = (await (
       await fetch(`${base}/api/auth/login`, {
@@ -221,6 +223,7 @@ async function loadPhase(waiting: number, nodeArgs: string[], env: Record<string
       issuesPerS,
       startedRssMb: started.rssMb,
       afterIssueRssMb: afterIssue.rssMb,
+      afterDisplaysRssMb: afterDisplays.rssMb,
       ...procMemory(hub.pid),
       ...(await heap(base)),
     };
