@@ -34,7 +34,7 @@ await build({
 // One character above U+00FF anywhere in a chunk (esbuild cannot escape it
 // inside a regular expression literal) doubles that chunk's resident source.
 for (const file of readdirSync(`${here}dist`).filter((f) => f.endsWith(".js"))) {
-  const text = readFileSync(`${here}dist/${file}`, "latin1");
+  const text = readFileSync(`${here}dist/${file}`, "utf8");
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) {
     throw new Error(`dist/${file} is not ASCII near ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 20))}: write the character as \\uXXXX in the source`);
