@@ -23,6 +23,26 @@ export interface MainOptions {
 }
 
 /**
+ * How the built hub is started wherever it ships (deploy/layan-hub.service,
+ * `pnpm start`, the memory probe in src/testing/memory.ts; checked by
+ * shipped-flags.test.ts). Measured in docs/benchmarks.md, "### Memory":
+ * - a 1 MB semi-space: V8 otherwise grows the young generation to 16 MB at
+ *   start-up (config parsing) and keeps it committed, ~12 MB of an idle hub;
+ * - the old generation may grow by 25 % of what is live before a full GC,
+ *   not by up to 4x: with 20,000 tickets waiting the heap peaked near 90 MB,
+ *   mostly garbage, for ~30 MB live;
+ * - glibc: a fixed mmap threshold returns large blocks (scrypt's 4 MiB per
+ *   login, on the thread pool) to the system when freed instead of keeping
+ *   them in each thread's arena (~15 MB after a few logins), and two arenas
+ *   instead of one per thread that ever allocated.
+ */
+export const HUB_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=1", "--heap-growing-percent=25"];
+export const HUB_PROCESS_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: "2",
+  MALLOC_MMAP_THRESHOLD_: "1048576",
+};
+
+/**
  * The Electron kiosk's renderer origin (apps/kiosk/src/main/app-protocol.ts):
  * its socket.io polling requests are cross-origin and must get CORS headers.
  */

@@ -4,13 +4,16 @@
  * folder), builds the web apps that are missing or out of date, starts a
  * printer emulator standing in for the kiosks' thermal printers, then runs the
  * hub with demo accounts (and its TLS options, passed through). Ctrl-C stops everything.
+ * The hub runs as it ships: the bundle in apps/hub/dist on plain Node with
+ * HUB_NODE_FLAGS (rebuilt when its sources are newer), not through tsx, which
+ * alone holds ~60 MB more.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { startPrinterEmulator } from "@layan/printer";
-import { parseMainOptions } from "./options";
+import { HUB_NODE_FLAGS, HUB_PROCESS_ENV, parseMainOptions } from "./options";
 import { die, loadOfficeConfig, readTlsFiles, writableDataDir } from "./preflight";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -51,6 +54,18 @@ function buildStaleApps(): void {
   }
 }
 
+/** The hub's bundle, rebuilt when any of the sources it bundles is newer. */
+function buildStaleHub(): string {
+  const bundle = join(ROOT, "apps/hub/dist/main.js");
+  const packages = ["core", "protocol", "store", "config", "printer"].map((p) => newest(join(ROOT, "packages", p, "src")));
+  const sources = Math.max(newest(join(ROOT, "apps/hub/src")), newest(join(ROOT, "apps/hub/build.mjs")), ...packages);
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return bundle;
+  process.stderr.write("layan: building the hub…\n");
+  const result = spawnSync(process.execPath, [join(ROOT, "apps/hub/build.mjs")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) die("building the hub failed (see above)");
+  return bundle;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2).filter((a) => a !== "--");
   let options;
@@ -69,6 +84,7 @@ async function main(): Promise<void> {
   const dataDir = writableDataDir(options.dataDir);
 
   buildStaleApps();
+  const bundle = buildStaleHub();
 
   // One emulated printer for every kiosk that has one; its tickets show at /printer/.
   const printerDir = join(dataDir, "printer");
@@ -80,8 +96,8 @@ async function main(): Promise<void> {
 
   const hub = spawn(
     process.execPath,
-    ["--import", "tsx", join(ROOT, "apps/hub/src/main.ts"), ...argv, ...(argv.includes("--demo") ? [] : ["--demo"]), ...printers, "--printer-preview", printerDir],
-    { cwd: ROOT, stdio: "inherit" },
+    [...HUB_NODE_FLAGS, bundle, ...argv, ...(argv.includes("--demo") ? [] : ["--demo"]), ...printers, "--printer-preview", printerDir],
+    { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...HUB_PROCESS_ENV } },
   );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -59,7 +59,8 @@ function clock(minutes: number): string {
 }
 
 const interval = z.string().transform((value, ctx): OpeningInterval => {
-  const parts = value.split(/\s*[-–]\s*/);
+  // "08:00–15:00" (en dash) too; escaped so the hub's bundle stays ASCII (apps/hub/build.mjs).
+  const parts = value.split(/\s*[-\u2013]\s*/);
   const open = parts.length === 2 ? parseClock(parts[0]?.trim() ?? "") : undefined;
   const close = parts.length === 2 ? parseClock(parts[1]?.trim() ?? "") : undefined;
   if (open === undefined || close === undefined) {
