@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Socket } from "socket.io-client";
 import { call } from "./clients";
-import { startProcess, type Spawned } from "./processes";
+import { startShippedHub, type Spawned } from "./processes";
 
 export interface DemoCredentials {
   kiosks: { id: string; token: string }[];
@@ -30,7 +30,7 @@ export async function startDemoHub(entry: string, extraArgs: string[] = [], env:
   const data = mkdtempSync(join(tmpdir(), "layan-bench-"));
   let hub: Spawned;
   try {
-    hub = await startProcess(entry, ["--port", "0", "--host", "127.0.0.1", "--data", data, "--demo", "--always-open", "--log-level", "warn", ...extraArgs], env);
+    hub = await startShippedHub(entry, ["--port", "0", "--host", "127.0.0.1", "--data", data, "--demo", "--always-open", "--log-level", "warn", ...extraArgs], env);
   } catch (err) {
     rmSync(data, { recursive: true, force: true });
     throw err;

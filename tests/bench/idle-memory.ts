@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startProcess } from "./processes";
+import { startShippedHub } from "./processes";
 import type { Results } from "./rounds";
 import { round } from "./stats";
 
@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function benchIdleMemory(entry: string): Promise<Results> {
   const data = mkdtempSync(join(tmpdir(), "layan-idle-"));
-  const hub = await startProcess(entry, ["--port", "0", "--host", "127.0.0.1", "--data", data, "--log-level", "warn"]);
+  const hub = await startShippedHub(entry, ["--port", "0", "--host", "127.0.0.1", "--data", data, "--log-level", "warn"]);
   try {
     const started = performance.now();
     const window: number[] = [];

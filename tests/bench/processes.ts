@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { HUB_NODE_FLAGS, HUB_PROCESS_ENV } from "../../apps/hub/src/options";
 import { startListening } from "../support/listening";
 
 export interface Spawned {
@@ -14,9 +15,14 @@ export interface Spawned {
  * Starts an entry point in its own process and waits for its "listening" log
  * line (JSON, with a port): tests/support/listening.ts. Bounded: gives up after 60 s.
  */
-export async function startProcess(entry: string, args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+export async function startProcess(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  shippedNodeArgs: readonly string[] = [],
+): Promise<Spawned> {
   // LAYAN_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the processes under load.
-  const nodeArgs = (process.env.LAYAN_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = [...shippedNodeArgs, ...(process.env.LAYAN_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const { child, port } = await startListening(entry, args, { env, nodeArgs });
   return {
     child,
@@ -30,6 +36,11 @@ export async function startProcess(entry: string, args: string[], env: Record<st
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
       }),
   };
+}
+
+/** The built hub as it ships: the node flags and malloc settings of the systemd unit and `pnpm start`. */
+export function startShippedHub(entry: string, args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+  return startProcess(entry, args, { ...HUB_PROCESS_ENV, ...env }, HUB_NODE_FLAGS);
 }
 
 function peakRss(pid: number | undefined): number {
