@@ -58,14 +58,18 @@ export function startBroadcasting(ctx: HubContext): () => void {
     dirtyCounters.clear();
   };
 
+  // The office's counters per service, once: an event looks up its service's few counters, not every counter's list.
+  const countersOf = new Map<string, string[]>();
+  for (const rules of ctx.engine.state.rules.counters) {
+    for (const serviceId of rules.services) countersOf.set(serviceId, [...(countersOf.get(serviceId) ?? []), rules.id]);
+  }
+
   const markCounters = (event: QueueEvent) => {
     if ("counterId" in event && event.counterId !== null) dirtyCounters.add(event.counterId);
-    const serviceIds = servicesTouched(ctx, event);
-    if (serviceIds.length) {
-      // Counters serving a service whose queue changed show new waiting lists.
-      for (const rules of ctx.engine.state.rules.counters) {
-        if (ctx.engine.state.counters.get(rules.id)?.status === "closed") continue;
-        if (rules.services.some((s) => serviceIds.includes(s))) dirtyCounters.add(rules.id);
+    // Counters serving a service whose queue changed show new waiting lists.
+    for (const serviceId of servicesTouched(ctx, event)) {
+      for (const counterId of countersOf.get(serviceId) ?? []) {
+        if (ctx.engine.state.counters.get(counterId)?.status !== "closed") dirtyCounters.add(counterId);
       }
     }
   };
