@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimateForTicket, estimateWait } from "./estimate";
+import { pruneSettled } from "./state";
 import { countTicketReads } from "./testing/counting";
 import { FRIDAY, jakarta, MINUTE, TestQueue } from "./testing/fixtures";
 
@@ -34,6 +35,8 @@ function costs(waiting: number): Record<string, number> {
     agedCall: tickets.during(() => q.callNext("loket-3", at + 60 * MINUTE)),
     estimateNew: tickets.during(() => estimateWait(q.state, "info", null, at + 3)),
     estimateTicket: tickets.during(() => estimateForTicket(q.state, last, at + 3)),
+    // The hub prunes settled tickets every 30 s: a walk over 50,000 waiting ones would stall every call meanwhile.
+    prune: tickets.during(() => pruneSettled(q.state, at + 2 * 60 * MINUTE, at + 2 * 60 * MINUTE)),
   };
 }
 

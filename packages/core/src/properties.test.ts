@@ -335,6 +335,12 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
   const noShows = [...state.tickets.values()].filter((t) => t.status === "no_show").map((t) => t.id).sort();
   if (JSON.stringify([...state.noShows].sort()) !== JSON.stringify(noShows))
     fail(`noShows index ${JSON.stringify([...state.noShows])}, tickets say ${JSON.stringify(noShows)}`);
+  const finished = [...state.tickets.values()]
+    .filter((t) => t.status === "done" || t.status === "cancelled" || t.status === "no_show")
+    .map((t) => t.id)
+    .sort();
+  if (JSON.stringify([...state.finished].sort()) !== JSON.stringify(finished))
+    fail(`finished index ${JSON.stringify([...state.finished])}, tickets say ${JSON.stringify(finished)}`);
 
   // A counter holds only a called or serving ticket that it called, and only while open.
   const held = new Map<string, number>();

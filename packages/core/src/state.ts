@@ -52,6 +52,8 @@ export interface QueueState {
   samples: Map<ServiceId, ServiceSample[]>;
   /** Tickets now marked no-show: the counters' "reinstate" lists read these instead of every ticket. */
   noShows: Set<TicketId>;
+  /** Done, cancelled and no-show tickets still in memory: pruning reads these, not the waiting ones. */
+  finished: Set<TicketId>;
 }
 
 export function createState(rules: OfficeRules): QueueState {
@@ -67,6 +69,7 @@ export function createState(rules: OfficeRules): QueueState {
     numbering: new Map(),
     samples: new Map(),
     noShows: new Set(),
+    finished: new Set(),
   };
 }
 
@@ -233,6 +236,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       releaseCounter(state, ticket);
       finishSegment(ticket, event.at, event.outcome);
       ticket.status = "done";
+      state.finished.add(ticket.id);
       recordSample(state, ticket.segment.serviceId, event.at, event.measurement.serviceMs);
       return state;
     }
@@ -243,6 +247,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticket.status = "no_show";
       ticket.noShowAt = event.at;
       state.noShows.add(ticket.id);
+      state.finished.add(ticket.id);
       return state;
     }
     case "ticket.reinstated": {
@@ -252,6 +257,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticket.status = "waiting";
       ticket.noShowAt = null;
       state.noShows.delete(ticket.id);
+      state.finished.delete(ticket.id);
       // Back to the head of its lane: the citizen already waited once.
       enqueue(state, ticket, true);
       return state;
@@ -302,6 +308,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticket.status = "cancelled";
       ticket.noShowAt = null;
       state.noShows.delete(ticket.id);
+      state.finished.add(ticket.id);
       if (event.reason === "print_failed") {
         // The citizen never got a paper ticket: give the quota place back.
         const n = state.numbering.get(ticket.issuedServiceId);
@@ -359,6 +366,7 @@ export function cloneState(state: QueueState): QueueState {
     numbering: new Map([...state.numbering].map(([id, n]) => [id, { ...n }])),
     samples: new Map([...state.samples].map(([id, s]) => [id, [...s]])),
     noShows: new Set(state.noShows),
+    finished: new Set(state.finished),
   };
 }
 
@@ -368,12 +376,11 @@ export function cloneState(state: QueueState): QueueState {
  */
 export function pruneFinished(state: QueueState, serviceDay: string): number {
   let removed = 0;
-  for (const [id, t] of state.tickets) {
-    const finished = t.status === "done" || t.status === "cancelled" || t.status === "no_show";
-    if (finished && t.serviceDay < serviceDay) {
-      state.tickets.delete(id);
-      state.noShows.delete(id);
-      removed++;
+  for (const id of state.finished) {
+    const t = state.tickets.get(id);
+    if (!t || t.serviceDay < serviceDay) {
+      forget(state, id);
+      removed += t ? 1 : 0;
     }
   }
   return removed;
@@ -389,17 +396,24 @@ export function pruneFinished(state: QueueState, serviceDay: string): number {
 export function pruneSettled(state: QueueState, now: number, endedBefore: number): number {
   const windowMs = state.rules.noShow.reinstateWithinMinutes * 60_000;
   let removed = 0;
-  for (const [id, t] of state.tickets) {
+  for (const id of state.finished) {
+    const t = state.tickets.get(id);
     const settled =
+      !t ||
       ((t.status === "done" || t.status === "cancelled") && (t.segment.endedAt ?? t.issuedAt) < endedBefore) ||
       (t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt > windowMs);
     if (settled) {
-      state.tickets.delete(id);
-      state.noShows.delete(id);
-      removed++;
+      forget(state, id);
+      removed += t ? 1 : 0;
     }
   }
   return removed;
+}
+
+function forget(state: QueueState, id: TicketId): void {
+  state.tickets.delete(id);
+  state.noShows.delete(id);
+  state.finished.delete(id);
 }
 
 /** Waiting tickets of a service, both lanes. */
