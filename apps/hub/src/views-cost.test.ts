@@ -11,7 +11,7 @@ import { Views } from "./views";
 function costs(waiting: number): { reads: Record<string, number>; snapshot: unknown } {
   const q = new TestQueue();
   const t0 = jakarta(`${FRIDAY} 08:00`);
-  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "elderly" : null);
+  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
   q.open("loket-3", t0 + waiting);
   // One no-show the counter may still reinstate.
   q.callNext("loket-3", t0 + waiting + 1);

@@ -13,7 +13,7 @@ function costs(waiting: number): Record<string, number> {
   const q = new TestQueue();
   const t0 = jakarta(`${FRIDAY} 08:00`);
   // The "info" service runs around the clock; every tenth ticket is a priority one, so both lanes are long.
-  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "elderly" : null);
+  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
   q.open("loket-3", t0 + waiting);
   // A no-show and its reinstatement: the lane's head then has a fresh enqueue time.
   q.callNext("loket-3", t0 + waiting + 1);
