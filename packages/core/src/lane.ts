@@ -132,7 +132,9 @@ export class Lane implements Iterable<TicketId> {
   /**
    * The ticket that has waited longest (smallest enqueue time; of equal ones,
    * the first in call order). Not always the head: a reinstated no-show
-   * stands at the head with a fresh enqueue time.
+   * stands at the head with a fresh enqueue time. Drops tickets that left
+   * from the heap's top as it goes: bookkeeping no answer depends on, so
+   * decide() may call it and still change nothing a caller can observe.
    */
   oldest(): { ticketId: TicketId; enqueuedAt: number } | undefined {
     let top = this.heap[0];
