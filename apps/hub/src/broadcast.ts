@@ -19,7 +19,10 @@ export function startBroadcasting(ctx: HubContext): () => void {
   const dashboard = namespaceOf(ctx.io, "dashboard");
   const counter = namespaceOf(ctx.io, "counter");
   const kiosk = namespaceOf(ctx.io, "kiosk");
-  const dirtyCounters = new Set<string>();
+  /** Counters whose own state changed (a call, a pause): their screens and the displays hear at once. */
+  const changedCounters = new Set<string>();
+  /** Counters only one of whose queues changed: their waiting lists follow the queue push's cadence. */
+  const queueDirtyCounters = new Set<string>();
   let counterFlush: NodeJS.Immediate | null = null;
   let queueTimer: NodeJS.Timeout | null = null;
   let queueDirty = false;
@@ -30,11 +33,17 @@ export function startBroadcasting(ctx: HubContext): () => void {
     queueDirty = false;
     lastQueuePush = Date.now();
     const { state, seq } = ctx.engine;
-    const payload = { seq, waiting: ctx.views.waiting(state, ctx.engine.now()) };
+    const now = ctx.engine.now();
+    const payload = { seq, waiting: ctx.views.waiting(state, now) };
     display.emit("queue:changed", payload);
     dashboard.emit("queue:changed", payload);
     counter.emit("queue:changed", payload);
     kiosk.emit("queue:changed", payload);
+    // A stream of kiosk issues would otherwise send every open counter a snapshot per event-loop turn.
+    for (const counterId of queueDirtyCounters) {
+      counter.to(counterRoom(counterId)).emit("counter:snapshot", ctx.views.counterSnapshot(state, counterId, seq, now));
+    }
+    queueDirtyCounters.clear();
   };
 
   const scheduleQueuePush = () => {
@@ -48,24 +57,29 @@ export function startBroadcasting(ctx: HubContext): () => void {
     counterFlush = null;
     const { state, seq } = ctx.engine;
     const now = ctx.engine.now();
-    for (const counterId of dirtyCounters) {
+    for (const counterId of changedCounters) {
       const snapshot = ctx.views.counterSnapshot(state, counterId, seq, now);
       counter.to(counterRoom(counterId)).emit("counter:snapshot", snapshot);
+      queueDirtyCounters.delete(counterId);
       const view = { ...snapshot.counter, seq };
       display.to(counterRoom(counterId)).emit("counter:updated", view);
       dashboard.emit("counter:updated", view);
     }
-    dirtyCounters.clear();
+    changedCounters.clear();
   };
 
+  // The office's counters per service, once: an event looks up its service's few counters, not every counter's list.
+  const countersOf = new Map<string, string[]>();
+  for (const rules of ctx.engine.state.rules.counters) {
+    for (const serviceId of rules.services) countersOf.set(serviceId, [...(countersOf.get(serviceId) ?? []), rules.id]);
+  }
+
   const markCounters = (event: QueueEvent) => {
-    if ("counterId" in event && event.counterId !== null) dirtyCounters.add(event.counterId);
-    const serviceIds = servicesTouched(ctx, event);
-    if (serviceIds.length) {
-      // Counters serving a service whose queue changed show new waiting lists.
-      for (const rules of ctx.engine.state.rules.counters) {
-        if (ctx.engine.state.counters.get(rules.id)?.status === "closed") continue;
-        if (rules.services.some((s) => serviceIds.includes(s))) dirtyCounters.add(rules.id);
+    if ("counterId" in event && event.counterId !== null) changedCounters.add(event.counterId);
+    // Counters serving a service whose queue changed show new waiting lists; their own view (status, ticket in hand) is unchanged.
+    for (const serviceId of servicesTouched(ctx, event)) {
+      for (const counterId of countersOf.get(serviceId) ?? []) {
+        if (ctx.engine.state.counters.get(counterId)?.status !== "closed") queueDirtyCounters.add(counterId);
       }
     }
   };
@@ -88,7 +102,7 @@ export function startBroadcasting(ctx: HubContext): () => void {
       dashboard.emit("log:appended", ctx.views.logEntry(state, seq, event));
       markCounters(event);
     }
-    counterFlush ??= setImmediate(flushCounters);
+    if (changedCounters.size > 0) counterFlush ??= setImmediate(flushCounters);
     scheduleQueuePush();
   };
 

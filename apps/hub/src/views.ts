@@ -8,6 +8,9 @@ import type {
   WaitingCount,
 } from "@layan/protocol";
 
+/** Tickets a counter's screen lists as next in each queue. */
+const NEXT_SHOWN = 5;
+
 /** Read-side projections of the live queue into what each screen shows. */
 export class Views {
   constructor(
@@ -37,9 +40,9 @@ export class Views {
   waiting(state: QueueState, now: number, serviceIds?: readonly string[]): WaitingCount[] {
     return (serviceIds ?? state.rules.services.map((s) => s.id)).map((serviceId) => {
       const lanes = state.lanes.get(serviceId);
-      const heads = [lanes?.priority[0], lanes?.regular[0]]
-        .map((id) => (id === undefined ? undefined : state.tickets.get(id)?.segment.enqueuedAt))
-        .filter((t): t is number => t !== undefined);
+      const heads = [lanes?.priority.firstEnqueuedAt(), lanes?.regular.firstEnqueuedAt()].filter(
+        (t): t is number => t !== undefined,
+      );
       return {
         serviceId,
         waiting: (lanes?.priority.length ?? 0) + (lanes?.regular.length ?? 0),
@@ -94,7 +97,9 @@ export class Views {
     // The core refuses to reinstate into another service day; do not offer it.
     const today = serviceDayOf(now, state.rules.timezone);
     const reinstatable: CounterSnapshot["reinstatable"] = [];
-    for (const t of state.tickets.values()) {
+    for (const id of state.noShows) {
+      const t = state.tickets.get(id);
+      if (!t) continue;
       const withinWindow = t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt <= windowMs;
       if (withinWindow && t.noShowAt !== null && t.serviceDay === today && serviceIds.includes(t.segment.serviceId)) {
         reinstatable.push({ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, noShowAt: t.noShowAt });
@@ -122,7 +127,8 @@ export class Views {
         : null,
       queues: this.waiting(state, now, serviceIds).map((w) => {
         const lanes = state.lanes.get(w.serviceId);
-        const ids = [...(lanes?.priority ?? []), ...(lanes?.regular ?? [])].slice(0, 5);
+        const first = lanes?.priority.take(NEXT_SHOWN) ?? [];
+        const ids = first.length < NEXT_SHOWN ? [...first, ...(lanes?.regular.take(NEXT_SHOWN - first.length) ?? [])] : first;
         return {
           ...w,
           next: ids.flatMap((id) => {

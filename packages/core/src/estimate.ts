@@ -106,7 +106,7 @@ export function estimateForTicket(state: QueueState, ticketId: string, now: numb
   const lanes = state.lanes.get(ticket.segment.serviceId);
   if (!lanes) return null;
   const ahead = ticket.priority
-    ? lanes.priority.indexOf(ticketId)
-    : lanes.priority.length + lanes.regular.indexOf(ticketId);
+    ? lanes.priority.position(ticketId)
+    : lanes.priority.length + lanes.regular.position(ticketId);
   return estimateWait(state, ticket.segment.serviceId, ticket.priority, now, Math.max(0, ahead));
 }

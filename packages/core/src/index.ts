@@ -14,3 +14,4 @@ export * from "./feedback";
 export * from "./survey";
 export * from "./working-days";
 export * from "./assessment";
+export * from "./lane";

@@ -47,8 +47,9 @@ export function pickNext(state: QueueState, counter: CounterRules, now: number):
 
 function firstHead(state: QueueState, counter: CounterRules, lane: "priority" | "regular"): LaneHead | null {
   for (const serviceId of counter.services) {
-    const id = state.lanes.get(serviceId)?.[lane][0];
-    if (id !== undefined) return { ticketId: id, enqueuedAt: state.tickets.get(id)?.segment.enqueuedAt ?? 0 };
+    const l = state.lanes.get(serviceId)?.[lane];
+    const id = l?.first();
+    if (id !== undefined) return { ticketId: id, enqueuedAt: l?.firstEnqueuedAt() ?? 0 };
   }
   return null;
 }
@@ -56,15 +57,14 @@ function firstHead(state: QueueState, counter: CounterRules, lane: "priority" | 
 /**
  * The longest-waiting regular ticket the counter serves. Not just the lane
  * heads: a reinstated no-show goes back to the head of its lane with a fresh
- * enqueue time, so the oldest ticket can sit behind it.
+ * enqueue time, so the oldest ticket can sit behind it. Of equal enqueue
+ * times, the counter's first service and then the lane's order win.
  */
 function oldestRegular(state: QueueState, counter: CounterRules): LaneHead | null {
   let oldest: LaneHead | null = null;
   for (const serviceId of counter.services) {
-    for (const id of state.lanes.get(serviceId)?.regular ?? []) {
-      const enqueuedAt = state.tickets.get(id)?.segment.enqueuedAt ?? 0;
-      if (!oldest || enqueuedAt < oldest.enqueuedAt) oldest = { ticketId: id, enqueuedAt };
-    }
+    const candidate = state.lanes.get(serviceId)?.regular.oldest();
+    if (candidate && (!oldest || candidate.enqueuedAt < oldest.enqueuedAt)) oldest = candidate;
   }
   return oldest;
 }

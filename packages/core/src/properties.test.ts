@@ -315,8 +315,32 @@ function checkInvariants(state: QueueState, log: readonly QueueEvent[]): void {
           fail(`${id} (priority ${t.priority}) in the ${lane} lane`);
         inLane.set(id, (inLane.get(id) ?? 0) + 1);
       }
+      // The lane's indexes answer what walking it would.
+      const ids = [...lanes[lane]];
+      if (lanes[lane].length !== ids.length) fail(`lane ${serviceId}/${lane} counts ${lanes[lane].length}, holds ${ids.length}`);
+      ids.forEach((id, i) => {
+        if (lanes[lane].position(id) !== i) fail(`${id} at ${i} in ${serviceId}/${lane}, position says ${lanes[lane].position(id)}`);
+      });
+      let oldest: { ticketId: string; enqueuedAt: number } | undefined;
+      for (const id of ids) {
+        const at = state.tickets.get(id)?.segment.enqueuedAt ?? 0;
+        if (!oldest || at < oldest.enqueuedAt) oldest = { ticketId: id, enqueuedAt: at };
+      }
+      if (JSON.stringify(lanes[lane].oldest()) !== JSON.stringify(oldest))
+        fail(`${serviceId}/${lane} oldest ${JSON.stringify(lanes[lane].oldest())}, walking says ${JSON.stringify(oldest)}`);
     }
   }
+
+  // The no-show index holds exactly the tickets marked no-show.
+  const noShows = [...state.tickets.values()].filter((t) => t.status === "no_show").map((t) => t.id).sort();
+  if (JSON.stringify([...state.noShows].sort()) !== JSON.stringify(noShows))
+    fail(`noShows index ${JSON.stringify([...state.noShows])}, tickets say ${JSON.stringify(noShows)}`);
+  const finished = [...state.tickets.values()]
+    .filter((t) => t.status === "done" || t.status === "cancelled" || t.status === "no_show")
+    .map((t) => t.id)
+    .sort();
+  if (JSON.stringify([...state.finished].sort()) !== JSON.stringify(finished))
+    fail(`finished index ${JSON.stringify([...state.finished])}, tickets say ${JSON.stringify(finished)}`);
 
   // A counter holds only a called or serving ticket that it called, and only while open.
   const held = new Map<string, number>();

@@ -106,6 +106,6 @@ describe("pruneSettled", () => {
     const later = now + q.state.rules.noShow.reinstateWithinMinutes * 60_000 + 1;
     expect(pruneSettled(q.state, later, later)).toBe(1);
     expect([...q.state.tickets.keys()]).toEqual([d]);
-    expect(q.state.lanes.get("izin")?.regular).toEqual([d]);
+    expect([...(q.state.lanes.get("izin")?.regular ?? [])]).toEqual([d]);
   });
 });

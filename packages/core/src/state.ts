@@ -1,4 +1,5 @@
 import type { QueueEvent } from "./events";
+import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
 import type { OfficerId, ServiceSegment, Ticket, TicketId } from "./ticket";
 
@@ -15,10 +16,10 @@ export interface CounterState {
   since: number | null;
 }
 
-/** Waiting tickets of one service, oldest first, split by lane. */
+/** Waiting tickets of one service, in call order, split by lane. */
 export interface ServiceLanes {
-  priority: TicketId[];
-  regular: TicketId[];
+  priority: Lane;
+  regular: Lane;
 }
 
 export interface DailyNumbering {
@@ -49,6 +50,10 @@ export interface QueueState {
   counters: Map<CounterId, CounterState>;
   numbering: Map<ServiceId, DailyNumbering>;
   samples: Map<ServiceId, ServiceSample[]>;
+  /** Tickets now marked no-show: the counters' "reinstate" lists read these instead of every ticket. */
+  noShows: Set<TicketId>;
+  /** Done, cancelled and no-show tickets still in memory: pruning reads these, not the waiting ones. */
+  finished: Set<TicketId>;
 }
 
 export function createState(rules: OfficeRules): QueueState {
@@ -63,6 +68,8 @@ export function createState(rules: OfficeRules): QueueState {
     counters,
     numbering: new Map(),
     samples: new Map(),
+    noShows: new Set(),
+    finished: new Set(),
   };
 }
 
@@ -73,7 +80,7 @@ function closedCounter(id: CounterId): CounterState {
 export function lanesOf(state: QueueState, serviceId: ServiceId): ServiceLanes {
   let lanes = state.lanes.get(serviceId);
   if (!lanes) {
-    lanes = { priority: [], regular: [] };
+    lanes = { priority: new Lane(), regular: new Lane() };
     state.lanes.set(serviceId, lanes);
   }
   return lanes;
@@ -116,16 +123,14 @@ function ticketOf(state: QueueState, ticketId: TicketId): Ticket {
 
 function removeFromLane(state: QueueState, ticket: Ticket): void {
   const lanes = lanesOf(state, ticket.segment.serviceId);
-  const lane = ticket.priority ? lanes.priority : lanes.regular;
-  const i = lane.indexOf(ticket.id);
-  if (i >= 0) lane.splice(i, 1);
+  (ticket.priority ? lanes.priority : lanes.regular).remove(ticket.id);
 }
 
 function enqueue(state: QueueState, ticket: Ticket, atFront: boolean): void {
   const lanes = lanesOf(state, ticket.segment.serviceId);
   const lane = ticket.priority ? lanes.priority : lanes.regular;
-  if (atFront) lane.unshift(ticket.id);
-  else lane.push(ticket.id);
+  if (atFront) lane.unshift(ticket.id, ticket.segment.enqueuedAt);
+  else lane.push(ticket.id, ticket.segment.enqueuedAt);
 }
 
 function releaseCounter(state: QueueState, ticket: Ticket): void {
@@ -231,6 +236,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       releaseCounter(state, ticket);
       finishSegment(ticket, event.at, event.outcome);
       ticket.status = "done";
+      state.finished.add(ticket.id);
       recordSample(state, ticket.segment.serviceId, event.at, event.measurement.serviceMs);
       return state;
     }
@@ -240,6 +246,8 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       finishSegment(ticket, event.at, "no_show");
       ticket.status = "no_show";
       ticket.noShowAt = event.at;
+      state.noShows.add(ticket.id);
+      state.finished.add(ticket.id);
       return state;
     }
     case "ticket.reinstated": {
@@ -248,6 +256,8 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       ticket.segment = newSegment(ticket.segment.index + 1, ticket.segment.serviceId, event.at);
       ticket.status = "waiting";
       ticket.noShowAt = null;
+      state.noShows.delete(ticket.id);
+      state.finished.delete(ticket.id);
       // Back to the head of its lane: the citizen already waited once.
       enqueue(state, ticket, true);
       return state;
@@ -297,6 +307,8 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       if (ticket.status !== "no_show") finishSegment(ticket, event.at, "cancelled");
       ticket.status = "cancelled";
       ticket.noShowAt = null;
+      state.noShows.delete(ticket.id);
+      state.finished.add(ticket.id);
       if (event.reason === "print_failed") {
         // The citizen never got a paper ticket: give the quota place back.
         const n = state.numbering.get(ticket.issuedServiceId);
@@ -348,11 +360,13 @@ export function cloneState(state: QueueState): QueueState {
     counterRules: state.counterRules,
     tickets: new Map([...state.tickets].map(([id, t]) => [id, structuredClone(t)])),
     lanes: new Map(
-      [...state.lanes].map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }]),
+      [...state.lanes].map(([id, l]) => [id, { priority: l.priority.clone(), regular: l.regular.clone() }]),
     ),
     counters: new Map([...state.counters].map(([id, c]) => [id, { ...c }])),
     numbering: new Map([...state.numbering].map(([id, n]) => [id, { ...n }])),
     samples: new Map([...state.samples].map(([id, s]) => [id, [...s]])),
+    noShows: new Set(state.noShows),
+    finished: new Set(state.finished),
   };
 }
 
@@ -362,11 +376,11 @@ export function cloneState(state: QueueState): QueueState {
  */
 export function pruneFinished(state: QueueState, serviceDay: string): number {
   let removed = 0;
-  for (const [id, t] of state.tickets) {
-    const finished = t.status === "done" || t.status === "cancelled" || t.status === "no_show";
-    if (finished && t.serviceDay < serviceDay) {
-      state.tickets.delete(id);
-      removed++;
+  for (const id of state.finished) {
+    const t = state.tickets.get(id);
+    if (!t || t.serviceDay < serviceDay) {
+      forget(state, id);
+      removed += t ? 1 : 0;
     }
   }
   return removed;
@@ -382,16 +396,24 @@ export function pruneFinished(state: QueueState, serviceDay: string): number {
 export function pruneSettled(state: QueueState, now: number, endedBefore: number): number {
   const windowMs = state.rules.noShow.reinstateWithinMinutes * 60_000;
   let removed = 0;
-  for (const [id, t] of state.tickets) {
+  for (const id of state.finished) {
+    const t = state.tickets.get(id);
     const settled =
+      !t ||
       ((t.status === "done" || t.status === "cancelled") && (t.segment.endedAt ?? t.issuedAt) < endedBefore) ||
       (t.status === "no_show" && t.noShowAt !== null && now - t.noShowAt > windowMs);
     if (settled) {
-      state.tickets.delete(id);
-      removed++;
+      forget(state, id);
+      removed += t ? 1 : 0;
     }
   }
   return removed;
+}
+
+function forget(state: QueueState, id: TicketId): void {
+  state.tickets.delete(id);
+  state.noShows.delete(id);
+  state.finished.delete(id);
 }
 
 /** Waiting tickets of a service, both lanes. */

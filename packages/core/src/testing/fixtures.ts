@@ -225,7 +225,7 @@ export class TestQueue {
   }
 
   lane(serviceId: string, lane: "priority" | "regular"): string[] {
-    return (this.state.lanes.get(serviceId)?.[lane] ?? []).map((id) => this.ticket(id).number);
+    return [...(this.state.lanes.get(serviceId)?.[lane] ?? [])].map((id) => this.ticket(id).number);
   }
 }
 
@@ -239,7 +239,10 @@ export function normalise(state: QueueState): unknown {
     [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return structuredClone({
     tickets: sortedEntries(state.tickets),
-    lanes: sortedEntries(state.lanes).filter(([, l]) => l.priority.length + l.regular.length > 0),
+    // Lanes by their tickets in call order, not their index structures' insides.
+    lanes: sortedEntries(state.lanes)
+      .filter(([, l]) => l.priority.length + l.regular.length > 0)
+      .map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }]),
     counters: sortedEntries(state.counters),
     numbering: sortedEntries(state.numbering),
     samples: sortedEntries(state.samples).filter(([, s]) => s.length > 0),
