@@ -4,6 +4,7 @@ import { createServer as createTlsServer, type Server as HttpsServer } from "nod
 import type { AddressInfo } from "node:net";
 import { serviceDayOf } from "@layan/core";
 import { fail } from "@layan/protocol";
+import { REQUEST_ANSWER_KEEP_MS } from "@layan/store";
 import { pino, type Logger } from "pino";
 import { Server } from "socket.io";
 import { Authenticator } from "./auth";
@@ -282,6 +283,11 @@ export function createHub(options: HubOptions): Hub {
     } catch (err) {
       // A full disk must not stop the day from rolling over; the next day tries again.
       logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting personal data past its retention period failed");
+    }
+    try {
+      store.pruneRequests(engine.now() - REQUEST_ANSWER_KEEP_MS);
+    } catch (err) {
+      logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting old answers from the request ledger failed");
     }
   };
   rollOver();

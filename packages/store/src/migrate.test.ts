@@ -43,6 +43,7 @@ describe("loadMigrations", () => {
       "6-request-payload-hash",
       "7-report-rollups-on-delete",
       "8-feedback",
+      "9-compact-storage",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -81,6 +82,7 @@ describe("migrate", () => {
       { id: 6, name: "request-payload-hash", applied_at: 1_700_000_000_000 },
       { id: 7, name: "report-rollups-on-delete", applied_at: 1_700_000_000_000 },
       { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
+      { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -100,6 +102,7 @@ describe("migrate", () => {
       "report_steps",
       "report_survey_days",
       "report_survey_profiles",
+      "request_tombstones",
       "requests",
       "service_log",
       "sessions",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { QueueEvent } from "@layan/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dumpReadModels } from "./rebuild";
-import { openStore, type Store } from "./store";
+import { openStore, REQUEST_ANSWER_KEEP_MS, type Store } from "./store";
 import { FRIDAY, jakarta, OfficeSimulation } from "./testing/office";
 
 let dir: string;
@@ -165,10 +165,29 @@ describe("the idempotency ledger", () => {
       { events: [], request: { id: "r2", namespace: "counter", response: { ok: true, data: null } } },
     ]);
     expect(store.findRequest("r1")).toEqual({ ok: true, data: null });
-    expect(store.deleteRequestsBefore(2000)).toBe(1);
+    expect(store.pruneRequests(2000)).toBe(1);
     expect(store.findRequest("r1")).toBeUndefined();
     expect(store.findRequest("r2")).toEqual({ ok: true, data: null });
     store.close();
+  });
+
+  it("a pruned answer leaves a tombstone: its id reads expired, also after a restart; unknown ids stay unknown", () => {
+    const path = join(dir, "layan.db");
+    let now = 1000;
+    const first = openStore(path, { clock: () => now });
+    first.append([{ events: [], request: { id: "kiosk:k1:old", namespace: "kiosk:k1", response: { ok: true, data: 1 }, payloadHash: "h" } }]);
+    now = 1000 + REQUEST_ANSWER_KEEP_MS;
+    first.append([{ events: [], request: { id: "kiosk:k1:new", namespace: "kiosk:k1", response: { ok: true, data: 2 }, payloadHash: "h" } }]);
+    expect(first.pruneRequests(now - REQUEST_ANSWER_KEEP_MS + 1)).toBe(1);
+    // Pruning twice keeps one tombstone and deletes nothing more.
+    expect(first.pruneRequests(now - REQUEST_ANSWER_KEEP_MS + 1)).toBe(0);
+    first.close();
+    const again = openStore(path, { clock: () => now });
+    expect(again.findRequestRecord("kiosk:k1:old")).toBe("expired");
+    expect(again.findRequestRecord("kiosk:k1:new")).toEqual({ response: { ok: true, data: 2 }, payloadHash: "h" });
+    expect(again.findRequestRecord("kiosk:k1:never")).toBeUndefined();
+    expect(again.db.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
+    again.close();
   });
 });
 

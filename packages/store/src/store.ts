@@ -1,5 +1,6 @@
 import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
 import { eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
@@ -60,10 +61,17 @@ export interface Store extends AdminQueries, FeedbackQueries {
   append(entries: readonly CommitEntry[]): AppendResult;
   /** The answer recorded for a client request id, or undefined. */
   findRequest(requestId: string): unknown;
-  /** The recorded answer with the hash of the payload it answered (null for rows written before migration 0006). */
-  findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | undefined;
-  /** Forgets answers older than `at` (a retry that late is a new request). */
-  deleteRequestsBefore(at: number): number;
+  /**
+   * The recorded answer with the hash of the payload it answered (null for
+   * rows written before migration 0006), or `expired` for an id whose answer
+   * pruneRequests forgot.
+   */
+  findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | "expired" | undefined;
+  /**
+   * Forgets the answers recorded before `at`, keeping a tombstone of each id
+   * (findRequestRecord says `expired`). Returns how many answers it deleted.
+   */
+  pruneRequests(at: number): number;
   /** 0 for an empty log. */
   lastSeq(): number;
   /** Events with seq > `seq`, oldest first, at most `limit`. */
@@ -95,6 +103,20 @@ export interface Store extends AdminQueries, FeedbackQueries {
 }
 
 const DEFAULT_PAGE_SIZE = 1_000;
+
+/**
+ * How long the ledger keeps an answer. Clients retry within seconds (three
+ * attempts of 5 s in packages/ui, a kiosk's cancel after its reconnect, a
+ * phone's survey form after a reload): a day covers a hub restart overnight
+ * with room to spare, and is one day of answers (~10 MB for 4,000 tickets)
+ * instead of every answer ever given (~10 KB per ticket).
+ */
+export const REQUEST_ANSWER_KEEP_MS = 24 * 60 * 60_000;
+
+/** The first 8 bytes of the key's SHA-256, as the signed 64-bit integer SQLite keeps. */
+function requestKeyHash(key: string): bigint {
+  return createHash("sha256").update(key).digest().readBigInt64BE(0);
+}
 
 /**
  * Opens (or creates) the database file, sets the pragmas durability depends
@@ -130,6 +152,8 @@ function configure(db: Database.Database, path: string, busyTimeoutMs: number): 
 export function createStore(db: Database.Database, opts: StoreOptions = {}): Store {
   const clock = opts.clock ?? Date.now;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+  // In SQL, so a ledger of any size turns into tombstones without being read into memory.
+  db.function("layan_request_key_hash", { deterministic: true, safeIntegers: true }, (key: unknown) => requestKeyHash(String(key)));
   const applyToReadModels = createReadModelWriter(db);
 
   const s = {
@@ -140,6 +164,10 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
     ),
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
+    insertTombstones: db.prepare<[number]>(
+      "INSERT OR IGNORE INTO request_tombstones (key_hash) SELECT layan_request_key_hash(request_id) FROM requests WHERE at < ?",
+    ),
+    tombstone: db.prepare<[bigint], { key_hash: number }>("SELECT key_hash FROM request_tombstones WHERE key_hash = ?"),
     deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
     eventsAfter: db.prepare<[number, number], EventRow>(
@@ -202,6 +230,11 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     return { seqs, lastSeq: lastSeq || (s.lastSeq.get()?.seq ?? 0) };
   });
 
+  const pruneRequests = db.transaction((at: number): number => {
+    s.insertTombstones.run(at);
+    return s.deleteRequestsBefore.run(at).changes;
+  });
+
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
   const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
@@ -222,9 +255,10 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     },
     findRequestRecord: (requestId) => {
       const row = s.request.get(requestId);
-      return row === undefined ? undefined : { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
+      if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
+      return s.tombstone.get(requestKeyHash(requestId)) === undefined ? undefined : "expired";
     },
-    deleteRequestsBefore: (at) => s.deleteRequestsBefore.run(at).changes,
+    pruneRequests: (at) => pruneRequests(at),
     lastSeq,
     eventsAfter,
     // Pages rather than one .iterate() cursor: better-sqlite3 refuses every
