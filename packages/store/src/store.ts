@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
-import { eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
+import { eventFromRow, eventToRow, eventTypes, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
 import {
   counterFromRow,
@@ -155,10 +155,11 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   // In SQL, so a ledger of any size turns into tombstones without being read into memory.
   db.function("layan_request_key_hash", { deterministic: true, safeIntegers: true }, (key: unknown) => requestKeyHash(String(key)));
   const applyToReadModels = createReadModelWriter(db);
+  const types = eventTypes(db);
 
   const s = {
-    insertEvent: db.prepare<[string, number, string | null, string | null, string]>(
-      "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, ?, ?, ?)",
+    insertEvent: db.prepare<[number, number, string | null, string]>(
+      "INSERT INTO events (type, at, ticket_id, payload) VALUES (?, ?, ?, ?)",
     ),
     insertRequest: db.prepare<[string, string, string, number, string | null]>(
       "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
@@ -173,11 +174,14 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     eventsAfter: db.prepare<[number, number], EventRow>(
       "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
     ),
-    eventsForTicket: db.prepare<[string], EventRow>("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq"),
-    // Left to itself the planner answers min(seq) by walking the log from seq 1
-    // until `at` matches: a year of events to find this morning's first.
-    firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>(
-      "SELECT min(seq) AS seq FROM events INDEXED BY events_at WHERE at >= ?",
+    // No index on events.ticket_id (migration 0009): the ticket's first and
+    // last event bound a primary-key range of a few hours of the log.
+    eventsForTicket: db.prepare<[string], EventRow>(
+      `SELECT e.* FROM tickets AS t JOIN events AS e ON e.seq BETWEEN t.issued_seq AND t.updated_seq
+       WHERE t.id = ? AND e.ticket_id = t.id ORDER BY e.seq`,
+    ),
+    firstAtOrAfterSeq: db.prepare<[number], { seq: number; at: number }>(
+      "SELECT seq, at FROM events WHERE seq >= ? ORDER BY seq LIMIT 1",
     ),
     openCountersFirstSeq: db.prepare<[], { seq: number | null }>(
       "SELECT min(opened_seq) AS seq FROM counters",
@@ -211,10 +215,8 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     for (const entry of entries) {
       const own: number[] = [];
       for (const event of entry.events) {
-        const row = eventToRow(event);
-        lastSeq = Number(
-          s.insertEvent.run(row.type, row.at, row.ticket_id, row.counter_id, row.payload).lastInsertRowid,
-        );
+        const row = eventToRow(event, types);
+        lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.payload).lastInsertRowid);
         applyToReadModels(lastSeq, event);
         own.push(lastSeq);
       }
@@ -238,17 +240,47 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
   const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
-    s.eventsAfter.all(seq, limit).map(eventFromRow);
+    s.eventsAfter.all(seq, limit).map((row) => eventFromRow(row, types));
 
   const openTicketsFirstSeq = (): number | null => s.openTicketsFirstSeq.get()?.seq ?? null;
 
-  const firstSeqAtOrAfter = (at: number): number | null => s.firstSeqAtOrAfter.get(at)?.seq ?? null;
+  /**
+   * A binary search on the primary key, without an index on `at`: event time
+   * never goes back along seq (the engine holds each event's time at or after
+   * the last one's), so the events at or after `at` are one run at the end.
+   */
+  const firstSeqAtOrAfter = (at: number): number | null => {
+    let hi = lastSeq();
+    const last = s.firstAtOrAfterSeq.get(hi);
+    if (!last || last.at < at) return null;
+    let best = last.seq;
+    let lo = 1;
+    // Invariant: best is at or after `at`, and so is nothing before lo; what is left lies in [lo, hi].
+    while (lo <= hi) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      const row = s.firstAtOrAfterSeq.get(mid);
+      if (!row || row.seq > hi) hi = mid - 1;
+      else if (row.at >= at) {
+        best = row.seq;
+        hi = mid - 1;
+      } else lo = row.seq + 1;
+    }
+    return best;
+  };
 
   return {
     db,
     ...createAdminQueries(db),
     ...createFeedbackQueries(db),
-    append: (entries) => appendAll(entries),
+    append: (entries) => {
+      try {
+        return appendAll(entries);
+      } catch (error) {
+        // A type first written in the rolled-back transaction has no code in the table.
+        types.reload();
+        throw error;
+      }
+    },
     findRequest: (requestId) => {
       const row = s.request.get(requestId);
       return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
@@ -275,7 +307,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
         after = last.seq;
       }
     },
-    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map(eventFromRow),
+    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map((row) => eventFromRow(row, types)),
     firstSeqAtOrAfter,
     openTicketsFirstSeq,
     replayStartSeq: (todayStart) => {

@@ -11,3 +11,49 @@
 CREATE TABLE request_tombstones (
   key_hash INTEGER PRIMARY KEY
 ) STRICT;
+
+-- The event log, compact. Same events, same seqs, still append-only; per
+-- event about half the bytes (tests/bench/storage.ts, docs/benchmarks.md):
+-- - the type is a code in event_types (a dozen rows) instead of its name;
+-- - the payload no longer repeats the ticketId the ticket column holds, and
+--   names its fields by the codes of event-codec.ts (the store registers
+--   layan_compact_payload, which runs that codec, before migrating);
+-- - counter_id goes: nothing looks events up by counter any more (0004 did,
+--   once), and the payload has the counterId;
+-- - events_at goes: `at` never goes back along seq (the hub's engine holds
+--   event time at or after the last event's), so the first event at or after
+--   a time is a binary search on the primary key (store.ts firstSeqAtOrAfter);
+-- - events_ticket goes: a ticket's events lie between its issued_seq and its
+--   updated_seq in the tickets read model (store.ts eventsForTicket).
+CREATE TABLE event_types (
+  code INTEGER PRIMARY KEY,
+  type TEXT NOT NULL UNIQUE
+) STRICT;
+
+INSERT INTO event_types (type) SELECT DISTINCT type FROM events ORDER BY type;
+
+CREATE TABLE events_compact (
+  seq       INTEGER PRIMARY KEY,
+  type      INTEGER NOT NULL,
+  at        INTEGER NOT NULL,
+  ticket_id TEXT,
+  payload   TEXT    NOT NULL CHECK (json_valid(payload))
+) STRICT;
+
+INSERT INTO events_compact (seq, type, at, ticket_id, payload)
+SELECT e.seq, t.code, e.at, e.ticket_id, layan_compact_payload(e.at, e.ticket_id, e.payload)
+FROM events AS e JOIN event_types AS t ON t.type = e.type
+ORDER BY e.seq;
+
+DROP TABLE events;
+ALTER TABLE events_compact RENAME TO events;
+
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'events are append-only');
+END;
+
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'events are append-only');
+END;
