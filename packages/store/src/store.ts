@@ -1,10 +1,10 @@
 import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
 import { eventFromRow, eventToRow, eventTypes, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
+import { createRequestTombstones } from "./tombstones";
 import {
   counterFromRow,
   createReadModelWriter,
@@ -113,11 +113,6 @@ const DEFAULT_PAGE_SIZE = 1_000;
  */
 export const REQUEST_ANSWER_KEEP_MS = 24 * 60 * 60_000;
 
-/** The first 8 bytes of the key's SHA-256, as the signed 64-bit integer SQLite keeps. */
-function requestKeyHash(key: string): bigint {
-  return createHash("sha256").update(key).digest().readBigInt64BE(0);
-}
-
 /**
  * Opens (or creates) the database file, sets the pragmas durability depends
  * on, and applies new migrations.
@@ -152,8 +147,7 @@ function configure(db: Database.Database, path: string, busyTimeoutMs: number): 
 export function createStore(db: Database.Database, opts: StoreOptions = {}): Store {
   const clock = opts.clock ?? Date.now;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
-  // In SQL, so a ledger of any size turns into tombstones without being read into memory.
-  db.function("layan_request_key_hash", { deterministic: true, safeIntegers: true }, (key: unknown) => requestKeyHash(String(key)));
+  const tombstones = createRequestTombstones(db);
   const applyToReadModels = createReadModelWriter(db);
   const types = eventTypes(db);
 
@@ -165,11 +159,6 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
     ),
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
-    insertTombstones: db.prepare<[number]>(
-      "INSERT OR IGNORE INTO request_tombstones (key_hash) SELECT layan_request_key_hash(request_id) FROM requests WHERE at < ?",
-    ),
-    tombstone: db.prepare<[bigint], { key_hash: number }>("SELECT key_hash FROM request_tombstones WHERE key_hash = ?"),
-    deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
     eventsAfter: db.prepare<[number, number], EventRow>(
       "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
@@ -232,11 +221,6 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     return { seqs, lastSeq: lastSeq || (s.lastSeq.get()?.seq ?? 0) };
   });
 
-  const pruneRequests = db.transaction((at: number): number => {
-    s.insertTombstones.run(at);
-    return s.deleteRequestsBefore.run(at).changes;
-  });
-
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
   const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
@@ -288,9 +272,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     findRequestRecord: (requestId) => {
       const row = s.request.get(requestId);
       if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
-      return s.tombstone.get(requestKeyHash(requestId)) === undefined ? undefined : "expired";
+      return tombstones.has(requestId) ? "expired" : undefined;
     },
-    pruneRequests: (at) => pruneRequests(at),
+    pruneRequests: (at) => tombstones.prune(at),
     lastSeq,
     eventsAfter,
     // Pages rather than one .iterate() cursor: better-sqlite3 refuses every

@@ -3,13 +3,15 @@
 --
 -- An answer older than the window (store.ts REQUEST_ANSWER_KEEP_MS) is
 -- deleted by the hub at each service-day change; what stays is 8 bytes of the
--- SHA-256 of the request key, so a retry that late is answered
--- REQUEST_EXPIRED instead of being run again (a second ticket). A random
--- 64-bit key: two of an office's ~10 million requests a year collide with a
--- chance of about 1 in 300,000 per year, and a collision only makes a new
--- request answer REQUEST_EXPIRED (the client makes a new id and sends again).
+-- SHA-256 of its key (tombstones.ts: the first 2 pick the bucket, the other 6
+-- go into the bucket's sorted blob), so a retry that late is answered
+-- REQUEST_EXPIRED instead of being run again (a second ticket). With 64 bits,
+-- a regency office's new requests (~10 million a year) match a forgotten one
+-- by chance less than once in 10,000 years over its first decade; such a
+-- request would be answered REQUEST_EXPIRED and sent again with a new id.
 CREATE TABLE request_tombstones (
-  key_hash INTEGER PRIMARY KEY
+  bucket INTEGER PRIMARY KEY,
+  hashes BLOB    NOT NULL
 ) STRICT;
 
 -- The event log, compact. Same events, same seqs, still append-only; per
@@ -57,3 +59,7 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN
   SELECT RAISE(ABORT, 'events are append-only');
 END;
+
+-- service_log_day (service_day) is the first column of service_log_day_ended
+-- (service_day, ended_at): every range the one answers, the other answers too.
+DROP INDEX service_log_day;
