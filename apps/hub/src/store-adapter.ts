@@ -18,7 +18,7 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
       // the answer to any payload, so a late retry is refused whatever it carries.
       return found === "expired" ? { response: fail("REQUEST_EXPIRED"), payloadHash: null } : found;
     },
-    pruneRequests: (before) => store.pruneRequests(before),
+    pruneRequests: (before, limit) => store.pruneRequests(before, limit),
     lastSeq: () => store.lastSeq(),
     iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),

@@ -68,10 +68,11 @@ export interface Store extends AdminQueries, FeedbackQueries {
    */
   findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | "expired" | undefined;
   /**
-   * Forgets the answers recorded before `at`, keeping a tombstone of each id
+   * Forgets the answers recorded before `at`, oldest first, at most `limit`
+   * of them (all by default), keeping a tombstone of each id
    * (findRequestRecord says `expired`). Returns how many answers it deleted.
    */
-  pruneRequests(at: number): number;
+  pruneRequests(at: number, limit?: number): number;
   /** 0 for an empty log. */
   lastSeq(): number;
   /** Events with seq > `seq`, oldest first, at most `limit`. */
@@ -274,7 +275,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
       return tombstones.has(requestId) ? "expired" : undefined;
     },
-    pruneRequests: (at) => tombstones.prune(at),
+    pruneRequests: (at, limit) => tombstones.prune(at, limit),
     lastSeq,
     eventsAfter,
     // Pages rather than one .iterate() cursor: better-sqlite3 refuses every
