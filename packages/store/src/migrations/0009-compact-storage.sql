@@ -63,3 +63,9 @@ END;
 -- service_log_day (service_day) is the first column of service_log_day_ended
 -- (service_day, ended_at): every range the one answers, the other answers too.
 DROP INDEX service_log_day;
+
+-- For people reading the log by hand (sqlite3, an audit): type names back.
+-- The payload stays in the codec's short names; the store decodes it.
+CREATE VIEW event_log AS
+SELECT e.seq, t.type, e.at, e.ticket_id, e.payload
+FROM events AS e JOIN event_types AS t ON t.code = e.type;
