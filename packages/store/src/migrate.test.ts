@@ -99,6 +99,7 @@ describe("migrate", () => {
       "counters",
       "devices",
       "event_types",
+      "event_words",
       "events",
       "migrations",
       "personal_data",

@@ -2,7 +2,7 @@ import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
-import { eventFromRow, eventToRow, eventTypes, type EventRow, type StoredEvent } from "./event-log";
+import { eventDictionaries, eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
 import { createRequestTombstones } from "./tombstones";
 import {
@@ -150,7 +150,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
   const tombstones = createRequestTombstones(db);
   const applyToReadModels = createReadModelWriter(db);
-  const types = eventTypes(db);
+  const dicts = eventDictionaries(db);
 
   const s = {
     insertEvent: db.prepare<[number, number, string | null, string]>(
@@ -205,7 +205,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     for (const entry of entries) {
       const own: number[] = [];
       for (const event of entry.events) {
-        const row = eventToRow(event, types);
+        const row = eventToRow(event, dicts);
         lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.payload).lastInsertRowid);
         applyToReadModels(lastSeq, event);
         own.push(lastSeq);
@@ -225,7 +225,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
   const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
-    s.eventsAfter.all(seq, limit).map((row) => eventFromRow(row, types));
+    s.eventsAfter.all(seq, limit).map((row) => eventFromRow(row, dicts));
 
   const openTicketsFirstSeq = (): number | null => s.openTicketsFirstSeq.get()?.seq ?? null;
 
@@ -261,8 +261,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       try {
         return appendAll(entries);
       } catch (error) {
-        // A type first written in the rolled-back transaction has no code in the table.
-        types.reload();
+        // A type or word first written in the rolled-back transaction has no code in the table.
+        dicts.types.reload();
+        dicts.words.reload();
         throw error;
       }
     },
@@ -292,7 +293,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
         after = last.seq;
       }
     },
-    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map((row) => eventFromRow(row, types)),
+    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map((row) => eventFromRow(row, dicts)),
     firstSeqAtOrAfter,
     openTicketsFirstSeq,
     replayStartSeq: (todayStart) => {

@@ -17,8 +17,9 @@ CREATE TABLE request_tombstones (
 -- The event log, compact. Same events, same seqs, still append-only; per
 -- event about half the bytes (tests/bench/storage.ts, docs/benchmarks.md):
 -- - the type is a code in event_types (a dozen rows) instead of its name;
--- - the payload no longer repeats the ticketId the ticket column holds, and
---   names its fields by the codes of event-codec.ts (the store registers
+-- - the payload no longer repeats the ticketId the ticket column holds,
+--   names its fields by the codes of event-codec.ts and the ids it repeats
+--   by their number in event_words (the store registers
 --   layan_compact_payload, which runs that codec, before migrating);
 -- - counter_id goes: nothing looks events up by counter any more (0004 did,
 --   once), and the payload has the counterId;
@@ -34,6 +35,13 @@ CREATE TABLE event_types (
 
 INSERT INTO event_types (type) SELECT DISTINCT type FROM events ORDER BY type;
 
+-- The ids the payloads repeat (services, counters, officers, steps, days,
+-- outcomes), numbered: a payload names them by number (event-codec.ts).
+CREATE TABLE event_words (
+  code INTEGER PRIMARY KEY,
+  word TEXT NOT NULL UNIQUE
+) STRICT;
+
 CREATE TABLE events_compact (
   seq       INTEGER PRIMARY KEY,
   type      INTEGER NOT NULL,
@@ -46,6 +54,8 @@ INSERT INTO events_compact (seq, type, at, ticket_id, payload)
 SELECT e.seq, t.code, e.at, e.ticket_id, layan_compact_payload(e.at, e.ticket_id, e.payload)
 FROM events AS e JOIN event_types AS t ON t.type = e.type
 ORDER BY e.seq;
+
+INSERT INTO event_words (code, word) SELECT value, key FROM json_each(layan_event_words());
 
 DROP TABLE events;
 ALTER TABLE events_compact RENAME TO events;
