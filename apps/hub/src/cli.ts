@@ -9,10 +9,11 @@
  *   user list
  *   rebuild                  replays the event log into fresh read models
  *   backup --out FILE        online backup while the hub runs
+ *   compact                  gives the free pages back to the disk (hub stopped; once after migration 0009)
  * Common: --data DIR (default ./data)
  */
 import { randomInt } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type UserRole } from "@layan/store";
@@ -20,12 +21,12 @@ import { isDeepStrictEqual } from "node:util";
 import { addDevice, addUser } from "./admin";
 import { hashSecret } from "./auth";
 
-const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup> [options]
+const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup|compact> [options]
   device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
   device revoke --id kiosk-1
   user add --username budi --role officer --name "Budi Santoso" [--secret 123456]
   user pin --username budi [--secret 654321]      user disable|enable --username budi
-  backup --out backups/layan-2026-11-27.db
+  backup --out backups/layan-2026-11-27.db      compact (hub stopped)
   all: --data DIR (default ./data)`;
 
 const ROLES: readonly UserRole[] = ["officer", "supervisor", "manager", "admin"];
@@ -111,6 +112,16 @@ async function main(): Promise<void> {
       // SQLite's online backup API: consistent while the hub keeps writing.
       await store.db.backup(out);
       process.stderr.write(`Backup written to ${out}\n`);
+    } else if (group === "compact") {
+      // VACUUM rewrites the file without its free pages (a migration that
+      // rebuilt a table leaves the old one's); it needs the hub stopped and
+      // as much free disk again as the file is.
+      const path = store.db.name;
+      const before = statSync(path).size;
+      store.db.exec("VACUUM");
+      store.db.pragma("wal_checkpoint(TRUNCATE)");
+      const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+      process.stderr.write(`Compacted ${path}: ${mb(before)} -> ${mb(statSync(path).size)}\n`);
     } else {
       fail(USAGE);
     }

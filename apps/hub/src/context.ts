@@ -36,6 +36,8 @@ export interface HubStore extends EngineStore, AuthStore {
   listUsers(): User[];
   /** Survey responses, complaints and the personal data that goes with them. */
   feedback: FeedbackQueries;
+  /** Forgets up to `limit` ledger answers recorded before `at` (a retry of one is answered REQUEST_EXPIRED). */
+  pruneRequests(at: number, limit: number): number;
 }
 
 /** Printing for browser kiosks: the hub prints to the kiosk's network printer. */

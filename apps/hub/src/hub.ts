@@ -4,6 +4,7 @@ import { createServer as createTlsServer, type Server as HttpsServer } from "nod
 import type { AddressInfo } from "node:net";
 import { serviceDayOf } from "@layan/core";
 import { fail } from "@layan/protocol";
+import { REQUEST_ANSWER_KEEP_MS } from "@layan/store";
 import { pino, type Logger } from "pino";
 import { Server } from "socket.io";
 import { Authenticator } from "./auth";
@@ -63,6 +64,7 @@ export interface Hub {
 
 /** How often the hub looks at the clock for the office-local midnight roll-over. */
 const DAY_CHECK_MS = 30_000;
+const LEDGER_PRUNE_PER_CHECK = 200;
 /** At most one "malformed request" warning this often. */
 const MALFORMED_LOG_MS = 60_000;
 
@@ -272,6 +274,16 @@ export function createHub(options: HubOptions): Hub {
     })();
   });
 
+  // A little at a time, so the hub never stalls on it: 200 answers a check
+  // (every 30 s) is far more than an office gives, and a ledger that older
+  // versions never pruned drains over the first days.
+  const pruneLedger = () => {
+    try {
+      store.pruneRequests(engine.now() - REQUEST_ANSWER_KEEP_MS, LEDGER_PRUNE_PER_CHECK);
+    } catch (err) {
+      logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting old answers from the request ledger failed");
+    }
+  };
   let day = serviceDayOf(clock(), setup.rules.timezone);
   const rollOver = () => {
     void engine.rollOverDay().then((answer) => {
@@ -285,7 +297,9 @@ export function createHub(options: HubOptions): Hub {
     }
   };
   rollOver();
+  pruneLedger();
   const dayTimer = setInterval(() => {
+    pruneLedger();
     const today = serviceDayOf(clock(), setup.rules.timezone);
     if (today !== day) {
       day = today;

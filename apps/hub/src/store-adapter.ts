@@ -1,3 +1,4 @@
+import { fail } from "@layan/protocol";
 import { createGroupCommitter, type GroupCommitter, type Store } from "@layan/store";
 import type { HubStore } from "./context";
 
@@ -11,7 +12,13 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     committer,
     commit: (entry) => committer.commit(entry),
     commitStats: () => ({ ...committer.stats }),
-    findRequest: (id) => store.findRequestRecord(id),
+    findRequest: (id) => {
+      const found = store.findRequestRecord(id);
+      // The engine answers a retry with the stored answer; a null hash makes it
+      // the answer to any payload, so a late retry is refused whatever it carries.
+      return found === "expired" ? { response: fail("REQUEST_EXPIRED"), payloadHash: null } : found;
+    },
+    pruneRequests: (before, limit) => store.pruneRequests(before, limit),
     lastSeq: () => store.lastSeq(),
     iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),

@@ -1,6 +1,7 @@
 export {
   openStore,
   createStore,
+  REQUEST_ANSWER_KEEP_MS,
   type Store,
   type StoreOptions,
   type CommitEntry,

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./migrate";
+import { isFeedbackEvent, type QueueEvent } from "@layan/core";
+import fc from "fast-check";
+import { dumpReadModels, rebuildReadModels } from "./rebuild";
 import { openStore } from "./store";
+import { sessionArb } from "./testing/arbitraries";
+import { OfficeSimulation, runIntents } from "./testing/office";
 
 let dir: string;
 beforeEach(() => {
@@ -43,6 +48,7 @@ describe("loadMigrations", () => {
       "6-request-payload-hash",
       "7-report-rollups-on-delete",
       "8-feedback",
+      "9-compact-storage",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -81,6 +87,7 @@ describe("migrate", () => {
       { id: 6, name: "request-payload-hash", applied_at: 1_700_000_000_000 },
       { id: 7, name: "report-rollups-on-delete", applied_at: 1_700_000_000_000 },
       { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
+      { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -91,6 +98,8 @@ describe("migrate", () => {
       "complaints",
       "counters",
       "devices",
+      "event_types",
+      "event_words",
       "events",
       "migrations",
       "personal_data",
@@ -100,6 +109,7 @@ describe("migrate", () => {
       "report_steps",
       "report_survey_days",
       "report_survey_profiles",
+      "request_tombstones",
       "requests",
       "service_log",
       "sessions",
@@ -206,6 +216,42 @@ describe("shipped migrations", () => {
       ["loket-2", "closed", null],
     ]);
     store.close();
+  });
+
+  it("0009 rewrites an 0008 log compactly: the same events under the same seqs, the same read models, still append-only", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 6, seed: 9 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const events: QueueEvent[] = entries.flatMap((e) => e.events);
+    expect(events.length).toBeGreaterThan(200);
+    const live = openStore(":memory:");
+    live.append(entries);
+
+    // What 0001-0008 wrote: type names, both id columns, the fields as plain JSON.
+    const { path, db } = migratedUpTo(8);
+    const insert = db.prepare<[string, number, string | null, string | null, string]>(
+      "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const event of events) {
+      const { type, at, ...fields } = event;
+      const ticketId = "ticketId" in event && !isFeedbackEvent(event) ? event.ticketId : null;
+      insert.run(type, at, ticketId, "counterId" in event ? event.counterId : null, JSON.stringify(fields));
+    }
+    const oldBytes = (db.prepare("SELECT sum(length(payload)) AS n FROM events").get() as { n: number }).n;
+    db.close();
+
+    const store = openStore(path);
+    expect(store.eventsAfter(0, 1e6).map((e) => [e.seq, e.event])).toEqual(events.map((e, i) => [i + 1, e]));
+    const newBytes = (store.db.prepare("SELECT sum(length(payload)) AS n FROM events").get() as { n: number }).n;
+    expect(newBytes).toBeLessThan(oldBytes * 0.75);
+    rebuildReadModels(store);
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    const ticketId = events.find((e) => e.type === "ticket.issued")?.ticketId ?? "";
+    expect(store.eventsForTicket(ticketId)).toEqual(live.eventsForTicket(ticketId));
+    expect(store.eventsForTicket(ticketId).length).toBeGreaterThan(0);
+    expect(() => store.db.prepare("DELETE FROM events").run()).toThrow(/append-only/);
+    expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+    store.close();
+    live.close();
   });
 
   it("0006 keeps the answers recorded before it, with no payload hash (answered as plain retries)", () => {

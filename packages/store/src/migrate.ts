@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
+import { registerEventFunctions } from "./event-log";
 
 export interface Migration {
   id: number;
@@ -86,6 +87,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     );
   }
 
+  if (pending.length > 0) registerEventFunctions(db);
   const record = db.prepare<[number, string, number]>(
     "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
   );

@@ -2,8 +2,9 @@ import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
-import { eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
+import { eventDictionaries, eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
+import { createRequestTombstones } from "./tombstones";
 import {
   counterFromRow,
   createReadModelWriter,
@@ -60,10 +61,18 @@ export interface Store extends AdminQueries, FeedbackQueries {
   append(entries: readonly CommitEntry[]): AppendResult;
   /** The answer recorded for a client request id, or undefined. */
   findRequest(requestId: string): unknown;
-  /** The recorded answer with the hash of the payload it answered (null for rows written before migration 0006). */
-  findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | undefined;
-  /** Forgets answers older than `at` (a retry that late is a new request). */
-  deleteRequestsBefore(at: number): number;
+  /**
+   * The recorded answer with the hash of the payload it answered (null for
+   * rows written before migration 0006), or `expired` for an id whose answer
+   * pruneRequests forgot.
+   */
+  findRequestRecord(requestId: string): { response: unknown; payloadHash: string | null } | "expired" | undefined;
+  /**
+   * Forgets the answers recorded before `at`, oldest first, at most `limit`
+   * of them (all by default), keeping a tombstone of each id
+   * (findRequestRecord says `expired`). Returns how many answers it deleted.
+   */
+  pruneRequests(at: number, limit?: number): number;
   /** 0 for an empty log. */
   lastSeq(): number;
   /** Events with seq > `seq`, oldest first, at most `limit`. */
@@ -95,6 +104,15 @@ export interface Store extends AdminQueries, FeedbackQueries {
 }
 
 const DEFAULT_PAGE_SIZE = 1_000;
+
+/**
+ * How long the ledger keeps an answer. Clients retry within seconds (three
+ * attempts of 5 s in packages/ui, a kiosk's cancel after its reconnect, a
+ * phone's survey form after a reload): a day covers a hub restart overnight
+ * with room to spare, and is one day of answers (~10 MB for 4,000 tickets)
+ * instead of every answer ever given (~10 KB per ticket).
+ */
+export const REQUEST_ANSWER_KEEP_MS = 24 * 60 * 60_000;
 
 /**
  * Opens (or creates) the database file, sets the pragmas durability depends
@@ -130,26 +148,30 @@ function configure(db: Database.Database, path: string, busyTimeoutMs: number): 
 export function createStore(db: Database.Database, opts: StoreOptions = {}): Store {
   const clock = opts.clock ?? Date.now;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+  const tombstones = createRequestTombstones(db);
   const applyToReadModels = createReadModelWriter(db);
+  const dicts = eventDictionaries(db);
 
   const s = {
-    insertEvent: db.prepare<[string, number, string | null, string | null, string]>(
-      "INSERT INTO events (type, at, ticket_id, counter_id, payload) VALUES (?, ?, ?, ?, ?)",
+    insertEvent: db.prepare<[number, number, string | null, string]>(
+      "INSERT INTO events (type, at, ticket_id, payload) VALUES (?, ?, ?, ?)",
     ),
     insertRequest: db.prepare<[string, string, string, number, string | null]>(
       "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
     ),
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
-    deleteRequestsBefore: db.prepare<[number]>("DELETE FROM requests WHERE at < ?"),
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
     eventsAfter: db.prepare<[number, number], EventRow>(
       "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
     ),
-    eventsForTicket: db.prepare<[string], EventRow>("SELECT * FROM events WHERE ticket_id = ? ORDER BY seq"),
-    // Left to itself the planner answers min(seq) by walking the log from seq 1
-    // until `at` matches: a year of events to find this morning's first.
-    firstSeqAtOrAfter: db.prepare<[number], { seq: number | null }>(
-      "SELECT min(seq) AS seq FROM events INDEXED BY events_at WHERE at >= ?",
+    // No index on events.ticket_id (migration 0009): the ticket's first and
+    // last event bound a primary-key range of a few hours of the log.
+    eventsForTicket: db.prepare<[string], EventRow>(
+      `SELECT e.* FROM tickets AS t JOIN events AS e ON e.seq BETWEEN t.issued_seq AND t.updated_seq
+       WHERE t.id = ? AND e.ticket_id = t.id ORDER BY e.seq`,
+    ),
+    firstAtOrAfterSeq: db.prepare<[number], { seq: number; at: number }>(
+      "SELECT seq, at FROM events WHERE seq >= ? ORDER BY seq LIMIT 1",
     ),
     openCountersFirstSeq: db.prepare<[], { seq: number | null }>(
       "SELECT min(opened_seq) AS seq FROM counters",
@@ -183,10 +205,8 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     for (const entry of entries) {
       const own: number[] = [];
       for (const event of entry.events) {
-        const row = eventToRow(event);
-        lastSeq = Number(
-          s.insertEvent.run(row.type, row.at, row.ticket_id, row.counter_id, row.payload).lastInsertRowid,
-        );
+        const row = eventToRow(event, dicts);
+        lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.payload).lastInsertRowid);
         applyToReadModels(lastSeq, event);
         own.push(lastSeq);
       }
@@ -205,26 +225,58 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   const lastSeq = (): number => s.lastSeq.get()?.seq ?? 0;
 
   const eventsAfter = (seq: number, limit: number): StoredEvent[] =>
-    s.eventsAfter.all(seq, limit).map(eventFromRow);
+    s.eventsAfter.all(seq, limit).map((row) => eventFromRow(row, dicts));
 
   const openTicketsFirstSeq = (): number | null => s.openTicketsFirstSeq.get()?.seq ?? null;
 
-  const firstSeqAtOrAfter = (at: number): number | null => s.firstSeqAtOrAfter.get(at)?.seq ?? null;
+  /**
+   * A binary search on the primary key, without an index on `at`: event time
+   * never goes back along seq (the engine holds each event's time at or after
+   * the last one's), so the events at or after `at` are one run at the end.
+   */
+  const firstSeqAtOrAfter = (at: number): number | null => {
+    let hi = lastSeq();
+    const last = s.firstAtOrAfterSeq.get(hi);
+    if (!last || last.at < at) return null;
+    let best = last.seq;
+    let lo = 1;
+    // Invariant: best is at or after `at`, and so is nothing before lo; what is left lies in [lo, hi].
+    while (lo <= hi) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      const row = s.firstAtOrAfterSeq.get(mid);
+      if (!row || row.seq > hi) hi = mid - 1;
+      else if (row.at >= at) {
+        best = row.seq;
+        hi = mid - 1;
+      } else lo = row.seq + 1;
+    }
+    return best;
+  };
 
   return {
     db,
     ...createAdminQueries(db),
     ...createFeedbackQueries(db),
-    append: (entries) => appendAll(entries),
+    append: (entries) => {
+      try {
+        return appendAll(entries);
+      } catch (error) {
+        // A type or word first written in the rolled-back transaction has no code in the table.
+        dicts.types.reload();
+        dicts.words.reload();
+        throw error;
+      }
+    },
     findRequest: (requestId) => {
       const row = s.request.get(requestId);
       return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
     },
     findRequestRecord: (requestId) => {
       const row = s.request.get(requestId);
-      return row === undefined ? undefined : { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
+      if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
+      return tombstones.has(requestId) ? "expired" : undefined;
     },
-    deleteRequestsBefore: (at) => s.deleteRequestsBefore.run(at).changes,
+    pruneRequests: (at, limit) => tombstones.prune(at, limit),
     lastSeq,
     eventsAfter,
     // Pages rather than one .iterate() cursor: better-sqlite3 refuses every
@@ -241,7 +293,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
         after = last.seq;
       }
     },
-    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map(eventFromRow),
+    eventsForTicket: (ticketId) => s.eventsForTicket.all(ticketId).map((row) => eventFromRow(row, dicts)),
     firstSeqAtOrAfter,
     openTicketsFirstSeq,
     replayStartSeq: (todayStart) => {

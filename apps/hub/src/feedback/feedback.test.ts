@@ -65,7 +65,7 @@ describe("the SKM survey over HTTP", () => {
     expect(expected.ikm).toBe(75);
 
     // The profile is kept apart from the log, which never names the citizen.
-    const log = h.store.db.prepare<[], { payload: string }>("SELECT payload FROM events WHERE type = 'survey.submitted'").all();
+    const log = h.store.db.prepare<[], { payload: string }>("SELECT payload FROM event_log WHERE type = 'survey.submitted'").all();
     expect(log).toHaveLength(1);
     expect(log[0]!.payload).not.toContain("30-39");
     expect(h.store.db.prepare("SELECT count(*) AS n FROM personal_data WHERE kind = 'survey_profile'").get()).toEqual({ n: 1 });

@@ -1,7 +1,14 @@
 import { createState, drive } from "@layan/core";
 import type { Decision, FeedbackEvent, OfficeRules, QueueCommand, QueueEvent, QueueState } from "@layan/core";
-import type { PersonalDataEntry, Store } from "@layan/store";
+import type { CommitEntry, PersonalDataEntry, Store } from "@layan/store";
 import { Timeline } from "./timeline";
+
+/**
+ * The ledger row a real hub writes for a client command (its request id and
+ * answer), or null for what no client sends (closeServiceDay). Without one the
+ * simulator writes no ledger, as the report store always did.
+ */
+export type LedgerWriter = (command: QueueCommand, state: QueueState, now: number, seq: number) => NonNullable<CommitEntry["request"]> | null;
 
 export interface SimulationTotals {
   days: number;
@@ -52,17 +59,24 @@ export class SimulatedEngine {
   private horizon = Number.NEGATIVE_INFINITY;
   private pending: QueueEvent[] = [];
   private pendingPersonal: PersonalDataEntry[] = [];
+  private pendingRequests: NonNullable<CommitEntry["request"]>[] = [];
 
   constructor(
     rules: OfficeRules,
     private readonly store: Store,
     private readonly batchEvents: number,
+    private readonly ledger: LedgerWriter | null = null,
   ) {
     this.state = createState(rules);
   }
 
   exec(command: QueueCommand): Decision {
     const decision = drive(this.state, command, this.now, { applied: (e) => this.record(e) });
+    // As the hub's engine: only a command that wrote events has its answer in the ledger.
+    if (this.ledger && decision.ok && decision.events.length > 0) {
+      const request = this.ledger(command, this.state, this.now, this.totals.events);
+      if (request) this.pendingRequests.push(request);
+    }
     if (decision.ok && this.pending.length >= this.batchEvents) this.flush();
     return decision;
   }
@@ -106,11 +120,13 @@ export class SimulatedEngine {
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.pendingRequests.length === 0) return;
     const personal = this.pendingPersonal;
-    this.store.append([personal.length > 0 ? { events: this.pending, personal } : { events: this.pending }]);
+    const requests: CommitEntry[] = this.pendingRequests.map((request) => ({ events: [], request }));
+    this.store.append([personal.length > 0 ? { events: this.pending, personal } : { events: this.pending }, ...requests]);
     this.pending = [];
     this.pendingPersonal = [];
+    this.pendingRequests = [];
   }
 
   private record(e: QueueEvent): void {

@@ -34,7 +34,7 @@ import { Arrivals, demandWeights } from "./arrivals";
 import type { WaitingRoom } from "./citizens";
 import { runServiceDay } from "./day";
 import { DeskWork } from "./desks";
-import { SimulatedEngine, type SimulationTotals } from "./engine";
+import { SimulatedEngine, type LedgerWriter, type SimulationTotals } from "./engine";
 import { COMPLAINT_STAFF, FeedbackModel, type FeedbackSetup } from "./feedback";
 import { Random } from "./prng";
 import { DEFAULT_SERVICE_WEIGHTS } from "./profile";
@@ -42,7 +42,7 @@ import { ServiceTimes } from "./service-times";
 import { staffOffice } from "./staffing";
 
 export { DEFAULT_SERVICE_WEIGHTS } from "./profile";
-export type { SimulationTotals } from "./engine";
+export type { LedgerWriter, SimulationTotals } from "./engine";
 export { feedbackSetupOf, type FeedbackSetup } from "./feedback";
 
 export interface SimulateOptions {
@@ -63,6 +63,8 @@ export interface SimulateOptions {
   /** The office's survey and complaint settings (feedbackSetupOf); without them no citizen answers or complains. */
   feedback?: FeedbackSetup;
   onDay?: (day: string, totals: SimulationTotals) => void;
+  /** Writes the idempotency ledger as a real hub does (tests/bench/storage.ts); none by default. */
+  ledger?: LedgerWriter;
 }
 
 export interface SimulationResult extends SimulationTotals {
@@ -93,7 +95,7 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   }
 
   const { rules } = staffing;
-  const engine = new SimulatedEngine(rules, options.store, options.batchEvents ?? 20_000);
+  const engine = new SimulatedEngine(rules, options.store, options.batchEvents ?? 20_000, options.ledger ?? null);
   if (options.feedback) {
     for (const staff of COMPLAINT_STAFF) {
       options.store.addUser({ ...staff, secretHash: "simulated$no-login", createdAt: dayStartOf(options.startDay, baseRules.timezone) });

@@ -1,0 +1,181 @@
+/**
+ * How an event's fields are written in `events.payload` (migration 0009): the
+ * same JSON, with the field names the log repeats millions of times written as
+ * one character, the times inside a measurement written as milliseconds
+ * before the event, and the ids it repeats (services, counters, officers,
+ * steps, days, outcomes) as numbers of the `event_words` table. Lossless for
+ * any JSON object: decodePayload(encodePayload(x)) equals x key for key; names
+ * not in the table pass through unchanged.
+ *
+ * The table is append-only: a stored payload names its fields by position in
+ * it, forever. Add new names at the end; never reorder or remove one.
+ */
+const NAMES = [
+  "measurement",
+  "serviceId",
+  "segmentIndex",
+  "counterId",
+  "officerId",
+  "enqueuedAt",
+  "calledAt",
+  "startedAt",
+  "endedAt",
+  "recalls",
+  "waitMs",
+  "serviceMs",
+  "waitTargetMs",
+  "serviceTargetMs",
+  "waitMet",
+  "serviceMet",
+  "steps",
+  "stepId",
+  "ms",
+  "targetMs",
+  "met",
+  "outcome",
+  "reason",
+  "number",
+  "sequence",
+  "serviceDay",
+  "priority",
+  "kioskId",
+  "fromServiceId",
+  "toServiceId",
+  "ticketId",
+  "responseId",
+  "channel",
+  "answers",
+  "suggestion",
+  "complaintId",
+  "lastCalledAt",
+  "persyaratan",
+  "prosedur",
+  "waktu",
+  "biaya",
+  "produk",
+  "kompetensi",
+  "perilaku",
+  "sarana",
+  "pengaduan",
+  "filedDay",
+  "category",
+  "text",
+  "targetWorkingDays",
+  "assignee",
+  "note",
+] as const;
+
+/**
+ * Times written relative to the event's own `at` (a few digits instead of
+ * thirteen), each with a code of its own.
+ */
+const RELATIVE = ["enqueuedAt", "calledAt", "startedAt", "endedAt", "lastCalledAt"] as const;
+
+/**
+ * Names whose string values are written as the number of the word in
+ * `event_words` (a few hundred words: an office's ids), each with a code of its own.
+ */
+const INTERNED = [
+  "serviceId",
+  "counterId",
+  "officerId",
+  "stepId",
+  "outcome",
+  "kioskId",
+  "fromServiceId",
+  "toServiceId",
+  "reason",
+  "channel",
+  "serviceDay",
+  "priority",
+  "filedDay",
+  "category",
+] as const;
+
+// No digits: "5" would be an integer-like key, which JavaScript orders first,
+// and the event would come back with its fields reordered. Past the alphabet
+// a code is "^" and a character.
+const ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]_`{|}";
+
+function codeOf(i: number): string {
+  const c = ALPHABET[i % ALPHABET.length];
+  if (c === undefined || i >= ALPHABET.length * 2) throw new Error(`event codec: no code for name ${i}`);
+  return i < ALPHABET.length ? c : `^${c}`;
+}
+
+type Form = "plain" | "relative" | "word";
+const ENTRIES: { name: string; form: Form }[] = [
+  ...NAMES.map((name) => ({ name, form: "plain" as const })),
+  ...RELATIVE.map((name) => ({ name, form: "relative" as const })),
+  ...INTERNED.map((name) => ({ name, form: "word" as const })),
+];
+const CODE = new Map<string, string>();
+const RELATIVE_CODE = new Map<string, string>();
+const WORD_CODE = new Map<string, string>();
+const ENTRY_OF = new Map<string, { name: string; form: Form }>();
+ENTRIES.forEach((e, i) => {
+  const code = codeOf(i);
+  ({ plain: CODE, relative: RELATIVE_CODE, word: WORD_CODE })[e.form].set(e.name, code);
+  ENTRY_OF.set(code, e);
+});
+
+/** The store's `event_words`: a word's number, given out on its first use. */
+export interface EventWords {
+  code(word: string): number;
+  word(code: number): string;
+}
+
+/**
+ * A name of one character, or one that starts with "~" or "^", could be read
+ * as a code: it is written with a "~" in front, which decoding takes off.
+ */
+function escapeName(name: string): string {
+  return name.length === 1 || name.startsWith("~") || name.startsWith("^") ? `~${name}` : name;
+}
+
+function encodeValue(value: unknown, at: number, words: Pick<EventWords, "code">): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => encodeValue(v, at, words));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    const relative = RELATIVE_CODE.get(name);
+    const word = WORD_CODE.get(name);
+    if (relative !== undefined && typeof v === "number" && Number.isSafeInteger(v) && Number.isSafeInteger(at - v)) {
+      out[relative] = at - v;
+    } else if (word !== undefined && typeof v === "string") {
+      out[word] = words.code(v);
+    } else out[CODE.get(name) ?? escapeName(name)] = encodeValue(v, at, words);
+  }
+  return out;
+}
+
+function decodeValue(value: unknown, at: number, words: Pick<EventWords, "word">): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => decodeValue(v, at, words));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (key.startsWith("~")) {
+      out[key.slice(1)] = decodeValue(v, at, words);
+      continue;
+    }
+    if (key.length !== 1 && !key.startsWith("^")) {
+      out[key] = decodeValue(v, at, words);
+      continue;
+    }
+    const known = ENTRY_OF.get(key);
+    if (!known) throw new Error(`event codec: unknown code ${JSON.stringify(key)}`);
+    out[known.name] =
+      known.form === "relative" ? at - (v as number) : known.form === "word" ? words.word(v as number) : decodeValue(v, at, words);
+  }
+  return out;
+}
+
+/** The payload text for an event's fields (type and at are columns of their own). */
+export function encodePayload(fields: Record<string, unknown>, at: number, words: Pick<EventWords, "code">): string {
+  return JSON.stringify(encodeValue(fields, at, words));
+}
+
+export function decodePayload(payload: string, at: number, words: Pick<EventWords, "word">): Record<string, unknown> {
+  return decodeValue(JSON.parse(payload), at, words) as Record<string, unknown>;
+}
