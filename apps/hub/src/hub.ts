@@ -44,8 +44,11 @@ export interface HubOptions {
   allowedOrigins?: readonly string[];
   /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
   sessionCheckMs?: number;
-  /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
-  routes?: ((ctx: HubContext) => Route)[];
+  /**
+   * Extra HTTP routes (reports, ticket page), tried after the built-in ones. A
+   * route with a `close` (the reports' worker thread) is closed with the hub.
+   */
+  routes?: ((ctx: HubContext) => Route & { close?: () => Promise<void> })[];
   /** PEM certificate (chain) and key: the hub then serves HTTPS, and socket.io wss, on the same port. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
 }
@@ -213,6 +216,7 @@ export function createHub(options: HubOptions): Hub {
   const stopBroadcasting = startBroadcasting(context);
 
   const startedAt = clock();
+  const extraRoutes = (options.routes ?? []).map((make) => make(context));
   const routes: Route[] = [
     (req, res, url) => {
       if (url.pathname === "/healthz") {
@@ -238,7 +242,7 @@ export function createHub(options: HubOptions): Hub {
     feedbackRoutes(context),
     complaintPageRoutes(context),
     staticApps(options.webApps ?? {}),
-    ...(options.routes ?? []).map((make) => make(context)),
+    ...extraRoutes,
   ];
 
   const malformed = rateLimitedWarning(logger, "malformed request URL answered 400", MALFORMED_LOG_MS, clock);
@@ -322,6 +326,7 @@ export function createHub(options: HubOptions): Hub {
         void io.close(() => done());
       });
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      for (const route of extraRoutes) await route.close?.();
     },
   };
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
@@ -79,7 +81,9 @@ export interface StartOptions {
 /** A real hub on port 0 with a real SQLite store and the sample office, as CONVENTIONS.md asks. */
 export async function startHub(options: StartOptions = {}): Promise<TestHubHandle> {
   const clock = options.clock ?? new FakeClock();
-  const store = openStore(options.dbPath ?? ":memory:", { clock: clock.read });
+  // The report worker opens the database file again, read-only: reports need a file, not ":memory:".
+  const scratch = options.reports && !options.dbPath ? mkdtempSync(join(tmpdir(), "layan-hub-")) : null;
+  const store = openStore(options.dbPath ?? (scratch ? join(scratch, "layan.db") : ":memory:"), { clock: clock.read });
   // A copy when changed: sampleOffice() is loaded once and shared by every test in the file.
   const config = options.configure ? structuredClone(sampleOffice()) : sampleOffice();
   options.configure?.(config);
@@ -110,6 +114,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
       await hub.close();
       storage.committer.close();
       store.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,250 @@
+/**
+ * The hub's side of the report worker (worker.ts): starts it, hands it parsed
+ * requests, copies its answers to the HTTP responses, and restarts it when it
+ * stops. The queue never waits for a report: nothing here blocks, and the
+ * worker has its own thread and its own read-only database connection.
+ *
+ * - At most `maxInFlight` requests are with the worker (it answers them one
+ *   after another, streams interleaved page by page); beyond that a request
+ *   is refused at once with TOO_MANY_REQUESTS (429) rather than queued
+ *   without bound.
+ * - A request still unanswered after `timeoutMs` gets REPORT_TIMEOUT (504)
+ *   and the worker is ended and restarted: a synchronous SQLite query cannot
+ *   be interrupted from outside, and a stuck worker would hold up every
+ *   later report.
+ * - When the worker stops (a crash, out of memory, the timeout above), every
+ *   request it held gets REPORT_UNAVAILABLE (503; a CSV already streaming is
+ *   cut off, so the file is visibly incomplete) and a new worker starts.
+ * - close() (the hub's SIGTERM) ends the worker.
+ */
+import { existsSync } from "node:fs";
+import type { ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { fail, type ErrorCode } from "@layan/protocol";
+import type { Logger } from "pino";
+import { sendJson } from "../http";
+import type { HubSetup } from "../setup";
+import type { FromWorker, ReportWorkerData, ToWorker, WorkerReportName } from "./messages";
+
+export interface ReportWorkerOptions {
+  dbFile: string;
+  setup: HubSetup;
+  utcOffsetMinutes: number;
+  logger: Logger;
+  /** Requests with the worker at once (default 8: a dashboard tab asks for a few together). */
+  maxInFlight?: number;
+  /** Per request, from dispatch (default 60 s: a year-long summary takes about one). */
+  timeoutMs?: number;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID_PAYLOAD: 400,
+  TOO_MANY_REQUESTS: 429,
+  REPORT_UNAVAILABLE: 503,
+  REPORT_TIMEOUT: 504,
+};
+
+export function sendReportError(res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]): void {
+  if (res.headersSent) {
+    // Mid-stream: only cutting the connection tells the client the file is incomplete.
+    res.destroy();
+    return;
+  }
+  sendJson(res, STATUS[code] ?? 500, fail(code, issues));
+}
+
+interface Pending {
+  res: ServerResponse;
+  timer: NodeJS.Timeout;
+  done: () => void;
+}
+
+/**
+ * The bundled hub (dist/main.js) has the worker beside it as report-worker.js;
+ * from source (pnpm start, tests) a small bootstrap registers tsx in the
+ * worker's thread first.
+ */
+function workerEntry(): URL {
+  const bundled = new URL("./report-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL("./worker-from-source.mjs", import.meta.url);
+}
+
+const MAX_RESTART_DELAY_MS = 30_000;
+
+export class ReportWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closing = false;
+  private readied = false;
+  private restartDelayMs = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private readonly maxInFlight: number;
+  private readonly timeoutMs: number;
+  private readonly log: Logger;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: ReportWorkerOptions) {
+    this.maxInFlight = options.maxInFlight ?? 8;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.log = options.logger;
+    this.start();
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** The running worker thread (tests end it to see a crash handled). */
+  get thread(): Worker | null {
+    return this.worker;
+  }
+
+  /** Resolves once the current worker has checked the rollups and takes requests. */
+  ready(): Promise<void> {
+    if (this.readied) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Answers `res` from the worker; resolves when the answer is complete, or failed. */
+  answer(res: ServerResponse, request: { name: WorkerReportName; query: unknown; csv: boolean; dialect: "id" | "default"; now: number }): Promise<void> {
+    const worker = this.worker;
+    if (!worker) {
+      sendReportError(res, "REPORT_UNAVAILABLE");
+      return Promise.resolve();
+    }
+    if (this.pending.size >= this.maxInFlight) {
+      sendReportError(res, "TOO_MANY_REQUESTS");
+      return Promise.resolve();
+    }
+    const id = this.nextId++;
+    return new Promise<void>((done) => {
+      const timer = setTimeout(() => {
+        this.log.error({ report: request.name, timeoutMs: this.timeoutMs }, "report timed out; restarting the report worker");
+        this.finish(id, "REPORT_TIMEOUT");
+        this.restart();
+      }, this.timeoutMs);
+      timer.unref();
+      this.pending.set(id, { res, timer, done });
+      res.once("close", () => {
+        // The client went away: the worker stops reading pages; nothing is left to answer.
+        if (this.pending.has(id) && !res.writableFinished) {
+          this.send({ type: "cancel", id });
+          this.finish(id, null);
+        }
+      });
+      this.send({ type: "report", id, ...request });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private send(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private start(): void {
+    const url = workerEntry();
+    const data: ReportWorkerData = {
+      dbFile: this.options.dbFile,
+      setup: this.options.setup,
+      utcOffsetMinutes: this.options.utcOffsetMinutes,
+    };
+    const worker = new Worker(url, { workerData: data });
+    // The HTTP server keeps the hub alive; the worker must never be what keeps a closed hub's process up.
+    worker.unref();
+    this.worker = worker;
+    this.readied = false;
+    worker.on("message", (msg: FromWorker) => this.onMessage(msg));
+    worker.on("error", (err) => this.log.error({ err }, "report worker failed"));
+    worker.on("exit", (code) => this.onExit(worker, code));
+  }
+
+  private restart(): void {
+    const worker = this.worker;
+    // onExit fails what it held and starts the next one.
+    if (worker) void worker.terminate();
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
+    if (this.closing) return;
+    // A worker that dies before it is ready (a missing database file) would otherwise restart in a tight loop.
+    this.restartDelayMs = this.readied ? 0 : Math.min(Math.max(250, this.restartDelayMs * 2), MAX_RESTART_DELAY_MS);
+    this.log.error({ code, restartInMs: this.restartDelayMs }, "report worker stopped; restarting it");
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.closing) this.start();
+    }, this.restartDelayMs);
+    this.restartTimer.unref();
+  }
+
+  private onMessage(msg: FromWorker): void {
+    if (msg.type === "ready") {
+      this.readied = true;
+      this.restartDelayMs = 0;
+      const check = { ms: Math.round(msg.ms), mismatches: msg.mismatches };
+      if (msg.rebuilt) this.log.warn(check, "report rollups differed from the service log: refilled them from the log");
+      else this.log.info(check, "report rollups checked");
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+      return;
+    }
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    const { res } = p;
+    switch (msg.type) {
+      case "json": {
+        res.writeHead(200, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(msg.body),
+          "cache-control": "no-store",
+        });
+        res.end(msg.body);
+        this.finish(msg.id, null);
+        return;
+      }
+      case "head":
+        res.writeHead(msg.status, msg.headers);
+        return;
+      case "chunk": {
+        if (res.destroyed) {
+          this.send({ type: "cancel", id: msg.id });
+          this.finish(msg.id, null);
+          return;
+        }
+        if (res.write(msg.data)) this.send({ type: "credit", id: msg.id });
+        else res.once("drain", () => this.send({ type: "credit", id: msg.id }));
+        return;
+      }
+      case "end":
+        if (msg.data === undefined) res.end();
+        else res.end(msg.data);
+        this.finish(msg.id, null);
+        return;
+      case "error":
+        if (msg.code === "INTERNAL") this.log.error({ detail: msg.detail }, "report failed");
+        this.finish(msg.id, msg.code, msg.issues);
+        return;
+    }
+  }
+
+  /** Ends one request: answered already (code null), or with that error. */
+  private finish(id: number, code: ErrorCode | null, issues?: { path: string; message: string }[]): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    clearTimeout(p.timer);
+    if (code) sendReportError(p.res, code, issues);
+    p.done();
+  }
+}
