@@ -19,7 +19,7 @@ import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
 import { createHub, type Hub, type HubOptions } from "../hub";
 import type { HubSetup } from "../setup";
-import { reportRoutes } from "../reports/routes";
+import { reportRoutes, type ReportRouteOptions } from "../reports/routes";
 import { hubStore } from "../store-adapter";
 
 export const SAMPLE_CONFIG_DIR = join(import.meta.dirname, "../../../../kiosk-config");
@@ -68,8 +68,8 @@ export interface StartOptions {
   logger?: Logger;
   allowedOrigins?: string[];
   webApps?: HubOptions["webApps"];
-  /** Serve /api/reports/* as main.ts does. */
-  reports?: boolean;
+  /** Serve /api/reports/* as main.ts does (with these worker options when given). */
+  reports?: boolean | ReportRouteOptions;
   /** Serve HTTPS/wss with this PEM certificate and key (url then starts with https). */
   tls?: { cert: string; key: string };
   /** Changes to the sample office before the hub starts (a setting the sample does not turn on). */
@@ -99,7 +99,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
-    ...(options.reports ? { routes: [reportRoutes(store.db)] } : {}),
+    ...(options.reports ? { routes: [reportRoutes(store.db, options.reports === true ? {} : options.reports)] } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Worker } from "node:worker_threads";
+import { connect, login, must, rid, startHub, type TestHubHandle } from "../testing/harness";
+import type { ReportWorker } from "./service";
+
+// The report worker for real: its own thread, its own read-only connection,
+// reached over real HTTP. The worker boots from source through tsx (hundreds
+// of ms): a request sent right after the hub starts is with the worker, and
+// unanswered, while it boots, which is how these tests hold one "mid-request"
+// without any hook in the code.
+
+interface Body {
+  ok: boolean;
+  error?: { code: string; message: string; messageEn: string };
+}
+
+let h: TestHubHandle | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number } = {}) {
+  let worker: ReportWorker | null = null;
+  h = await startHub({ reports: { ...options, onWorker: (w) => (worker = w) } });
+  const token = await login(h.url, h.users.manager);
+  const get = (path: string) => fetch(`${h!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!worker) throw new Error("no report worker");
+  return { hub: h, worker: worker as ReportWorker, get };
+}
+
+/** Until the hub's side holds `n` requests at the worker (a few event-loop turns, no clock). */
+async function inFlight(worker: ReportWorker, n: number): Promise<void> {
+  while (worker.inFlight < n) await new Promise((resolve) => setImmediate(resolve));
+}
+
+const exited = (thread: Worker) => new Promise<number>((resolve) => thread.once("exit", resolve));
+
+describe("the report worker", () => {
+  it("answers a request it held when it died with REPORT_UNAVAILABLE in Indonesian, restarts, and the queue goes on meanwhile", async () => {
+    const { hub, worker, get } = await hubWithWorker();
+    const first = worker.thread!;
+    const pending = get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
+    await inFlight(worker, 1);
+    const gone = exited(first);
+    await first.terminate();
+    await gone;
+
+    const res = await pending;
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as Body;
+    expect(body.error).toMatchObject({
+      code: "REPORT_UNAVAILABLE",
+      message: "Layanan laporan sedang dimulai ulang. Silakan coba lagi sebentar lagi.",
+    });
+
+    // The queue never depended on the worker.
+    const kiosk = await connect(hub.url, "/kiosk", hub.tokens.kiosk);
+    const issued = await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    kiosk.close();
+    expect(issued.ticket.number).toMatch(/^[A-Z]+-\d{3}$/);
+
+    await worker.ready();
+    expect(worker.thread).not.toBe(first);
+    const again = await get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Body).ok).toBe(true);
+  });
+
+  it("refuses a request beyond its bound with TOO_MANY_REQUESTS instead of queueing without end", async () => {
+    const { worker, get } = await hubWithWorker({ maxInFlight: 1 });
+    const first = get("/api/reports/meta");
+    await inFlight(worker, 1);
+    const refused = await get("/api/reports/summary");
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as Body).error).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^Terlalu banyak permintaan/) as string,
+    });
+    expect((await first).status).toBe(200);
+  });
+
+  it("stops a report past its time limit with REPORT_TIMEOUT and starts a fresh worker", async () => {
+    const { worker, get } = await hubWithWorker({ timeoutMs: 1 });
+    const first = worker.thread!;
+    const gone = exited(first);
+    const res = await get("/api/reports/meta");
+    expect(res.status).toBe(504);
+    expect(((await res.json()) as Body).error).toMatchObject({
+      code: "REPORT_TIMEOUT",
+      message: expect.stringMatching(/^Laporan terlalu lama disusun/) as string,
+    });
+    await gone;
+    await worker.ready();
+    expect(worker.thread).not.toBe(first);
+  });
+
+  it("ends with the hub", async () => {
+    const { worker } = await hubWithWorker();
+    await worker.ready();
+    const gone = exited(worker.thread!);
+    await h!.close();
+    h = null;
+    await gone;
+    expect(worker.thread).toBeNull();
+  });
+});
