@@ -60,9 +60,18 @@ async function healthy(base: string): Promise<void> {
   }
 }
 
-export async function benchRestart(options: { build?: boolean; log?: (msg: string) => void } = {}): Promise<Results> {
+export interface RestartOptions {
+  /** Bundle the hub first (default); run.ts, which has just built it, passes false. */
+  build?: boolean;
+  /** Another built entry, for a before/after comparison (LAYAN_RESTART_HUB when run alone). */
+  hub?: string;
+  log?: (msg: string) => void;
+}
+
+export async function benchRestart(options: RestartOptions = {}): Promise<Results> {
   const log = options.log ?? (() => undefined);
-  if (options.build !== false || !existsSync(HUB)) execFileSync(process.execPath, ["apps/hub/build.mjs"], { cwd: ROOT, stdio: "inherit" });
+  const entry = options.hub ?? HUB;
+  if (!options.hub && (options.build !== false || !existsSync(HUB))) execFileSync(process.execPath, ["apps/hub/build.mjs"], { cwd: ROOT, stdio: "inherit" });
   const source = ensureReportStore(log);
   const dir = mkdtempSync(join(tmpdir(), "layan-restart-"));
   try {
@@ -76,7 +85,7 @@ export async function benchRestart(options: { build?: boolean; log?: (msg: strin
 
     log(`restart: warm-up start on a copy of ${source} (clock at ${now})`);
     const t0 = performance.now();
-    const first = await startProcess(HUB, [...common, "--demo", "--always-open"], env);
+    const first = await startProcess(entry, [...common, "--demo", "--always-open"], env);
     await healthy(`http://127.0.0.1:${first.port}`);
     const firstMs = performance.now() - t0;
     await first.stop();
@@ -90,7 +99,7 @@ export async function benchRestart(options: { build?: boolean; log?: (msg: strin
       const started = performance.now();
       let hub: Spawned | null = null;
       try {
-        hub = await startProcess(HUB, common, env);
+        hub = await startProcess(entry, common, env);
         listening.push(performance.now() - started);
         const base = `http://127.0.0.1:${hub.port}`;
         const [, kiosk] = await Promise.all([healthy(base), connect(`${base}/kiosk`, { token })]);
@@ -114,7 +123,8 @@ export async function benchRestart(options: { build?: boolean; log?: (msg: strin
 }
 
 if (process.argv[1]?.endsWith("restart.ts")) {
-  benchRestart({ log: (m) => process.stderr.write(`${m}\n`) })
+  const hub = process.env.LAYAN_RESTART_HUB;
+  benchRestart({ ...(hub ? { hub } : {}), log: (m) => process.stderr.write(`${m}\n`) })
     .then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`))
     .catch((err: unknown) => {
       process.stderr.write(`${String(err)}\n`);
