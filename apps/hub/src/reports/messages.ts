@@ -38,7 +38,9 @@ export type ToWorker =
 export type WorkerErrorCode = "INVALID_PAYLOAD" | "INTERNAL";
 
 export type FromWorker =
-  | { type: "ready"; mismatches: string[]; rebuilt: boolean; ms: number }
+  /** The rollups differ from the log: the worker refills them (minutes over a year) and answers nothing meanwhile. */
+  | { type: "refilling"; mismatches: string[] }
+  | { type: "ready"; mismatches: string[]; rebuilt: boolean; ms: number; days?: number }
   | { type: "json"; id: number; body: string }
   | { type: "head"; id: number; status: number; headers: Record<string, string | number> }
   | { type: "chunk"; id: number; data: string }

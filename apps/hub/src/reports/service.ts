@@ -84,6 +84,7 @@ export class ReportWorker {
   private readonly timeoutMs: number;
   private readonly log: Logger;
   private readyWaiters: (() => void)[] = [];
+  private refilling = false;
 
   constructor(private readonly options: ReportWorkerOptions) {
     this.maxInFlight = options.maxInFlight ?? 8;
@@ -94,6 +95,11 @@ export class ReportWorker {
 
   get inFlight(): number {
     return this.pending.size;
+  }
+
+  /** True while the worker refills the rollups (requests are refused with REPORT_UNAVAILABLE meanwhile). */
+  get refillingRollups(): boolean {
+    return this.refilling;
   }
 
   /** The running worker thread (tests end it to see a crash handled). */
@@ -111,6 +117,11 @@ export class ReportWorker {
   answer(res: ServerResponse, request: { name: WorkerReportName; query: unknown; csv: boolean; dialect: "id" | "default"; now: number }): Promise<void> {
     const worker = this.worker;
     if (!worker) {
+      sendReportError(res, "REPORT_UNAVAILABLE");
+      return Promise.resolve();
+    }
+    // Refilling the rollups takes minutes over a year: say so at once rather than hold the request.
+    if (this.refilling) {
       sendReportError(res, "REPORT_UNAVAILABLE");
       return Promise.resolve();
     }
@@ -177,6 +188,7 @@ export class ReportWorker {
   private onExit(worker: Worker, code: number): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    this.refilling = false;
     for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
     if (this.closing) return;
     // A worker that dies before it is ready (a missing database file) would otherwise restart in a tight loop.
@@ -190,10 +202,17 @@ export class ReportWorker {
   }
 
   private onMessage(msg: FromWorker): void {
+    if (msg.type === "refilling") {
+      this.refilling = true;
+      this.log.warn({ mismatches: msg.mismatches }, "report rollups differ from the service log: refilling them day by day; reports answer again when done");
+      for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
+      return;
+    }
     if (msg.type === "ready") {
       this.readied = true;
+      this.refilling = false;
       this.restartDelayMs = 0;
-      const check = { ms: Math.round(msg.ms), mismatches: msg.mismatches };
+      const check = { ms: Math.round(msg.ms), mismatches: msg.mismatches, ...(msg.days === undefined ? {} : { days: msg.days }) };
       if (msg.rebuilt) this.log.warn(check, "report rollups differed from the service log: refilled them from the log");
       else this.log.info(check, "report rollups checked");
       for (const resolve of this.readyWaiters.splice(0)) resolve();

@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
+import { checkRollups, openStore } from "@layan/store";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeReportFixture } from "../../../../packages/store/src/reports/fixture";
 import { connect, login, must, rid, startHub, type TestHubHandle } from "../testing/harness";
 import type { ReportWorker } from "./service";
 
@@ -20,19 +25,23 @@ afterEach(async () => {
   h = null;
 });
 
-async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number } = {}) {
+async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number; dbPath?: string } = {}) {
   let worker: ReportWorker | null = null;
-  h = await startHub({ reports: { ...options, onWorker: (w) => (worker = w) } });
+  const { dbPath, ...reports } = options;
+  h = await startHub({ ...(dbPath ? { dbPath } : {}), reports: { ...reports, onWorker: (w) => (worker = w) } });
   const token = await login(h.url, h.users.manager);
   const get = (path: string) => fetch(`${h!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!worker) throw new Error("no report worker");
   return { hub: h, worker: worker as ReportWorker, get };
 }
 
-/** Until the hub's side holds `n` requests at the worker (a few event-loop turns, no clock). */
-async function inFlight(worker: ReportWorker, n: number): Promise<void> {
-  while (worker.inFlight < n) await new Promise((resolve) => setImmediate(resolve));
+/** Until `done` holds, event-loop turn by event-loop turn (no clock). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Until the hub's side holds `n` requests at the worker. */
+const inFlight = (worker: ReportWorker, n: number) => until(() => worker.inFlight >= n);
 
 const exited = (thread: Worker) => new Promise<number>((resolve) => thread.once("exit", resolve));
 
@@ -93,6 +102,31 @@ describe("the report worker", () => {
     await gone;
     await worker.ready();
     expect(worker.thread).not.toBe(first);
+  });
+
+  it("refills rollups that differ from the log before it answers, saying so to a request meanwhile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "layan-refill-"));
+    try {
+      const dbPath = join(dir, "layan.db");
+      const before = openStore(dbPath);
+      writeReportFixture(before);
+      // What `pnpm hub rebuild` leaves: the log refilled without the triggers.
+      before.db.exec("DELETE FROM report_service_hours; DELETE FROM report_issued;");
+      before.close();
+      const { worker, get } = await hubWithWorker({ dbPath });
+      await until(() => worker.refillingRollups);
+      const meanwhile = await get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
+      expect(meanwhile.status).toBe(503);
+      expect(((await meanwhile.json()) as Body).error?.code).toBe("REPORT_UNAVAILABLE");
+      await worker.ready();
+      expect(checkRollups(h!.store.db).mismatches).toEqual([]);
+      const after = await get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
+      expect(after.status).toBe(200);
+      await h!.close();
+      h = null;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("ends with the hub", async () => {

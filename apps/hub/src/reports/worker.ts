@@ -32,9 +32,13 @@ const reports = createReportQueries(db, { utcOffsetMinutes, verify: false });
 
 const t0 = performance.now();
 const { mismatches } = checkRollups(db);
-// The read-only connection cannot refill them; a short-lived writable one does, once.
-if (mismatches.length > 0) refillRollups(dbFile);
-post({ type: "ready", mismatches, rebuilt: mismatches.length > 0, ms: performance.now() - t0 });
+let days: number | undefined;
+if (mismatches.length > 0) {
+  post({ type: "refilling", mismatches });
+  // The read-only connection cannot refill them; a short-lived writable one does, day by day.
+  days = refillRollups(dbFile);
+}
+post({ type: "ready", mismatches, rebuilt: mismatches.length > 0, ms: performance.now() - t0, ...(days === undefined ? {} : { days }) });
 
 const names = reportNames(setup, reports);
 const clock = (at: number | null) => localClock(at, utcOffsetMinutes);
