@@ -14,6 +14,8 @@ export interface ReportWorkerData {
   dbFile: string;
   setup: HubSetup;
   utcOffsetMinutes: number;
+  /** An earlier worker of this hub already checked the rollups (only triggers write them since). */
+  rollupsChecked: boolean;
 }
 
 export interface ReportRequest {

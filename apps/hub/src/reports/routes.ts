@@ -39,8 +39,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 export type ReportRoute = Route & { close(): Promise<void> };
 
-export interface ReportRouteOptions extends Pick<ReportWorkerOptions, "maxInFlight" | "timeoutMs"> {
-  /** Given the worker once it is started (tests end it to see a crash handled). */
+export interface ReportRouteOptions extends Pick<ReportWorkerOptions, "maxInFlight" | "timeoutMs" | "idleMs"> {
+  /** Given the worker's handle with the route (tests end the thread to see a crash handled). */
   onWorker?: (worker: ReportWorker) => void;
 }
 
@@ -63,6 +63,7 @@ export function reportRoutes(db: Store["db"], options: ReportRouteOptions = {}):
       logger: log,
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
     });
     options.onWorker?.(worker);
     const roles: readonly string[] = REPORT_ROLES;

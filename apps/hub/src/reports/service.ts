@@ -1,9 +1,15 @@
 /**
  * The hub's side of the report worker (worker.ts): starts it, hands it parsed
- * requests, copies its answers to the HTTP responses, and restarts it when it
- * stops. The queue never waits for a report: nothing here blocks, and the
- * worker has its own thread and its own read-only database connection.
+ * requests, copies its answers to the HTTP responses, and starts a new one
+ * when it stops. The queue never waits for a report: nothing here blocks, and
+ * the worker has its own thread and its own read-only database connection.
  *
+ * - The worker starts with the first report request and ends after `idleMs`
+ *   without one: a thread with its own V8 heap and SQLite cache holds ~20 MB,
+ *   which a hub that nobody asks for reports (most of the day) should not
+ *   carry. The first worker of the hub's life checks the rollups first (half
+ *   a second over a million tickets); later ones skip it, since only the
+ *   triggers write the rollups while the hub runs.
  * - At most `maxInFlight` requests are with the worker (it answers them one
  *   after another, streams interleaved page by page); beyond that a request
  *   is refused at once with TOO_MANY_REQUESTS (429) rather than queued
@@ -14,7 +20,8 @@
  *   later report.
  * - When the worker stops (a crash, out of memory, the timeout above), every
  *   request it held gets REPORT_UNAVAILABLE (503; a CSV already streaming is
- *   cut off, so the file is visibly incomplete) and a new worker starts.
+ *   cut off, so the file is visibly incomplete); the next request starts a
+ *   new worker.
  * - close() (the hub's SIGTERM) ends the worker.
  */
 import { existsSync } from "node:fs";
@@ -36,6 +43,8 @@ export interface ReportWorkerOptions {
   maxInFlight?: number;
   /** Per request, from dispatch (default 60 s: a year-long summary takes about one). */
   timeoutMs?: number;
+  /** The worker ends after this long without a report request (default 5 minutes). */
+  idleMs?: number;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -70,18 +79,18 @@ function workerEntry(): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL("./worker-from-source.mjs", import.meta.url);
 }
 
-const MAX_RESTART_DELAY_MS = 30_000;
-
 export class ReportWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closing = false;
   private readied = false;
-  private restartDelayMs = 0;
-  private restartTimer: NodeJS.Timeout | null = null;
+  /** Set once a worker found the rollups true (or refilled them): later workers skip the check. */
+  private rollupsChecked = false;
+  private idleTimer: NodeJS.Timeout | null = null;
   private readonly maxInFlight: number;
   private readonly timeoutMs: number;
+  private readonly idleMs: number;
   private readonly log: Logger;
   private readyWaiters: (() => void)[] = [];
   private refilling = false;
@@ -89,8 +98,8 @@ export class ReportWorker {
   constructor(private readonly options: ReportWorkerOptions) {
     this.maxInFlight = options.maxInFlight ?? 8;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.idleMs = options.idleMs ?? 5 * 60_000;
     this.log = options.logger;
-    this.start();
   }
 
   get inFlight(): number {
@@ -107,19 +116,23 @@ export class ReportWorker {
     return this.worker;
   }
 
-  /** Resolves once the current worker has checked the rollups and takes requests. */
+  /** Starts the worker if none runs; resolves once it has checked the rollups and takes requests. */
   ready(): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    if (!this.worker) this.start();
     if (this.readied) return Promise.resolve();
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Answers `res` from the worker; resolves when the answer is complete, or failed. */
   answer(res: ServerResponse, request: { name: WorkerReportName; query: unknown; csv: boolean; dialect: "id" | "default"; now: number }): Promise<void> {
-    const worker = this.worker;
-    if (!worker) {
+    if (this.closing) {
       sendReportError(res, "REPORT_UNAVAILABLE");
       return Promise.resolve();
     }
+    if (!this.worker) this.start();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     // Refilling the rollups takes minutes over a year: say so at once rather than hold the request.
     if (this.refilling) {
       sendReportError(res, "REPORT_UNAVAILABLE");
@@ -151,7 +164,7 @@ export class ReportWorker {
 
   async close(): Promise<void> {
     this.closing = true;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
     const worker = this.worker;
     this.worker = null;
@@ -168,6 +181,7 @@ export class ReportWorker {
       dbFile: this.options.dbFile,
       setup: this.options.setup,
       utcOffsetMinutes: this.options.utcOffsetMinutes,
+      rollupsChecked: this.rollupsChecked,
     };
     const worker = new Worker(url, { workerData: data });
     // The HTTP server keeps the hub alive; the worker must never be what keeps a closed hub's process up.
@@ -181,24 +195,34 @@ export class ReportWorker {
 
   private restart(): void {
     const worker = this.worker;
-    // onExit fails what it held and starts the next one.
+    // onExit fails what it held; the next request starts a new one.
     if (worker) void worker.terminate();
+  }
+
+  /** Ends the worker once nothing is asked of it for idleMs. */
+  private idleLater(): void {
+    if (this.pending.size > 0 || this.closing || !this.worker) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const worker = this.worker;
+      if (!worker || this.pending.size > 0 || this.refilling) return;
+      // Detached first: onExit sees a worker that is no longer the current one and stays quiet.
+      this.worker = null;
+      this.readied = false;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private onExit(worker: Worker, code: number): void {
     if (this.worker !== worker) return;
     this.worker = null;
     this.refilling = false;
+    this.readied = false;
     for (const id of [...this.pending.keys()]) this.finish(id, "REPORT_UNAVAILABLE");
     if (this.closing) return;
-    // A worker that dies before it is ready (a missing database file) would otherwise restart in a tight loop.
-    this.restartDelayMs = this.readied ? 0 : Math.min(Math.max(250, this.restartDelayMs * 2), MAX_RESTART_DELAY_MS);
-    this.log.error({ code, restartInMs: this.restartDelayMs }, "report worker stopped; restarting it");
-    this.restartTimer = setTimeout(() => {
-      this.restartTimer = null;
-      if (!this.closing) this.start();
-    }, this.restartDelayMs);
-    this.restartTimer.unref();
+    this.log.error({ code }, "report worker stopped; the next report request starts a new one");
   }
 
   private onMessage(msg: FromWorker): void {
@@ -211,7 +235,7 @@ export class ReportWorker {
     if (msg.type === "ready") {
       this.readied = true;
       this.refilling = false;
-      this.restartDelayMs = 0;
+      this.rollupsChecked = true;
       const check = { ms: Math.round(msg.ms), mismatches: msg.mismatches, ...(msg.days === undefined ? {} : { days: msg.days }) };
       if (msg.rebuilt) this.log.warn(check, "report rollups differed from the service log: refilled them from the log");
       else this.log.info(check, "report rollups checked");
@@ -265,5 +289,6 @@ export class ReportWorker {
     clearTimeout(p.timer);
     if (code) sendReportError(p.res, code, issues);
     p.done();
+    this.idleLater();
   }
 }

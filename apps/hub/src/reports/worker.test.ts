@@ -9,10 +9,10 @@ import { connect, login, must, rid, startHub, type TestHubHandle } from "../test
 import type { ReportWorker } from "./service";
 
 // The report worker for real: its own thread, its own read-only connection,
-// reached over real HTTP. The worker boots from source through tsx (hundreds
-// of ms): a request sent right after the hub starts is with the worker, and
-// unanswered, while it boots, which is how these tests hold one "mid-request"
-// without any hook in the code.
+// reached over real HTTP. The first report request starts the worker, which
+// boots from source through tsx (hundreds of ms): that request is with the
+// worker, and unanswered, while it boots, which is how these tests hold one
+// "mid-request" without any hook in the code.
 
 interface Body {
   ok: boolean;
@@ -25,7 +25,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number; dbPath?: string } = {}) {
+async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number; idleMs?: number; dbPath?: string } = {}) {
   let worker: ReportWorker | null = null;
   const { dbPath, ...reports } = options;
   h = await startHub({ ...(dbPath ? { dbPath } : {}), reports: { ...reports, onWorker: (w) => (worker = w) } });
@@ -48,9 +48,9 @@ const exited = (thread: Worker) => new Promise<number>((resolve) => thread.once(
 describe("the report worker", () => {
   it("answers a request it held when it died with REPORT_UNAVAILABLE in Indonesian, restarts, and the queue goes on meanwhile", async () => {
     const { hub, worker, get } = await hubWithWorker();
-    const first = worker.thread!;
     const pending = get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
     await inFlight(worker, 1);
+    const first = worker.thread!;
     const gone = exited(first);
     await first.terminate();
     await gone;
@@ -91,17 +91,17 @@ describe("the report worker", () => {
 
   it("stops a report past its time limit with REPORT_TIMEOUT and starts a fresh worker", async () => {
     const { worker, get } = await hubWithWorker({ timeoutMs: 1 });
-    const first = worker.thread!;
-    const gone = exited(first);
+    expect(worker.thread).toBeNull();
     const res = await get("/api/reports/meta");
     expect(res.status).toBe(504);
     expect(((await res.json()) as Body).error).toMatchObject({
       code: "REPORT_TIMEOUT",
       message: expect.stringMatching(/^Laporan terlalu lama disusun/) as string,
     });
-    await gone;
+    // The stuck one is ended; a fresh one takes the next request.
+    await until(() => worker.thread === null);
     await worker.ready();
-    expect(worker.thread).not.toBe(first);
+    expect(worker.thread).not.toBeNull();
   });
 
   it("refills rollups that differ from the log before it answers, saying so to a request meanwhile", async () => {
@@ -114,11 +114,12 @@ describe("the report worker", () => {
       before.db.exec("DELETE FROM report_service_hours; DELETE FROM report_issued;");
       before.close();
       const { worker, get } = await hubWithWorker({ dbPath });
+      const ready = worker.ready();
       await until(() => worker.refillingRollups);
       const meanwhile = await get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
       expect(meanwhile.status).toBe(503);
       expect(((await meanwhile.json()) as Body).error?.code).toBe("REPORT_UNAVAILABLE");
-      await worker.ready();
+      await ready;
       expect(checkRollups(h!.store.db).mismatches).toEqual([]);
       const after = await get("/api/reports/summary?from=2026-11-01&to=2026-11-27");
       expect(after.status).toBe(200);
@@ -127,6 +128,16 @@ describe("the report worker", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("starts with the first report request and ends when none came for a while", async () => {
+    const { worker, get } = await hubWithWorker({ idleMs: 1 });
+    expect(worker.thread).toBeNull();
+    const first = await get("/api/reports/meta");
+    expect(first.status).toBe(200);
+    await until(() => worker.thread === null);
+    const again = await get("/api/reports/meta");
+    expect(again.status).toBe(200);
   });
 
   it("ends with the hub", async () => {
