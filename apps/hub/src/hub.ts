@@ -66,6 +66,8 @@ export interface Hub {
 
 /** How often the hub looks at the clock for the office-local midnight roll-over. */
 const DAY_CHECK_MS = 30_000;
+/** How long after the hub's start the first deletion of personal data past its retention runs. */
+const START_PURGE_DELAY_MS = 5_000;
 /** At most one "malformed request" warning this often. */
 const MALFORMED_LOG_MS = 60_000;
 
@@ -277,10 +279,7 @@ export function createHub(options: HubOptions): Hub {
   });
 
   let day = serviceDayOf(clock(), setup.rules.timezone);
-  const rollOver = () => {
-    void engine.rollOverDay().then((answer) => {
-      if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
-    });
+  const purge = () => {
     try {
       purgePersonalData(context);
     } catch (err) {
@@ -288,12 +287,23 @@ export function createHub(options: HubOptions): Hub {
       logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting personal data past its retention period failed");
     }
   };
-  rollOver();
+  const rollOver = (purgeNow: boolean) => {
+    void engine.rollOverDay().then((answer) => {
+      if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
+    });
+    if (purgeNow) purge();
+  };
+  rollOver(false);
+  // At start the purge waits a moment: over a year's survey profiles it takes
+  // a tenth of a second or more, which the hub's start-up (serving the
+  // kiosks again) should not wait for; a few seconds late is still the day.
+  const startPurge = setTimeout(purge, START_PURGE_DELAY_MS);
+  startPurge.unref();
   const dayTimer = setInterval(() => {
     const today = serviceDayOf(clock(), setup.rules.timezone);
     if (today !== day) {
       day = today;
-      rollOver();
+      rollOver(true);
     }
     engine.prune();
   }, DAY_CHECK_MS);
@@ -319,6 +329,7 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     async close() {
+      clearTimeout(startPurge);
       clearInterval(dayTimer);
       clearInterval(sessionTimer);
       stopBroadcasting();
