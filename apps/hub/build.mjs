@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 rmSync(`${here}dist`, { recursive: true, force: true });
 mkdirSync(`${here}dist`, { recursive: true });
 await build({
-  entryPoints: { main: `${here}src/main.ts`, cli: `${here}src/cli.ts` },
+  // The report worker is a thread of its own with its own entry; src/reports/service.ts looks for it beside main.js.
+  entryPoints: { main: `${here}src/main.ts`, cli: `${here}src/cli.ts`, "report-worker": `${here}src/reports/worker.ts` },
   outdir: `${here}dist`,
   bundle: true,
   platform: "node",

@@ -45,8 +45,11 @@ export interface HubOptions {
   allowedOrigins?: readonly string[];
   /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
   sessionCheckMs?: number;
-  /** Extra HTTP routes (reports, ticket page), tried after the built-in ones. */
-  routes?: ((ctx: HubContext) => Route)[];
+  /**
+   * Extra HTTP routes (reports, ticket page), tried after the built-in ones. A
+   * route with a `close` (the reports' worker thread) is closed with the hub.
+   */
+  routes?: ((ctx: HubContext) => Route & { close?: () => Promise<void> })[];
   /** PEM certificate (chain) and key: the hub then serves HTTPS, and socket.io wss, on the same port. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
 }
@@ -65,6 +68,8 @@ export interface Hub {
 /** How often the hub looks at the clock for the office-local midnight roll-over. */
 const DAY_CHECK_MS = 30_000;
 const LEDGER_PRUNE_PER_CHECK = 200;
+/** How long after the hub's start the first deletion of personal data past its retention runs. */
+const START_PURGE_DELAY_MS = 5_000;
 /** At most one "malformed request" warning this often. */
 const MALFORMED_LOG_MS = 60_000;
 
@@ -215,6 +220,7 @@ export function createHub(options: HubOptions): Hub {
   const stopBroadcasting = startBroadcasting(context);
 
   const startedAt = clock();
+  const extraRoutes = (options.routes ?? []).map((make) => make(context));
   const routes: Route[] = [
     (req, res, url) => {
       if (url.pathname === "/healthz") {
@@ -240,7 +246,7 @@ export function createHub(options: HubOptions): Hub {
     feedbackRoutes(context),
     complaintPageRoutes(context),
     staticApps(options.webApps ?? {}),
-    ...(options.routes ?? []).map((make) => make(context)),
+    ...extraRoutes,
   ];
 
   const malformed = rateLimitedWarning(logger, "malformed request URL answered 400", MALFORMED_LOG_MS, clock);
@@ -285,10 +291,7 @@ export function createHub(options: HubOptions): Hub {
     }
   };
   let day = serviceDayOf(clock(), setup.rules.timezone);
-  const rollOver = () => {
-    void engine.rollOverDay().then((answer) => {
-      if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
-    });
+  const purge = () => {
     try {
       purgePersonalData(context);
     } catch (err) {
@@ -296,14 +299,25 @@ export function createHub(options: HubOptions): Hub {
       logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting personal data past its retention period failed");
     }
   };
-  rollOver();
+  const rollOver = (purgeNow: boolean) => {
+    void engine.rollOverDay().then((answer) => {
+      if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
+    });
+    if (purgeNow) purge();
+  };
+  rollOver(false);
   pruneLedger();
+  // At start the purge waits a moment: over a year's survey profiles it takes
+  // a tenth of a second or more, which the hub's start-up (serving the
+  // kiosks again) should not wait for; a few seconds late is still the day.
+  const startPurge = setTimeout(purge, START_PURGE_DELAY_MS);
+  startPurge.unref();
   const dayTimer = setInterval(() => {
     pruneLedger();
     const today = serviceDayOf(clock(), setup.rules.timezone);
     if (today !== day) {
       day = today;
-      rollOver();
+      rollOver(true);
     }
     engine.prune();
   }, DAY_CHECK_MS);
@@ -329,6 +343,7 @@ export function createHub(options: HubOptions): Hub {
       });
     },
     async close() {
+      clearTimeout(startPurge);
       clearInterval(dayTimer);
       clearInterval(sessionTimer);
       stopBroadcasting();
@@ -336,6 +351,7 @@ export function createHub(options: HubOptions): Hub {
         void io.close(() => done());
       });
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      for (const route of extraRoutes) await route.close?.();
     },
   };
 }

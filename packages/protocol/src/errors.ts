@@ -38,6 +38,10 @@ export const HUB_ERROR_CODES = [
   "ASSIGNEE_UNKNOWN",
   /** HTTP: one address sent more public requests (surveys, complaints) than a person would. */
   "TOO_MANY_REQUESTS",
+  /** HTTP: the report worker stopped (crashed, or ended for a report past its time) while answering; it restarts by itself. */
+  "REPORT_UNAVAILABLE",
+  /** HTTP: a report ran past its time limit and was stopped. */
+  "REPORT_TIMEOUT",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
 ] as const;
@@ -100,5 +104,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   COMPLAINT_NOT_ANSWERED: { id: "Beri jawaban atau catatan penutup sebelum menyelesaikan pengaduan.", en: "Answer the complaint or give a closing note before closing it." },
   ASSIGNEE_UNKNOWN: { id: "Petugas yang dituju tidak dikenal atau tidak aktif.", en: "Unknown or disabled assignee." },
   TOO_MANY_REQUESTS: { id: "Terlalu banyak permintaan dari perangkat ini. Coba lagi beberapa menit lagi.", en: "Too many requests from this device. Try again in a few minutes." },
+  REPORT_UNAVAILABLE: { id: "Layanan laporan sedang dimulai ulang. Silakan coba lagi sebentar lagi.", en: "The report service is restarting. Try again in a moment." },
+  REPORT_TIMEOUT: { id: "Laporan terlalu lama disusun dan dihentikan. Persempit rentang tanggal atau coba lagi di luar jam sibuk.", en: "The report took too long and was stopped. Narrow the date range or try again outside busy hours." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
 };

@@ -3,15 +3,21 @@
  * JSON answer (typed by REPORT_ENDPOINTS in packages/protocol) and, where the
  * report has one, its CSV file.
  */
-import type { ServerResponse } from "node:http";
 import type { ReportFilterQuery, ReportName, ReportQuery, ReportResponse } from "@layan/protocol";
 import type { ReportFilter, ReportQueries } from "@layan/store";
-import type { HubContext } from "../context";
-import { sendCsv, type CsvDialect } from "./csv";
+import type { HubSetup } from "../setup";
+import { sendCsv, type CsvDialect, type CsvSink } from "./csv";
 import type { ReportNames } from "./names";
 
+/**
+ * Reports run in the report worker (worker.ts), away from the queue: they see
+ * the office's setup and the hub's clock as the request carried them, and the
+ * database through the worker's own read-only connection, never the engine.
+ */
 export interface ReportContext {
-  hub: HubContext;
+  setup: HubSetup;
+  /** The hub's time when the request arrived (the hub's clock, pinned in tests). */
+  now: () => number;
   reports: ReportQueries;
   names: ReportNames;
   /** "08:05:30" office-local, from epoch ms. */
@@ -26,7 +32,7 @@ export class ReportParamError extends Error {
 }
 
 export interface CsvOut {
-  res: ServerResponse;
+  res: CsvSink;
   dialect: CsvDialect;
 }
 
@@ -44,7 +50,7 @@ export function reportFilter(rc: ReportContext, q: ReportFilterQuery): ReportFil
   let serviceIds = q.service;
   if (q.agency) {
     const agencies = q.agency;
-    const ofAgencies = rc.hub.setup.rules.services.filter((s) => agencies.includes(s.agencyId)).map((s) => s.id);
+    const ofAgencies = rc.setup.rules.services.filter((s) => agencies.includes(s.agencyId)).map((s) => s.id);
     serviceIds = serviceIds ? serviceIds.filter((id) => ofAgencies.includes(id)) : ofAgencies;
   }
   return { from: q.from, to: q.to, serviceIds, counterIds: q.counter, officerIds: q.officer };

@@ -8,8 +8,6 @@
  * (";" and ","), for Excel on Windows set to Indonesian, whose list separator
  * is ";" and which would otherwise put every row in one column.
  */
-import type { ServerResponse } from "node:http";
-
 export const BOM = "\uFEFF";
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -64,8 +62,21 @@ export function minutes(ms: number | null | undefined): number | null {
   return ms === null || ms === undefined ? null : Math.round(ms / 6_000) / 10;
 }
 
+/**
+ * Where a CSV answer goes. Reports are written in the report worker, so this
+ * is the worker's channel back to the HTTP response, not the response itself.
+ */
+export interface CsvSink {
+  writeHead(status: number, headers: Record<string, string | number>): void;
+  /** Resolves when the far end can take more: a streamed export waits on it between pages. */
+  write(chunk: string): Promise<void>;
+  end(chunk?: string): void;
+  /** True once the client went away: a stream stops reading pages. */
+  readonly closed: boolean;
+}
+
 /** A whole CSV file as a download. */
-export function sendCsv(res: ServerResponse, filename: string, body: string): void {
+export function sendCsv(res: CsvSink, filename: string, body: string): void {
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
     "content-disposition": `attachment; filename="${filename}"`,

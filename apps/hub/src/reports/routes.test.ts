@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openStore, type Store } from "@layan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDevice, addUser } from "../admin";
@@ -14,6 +17,7 @@ import { reportRoutes } from "./routes";
 // its numbers are worked out by hand in packages/store/src/reports/reports.test.ts.
 // Here: the same numbers through HTTP, auth, parameters and CSV.
 
+let dir: string;
 let store: Store;
 let hub: Hub;
 let storage: ReturnType<typeof hubStore>;
@@ -23,7 +27,8 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   clock = new FakeClock(wib("2026-11-28 10:00"));
-  store = openStore(":memory:", { clock: clock.read });
+  dir = mkdtempSync(join(tmpdir(), "layan-reports-"));
+  store = openStore(join(dir, "layan.db"), { clock: clock.read });
   writeReportFixture(store);
   const users = {
     manager: {
@@ -60,6 +65,7 @@ afterAll(async () => {
   await hub.close();
   storage.committer.close();
   store.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const get = (path: string, token: string | null = tokens.manager!) =>

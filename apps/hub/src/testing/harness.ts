@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type LayanConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
@@ -17,7 +19,7 @@ import { setupFromConfig } from "../config-setup";
 import type { TicketPrinting } from "../context";
 import { createHub, type Hub, type HubOptions } from "../hub";
 import type { HubSetup } from "../setup";
-import { reportRoutes } from "../reports/routes";
+import { reportRoutes, type ReportRouteOptions } from "../reports/routes";
 import { hubStore } from "../store-adapter";
 
 export const SAMPLE_CONFIG_DIR = join(import.meta.dirname, "../../../../kiosk-config");
@@ -66,8 +68,8 @@ export interface StartOptions {
   logger?: Logger;
   allowedOrigins?: string[];
   webApps?: HubOptions["webApps"];
-  /** Serve /api/reports/* as main.ts does. */
-  reports?: boolean;
+  /** Serve /api/reports/* as main.ts does (with these worker options when given). */
+  reports?: boolean | ReportRouteOptions;
   /** Serve HTTPS/wss with this PEM certificate and key (url then starts with https). */
   tls?: { cert: string; key: string };
   /** Changes to the sample office before the hub starts (a setting the sample does not turn on). */
@@ -79,7 +81,9 @@ export interface StartOptions {
 /** A real hub on port 0 with a real SQLite store and the sample office, as CONVENTIONS.md asks. */
 export async function startHub(options: StartOptions = {}): Promise<TestHubHandle> {
   const clock = options.clock ?? new FakeClock();
-  const store = openStore(options.dbPath ?? ":memory:", { clock: clock.read });
+  // The report worker opens the database file again, read-only: reports need a file, not ":memory:".
+  const scratch = options.reports && !options.dbPath ? mkdtempSync(join(tmpdir(), "layan-hub-")) : null;
+  const store = openStore(options.dbPath ?? (scratch ? join(scratch, "layan.db") : ":memory:"), { clock: clock.read });
   // A copy when changed: sampleOffice() is loaded once and shared by every test in the file.
   const config = options.configure ? structuredClone(sampleOffice()) : sampleOffice();
   options.configure?.(config);
@@ -95,7 +99,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
-    ...(options.reports ? { routes: [reportRoutes(store.db)] } : {}),
+    ...(options.reports ? { routes: [reportRoutes(store.db, options.reports === true ? {} : options.reports)] } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");
@@ -110,6 +114,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
       await hub.close();
       storage.committer.close();
       store.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -5,7 +5,8 @@
  */
 export { matchesNothing, narrowsByDesk, whereOf, type ReportFilter, type SqlWhere } from "./filter";
 export { nearestRank, percentileOfSorted } from "./percentile";
-export { rebuildRollups, verifyRollups, type RollupCheck } from "./rollups";
+export { checkRollups, rebuildRollups, rebuildRollupsByDay, verifyRollups, type RollupCheck } from "./rollups";
+export { openReportConnection, refillRollups } from "./connection";
 export { compliance, emptySummary } from "./aggregates";
 export { createReportQueries, type ReportOptions, type ReportQueries } from "./queries";
 export type { SortDir, TicketLog, TicketQuery, TicketSort } from "./ticket-log";

@@ -54,14 +54,87 @@ export function rebuildRollups(db: Database.Database): void {
   })();
 }
 
+/** Every service day that has log rows or rollup rows (stale ones included, so they go). */
+function rollupDays(db: Database.Database): string[] {
+  return db
+    .prepare<[], { day: string }>(
+      `SELECT DISTINCT service_day AS day FROM tickets
+       UNION SELECT service_day FROM report_issued
+       UNION SELECT service_day FROM report_service_hours
+       UNION SELECT service_day FROM report_service_desks
+       UNION SELECT service_day FROM report_steps
+       UNION SELECT service_day FROM report_survey_days
+       ORDER BY 1`,
+    )
+    .all()
+    .map((r) => r.day);
+}
+
+/**
+ * The same refill as rebuildRollups, one service day per transaction: a
+ * year's refill in one transaction held the write lock for over a minute (83
+ * s on the year store), longer than the hub's busy timeout, so every command
+ * would have failed meanwhile. A day holds it for a fraction of a second, and
+ * `pause` between days (given that day's time) lets the hub's waiting commits
+ * in. Rows of a day are keyed by the ticket's service day, as the triggers key
+ * them, so a day refilled in one transaction is consistent with the commits
+ * before and after it. Returns how many days it refilled.
+ */
+export function rebuildRollupsByDay(db: Database.Database, pause: (dayMs: number) => void = () => undefined): number {
+  // step_log has no index that leads with the day: reach it through (service_id, service_day).
+  const stepServices = db
+    .prepare<[], { id: string }>("SELECT DISTINCT service_id AS id FROM step_log")
+    .all()
+    .map((r) => r.id);
+  const inServices = stepServices.length === 0 ? "(NULL)" : `(${stepServices.map(() => "?").join(", ")})`;
+  const statements = [
+    "DELETE FROM report_service_hours WHERE service_day = @day",
+    "DELETE FROM report_service_desks WHERE service_day = @day",
+    "DELETE FROM report_steps WHERE service_day = @day",
+    "DELETE FROM report_issued WHERE service_day = @day",
+    "DELETE FROM report_survey_days WHERE service_day = @day",
+    `INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
+      SELECT service_day, service_id, enqueued_at / 3600000, ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = @day GROUP BY 1, 2, 3`,
+    `INSERT INTO report_service_desks (service_day, service_id, counter_id, officer_id, ${SEGMENT_COLUMNS})
+      SELECT service_day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = @day GROUP BY 1, 2, 3, 4`,
+    `INSERT INTO report_issued (service_day, service_id, issued)
+      SELECT service_day, issued_service_id, count(*) FROM tickets WHERE service_day = @day GROUP BY 1, 2`,
+    `INSERT INTO report_survey_days
+      SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
+        sum(biaya), sum(produk), sum(kompetensi), sum(perilaku), sum(sarana), sum(pengaduan)
+      FROM survey_responses WHERE service_day = @day GROUP BY 1, 2, 3`,
+  ].map((sql) => db.prepare(sql));
+  const steps = db.prepare(
+    `INSERT INTO report_steps (service_day, service_id, step_id, n, ms_sum, judged, met, over_sum, order_sum, target_min, target_max)
+      SELECT service_day, service_id, step_id, count(*), sum(ms), count(met), coalesce(sum(met), 0),
+        coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
+      FROM step_log WHERE service_id IN ${inServices} AND service_day = ? GROUP BY 1, 2, 3`,
+  );
+  const refillDay = db.transaction((day: string) => {
+    for (const statement of statements) statement.run({ day });
+    if (stepServices.length > 0) steps.run(...stepServices, day);
+  });
+  const days = rollupDays(db);
+  for (const day of days) {
+    const t0 = performance.now();
+    refillDay(day);
+    pause(performance.now() - t0);
+  }
+  return days.length;
+}
+
 type Totals = [number, number, number];
 
 /**
- * Compares row counts and time sums of the log with the rollups'; refills the
- * rollups when any differs. Reads the log once (index-only where it can):
- * about a tenth of a second for a million tickets, so the hub does it at start.
+ * Compares row counts and time sums of the log with the rollups' and names the
+ * rollups that differ; reads only, so the report worker's read-only connection
+ * can run it. Reads the log once (index-only where it can): about half a
+ * second for a million tickets, which is why the hub no longer does it on its
+ * own thread at start-up (see apps/hub/src/reports/worker.ts).
  */
-export function verifyRollups(db: Database.Database): RollupCheck {
+export function checkRollups(db: Database.Database): Omit<RollupCheck, "rebuilt"> {
   const t0 = performance.now();
   const totals = (sql: string): Totals => {
     const row = db.prepare<[], Totals>(sql).raw().get();
@@ -100,6 +173,13 @@ export function verifyRollups(db: Database.Database): RollupCheck {
     same(log.tickets, rollups.tickets) ? null : "report_issued",
     same(log.surveys, rollups.surveys) ? null : "report_survey_days",
   ].filter((m): m is string => m !== null);
+  return { mismatches, ms: performance.now() - t0 };
+}
+
+/** checkRollups, then refills the rollups when any differs. */
+export function verifyRollups(db: Database.Database): RollupCheck {
+  const t0 = performance.now();
+  const { mismatches } = checkRollups(db);
   if (mismatches.length > 0) rebuildRollups(db);
   return { rebuilt: mismatches.length > 0, mismatches, ms: performance.now() - t0 };
 }

@@ -58,10 +58,10 @@ function line(key: keyof typeof WEIGHT, label: string, met: boolean | "outside",
 
 export const assessment: ReportHandler<"assessment"> = {
   json: (rc, q): AssessmentReport => {
-    const { setup } = rc.hub;
+    const { setup } = rc;
     const { catalog, rules, feedback } = setup;
     const tz = rules.timezone;
-    const now = rc.hub.engine.now();
+    const now = rc.now();
     const agency = q.agency === null ? null : catalog.agencies.find((a) => a.id === q.agency);
     if (agency === undefined) throw new ReportParamError([{ path: "agency", message: "instansi tidak dikenal" }]);
 

@@ -20,11 +20,11 @@ function median(values: number[]): number | null {
 
 /** Complaint handling over the filter's range and services (also the monthly report's complaints section). */
 export function complaintsOver(rc: ReportContext, filter: ReportFilter): Omit<ComplaintsReport, "from" | "to"> {
-  const { hub } = rc;
-  const now = hub.engine.now();
-  const calendar = hub.setup.feedback.calendar;
+  const { setup } = rc;
+  const now = rc.now();
+  const calendar = setup.feedback.calendar;
   const rows = rc.reports.complaintsFiled(filter);
-  const office = hub.setup.catalog.office;
+  const office = setup.catalog.office;
 
   // Counted once per complaint: every group below (total, category, service, month) reads them again.
   const responseDays = new Map<ComplaintRow, number>();
@@ -59,7 +59,7 @@ export function complaintsOver(rc: ReportContext, filter: ReportFilter): Omit<Co
   const byStatus = Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, 0])) as Record<ComplaintStatus, number>;
   for (const r of rows) byStatus[r.status] += 1;
   return {
-    targetWorkingDays: hub.setup.feedback.complaintTargetWorkingDays,
+    targetWorkingDays: setup.feedback.complaintTargetWorkingDays,
     total: group("all", "Seluruh pengaduan", rows),
     byStatus,
     openPastDue: rows.filter((r) => r.first_response_at === null && r.status !== "selesai" && r.due_at < now).length,

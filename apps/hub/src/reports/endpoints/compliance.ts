@@ -45,8 +45,8 @@ export const compliance: ReportHandler<"compliance"> = {
   json: (rc, q): ComplianceReport => {
     const range = monthRange(q.month);
     const filter = reportFilter(rc, { ...q, ...range, counter: null, officer: null });
-    const { setup } = rc.hub;
-    const now = rc.hub.engine.now();
+    const { setup } = rc;
+    const now = rc.now();
     const core = buildComplianceReport(
       rc.reports,
       rc.names,

@@ -4,20 +4,20 @@ import type { ReportHandler } from "../context";
 
 /** What the dashboard needs to draw its filters: the office, its services and steps, counters, officers. */
 export const meta: ReportHandler<"meta"> = {
-  json: ({ hub, reports, names }) => {
-    const configured = hub.setup.rules.counters.map((c) => c.id);
+  json: ({ setup, now, reports, names }) => {
+    const configured = setup.rules.counters.map((c) => c.id);
     const counterIds = [...new Set([...configured, ...reports.counterIds()])];
     return {
-      office: hub.setup.catalog.office,
-      today: serviceDayOf(hub.engine.now(), hub.setup.rules.timezone),
+      office: setup.catalog.office,
+      today: serviceDayOf(now(), setup.rules.timezone),
       dataRange: reports.dataRange(),
-      agencies: hub.setup.catalog.agencies.map((a) => ({
+      agencies: setup.catalog.agencies.map((a) => ({
         id: a.id,
         name: a.name,
         shortName: a.shortName,
         color: a.color,
       })),
-      services: hub.setup.catalog.services.map((s) => ({
+      services: setup.catalog.services.map((s) => ({
         id: s.id,
         agencyId: s.agencyId,
         prefix: s.prefix,

@@ -73,6 +73,6 @@ function labelSteps(rows: StepRow[], names: ReportNames): LabelledStep[] {
  */
 export function stepCoverageOf(rc: ReportContext, rows: StepCoverage[]): StepCoverage[] {
   // The rules keep a service's timed steps only: the ones the counter ticks.
-  const tickable = new Set(rc.hub.setup.rules.services.filter((s) => s.targets.steps.length > 0).map((s) => s.id));
+  const tickable = new Set(rc.setup.rules.services.filter((s) => s.targets.steps.length > 0).map((s) => s.id));
   return rows.filter((r) => tickable.has(r.serviceId) || r.met.judged > 0 || r.withSteps > 0);
 }

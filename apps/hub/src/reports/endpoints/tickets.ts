@@ -4,6 +4,9 @@ import { BOM, csvRow, minutes, type CsvDialect } from "../csv";
 import { ReportParamError, reportFilter, type ReportContext, type ReportHandler } from "../context";
 import type { ReportNames } from "../names";
 
+/** Rows per page of the streamed CSV: one message from the worker to the hub each. */
+const TICKET_CSV_PAGE = 2_000;
+
 /** The ticket log, one row per queue segment, keyset-paged; as CSV, every row, streamed. */
 export const tickets: ReportHandler<"tickets"> = {
   json: (rc, q) => {
@@ -24,17 +27,11 @@ export const tickets: ReportHandler<"tickets"> = {
       "content-disposition": `attachment; filename="layan-log-antrean-${query.from}_${query.to}.csv"`,
       "cache-control": "no-store",
     });
-    res.write(BOM + csvRow(TICKET_HEADER, dialect));
-    for (const page of rc.reports.iterateTickets(query, 2_000)) {
-      if (res.destroyed) return;
-      const written = res.write(page.map((r) => ticketCsvRow(r, rc.names, rc.clock, dialect)).join(""));
-      // Let calls and pushes run between pages; wait for the socket when the client reads slowly.
-      if (!written) {
-        await new Promise<void>((resolve) => {
-          res.once("drain", resolve);
-          res.once("close", resolve);
-        });
-      } else await new Promise<void>((resolve) => setImmediate(resolve));
+    await res.write(BOM + csvRow(TICKET_HEADER, dialect));
+    for (const page of rc.reports.iterateTickets(query, TICKET_CSV_PAGE)) {
+      if (res.closed) return;
+      // Waits for the hub to pass the page on to the socket: a slow client holds the worker's next read, not the hub's memory.
+      await res.write(page.map((r) => ticketCsvRow(r, rc.names, rc.clock, dialect)).join(""));
     }
     res.end();
   },

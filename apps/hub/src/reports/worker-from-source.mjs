@@ -1,0 +1,7 @@
+// The report worker from source (pnpm start, tests): a worker thread does not
+// inherit the TypeScript loader of the thread that started it, so register
+// tsx here, then load the real entry. The bundled hub runs dist/report-worker.js.
+import { register } from "tsx/esm/api";
+
+register();
+await import("./worker.ts");

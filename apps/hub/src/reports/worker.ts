@@ -1,0 +1,92 @@
+/**
+ * The report worker: a thread of its own (node:worker_threads) with its own
+ * READ-ONLY connection to the hub's database file, so a year-long report
+ * (about a second of SQLite over a million tickets) never holds up a call, a
+ * display or a commit on the hub's thread. The hub's thread authenticates,
+ * parses the query and passes bytes back to the socket (service.ts).
+ *
+ * The first worker of a hub's life checks the report rollups against the log
+ * (half a second over a million tickets, formerly on the hub's start-up path)
+ * before it reads any message: reports answer from rollups only once they are
+ * known to be true.
+ *
+ * Bundled as dist/report-worker.js (apps/hub/build.mjs); from source it runs
+ * through tsx (service.ts passes the loader on).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { ok, type ReportQuery } from "@layan/protocol";
+import { checkRollups, createReportQueries, openReportConnection, refillRollups } from "@layan/store";
+import { ReportParamError, type ReportContext } from "./context";
+import type { CsvSink } from "./csv";
+import { runReport } from "./handlers";
+import type { FromWorker, ReportRequest, ReportWorkerData, ToWorker, WorkerReportName } from "./messages";
+import { reportNames } from "./names";
+import { localClock } from "./time";
+
+if (!parentPort) throw new Error("worker.ts is the report worker's entry: start it with new Worker(), not directly");
+const port = parentPort;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const { dbFile, setup, utcOffsetMinutes, rollupsChecked } = workerData as ReportWorkerData;
+const db = openReportConnection(dbFile);
+const reports = createReportQueries(db, { utcOffsetMinutes, verify: false });
+
+const t0 = performance.now();
+const { mismatches } = rollupsChecked ? { mismatches: [] } : checkRollups(db);
+let days: number | undefined;
+if (mismatches.length > 0) {
+  post({ type: "refilling", mismatches });
+  // The read-only connection cannot refill them; a short-lived writable one does, day by day.
+  days = refillRollups(dbFile);
+}
+post({ type: "ready", mismatches, rebuilt: mismatches.length > 0, ms: performance.now() - t0, ...(days === undefined ? {} : { days }) });
+
+const names = reportNames(setup, reports);
+const clock = (at: number | null) => localClock(at, utcOffsetMinutes);
+/** Streams waiting for the hub to take their last chunk. */
+const credits = new Map<number, () => void>();
+const cancelled = new Set<number>();
+
+function sink(id: number): CsvSink {
+  return {
+    writeHead: (status, headers) => post({ type: "head", id, status, headers }),
+    write: (data) =>
+      new Promise<void>((resolve) => {
+        credits.set(id, resolve);
+        post({ type: "chunk", id, data });
+      }),
+    end: (data) => post(data === undefined ? { type: "end", id } : { type: "end", id, data }),
+    get closed() {
+      return cancelled.has(id);
+    },
+  };
+}
+
+async function handle(msg: ReportRequest): Promise<void> {
+  const rc: ReportContext = { setup, now: () => msg.now, reports, names, clock };
+  try {
+    const answer = await runReport(
+      rc,
+      msg.name,
+      msg.query as ReportQuery<WorkerReportName>,
+      msg.csv ? { dialect: msg.dialect, sink: sink(msg.id) } : null,
+    );
+    if (answer !== null) post({ type: "json", id: msg.id, body: JSON.stringify(ok(answer)) });
+  } catch (err) {
+    if (err instanceof ReportParamError) post({ type: "error", id: msg.id, code: "INVALID_PAYLOAD", issues: err.issues });
+    else post({ type: "error", id: msg.id, code: "INTERNAL", detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  } finally {
+    credits.delete(msg.id);
+    cancelled.delete(msg.id);
+  }
+}
+
+port.on("message", (msg: ToWorker) => {
+  if (msg.type === "report") void handle(msg);
+  else {
+    if (msg.type === "cancel") cancelled.add(msg.id);
+    const resume = credits.get(msg.id);
+    credits.delete(msg.id);
+    resume?.();
+  }
+});
