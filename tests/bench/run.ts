@@ -7,7 +7,7 @@
  *
  * Flags: --json, --quick (smoke run: small counts, 1 round), --rounds N
  * (default 3), --hub-only, --skip-kiosk, --skip-display, --skip-reports,
- * --skip-stall, --skip-flat-cost, --skip-storage.
+ * --skip-stall, --skip-flat-cost, --skip-storage, --skip-restart.
  */
 import { cpus } from "node:os";
 import { buildServers } from "./build";
@@ -19,6 +19,7 @@ import { benchKioskToPrinter } from "./kiosk-to-printer";
 import { loadBare, type LoadSizes } from "./load";
 import { benchReportStall } from "./report-stall";
 import { benchReports } from "./reports";
+import { benchRestart } from "./restart";
 import { benchStorage } from "./storage";
 import { ratio, summarizeRounds, type Results } from "./rounds";
 import { round } from "./stats";
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
   const stall = only("reports") && only("stall") ? await benchReportStall(servers.hub, { quick }, log) : {};
   // Bytes per ticket over a simulated year with the ledger as a hub fills it (builds its own store).
   const storage = only("storage") ? await benchStorage() : {};
+  // Spawn -> serving with the year store's history (a copy of the cached report store).
+  const restart = only("reports") && only("restart") ? await benchRestart({ build: false }) : {};
   const vsBaseline = (a: string, b: string) => ratio(summary[a], baseline[b]);
   const results: Results = {
     rounds,
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
     ...reports,
     ...stall,
     ...storage,
+    ...restart,
     machine: `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
     bench_seconds: round((Date.now() - started) / 1000, 1),
   };
