@@ -47,4 +47,13 @@ export type FromWorker =
   | { type: "head"; id: number; status: number; headers: Record<string, string | number> }
   | { type: "chunk"; id: number; data: string }
   | { type: "end"; id: number; data?: string }
-  | { type: "error"; id: number; code: WorkerErrorCode; issues?: { path: string; message: string }[]; detail?: string };
+  | {
+      type: "error";
+      id: number;
+      code: WorkerErrorCode;
+      issues?: { path: string; message: string }[];
+      detail?: string;
+    };
+
+/** The report thread's nice value (worker.ts): below the hub's thread, which serves the queue. */
+export const REPORT_THREAD_NICE = 10;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { writeReportFixture } from "../../../../packages/store/src/reports/fixture";
 import { connect, login, must, rid, startHub, type TestHubHandle } from "../testing/harness";
 import type { ReportWorker } from "./service";
+import { REPORT_THREAD_NICE } from "./messages";
 
 // The report worker for real: its own thread, its own read-only connection,
 // reached over real HTTP. The first report request starts the worker, which
@@ -25,10 +26,15 @@ afterEach(async () => {
   h = null;
 });
 
-async function hubWithWorker(options: { maxInFlight?: number; timeoutMs?: number; idleMs?: number; dbPath?: string } = {}) {
+async function hubWithWorker(
+  options: { maxInFlight?: number; timeoutMs?: number; idleMs?: number; dbPath?: string } = {},
+) {
   let worker: ReportWorker | null = null;
   const { dbPath, ...reports } = options;
-  h = await startHub({ ...(dbPath ? { dbPath } : {}), reports: { ...reports, onWorker: (w) => (worker = w) } });
+  h = await startHub({
+    ...(dbPath ? { dbPath } : {}),
+    reports: { ...reports, onWorker: (w) => (worker = w) },
+  });
   const token = await login(h.url, h.users.manager);
   const get = (path: string) => fetch(`${h!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!worker) throw new Error("no report worker");
@@ -42,6 +48,16 @@ async function until(done: () => boolean): Promise<void> {
 
 /** Until the hub's side holds `n` requests at the worker. */
 const inFlight = (worker: ReportWorker, n: number) => until(() => worker.inFlight >= n);
+
+/** Threads of this process whose nice value is `nice` (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadsAtNice(nice: number): number {
+  return readdirSync("/proc/self/task").filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    // The thread's name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[16]) === nice;
+  }).length;
+}
 
 const exited = (thread: Worker) => new Promise<number>((resolve) => thread.once("exit", resolve));
 
@@ -139,6 +155,17 @@ describe("the report worker", () => {
     const again = await get("/api/reports/meta");
     expect(again.status).toBe(200);
   });
+
+  it.runIf(process.platform === "linux")(
+    "runs at a lower priority than the hub's thread (Linux: a nice value per thread)",
+    async () => {
+      const { worker, get } = await hubWithWorker();
+      const before = threadsAtNice(REPORT_THREAD_NICE);
+      expect((await get("/api/reports/meta")).status).toBe(200);
+      expect(worker.thread).not.toBeNull();
+      expect(threadsAtNice(REPORT_THREAD_NICE)).toBe(before + 1);
+    },
+  );
 
   it("ends with the hub", async () => {
     const { worker } = await hubWithWorker();

@@ -13,18 +13,42 @@
  * Bundled as dist/report-worker.js (apps/hub/build.mjs); from source it runs
  * through tsx (service.ts passes the loader on).
  */
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { ok, type ReportQuery } from "@layan/protocol";
 import { checkRollups, createReportQueries, openReportConnection, refillRollups } from "@layan/store";
 import { ReportParamError, type ReportContext } from "./context";
 import type { CsvSink } from "./csv";
 import { runReport } from "./handlers";
-import type { FromWorker, ReportRequest, ReportWorkerData, ToWorker, WorkerReportName } from "./messages";
+import {
+  REPORT_THREAD_NICE,
+  type FromWorker,
+  type ReportRequest,
+  type ReportWorkerData,
+  type ToWorker,
+  type WorkerReportName,
+} from "./messages";
 import { reportNames } from "./names";
 import { localClock } from "./time";
 
-if (!parentPort) throw new Error("worker.ts is the report worker's entry: start it with new Worker(), not directly");
+if (!parentPort)
+  throw new Error("worker.ts is the report worker's entry: start it with new Worker(), not directly");
 const port = parentPort;
+
+/**
+ * On Linux a nice value belongs to the thread that sets it (setpriority(2),
+ * BUGS): this lowers the report thread only, so on a two-core office PC the
+ * hub's thread, which answers kiosks, counters and displays, gets the CPU
+ * first while a year-long report runs. Elsewhere it may lower the whole
+ * process or be refused; reports must run either way.
+ */
+if (process.platform === "linux") {
+  try {
+    setPriority(REPORT_THREAD_NICE);
+  } catch {
+    // A container without CAP_SYS_NICE still allows lowering; if even that is refused, run at the hub's priority.
+  }
+}
 const post = (message: FromWorker) => port.postMessage(message);
 
 const { dbFile, setup, utcOffsetMinutes, rollupsChecked } = workerData as ReportWorkerData;
@@ -39,7 +63,13 @@ if (mismatches.length > 0) {
   // The read-only connection cannot refill them; a short-lived writable one does, day by day.
   days = refillRollups(dbFile);
 }
-post({ type: "ready", mismatches, rebuilt: mismatches.length > 0, ms: performance.now() - t0, ...(days === undefined ? {} : { days }) });
+post({
+  type: "ready",
+  mismatches,
+  rebuilt: mismatches.length > 0,
+  ms: performance.now() - t0,
+  ...(days === undefined ? {} : { days }),
+});
 
 const names = reportNames(setup, reports);
 const clock = (at: number | null) => localClock(at, utcOffsetMinutes);
@@ -73,8 +103,15 @@ async function handle(msg: ReportRequest): Promise<void> {
     );
     if (answer !== null) post({ type: "json", id: msg.id, body: JSON.stringify(ok(answer)) });
   } catch (err) {
-    if (err instanceof ReportParamError) post({ type: "error", id: msg.id, code: "INVALID_PAYLOAD", issues: err.issues });
-    else post({ type: "error", id: msg.id, code: "INTERNAL", detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    if (err instanceof ReportParamError)
+      post({ type: "error", id: msg.id, code: "INVALID_PAYLOAD", issues: err.issues });
+    else
+      post({
+        type: "error",
+        id: msg.id,
+        code: "INTERNAL",
+        detail: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
   } finally {
     credits.delete(msg.id);
     cancelled.delete(msg.id);
