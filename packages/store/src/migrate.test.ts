@@ -49,6 +49,7 @@ describe("loadMigrations", () => {
       "7-report-rollups-on-delete",
       "8-feedback",
       "9-compact-storage",
+      "10-step-coverage-rollup",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -88,6 +89,7 @@ describe("migrate", () => {
       { id: 7, name: "report-rollups-on-delete", applied_at: 1_700_000_000_000 },
       { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
       { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
+      { id: 10, name: "step-coverage-rollup", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -106,6 +108,7 @@ describe("migrate", () => {
       "report_issued",
       "report_service_desks",
       "report_service_hours",
+      "report_step_segments",
       "report_steps",
       "report_survey_days",
       "report_survey_profiles",
@@ -241,7 +244,8 @@ describe("shipped migrations", () => {
 
     const store = openStore(path);
     expect(store.eventsAfter(0, 1e6).map((e) => [e.seq, e.event])).toEqual(events.map((e, i) => [i + 1, e]));
-    const newBytes = (store.db.prepare("SELECT sum(length(payload)) AS n FROM events").get() as { n: number }).n;
+    const newBytes = (store.db.prepare("SELECT sum(length(payload)) AS n FROM events").get() as { n: number })
+      .n;
     expect(newBytes).toBeLessThan(oldBytes * 0.75);
     rebuildReadModels(store);
     expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
@@ -256,11 +260,18 @@ describe("shipped migrations", () => {
 
   it("0006 keeps the answers recorded before it, with no payload hash (answered as plain retries)", () => {
     const { path, db } = migratedUpTo(5);
-    db.prepare("INSERT INTO requests (request_id, namespace, response, at) VALUES ('kiosk:r1', 'kiosk', '{\"ok\":true,\"data\":1}', 1)").run();
+    db.prepare(
+      "INSERT INTO requests (request_id, namespace, response, at) VALUES ('kiosk:r1', 'kiosk', '{\"ok\":true,\"data\":1}', 1)",
+    ).run();
     db.close();
     const store = openStore(path, { clock: () => 2 });
-    expect(store.findRequestRecord("kiosk:r1")).toEqual({ response: { ok: true, data: 1 }, payloadHash: null });
-    store.append([{ events: [], request: { id: "kiosk:r2", namespace: "kiosk", response: 2, payloadHash: "h2" } }]);
+    expect(store.findRequestRecord("kiosk:r1")).toEqual({
+      response: { ok: true, data: 1 },
+      payloadHash: null,
+    });
+    store.append([
+      { events: [], request: { id: "kiosk:r2", namespace: "kiosk", response: 2, payloadHash: "h2" } },
+    ]);
     expect(store.findRequestRecord("kiosk:r2")).toEqual({ response: 2, payloadHash: "h2" });
     store.close();
   });

@@ -13,11 +13,22 @@ import { FRIDAY, jakarta, OfficeSimulation, runIntents } from "../testing/office
 import { writeReportFixture } from "./fixture";
 import { checkRollups, rebuildRollups, rebuildRollupsByDay, verifyRollups } from "./rollups";
 
-const ROLLUPS = ["report_service_hours", "report_service_desks", "report_steps", "report_issued"] as const;
+const ROLLUPS = [
+  "report_service_hours",
+  "report_service_desks",
+  "report_steps",
+  "report_issued",
+  "report_step_segments",
+] as const;
 
 function dumpRollups(store: Store): Record<string, unknown[]> {
   return Object.fromEntries(
-    ROLLUPS.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY ${t === "report_service_desks" ? "1, 2, 3, 4" : "1, 2, 3"}`).all()]),
+    ROLLUPS.map((t) => [
+      t,
+      store.db
+        .prepare(`SELECT * FROM ${t} ORDER BY ${t === "report_service_desks" ? "1, 2, 3, 4" : "1, 2, 3"}`)
+        .all(),
+    ]),
   );
 }
 
@@ -82,7 +93,9 @@ describe("rollups after an undone transfer", () => {
     ]);
     const { live, refilled } = liveAndRefilled(store);
     expect(live).toEqual(refilled);
-    expect(live.report_service_hours).toEqual([expect.objectContaining({ service_id: "info", segments: 1, selesai: 1 })]);
+    expect(live.report_service_hours).toEqual([
+      expect.objectContaining({ service_id: "info", segments: 1, selesai: 1 }),
+    ]);
     expect(verifyRollups(store.db).mismatches).toEqual([]);
     // The undone segment, ended for real, is counted once.
     store.append([sim.must({ type: "complete", counterId: "loket-2", outcome: "selesai" })]);
@@ -108,7 +121,9 @@ describe("rollups kept by the triggers == refilled from the log (random sessions
         const store = openStore(":memory:");
         try {
           const entries = runIntents(sim, intents);
-          undone += entries.flatMap((e) => e.events).filter((e) => e.type === "ticket.transfer_undone").length;
+          undone += entries
+            .flatMap((e) => e.events)
+            .filter((e) => e.type === "ticket.transfer_undone").length;
           store.append(entries);
           const { live, refilled } = liveAndRefilled(store);
           expect(live).toEqual(refilled);
@@ -141,6 +156,7 @@ describe("the rollups refilled day by day", () => {
         DELETE FROM report_service_hours WHERE epoch_hour % 2 = 0;
         UPDATE report_issued SET issued = issued + 1;
         DELETE FROM report_steps;
+        DELETE FROM report_step_segments;
         INSERT INTO report_issued (service_day, service_id, issued) VALUES ('2020-01-01', 'ktp-el', 7);
       `);
       expect(checkRollups(store.db).mismatches.length).toBeGreaterThan(0);

@@ -4,6 +4,12 @@
  * which drops those tables and refills them, nor a database migrated with
  * rows already in the log: this module compares the rollups' totals with the
  * log's and refills them when they differ. The log stays the truth.
+ *
+ * report_step_segments (0010) has no total of its own in the check: counting
+ * served segments with steps in the log takes a join per segment, the very
+ * cost it saves. It is made of the same step_log and service_log rows as
+ * report_steps and report_service_hours, so a change of either outside the
+ * triggers shows in their totals, and every refill refills it too.
  */
 import type Database from "better-sqlite3";
 
@@ -25,6 +31,10 @@ const SEGMENT_COLUMNS = `segments, selesai, berkas_tidak_lengkap, dirujuk, trans
   wait_n, wait_sum, wait_judged, wait_met, service_n, service_sum, service_judged, service_met,
   wait_target_min, wait_target_max, service_target_min, service_target_max`;
 
+/** step_log's first tick of each served segment: one row per segment in report_step_segments (migration 0010). */
+const SERVED_WITH_STEPS_JOIN = `ON s.ticket_id = t.ticket_id AND s.segment_index = t.segment_index
+  WHERE t.step_order = 0 AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')`;
+
 /** Refills every rollup from the log, in one transaction (seconds for a million tickets). */
 export function rebuildRollups(db: Database.Database): void {
   db.transaction(() => {
@@ -33,6 +43,7 @@ export function rebuildRollups(db: Database.Database): void {
       DELETE FROM report_service_desks;
       DELETE FROM report_steps;
       DELETE FROM report_issued;
+      DELETE FROM report_step_segments;
       INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
         SELECT service_day, service_id, enqueued_at / 3600000, ${SEGMENT_MEASURES}
         FROM service_log GROUP BY 1, 2, 3;
@@ -43,6 +54,9 @@ export function rebuildRollups(db: Database.Database): void {
         SELECT service_day, service_id, step_id, count(*), sum(ms), count(met), coalesce(sum(met), 0),
           coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
         FROM step_log GROUP BY 1, 2, 3;
+      INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
+        SELECT t.service_day, t.service_id, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        GROUP BY 1, 2;
       INSERT INTO report_issued (service_day, service_id, issued)
         SELECT service_day, issued_service_id, count(*) FROM tickets GROUP BY 1, 2;
       DELETE FROM report_survey_days;
@@ -64,6 +78,7 @@ function rollupDays(db: Database.Database): string[] {
        UNION SELECT service_day FROM report_service_desks
        UNION SELECT service_day FROM report_steps
        UNION SELECT service_day FROM report_survey_days
+       UNION SELECT service_day FROM report_step_segments
        ORDER BY 1`,
     )
     .all()
@@ -80,7 +95,10 @@ function rollupDays(db: Database.Database): string[] {
  * them, so a day refilled in one transaction is consistent with the commits
  * before and after it. Returns how many days it refilled.
  */
-export function rebuildRollupsByDay(db: Database.Database, pause: (dayMs: number) => void = () => undefined): number {
+export function rebuildRollupsByDay(
+  db: Database.Database,
+  pause: (dayMs: number) => void = () => undefined,
+): number {
   // step_log has no index that leads with the day: reach it through (service_id, service_day).
   const stepServices = db
     .prepare<[], { id: string }>("SELECT DISTINCT service_id AS id FROM step_log")
@@ -93,6 +111,7 @@ export function rebuildRollupsByDay(db: Database.Database, pause: (dayMs: number
     "DELETE FROM report_steps WHERE service_day = @day",
     "DELETE FROM report_issued WHERE service_day = @day",
     "DELETE FROM report_survey_days WHERE service_day = @day",
+    "DELETE FROM report_step_segments WHERE service_day = @day",
     `INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
       SELECT service_day, service_id, enqueued_at / 3600000, ${SEGMENT_MEASURES}
       FROM service_log WHERE service_day = @day GROUP BY 1, 2, 3`,
@@ -112,9 +131,17 @@ export function rebuildRollupsByDay(db: Database.Database, pause: (dayMs: number
         coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
       FROM step_log WHERE service_id IN ${inServices} AND service_day = ? GROUP BY 1, 2, 3`,
   );
+  const stepSegments = db.prepare(
+    `INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
+      SELECT t.service_day, t.service_id, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        AND t.service_id IN ${inServices} AND t.service_day = ? GROUP BY 1, 2`,
+  );
   const refillDay = db.transaction((day: string) => {
     for (const statement of statements) statement.run({ day });
-    if (stepServices.length > 0) steps.run(...stepServices, day);
+    if (stepServices.length > 0) {
+      steps.run(...stepServices, day);
+      stepSegments.run(...stepServices, day);
+    }
   });
   const days = rollupDays(db);
   for (const day of days) {
@@ -163,7 +190,9 @@ export function checkRollups(db: Database.Database): Omit<RollupCheck, "rebuilt"
     ),
     steps: totals("SELECT coalesce(sum(n), 0), coalesce(sum(ms_sum), 0), 0 FROM report_steps"),
     tickets: totals("SELECT coalesce(sum(issued), 0), 0, 0 FROM report_issued"),
-    surveys: totals("SELECT coalesce(sum(respondents), 0), coalesce(sum(waktu), 0), 0 FROM report_survey_days"),
+    surveys: totals(
+      "SELECT coalesce(sum(respondents), 0), coalesce(sum(waktu), 0), 0 FROM report_survey_days",
+    ),
   };
   const same = (a: Totals, b: Totals) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
   const mismatches = [

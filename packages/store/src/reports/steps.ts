@@ -90,12 +90,48 @@ export function createStepQuery(db: Database.Database): StepQuery {
 
 export type StepCoverageQuery = (filter: ReportFilter) => StepCoverage[];
 
+interface ServedRow {
+  service_id: string;
+  served: number;
+  with_steps: number;
+}
+
 /**
  * Per service: served segments with and without recorded steps, and the
- * compliance of the recorded ones (the same ticks as the step rows). One
- * primary-key probe of step_log per served segment: a month is ~40,000.
+ * compliance of the recorded ones (the same ticks as the step rows). Over
+ * the day rollups (report_service_hours, report_step_segments: a few hundred
+ * rows a month); cut by counter or officer, which only service_log has, one
+ * primary-key probe of step_log per served segment of the desk.
  */
 export function createStepCoverageQuery(db: Database.Database, steps: StepQuery): StepCoverageQuery {
+  const servedByDesk = (filter: ReportFilter): ServedRow[] => {
+    const where = whereOf(filter, "s");
+    return db
+      .prepare<(string | number)[], ServedRow>(
+        `SELECT s.service_id, count(*) AS served,
+           sum(EXISTS (SELECT 1 FROM step_log AS t WHERE t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index))
+             AS with_steps
+         FROM service_log AS s
+         WHERE ${where.sql} AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')
+         GROUP BY s.service_id`,
+      )
+      .all(...where.params);
+  };
+  const servedFromRollups = (filter: ReportFilter): ServedRow[] => {
+    const where = whereOf(filter, "", "step");
+    const rows = db
+      .prepare<(string | number)[], ServedRow>(
+        `SELECT service_id, sum(served) AS served, sum(with_steps) AS with_steps FROM (
+           SELECT service_id, selesai + berkas_tidak_lengkap + dirujuk AS served, 0 AS with_steps
+           FROM report_service_hours WHERE ${where.sql}
+           UNION ALL
+           SELECT service_id, 0, served_with_steps FROM report_step_segments WHERE ${where.sql})
+         GROUP BY service_id`,
+      )
+      .all(...where.params, ...where.params);
+    // A service with only unserved segments in the range has no row in the log's query either.
+    return rows.filter((r) => r.served > 0);
+  };
   return (filter) => {
     const met = new Map<string, { judged: number; met: number }>();
     for (const r of steps(filter)) {
@@ -104,19 +140,11 @@ export function createStepCoverageQuery(db: Database.Database, steps: StepQuery)
       m.met += r.met.met;
       met.set(r.serviceId, m);
     }
-    const where = whereOf(filter, "s");
     const served = matchesNothing(filter)
       ? []
-      : db
-          .prepare<(string | number)[], { service_id: string; served: number; with_steps: number }>(
-            `SELECT s.service_id, count(*) AS served,
-               sum(EXISTS (SELECT 1 FROM step_log AS t WHERE t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index))
-                 AS with_steps
-             FROM service_log AS s
-             WHERE ${where.sql} AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')
-             GROUP BY s.service_id`,
-          )
-          .all(...where.params);
+      : narrowsByDesk(filter)
+        ? servedByDesk(filter)
+        : servedFromRollups(filter);
     const byService = new Map(served.map((r) => [r.service_id, r]));
     const ids = [...new Set([...byService.keys(), ...met.keys()])].sort();
     return ids.map((serviceId) => {
