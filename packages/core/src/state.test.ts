@@ -109,3 +109,53 @@ describe("pruneSettled", () => {
     expect([...(q.state.lanes.get("izin")?.regular ?? [])]).toEqual([d]);
   });
 });
+
+describe("waiting tickets' empty lists", () => {
+  // Tens of thousands can wait at once: an empty array each for steps and for
+  // earlier segments was a measurable share of the hub's heap.
+  it("share one frozen empty list of steps and one of earlier segments", () => {
+    const q = new TestQueue();
+    const a = q.issue("ktp", at("08:00"));
+    const b = q.issue("izin", at("08:01"), "lansia");
+    expect(a.segment.steps).toBe(b.segment.steps);
+    expect(a.previousSegments).toBe(b.previousSegments);
+    expect(Object.isFrozen(a.segment.steps)).toBe(true);
+    expect(Object.isFrozen(a.previousSegments)).toBe(true);
+  });
+
+  it("are replaced, never written, by ticks, transfers, reinstatements and undos", () => {
+    const q = new TestQueue();
+    q.open("loket-1", at("07:30"));
+    q.open("loket-2", at("07:30"));
+    const served = q.issue("ktp", at("08:00"));
+    const bystander = q.issue("ktp", at("08:01"));
+    const missed = q.issue("izin", at("08:02"));
+    const shared = { steps: bystander.segment.steps, segments: bystander.previousSegments };
+
+    q.callNext("loket-1", at("08:05"));
+    q.run({ type: "startService", counterId: "loket-1" }, at("08:06"));
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:07"));
+    q.run({ type: "tickStep", counterId: "loket-1", stepId: "foto" }, at("08:08"));
+    q.run({ type: "untickStep", counterId: "loket-1", stepId: "verifikasi" }, at("08:09"));
+    expect(served.segment.steps.map((s) => s.stepId)).toEqual(["foto"]);
+    q.run({ type: "untickStep", counterId: "loket-1", stepId: "foto" }, at("08:09"));
+    expect(served.segment.steps).toBe(shared.steps);
+
+    q.run({ type: "transfer", counterId: "loket-1", toServiceId: "izin" }, at("08:10"));
+    expect(served.previousSegments.map((s) => s.serviceId)).toEqual(["ktp"]);
+    q.run({ type: "undoTransfer", counterId: "loket-1", ticketId: served.id }, at("08:10") + 5_000);
+    expect(served.previousSegments).toBe(shared.segments);
+
+    q.run({ type: "callTicket", counterId: "loket-2", officerId: null, ticketId: missed.id }, at("08:12"));
+    q.run({ type: "recall", counterId: "loket-2" }, at("08:14"));
+    q.run({ type: "recall", counterId: "loket-2" }, at("08:16"));
+    q.run({ type: "markNoShow", counterId: "loket-2" }, at("08:18"));
+    q.run({ type: "reinstate", ticketId: missed.id }, at("08:19"));
+    expect(missed.previousSegments.map((s) => s.outcome)).toEqual(["no_show"]);
+
+    expect(shared.steps).toEqual([]);
+    expect(shared.segments).toEqual([]);
+    expect(bystander.segment.steps).toBe(shared.steps);
+    expect(bystander.previousSegments).toBe(shared.segments);
+  });
+});

@@ -1,7 +1,7 @@
 import type { QueueEvent } from "./events";
 import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
-import type { OfficerId, ServiceSegment, Ticket, TicketId } from "./ticket";
+import { NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
 
 export type CounterStatus = "closed" | "open" | "paused";
 
@@ -108,7 +108,7 @@ function newSegment(index: number, serviceId: ServiceId, at: number): ServiceSeg
     counterId: null,
     officerId: null,
     recalls: 0,
-    steps: [],
+    steps: NO_STEPS,
     outcome: null,
   };
 }
@@ -170,7 +170,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
         issuedAt: event.at,
         kioskId: event.kioskId,
         segment: newSegment(0, event.serviceId, event.at),
-        previousSegments: [],
+        previousSegments: NO_SEGMENTS,
         noShowAt: null,
         transferredFrom: null,
       };
@@ -223,12 +223,15 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       return state;
     }
     case "ticket.step_done": {
-      ticketOf(state, event.ticketId).segment.steps.push({ stepId: event.stepId, at: event.at });
+      // A segment has a handful of ticks at most: copying beats keeping an array on every waiting ticket.
+      const segment = ticketOf(state, event.ticketId).segment;
+      segment.steps = [...segment.steps, { stepId: event.stepId, at: event.at }];
       return state;
     }
     case "ticket.step_undone": {
       const segment = ticketOf(state, event.ticketId).segment;
-      segment.steps = segment.steps.filter((s) => s.stepId !== event.stepId);
+      const left = segment.steps.filter((s) => s.stepId !== event.stepId);
+      segment.steps = left.length === 0 ? NO_STEPS : left;
       return state;
     }
     case "ticket.completed": {
@@ -252,7 +255,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
     }
     case "ticket.reinstated": {
       const ticket = ticketOf(state, event.ticketId);
-      ticket.previousSegments.push(ticket.segment);
+      ticket.previousSegments = [...ticket.previousSegments, ticket.segment];
       ticket.segment = newSegment(ticket.segment.index + 1, ticket.segment.serviceId, event.at);
       ticket.status = "waiting";
       ticket.noShowAt = null;
@@ -271,7 +274,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       releaseCounter(state, ticket);
       finishSegment(ticket, event.at, "transferred");
       recordSample(state, event.fromServiceId, event.at, event.measurement.serviceMs);
-      ticket.previousSegments.push(ticket.segment);
+      ticket.previousSegments = [...ticket.previousSegments, ticket.segment];
       ticket.segment = newSegment(ticket.segment.index + 1, event.toServiceId, event.at);
       ticket.status = "waiting";
       enqueue(state, ticket, false);
@@ -280,8 +283,9 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
     case "ticket.transfer_undone": {
       const ticket = ticketOf(state, event.ticketId);
       const from = ticket.transferredFrom;
-      const back = ticket.previousSegments.pop();
+      const back = ticket.previousSegments.at(-1);
       if (!from || !back) throw new Error(`undo of a transfer ${ticket.number} never had`);
+      ticket.previousSegments = ticket.previousSegments.length === 1 ? NO_SEGMENTS : ticket.previousSegments.slice(0, -1);
       removeFromLane(state, ticket);
       // The segment goes on as if it had never ended: its wait, start and ticks count once, when it ends for real.
       back.endedAt = null;
