@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countTicketReads } from "../../../packages/core/src/testing/counting";
-import { FRIDAY, jakarta, MINUTE, TestQueue } from "../../../packages/core/src/testing/fixtures";
+import { countTicketReads, queueWithNoShow } from "../../../packages/core/src/testing/counting";
+import { MINUTE } from "../../../packages/core/src/testing/fixtures";
 import { Views } from "./views";
 
 /**
@@ -9,14 +9,7 @@ import { Views } from "./views";
  * changes its queues; with 50,000 waiting it must not read 50,000 tickets (issue 13).
  */
 function costs(waiting: number): { reads: Record<string, number>; snapshot: unknown } {
-  const q = new TestQueue();
-  const t0 = jakarta(`${FRIDAY} 08:00`);
-  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
-  q.open("loket-3", t0 + waiting);
-  // One no-show the counter may still reinstate.
-  q.callNext("loket-3", t0 + waiting + 1);
-  for (let r = 0; r < q.state.rules.noShow.recallsBeforeNoShow; r++) q.run({ type: "recall", counterId: "loket-3" }, t0 + waiting + 2);
-  q.run({ type: "markNoShow", counterId: "loket-3" }, t0 + waiting + 3);
+  const { q, t0 } = queueWithNoShow(waiting);
   q.callNext("loket-3", t0 + waiting + 4);
 
   const views = new Views(() => "Siti");

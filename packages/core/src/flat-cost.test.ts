@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { estimateForTicket, estimateWait } from "./estimate";
 import { pruneSettled } from "./state";
-import { countTicketReads } from "./testing/counting";
-import { FRIDAY, jakarta, MINUTE, TestQueue } from "./testing/fixtures";
+import { countTicketReads, queueWithNoShow } from "./testing/counting";
+import { MINUTE } from "./testing/fixtures";
 
 /**
  * What one command costs in tickets touched, with a short queue and a long
@@ -10,17 +10,9 @@ import { FRIDAY, jakarta, MINUTE, TestQueue } from "./testing/fixtures";
  * five (issue 13).
  */
 function costs(waiting: number): Record<string, number> {
-  const q = new TestQueue();
-  const t0 = jakarta(`${FRIDAY} 08:00`);
-  // The "info" service runs around the clock; every tenth ticket is a priority one, so both lanes are long.
-  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
-  q.open("loket-3", t0 + waiting);
-  // A no-show and its reinstatement: the lane's head then has a fresh enqueue time.
-  q.callNext("loket-3", t0 + waiting + 1);
-  for (let r = 0; r < q.state.rules.noShow.recallsBeforeNoShow; r++) q.run({ type: "recall", counterId: "loket-3" }, t0 + waiting + 2);
-  const missed = q.run({ type: "markNoShow", counterId: "loket-3" }, t0 + waiting + 3)[0];
-  if (missed?.type !== "ticket.no_show") throw new Error("no no-show");
-  q.run({ type: "reinstate", ticketId: missed.ticketId }, t0 + waiting + 4);
+  const { q, t0, noShowId } = queueWithNoShow(waiting);
+  // Reinstated: the lane's head then has a fresh enqueue time.
+  q.run({ type: "reinstate", ticketId: noShowId }, t0 + waiting + 4);
 
   const tickets = countTicketReads(q.state);
   const at = t0 + waiting + 10 * MINUTE;

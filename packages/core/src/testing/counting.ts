@@ -1,5 +1,6 @@
 import type { QueueState } from "../state";
 import type { Ticket, TicketId } from "../ticket";
+import { FRIDAY, jakarta, TestQueue } from "./fixtures";
 
 /**
  * The live tickets map, counting every ticket read through it: a command's
@@ -49,4 +50,22 @@ export function countTicketReads(state: QueueState): CountingTickets {
   const counting = new CountingTickets(state.tickets);
   state.tickets = counting;
   return counting;
+}
+
+/**
+ * The long queue the cost tests measure on: `waiting` tickets of the "info"
+ * service (open around the clock; every tenth a priority one, so both lanes are
+ * long) from Friday 08:00, loket-3 open, and its first call left as a no-show
+ * the counter may still reinstate.
+ */
+export function queueWithNoShow(waiting: number): { q: TestQueue; t0: number; noShowId: string } {
+  const q = new TestQueue();
+  const t0 = jakarta(`${FRIDAY} 08:00`);
+  for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
+  q.open("loket-3", t0 + waiting);
+  q.callNext("loket-3", t0 + waiting + 1);
+  for (let r = 0; r < q.state.rules.noShow.recallsBeforeNoShow; r++) q.run({ type: "recall", counterId: "loket-3" }, t0 + waiting + 2);
+  const missed = q.run({ type: "markNoShow", counterId: "loket-3" }, t0 + waiting + 3)[0];
+  if (missed?.type !== "ticket.no_show") throw new Error("no no-show");
+  return { q, t0, noShowId: missed.ticketId };
 }
