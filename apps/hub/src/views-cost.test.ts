@@ -38,9 +38,7 @@ describe("Views against queue length", () => {
       reinstatable: { number: string }[];
     };
     // The priority lane first: C-011, C-021, ... then the regular lane.
-    expect(s.queues).toEqual([
-      expect.objectContaining({ serviceId: "info", waiting: 48 }),
-    ]);
+    expect(s.queues).toEqual([expect.objectContaining({ serviceId: "info", waiting: 48 })]);
     expect(s.queues[0]?.next.map((t) => t.number)).toEqual(["C-021", "C-031", "C-041", "C-002", "C-003"]);
     expect(s.reinstatable.map((t) => t.number)).toEqual(["C-001"]);
   });

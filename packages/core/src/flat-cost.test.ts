@@ -22,7 +22,9 @@ function costs(waiting: number): Record<string, number> {
       last = q.issue("info", at).id;
     }),
     callNext: tickets.during(() => q.callNext("loket-3", at + 1)),
-    complete: tickets.during(() => q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, at + 2)),
+    complete: tickets.during(() =>
+      q.run({ type: "complete", counterId: "loket-3", outcome: "selesai" }, at + 2),
+    ),
     // The aged rule looks for the longest-waiting regular ticket at every call.
     agedCall: tickets.during(() => q.callNext("loket-3", at + 60 * MINUTE)),
     estimateNew: tickets.during(() => estimateWait(q.state, "info", null, at + 3)),

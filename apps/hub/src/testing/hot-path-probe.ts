@@ -17,7 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { connect } from "../../../../tests/bench/clients";
 
 const ROOT = join(import.meta.dirname, "../../../../");
 const { values } = parseArgs({
@@ -37,14 +38,6 @@ const SIZES = values.sizes.split(",").map(Number);
 const SAMPLES = Number(values.samples);
 const SERVICE = "kartu-keluarga";
 const COUNTER = "loket-3";
-
-function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ["websocket"], reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-}
 
 async function call(socket: Socket, event: string, payload: Record<string, unknown>): Promise<unknown> {
   const answer = (await socket.timeout(30_000).emitWithAck(event, payload)) as { ok: boolean; data?: unknown; error?: { code: string } };

@@ -20,7 +20,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { connect } from "../../../../tests/bench/clients";
 import { HUB_NODE_FLAGS, HUB_PROCESS_ENV } from "../options";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
@@ -118,21 +119,6 @@ async function settle(pid: number): Promise<void> {
     if (Math.abs(now - last) < 0.5) return;
     last = now;
   }
-}
-
-function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ["websocket"], reconnection: false, forceNew: true });
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`connect timeout ${url}`)), 15_000);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      done(socket);
-    });
-    socket.once("connect_error", (err) => {
-      clearTimeout(timer);
-      fail(err);
-    });
-  });
 }
 
 async function command<T>(socket: Socket, event: string, payload: Record<string, unknown>): Promise<T> {

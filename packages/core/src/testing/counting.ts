@@ -64,7 +64,8 @@ export function queueWithNoShow(waiting: number): { q: TestQueue; t0: number; no
   for (let i = 0; i < waiting; i++) q.issue("info", t0 + i, i % 10 === 0 ? "lansia" : null);
   q.open("loket-3", t0 + waiting);
   q.callNext("loket-3", t0 + waiting + 1);
-  for (let r = 0; r < q.state.rules.noShow.recallsBeforeNoShow; r++) q.run({ type: "recall", counterId: "loket-3" }, t0 + waiting + 2);
+  for (let r = 0; r < q.state.rules.noShow.recallsBeforeNoShow; r++)
+    q.run({ type: "recall", counterId: "loket-3" }, t0 + waiting + 2);
   const missed = q.run({ type: "markNoShow", counterId: "loket-3" }, t0 + waiting + 3)[0];
   if (missed?.type !== "ticket.no_show") throw new Error("no no-show");
   return { q, t0, noShowId: missed.ticketId };
