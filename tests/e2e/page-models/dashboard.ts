@@ -65,10 +65,12 @@ export class DashboardPage extends SignInPage {
     await this.settled();
   }
 
-  /** Waits until no panel shows "Memuat…". */
+  /** Waits until no panel shows "Memuat…" and none is replacing its rows. */
   async settled(): Promise<void> {
     await this.page.waitForFunction(
-      () => ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…"),
+      () =>
+        ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…") &&
+        document.querySelector('[aria-busy="true"]') === null,
     );
   }
 
@@ -103,7 +105,15 @@ export class DashboardPage extends SignInPage {
   }
 
   async sortLogBy(column: "Tunggu" | "Layanan" | "Tanggal · selesai"): Promise<void> {
-    await this.ticketTable.getByRole("button", { name: column }).click();
+    const button = this.ticketTable.getByRole("button", { name: column });
+    const header = button.locator("xpath=..");
+    const before = await header.getAttribute("aria-sort");
+    await button.click();
+    // The sort lands through the URL's hash (a later task than the click): wait for the header to turn, then for the rows.
+    await this.page.waitForFunction(
+      ([el, was]) => el?.getAttribute("aria-sort") !== was,
+      [await header.elementHandle(), before] as const,
+    );
     await this.settled();
   }
 

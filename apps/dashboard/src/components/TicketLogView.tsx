@@ -74,6 +74,7 @@ export function TicketLogView({ api, meta, params }: { api: Api; meta: ReportMet
       <Panel
         title="Setiap antrean"
         testId="ticket-log"
+        busy={page.loading}
         actions={
           <>
             <label className="field field--inline">

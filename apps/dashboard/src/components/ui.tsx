@@ -8,24 +8,32 @@ import { navigate, patchParams, type View } from "../route";
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
+  /** True from the very render whose key changed until its answer (or error) is in. */
   loading: boolean;
+}
+
+interface Held<T> extends Loaded<T> {
+  /** The key the data (or error) answers. */
+  key: string | null;
 }
 
 /** Loads when `key` changes; a stale answer (the filter changed meanwhile) is dropped. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<Held<T>>({ data: null, error: null, loading: true, key: null });
   useEffect(() => {
     let current = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     load()
-      .then((data) => current && setState({ data, error: null, loading: false }))
-      .catch((e: ApiError) => current && setState({ data: null, error: e.message, loading: false }));
+      .then((data) => current && setState({ data, error: null, loading: false, key }))
+      .catch((e: ApiError) => current && setState({ data: null, error: e.message, loading: false, key }));
     return () => {
       current = false;
     };
     // `key` stands for everything `load` reads: a new closure each render must not reload.
   }, [key]);
-  return state;
+  // The effect starts the load after this render: without the key check, the
+  // render in which a sort or filter changed would show the old rows as settled.
+  return { data: state.data, error: state.error, loading: state.loading || state.key !== key };
 }
 
 export function Panel({
@@ -35,6 +43,7 @@ export function Panel({
   children,
   testId,
   className,
+  busy,
 }: {
   title: ReactNode;
   subtitle?: ReactNode;
@@ -42,9 +51,15 @@ export function Panel({
   children: ReactNode;
   testId?: string;
   className?: string;
+  /** While the panel's rows are being replaced: assistive technology (and the tests) wait for it. */
+  busy?: boolean;
 }) {
   return (
-    <section className={`panel${className ? ` ${className}` : ""}`} data-testid={testId}>
+    <section
+      className={`panel${className ? ` ${className}` : ""}`}
+      data-testid={testId}
+      aria-busy={busy === undefined ? undefined : busy}
+    >
       <header className="panel__head">
         <div>
           <h2 className="panel__title">{title}</h2>
