@@ -7,6 +7,7 @@ import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./mi
 import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import fc from "fast-check";
 import { dumpReadModels, rebuildReadModels } from "./rebuild";
+import { checkRollups } from "./reports";
 import { openStore } from "./store";
 import { sessionArb } from "./testing/arbitraries";
 import { OfficeSimulation, runIntents } from "./testing/office";
@@ -50,6 +51,7 @@ describe("loadMigrations", () => {
       "8-feedback",
       "9-compact-storage",
       "10-step-coverage-rollup",
+      "11-step-log-keyed",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -90,6 +92,7 @@ describe("migrate", () => {
       { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
       { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
       { id: 10, name: "step-coverage-rollup", applied_at: 1_700_000_000_000 },
+      { id: 11, name: "step-log-keyed", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -254,6 +257,61 @@ describe("shipped migrations", () => {
     expect(store.eventsForTicket(ticketId).length).toBeGreaterThan(0);
     expect(() => store.db.prepare("DELETE FROM events").run()).toThrow(/append-only/);
     expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+    store.close();
+    live.close();
+  });
+
+  it("0011 keys step_log by day, service and segment: the same rows and rollups, one B-tree, triggers still kept", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 11 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    const liveDump = dumpReadModels(live);
+    expect(liveDump.stepLog.length).toBeGreaterThan(0);
+
+    // The same log and read models as 0010 held them (0011 changes neither the events nor the rows).
+    const { path, db } = migratedUpTo(10);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    for (const table of ["event_types", "event_words", "events", "tickets", "counters", "service_log"])
+      db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    db.exec(`INSERT INTO main.step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met)
+      SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met FROM live.step_log`);
+    db.exec("DETACH live");
+    db.close();
+
+    const store = openStore(path);
+    const schema = (name: string) =>
+      store.db
+        .prepare<[string], { type: string; name: string; sql: string | null }>(
+          "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ? ORDER BY name",
+        )
+        .all(name);
+    const stepSchema = schema("step_log");
+    // No index beside the table: its key is every access path.
+    expect(stepSchema.filter((o) => o.type === "index").map((o) => o.name)).toEqual([]);
+    expect(stepSchema.find((o) => o.type === "table")?.sql).toMatch(/WITHOUT ROWID/);
+    expect(stepSchema.filter((o) => o.type === "trigger").map((o) => o.name)).toEqual([
+      "report_step_log_rollup",
+      "report_step_log_unroll",
+      "report_step_segments_roll",
+    ]);
+    expect(schema("service_log").map((o) => o.name)).not.toContain("service_log_service_day");
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    const rollups = (s: { db: Database.Database }) =>
+      ["report_steps", "report_step_segments", "report_service_hours", "report_service_desks", "report_issued"].map(
+        (t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
+      );
+    expect(rollups(store)).toEqual(rollups(live));
+
+    // The rest of the session, undone transfers included, through the triggers recreated by 0011.
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
     store.close();
     live.close();
   });
