@@ -320,3 +320,15 @@ export function encodePayload(fields: Record<string, unknown>, at: number, words
 export function decodePayload(payload: string, at: number, words: Pick<EventWords, "word">): Record<string, unknown> {
   return decodeValue(JSON.parse(payload), at, words) as Record<string, unknown>;
 }
+
+/**
+ * A stored payload written again with today's codec (migration 0011 turns the
+ * measurements of older events into arrays), without event_words: a function
+ * called from an UPDATE cannot read the table it runs in. Words stay numbers
+ * all the way through (decoded as their number's text, encoded back from it):
+ * every string under a word name was written as a number, so nothing else
+ * takes that path.
+ */
+export function recodePayload(payload: string, at: number): string {
+  return encodePayload(decodePayload(payload, at, { word: (c) => String(c) }), at, { code: (w) => Number(w) });
+}

@@ -280,6 +280,19 @@ describe("shipped migrations", () => {
     db.exec(`INSERT INTO main.step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met)
       SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met FROM live.step_log`);
     db.exec("DETACH live");
+    // Measurements as 0009-0010 wrote them: objects with one-character field codes.
+    const objectForm = db.prepare<[string, number]>("UPDATE events SET payload = ? WHERE seq = ?");
+    db.exec("DROP TRIGGER events_no_update");
+    const measured = db
+      .prepare<[], { seq: number; payload: string }>(
+        `SELECT seq, payload FROM events WHERE type IN (SELECT code FROM event_types
+           WHERE type IN ('ticket.completed', 'ticket.transferred', 'ticket.no_show'))`,
+      )
+      .all();
+    expect(measured.length).toBeGreaterThan(5);
+    for (const row of measured) objectForm.run(asObjectForm(row.payload), row.seq);
+    db.exec(`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`);
     db.close();
 
     const store = openStore(path);
@@ -305,6 +318,10 @@ describe("shipped migrations", () => {
         (t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
       );
     expect(rollups(store)).toEqual(rollups(live));
+    // The log: the same events, and the measurements written again exactly as the store writes them now.
+    const log = (s: { db: Database.Database }) => s.db.prepare("SELECT seq, type, at, ticket_id, payload FROM events ORDER BY seq").all();
+    expect(log(store)).toEqual(log(live));
+    expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
 
     // The rest of the session, undone transfers included, through the triggers recreated by 0011.
     live.append(entries.slice(half));
@@ -334,6 +351,32 @@ describe("shipped migrations", () => {
     store.close();
   });
 });
+
+/**
+ * A measurement in the array form (event-codec.ts TUPLES) written back as the
+ * object 0009's codec wrote: one-character codes, a word's code when the value
+ * is a word, the plain name's code when it is null.
+ */
+function asObjectForm(payload: string): string {
+  const fields = JSON.parse(payload) as Record<string, unknown>;
+  const tuple = fields["@"] as unknown[] | undefined;
+  if (!tuple) return payload;
+  // [code with a value, code when null]: serviceId ... steps, in the tuple's order.
+  const codes: [string, string][] = [["(", "b"], ["c", "c"], [")", "d"], ["*", "e"], ["!", "f"], ["#", "g"], ["$", "h"],
+    ["%", "i"], ["j", "j"], ["k", "k"], ["l", "l"], ["m", "m"], ["n", "n"], ["o", "o"], ["p", "p"], ["q", "q"]];
+  const stepCodes: [string, string][] = [["+", "r"], ["s", "s"], ["t", "t"], ["u", "u"]];
+  const minutes = (v: unknown) => (v === null ? null : Array.isArray(v) ? (v[0] as number) : (v as number) * 60_000);
+  const flag = (v: unknown) => (v === null ? null : v === 1);
+  const object = (values: unknown[], names: [string, string][], convert: (i: number, v: unknown) => unknown) =>
+    Object.fromEntries(values.map((v, i) => [v === null ? names[i]![1] : names[i]![0], convert(i, v)]));
+  const steps = (list: unknown[][]) =>
+    list.map((step) => object(step, stepCodes, (i, v) => (i === 2 ? minutes(v) : i === 3 ? flag(v) : v)));
+  const measurement = object(tuple, codes, (i, v) =>
+    i === 11 || i === 12 ? minutes(v) : i === 13 || i === 14 ? flag(v) : i === 15 ? steps(v as unknown[][]) : v,
+  );
+  const { "@": _tuple, ...rest } = fields;
+  return JSON.stringify({ ...rest, a: measurement });
+}
 
 describe("openStore pragmas", () => {
   it("uses WAL, synchronous=FULL, foreign keys and a busy timeout on a file database", () => {
