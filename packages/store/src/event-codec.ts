@@ -8,7 +8,9 @@
  * not in the table pass through unchanged.
  *
  * The table is append-only: a stored payload names its fields by position in
- * it, forever. Add new names at the end; never reorder or remove one.
+ * it, forever. Add new names at the end; never reorder or remove one. Since
+ * migration 0011 a measurement is written as an array (TUPLES below); the
+ * object form of the events before it still reads back as it did.
  */
 const NAMES = [
   "measurement",
@@ -92,6 +94,133 @@ const INTERNED = [
   "category",
 ] as const;
 
+/**
+ * Objects the log holds once per finished segment, written as an array of
+ * their values in a fixed order instead of an object (migration 0011): a
+ * completed ticket's measurement is ~40% of the log's bytes, and most of its
+ * characters were its field codes. Only an object with exactly these fields,
+ * in this order, each of its kind, takes this form; any other goes the
+ * general way, so the codec stays lossless for any JSON. Kinds:
+ * - word: a string (its number in event_words) or null;
+ * - int: a safe integer or null;
+ * - relative: a time, as milliseconds before the event, or null;
+ * - minutes: a target in milliseconds, written in minutes when it is whole
+ *   minutes (they are configured in minutes), else as [ms]; or null;
+ * - flag: true, false or null, as 1, 0 or null;
+ * - a nested tuple's name: an array of such objects, each as its array.
+ * Like NAMES, append-only: a stored array is read by position, forever.
+ */
+type TupleKind = "word" | "int" | "relative" | "minutes" | "flag" | "step";
+const TUPLES: Record<string, readonly (readonly [string, TupleKind])[]> = {
+  measurement: [
+    ["serviceId", "word"],
+    ["segmentIndex", "int"],
+    ["counterId", "word"],
+    ["officerId", "word"],
+    ["enqueuedAt", "relative"],
+    ["calledAt", "relative"],
+    ["startedAt", "relative"],
+    ["endedAt", "relative"],
+    ["recalls", "int"],
+    ["waitMs", "int"],
+    ["serviceMs", "int"],
+    ["waitTargetMs", "minutes"],
+    ["serviceTargetMs", "minutes"],
+    ["waitMet", "flag"],
+    ["serviceMet", "flag"],
+    ["steps", "step"],
+  ],
+  step: [
+    ["stepId", "word"],
+    ["ms", "int"],
+    ["targetMs", "minutes"],
+    ["met", "flag"],
+  ],
+};
+const MINUTE_MS = 60_000;
+
+function fitsKind(kind: TupleKind, v: unknown, at: number): boolean {
+  if (v === null) return true;
+  switch (kind) {
+    case "word":
+      return typeof v === "string";
+    case "int":
+    case "minutes":
+      return typeof v === "number" && Number.isSafeInteger(v) && !Object.is(v, -0);
+    case "relative":
+      return typeof v === "number" && Number.isSafeInteger(v) && Number.isSafeInteger(at - v) && !Object.is(v, -0);
+    case "flag":
+      return typeof v === "boolean";
+    case "step":
+      return Array.isArray(v) && v.every((x: unknown) => fitsTuple("step", x, at));
+  }
+}
+
+function fitsTuple(name: string, value: unknown, at: number): boolean {
+  const fields = TUPLES[name];
+  if (!fields || value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return (
+    entries.length === fields.length &&
+    entries.every(([key, v], i) => {
+      const field = fields[i];
+      return field !== undefined && field[0] === key && fitsKind(field[1], v, at);
+    })
+  );
+}
+
+function encodeTuple(name: string, value: Record<string, unknown>, at: number, words: Pick<EventWords, "code">): unknown[] {
+  return (TUPLES[name] ?? []).map(([key, kind]) => {
+    const v = value[key];
+    if (v === null) return null;
+    switch (kind) {
+      case "word":
+        return words.code(v as string);
+      case "relative":
+        return at - (v as number);
+      case "minutes":
+        return (v as number) % MINUTE_MS === 0 ? (v as number) / MINUTE_MS : [v];
+      case "flag":
+        return v ? 1 : 0;
+      case "step":
+        return (v as Record<string, unknown>[]).map((x) => encodeTuple("step", x, at, words));
+      case "int":
+        return v;
+    }
+  });
+}
+
+function decodeTuple(name: string, values: unknown[], at: number, words: Pick<EventWords, "word">): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  (TUPLES[name] ?? []).forEach(([key, kind], i) => {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      out[key] = null;
+      return;
+    }
+    switch (kind) {
+      case "word":
+        out[key] = words.word(v as number);
+        return;
+      case "relative":
+        out[key] = at - (v as number);
+        return;
+      case "minutes":
+        out[key] = Array.isArray(v) ? (v[0] as number) : (v as number) * MINUTE_MS;
+        return;
+      case "flag":
+        out[key] = v === 1;
+        return;
+      case "step":
+        out[key] = (v as unknown[][]).map((x) => decodeTuple("step", x, at, words));
+        return;
+      case "int":
+        out[key] = v;
+    }
+  });
+  return out;
+}
+
 // No digits: "5" would be an integer-like key, which JavaScript orders first,
 // and the event would come back with its fields reordered. Past the alphabet
 // a code is "^" and a character.
@@ -103,19 +232,22 @@ function codeOf(i: number): string {
   return i < ALPHABET.length ? c : `^${c}`;
 }
 
-type Form = "plain" | "relative" | "word";
+type Form = "plain" | "relative" | "word" | "tuple";
+// Codes are positions in this list: each group is appended after the ones before it.
 const ENTRIES: { name: string; form: Form }[] = [
   ...NAMES.map((name) => ({ name, form: "plain" as const })),
   ...RELATIVE.map((name) => ({ name, form: "relative" as const })),
   ...INTERNED.map((name) => ({ name, form: "word" as const })),
+  { name: "measurement", form: "tuple" },
 ];
 const CODE = new Map<string, string>();
 const RELATIVE_CODE = new Map<string, string>();
 const WORD_CODE = new Map<string, string>();
+const TUPLE_CODE = new Map<string, string>();
 const ENTRY_OF = new Map<string, { name: string; form: Form }>();
 ENTRIES.forEach((e, i) => {
   const code = codeOf(i);
-  ({ plain: CODE, relative: RELATIVE_CODE, word: WORD_CODE })[e.form].set(e.name, code);
+  ({ plain: CODE, relative: RELATIVE_CODE, word: WORD_CODE, tuple: TUPLE_CODE })[e.form].set(e.name, code);
   ENTRY_OF.set(code, e);
 });
 
@@ -141,7 +273,10 @@ function encodeValue(value: unknown, at: number, words: Pick<EventWords, "code">
     if (v === undefined) continue;
     const relative = RELATIVE_CODE.get(name);
     const word = WORD_CODE.get(name);
-    if (relative !== undefined && typeof v === "number" && Number.isSafeInteger(v) && Number.isSafeInteger(at - v)) {
+    const tuple = TUPLE_CODE.get(name);
+    if (tuple !== undefined && fitsTuple(name, v, at)) {
+      out[tuple] = encodeTuple(name, v as Record<string, unknown>, at, words);
+    } else if (relative !== undefined && typeof v === "number" && Number.isSafeInteger(v) && Number.isSafeInteger(at - v)) {
       out[relative] = at - v;
     } else if (word !== undefined && typeof v === "string") {
       out[word] = words.code(v);
@@ -166,7 +301,13 @@ function decodeValue(value: unknown, at: number, words: Pick<EventWords, "word">
     const known = ENTRY_OF.get(key);
     if (!known) throw new Error(`event codec: unknown code ${JSON.stringify(key)}`);
     out[known.name] =
-      known.form === "relative" ? at - (v as number) : known.form === "word" ? words.word(v as number) : decodeValue(v, at, words);
+      known.form === "relative"
+        ? at - (v as number)
+        : known.form === "word"
+          ? words.word(v as number)
+          : known.form === "tuple"
+            ? decodeTuple(known.name, v as unknown[], at, words)
+            : decodeValue(v, at, words);
   }
   return out;
 }
@@ -178,4 +319,16 @@ export function encodePayload(fields: Record<string, unknown>, at: number, words
 
 export function decodePayload(payload: string, at: number, words: Pick<EventWords, "word">): Record<string, unknown> {
   return decodeValue(JSON.parse(payload), at, words) as Record<string, unknown>;
+}
+
+/**
+ * A stored payload written again with today's codec (migration 0011 turns the
+ * measurements of older events into arrays), without event_words: a function
+ * called from an UPDATE cannot read the table it runs in. Words stay numbers
+ * all the way through (decoded as their number's text, encoded back from it):
+ * every string under a word name was written as a number, so nothing else
+ * takes that path.
+ */
+export function recodePayload(payload: string, at: number): string {
+  return encodePayload(decodePayload(payload, at, { word: (c) => String(c) }), at, { code: (w) => Number(w) });
 }

@@ -1,6 +1,6 @@
 import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import type Database from "better-sqlite3";
-import { decodePayload, encodePayload, type EventWords } from "./event-codec";
+import { decodePayload, encodePayload, recodePayload, type EventWords } from "./event-codec";
 
 /** A row of `events`, column for column (migration 0009's compact layout). */
 export interface EventRow {
@@ -117,7 +117,8 @@ export function eventFromRow(row: EventRow, dicts: EventDictionaries): StoredEve
 
 /**
  * SQL functions the migrations call: 0009 rewrites every stored payload with
- * the same codec the store writes new ones with, so old and new rows read alike.
+ * the same codec the store writes new ones with, so old and new rows read
+ * alike; 0011 writes the measurements of the events before it as arrays.
  */
 export function registerEventFunctions(db: Database.Database): void {
   // A function cannot write to the database it is called from: the words are
@@ -136,4 +137,7 @@ export function registerEventFunctions(db: Database.Database): void {
     return payloadOf(fields, Number(at), typeof ticketId === "string" ? ticketId : null, { code });
   });
   db.function("layan_event_words", () => JSON.stringify(Object.fromEntries(words)));
+  db.function("layan_recode_payload", { deterministic: true }, (at: unknown, payload: unknown) =>
+    recodePayload(String(payload), Number(at)),
+  );
 }

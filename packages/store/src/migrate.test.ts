@@ -7,6 +7,7 @@ import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./mi
 import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import fc from "fast-check";
 import { dumpReadModels, rebuildReadModels } from "./rebuild";
+import { checkRollups } from "./reports";
 import { openStore } from "./store";
 import { sessionArb } from "./testing/arbitraries";
 import { OfficeSimulation, runIntents } from "./testing/office";
@@ -50,6 +51,7 @@ describe("loadMigrations", () => {
       "8-feedback",
       "9-compact-storage",
       "10-step-coverage-rollup",
+      "11-step-log-keyed",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -90,6 +92,7 @@ describe("migrate", () => {
       { id: 8, name: "feedback", applied_at: 1_700_000_000_000 },
       { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
       { id: 10, name: "step-coverage-rollup", applied_at: 1_700_000_000_000 },
+      { id: 11, name: "step-log-keyed", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -258,6 +261,78 @@ describe("shipped migrations", () => {
     live.close();
   });
 
+  it("0011 keys step_log by day, service and segment: the same rows and rollups, one B-tree, triggers still kept", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 11 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    const liveDump = dumpReadModels(live);
+    expect(liveDump.stepLog.length).toBeGreaterThan(0);
+
+    // The same log and read models as 0010 held them (0011 changes neither the events nor the rows).
+    const { path, db } = migratedUpTo(10);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    for (const table of ["event_types", "event_words", "events", "tickets", "counters", "service_log"])
+      db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    db.exec(`INSERT INTO main.step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met)
+      SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met FROM live.step_log`);
+    db.exec("DETACH live");
+    // Measurements as 0009-0010 wrote them: objects with one-character field codes.
+    const objectForm = db.prepare<[string, number]>("UPDATE events SET payload = ? WHERE seq = ?");
+    db.exec("DROP TRIGGER events_no_update");
+    const measured = db
+      .prepare<[], { seq: number; payload: string }>(
+        `SELECT seq, payload FROM events WHERE type IN (SELECT code FROM event_types
+           WHERE type IN ('ticket.completed', 'ticket.transferred', 'ticket.no_show'))`,
+      )
+      .all();
+    expect(measured.length).toBeGreaterThan(5);
+    for (const row of measured) objectForm.run(asObjectForm(row.payload), row.seq);
+    db.exec(`CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`);
+    db.close();
+
+    const store = openStore(path);
+    const schema = (name: string) =>
+      store.db
+        .prepare<[string], { type: string; name: string; sql: string | null }>(
+          "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ? ORDER BY name",
+        )
+        .all(name);
+    const stepSchema = schema("step_log");
+    // No index beside the table: its key is every access path.
+    expect(stepSchema.filter((o) => o.type === "index").map((o) => o.name)).toEqual([]);
+    expect(stepSchema.find((o) => o.type === "table")?.sql).toMatch(/WITHOUT ROWID/);
+    expect(stepSchema.filter((o) => o.type === "trigger").map((o) => o.name)).toEqual([
+      "report_step_log_rollup",
+      "report_step_log_unroll",
+      "report_step_segments_roll",
+    ]);
+    expect(schema("service_log").map((o) => o.name)).not.toContain("service_log_service_day");
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    const rollups = (s: { db: Database.Database }) =>
+      ["report_steps", "report_step_segments", "report_service_hours", "report_service_desks", "report_issued"].map(
+        (t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all(),
+      );
+    expect(rollups(store)).toEqual(rollups(live));
+    // The log: the same events, and the measurements written again exactly as the store writes them now.
+    const log = (s: { db: Database.Database }) => s.db.prepare("SELECT seq, type, at, ticket_id, payload FROM events ORDER BY seq").all();
+    expect(log(store)).toEqual(log(live));
+    expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+
+    // The rest of the session, undone transfers included, through the triggers recreated by 0011.
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    store.close();
+    live.close();
+  });
+
   it("0006 keeps the answers recorded before it, with no payload hash (answered as plain retries)", () => {
     const { path, db } = migratedUpTo(5);
     db.prepare(
@@ -276,6 +351,32 @@ describe("shipped migrations", () => {
     store.close();
   });
 });
+
+/**
+ * A measurement in the array form (event-codec.ts TUPLES) written back as the
+ * object 0009's codec wrote: one-character codes, a word's code when the value
+ * is a word, the plain name's code when it is null.
+ */
+function asObjectForm(payload: string): string {
+  const fields = JSON.parse(payload) as Record<string, unknown>;
+  const tuple = fields["@"] as unknown[] | undefined;
+  if (!tuple) return payload;
+  // [code with a value, code when null]: serviceId ... steps, in the tuple's order.
+  const codes: [string, string][] = [["(", "b"], ["c", "c"], [")", "d"], ["*", "e"], ["!", "f"], ["#", "g"], ["$", "h"],
+    ["%", "i"], ["j", "j"], ["k", "k"], ["l", "l"], ["m", "m"], ["n", "n"], ["o", "o"], ["p", "p"], ["q", "q"]];
+  const stepCodes: [string, string][] = [["+", "r"], ["s", "s"], ["t", "t"], ["u", "u"]];
+  const minutes = (v: unknown) => (v === null ? null : Array.isArray(v) ? (v[0] as number) : (v as number) * 60_000);
+  const flag = (v: unknown) => (v === null ? null : v === 1);
+  const object = (values: unknown[], names: [string, string][], convert: (i: number, v: unknown) => unknown) =>
+    Object.fromEntries(values.map((v, i) => [v === null ? names[i]![1] : names[i]![0], convert(i, v)]));
+  const steps = (list: unknown[][]) =>
+    list.map((step) => object(step, stepCodes, (i, v) => (i === 2 ? minutes(v) : i === 3 ? flag(v) : v)));
+  const measurement = object(tuple, codes, (i, v) =>
+    i === 11 || i === 12 ? minutes(v) : i === 13 || i === 14 ? flag(v) : i === 15 ? steps(v as unknown[][]) : v,
+  );
+  const { "@": _tuple, ...rest } = fields;
+  return JSON.stringify({ ...rest, a: measurement });
+}
 
 describe("openStore pragmas", () => {
   it("uses WAL, synchronous=FULL, foreign keys and a busy timeout on a file database", () => {

@@ -116,7 +116,11 @@ export function prepareServiceLogInsert(db: Database.Database): Database.Stateme
 
 /** The rows of a segment that turned out not to have ended (an undone transfer): steps first, for the foreign key. */
 export function prepareSegmentUnlog(db: Database.Database) {
-  const steps = db.prepare<[string, number]>("DELETE FROM step_log WHERE ticket_id = ? AND segment_index = ?");
+  // Through the segment's row: step_log's key leads with its day and service (migration 0011).
+  const steps = db.prepare<[string, number]>(
+    `DELETE FROM step_log WHERE (service_day, service_id, ticket_id, segment_index) IN (
+       SELECT service_day, service_id, ticket_id, segment_index FROM service_log WHERE ticket_id = ? AND segment_index = ?)`,
+  );
   const segment = db.prepare<[string, number]>("DELETE FROM service_log WHERE ticket_id = ? AND segment_index = ?");
   return (ticketId: string, segmentIndex: number): number => {
     steps.run(ticketId, segmentIndex);

@@ -44,6 +44,15 @@ export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "
   return { sql: parts.join(" AND "), params };
 }
 
+/**
+ * A segment's steps (step_log AS t) joined to its service_log row (AS s). The
+ * day and service are the same in both rows (the writer copies them from one
+ * ticket and measurement); stating them makes the join a seek on step_log's
+ * key, which leads with them (migration 0011), instead of a scan.
+ */
+export const SEGMENT_STEPS = `t.service_day = s.service_day AND t.service_id = s.service_id
+  AND t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index`;
+
 /** An empty id list matches nothing (forced-index queries must not even be prepared then). */
 export function matchesNothing(filter: ReportFilter): boolean {
   return [filter.serviceIds, filter.counterIds, filter.officerIds].some(

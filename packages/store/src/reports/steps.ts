@@ -7,7 +7,7 @@
 import type Database from "better-sqlite3";
 import type { StepCoverage, StepRow } from "@layan/protocol";
 import { compliance } from "./aggregates";
-import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
+import { matchesNothing, narrowsByDesk, SEGMENT_STEPS, whereOf, type ReportFilter } from "./filter";
 import { percentileOfSorted } from "./percentile";
 
 export type StepQuery = (filter: ReportFilter, opts?: { percentiles?: boolean }) => StepRow[];
@@ -29,7 +29,7 @@ export function createStepQuery(db: Database.Database): StepQuery {
     // With a counter or officer filter the steps come through their segment (service_log has the desk).
     const where = desk ? whereOf(filter, "s") : whereOf(filter, "t", "step");
     const from = desk
-      ? "step_log AS t JOIN service_log AS s ON s.ticket_id = t.ticket_id AND s.segment_index = t.segment_index"
+      ? `step_log AS t JOIN service_log AS s ON ${SEGMENT_STEPS}`
       : "step_log AS t";
     if (desk) {
       agg = db
@@ -54,8 +54,8 @@ export function createStepQuery(db: Database.Database): StepQuery {
     if (opts.percentiles && !matchesNothing(filter)) {
       const rows = db
         .prepare<(string | number)[], [string, string, string]>(
-          `SELECT t.service_id, t.step_id, group_concat(t.ms) FROM ${desk ? from : "step_log AS t INDEXED BY step_log_times"}
-           WHERE ${where.sql}${desk ? "" : " AND t.step_order >= 0"} GROUP BY t.service_id, t.step_id`,
+          `SELECT t.service_id, t.step_id, group_concat(t.ms) FROM ${from}
+           WHERE ${where.sql} GROUP BY t.service_id, t.step_id`,
         )
         .raw()
         .all(...where.params);
@@ -101,7 +101,7 @@ interface ServedRow {
  * compliance of the recorded ones (the same ticks as the step rows). Over
  * the day rollups (report_service_hours, report_step_segments: a few hundred
  * rows a month); cut by counter or officer, which only service_log has, one
- * primary-key probe of step_log per served segment of the desk.
+ * key probe of step_log per served segment of the desk.
  */
 export function createStepCoverageQuery(db: Database.Database, steps: StepQuery): StepCoverageQuery {
   const servedByDesk = (filter: ReportFilter): ServedRow[] => {
@@ -109,7 +109,7 @@ export function createStepCoverageQuery(db: Database.Database, steps: StepQuery)
     return db
       .prepare<(string | number)[], ServedRow>(
         `SELECT s.service_id, count(*) AS served,
-           sum(EXISTS (SELECT 1 FROM step_log AS t WHERE t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index))
+           sum(EXISTS (SELECT 1 FROM step_log AS t WHERE ${SEGMENT_STEPS}))
              AS with_steps
          FROM service_log AS s
          WHERE ${where.sql} AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')

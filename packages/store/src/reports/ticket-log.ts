@@ -62,11 +62,13 @@ export function createTicketLog(db: Database.Database): TicketLog {
 
   const flag = (f: 0 | 1 | null) => (f === null ? null : f === 1);
 
+  // step_log's key leads with the segment's day and service (migration 0011).
   const stepsOf = db.prepare<
-    [string, number],
+    [string, string, string, number],
     { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }
   >(
-    "SELECT step_id, ms, target_ms, met FROM step_log WHERE ticket_id = ? AND segment_index = ? ORDER BY step_order",
+    `SELECT step_id, ms, target_ms, met FROM step_log
+     WHERE service_day = ? AND service_id = ? AND ticket_id = ? AND segment_index = ? ORDER BY step_order`,
   );
 
   const toLogRow = (r: LogRowDb): TicketLogRow => ({
@@ -93,7 +95,7 @@ export function createTicketLog(db: Database.Database): TicketLog {
     serviceMet: flag(r.service_met),
     recalls: r.recalls,
     steps: stepsOf
-      .all(r.ticket_id, r.segment_index)
+      .all(r.service_day, r.service_id, r.ticket_id, r.segment_index)
       .map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
   });
 
