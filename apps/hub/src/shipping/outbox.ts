@@ -1,5 +1,5 @@
 import type { IngestPosition } from "@layan/protocol";
-import type { Logger } from "pino";
+import { pino, type Logger } from "pino";
 import { backoffDelay, buildBatch, shippedHash, type LoggedEvent } from "./batching";
 import { ShippingError, type RegencyClient } from "./client";
 import type { ShippingStatus } from "./config";
@@ -17,7 +17,8 @@ export interface OutboxOptions {
   onCommitted(listener: () => void): () => void;
   /** The office's published service standards, sent once per start. */
   standards(): { serviceId: string; standard: Record<string, unknown> }[];
-  logger: Logger;
+  /** Silent when not given. */
+  logger?: Logger;
   clock: () => number;
   writeStatus?(status: ShippingStatus): void;
   random?: () => number;
@@ -52,8 +53,10 @@ export class Outbox {
   private unsubscribe: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private status: ShippingStatus;
+  private readonly logger: Logger;
 
   constructor(private readonly o: OutboxOptions) {
+    this.logger = o.logger ?? pino({ level: "silent" });
     this.status = { state: "starting", stream: null, acknowledgedSeq: null, hubSeq: o.store.lastSeq(), lastError: null, lastAckAt: null, updatedAt: o.clock() };
   }
 
@@ -94,7 +97,7 @@ export class Outbox {
         const code = err instanceof ShippingError ? err.code : "INTERNAL";
         const message = err instanceof Error ? err.message : String(err);
         if (RESYNC_CODES.has(code) && ++this.resyncs <= MAX_RESYNCS) {
-          this.o.logger.info({ code }, "regency: central copy moved; asking its position again");
+          this.logger.info({ code }, "regency: central copy moved; asking its position again");
           continue;
         }
         this.failures += 1;
@@ -172,7 +175,7 @@ export class Outbox {
       if (await agrees(mid)) lo = mid;
       else hi = mid - 1;
     }
-    this.o.logger.warn(
+    this.logger.warn(
       { centralSeq: pos.lastSeq, hubSeq, agreedUpTo: lo, stream: pos.stream },
       "regency: the hub's event log differs from the central copy (restored from a backup?); central keeps its copy and a new stream starts after the last event both agree on",
     );
@@ -193,8 +196,8 @@ export class Outbox {
       updatedAt: this.o.clock(),
     };
     if (changed) {
-      if (state === "failing") this.o.logger.warn({ code: error?.code, err: error?.message }, "regency: shipping failed; the hub keeps its events and retries with back-off");
-      else this.o.logger.info({ state, acknowledgedSeq: this.status.acknowledgedSeq }, `regency: ${state === "caught_up" ? "central copy is current" : "shipping events"}`);
+      if (state === "failing") this.logger.warn({ code: error?.code, err: error?.message }, "regency: shipping failed; the hub keeps its events and retries with back-off");
+      else this.logger.info({ state, acknowledgedSeq: this.status.acknowledgedSeq }, `regency: ${state === "caught_up" ? "central copy is current" : "shipping events"}`);
     }
     if (changed || state === "caught_up" || this.status.acknowledgedSeq !== previous.acknowledgedSeq) {
       try {
