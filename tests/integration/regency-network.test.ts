@@ -96,7 +96,7 @@ it("absorbs batches cut mid-request and answers lost on the way back: central ho
   });
   outbox.start();
   const last = h.store.lastSeq();
-  await eventually(async () => (outbox!.current().state === "caught_up" && outbox!.current().acknowledgedSeq === last) || false, `outbox acknowledged up to ${last}`);
+  await eventually(() => Promise.resolve((outbox!.current().state === "caught_up" && outbox!.current().acknowledgedSeq === last) || false), `outbox acknowledged up to ${last}`);
 
   expect(p.used).toEqual(["mid-request", "before-answer", "mid-request", "before-answer", "before-answer"]);
   expect(outbox.current().lastError?.code).toBe("CENTRAL_UNREACHABLE");

@@ -8,7 +8,7 @@ const T0 = Date.parse("2026-11-18T09:30:00+07:00");
 function log(n: number, from = 1, pad = 0): LoggedEvent[] {
   return Array.from({ length: n }, (_, i) => ({
     seq: from + i,
-    event: { type: "ticket.cancelled", at: T0 + i, ticketId: `t${from + i}${"x".repeat(pad)}`, reason: "citizen_left" } as QueueEvent,
+    event: { type: "ticket.cancelled", at: T0 + i, ticketId: `t${from + i}${"x".repeat(pad)}`, reason: "citizen_left" },
   }));
 }
 
