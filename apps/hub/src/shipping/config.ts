@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -25,6 +25,7 @@ export function readRegencyConfig(dataDir: string): RegencyConfig | null {
 export function writeRegencyConfig(dataDir: string, config: RegencyConfig): string {
   const file = join(dataDir, REGENCY_CONFIG_FILE);
   const tmp = `${file}.tmp`;
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(tmp, `${JSON.stringify(RegencyConfig.parse(config), null, 2)}\n`, { mode: 0o600 });
   chmodSync(tmp, 0o600);
   renameSync(tmp, file);
