@@ -18,7 +18,7 @@ let regency: RegencyProcess | undefined;
 afterAll(async () => {
   await regency?.stop();
   await pool?.end();
-});
+}, 60_000);
 
 function event(office: string, seq: number) {
   return { seq, event: { type: "ticket.issued", at: Date.parse("2026-11-18T08:00:00+07:00") + seq, ticketId: `${office}-${seq}`, serviceId: "ktp", number: `A${seq}` } };
@@ -92,4 +92,4 @@ it("keeps every acknowledged batch through a SIGKILL mid-ingest", async () => {
   }
   const { rows } = await db.pool.query<{ n: number }>("SELECT count(*)::int8 AS n FROM (SELECT office_id, stream, seq FROM office_events GROUP BY 1, 2, 3 HAVING count(*) > 1) d");
   expect(rows[0]!.n).toBe(0);
-});
+}, 60_000);

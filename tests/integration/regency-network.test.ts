@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
   await pool?.end();
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** Forwards to `port`; the next event batches it sees are cut as `cuts` says, one each. */
 function cuttingProxy(port: number, cuts: Cut[]): Promise<{ server: Server; port: number; used: Cut[] }> {
@@ -102,4 +102,4 @@ it("absorbs batches cut mid-request and answers lost on the way back: central ho
   expect(outbox.current().lastError?.code).toBe("CENTRAL_UNREACHABLE");
   const local = [...h.store.iterateEvents()].map((e) => ({ stream: 1, seq: e.seq, hash: shippedHash(e) }));
   expect(await centralEvents(db.pool, "dpmptsp")).toEqual(local);
-});
+}, 60_000);

@@ -26,7 +26,7 @@ afterAll(async () => {
   await regency?.stop();
   await pool?.end();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function hubSeq(h: TestHub): Promise<number> {
   return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
@@ -83,4 +83,4 @@ it("a hub serves through a central outage, then ships every event exactly once",
   } finally {
     store.close();
   }
-});
+}, 120_000);

@@ -30,7 +30,7 @@ afterAll(async () => {
   await regency?.stop();
   await pool?.end();
   rmSync(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function hubSeq(h: TestHub): Promise<number> {
   return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
@@ -115,4 +115,4 @@ it("detects a hub restored from a backup and continues in a new stream without t
   expect(central.filter((e) => e.stream === 2).map(({ seq, hash }) => ({ seq, hash }))).toEqual(restored.slice(atBackup));
   // The office's history as central reads it: the shared prefix once, then both branches.
   expect(restored.slice(0, atBackup)).toEqual(oldStream.slice(0, atBackup).map(({ seq, hash }) => ({ seq, hash })));
-});
+}, 120_000);
