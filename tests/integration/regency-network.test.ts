@@ -23,9 +23,12 @@ let server: RegencyServer | undefined;
 let proxy: Server | undefined;
 let hub: TestHubHandle | undefined;
 let outbox: Outbox | undefined;
+let second: Outbox | undefined;
+let shared: { pool: Pool; credentials: Record<string, string> } | undefined;
 
 afterAll(async () => {
   await outbox?.stop();
+  await second?.stop();
   await hub?.close();
   proxy?.close();
   await server?.close();
@@ -70,7 +73,8 @@ function cuttingProxy(port: number, cuts: Cut[]): Promise<{ server: Server; port
 
 it("absorbs batches cut mid-request and answers lost on the way back: central holds the log exactly once", async () => {
   const database = await freshDatabase();
-  const db = await regencyDatabase(database, ["dpmptsp"]);
+  const db = await regencyDatabase(database, ["dpmptsp", "samsat"]);
+  shared = db;
   pool = db.pool;
   server = createRegencyServer({ pool: db.pool });
   const { port } = await server.listen(0);
@@ -102,4 +106,27 @@ it("absorbs batches cut mid-request and answers lost on the way back: central ho
   expect(outbox.current().lastError?.code).toBe("CENTRAL_UNREACHABLE");
   const local = [...h.store.iterateEvents()].map((e) => ({ stream: 1, seq: e.seq, hash: shippedHash(e) }));
   expect(await centralEvents(db.pool, "dpmptsp")).toEqual(local);
+}, 60_000);
+
+it("ships the events even when central refuses the office's published standards", async () => {
+  const db = shared!;
+  const h = hub!;
+  const { port } = server!.http.address() as { port: number };
+  // More services than central takes in one publication (500): refused with INVALID_PAYLOAD.
+  const tooMany = Array.from({ length: 600 }, (_, i) => ({ serviceId: `s${i}`, standard: { name: `Layanan ${i}` } }));
+  second = new Outbox({
+    store: h.store,
+    client: new RegencyClient({ url: `http://127.0.0.1:${port}`, credential: db.credentials.samsat! }),
+    onCommitted: (wake) => h.hub.engine.onCommitted(wake),
+    standards: () => tooMany,
+    clock: h.clock.read,
+    backoff: { baseMs: 20, maxMs: 100 },
+    idleMs: 50,
+  });
+  second.start();
+  const last = h.store.lastSeq();
+  await eventually(() => Promise.resolve((second!.current().state === "caught_up" && second!.current().acknowledgedSeq === last) || false), `outbox acknowledged up to ${last}`, 15_000);
+  expect((await centralEvents(db.pool, "samsat")).length).toBe(last);
+  const { rows } = await db.pool.query<{ n: number }>("SELECT count(*)::int8 AS n FROM office_standards WHERE office_id = 'samsat'");
+  expect(rows[0]!.n).toBe(0);
 }, 60_000);

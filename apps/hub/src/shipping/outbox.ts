@@ -33,6 +33,8 @@ export interface OutboxOptions {
 
 /** Answers after which the outbox asks the position again at once: the central copy moved, nothing is broken. */
 const RESYNC_CODES = new Set(["INGEST_GAP", "INGEST_DIVERGED", "INGEST_STREAM_CLOSED"]);
+/** Refusals of the standards' publication that a retry cannot change. */
+const STANDARDS_REFUSED = new Set(["INVALID_PAYLOAD", "BODY_TOO_LARGE", "UNSUPPORTED_CONTENT_TYPE", "MALFORMED_JSON"]);
 /** Resyncs in a row before they count as a failure (and back off): two servers disagreeing must not spin. */
 const MAX_RESYNCS = 3;
 
@@ -128,7 +130,13 @@ export class Outbox {
   private async step(): Promise<boolean> {
     if (!this.position) this.position = await this.reconcile();
     if (!this.standardsSent) {
-      await this.o.client.publishStandards(this.o.standards());
+      try {
+        await this.o.client.publishStandards(this.o.standards());
+      } catch (err) {
+        // A catalog central refuses (too large, a field it does not take) must not hold the events back: said once, skipped until the next start.
+        if (!(err instanceof ShippingError && STANDARDS_REFUSED.has(err.code))) throw err;
+        this.logger.warn({ code: err.code, err: err.message }, "regency: central refused the published service standards; shipping events without them");
+      }
       this.standardsSent = true;
     }
     const pos = this.position;
