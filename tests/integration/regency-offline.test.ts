@@ -11,9 +11,13 @@ import { shippedHash } from "../../apps/hub/src/shipping/index";
 import { connect, rid, send } from "../../apps/hub/src/testing/harness";
 import type { Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
-import { startTestHub, type TestHub } from "../support/test-hub";
-import { mkdtempSync, rmSync } from "node:fs";
+import { centralEvents, eventually, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+
+const exec = promisify(execFile);
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 
 const dataDir = mkdtempSync(join(tmpdir(), "layan-regency-offline-"));
@@ -51,7 +55,10 @@ it("a hub serves through a central outage, then ships every event exactly once",
   const db = await regencyDatabase(database, ["dpmptsp"]);
   pool = db.pool;
   regency = await startRegencyProcess(database);
-  joinRegency(dataDir, regency.url, db.credentials.dpmptsp!);
+  // Joined as the office's IT person does it: the credential lands in a file only its owner reads.
+  const joined = await exec(process.execPath, ["--import", "tsx", "apps/hub/src/cli.ts", "regency", "join", "--data", dataDir, "--url", regency.url, "--credential", db.credentials.dpmptsp!], { cwd: ROOT });
+  expect(joined.stdout).toMatch(/Joined office "dpmptsp"/);
+  expect(statSync(join(dataDir, "regency.json")).mode & 0o777).toBe(0o600);
   hub = await startTestHub({ dataDir });
   const h = hub;
 
@@ -72,6 +79,10 @@ it("a hub serves through a central outage, then ships every event exactly once",
   await eventually(async () => (await centralEvents(db.pool, "dpmptsp")).length >= after, `central catches up to ${after}`);
   await h.stop();
   hub = undefined;
+  const status = await exec(process.execPath, ["--import", "tsx", "apps/hub/src/cli.ts", "regency", "status", "--data", dataDir], { cwd: ROOT });
+  expect(status.stdout).toContain(`up to seq ${after}; backlog 0 event(s)`);
+  expect(status.stdout).toMatch(/outbox: caught_up/);
+  expect(status.stdout).toMatch(/last error: CENTRAL_UNREACHABLE/);
 
   // Exactly the hub's log: seqs 1..N once each, each with the hub's own content hash.
   const central = await centralEvents(db.pool, "dpmptsp");

@@ -23,14 +23,24 @@ export async function addOffice(pool: Pool, office: { id: string; name: string; 
   return issueCredential(pool, office.id, now);
 }
 
-export async function issueCredential(pool: Pool, officeId: string, now: number): Promise<string> {
-  const id = randomBytes(9).toString("base64url");
+/**
+ * "<id>.<secret>". The id is hex and so never starts with "-": the office's
+ * IT person pastes the credential after `--credential`, and a leading dash
+ * (one base64url credential in 64) made the argument parser take it for an option.
+ */
+export function newCredential(): { id: string; secret: string; text: string } {
+  const id = randomBytes(9).toString("hex");
   const secret = randomBytes(32).toString("base64url");
+  return { id, secret, text: `${id}.${secret}` };
+}
+
+export async function issueCredential(pool: Pool, officeId: string, now: number): Promise<string> {
+  const { id, secret, text } = newCredential();
   await pool.query(
     "INSERT INTO office_credentials (id, office_id, secret_hash, created_at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))",
     [id, officeId, sha256(secret), now],
   );
-  return `${id}.${secret}`;
+  return text;
 }
 
 /** Revokes every active credential of the office; returns how many. */
