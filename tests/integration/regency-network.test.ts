@@ -12,7 +12,7 @@ import type { IssuedTicket } from "@layan/protocol";
 import { afterAll, expect, it } from "vitest";
 import { Outbox, RegencyClient, shippedHash } from "../../apps/hub/src/shipping/index";
 import { connect, rid, send, startHub, type TestHubHandle } from "../../apps/hub/src/testing/harness";
-import { createRegencyServer, type Pool, type RegencyServer } from "../../apps/regency/src/index";
+import { createRegencyServer, issueCredential, revokeOffice, type Pool, type RegencyServer } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
 import { centralEvents, eventually, regencyDatabase } from "../support/regency-server";
 
@@ -24,11 +24,13 @@ let proxy: Server | undefined;
 let hub: TestHubHandle | undefined;
 let outbox: Outbox | undefined;
 let second: Outbox | undefined;
+let third: Outbox | undefined;
 let shared: { pool: Pool; credentials: Record<string, string> } | undefined;
 
 afterAll(async () => {
   await outbox?.stop();
   await second?.stop();
+  await third?.stop();
   await hub?.close();
   proxy?.close();
   await server?.close();
@@ -73,7 +75,7 @@ function cuttingProxy(port: number, cuts: Cut[]): Promise<{ server: Server; port
 
 it("absorbs batches cut mid-request and answers lost on the way back: central holds the log exactly once", async () => {
   const database = await freshDatabase();
-  const db = await regencyDatabase(database, ["dpmptsp", "samsat"]);
+  const db = await regencyDatabase(database, ["dpmptsp", "samsat", "dinkes"]);
   shared = db;
   pool = db.pool;
   server = createRegencyServer({ pool: db.pool });
@@ -129,4 +131,36 @@ it("ships the events even when central refuses the office's published standards"
   expect((await centralEvents(db.pool, "samsat")).length).toBe(last);
   const { rows } = await db.pool.query<{ n: number }>("SELECT count(*)::int8 AS n FROM office_standards WHERE office_id = 'samsat'");
   expect(rows[0]!.n).toBe(0);
+}, 60_000);
+
+it("a revoked credential ships nothing and the hub serves on; a new credential ships it all", async () => {
+  const db = shared!;
+  const h = hub!;
+  const { port } = server!.http.address() as { port: number };
+  await revokeOffice(db.pool, "dinkes", h.clock.read());
+  const outboxWith = (credential: string) =>
+    new Outbox({
+      store: h.store,
+      client: new RegencyClient({ url: `http://127.0.0.1:${port}`, credential }),
+      onCommitted: (wake) => h.hub.engine.onCommitted(wake),
+      standards: () => [],
+      clock: h.clock.read,
+      backoff: { baseMs: 20, maxMs: 100 },
+      idleMs: 50,
+    });
+  third = outboxWith(db.credentials.dinkes!);
+  third.start();
+  await eventually(() => Promise.resolve(third!.current().lastError?.code === "CREDENTIAL_REVOKED" || false), "the outbox hears CREDENTIAL_REVOKED", 15_000);
+  const kiosk = await connect(h.url, "/kiosk", h.tokens.kiosk);
+  expect((await send<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "nib-oss" })).ok).toBe(true);
+  kiosk.close();
+  expect(third.current().state).toBe("failing");
+  expect(await centralEvents(db.pool, "dinkes")).toEqual([]);
+  await third.stop();
+
+  third = outboxWith(await issueCredential(db.pool, "dinkes", h.clock.read()));
+  third.start();
+  const last = h.store.lastSeq();
+  await eventually(() => Promise.resolve((third!.current().state === "caught_up" && third!.current().acknowledgedSeq === last) || false), `outbox acknowledged up to ${last}`, 15_000);
+  expect((await centralEvents(db.pool, "dinkes")).length).toBe(last);
 }, 60_000);
