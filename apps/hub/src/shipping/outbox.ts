@@ -95,6 +95,8 @@ export class Outbox {
           pause = this.o.idleMs ?? 30_000;
         }
       } catch (err) {
+        // stop() aborts the request in flight: that is the hub shutting down, not a failure to report.
+        if (this.stopped) break;
         this.position = null;
         const code = err instanceof ShippingError ? err.code : "INTERNAL";
         const message = err instanceof Error ? err.message : String(err);
