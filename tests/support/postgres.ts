@@ -25,6 +25,8 @@ export interface PostgresCluster {
   url(database?: string): string;
   port: number;
   dir: string;
+  /** Stops the server at once (pg_ctl -m immediate), keeping its folder: PostgreSQL gone, as in a crash. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
       port,
       dir,
       url: (database = "postgres") => `postgres://layan@127.0.0.1:${port}/${database}`,
+      async kill() {
+        await run("pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"]);
+      },
       async stop() {
         await run("pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
