@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    // One throwaway PostgreSQL cluster for the run (the regency tests take a database each).
+    globalSetup: ["tests/support/postgres-global.ts"],
   },
 });

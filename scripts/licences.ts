@@ -25,6 +25,7 @@ const SHIPPED: { app: string; dir: string; alsoShips?: string[] }[] = [
   { app: "counter", dir: "apps/counter" },
   { app: "display", dir: "apps/display" },
   { app: "dashboard", dir: "apps/dashboard" },
+  { app: "regency", dir: "apps/regency" },
 ];
 
 /**

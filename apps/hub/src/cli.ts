@@ -10,6 +10,7 @@
  *   rebuild                  replays the event log into fresh read models
  *   backup --out FILE        online backup while the hub runs
  *   compact                  gives the free pages back to the disk (hub stopped; once after migration 0009)
+ *   regency join --url URL --credential C | regency status   shipping to the regency (shipping/cli.ts)
  * Common: --data DIR (default ./data)
  */
 import { randomInt } from "node:crypto";
@@ -20,6 +21,7 @@ import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type Use
 import { isDeepStrictEqual } from "node:util";
 import { addDevice, addUser } from "./admin";
 import { hashSecret } from "./auth";
+import { regencyCommand } from "./shipping/cli";
 
 const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup|compact> [options]
   device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
@@ -37,6 +39,10 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "regency") {
+    process.stdout.write(`${await regencyCommand(process.argv.slice(3)).catch((err: Error) => fail(err.message))}\n`);
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,

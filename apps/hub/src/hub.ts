@@ -24,6 +24,7 @@ import type { HubSetup } from "./setup";
 import { endInvalidSockets, SESSION_CHECK_MS } from "./revocation";
 import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 import { baseReachableFromPhone, unreachableTicketUrlWarning } from "./public-url";
+import { startShipping } from "./shipping";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
 
@@ -52,6 +53,8 @@ export interface HubOptions {
   routes?: ((ctx: HubContext) => Route & { close?: () => Promise<void> })[];
   /** PEM certificate (chain) and key: the hub then serves HTTPS, and socket.io wss, on the same port. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
+  /** The hub's data folder: with a regency.json in it, the hub ships its events to the regency (shipping/). */
+  dataDir?: string;
 }
 
 export interface Hub {
@@ -324,6 +327,9 @@ export function createHub(options: HubOptions): Hub {
   dayTimer.unref();
   const sessionTimer = setInterval(() => endInvalidSockets(io, auth, logger), options.sessionCheckMs ?? SESSION_CHECK_MS);
   sessionTimer.unref();
+  const outbox = options.dataDir
+    ? startShipping({ dataDir: options.dataDir, store, onCommitted: (wake) => engine.onCommitted(wake), services: setup.catalog.services, logger, clock })
+    : null;
 
   return {
     http,
@@ -346,6 +352,7 @@ export function createHub(options: HubOptions): Hub {
       clearTimeout(startPurge);
       clearInterval(dayTimer);
       clearInterval(sessionTimer);
+      await outbox?.stop();
       stopBroadcasting();
       await new Promise<void>((done) => {
         void io.close(() => done());

@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       webApps,
       allowedOrigins: options.allowedOrigins,
       tls,
+      dataDir,
       printing: networkPrinting(setup, logger),
       routes: [reportRoutes(store.db), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });

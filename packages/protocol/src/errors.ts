@@ -108,3 +108,43 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   REPORT_TIMEOUT: { id: "Laporan terlalu lama disusun dan dihentikan. Persempit rentang tanggal atau coba lagi di luar jam sibuk.", en: "The report took too long and was stopped. Narrow the date range or try again outside busy hours." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
 };
+
+/**
+ * The regency's central server (apps/regency) answers with these besides the
+ * hub's codes (INVALID_PAYLOAD, UNAUTHORIZED, NOT_FOUND, UNSUPPORTED_CONTENT_TYPE,
+ * INTERNAL). The readers are an office's IT person and the regency's operator.
+ */
+export const REGENCY_ERROR_CODES = [
+  /** The body is not JSON at all. */
+  "MALFORMED_JSON",
+  /** The body is over the server's limit. */
+  "BODY_TOO_LARGE",
+  /** The office credential was revoked centrally. */
+  "CREDENTIAL_REVOKED",
+  /** A batch or publication naming another office than the credential's. */
+  "OFFICE_MISMATCH",
+  /** A batch starting after the central position: the hub resumes from the position in the answer. */
+  "INGEST_GAP",
+  /** An event with a seq central holds, but other content: the hub's log was restored or rewritten. */
+  "INGEST_DIVERGED",
+  /** A batch for a stream that a newer one replaced (after a restore). */
+  "INGEST_STREAM_CLOSED",
+  /** A batch carrying free text that must stay at the office (PRIVATE_TEXT_FIELDS). */
+  "INGEST_PRIVATE_TEXT",
+  /** PostgreSQL is unreachable; nothing of the request was kept. */
+  "CENTRAL_UNAVAILABLE",
+] as const;
+
+export type RegencyErrorCode = (typeof REGENCY_ERROR_CODES)[number];
+
+export const REGENCY_ERROR_MESSAGES: Record<RegencyErrorCode, { id: string; en: string }> = {
+  MALFORMED_JSON: { id: "Isi permintaan bukan JSON yang sah.", en: "The request body is not valid JSON." },
+  BODY_TOO_LARGE: { id: "Isi permintaan terlalu besar. Kirim dalam bagian yang lebih kecil.", en: "The request body is too large; send smaller batches." },
+  CREDENTIAL_REVOKED: { id: "Kredensial kantor ini sudah dicabut. Minta kredensial baru ke Bagian Organisasi.", en: "This office credential was revoked; ask the regency for a new one." },
+  OFFICE_MISMATCH: { id: "Kredensial ini hanya boleh mengirim data kantornya sendiri.", en: "This credential may only send its own office's data." },
+  INGEST_GAP: { id: "Ada urutan data yang terlewat. Kirim ulang mulai dari posisi yang diberikan.", en: "Events are missing before this batch; resend from the position given." },
+  INGEST_DIVERGED: { id: "Data kantor ini berbeda dengan salinan pusat untuk nomor urut yang sama (hub dipulihkan dari cadangan?).", en: "This office's event differs from the central copy at the same sequence (hub restored from a backup?)." },
+  INGEST_STREAM_CLOSED: { id: "Aliran data ini sudah diganti aliran baru. Tanyakan posisi terbaru.", en: "This stream was replaced by a newer one; ask for the current position." },
+  INGEST_PRIVATE_TEXT: { id: "Teks pengaduan, tanggapan, atau saran tidak boleh dikirim ke pusat.", en: "Complaint, response and suggestion texts must not be sent to the central server." },
+  CENTRAL_UNAVAILABLE: { id: "Basis data pusat tidak dapat dihubungi. Data tetap aman di kantor; coba lagi nanti.", en: "The central database is unreachable; the office keeps its data. Try again later." },
+};

@@ -7,3 +7,4 @@ export * from "./commands";
 export * from "./reports";
 export * from "./feedback";
 export * from "./dates";
+export * from "./regency";

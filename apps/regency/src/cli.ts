@@ -1,0 +1,89 @@
+/**
+ * `pnpm regency <command>`: the regency's central server and its offices.
+ *   serve [--port 8600] [--host 127.0.0.1]       applies new migrations, then listens
+ *   migrate                                       applies new migrations and exits
+ *   office add <id> --name "..." --agency "..."   enrols an office; prints its credential once
+ *   office revoke <id>                            revokes every credential of the office
+ *   office credential <id>                        a new credential, after a revoke (a replaced hub PC, a leaked one)
+ *   office list
+ * Common: --database URL (default $LAYAN_REGENCY_DATABASE_URL)
+ */
+import { parseArgs } from "node:util";
+import { officeId } from "@layan/protocol";
+import { migrate } from "./db/migrate";
+import { openPool } from "./db/pool";
+import { serve } from "./main";
+import { addOffice, issueCredential, listOffices, revokeOffice } from "./offices";
+
+const USAGE = `usage: pnpm regency <serve|migrate|office add|office revoke|office credential|office list> [options]
+  serve [--port 8600] [--host 127.0.0.1]
+  office add dpmptsp --name "DPMPTSP Kabupaten" --agency "Dinas Penanaman Modal dan PTSP"
+  office revoke dpmptsp      office credential dpmptsp      office list
+  all: --database postgres://user@host:5432/regency (default $LAYAN_REGENCY_DATABASE_URL)`;
+
+function fail(message: string): never {
+  process.stderr.write(`layan regency: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: {
+      database: { type: "string", default: process.env.LAYAN_REGENCY_DATABASE_URL },
+      port: { type: "string", default: "8600" },
+      host: { type: "string", default: "127.0.0.1" },
+      name: { type: "string" },
+      agency: { type: "string" },
+      "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
+    },
+  });
+  const [group, action, id] = positionals;
+  if (!group) fail(USAGE);
+  if (!values.database) fail("--database URL (or LAYAN_REGENCY_DATABASE_URL) is required");
+  if (group === "serve") {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be 0..65535");
+    return serve({ database: values.database, port, host: values.host, logLevel: values["log-level"] });
+  }
+  const pool = openPool(values.database, { max: 2 });
+  const now = Date.now();
+  try {
+    if (group === "migrate") {
+      const applied = await migrate(pool);
+      process.stderr.write(applied.length > 0 ? `Applied migrations ${applied.join(", ")}.\n` : "Database is up to date.\n");
+      return;
+    }
+    await migrate(pool);
+    if (group === "office" && action === "list") {
+      for (const o of await listOffices(pool)) {
+        process.stdout.write(`${o.id}\t${o.name}\t${o.agency}\t${o.activeCredentials > 0 ? `${o.activeCredentials} active credential(s)` : "revoked"}\n`);
+      }
+      return;
+    }
+    if (group !== "office" || !action || !id) fail(USAGE);
+    if (!officeId.safeParse(id).success) fail("office id: lowercase letters, digits and dashes (e.g. dpmptsp)");
+    if (action === "add") {
+      if (!values.name || !values.agency) fail("--name and --agency are required");
+      const credential = await addOffice(pool, { id, name: values.name, agency: values.agency }, now);
+      process.stdout.write(`${credential}\n`);
+      process.stderr.write(`Office ${id} enrolled. Give this credential to the office's IT person (pnpm hub regency join); it is shown only once.\n`);
+    } else if (action === "credential") {
+      process.stdout.write(`${await issueCredential(pool, id, now)}\n`);
+      process.stderr.write(`New credential for ${id}, shown only once: on the hub, pnpm hub regency join with it.\n`);
+    } else if (action === "revoke") {
+      const revoked = await revokeOffice(pool, id, now);
+      if (revoked === 0) fail(`no active credential for office "${id}"`);
+      process.stderr.write(`Revoked ${revoked} credential(s) of ${id}: its hub's next request is refused.\n`);
+    } else {
+      fail(USAGE);
+    }
+  } catch (err) {
+    fail((err as Error).message);
+  } finally {
+    await pool.end();
+  }
+}
+
+void main();

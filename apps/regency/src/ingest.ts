@@ -1,0 +1,201 @@
+import { createHash } from "node:crypto";
+import {
+  eventHashInput,
+  privateTextIn,
+  type IngestAccepted,
+  type IngestBatch,
+  type IngestPosition,
+  type OpenStream,
+  type PublishedStandards,
+  type RegencyAnyErrorCode,
+  canonicalJson,
+} from "@layan/protocol";
+import { inTransaction, type Pool, type PoolClient } from "./db/pool";
+
+/** A request the server refuses on purpose: answered with its code and, where it helps the hub resume, the position. */
+export class IngestRefusal extends Error {
+  constructor(
+    readonly code: RegencyAnyErrorCode,
+    readonly status: number,
+    readonly position?: IngestPosition,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(code);
+  }
+}
+
+type Queryable = Pool | PoolClient;
+
+export function eventHash(seq: number, event: unknown): Buffer {
+  return createHash("sha256").update(eventHashInput(seq, event)).digest();
+}
+
+interface StreamRow {
+  stream: number;
+  base_seq: number;
+  last_seq: number;
+  closed: boolean;
+}
+
+/**
+ * The hash of the event at `seq` in the view of `stream`: its own events
+ * above its base, the earlier streams' below (the highest stream not after
+ * `stream` whose base is below `seq` holds it).
+ */
+async function hashAt(q: Queryable, officeId: string, stream: number, seq: number): Promise<string | null> {
+  if (seq <= 0) return null;
+  const { rows } = await q.query<{ hash: Buffer }>(
+    `SELECT e.hash FROM office_events e
+      WHERE e.office_id = $1 AND e.seq = $3
+        AND e.stream = (SELECT max(s.stream) FROM office_streams s WHERE s.office_id = $1 AND s.stream <= $2 AND s.base_seq < $3)`,
+    [officeId, stream, seq],
+  );
+  return rows[0]?.hash.toString("hex") ?? null;
+}
+
+async function openStreamRow(q: Queryable, officeId: string): Promise<StreamRow> {
+  const { rows } = await q.query<StreamRow>(
+    "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND closed_at IS NULL",
+    [officeId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`office ${officeId} has no open stream`);
+  return row;
+}
+
+async function positionOf(q: Queryable, officeId: string, row: StreamRow, probe?: number): Promise<IngestPosition> {
+  const position: IngestPosition = {
+    office: officeId,
+    stream: row.stream,
+    baseSeq: row.base_seq,
+    lastSeq: row.last_seq,
+    lastHash: await hashAt(q, officeId, row.stream, row.last_seq),
+  };
+  if (probe !== undefined) position.probe = { seq: probe, hash: probe <= row.last_seq ? await hashAt(q, officeId, row.stream, probe) : null };
+  return position;
+}
+
+/** Where the office's central copy ends; an office's first question opens its stream 1. */
+export async function position(pool: Pool, officeId: string, now: number, probe?: number): Promise<IngestPosition> {
+  await pool.query(
+    `INSERT INTO office_streams (office_id, stream, base_seq, last_seq, opened_at)
+     SELECT $1, 1, 0, 0, to_timestamp($2 / 1000.0)
+      WHERE NOT EXISTS (SELECT 1 FROM office_streams WHERE office_id = $1)
+     ON CONFLICT DO NOTHING`,
+    [officeId, now],
+  );
+  return positionOf(pool, officeId, await openStreamRow(pool, officeId), probe);
+}
+
+/**
+ * Writes a batch in one transaction, with the stream's row locked so two
+ * deliveries of the office (a retry racing its original) take turns. Seqs
+ * central already holds are compared by hash: the same content is a retry
+ * and absorbed, other content is refused (INGEST_DIVERGED) and nothing of
+ * the batch is written. Resolves only after COMMIT: an acknowledged batch is
+ * on PostgreSQL's disk.
+ */
+export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, now: number): Promise<IngestAccepted> {
+  const withText = batch.events.flatMap((e, i) => privateTextIn(e.event).map((f) => ({ path: `events.${i}.event.${f}`, message: "stays at the office" })));
+  if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
+  const hashes = batch.events.map((e) => eventHash(e.seq, e.event));
+
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<StreamRow>(
+      "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE",
+      [officeId, batch.stream],
+    );
+    const row = rows[0];
+    const refuse = async (code: RegencyAnyErrorCode): Promise<never> => {
+      throw new IngestRefusal(code, 409, await positionOf(client, officeId, await openStreamRow(client, officeId)));
+    };
+    if (!row || row.closed) return refuse("INGEST_STREAM_CLOSED");
+    if (batch.firstSeq <= row.base_seq || batch.firstSeq > row.last_seq + 1) return refuse("INGEST_GAP");
+    const prev = batch.firstSeq - 1;
+    if (prev > 0 && (await hashAt(client, officeId, row.stream, prev)) !== batch.prevHash) return refuse("INGEST_DIVERGED");
+
+    const overlapEnd = Math.min(batch.lastSeq, row.last_seq);
+    let duplicates = 0;
+    if (overlapEnd >= batch.firstSeq) {
+      const held = await client.query<{ seq: number; hash: Buffer }>(
+        "SELECT seq, hash FROM office_events WHERE office_id = $1 AND stream = $2 AND seq BETWEEN $3 AND $4",
+        [officeId, row.stream, batch.firstSeq, overlapEnd],
+      );
+      const bySeq = new Map(held.rows.map((r) => [r.seq, r.hash]));
+      for (let seq = batch.firstSeq; seq <= overlapEnd; seq++) {
+        const mine = bySeq.get(seq);
+        if (!mine || !mine.equals(hashes[seq - batch.firstSeq]!)) return refuse("INGEST_DIVERGED");
+        duplicates += 1;
+      }
+    }
+
+    const fresh = batch.events.slice(duplicates);
+    if (fresh.length > 0) {
+      // One statement for the batch (arrays unnested), not a round trip per event.
+      await client.query(
+        `INSERT INTO office_events (office_id, stream, seq, type, at, body, hash, received_at)
+         SELECT $1, $2, e.seq, e.type, to_timestamp(e.at / 1000.0), e.body, e.hash, to_timestamp($3 / 1000.0)
+           FROM unnest($4::int8[], $5::text[], $6::int8[], $7::jsonb[], $8::bytea[]) AS e (seq, type, at, body, hash)
+         ON CONFLICT DO NOTHING`,
+        [
+          officeId,
+          row.stream,
+          now,
+          fresh.map((e) => e.seq),
+          fresh.map((e) => e.event.type),
+          fresh.map((e) => e.event.at),
+          fresh.map((e) => canonicalJson(e.event)),
+          hashes.slice(duplicates),
+        ],
+      );
+      await client.query("UPDATE office_streams SET last_seq = $3 WHERE office_id = $1 AND stream = $2", [officeId, row.stream, batch.lastSeq]);
+    }
+    return { stream: row.stream, lastSeq: Math.max(row.last_seq, batch.lastSeq), accepted: fresh.length, duplicates };
+  });
+}
+
+/**
+ * After a restore: closes the office's open stream and opens the next at
+ * `baseSeq`, the last seq on which the hub's log and central's agree. The
+ * old stream's events are kept (they happened, the hub lost them); the new
+ * stream's start after baseSeq, so no event is counted twice.
+ */
+export async function openStream(pool: Pool, officeId: string, request: OpenStream, now: number): Promise<IngestPosition> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<StreamRow>(
+      "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE",
+      [officeId, request.fromStream],
+    );
+    const row = rows[0];
+    if (!row || row.closed) throw new IngestRefusal("INGEST_STREAM_CLOSED", 409, await positionOf(client, officeId, await openStreamRow(client, officeId)));
+    if (request.baseSeq > row.last_seq) {
+      throw new IngestRefusal("INVALID_PAYLOAD", 400, await positionOf(client, officeId, row), [{ path: "baseSeq", message: "beyond the central copy" }]);
+    }
+    await client.query(
+      "UPDATE office_streams SET closed_at = to_timestamp($3 / 1000.0), closed_reason = $4 WHERE office_id = $1 AND stream = $2",
+      [officeId, row.stream, now, `restored: agreed up to seq ${request.baseSeq} of ${row.last_seq}`],
+    );
+    const next: StreamRow = { stream: row.stream + 1, base_seq: request.baseSeq, last_seq: request.baseSeq, closed: false };
+    await client.query(
+      "INSERT INTO office_streams (office_id, stream, base_seq, last_seq, opened_at) VALUES ($1, $2, $3, $3, to_timestamp($4 / 1000.0))",
+      [officeId, next.stream, next.base_seq, now],
+    );
+    return positionOf(client, officeId, next);
+  });
+}
+
+/** Upserts each service's standard; a service published unchanged keeps its received time. */
+export async function publishStandards(pool: Pool, officeId: string, standards: PublishedStandards, now: number): Promise<{ changed: number }> {
+  if (standards.services.length === 0) return { changed: 0 };
+  const bodies = standards.services.map((s) => canonicalJson(s.standard));
+  const result = await pool.query(
+    `INSERT INTO office_standards (office_id, service_id, standard, hash, received_at)
+     SELECT $1, s.id, s.body, sha256(convert_to(s.text, 'UTF8')), to_timestamp($2 / 1000.0)
+       FROM unnest($3::text[], $4::jsonb[], $5::text[]) AS s (id, body, text)
+     ON CONFLICT (office_id, service_id) DO UPDATE
+       SET standard = excluded.standard, hash = excluded.hash, received_at = excluded.received_at
+       WHERE office_standards.hash <> excluded.hash`,
+    [officeId, now, standards.services.map((s) => s.serviceId), bodies, bodies],
+  );
+  return { changed: result.rowCount ?? 0 };
+}

@@ -1,0 +1,43 @@
+/**
+ * `pnpm regency serve`: the regency's central server. Reads its options,
+ * opens the PostgreSQL pool, applies new migrations and listens; the server
+ * itself is createRegencyServer().
+ */
+import { pino } from "pino";
+import { migrate } from "./db/migrate";
+import { openPool } from "./db/pool";
+import { createRegencyServer } from "./server";
+
+export interface ServeOptions {
+  database: string;
+  port: number;
+  host: string;
+  logLevel: string;
+}
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const logger = pino({ level: options.logLevel });
+  const pool = openPool(options.database);
+  const applied = await migrate(pool);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  const server = createRegencyServer({ pool, logger });
+  const { port, host } = await server.listen(options.port, options.host);
+  // The readiness line scripts and tests wait for, whatever the log level.
+  const ready = { msg: "listening", port, host };
+  if (logger.isLevelEnabled("info")) logger.info(ready);
+  else process.stdout.write(`${JSON.stringify(ready)}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    void server
+      .close()
+      .then(() => pool.end())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}

@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  IngestBatch,
+  MAX_INGEST_BODY_BYTES,
+  OpenStream,
+  PublishedStandards,
+  regencyFail,
+  type RegencyAnyErrorCode,
+} from "@layan/protocol";
+import { pino, type Logger } from "pino";
+import type { z } from "zod";
+import type { Pool } from "./db/pool";
+import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
+import { checkCredential } from "./offices";
+
+export interface RegencyServerOptions {
+  pool: Pool;
+  /** Server time, epoch ms: stamps received_at and stream openings. Tests pass their own. */
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export interface RegencyServer {
+  http: Server;
+  listen(port: number, host?: string): Promise<{ port: number; host: string }>;
+  close(): Promise<void>;
+}
+
+/** Error codes node-postgres gives when the database cannot be reached or is going away. */
+const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006"]);
+
+function unavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
+  const message = err instanceof Error ? err.message : "";
+  return /Connection terminated|timeout exceeded when trying to connect/i.test(message);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: RegencyAnyErrorCode, extra: Parameters<typeof regencyFail>[1] = {}): void {
+  send(res, status, regencyFail(code, extra));
+}
+
+/** Reads the JSON body, refusing a wrong type, a body over the limit and text that is not JSON. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers["content-type"] ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new IngestRefusal("UNSUPPORTED_CONTENT_TYPE", 415);
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_INGEST_BODY_BYTES) throw new IngestRefusal("BODY_TOO_LARGE", 413);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_INGEST_BODY_BYTES) throw new IngestRefusal("BODY_TOO_LARGE", 413);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new IngestRefusal("MALFORMED_JSON", 400);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new IngestRefusal("INVALID_PAYLOAD", 400, undefined, result.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message })));
+  }
+  return result.data;
+}
+
+/** The office is the credential's, never the body's: a body naming another one is refused. */
+function sameOffice(officeId: string, named: string | undefined): void {
+  if (named !== undefined && named !== officeId) throw new IngestRefusal("OFFICE_MISMATCH", 403);
+}
+
+export function createRegencyServer(options: RegencyServerOptions): RegencyServer {
+  const { pool } = options;
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? pino({ level: "silent" });
+
+  async function office(req: IncomingMessage): Promise<string> {
+    const header = req.headers.authorization ?? "";
+    const match = /^Bearer (\S+)$/.exec(header);
+    if (!match?.[1]) throw new IngestRefusal("UNAUTHORIZED", 401);
+    const check = await checkCredential(pool, match[1]);
+    if (!check.ok) throw new IngestRefusal(check.reason === "revoked" ? "CREDENTIAL_REVOKED" : "UNAUTHORIZED", 401);
+    return check.officeId;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    if (path === "/healthz" && method === "GET") {
+      await pool.query("SELECT 1");
+      return send(res, 200, { ok: true });
+    }
+    if (path === "/api/v1/ingest/position" && method === "GET") {
+      const officeId = await office(req);
+      const raw = url.searchParams.get("seq");
+      const probe = raw === null ? undefined : Number(raw);
+      if (probe !== undefined && !(Number.isSafeInteger(probe) && probe > 0)) {
+        throw new IngestRefusal("INVALID_PAYLOAD", 400, undefined, [{ path: "seq", message: "a positive integer" }]);
+      }
+      return send(res, 200, { ok: true, data: await position(pool, officeId, clock(), probe) });
+    }
+    if (path === "/api/v1/ingest/events" && method === "POST") {
+      const officeId = await office(req);
+      const batch = parse(IngestBatch, await readJson(req));
+      sameOffice(officeId, batch.office);
+      const accepted = await ingest(pool, officeId, batch, clock());
+      return send(res, 200, { ok: true, data: accepted });
+    }
+    if (path === "/api/v1/ingest/streams" && method === "POST") {
+      const officeId = await office(req);
+      const request = parse(OpenStream, await readJson(req));
+      const opened = await openStream(pool, officeId, request, clock());
+      logger.warn({ office: officeId, ...request, stream: opened.stream }, "office log restored from a backup: new stream opened");
+      return send(res, 200, { ok: true, data: opened });
+    }
+    if (path === "/api/v1/ingest/standards" && method === "PUT") {
+      const officeId = await office(req);
+      const standards = parse(PublishedStandards, await readJson(req));
+      sameOffice(officeId, standards.office);
+      return send(res, 200, { ok: true, data: await publishStandards(pool, officeId, standards, clock()) });
+    }
+    refuse(res, 404, "NOT_FOUND");
+  }
+
+  const http = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://regency");
+    } catch {
+      return refuse(res, 400, "INVALID_PAYLOAD");
+    }
+    route(req, res, url).catch((err: unknown) => {
+      if (res.headersSent) return;
+      if (err instanceof IngestRefusal) {
+        // A body over the limit is not read to its end: the connection goes too.
+        if (err.code === "BODY_TOO_LARGE") res.setHeader("connection", "close");
+        return refuse(res, err.status, err.code, { ...(err.position ? { position: err.position } : {}), ...(err.issues ? { issues: err.issues } : {}) });
+      }
+      if (unavailable(err)) {
+        logger.error({ err: (err as Error).message }, "PostgreSQL unreachable");
+        return refuse(res, 503, "CENTRAL_UNAVAILABLE");
+      }
+      logger.error({ err, url: req.url }, "regency request failed");
+      refuse(res, 500, "INTERNAL");
+    });
+  });
+
+  return {
+    http,
+    listen(port, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, host, () => {
+          http.off("error", reject);
+          resolve({ port: (http.address() as AddressInfo).port, host });
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      });
+    },
+  };
+}

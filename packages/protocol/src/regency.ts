@@ -1,0 +1,189 @@
+import "./zod-setup";
+import { z } from "zod";
+import { ERROR_MESSAGES, REGENCY_ERROR_MESSAGES, type ErrorCode, type RegencyErrorCode } from "./errors";
+
+/**
+ * The contract between an office hub's outbox (apps/hub/src/shipping) and the
+ * regency's central server (apps/regency): what is shipped, how a batch looks,
+ * and how both ends compute an event's content hash. Both ends import this
+ * file, so a field renamed on one side fails to compile on the other.
+ */
+
+/** Most events in one batch; the hub sends fewer when the batch would pass MAX_BATCH_BYTES. */
+export const MAX_BATCH_EVENTS = 500;
+/** The hub's budget for one batch's JSON; the server's body limit leaves room above it. */
+export const MAX_BATCH_BYTES = 256 * 1024;
+/** What the central server reads of one request body at most. */
+export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
+
+/** Office ids: short, stable, safe in URLs and logs ("dpmptsp", "disdukcapil-2"). */
+export const officeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "office id: lowercase letters, digits and dashes");
+
+/** A content hash: SHA-256 of canonicalJson(shippedEvent(event)), lowercase hex. */
+export const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
+
+const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * One event as shipped. The body is the hub's QueueEvent (after shippedEvent);
+ * the server keeps it as jsonb without interpreting more than its type and
+ * time, so a newer hub's event type does not need a central upgrade first.
+ */
+export const ShippedEvent = z.object({
+  seq,
+  event: z
+    .object({
+      type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+      at: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    })
+    .catchall(z.unknown()),
+});
+export type ShippedEvent = z.infer<typeof ShippedEvent>;
+
+/**
+ * A batch of consecutive events of one stream. `prevHash` is the hash of the
+ * event just before `firstSeq` as the hub has it (null when firstSeq is the
+ * stream's first): the server compares it with its own copy, which is how a
+ * hub restored from a backup (same seqs, other events) is told apart from a
+ * hub that simply continues.
+ */
+export const IngestBatch = z
+  .object({
+    /** Optional: when given, it must be the credential's office. */
+    office: officeId.optional(),
+    stream: z.number().int().positive(),
+    firstSeq: seq,
+    lastSeq: seq,
+    prevHash: contentHash.nullable(),
+    events: z.array(ShippedEvent).min(1).max(MAX_BATCH_EVENTS),
+  })
+  .superRefine((batch, ctx) => {
+    if (batch.lastSeq - batch.firstSeq + 1 !== batch.events.length) {
+      ctx.addIssue({ code: "custom", path: ["lastSeq"], message: "firstSeq..lastSeq must count the events" });
+      return;
+    }
+    batch.events.forEach((e, i) => {
+      if (e.seq !== batch.firstSeq + i) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: "events must be consecutive from firstSeq" });
+    });
+  });
+export type IngestBatch = z.infer<typeof IngestBatch>;
+
+/** Where the office's copy at the central server ends: what the hub resumes after. */
+export interface IngestPosition {
+  office: string;
+  /** The stream (epoch): a new one is opened when the hub's log was restored from a backup. */
+  stream: number;
+  /** The stream continues the previous ones' events up to this seq; its own start after it. */
+  baseSeq: number;
+  /** The last seq acknowledged (committed in PostgreSQL); 0 for none. */
+  lastSeq: number;
+  /** Hash of the event at lastSeq (through earlier streams for seqs at or below baseSeq); null at 0. */
+  lastHash: string | null;
+  /** Asked for with ?seq=N: that event's hash in this stream's view, null when central has none. */
+  probe?: { seq: number; hash: string | null };
+}
+
+export interface IngestAccepted {
+  stream: number;
+  lastSeq: number;
+  /** Events written now. */
+  accepted: number;
+  /** Events already held with the same content (a retry): absorbed, not written again. */
+  duplicates: number;
+}
+
+/** Opening a new stream after a restore: the hub and central agree on events up to baseSeq. */
+export const OpenStream = z.object({
+  fromStream: z.number().int().positive(),
+  baseSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+});
+export type OpenStream = z.infer<typeof OpenStream>;
+
+/** The office's published service standards (the kiosk catalog's services), latest per service. */
+export const PublishedStandards = z.object({
+  office: officeId.optional(),
+  services: z
+    .array(
+      z.object({
+        serviceId: z.string().min(1).max(64),
+        standard: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .max(500),
+});
+export type PublishedStandards = z.infer<typeof PublishedStandards>;
+
+/**
+ * Free text a citizen or an officer typed about a citizen (a complaint, its
+ * answer, a survey suggestion) may hold a name, a NIK or a phone number: it
+ * stays at the office, under the office's retention (feedback/retention.ts).
+ * What reports need (categories, times, counts, answers) is shipped. Never
+ * shipped either: the complainant's contact and the survey profile, which are
+ * not in the event log at all.
+ */
+export const PRIVATE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "survey.submitted": ["suggestion"],
+  "complaint.filed": ["text"],
+  "complaint.responded": ["text"],
+  "complaint.closed": ["note"],
+};
+
+/** The event as it leaves the office: private text replaced by null, marked as withheld. */
+export function shippedEvent<E extends { type: string }>(event: E): E {
+  const fields = PRIVATE_TEXT_FIELDS[event.type];
+  if (!fields) return event;
+  const copy: Record<string, unknown> = { ...event };
+  const withheld: string[] = [];
+  for (const field of fields) {
+    if (copy[field] !== null && copy[field] !== undefined) withheld.push(field);
+    copy[field] = null;
+  }
+  if (withheld.length > 0) copy.withheld = withheld;
+  return copy as E;
+}
+
+/** The private fields the body still carries (a hub that did not strip them): the server refuses such a batch. */
+export function privateTextIn(event: Record<string, unknown>): string[] {
+  const fields = PRIVATE_TEXT_FIELDS[String(event.type)] ?? [];
+  return fields.filter((f) => event[f] !== null && event[f] !== undefined);
+}
+
+/**
+ * JSON with object keys sorted at every level: the same event gives the same
+ * text on both ends (PostgreSQL's jsonb reorders keys, so the server hashes
+ * what it received, not what it stored).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/**
+ * What both ends hash (SHA-256, hex) for the event at `seq`: the seq is in it,
+ * so the same event text at another position never passes for the original.
+ */
+export function eventHashInput(seq: number, event: unknown): string {
+  return `${seq}\n${canonicalJson(event)}`;
+}
+
+export type RegencyAnyErrorCode = ErrorCode | RegencyErrorCode;
+
+export interface RegencyError {
+  code: RegencyAnyErrorCode;
+  message: string;
+  messageEn: string;
+  issues?: { path: string; message: string }[];
+  /** INGEST_GAP, INGEST_DIVERGED, INGEST_STREAM_CLOSED: where the central copy stands. */
+  position?: IngestPosition;
+}
+
+export function regencyFail(code: RegencyAnyErrorCode, extra: Pick<RegencyError, "issues" | "position"> = {}): { ok: false; error: RegencyError } {
+  const m = (REGENCY_ERROR_MESSAGES as Record<string, { id: string; en: string }>)[code] ?? ERROR_MESSAGES[code as ErrorCode];
+  return { ok: false, error: { code, message: m.id, messageEn: m.en, ...extra } };
+}
+
+export type RegencyAnswer<T> = { ok: true; data: T } | { ok: false; error: RegencyError };

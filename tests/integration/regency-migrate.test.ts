@@ -1,0 +1,48 @@
+/** The central server's migration runner on a real PostgreSQL: in order, once, all or nothing. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadMigrations, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { freshDatabase } from "../support/postgres";
+
+const dir = mkdtempSync(join(tmpdir(), "layan-regency-migrations-"));
+let pool: Pool;
+
+beforeAll(async () => {
+  pool = openPool(await freshDatabase());
+});
+
+afterAll(async () => {
+  await pool?.end();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function tables(): Promise<string[]> {
+  const { rows } = await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+  return rows.map((r) => r.t);
+}
+
+it("applies the shipped migrations once and records them", async () => {
+  expect(await migrate(pool)).toEqual([1]);
+  expect(await migrate(pool)).toEqual([]);
+  expect(await tables()).toEqual(["migrations", "office_credentials", "office_events", "office_standards", "office_streams", "offices"]);
+});
+
+it("applies nothing of a run whose migration fails, and refuses a database from a newer build", async () => {
+  const shipped = loadMigrations();
+  writeFileSync(join(dir, "0002-good.sql"), "CREATE TABLE rollup_a (x int);");
+  writeFileSync(join(dir, "0003-bad.sql"), "CREATE TABLE rollup_b (x int); SELECT no_such_function();");
+  const extra = loadMigrations(dir);
+  await expect(migrate(pool, [...shipped, ...extra])).rejects.toThrow(/migration 3 \(bad\) failed/);
+  expect(await tables()).not.toContain("rollup_a");
+  expect((await pool.query("SELECT id FROM migrations ORDER BY id")).rows).toEqual([{ id: 1 }]);
+
+  await migrate(pool, [...shipped, extra[0]!]);
+  await expect(migrate(pool, shipped)).rejects.toThrow(/migration 2 \(good\) that this build does not know/);
+});
+
+it("refuses two files with the same number before touching a database", () => {
+  writeFileSync(join(dir, "0002-other.sql"), "SELECT 1;");
+  expect(() => loadMigrations(dir)).toThrow(/duplicate migration number 0002/);
+});

@@ -1,0 +1,94 @@
+/**
+ * The regency's central server as a real process (`pnpm regency serve`), so a
+ * test can SIGKILL it, on a database of the run's PostgreSQL cluster, and the
+ * few steps that connect an office hub to it.
+ */
+import type { ChildProcess } from "node:child_process";
+import { addOffice, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { writeRegencyConfig } from "../../apps/hub/src/shipping/index";
+import { startListening } from "./listening";
+
+export interface RegencyProcess {
+  readonly url: string;
+  readonly port: number;
+  /** SIGKILL: no graceful shutdown. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+}
+
+export async function startRegencyProcess(database: string, port = 0): Promise<RegencyProcess> {
+  const launch = (p: number) =>
+    startListening("apps/regency/src/cli.ts", ["serve", "--port", String(p), "--host", "127.0.0.1", "--database", database], {
+      name: "regency",
+      env: { LOG_LEVEL: "warn" },
+    });
+  let { child, port: bound } = await launch(port);
+  let running = true;
+  return {
+    get url() {
+      return `http://127.0.0.1:${bound}`;
+    },
+    get port() {
+      return bound;
+    },
+    async kill() {
+      child.kill("SIGKILL");
+      await exited(child);
+      running = false;
+    },
+    async start() {
+      if (running) return;
+      ({ child, port: bound } = await launch(bound));
+      running = true;
+    },
+    async stop() {
+      if (!running) return;
+      child.kill("SIGTERM");
+      await exited(child);
+      running = false;
+    },
+  };
+}
+
+/** A migrated database with the offices enrolled; their credentials by id. */
+export async function regencyDatabase(database: string, offices: string[]): Promise<{ pool: Pool; credentials: Record<string, string> }> {
+  const pool = openPool(database);
+  await migrate(pool);
+  const credentials: Record<string, string> = {};
+  for (const id of offices) credentials[id] = await addOffice(pool, { id, name: `Kantor ${id}`, agency: `OPD ${id}` }, Date.parse("2026-11-01T08:00:00+07:00"));
+  return { pool, credentials };
+}
+
+/** What `pnpm hub regency join` writes: the hub ships from its next start. */
+export function joinRegency(dataDir: string, url: string, credential: string): void {
+  writeRegencyConfig(dataDir, { url, credential });
+}
+
+/** Polls until `check` holds; a deadline so a broken outbox fails the test instead of hanging it. */
+export async function eventually<T>(check: () => Promise<T | false>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The office's central events, stream by stream: [stream, seq, hash hex]. */
+export async function centralEvents(pool: Pool, office: string): Promise<{ stream: number; seq: number; hash: string }[]> {
+  const { rows } = await pool.query<{ stream: number; seq: number; hash: Buffer }>(
+    "SELECT stream, seq, hash FROM office_events WHERE office_id = $1 ORDER BY stream, seq",
+    [office],
+  );
+  return rows.map((r) => ({ stream: r.stream, seq: r.seq, hash: r.hash.toString("hex") }));
+}
