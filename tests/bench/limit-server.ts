@@ -5,7 +5,8 @@
  * inserts that arrive in one event-loop turn, scheduled exactly as the hub's
  * group committer (packages/store/src/group-commit.ts): commit on
  * setImmediate, at most 1,000 per transaction, each ack only after its
- * commit. `call` is a bare `io.to("displays").emit(...)`. No validation, no
+ * commit. `call` is a bare `io.to("displays").emit(...)` of a payload shaped
+ * and sized as the hub's call, with no commit before it. No validation, no
  * rules, no read models, no idempotency ledger: what socket.io and SQLite
  * allow on this machine, so a hub figure over it says what the hub's own work
  * costs.
@@ -68,7 +69,18 @@ io.on("connection", (socket) => {
     scheduled ??= setImmediate(flush);
   });
   socket.on("call", (payload: { n: number }, ack: (a: unknown) => void) => {
-    io.to("displays").emit("called", { number: `A-${payload.n}`, counter: "Loket 1" });
+    // The hub's CallView, field for field: the comparison is per byte as well as per socket.
+    io.to("displays").emit("called", {
+      seq: 100_000 + payload.n,
+      at: Date.now(),
+      number: `A-${payload.n}`,
+      serviceId: "kartu-keluarga",
+      counterId: "loket-1",
+      counterName: "Loket 1",
+      counterNumber: 1,
+      recalls: 0,
+      priority: false,
+    });
     ack({ ok: true });
   });
   socket.on("stats", (_payload: unknown, ack: (a: unknown) => void) => ack({ ok: true, data: stats }));

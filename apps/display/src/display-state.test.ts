@@ -100,6 +100,19 @@ describe("display state", () => {
     expect(r.state.lastCalls.map((c) => c.number)).toEqual(["A-003", "A-004", "A-002", "A-001"]);
   });
 
+  it("shows a call on its counter's tile at once, without waiting for the tile's own update", () => {
+    const s0 = applySnapshot(snapshot(), 0);
+    const called = applyPush(s0, { name: "ticket:called", payload: call(11, "A-003", "loket-2") }).state;
+    expect(called.counters.map((c) => c.current?.number ?? null)).toEqual([null, "A-003"]);
+    expect(called.counters[1]?.current).toEqual({ number: "A-003", serviceId: "ktp-el", status: "called" });
+    // The tile's own update, sent with the next queue push, then carries on from there.
+    const completed = applyPush(called, counterUpdated("loket-2", null, 13)).state;
+    expect(completed.counters[1]?.current).toBeNull();
+    // A call older than what the tile already shows does not put an old number back.
+    const late = applyPush(completed, { name: "ticket:called", payload: call(12, "A-005", "loket-2") }).state;
+    expect(late.counters[1]?.current).toBeNull();
+  });
+
   it("applies counter updates that share a seq (one commit, several counters)", () => {
     const s0 = applySnapshot(snapshot(), 0);
     const a = applyPush(s0, counterUpdated("loket-1", "A-003", 11)).state;

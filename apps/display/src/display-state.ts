@@ -82,7 +82,7 @@ export function applyPush(state: DisplayState, push: DisplayPush): PushResult {
       // Out-of-order delivery of two calls: keep newest first by seq.
       const lastCalls = dedupeCalls([call, ...state.lastCalls].sort((a, b) => b.seq - a.seq));
       return {
-        state: { ...state, seq: maxSeq(state), lastCalls },
+        state: { ...state, seq: maxSeq(state), lastCalls, ...tileWithCall(state, call) },
         newCall: lastCalls[0]?.seq === seq ? call : null,
       };
     }
@@ -111,6 +111,25 @@ export function applyPush(state: DisplayState, push: DisplayPush): PushResult {
       return { state: { ...state, seq: maxSeq(state), waiting, waitingSeq: seq }, newCall: null };
     }
   }
+}
+
+/**
+ * The called counter's tile shows the number with the call itself: the hub
+ * sends the tile's own `counter:updated` with its next queue push (up to
+ * 200 ms later, so that 200 displays read the call first), which then
+ * confirms or moves it on. A tile already newer than the call keeps what it has.
+ */
+function tileWithCall(state: DisplayState, call: CallView): Pick<DisplayState, "counters" | "counterSeq"> {
+  const { counters, counterSeq } = state;
+  if (call.seq < (counterSeq[call.counterId] ?? 0) || !counters.some((c) => c.id === call.counterId)) {
+    return { counters, counterSeq };
+  }
+  return {
+    counters: counters.map((c) =>
+      c.id === call.counterId ? { ...c, current: { number: call.number, serviceId: call.serviceId, status: "called" } } : c,
+    ),
+    counterSeq: { ...counterSeq, [call.counterId]: call.seq },
+  };
 }
 
 /** Events missed while offline: applied like pushes, but nothing in them is announced. */

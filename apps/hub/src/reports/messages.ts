@@ -42,7 +42,7 @@ export type WorkerErrorCode = "INVALID_PAYLOAD" | "INTERNAL";
 export type FromWorker =
   /** The rollups differ from the log: the worker refills them (minutes over a year) and answers nothing meanwhile. */
   | { type: "refilling"; mismatches: string[] }
-  | { type: "ready"; mismatches: string[]; rebuilt: boolean; ms: number; days?: number }
+  | { type: "ready"; mismatches: string[]; rebuilt: boolean; ms: number; scheduling: ReportThreadScheduling; days?: number }
   | { type: "json"; id: number; body: string }
   | { type: "head"; id: number; status: number; headers: Record<string, string | number> }
   | { type: "chunk"; id: number; data: string }
@@ -55,5 +55,8 @@ export type FromWorker =
       detail?: string;
     };
 
-/** The report thread's nice value (worker.ts): below the hub's thread, which serves the queue. */
-export const REPORT_THREAD_NICE = 10;
+/** The report thread's nice value (worker.ts): below the hub's thread, which serves the queue; the floor without SCHED_IDLE. */
+export const REPORT_THREAD_NICE = 19;
+
+/** What the report thread got (worker.ts): SCHED_IDLE, only nice 19, or the hub's own priority. */
+export type ReportThreadScheduling = "idle" | "nice" | "normal";

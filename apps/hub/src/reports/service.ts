@@ -236,7 +236,12 @@ export class ReportWorker {
       this.readied = true;
       this.refilling = false;
       this.rollupsChecked = true;
-      const check = { ms: Math.round(msg.ms), mismatches: msg.mismatches, ...(msg.days === undefined ? {} : { days: msg.days }) };
+      const check = {
+        ms: Math.round(msg.ms),
+        mismatches: msg.mismatches,
+        scheduling: msg.scheduling,
+        ...(msg.days === undefined ? {} : { days: msg.days }),
+      };
       if (msg.rebuilt) this.log.warn(check, "report rollups differed from the service log: refilled them from the log");
       else this.log.info(check, "report rollups checked");
       for (const resolve of this.readyWaiters.splice(0)) resolve();

@@ -13,6 +13,8 @@
  * Bundled as dist/report-worker.js (apps/hub/build.mjs); from source it runs
  * through tsx (service.ts passes the loader on).
  */
+import { execFileSync } from "node:child_process";
+import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { ok, type ReportQuery } from "@layan/protocol";
@@ -24,6 +26,7 @@ import {
   REPORT_THREAD_NICE,
   type FromWorker,
   type ReportRequest,
+  type ReportThreadScheduling,
   type ReportWorkerData,
   type ToWorker,
   type WorkerReportName,
@@ -36,19 +39,36 @@ if (!parentPort)
 const port = parentPort;
 
 /**
- * On Linux a nice value belongs to the thread that sets it (setpriority(2),
- * BUGS): this lowers the report thread only, so on a two-core office PC the
- * hub's thread, which answers kiosks, counters and displays, gets the CPU
- * first while a year-long report runs. Elsewhere it may lower the whole
- * process or be refused; reports must run either way.
+ * On Linux a thread's scheduling is its own (setpriority(2), BUGS; sched(7)):
+ * this lowers the report thread only. First nice 19, then SCHED_IDLE, the
+ * class the kernel runs only when no ordinary thread wants the CPU and which
+ * a woken ordinary thread preempts at once. On a two-core office PC the hub's
+ * thread and the displays' packets then never wait behind a year-long report;
+ * at nice 10 the report still took its share of a core whenever both were
+ * busy. Node has no sched_setattr(2): util-linux's chrt (Debian's essential
+ * set) sets it for this thread's id. Elsewhere, or without chrt, the thread
+ * keeps what it got; reports must run either way.
  */
-if (process.platform === "linux") {
+function lowerThisThread(): ReportThreadScheduling {
+  if (process.platform !== "linux") return "normal";
+  let got: ReportThreadScheduling = "normal";
   try {
     setPriority(REPORT_THREAD_NICE);
+    got = "nice";
   } catch {
     // A container without CAP_SYS_NICE still allows lowering; if even that is refused, run at the hub's priority.
   }
+  try {
+    // "<pid>/task/<tid>": read on this thread, so it names this thread.
+    const tid = readlinkSync("/proc/thread-self").split("/").pop() ?? "";
+    execFileSync("chrt", ["--idle", "--pid", "0", tid], { stdio: "ignore", timeout: 5_000 });
+    got = "idle";
+  } catch {
+    // No chrt, or not allowed: nice 19 alone.
+  }
+  return got;
 }
+const scheduling = lowerThisThread();
 const post = (message: FromWorker) => port.postMessage(message);
 
 const { dbFile, setup, utcOffsetMinutes, rollupsChecked } = workerData as ReportWorkerData;
@@ -68,6 +88,7 @@ post({
   mismatches,
   rebuilt: mismatches.length > 0,
   ms: performance.now() - t0,
+  scheduling,
   ...(days === undefined ? {} : { days }),
 });
 
