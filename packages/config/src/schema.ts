@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OpeningInterval, Weekday, WeeklyHours } from "@layan/core";
+import { isTimeZone, type OpeningInterval, type Weekday, type WeeklyHours } from "@layan/core";
 import type {
   AgencyConfig,
   ClosedDate,
@@ -93,15 +93,6 @@ export const weeklyHours: z.ZodType<WeeklyHours> = z.strictObject(
     z.ZodOptional<typeof dayIntervals>
   >,
 );
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const httpUrl = z.url({
   protocol: /^https?$/,
