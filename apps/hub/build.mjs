@@ -2,7 +2,7 @@
 // no TypeScript compiler in memory (tsx alone costs ~100 MB at start-up).
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,7 +25,12 @@ mkdirSync(out, { recursive: true });
  * - `accepts` (engine.io's polling compression) requires mime-types, whose
  *   top level builds the 2,000-entry mime-db table; it only looks a type up
  *   when asked for one by extension, which engine.io never does.
+ * - Node's built-in modules are required, not imported: the first ESM
+ *   `import` of a built-in makes Node build its ESM facade, which reads every
+ *   export once, lazy getters included (`tls.rootCertificates`: 140 PEM
+ *   strings; `crypto.webcrypto`, `fs.promises`, ...).
  */
+const builtin = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, "\\/")).join("|")})$`);
 const resolveFrom = (from, name) => createRequire(from).resolve(name);
 const acceptsIndex = resolveFrom(
   resolveFrom(resolveFrom(import.meta.url, "socket.io"), "engine.io"),
@@ -40,6 +45,13 @@ const unused = {
         ? undefined
         : { contents: 'export { default } from "./en.js";', loader: "js" },
     );
+    b.onResolve({ filter: builtin }, (args) =>
+      args.kind === "import-statement" ? { path: args.path, namespace: "required-builtin" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "required-builtin" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
     b.onResolve({ filter: /^mime-types$/ }, (args) =>
       args.namespace === "file" && args.importer === acceptsIndex
         ? { path: args.importer, namespace: "lazy-mime-types", pluginData: args.resolveDir }

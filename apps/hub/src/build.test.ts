@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,13 @@ describe("the hub's bundle", () => {
       false,
     );
     expect(/\(real\?\?=require_mime_types\(\)\)\.lookup\(/.test(main), "the lazy lookup").toBe(true);
+  });
+
+  it("requires Node's built-ins instead of importing them, so Node never builds their ESM facades", () => {
+    // A facade reads every export once, lazy getters too: tls.rootCertificates, crypto.webcrypto, fs.promises.
+    const builtin = new RegExp(`(?:from|import)\\s*"(?:node:)?(?:${builtinModules.join("|")})"`);
+    for (const [file, text] of Object.entries(chunks)) expect(builtin.exec(text)?.[0], file).toBeUndefined();
+    expect(chunks["main.js"]!.includes('__require("node:tls")')).toBe(true);
   });
 
   it("keeps its entry points and the store's migrations", () => {
