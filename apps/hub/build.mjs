@@ -36,6 +36,23 @@ const acceptsIndex = resolveFrom(
   resolveFrom(resolveFrom(import.meta.url, "socket.io"), "engine.io"),
   "accepts",
 );
+/**
+ * An ES module over `require(name)` with the built-in's plain data exports as
+ * named bindings, so call sites stay direct references (no getter per access,
+ * as esbuild's CommonJS interop would add on the hot path); getters are not
+ * read, and importing one by name fails the build.
+ */
+function requiredBuiltin(name) {
+  const mod = createRequire(import.meta.url)(name);
+  const names = Object.keys(Object.getOwnPropertyDescriptors(mod)).filter(
+    (key) =>
+      key !== "default" &&
+      /^[A-Za-z_$][\w$]*$/.test(key) &&
+      "value" in Object.getOwnPropertyDescriptor(mod, key),
+  );
+  return `const m = require(${JSON.stringify(name)});\nexport default m;\nexport const { ${names.join(", ")} } = m;\n`;
+}
+
 const unused = {
   name: "layan-unused-at-rest",
   setup(b) {
@@ -49,7 +66,7 @@ const unused = {
       args.kind === "import-statement" ? { path: args.path, namespace: "required-builtin" } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "required-builtin" }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: requiredBuiltin(args.path),
       loader: "js",
     }));
     b.onResolve({ filter: /^mime-types$/ }, (args) =>
