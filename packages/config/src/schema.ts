@@ -21,7 +21,7 @@ export { idSchema } from "./schema-parts";
  * text") would not tell an admin what to write.
  */
 
-// Mirrors WEEKDAYS in @layan/core; kept local so that config stays a type-only user of core.
+// Mirrors WEEKDAYS in @layan/core (config uses core at run time only for its time zones: isTimeZone, serviceDayOf).
 export const WEEKDAY_KEYS = [
   "mon",
   "tue",
