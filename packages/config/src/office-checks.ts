@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { serviceDayOf } from "@layan/core";
 import type { ConfigIssue } from "./issues";
 import type { OfficeConfig } from "./types";
 import type { YamlSource } from "./yaml-source";
@@ -66,16 +67,9 @@ export function embedLogo(
 /** How far ahead the holiday list must reach: a complaint's deadline and next month's working days. */
 export const HOLIDAY_HORIZON_DAYS = 60;
 
-/** "YYYY-MM-DD" of the office's day at `now`; config stays a type-only user of core, hence local. */
+/** "YYYY-MM-DD" of the office's day at `now` (core's, which reads Indonesia's zones without loading ICU). */
 export function officeDate(now: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return serviceDayOf(now, timeZone);
 }
 
 function addDays(date: string, days: number): string {

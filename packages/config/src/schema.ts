@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OpeningInterval, Weekday, WeeklyHours } from "@layan/core";
+import { isTimeZone, type OpeningInterval, type Weekday, type WeeklyHours } from "@layan/core";
 import type {
   AgencyConfig,
   ClosedDate,
@@ -21,7 +21,7 @@ export { idSchema } from "./schema-parts";
  * text") would not tell an admin what to write.
  */
 
-// Mirrors WEEKDAYS in @layan/core; kept local so that config stays a type-only user of core.
+// Mirrors WEEKDAYS in @layan/core (config uses core at run time only for its time zones: isTimeZone, serviceDayOf).
 export const WEEKDAY_KEYS = [
   "mon",
   "tue",
@@ -93,15 +93,6 @@ export const weeklyHours: z.ZodType<WeeklyHours> = z.strictObject(
     z.ZodOptional<typeof dayIntervals>
   >,
 );
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const httpUrl = z.url({
   protocol: /^https?$/,

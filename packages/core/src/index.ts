@@ -10,6 +10,7 @@ export * from "./drive";
 export * from "./policy";
 export * from "./estimate";
 export * from "./time";
+export * from "./fixed-zones";
 export * from "./feedback";
 export * from "./survey";
 export * from "./working-days";

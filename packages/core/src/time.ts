@@ -1,9 +1,11 @@
+import { fixedOffsetMinutes } from "./fixed-zones";
 import type { OpeningInterval, Weekday, WeeklyHours } from "./office";
 
 /**
  * Office-local calendar arithmetic. Devices' clocks are never trusted: every
  * instant here is the hub's epoch milliseconds, read in the office's timezone.
- * Intl is deterministic for a given instant and zone, so the core stays pure.
+ * Intl (or, for Indonesia's zones, a fixed offset: fixed-zones.ts) is
+ * deterministic for a given instant and zone, so the core stays pure.
  */
 
 export interface LocalMoment {
@@ -61,7 +63,27 @@ export function localMoment(at: number, timezone: string): Readonly<LocalMoment>
   return moment;
 }
 
+const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
 function computeLocalMoment(at: number, timezone: string): LocalMoment {
+  const offset = fixedOffsetMinutes(timezone, at);
+  return offset === null ? intlLocalMoment(at, timezone) : shiftedLocalMoment(at, offset);
+}
+
+/** The office's wall clock as UTC shifted by a fixed offset: what Intl gives for these zones, without ICU. */
+function shiftedLocalMoment(at: number, offsetMinutes: number): LocalMoment {
+  const local = new Date(Math.floor(at / 60_000) * 60_000 + offsetMinutes * 60_000);
+  const hour = local.getUTCHours();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return {
+    date: `${String(local.getUTCFullYear()).padStart(4, "0")}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`,
+    weekday: WEEKDAY_BY_UTC_DAY[local.getUTCDay()]!,
+    hour,
+    minuteOfDay: hour * 60 + local.getUTCMinutes(),
+  };
+}
+
+function intlLocalMoment(at: number, timezone: string): LocalMoment {
   const parts = formatterFor(timezone).formatToParts(new Date(at));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(get("hour"));
