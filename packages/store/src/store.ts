@@ -278,9 +278,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
     },
     findRequestRecord: (requestId) => {
-      const row = s.request.get(requestId);
-      if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
-      return tombstones.has(requestId) ? "expired" : undefined;
+      const row = tombstones.find(requestId);
+      if (row === undefined || row === "expired") return row;
+      return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
     },
     pruneRequests: (at, limit) => tombstones.prune(at, limit),
     lastSeq,
