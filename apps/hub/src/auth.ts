@@ -28,7 +28,18 @@ export interface AuthStore {
   createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
   findSession(tokenHash: string): { userId: string; expiresAt: number } | undefined;
   deleteSession(tokenHash: string): void;
+  /** Changes whenever a device, user or session may have changed, in this process or another (see AdminQueries). */
+  authVersion(): number;
 }
+
+interface CheckedToken {
+  identity: SocketIdentity;
+  /** Infinity for a device token. */
+  expiresAt: number;
+}
+
+/** Valid tokens remembered between changes: the connected devices and officers, a few hundred at most. */
+const CHECKED_TOKENS_MAX = 2_048;
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
@@ -75,6 +86,14 @@ export class Authenticator {
   // Compared against when the username does not exist, so a miss costs as long as a hit.
   private readonly decoyHash = hashSecret(randomBytes(16).toString("hex"));
   private readonly throttle = new LoginThrottle();
+  /**
+   * Every command re-checks its socket's token (revocation.ts); without this
+   * that was a SHA-256 and one to three indexed reads per packet. Only tokens
+   * that identified someone are kept (a stranger's guesses cannot fill it),
+   * and all of them are dropped the moment authVersion() moves.
+   */
+  private readonly checked = new Map<string, CheckedToken>();
+  private checkedVersion: number | null = null;
 
   constructor(
     private readonly store: AuthStore,
@@ -120,19 +139,36 @@ export class Authenticator {
   /** Who holds this token: a device, or a logged-in user; null when unknown, revoked or expired. */
   identify(token: unknown): SocketIdentity | null {
     if (typeof token !== "string" || token.length > 200) return null;
+    const version = this.store.authVersion();
+    if (version !== this.checkedVersion) {
+      this.checked.clear();
+      this.checkedVersion = version;
+    }
+    const known = this.checked.get(token);
+    // Expiry needs no write to take effect: it is checked against the clock every time.
+    if (known) return known.expiresAt > this.clock() ? known.identity : null;
+    const found = this.lookUp(token);
+    if (found === null) return null;
+    if (this.checked.size >= CHECKED_TOKENS_MAX) this.checked.clear();
+    this.checked.set(token, found);
+    return found.identity;
+  }
+
+  private lookUp(token: string): CheckedToken | null {
     const hash = hashToken(token);
     if (token.startsWith("dev_")) {
       const device = this.store.findDeviceByTokenHash(hash);
       if (!device || device.revokedAt !== null) return null;
-      return { kind: "device", id: device.id, name: device.name, role: device.kind };
+      return { identity: Object.freeze({ kind: "device", id: device.id, name: device.name, role: device.kind }), expiresAt: Number.POSITIVE_INFINITY };
     }
     if (token.startsWith("ses_")) {
       const session = this.store.findSession(hash);
       if (!session || session.expiresAt <= this.clock()) return null;
       const user = this.store.findUserById(session.userId);
       if (!user || user.disabledAt !== null) return null;
-      return { kind: "user", id: user.id, name: user.displayName, role: user.role };
+      return { identity: Object.freeze({ kind: "user", id: user.id, name: user.displayName, role: user.role }), expiresAt: session.expiresAt };
     }
     return null;
   }
+
 }

@@ -50,16 +50,27 @@ export type CommandContext =
     }
   | { requestId: null; namespace: string };
 
-/** Object keys sorted at every depth, so `{a,b}` and `{b,a}` are the same payload. */
+/**
+ * Object keys sorted at every depth, so `{a,b}` and `{b,a}` are the same
+ * payload. Runs before every command with a request id, hence loops rather
+ * than entries/filter/sort/map; the text must stay the same as ever, since
+ * the ledger keeps the hashes of answers given before an upgrade.
+ */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value) ?? "null";
+  const record = value as Record<string, unknown>;
+  let out = "{";
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -67,7 +78,7 @@ function canonicalJson(value: unknown): string {
  * read alike (ticket:recall and ticket:start are both `{ requestId, counterId }`)
  * are still different requests.
  */
-function payloadHashOf(kind: string, payload: unknown): string {
+export function payloadHashOf(kind: string, payload: unknown): string {
   return createHash("sha256").update(`${kind}\n${canonicalJson(payload)}`).digest("base64url");
 }
 

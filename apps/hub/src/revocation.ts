@@ -8,9 +8,10 @@ import type { Authenticator } from "./auth";
  * run in another process against the same database), logged out or
  * expired, including on the sockets that are already connected:
  *
- * - every command re-checks its socket's token against the database before
- *   it runs (one indexed lookup, microseconds), so a revoked kiosk cannot
- *   issue another ticket however soon after the revocation it tries;
+ * - every command re-checks its socket's token before it runs, so a revoked
+ *   kiosk cannot issue another ticket however soon after the revocation it
+ *   tries (the check is a cached answer behind `PRAGMA data_version`, which
+ *   moves with every commit of another process: see Authenticator.identify);
  * - every SESSION_CHECK_MS the hub re-checks every connected socket and
  *   disconnects the ones whose token no longer holds, so an idle display
  *   stops showing calls too, within that bound.

@@ -49,5 +49,6 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     createSession: (hash, userId, createdAt, expiresAt) => store.createSession(hash, userId, createdAt, expiresAt),
     findSession: (hash) => store.findSession(hash),
     deleteSession: (hash) => store.deleteSession(hash),
+    authVersion: () => store.authVersion(),
   };
 }

@@ -130,6 +130,15 @@ export interface AdminQueries {
   findSession(tokenHash: string): Session | undefined;
   deleteSession(tokenHash: string): void;
   deleteExpiredSessions(now: number): number;
+  /**
+   * A number that changes whenever devices, users or sessions may have
+   * changed: after any write through these queries, and after any commit by
+   * another connection (`PRAGMA data_version`: the CLI revoking a device in
+   * its own process). Equal numbers mean a cached token check still holds.
+   * One statement, no table read: ~2.5 µs against ~5 µs for a lookup and
+   * ~1 µs for a token's hash.
+   */
+  authVersion(): number;
 }
 
 export function createAdminQueries(db: Database.Database): AdminQueries {
@@ -182,18 +191,31 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
     session: db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE token_hash = ?"),
     deleteSession: db.prepare<[string]>("DELETE FROM sessions WHERE token_hash = ?"),
     deleteExpiredSessions: db.prepare<[number]>("DELETE FROM sessions WHERE expires_at <= ?"),
+    // Unchanged by this connection's own commits (the group commit's events,
+    // the ledger's pruning): those never touch tokens, and would otherwise
+    // empty the hub's token cache every batch.
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+  };
+
+  // Every write below bumps it: this connection's own changes to devices,
+  // users and sessions do not move data_version.
+  let version = 0;
+  let seenDataVersion: number | null = null;
+  const wrote = <T>(result: T): T => {
+    version += 1;
+    return result;
   };
 
   return {
-    addDevice: (d) => void s.addDevice.run(d.id, d.kind, d.name, d.tokenHash, d.createdAt),
+    addDevice: (d) => void wrote(s.addDevice.run(d.id, d.kind, d.name, d.tokenHash, d.createdAt)),
     findDeviceByTokenHash: (tokenHash) => {
       const row = s.deviceByTokenHash.get(tokenHash);
       return row && deviceFromRow(row);
     },
-    revokeDevice: (id, at) => s.revokeDevice.run(at, id).changes === 1,
+    revokeDevice: (id, at) => wrote(s.revokeDevice.run(at, id)).changes === 1,
     listDevices: () => s.listDevices.all().map(deviceFromRow),
 
-    addUser: (u) => void s.addUser.run(u.id, u.username, u.displayName, u.role, u.secretHash, u.createdAt),
+    addUser: (u) => void wrote(s.addUser.run(u.id, u.username, u.displayName, u.role, u.secretHash, u.createdAt)),
     findUserByUsername: (username) => {
       const row = s.userByUsername.get(username);
       return row && userFromRow(row);
@@ -203,23 +225,31 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       return row && userFromRow(row);
     },
     recordLoginFailure: (userId, failedLogins, lockedUntil) =>
-      void s.recordLoginFailure.run(failedLogins, lockedUntil, userId),
+      void wrote(s.recordLoginFailure.run(failedLogins, lockedUntil, userId)),
     countLoginFailure: (userId, at, lockAfter, lockForMs) => {
-      const row = s.countLoginFailure.get(lockAfter, lockAfter, at + lockForMs, at, at, userId);
+      const row = wrote(s.countLoginFailure.get(lockAfter, lockAfter, at + lockForMs, at, at, userId));
       return row && { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
     },
-    clearLoginFailures: (userId) => void s.clearLoginFailures.run(userId),
-    setUserSecret: (userId, secretHash) => s.setUserSecret.run(secretHash, userId).changes === 1,
-    setUserDisabled: (userId, disabledAt) => s.setUserDisabled.run(disabledAt, userId).changes === 1,
+    clearLoginFailures: (userId) => void wrote(s.clearLoginFailures.run(userId)),
+    setUserSecret: (userId, secretHash) => wrote(s.setUserSecret.run(secretHash, userId)).changes === 1,
+    setUserDisabled: (userId, disabledAt) => wrote(s.setUserDisabled.run(disabledAt, userId)).changes === 1,
     listUsers: () => s.listUsers.all().map(userFromRow),
 
     createSession: (tokenHash, userId, createdAt, expiresAt) =>
-      void s.createSession.run(tokenHash, userId, createdAt, expiresAt),
+      void wrote(s.createSession.run(tokenHash, userId, createdAt, expiresAt)),
     findSession: (tokenHash) => {
       const row = s.session.get(tokenHash);
       return row && sessionFromRow(row);
     },
-    deleteSession: (tokenHash) => void s.deleteSession.run(tokenHash),
-    deleteExpiredSessions: (now) => s.deleteExpiredSessions.run(now).changes,
+    deleteSession: (tokenHash) => void wrote(s.deleteSession.run(tokenHash)),
+    deleteExpiredSessions: (now) => wrote(s.deleteExpiredSessions.run(now)).changes,
+    authVersion: () => {
+      const current = s.dataVersion.get();
+      if (current !== seenDataVersion) {
+        seenDataVersion = current ?? null;
+        version += 1;
+      }
+      return version;
+    },
   };
 }

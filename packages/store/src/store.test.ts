@@ -55,6 +55,32 @@ describe("the event log", () => {
     store.close();
   });
 
+  it("a batch larger than one multi-row insert keeps each entry's seqs, read models and answers", () => {
+    const store = openStore(":memory:");
+    const sim = new OfficeSimulation();
+    store.append([sim.must({ type: "openCounter", counterId: "loket-1", officerId: null })]);
+    // 150 entries, some without events: three statements' worth of rows.
+    const entries = Array.from({ length: 150 }, (_, i) => ({
+      ...(i % 7 === 3 ? { events: [] } : sim.issue("info")),
+      request: { id: `kiosk:k1:r${i}`, namespace: "kiosk:k1", response: { ok: true, data: i } },
+    }));
+    const { seqs, lastSeq } = store.append(entries);
+    const expected: number[][] = [];
+    let next = 2;
+    for (const e of entries) expected.push(e.events.map(() => next++));
+    expect(seqs).toEqual(expected);
+    expect(lastSeq).toBe(next - 1);
+    const stored = store.eventsAfter(1, 1_000);
+    expect(stored.map((e) => e.seq)).toEqual(expected.flat());
+    expect(stored.map((e) => e.event)).toEqual(entries.flatMap((e) => e.events));
+    for (const [i, e] of entries.entries()) {
+      const issued = e.events[0];
+      if (issued?.type === "ticket.issued") expect(store.ticketById(issued.ticketId)?.issuedSeq).toBe(seqs[i]![0]);
+      expect(store.findRequest(`kiosk:k1:r${i}`)).toEqual({ ok: true, data: i });
+    }
+    store.close();
+  });
+
   it("lastSeq, eventsAfter, iterateEvents (paged), eventsForTicket, firstSeqAtOrAfter", () => {
     const store = openStore(":memory:", { pageSize: 2 });
     expect(store.lastSeq()).toBe(0);

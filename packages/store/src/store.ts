@@ -205,6 +205,11 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     ),
   };
 
+  // One INSERT a row, not one multi-row INSERT a batch: a statement that can
+  // fail half-way through its rows makes SQLite keep a statement journal, and
+  // measured (hot-path probe, 20 kiosks) that wrote 27 % more bytes per issue
+  // (26.0 against 20.4 KB) and one more write call, for ~1 µs of statement
+  // overhead saved a row.
   const appendAll = db.transaction((entries: readonly CommitEntry[]): AppendResult => {
     const seqs: number[][] = [];
     let lastSeq = 0;
@@ -278,9 +283,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       return row === undefined ? undefined : (JSON.parse(row.response) as unknown);
     },
     findRequestRecord: (requestId) => {
-      const row = s.request.get(requestId);
-      if (row !== undefined) return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
-      return tombstones.has(requestId) ? "expired" : undefined;
+      const row = tombstones.find(requestId);
+      if (row === undefined || row === "expired") return row;
+      return { response: JSON.parse(row.response) as unknown, payloadHash: row.payload_hash };
     },
     pruneRequests: (at, limit) => tombstones.prune(at, limit),
     lastSeq,

@@ -50,9 +50,22 @@ function merged(blob: Buffer | undefined, added: number[]): Buffer {
   return out;
 }
 
+/** A ledger row as stored: the answer still as JSON text, parsed only by the caller that needs it. */
+export interface StoredAnswer {
+  response: string;
+  payload_hash: string | null;
+}
+
 export interface RequestTombstones {
   /** Whether the key's answer was forgotten by prune. */
   has(key: string): boolean;
+  /**
+   * The key's stored answer, `expired` when prune forgot it, or undefined:
+   * what the hub asks before every command with a request id, so the answer
+   * and the tombstone come back from ONE statement (each statement outside a
+   * transaction also pays for taking and releasing the WAL read lock).
+   */
+  find(key: string): StoredAnswer | "expired" | undefined;
   /** Deletes up to `limit` of the answers recorded before `at`, oldest first, leaving a tombstone of each key; returns how many. */
   prune(at: number, limit?: number): number;
 }
@@ -64,6 +77,13 @@ export function createRequestTombstones(db: Database.Database): RequestTombstone
     ),
     deleteRequest: db.prepare<[string]>("DELETE FROM requests WHERE request_id = ?"),
     bucket: db.prepare<[number], { hashes: Buffer }>("SELECT hashes FROM request_tombstones WHERE bucket = ?"),
+    // The bucket's blob is read only on a miss: an answer found makes its tombstone moot.
+    answerOrBucket: db.prepare<[string, number], { response: string | null; payload_hash: string | null; hashes: Buffer | null }>(
+      `SELECT r.response AS response, r.payload_hash AS payload_hash, t.hashes AS hashes
+       FROM (SELECT ? AS id, ? AS bucket) AS k
+       LEFT JOIN requests AS r ON r.request_id = k.id
+       LEFT JOIN request_tombstones AS t ON r.request_id IS NULL AND t.bucket = k.bucket`,
+    ),
     putBucket: db.prepare<[number, Buffer]>(
       `INSERT INTO request_tombstones (bucket, hashes) VALUES (?, ?)
        ON CONFLICT (bucket) DO UPDATE SET hashes = excluded.hashes`,
@@ -91,6 +111,13 @@ export function createRequestTombstones(db: Database.Database): RequestTombstone
       const { bucket, suffix } = keyHash(key);
       const row = s.bucket.get(bucket);
       return row !== undefined && contains(row.hashes, suffix);
+    },
+    find(key) {
+      const { bucket, suffix } = keyHash(key);
+      const row = s.answerOrBucket.get(key, bucket);
+      if (!row) return undefined;
+      if (row.response !== null) return { response: row.response, payload_hash: row.payload_hash };
+      return row.hashes !== null && contains(row.hashes, suffix) ? "expired" : undefined;
     },
     prune(at, limit = Number.POSITIVE_INFINITY) {
       let total = 0;
