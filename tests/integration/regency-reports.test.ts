@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { loadConfig } from "@layan/config";
-import type { RegencyLeague, RegencyOfficeServices, RegencyOfficeSteps, RegencyOfficeTrend, RegencyStandardGaps, StepRow, SummaryRow } from "@layan/protocol";
+import type { ComplaintsReport, IkmReport, RegencyLeague, RegencyOfficeServices, RegencyOfficeSteps, RegencyOfficeTrend, RegencyStandardGaps, StepRow, SummaryRow } from "@layan/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { login } from "../../apps/hub/src/testing/harness";
@@ -129,6 +129,16 @@ describe("the regency figures equal the office hubs' own reports for the same pe
       const row = body.data.rows.find((r) => r.key === id)!;
       expect(hub.rows[0]!.served).toBeGreaterThan(100);
       expect(summaryOf(row)).toEqual({ ...summaryOf(hub.rows[0]!), key: id });
+      // SKM and complaints, where the office has them: the hub's own IKM arithmetic and counts.
+      const ikm = await hubReport<IkmReport>(h, `/api/reports/ikm?by=all&from=${FROM}&to=${TO}`);
+      expect(ikm.total.respondents).toBeGreaterThan(0);
+      expect(row.ikm).toEqual({ respondents: ikm.total.respondents, ikm: ikm.total.ikm, mutu: ikm.total.mutu });
+      const complaints = await hubReport<ComplaintsReport>(h, `/api/reports/complaints?from=${FROM}&to=${TO}`);
+      expect(row.complaints === null ? 0 : row.complaints.filed).toBe(complaints.total.filed);
+      if (row.complaints) {
+        expect(row.complaints.answered).toBe(complaints.total.answered);
+        expect(row.complaints.answeredByDue).toBe(complaints.total.withinTarget);
+      }
       expect(row.name).toBe(`Kantor ${id}`);
       expect(row.agency).toBe(`OPD ${id}`);
     }
@@ -222,6 +232,8 @@ describe("the regency figures equal the office hubs' own reports for the same pe
       segments: (await pool.query("SELECT * FROM regency_segments ORDER BY office_id, ticket_id, segment_index")).rows,
       steps: (await pool.query("SELECT * FROM regency_steps ORDER BY office_id, ticket_id, segment_index, step_order")).rows,
       days: (await pool.query("SELECT * FROM regency_day_services ORDER BY office_id, service_day, service_id")).rows,
+      surveys: (await pool.query("SELECT * FROM regency_surveys ORDER BY office_id, response_id")).rows,
+      complaints: (await pool.query("SELECT * FROM regency_complaints ORDER BY office_id, complaint_id")).rows,
     });
     const before = await snapshot();
     expect(before.segments.length).toBeGreaterThan(500);

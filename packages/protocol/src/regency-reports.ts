@@ -42,6 +42,24 @@ export const RegencyOfficeParam = officeId;
  * place. Ranked by SOP wait compliance, then service-time compliance, then
  * median wait; rows with nothing judged come last.
  */
+/** The SKM of the range: null where no survey answers were shipped. */
+export interface RegencyIkm {
+  respondents: number;
+  /** 25..100 (PermenPANRB 14/2017), null without answers. */
+  ikm: number | null;
+  mutu: "A" | "B" | "C" | "D" | null;
+}
+
+/** Complaints filed in the range. */
+export interface RegencyComplaints {
+  filed: number;
+  answered: number;
+  /** First response at or before the due time copied into the complaint when it was filed. */
+  answeredByDue: number;
+  /** Filing to first response, calendar time (the office's working-day count needs its calendar, which stays at the office). */
+  medianResponseMs: number | null;
+}
+
 export type RegencyLeagueRow = SummaryRow & {
   rank: number;
   name: string;
@@ -49,6 +67,8 @@ export type RegencyLeagueRow = SummaryRow & {
   agency: string;
   /** Offices in the row (1 for `by=office`). */
   offices: number;
+  ikm: RegencyIkm | null;
+  complaints: RegencyComplaints | null;
 };
 
 export interface RegencyLeague {

@@ -9,6 +9,7 @@
 import type { QueueEvent } from "@layan/core";
 import type { Pool, PoolClient } from "../db/pool";
 import { inTransaction } from "../db/pool";
+import { projectFeedback } from "./feedback";
 import { deriveTicket, type SegmentFact, type ShippedEvent, type TicketFact } from "./derive";
 
 /** Bumped when derive.ts changes what it makes: `serve` then rebuilds the facts (rebuildProjection). */
@@ -162,6 +163,13 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
         )
       ).rows.map((r) => r.id);
       for (let i = 0; i < ids.length; i += 500) await projectTickets(client, officeId, ids.slice(i, i + 500));
+      await client.query("DELETE FROM regency_surveys WHERE office_id = $1", [officeId]);
+      await client.query("DELETE FROM regency_complaints WHERE office_id = $1", [officeId]);
+      const feedback = await client.query<{ body: { type: string } }>(
+        "SELECT body FROM office_events WHERE office_id = $1 AND (type LIKE 'survey.%' OR type LIKE 'complaint.%') ORDER BY stream, seq",
+        [officeId],
+      );
+      await projectFeedback(client, officeId, feedback.rows.map((r) => r.body));
       return ids.length;
     });
   }

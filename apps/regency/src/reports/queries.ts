@@ -4,7 +4,8 @@
  * office's reports: packages/store/src/reports/percentile.ts), in the office
  * dashboard's shapes.
  */
-import type { Compliance, StepRow, SummaryRow, TimeStats } from "@layan/protocol";
+import { ikmOf, SURVEY_UNSUR } from "@layan/core";
+import type { Compliance, RegencyComplaints, RegencyIkm, StepRow, SummaryRow, TimeStats } from "@layan/protocol";
 import type { Pool } from "../db/pool";
 
 export interface RegencyFilter {
@@ -182,4 +183,53 @@ export async function stepRows(pool: Pool, f: RegencyFilter): Promise<StepRow[]>
       };
     })
     .sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.avgOrder - b.avgOrder));
+}
+
+/** Survey answers of the range per group (office or agency), by the office's IKM arithmetic (@layan/core ikmOf). */
+export async function ikmBy(pool: Pool, f: RegencyFilter, by: "office" | "agency"): Promise<Map<string, RegencyIkm>> {
+  const params: unknown[] = [];
+  const w = where(f, params);
+  const { rows } = await pool.query<Record<string, number> & { k: string; respondents: number }>(
+    `SELECT ${GROUP_SQL[by]} AS k, count(*)::int8 AS respondents, ${SURVEY_UNSUR.map((u) => `sum(r.${u})::int8 AS ${u}`).join(", ")}
+       FROM regency_surveys r JOIN offices o ON o.id = r.office_id WHERE ${w} GROUP BY 1`,
+    params,
+  );
+  return new Map(
+    rows.map((r) => {
+      const result = ikmOf(SURVEY_UNSUR.map((unsur) => ({ unsur, sum: r[unsur] ?? 0, respondents: r.respondents })));
+      return [r.k, { respondents: result.respondents, ikm: result.ikm, mutu: result.mutu }];
+    }),
+  );
+}
+
+/**
+ * Complaints filed in the range per group: answered, answered by their due
+ * time (copied into the event at filing, so no office calendar is needed),
+ * and the median time to the first response (calendar time, nearest rank).
+ */
+export async function complaintsBy(pool: Pool, f: RegencyFilter, by: "office" | "agency"): Promise<Map<string, RegencyComplaints>> {
+  const params: unknown[] = [f.from, f.to];
+  const parts = ["r.filed_day BETWEEN $1 AND $2"];
+  if (f.officeIds !== null) {
+    params.push(f.officeIds);
+    parts.push(`r.office_id = ANY($${params.length})`);
+  }
+  if (f.serviceIds !== null) {
+    params.push(f.serviceIds);
+    parts.push(`r.service_id = ANY($${params.length})`);
+  }
+  const group = GROUP_SQL[by];
+  const { rows } = await pool.query<{ k: string; filed: number; answered: number; within: number; median: number | null }>(
+    `WITH t AS (
+       SELECT ${group} AS k, r.first_response_ms, r.due_at_ms, r.first_response_ms - r.filed_at_ms AS response_ms,
+              row_number() OVER (PARTITION BY ${group} ORDER BY r.first_response_ms - r.filed_at_ms) AS rn,
+              count(r.first_response_ms) OVER (PARTITION BY ${group}) AS n
+         FROM regency_complaints r JOIN offices o ON o.id = r.office_id WHERE ${parts.join(" AND ")})
+     SELECT k, count(*)::int8 AS filed, count(first_response_ms)::int8 AS answered,
+            count(*) FILTER (WHERE first_response_ms <= due_at_ms)::int8 AS within,
+            min(response_ms) FILTER (WHERE response_ms IS NOT NULL AND rn = ${rank(50)}) AS median
+       FROM t GROUP BY k`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.k, { filed: r.filed, answered: r.answered, answeredByDue: r.within, medianResponseMs: r.median }]));
 }

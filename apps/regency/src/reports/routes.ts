@@ -20,7 +20,7 @@ import {
 import type { z } from "zod";
 import type { Pool } from "../db/pool";
 import { IngestRefusal } from "../ingest";
-import { stepRows, summaries, type RegencyFilter } from "./queries";
+import { complaintsBy, ikmBy, stepRows, summaries, type RegencyFilter } from "./queries";
 import { checkViewer, type Viewer } from "./viewers";
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -58,12 +58,14 @@ const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 600
 const LEAGUE_HEADER = [
   "Peringkat", "Kantor/OPD", "Kode", "Perangkat Daerah", "Diterbitkan", "Dilayani", "Tidak hadir", "Dibatalkan",
   "Tunggu median (menit)", "Tunggu p90 (menit)", "Tunggu sesuai SOP (%)", "Layanan median (menit)", "Layanan sesuai SOP (%)",
+  "IKM", "Responden SKM", "Pengaduan", "Pengaduan ditanggapi tepat waktu",
 ];
 
 export function leagueCsv(league: RegencyLeague): string {
   const lines = [LEAGUE_HEADER, ...league.rows.map((r) => [
     r.rank, r.name, r.key, r.agency, r.issued, r.served, r.outcomes.no_show, r.outcomes.cancelled,
     minutes(r.wait.p50Ms), minutes(r.wait.p90Ms), r.waitMet.pct, minutes(r.service.p50Ms), r.serviceMet.pct,
+    r.ikm?.ikm ?? null, r.ikm?.respondents ?? 0, r.complaints?.filed ?? 0, r.complaints?.answeredByDue ?? 0,
   ])];
   // A BOM so that Excel reads the names' UTF-8 as such.
   return `\uFEFF${lines.map((l) => l.map(csvField).join(",")).join("\r\n")}\r\n`;
@@ -113,12 +115,13 @@ export function createReportRoutes(pool: Pool, send: Send) {
 
   async function league(viewer: Viewer, q: RegencyLeagueQuery): Promise<RegencyLeague> {
     const filter: RegencyFilter = { from: q.from, to: q.to, serviceIds: q.service, officeIds: viewer.officeId === null ? null : [viewer.officeId] };
-    const rows = await summaries(pool, filter, q.by);
+    const [rows, ikm, complaints] = await Promise.all([summaries(pool, filter, q.by), ikmBy(pool, filter, q.by), complaintsBy(pool, filter, q.by)]);
     const offices = (await pool.query<OfficeRow>("SELECT id, name, agency FROM offices")).rows;
     const byId = new Map(offices.map((o) => [o.id, o]));
     const named = rows.map((r) => {
       const o = q.by === "office" ? byId.get(r.key ?? "") : undefined;
-      return { ...r, name: o?.name ?? r.key ?? "", agency: o?.agency ?? r.key ?? "" };
+      const key = r.key ?? "";
+      return { ...r, name: o?.name ?? key, agency: o?.agency ?? key, ikm: ikm.get(key) ?? null, complaints: complaints.get(key) ?? null };
     });
     return { from: q.from, to: q.to, by: q.by, rows: rankRows(named) };
   }

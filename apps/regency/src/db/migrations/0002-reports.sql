@@ -117,3 +117,39 @@ CREATE TABLE regency_viewers (
 CREATE TABLE regency_projection (
   version integer NOT NULL
 );
+
+-- SKM answers (survey.submitted), one row per response: the nine unsur
+-- scores the IKM is computed from (PermenPANRB 14/2017, @layan/core ikmOf).
+-- Keyed by the response: a restored stream re-telling it replaces it.
+CREATE TABLE regency_surveys (
+  office_id   text NOT NULL REFERENCES offices (id),
+  response_id text NOT NULL,
+  service_day text NOT NULL,
+  service_id  text NOT NULL,
+  persyaratan smallint NOT NULL,
+  prosedur    smallint NOT NULL,
+  waktu       smallint NOT NULL,
+  biaya       smallint NOT NULL,
+  produk      smallint NOT NULL,
+  kompetensi  smallint NOT NULL,
+  perilaku    smallint NOT NULL,
+  sarana      smallint NOT NULL,
+  pengaduan   smallint NOT NULL,
+  PRIMARY KEY (office_id, response_id)
+);
+CREATE INDEX regency_surveys_day ON regency_surveys (office_id, service_day);
+
+-- Complaints' life cycle without their text (which never leaves the office).
+CREATE TABLE regency_complaints (
+  office_id         text NOT NULL REFERENCES offices (id),
+  complaint_id      text NOT NULL,
+  filed_day         text NOT NULL,
+  service_id        text,
+  category          text NOT NULL,
+  filed_at_ms       bigint NOT NULL,
+  due_at_ms         bigint NOT NULL,
+  first_response_ms bigint,
+  closed_at_ms      bigint,
+  PRIMARY KEY (office_id, complaint_id)
+);
+CREATE INDEX regency_complaints_day ON regency_complaints (office_id, filed_day);
