@@ -56,8 +56,8 @@ function batch(stream: number, firstSeq: number, events: Event[], prev: Event | 
   };
 }
 
-async function day() {
-  const { rows } = await pool.query(
+async function day(): Promise<Record<string, number> | undefined> {
+  const { rows } = await pool.query<Record<string, number>>(
     `SELECT issued, segments, selesai, no_show, cancelled, wait_n, wait_sum::int8 AS wait_sum, wait_judged, wait_met, service_n, service_sum::int8 AS service_sum
        FROM regency_day_services WHERE office_id = $1 AND service_day = $2 AND service_id = 'sppl'`,
     [OFFICE, DAY],
