@@ -10,6 +10,7 @@ import type { QueueEvent } from "@layan/core";
 import type { Pool, PoolClient } from "../db/pool";
 import { inTransaction } from "../db/pool";
 import { projectFeedback } from "./feedback";
+import { readable } from "./shapes";
 import { deriveTicket, type SegmentFact, type ShippedEvent, type TicketFact } from "./derive";
 
 /** Bumped when derive.ts changes what it makes: `serve` then rebuilds the facts (rebuildProjection). */
@@ -52,6 +53,7 @@ export async function projectTickets(q: Queryable, officeId: string, ticketIds: 
   );
   const byTicket = new Map<string, ShippedEvent[]>();
   for (const r of rows) {
+    if (!readable(r.body as QueueEvent & Record<string, unknown>)) continue;
     const list = byTicket.get(r.ticket_id) ?? [];
     list.push({ stream: r.stream, seq: r.seq, event: r.body });
     byTicket.set(r.ticket_id, list);
@@ -169,7 +171,7 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
         "SELECT body FROM office_events WHERE office_id = $1 AND (type LIKE 'survey.%' OR type LIKE 'complaint.%') ORDER BY stream, seq",
         [officeId],
       );
-      await projectFeedback(client, officeId, feedback.rows.map((r) => r.body));
+      await projectFeedback(client, officeId, feedback.rows.map((r) => r.body).filter((b) => readable(b as { type: string } & Record<string, unknown>)));
       return ids.length;
     });
   }
