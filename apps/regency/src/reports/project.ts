@@ -53,7 +53,7 @@ export async function projectTickets(q: Queryable, officeId: string, ticketIds: 
   );
   const byTicket = new Map<string, ShippedEvent[]>();
   for (const r of rows) {
-    if (!readable(r.body as QueueEvent & Record<string, unknown>)) continue;
+    if (!readable(r.body)) continue;
     const list = byTicket.get(r.ticket_id) ?? [];
     list.push({ stream: r.stream, seq: r.seq, event: r.body });
     byTicket.set(r.ticket_id, list);
