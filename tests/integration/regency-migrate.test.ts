@@ -24,25 +24,29 @@ async function tables(): Promise<string[]> {
 }
 
 it("applies the shipped migrations once and records them", async () => {
-  expect(await migrate(pool)).toEqual([1]);
+  expect(await migrate(pool)).toEqual([1, 2]);
   expect(await migrate(pool)).toEqual([]);
-  expect(await tables()).toEqual(["migrations", "office_credentials", "office_events", "office_standards", "office_streams", "offices"]);
+  expect(await tables()).toEqual([
+    "migrations", "office_credentials", "office_events", "office_standards", "office_streams", "offices",
+    "regency_complaints", "regency_day_services", "regency_projection", "regency_segments", "regency_steps", "regency_surveys",
+    "regency_tickets", "regency_viewers",
+  ]);
 });
 
 it("applies nothing of a run whose migration fails, and refuses a database from a newer build", async () => {
   const shipped = loadMigrations();
-  writeFileSync(join(dir, "0002-good.sql"), "CREATE TABLE rollup_a (x int);");
-  writeFileSync(join(dir, "0003-bad.sql"), "CREATE TABLE rollup_b (x int); SELECT no_such_function();");
+  writeFileSync(join(dir, "0003-good.sql"), "CREATE TABLE rollup_a (x int);");
+  writeFileSync(join(dir, "0004-bad.sql"), "CREATE TABLE rollup_b (x int); SELECT no_such_function();");
   const extra = loadMigrations(dir);
-  await expect(migrate(pool, [...shipped, ...extra])).rejects.toThrow(/migration 3 \(bad\) failed/);
+  await expect(migrate(pool, [...shipped, ...extra])).rejects.toThrow(/migration 4 \(bad\) failed/);
   expect(await tables()).not.toContain("rollup_a");
-  expect((await pool.query("SELECT id FROM migrations ORDER BY id")).rows).toEqual([{ id: 1 }]);
+  expect((await pool.query("SELECT id FROM migrations ORDER BY id")).rows).toEqual([{ id: 1 }, { id: 2 }]);
 
   await migrate(pool, [...shipped, extra[0]!]);
-  await expect(migrate(pool, shipped)).rejects.toThrow(/migration 2 \(good\) that this build does not know/);
+  await expect(migrate(pool, shipped)).rejects.toThrow(/migration 3 \(good\) that this build does not know/);
 });
 
 it("refuses two files with the same number before touching a database", () => {
-  writeFileSync(join(dir, "0002-other.sql"), "SELECT 1;");
-  expect(() => loadMigrations(dir)).toThrow(/duplicate migration number 0002/);
+  writeFileSync(join(dir, "0003-other.sql"), "SELECT 1;");
+  expect(() => loadMigrations(dir)).toThrow(/duplicate migration number 0003/);
 });

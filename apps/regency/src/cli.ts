@@ -6,6 +6,9 @@
  *   office revoke <id>                            revokes every credential of the office
  *   office credential <id>                        a new credential, after a revoke (a replaced hub PC, a leaked one)
  *   office list
+ *   viewer add <name> [--office id]               a report viewer's token, shown once (scoped: that office only)
+ *   viewer revoke <id|name>    viewer list
+ *   reports rebuild                               the report facts again from office_events
  * Common: --database URL (default $LAYAN_REGENCY_DATABASE_URL)
  */
 import { parseArgs } from "node:util";
@@ -14,11 +17,16 @@ import { migrate } from "./db/migrate";
 import { openPool } from "./db/pool";
 import { serve } from "./main";
 import { addOffice, issueCredential, listOffices, revokeOffice } from "./offices";
+import { rebuildProjection } from "./reports/project";
+import { addViewer, listViewers, revokeViewer } from "./reports/viewers";
+import type { Pool } from "./db/pool";
 
-const USAGE = `usage: pnpm regency <serve|migrate|office add|office revoke|office credential|office list> [options]
+const USAGE = `usage: pnpm regency <serve|migrate|office ...|viewer ...|reports rebuild> [options]
   serve [--port 8600] [--host 127.0.0.1]
   office add dpmptsp --name "DPMPTSP Kabupaten" --agency "Dinas Penanaman Modal dan PTSP"
   office revoke dpmptsp      office credential dpmptsp      office list
+  viewer add "Inspektorat" [--office dpmptsp]      viewer revoke <id|name>      viewer list
+  reports rebuild
   all: --database postgres://user@host:5432/regency (default $LAYAN_REGENCY_DATABASE_URL)`;
 
 function fail(message: string): never {
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       name: { type: "string" },
       agency: { type: "string" },
+      office: { type: "string" },
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
     },
   });
@@ -62,6 +71,12 @@ async function main(): Promise<void> {
       }
       return;
     }
+    if (group === "viewer") return await viewerCommand(pool, action, id, values.office, now);
+    if (group === "reports" && action === "rebuild") {
+      const done = await rebuildProjection(pool);
+      process.stderr.write(`Report facts rebuilt: ${done.tickets} ticket(s) of ${done.offices} office(s).\n`);
+      return;
+    }
     if (group !== "office" || !action || !id) fail(USAGE);
     if (!officeId.safeParse(id).success) fail("office id: lowercase letters, digits and dashes (e.g. dpmptsp)");
     if (action === "add") {
@@ -83,6 +98,28 @@ async function main(): Promise<void> {
     fail((err as Error).message);
   } finally {
     await pool.end();
+  }
+}
+
+async function viewerCommand(pool: Pool, action: string | undefined, arg: string | undefined, office: string | undefined, now: number): Promise<void> {
+  if (action === "list") {
+    for (const v of await listViewers(pool)) {
+      process.stdout.write(`${v.id}\t${v.name}\t${v.officeId ?? "(semua kantor)"}\t${v.revoked ? "revoked" : "active"}\n`);
+    }
+    return;
+  }
+  if (!arg) fail(USAGE);
+  if (action === "add") {
+    if (office !== undefined && !officeId.safeParse(office).success) fail("--office: an office id (e.g. dpmptsp)");
+    const { id, token } = await addViewer(pool, { name: arg, officeId: office ?? null }, now);
+    process.stdout.write(`${token}\n`);
+    process.stderr.write(`Viewer ${id} (${arg}) for ${office ? `office ${office} only` : "every office"}; the token is shown only once.\n`);
+  } else if (action === "revoke") {
+    const revoked = await revokeViewer(pool, arg, now);
+    if (revoked === 0) fail(`no active viewer "${arg}"`);
+    process.stderr.write(`Revoked ${revoked} viewer token(s).\n`);
+  } else {
+    fail(USAGE);
   }
 }
 

@@ -11,6 +11,9 @@ import {
   canonicalJson,
 } from "@layan/protocol";
 import { inTransaction, type Pool, type PoolClient } from "./db/pool";
+import { projectFeedback } from "./reports/feedback";
+import { readable } from "./reports/shapes";
+import { projectTickets, ticketsOf } from "./reports/project";
 
 /** A request the server refuses on purpose: answered with its code and, where it helps the hub resume, the position. */
 export class IngestRefusal extends Error {
@@ -149,6 +152,9 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
         ],
       );
       await client.query("UPDATE office_streams SET last_seq = $3 WHERE office_id = $1 AND stream = $2", [officeId, row.stream, batch.lastSeq]);
+      // The report facts in the same transaction: acknowledged events are counted, or the batch is not acknowledged.
+      await projectTickets(client, officeId, ticketsOf(fresh.map((e) => e.event as { type: string; ticketId?: unknown })));
+      await projectFeedback(client, officeId, fresh.map((e) => e.event).filter(readable));
     }
     return { stream: row.stream, lastSeq: Math.max(row.last_seq, batch.lastSeq), accepted: fresh.length, duplicates };
   });

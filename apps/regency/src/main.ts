@@ -6,6 +6,7 @@
 import { pino } from "pino";
 import { migrate } from "./db/migrate";
 import { openPool } from "./db/pool";
+import { ensureProjection } from "./reports/project";
 import { createRegencyServer } from "./server";
 
 export interface ServeOptions {
@@ -20,6 +21,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   const pool = openPool(options.database);
   const applied = await migrate(pool);
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  // Facts made by an older projection (or events ingested before the reports existed) are rebuilt before serving.
+  if (await ensureProjection(pool)) logger.info("report facts rebuilt from office_events");
   const server = createRegencyServer({ pool, logger });
   const { port, host } = await server.listen(options.port, options.host);
   // The readiness line scripts and tests wait for, whatever the log level.

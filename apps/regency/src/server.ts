@@ -13,6 +13,7 @@ import type { z } from "zod";
 import type { Pool } from "./db/pool";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
+import { createReportRoutes } from "./reports/routes";
 
 export interface RegencyServerOptions {
   pool: Pool;
@@ -94,8 +95,11 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
     return check.officeId;
   }
 
+  const reports = createReportRoutes(pool, send);
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
+    if (await reports(req, res, url)) return;
     const method = req.method ?? "GET";
     if (path === "/healthz" && method === "GET") {
       await pool.query("SELECT 1");

@@ -129,6 +129,8 @@ export const REGENCY_ERROR_CODES = [
   "INGEST_DIVERGED",
   /** A batch for a stream that a newer one replaced (after a restore). */
   "INGEST_STREAM_CLOSED",
+  /** A regency viewer reading an office outside its scope. */
+  "OFFICE_OUT_OF_SCOPE",
   /** A batch carrying free text that must stay at the office (PRIVATE_TEXT_FIELDS). */
   "INGEST_PRIVATE_TEXT",
   /** PostgreSQL is unreachable; nothing of the request was kept. */
@@ -146,5 +148,6 @@ export const REGENCY_ERROR_MESSAGES: Record<RegencyErrorCode, { id: string; en: 
   INGEST_DIVERGED: { id: "Data kantor ini berbeda dengan salinan pusat untuk nomor urut yang sama (hub dipulihkan dari cadangan?).", en: "This office's event differs from the central copy at the same sequence (hub restored from a backup?)." },
   INGEST_STREAM_CLOSED: { id: "Aliran data ini sudah diganti aliran baru. Tanyakan posisi terbaru.", en: "This stream was replaced by a newer one; ask for the current position." },
   INGEST_PRIVATE_TEXT: { id: "Teks pengaduan, tanggapan, atau saran tidak boleh dikirim ke pusat.", en: "Complaint, response and suggestion texts must not be sent to the central server." },
+  OFFICE_OUT_OF_SCOPE: { id: "Akses Anda hanya untuk laporan kantor Anda sendiri.", en: "Your access covers your own office's reports only." },
   CENTRAL_UNAVAILABLE: { id: "Basis data pusat tidak dapat dihubungi. Data tetap aman di kantor; coba lagi nanti.", en: "The central database is unreachable; the office keeps its data. Try again later." },
 };

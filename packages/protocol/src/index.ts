@@ -8,3 +8,4 @@ export * from "./reports";
 export * from "./feedback";
 export * from "./dates";
 export * from "./regency";
+export * from "./regency-reports";

@@ -1,0 +1,191 @@
+/**
+ * Ingest's second half: the report facts of every ticket a batch touched,
+ * re-derived from all of that ticket's events (derive.ts) and the day
+ * rollups of every (office, day, service) they fall in rewritten from the
+ * facts, in the batch's own transaction. Re-deriving instead of applying
+ * deltas is what keeps a retried batch, a reordered one and a restored
+ * office's next stream from counting anything twice.
+ */
+import type { QueueEvent } from "@layan/core";
+import type { Pool, PoolClient } from "../db/pool";
+import { inTransaction } from "../db/pool";
+import { projectFeedback } from "./feedback";
+import { readable } from "./shapes";
+import { deriveTicket, type SegmentFact, type ShippedEvent, type TicketFact } from "./derive";
+
+/** Bumped when derive.ts changes what it makes: `serve` then rebuilds the facts (rebuildProjection). */
+export const PROJECTION_VERSION = 1;
+
+type Queryable = Pool | PoolClient;
+
+/** The ticket ids of the queue events among `events` (survey answers name a ticket but are not its history). */
+export function ticketsOf(events: readonly { type: string; ticketId?: unknown }[]): string[] {
+  const ids = new Set<string>();
+  for (const e of events) if (e.type.startsWith("ticket.") && typeof e.ticketId === "string") ids.add(e.ticketId);
+  return [...ids];
+}
+
+interface Key {
+  day: string;
+  service: string;
+}
+
+async function keysOf(q: Queryable, officeId: string, ticketIds: string[]): Promise<Key[]> {
+  const { rows } = await q.query<Key>(
+    `SELECT service_day AS day, issued_service_id AS service FROM regency_tickets WHERE office_id = $1 AND ticket_id = ANY($2)
+     UNION SELECT service_day, service_id FROM regency_segments WHERE office_id = $1 AND ticket_id = ANY($2)`,
+    [officeId, ticketIds],
+  );
+  return rows;
+}
+
+/** Re-derives the facts of these tickets of the office, then their rollups. */
+export async function projectTickets(q: Queryable, officeId: string, ticketIds: string[]): Promise<void> {
+  if (ticketIds.length === 0) return;
+  const before = await keysOf(q, officeId, ticketIds);
+  const streams = await q.query<{ stream: number; base_seq: number }>("SELECT stream, base_seq FROM office_streams WHERE office_id = $1", [officeId]);
+  const bases = new Map(streams.rows.map((r) => [r.stream, r.base_seq]));
+  const { rows } = await q.query<{ ticket_id: string; stream: number; seq: number; body: QueueEvent }>(
+    `SELECT body ->> 'ticketId' AS ticket_id, stream, seq, body FROM office_events
+      WHERE office_id = $1 AND body ->> 'ticketId' = ANY($2) AND type LIKE 'ticket.%'
+      ORDER BY stream, seq`,
+    [officeId, ticketIds],
+  );
+  const byTicket = new Map<string, ShippedEvent[]>();
+  for (const r of rows) {
+    if (!readable(r.body)) continue;
+    const list = byTicket.get(r.ticket_id) ?? [];
+    list.push({ stream: r.stream, seq: r.seq, event: r.body });
+    byTicket.set(r.ticket_id, list);
+  }
+  const tickets: TicketFact[] = [];
+  const segments: (SegmentFact & { ticketId: string; serviceDay: string; priority: string | null })[] = [];
+  for (const events of byTicket.values()) {
+    const derived = deriveTicket(events, bases);
+    if (!derived) continue;
+    tickets.push(derived.ticket);
+    for (const s of derived.segments) segments.push({ ...s, ticketId: derived.ticket.ticketId, serviceDay: derived.ticket.serviceDay, priority: derived.ticket.priority });
+  }
+  // Steps and segments go with their ticket (ON DELETE CASCADE).
+  await q.query("DELETE FROM regency_tickets WHERE office_id = $1 AND ticket_id = ANY($2)", [officeId, ticketIds]);
+  await q.query(
+    `INSERT INTO regency_tickets (office_id, ticket_id, service_day, issued_service_id, priority, issued_at_ms)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])`,
+    [officeId, tickets.map((t) => t.ticketId), tickets.map((t) => t.serviceDay), tickets.map((t) => t.issuedServiceId), tickets.map((t) => t.priority), tickets.map((t) => t.issuedAt)],
+  );
+  const col = <T>(f: (s: (typeof segments)[number]) => T) => segments.map(f);
+  await q.query(
+    `INSERT INTO regency_segments (office_id, ticket_id, segment_index, service_day, service_id, priority, counter_id, officer_id,
+       enqueued_at_ms, ended_at_ms, outcome, wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met, recalls,
+       ended_stream, ended_seq)
+     SELECT $1, * FROM unnest($2::text[], $3::int4[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int8[], $10::int8[],
+       $11::text[], $12::int8[], $13::int8[], $14::int8[], $15::int8[], $16::bool[], $17::bool[], $18::int4[], $19::int4[], $20::int8[])`,
+    [
+      officeId, col((s) => s.ticketId), col((s) => s.segmentIndex), col((s) => s.serviceDay), col((s) => s.serviceId), col((s) => s.priority),
+      col((s) => s.counterId), col((s) => s.officerId), col((s) => s.enqueuedAt), col((s) => s.endedAt), col((s) => s.outcome),
+      col((s) => s.waitMs), col((s) => s.serviceMs), col((s) => s.waitTargetMs), col((s) => s.serviceTargetMs), col((s) => s.waitMet),
+      col((s) => s.serviceMet), col((s) => s.recalls), col((s) => s.endedStream), col((s) => s.endedSeq),
+    ],
+  );
+  const steps = segments.flatMap((s) => s.steps.map((t) => ({ ...t, s })));
+  await q.query(
+    `INSERT INTO regency_steps (office_id, ticket_id, segment_index, step_order, step_id, service_day, service_id, ms, target_ms, met)
+     SELECT $1, * FROM unnest($2::text[], $3::int4[], $4::int4[], $5::text[], $6::text[], $7::text[], $8::int8[], $9::int8[], $10::bool[])`,
+    [
+      officeId, steps.map((t) => t.s.ticketId), steps.map((t) => t.s.segmentIndex), steps.map((t) => t.stepOrder), steps.map((t) => t.stepId),
+      steps.map((t) => t.s.serviceDay), steps.map((t) => t.s.serviceId), steps.map((t) => t.ms), steps.map((t) => t.targetMs), steps.map((t) => t.met),
+    ],
+  );
+  const after = await keysOf(q, officeId, ticketIds);
+  await rewriteRollups(q, officeId, [...before, ...after]);
+}
+
+/** The rollup rows of these (day, service) keys of the office, rewritten as the sums of their facts. */
+async function rewriteRollups(q: Queryable, officeId: string, keys: Key[]): Promise<void> {
+  const unique = [...new Map(keys.map((k) => [`${k.day}\u0000${k.service}`, k])).values()];
+  if (unique.length === 0) return;
+  const days = unique.map((k) => k.day);
+  const services = unique.map((k) => k.service);
+  await q.query(
+    `DELETE FROM regency_day_services r USING unnest($2::text[], $3::text[]) AS k (day, service)
+      WHERE r.office_id = $1 AND r.service_day = k.day AND r.service_id = k.service`,
+    [officeId, days, services],
+  );
+  await q.query(
+    `WITH k (day, service) AS (SELECT * FROM unnest($2::text[], $3::text[])),
+     issued AS (
+       SELECT t.service_day AS day, t.issued_service_id AS service, count(*) AS n FROM regency_tickets t JOIN k ON t.service_day = k.day AND t.issued_service_id = k.service
+        WHERE t.office_id = $1 GROUP BY 1, 2),
+     seg AS (
+       SELECT s.service_day AS day, s.service_id AS service, count(*) AS segments,
+              count(*) FILTER (WHERE outcome = 'selesai') AS selesai,
+              count(*) FILTER (WHERE outcome = 'berkas_tidak_lengkap') AS berkas_tidak_lengkap,
+              count(*) FILTER (WHERE outcome = 'dirujuk') AS dirujuk,
+              count(*) FILTER (WHERE outcome = 'transferred') AS transferred,
+              count(*) FILTER (WHERE outcome = 'no_show') AS no_show,
+              count(*) FILTER (WHERE outcome = 'cancelled') AS cancelled,
+              count(wait_ms) AS wait_n, coalesce(sum(wait_ms), 0) AS wait_sum,
+              count(wait_met) AS wait_judged, count(*) FILTER (WHERE wait_met) AS wait_met,
+              count(service_ms) AS service_n, coalesce(sum(service_ms), 0) AS service_sum,
+              count(service_met) AS service_judged, count(*) FILTER (WHERE service_met) AS service_met,
+              min(wait_target_ms) AS wait_target_min, max(wait_target_ms) AS wait_target_max,
+              min(service_target_ms) AS service_target_min, max(service_target_ms) AS service_target_max
+         FROM regency_segments s JOIN k ON s.service_day = k.day AND s.service_id = k.service
+        WHERE s.office_id = $1 GROUP BY 1, 2)
+     INSERT INTO regency_day_services
+     SELECT $1, k.day, k.service, coalesce(i.n, 0), coalesce(s.segments, 0), coalesce(s.selesai, 0), coalesce(s.berkas_tidak_lengkap, 0),
+            coalesce(s.dirujuk, 0), coalesce(s.transferred, 0), coalesce(s.no_show, 0), coalesce(s.cancelled, 0),
+            coalesce(s.wait_n, 0), coalesce(s.wait_sum, 0), coalesce(s.wait_judged, 0), coalesce(s.wait_met, 0),
+            coalesce(s.service_n, 0), coalesce(s.service_sum, 0), coalesce(s.service_judged, 0), coalesce(s.service_met, 0),
+            s.wait_target_min, s.wait_target_max, s.service_target_min, s.service_target_max
+       FROM k LEFT JOIN issued i ON i.day = k.day AND i.service = k.service LEFT JOIN seg s ON s.day = k.day AND s.service = k.service
+      WHERE i.n IS NOT NULL OR s.segments IS NOT NULL`,
+    [officeId, days, services],
+  );
+}
+
+/**
+ * Every office's facts from office_events again, one office per transaction,
+ * in pages of tickets; then the version is recorded. `serve` runs it when the
+ * recorded version is behind PROJECTION_VERSION.
+ */
+export async function rebuildProjection(pool: Pool): Promise<{ offices: number; tickets: number }> {
+  const offices = (await pool.query<{ id: string }>("SELECT id FROM offices ORDER BY id")).rows.map((r) => r.id);
+  let total = 0;
+  for (const officeId of offices) {
+    total += await inTransaction(pool, async (client) => {
+      // Ingest of this office waits: its batches lock the office's stream row first, as here.
+      await client.query("SELECT 1 FROM office_streams WHERE office_id = $1 FOR UPDATE", [officeId]);
+      await client.query("DELETE FROM regency_day_services WHERE office_id = $1", [officeId]);
+      await client.query("DELETE FROM regency_tickets WHERE office_id = $1", [officeId]);
+      const ids = (
+        await client.query<{ id: string }>(
+          "SELECT DISTINCT body ->> 'ticketId' AS id FROM office_events WHERE office_id = $1 AND type = 'ticket.issued'",
+          [officeId],
+        )
+      ).rows.map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500) await projectTickets(client, officeId, ids.slice(i, i + 500));
+      await client.query("DELETE FROM regency_surveys WHERE office_id = $1", [officeId]);
+      await client.query("DELETE FROM regency_complaints WHERE office_id = $1", [officeId]);
+      const feedback = await client.query<{ body: { type: string } }>(
+        "SELECT body FROM office_events WHERE office_id = $1 AND (type LIKE 'survey.%' OR type LIKE 'complaint.%') ORDER BY stream, seq",
+        [officeId],
+      );
+      await projectFeedback(client, officeId, feedback.rows.map((r) => r.body).filter((b) => readable(b as { type: string } & Record<string, unknown>)));
+      return ids.length;
+    });
+  }
+  await inTransaction(pool, async (client) => {
+    await client.query("DELETE FROM regency_projection");
+    await client.query("INSERT INTO regency_projection (version) VALUES ($1)", [PROJECTION_VERSION]);
+  });
+  return { offices: offices.length, tickets: total };
+}
+
+/** Rebuilds when the facts were made by another projection version (or never). */
+export async function ensureProjection(pool: Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ version: number }>("SELECT version FROM regency_projection");
+  if (rows[0]?.version === PROJECTION_VERSION) return false;
+  await rebuildProjection(pool);
+  return true;
+}

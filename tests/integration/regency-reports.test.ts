@@ -1,0 +1,243 @@
+/**
+ * The regency figures equal the office hubs' own reports for the same
+ * period. Two offices simulated (one calm, one crowded), each served by a
+ * real hub (its clock pinned) that ships to a real `pnpm regency serve` on a
+ * real PostgreSQL; then the central league table and drill-down are
+ * compared with each hub's /api/reports for the same days: counts, sums,
+ * percentages, medians and p90, exactly.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { loadConfig } from "@layan/config";
+import type { ComplaintsReport, IkmReport, RegencyLeague, RegencyOfficeServices, RegencyOfficeSteps, RegencyOfficeTrend, RegencyStandardGaps, StepRow, SummaryRow } from "@layan/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
+import { login } from "../../apps/hub/src/testing/harness";
+import { addViewer, rebuildProjection, revokeViewer, type Pool } from "../../apps/regency/src/index";
+import { freshDatabase } from "../support/postgres";
+import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+
+const exec = promisify(execFile);
+const FROM = "2026-11-16";
+const TO = "2026-11-17";
+const NOW = "2026-11-18T09:30:00+07:00";
+const OFFICES = [
+  { id: "kantor-tenang", ticketsPerDay: 120, seed: 11 },
+  { id: "kantor-ramai", ticketsPerDay: 520, seed: 12 },
+] as const;
+
+const root = mkdtempSync(join(tmpdir(), "layan-regency-reports-"));
+let pool: Pool;
+let database: string;
+let regency: RegencyProcess;
+const hubs = new Map<string, TestHub>();
+let viewer: string;
+let officeCredential: string;
+
+afterAll(async () => {
+  for (const h of hubs.values()) await h.stop();
+  await regency?.stop();
+  await pool?.end();
+  rmSync(root, { recursive: true, force: true });
+}, 120_000);
+
+async function hubSeq(h: TestHub): Promise<number> {
+  return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
+}
+
+async function central<T>(path: string, token = viewer): Promise<{ status: number; body: { ok: boolean; data: T; error?: { code: string; message: string } } }> {
+  const res = await fetch(`${regency.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as never };
+}
+
+async function hubReport<T>(h: TestHub, path: string): Promise<T> {
+  const token = await login(h.url, h.user("manager"));
+  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json()) as { ok: boolean; data: T };
+  expect(body.ok).toBe(true);
+  return body.data;
+}
+
+/** The office dashboard's summary fields only (the hub adds names, the league ranks). */
+function summaryOf(r: SummaryRow): SummaryRow {
+  return {
+    key: r.key,
+    issued: r.issued,
+    segments: r.segments,
+    served: r.served,
+    outcomes: r.outcomes,
+    wait: r.wait,
+    service: r.service,
+    waitMet: r.waitMet,
+    serviceMet: r.serviceMet,
+    waitTargetMs: r.waitTargetMs,
+    serviceTargetMs: r.serviceTargetMs,
+  };
+}
+
+function stepOf(r: StepRow): StepRow {
+  return {
+    serviceId: r.serviceId,
+    stepId: r.stepId,
+    n: r.n,
+    avgMs: r.avgMs,
+    p50Ms: r.p50Ms,
+    p90Ms: r.p90Ms,
+    targetMs: r.targetMs,
+    met: r.met,
+    overTargetMs: r.overTargetMs,
+    avgOrder: r.avgOrder,
+  };
+}
+
+const byKey = <T extends { key: string | null }>(rows: T[]) => [...rows].sort((a, b) => (a.key ?? "").localeCompare(b.key ?? ""));
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  const db = await regencyDatabase(database, OFFICES.map((o) => o.id));
+  pool = db.pool;
+  officeCredential = db.credentials[OFFICES[0].id]!;
+  regency = await startRegencyProcess(database);
+  const config = loadConfig(join(ROOT, "kiosk-config"));
+  for (const o of OFFICES) {
+    const dataDir = join(root, o.id);
+    writeSimulatedStore({ config, out: join(dataDir, "layan.db"), startDay: FROM, days: 2, ticketsPerDay: o.ticketsPerDay, seed: o.seed });
+    joinRegency(dataDir, regency.url, db.credentials[o.id]!);
+    hubs.set(o.id, await startTestHub({ dataDir, now: NOW }));
+  }
+  for (const [id, h] of hubs) {
+    const seq = await hubSeq(h);
+    await eventually(async () => (await centralEvents(pool, id)).length >= seq, `central holds ${id}'s ${seq} events`, 120_000);
+  }
+  // The regency-wide viewer, made as the regency's IT does it.
+  const made = await exec(process.execPath, ["--import", "tsx", "apps/regency/src/cli.ts", "viewer", "add", "Inspektorat Kabupaten", "--database", database], { cwd: ROOT });
+  viewer = made.stdout.trim();
+  expect(made.stderr).toMatch(/for every office/);
+}, 300_000);
+
+describe("the regency figures equal the office hubs' own reports for the same period", () => {
+  it("league table: each office's row is its hub's summary of the range", async () => {
+    const { status, body } = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`);
+    expect(status).toBe(200);
+    expect(body.data.rows.map((r) => r.key).sort()).toEqual(OFFICES.map((o) => o.id).sort());
+    for (const [id, h] of hubs) {
+      const hub = await hubReport<{ rows: SummaryRow[] }>(h, `/api/reports/summary?by=all&from=${FROM}&to=${TO}`);
+      const row = body.data.rows.find((r) => r.key === id)!;
+      expect(hub.rows[0]!.served).toBeGreaterThan(100);
+      expect(summaryOf(row)).toEqual({ ...summaryOf(hub.rows[0]!), key: id });
+      // SKM and complaints, where the office has them: the hub's own IKM arithmetic and counts.
+      const ikm = await hubReport<IkmReport>(h, `/api/reports/ikm?by=all&from=${FROM}&to=${TO}`);
+      expect(ikm.total.respondents).toBeGreaterThan(0);
+      expect(row.ikm).toEqual({ respondents: ikm.total.respondents, ikm: ikm.total.ikm, mutu: ikm.total.mutu });
+      const complaints = await hubReport<ComplaintsReport>(h, `/api/reports/complaints?from=${FROM}&to=${TO}`);
+      expect(row.complaints === null ? 0 : row.complaints.filed).toBe(complaints.total.filed);
+      if (row.complaints) {
+        expect(row.complaints.answered).toBe(complaints.total.answered);
+        expect(row.complaints.answeredByDue).toBe(complaints.total.withinTarget);
+      }
+      expect(row.name).toBe(`Kantor ${id}`);
+      expect(row.agency).toBe(`OPD ${id}`);
+    }
+  });
+
+  it("drill-down office -> service, the monthly trend and service -> SOP step, as the hub's", async () => {
+    for (const [id, h] of hubs) {
+      const hubServices = await hubReport<{ rows: SummaryRow[] }>(h, `/api/reports/summary?by=service&from=${FROM}&to=${TO}`);
+      const hubAll = await hubReport<{ rows: SummaryRow[] }>(h, `/api/reports/summary?by=all&from=${FROM}&to=${TO}`);
+      const services = await central<RegencyOfficeServices>(`/api/v1/regency/offices/${id}/services?from=${FROM}&to=${TO}`);
+      expect(services.status).toBe(200);
+      expect(byKey(services.body.data.services)).toEqual(byKey(hubServices.rows.map(summaryOf)));
+      expect(services.body.data.total).toEqual(summaryOf(hubAll.rows[0]!));
+
+      const trend = await central<RegencyOfficeTrend>(`/api/v1/regency/offices/${id}/trend?from=${FROM}&to=${TO}`);
+      expect(trend.body.data.months).toEqual([{ ...summaryOf(hubAll.rows[0]!), key: "2026-11" }]);
+
+      const hubSteps = await hubReport<{ rows: StepRow[] }>(h, `/api/reports/steps?from=${FROM}&to=${TO}`);
+      const steps = await central<RegencyOfficeSteps>(`/api/v1/regency/offices/${id}/steps?from=${FROM}&to=${TO}`);
+      expect(hubSteps.rows.length).toBeGreaterThan(0);
+      const order = (a: StepRow, b: StepRow) => `${a.serviceId}/${a.stepId}`.localeCompare(`${b.serviceId}/${b.stepId}`);
+      expect(steps.body.data.steps.map(stepOf).sort(order)).toEqual(hubSteps.rows.map(stepOf).sort(order));
+    }
+  });
+
+  it("the calm office ranks above the crowded one, by agency too, and the CSV says the same", async () => {
+    const { body } = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`);
+    const [first, second] = body.data.rows;
+    expect(first!.key).toBe("kantor-tenang");
+    expect(first!.rank).toBe(1);
+    expect(second!.rank).toBe(2);
+    expect(first!.waitMet.pct!).toBeGreaterThan(second!.waitMet.pct!);
+    expect(first!.wait.p50Ms!).toBeLessThan(second!.wait.p50Ms!);
+
+    const agencies = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}&by=agency`);
+    expect(agencies.body.data.rows.map((r) => [r.key, r.offices])).toEqual([["OPD kantor-tenang", 1], ["OPD kantor-ramai", 1]]);
+
+    const res = await fetch(`${regency.url}/api/v1/regency/league.csv?from=${FROM}&to=${TO}`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Peringkat,Kantor\/OPD,Kode,/);
+    expect(lines[1]).toMatch(/^1,Kantor kantor-tenang,kantor-tenang,OPD kantor-tenang,/);
+    expect(lines[2]!.split(",")[10]).toBe(String(second!.waitMet.pct));
+  });
+
+  it("the services missing a published component, by the office's own rule", async () => {
+    const { body } = await central<RegencyStandardGaps>("/api/v1/regency/standards/gaps");
+    // The sample office's catalog is complete (loadConfig refuses otherwise) ...
+    expect(body.data.checked.map((c) => c.officeId).sort()).toEqual(OFFICES.map((o) => o.id).sort());
+    expect(body.data.gaps).toEqual([]);
+    // ... so take Biaya and Pengaduan out of one published service, as a careless office would.
+    await pool.query(
+      "UPDATE office_standards SET standard = standard - 'biaya' - 'pengaduan' WHERE office_id = 'kantor-ramai' AND service_id = (SELECT min(service_id) FROM office_standards WHERE office_id = 'kantor-ramai')",
+    );
+    const after = await central<RegencyStandardGaps>("/api/v1/regency/standards/gaps");
+    expect(after.body.data.gaps).toHaveLength(1);
+    expect(after.body.data.gaps[0]).toMatchObject({ officeId: "kantor-ramai", missing: ["biaya", "pengaduan"] });
+  });
+
+  it("an office-scoped viewer reads its own office only; a revoked or wrong token reads nothing", async () => {
+    const scoped = await addViewer(pool, { name: "Kepala Kantor Tenang", officeId: "kantor-tenang" }, Date.parse(NOW));
+    const league = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`, scoped.token);
+    expect(league.body.data.rows.map((r) => r.key)).toEqual(["kantor-tenang"]);
+    const own = await central<RegencyOfficeServices>(`/api/v1/regency/offices/kantor-tenang/services?from=${FROM}&to=${TO}`, scoped.token);
+    expect(own.status).toBe(200);
+    for (const path of ["services", "steps", "trend"]) {
+      const other = await central(`/api/v1/regency/offices/kantor-ramai/${path}?from=${FROM}&to=${TO}`, scoped.token);
+      expect(other.status).toBe(403);
+      expect(other.body.error?.code).toBe("OFFICE_OUT_OF_SCOPE");
+      expect(other.body.error?.message).toMatch(/kantor Anda sendiri/);
+    }
+    const gaps = await central<RegencyStandardGaps>("/api/v1/regency/standards/gaps", scoped.token);
+    expect(gaps.body.data.checked.map((c) => c.officeId)).toEqual(["kantor-tenang"]);
+
+    expect(await revokeViewer(pool, scoped.id, Date.parse(NOW))).toBe(1);
+    const revoked = await central(`/api/v1/regency/league?from=${FROM}&to=${TO}`, scoped.token);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error?.code).toBe("CREDENTIAL_REVOKED");
+    // An office's shipping credential is not a viewer's.
+    const asOffice = await central(`/api/v1/regency/league?from=${FROM}&to=${TO}`, officeCredential);
+    expect(asOffice.status).toBe(401);
+    const none = await fetch(`${regency.url}/api/v1/regency/league?from=${FROM}&to=${TO}`);
+    expect(none.status).toBe(401);
+    const bad = await central(`/api/v1/regency/league?from=${TO}&to=${FROM}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.code).toBe("INVALID_PAYLOAD");
+  });
+
+  it("the facts built batch by batch at ingest are the facts built from the whole log at once", async () => {
+    const snapshot = async () => ({
+      segments: (await pool.query("SELECT * FROM regency_segments ORDER BY office_id, ticket_id, segment_index")).rows,
+      steps: (await pool.query("SELECT * FROM regency_steps ORDER BY office_id, ticket_id, segment_index, step_order")).rows,
+      days: (await pool.query("SELECT * FROM regency_day_services ORDER BY office_id, service_day, service_id")).rows,
+      surveys: (await pool.query("SELECT * FROM regency_surveys ORDER BY office_id, response_id")).rows,
+      complaints: (await pool.query("SELECT * FROM regency_complaints ORDER BY office_id, complaint_id")).rows,
+    });
+    const before = await snapshot();
+    expect(before.segments.length).toBeGreaterThan(500);
+    await rebuildProjection(pool);
+    expect(await snapshot()).toEqual(before);
+  });
+});
