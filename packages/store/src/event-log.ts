@@ -2,7 +2,11 @@ import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import type Database from "better-sqlite3";
 import { decodePayload, encodePayload, recodePayload, type EventWords } from "./event-codec";
 
-/** A row of `events`, column for column (migration 0009's compact layout). */
+/**
+ * A row of `events` as the store reads it (migration 0009's compact layout):
+ * the ticket's id resolved from its `ticket_seq` when the row has that
+ * instead (migration 0012, store.ts EVENT_COLUMNS).
+ */
 export interface EventRow {
   seq: number;
   /** Code of the event type in `event_types`. */

@@ -52,6 +52,7 @@ describe("loadMigrations", () => {
       "9-compact-storage",
       "10-step-coverage-rollup",
       "11-step-log-keyed",
+      "12-events-ticket-seq",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -93,6 +94,7 @@ describe("migrate", () => {
       { id: 9, name: "compact-storage", applied_at: 1_700_000_000_000 },
       { id: 10, name: "step-coverage-rollup", applied_at: 1_700_000_000_000 },
       { id: 11, name: "step-log-keyed", applied_at: 1_700_000_000_000 },
+      { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -275,8 +277,11 @@ describe("shipped migrations", () => {
     const livePath = join(dir, "live.db");
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
-    for (const table of ["event_types", "event_words", "events", "tickets", "counters", "service_log"])
+    for (const table of ["event_types", "event_words", "tickets", "counters", "service_log"])
       db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    // 0010's log held every event's ticket id itself (0012 names it once).
+    db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
+      SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
     db.exec(`INSERT INTO main.step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met)
       SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met FROM live.step_log`);
     db.exec("DETACH live");
@@ -329,6 +334,55 @@ describe("shipped migrations", () => {
     expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
     expect(rollups(store)).toEqual(rollups(live));
     expect(checkRollups(store.db).mismatches).toEqual([]);
+    store.close();
+    live.close();
+  });
+
+  it("0012 names a ticket by its id once in the log: the same decoded events, rows as the store writes them, still append-only", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 30, seed: 12 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+
+    // What 0011 held: the ticket's id in every event of it.
+    const { path, db } = migratedUpTo(11);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    for (const table of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"])
+      db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
+      SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
+    db.exec("DETACH live");
+    const before = db.prepare("SELECT count(*) AS n FROM events WHERE ticket_id IS NOT NULL").get() as { n: number };
+    db.close();
+
+    const store = openStore(path);
+    const rows = (s: { db: Database.Database }) => s.db.prepare("SELECT * FROM events ORDER BY seq").all();
+    const view = (s: { db: Database.Database }) => s.db.prepare("SELECT * FROM event_log ORDER BY seq").all();
+    expect(rows(store)).toEqual(rows(live));
+    expect(view(store)).toEqual(view(live));
+    expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
+    const ticketIds = (store.db.prepare("SELECT id FROM tickets").all() as { id: string }[]).map((t) => t.id);
+    expect(ticketIds.length).toBeGreaterThan(20);
+    // One text id per ticket, where there were several.
+    const texts = store.db.prepare("SELECT count(*) AS n FROM events WHERE ticket_id IS NOT NULL").get() as { n: number };
+    expect(texts.n).toBe(ticketIds.length);
+    expect(before.n).toBeGreaterThan(ticketIds.length * 2);
+    for (const id of ticketIds) expect(store.eventsForTicket(id)).toEqual(live.eventsForTicket(id));
+    const last = store.lastSeq();
+    for (const at of [1, Math.floor(last / 3), Math.floor(last / 2), last]) {
+      const todayStart = store.eventsAfter(at - 1, 1)[0]!.at;
+      expect(store.replayStartSeq(todayStart)).toBe(live.replayStartSeq(todayStart));
+    }
+    expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+    expect(() => store.db.prepare("DELETE FROM events").run()).toThrow(/append-only/);
+
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(rows(store)).toEqual(rows(live));
+    expect(store.eventsAfter(0, 1e6).map((e) => e.event)).toEqual(entries.flatMap((e) => e.events));
     store.close();
     live.close();
   });

@@ -115,14 +115,26 @@ const DEFAULT_PAGE_SIZE = 1_000;
 export const REQUEST_ANSWER_KEEP_MS = 24 * 60 * 60_000;
 
 /**
- * The start-up replay's look-back (replayStartSeq). CROSS JOIN keeps events
- * the outer loop: the events since `start` are a day's at most, while with a
- * year's statistics (ANALYZE, `pragma optimize` at close) the planner chose to
- * walk all million tickets and probe the events of each: 5.7 s of a restart.
+ * The start-up replay's look-back (replayStartSeq): the earliest issue of a
+ * ticket with an event since `start`. An event after its ticket's first names
+ * it by that event's seq, its issued_seq (migration 0012); the first event
+ * itself lies at or after `start`, so it cannot move the start back. A range
+ * of the primary key, never the tickets (with a year's statistics a join to
+ * them once made the planner walk all million: 5.7 s of a restart).
  */
-export const REPLAY_LOOKBACK_SQL = `SELECT min(t.issued_seq) AS seq
-  FROM events AS e CROSS JOIN tickets AS t ON t.id = e.ticket_id
-  WHERE e.seq >= ?`;
+export const REPLAY_LOOKBACK_SQL = "SELECT min(ticket_seq) AS seq FROM events WHERE seq >= ?";
+
+/**
+ * An event row as the codec reads it (EventRow): the ticket's id from the row
+ * itself or from the event its ticket_seq points to (migration 0012).
+ */
+const EVENT_COLUMNS = `e.seq, e.type, e.at, coalesce(e.ticket_id, i.ticket_id) AS ticket_id, e.payload
+  FROM events AS e LEFT JOIN events AS i ON i.seq = e.ticket_seq`;
+
+/** One ticket's events: its own first event, and those that name it by that event's seq. */
+export const EVENTS_FOR_TICKET_SQL = `SELECT e.seq, e.type, e.at, t.id AS ticket_id, e.payload
+  FROM tickets AS t JOIN events AS e ON e.seq BETWEEN t.issued_seq AND t.updated_seq
+  WHERE t.id = ? AND (e.ticket_seq = t.issued_seq OR e.ticket_id = t.id) ORDER BY e.seq`;
 
 /**
  * Opens (or creates) the database file, sets the pragmas durability depends
@@ -163,23 +175,23 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   const dicts = eventDictionaries(db);
 
   const s = {
-    insertEvent: db.prepare<[number, number, string | null, string]>(
-      "INSERT INTO events (type, at, ticket_id, payload) VALUES (?, ?, ?, ?)",
+    insertEvent: db.prepare<[number, number, string | null, number | null, string]>(
+      "INSERT INTO events (type, at, ticket_id, ticket_seq, payload) VALUES (?, ?, ?, ?, ?)",
     ),
+    // The read model is written event by event in the same transaction: a
+    // ticket issued earlier in this batch is already there.
+    ticketSeq: db.prepare<[string], { seq: number }>("SELECT issued_seq AS seq FROM tickets WHERE id = ?"),
     insertRequest: db.prepare<[string, string, string, number, string | null]>(
       "INSERT INTO requests (request_id, namespace, response, at, payload_hash) VALUES (?, ?, ?, ?, ?)",
     ),
     request: db.prepare<[string], RequestRow>("SELECT * FROM requests WHERE request_id = ?"),
     lastSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM events"),
     eventsAfter: db.prepare<[number, number], EventRow>(
-      "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+      `SELECT ${EVENT_COLUMNS} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`,
     ),
-    // No index on events.ticket_id (migration 0009): the ticket's first and
+    // No index on the events' ticket (migration 0009): the ticket's first and
     // last event bound a primary-key range of a few hours of the log.
-    eventsForTicket: db.prepare<[string], EventRow>(
-      `SELECT e.* FROM tickets AS t JOIN events AS e ON e.seq BETWEEN t.issued_seq AND t.updated_seq
-       WHERE t.id = ? AND e.ticket_id = t.id ORDER BY e.seq`,
-    ),
+    eventsForTicket: db.prepare<[string], EventRow>(EVENTS_FOR_TICKET_SQL),
     firstAtOrAfterSeq: db.prepare<[number], { seq: number; at: number }>(
       "SELECT seq, at FROM events WHERE seq >= ? ORDER BY seq LIMIT 1",
     ),
@@ -217,7 +229,13 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       const own: number[] = [];
       for (const event of entry.events) {
         const row = eventToRow(event, dicts);
-        lastSeq = Number(s.insertEvent.run(row.type, row.at, row.ticket_id, row.payload).lastInsertRowid);
+        const ticketSeq = row.ticket_id === null ? undefined : s.ticketSeq.get(row.ticket_id)?.seq;
+        lastSeq = Number(
+          (ticketSeq === undefined
+            ? s.insertEvent.run(row.type, row.at, row.ticket_id, null, row.payload)
+            : s.insertEvent.run(row.type, row.at, null, ticketSeq, row.payload)
+          ).lastInsertRowid,
+        );
         applyToReadModels(lastSeq, event);
         own.push(lastSeq);
       }
