@@ -4,14 +4,12 @@
  * processes (the hub's main.ts, `pnpm regency serve`) on a real PostgreSQL.
  */
 import { join } from "node:path";
-import type { IssuedTicket } from "@layan/protocol";
 import { openStore } from "@layan/store";
 import { afterAll, expect, it } from "vitest";
 import { shippedHash } from "../../apps/hub/src/shipping/index";
-import { connect, rid, send } from "../../apps/hub/src/testing/harness";
 import type { Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { centralEvents, eventually, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq, issueTickets } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 
 const exec = promisify(execFile);
@@ -32,24 +30,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 120_000);
 
-async function hubSeq(h: TestHub): Promise<number> {
-  return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
-}
-
-async function issue(h: TestHub, count: number): Promise<number> {
-  const kiosk = await connect(h.url, "/kiosk", h.kioskToken);
-  let ok = 0;
-  try {
-    for (let i = 0; i < count; i++) {
-      const answer = await send<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: ["nib-oss", "sppl", "stnk-tahunan"][i % 3]! });
-      if (answer.ok) ok += 1;
-    }
-  } finally {
-    kiosk.close();
-  }
-  return ok;
-}
-
 it("a hub serves through a central outage, then ships every event exactly once", async () => {
   const database = await freshDatabase();
   const db = await regencyDatabase(database, ["dpmptsp"]);
@@ -62,19 +42,19 @@ it("a hub serves through a central outage, then ships every event exactly once",
   hub = await startTestHub({ dataDir });
   const h = hub;
 
-  expect(await issue(h, 12)).toBe(12);
+  expect(await issueTickets(h, 12, ["nib-oss", "sppl", "stnk-tahunan"])).toBe(12);
   const before = await hubSeq(h);
   await eventually(async () => (await centralEvents(db.pool, "dpmptsp")).length === before, `central holds the hub's ${before} events`);
 
   await regency.kill();
   // The office does not notice: every ticket is issued while the regency is gone.
-  expect(await issue(h, 30)).toBe(30);
+  expect(await issueTickets(h, 30, ["nib-oss", "sppl", "stnk-tahunan"])).toBe(30);
   const during = await hubSeq(h);
   expect(during).toBeGreaterThanOrEqual(before + 30);
   expect((await centralEvents(db.pool, "dpmptsp")).length).toBe(before);
 
   await regency.start();
-  expect(await issue(h, 3)).toBe(3);
+  expect(await issueTickets(h, 3, ["nib-oss", "sppl", "stnk-tahunan"])).toBe(3);
   const after = await hubSeq(h);
   await eventually(async () => (await centralEvents(db.pool, "dpmptsp")).length >= after, `central catches up to ${after}`);
   await h.stop();

@@ -18,7 +18,7 @@ import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { login } from "../../apps/hub/src/testing/harness";
 import { addViewer, rebuildProjection, revokeViewer, type Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 
 const exec = promisify(execFile);
@@ -44,10 +44,6 @@ afterAll(async () => {
   await pool?.end();
   rmSync(root, { recursive: true, force: true });
 }, 120_000);
-
-async function hubSeq(h: TestHub): Promise<number> {
-  return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
-}
 
 async function central<T>(path: string, token = viewer): Promise<{ status: number; body: { ok: boolean; data: T; error?: { code: string; message: string } } }> {
   const res = await fetch(`${regency.url}${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -8,14 +8,12 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IssuedTicket } from "@layan/protocol";
 import { openStore } from "@layan/store";
 import { afterAll, expect, it } from "vitest";
 import { shippedHash } from "../../apps/hub/src/shipping/index";
-import { connect, rid, send } from "../../apps/hub/src/testing/harness";
 import type { Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq, issueTickets } from "../support/regency-server";
 import { startTestHub, type TestHub } from "../support/test-hub";
 
 const root = mkdtempSync(join(tmpdir(), "layan-regency-restore-"));
@@ -31,19 +29,6 @@ afterAll(async () => {
   await pool?.end();
   rmSync(root, { recursive: true, force: true });
 }, 120_000);
-
-async function hubSeq(h: TestHub): Promise<number> {
-  return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
-}
-
-async function issue(h: TestHub, count: number): Promise<void> {
-  const kiosk = await connect(h.url, "/kiosk", h.kioskToken);
-  try {
-    for (let i = 0; i < count; i++) expect((await send<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: "sppl" })).ok).toBe(true);
-  } finally {
-    kiosk.close();
-  }
-}
 
 function localLog(dataDir: string): { seq: number; hash: string }[] {
   const store = openStore(join(dataDir, "layan.db"));
@@ -74,7 +59,7 @@ it("detects a hub restored from a backup and continues in a new stream without t
   const count = async () => (await centralEvents(db.pool, "samsat")).length;
 
   let hub = await start(live);
-  await issue(hub, 10);
+  expect(await issueTickets(hub, 10, ["sppl"])).toBe(10);
   const atBackup = await hubSeq(hub);
   await eventually(async () => (await count()) === atBackup, "the first tickets shipped");
   await stop(hub);
@@ -84,7 +69,7 @@ it("detects a hub restored from a backup and continues in a new stream without t
 
   // The office works on; central gets these too. A plain restart is not a restore: still stream 1.
   hub = await start(live, Date.parse("2026-11-18T11:00:00+07:00"));
-  await issue(hub, 8);
+  expect(await issueTickets(hub, 8, ["sppl"])).toBe(8);
   const beforeCrash = await hubSeq(hub);
   await eventually(async () => (await count()) === beforeCrash, "the later tickets shipped");
   await stop(hub);
@@ -94,7 +79,7 @@ it("detects a hub restored from a backup and continues in a new stream without t
   // The PC dies; the backup goes onto a new one, which issues more than it lost: its seqs pass
   // central's, so only the content tells the two logs apart.
   hub = await start(backup, Date.parse("2026-11-18T13:00:00+07:00"));
-  await issue(hub, 12);
+  expect(await issueTickets(hub, 12, ["sppl"])).toBe(12);
   const restoredSeq = await hubSeq(hub);
   expect(restoredSeq).toBeGreaterThan(beforeCrash);
   await eventually(async () => (await centralEvents(db.pool, "samsat")).filter((e) => e.stream === 2).at(-1)?.seq === restoredSeq || false, "the restored hub's events shipped in stream 2");

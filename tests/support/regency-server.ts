@@ -4,9 +4,12 @@
  * few steps that connect an office hub to it.
  */
 import type { ChildProcess } from "node:child_process";
+import type { IssuedTicket } from "@layan/protocol";
+import { connect, rid, send } from "../../apps/hub/src/testing/harness";
 import { addOffice, migrate, openPool, type Pool } from "../../apps/regency/src/index";
 import { writeRegencyConfig } from "../../apps/hub/src/shipping/index";
 import { startListening } from "./listening";
+import type { TestHub } from "./test-hub";
 
 export interface RegencyProcess {
   readonly url: string;
@@ -91,4 +94,24 @@ export async function centralEvents(pool: Pool, office: string): Promise<{ strea
     [office],
   );
   return rows.map((r) => ({ stream: r.stream, seq: r.seq, hash: r.hash.toString("hex") }));
+}
+
+/** The hub's last committed sequence, as its health check says. */
+export async function hubSeq(h: TestHub): Promise<number> {
+  return ((await (await fetch(`${h.url}/healthz`)).json()) as { seq: number }).seq;
+}
+
+/** Issues `count` tickets from one kiosk, round the given services; returns how many the hub acknowledged. */
+export async function issueTickets(h: TestHub, count: number, services: readonly string[]): Promise<number> {
+  const kiosk = await connect(h.url, "/kiosk", h.kioskToken);
+  let ok = 0;
+  try {
+    for (let i = 0; i < count; i++) {
+      const answer = await send<IssuedTicket>(kiosk, "ticket:issue", { requestId: rid(), serviceId: services[i % services.length]! });
+      if (answer.ok) ok += 1;
+    }
+  } finally {
+    kiosk.close();
+  }
+  return ok;
 }
