@@ -26,10 +26,16 @@ it("a backup taken while kiosks keep issuing restores every ticket acknowledged 
       if (answer.ok) acked.push({ id: answer.data.ticket.id, number: answer.data.ticket.number, at: performance.now() });
     }
   });
-  await new Promise((r) => setTimeout(r, 300));
+  // Wait for tickets, not for time: a loaded machine issues fewer per second.
+  const untilAcked = async (n: number) => {
+    for (let i = 0; acked.length < n && i < 2_000; i++) await new Promise((r) => setTimeout(r, 5));
+  };
+  await untilAcked(20);
   const backupStarted = performance.now();
   const out = join(dir, "backup", "layan-backup.db");
   await exec(process.execPath, ["--import", "tsx", "apps/hub/src/cli.ts", "backup", "--data", dir, "--out", out], { cwd: ROOT });
+  // Some tickets after the backup too, so the test shows they are not in it by accident.
+  await untilAcked(acked.length + 10);
   writing = false;
   await Promise.all(load);
   for (const k of kiosks) k.close();
