@@ -90,7 +90,8 @@ export const session = {
     return (await dataOf<{ user: RegencyUser }>(res)).user;
   },
   async logout(): Promise<void> {
-    await call(SESSION, { method: "DELETE" }).catch(() => undefined);
+    // JSON like every state-changing request: a cross-site form cannot send that type.
+    await call(SESSION, { method: "DELETE", headers: { "content-type": "application/json" } }).catch(() => undefined);
   },
 };
 
