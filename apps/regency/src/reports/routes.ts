@@ -95,7 +95,7 @@ async function serviceNames(pool: Pool, officeId: string): Promise<Record<string
     "SELECT service_id, standard->>'name' AS name FROM office_standards WHERE office_id = $1",
     [officeId],
   );
-  return Object.fromEntries(rows.filter((r) => r.name !== null).map((r) => [r.service_id, r.name]));
+  return Object.fromEntries(rows.flatMap((r) => (r.name === null ? [] : [[r.service_id, r.name] as const])));
 }
 
 interface OfficeRow {
