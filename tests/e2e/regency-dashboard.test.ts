@@ -58,7 +58,7 @@ let browser: Browser;
 const hubs = new Map<OfficeId, TestHub>();
 const contexts: BrowserContext[] = [];
 const root = mkdtempSync(join(tmpdir(), "layan-regency-web-"));
-const users = { staff: { username: "inspektorat", password: generatePassword() }, manager: { username: "kepala-dpmptsp", password: generatePassword() } };
+const users = { staff: { username: "inspektorat", password: "" }, manager: { username: "kepala-dpmptsp", password: generatePassword() } };
 
 /** What each hub says about itself for "Bulan ini": the figures the screen must show. */
 const expected = new Map<OfficeId, { summary: SummaryRow; simulated: SummaryRow; ikm: IkmReport["total"]; services: (SummaryRow & { name: string })[] }>();
@@ -94,8 +94,13 @@ beforeAll(async () => {
   const enrolledAt = Date.parse("2026-11-01T08:00:00+07:00");
   const credentials = new Map<OfficeId, string>();
   for (const o of OFFICES) credentials.set(o.id, await addOffice(pool, { id: o.id, name: o.name, agency: o.agency }, enrolledAt));
-  // The logins, made with the regency's own functions (what `pnpm regency user add` calls).
-  await addUser(pool, { username: users.staff.username, displayName: "Inspektorat Kabupaten", role: "regency", officeId: null, password: users.staff.password }, enrolledAt);
+  // The logins: one as the regency's IT makes it (the CLI prints the generated password once), one with the function it calls.
+  const made = execFileSync(process.execPath, ["--import", "tsx", "apps/regency/src/cli.ts", "user", "add", users.staff.username, "--name", "Inspektorat Kabupaten", "--role", "regency", "--database", database], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  users.staff.password = made.trim();
   await addUser(pool, { username: users.manager.username, displayName: "Kepala DPMPTSP", role: "office", officeId: "dpmptsp", password: users.manager.password }, enrolledAt);
   regency = await startRegencyProcess(database);
 

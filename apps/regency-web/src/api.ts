@@ -7,12 +7,15 @@
  * to Masuk.
  */
 import type {
+  RegencySession,
+  RegencySessionUser,
   RegencyLeague,
   RegencyOfficeServices,
   RegencyOfficeSteps,
   RegencyOfficeTrend,
   RegencyStandardGaps,
 } from "@layan/protocol";
+import { REGENCY_SESSION_PATH } from "@layan/protocol";
 
 export interface ApiErrorBody {
   code: string;
@@ -31,15 +34,8 @@ export class ApiError extends Error {
   }
 }
 
-export type Role = "regency" | "office";
-
-export interface RegencyUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  /** Set for an office manager: that office only. */
-  officeId: string | null;
-}
+/** The signed-in user as the server answers it (packages/protocol regency-auth.ts): an `office` user has `officeId`, that office only. */
+export type RegencyUser = RegencySessionUser;
 
 const NETWORK: ApiErrorBody = {
   code: "CENTRAL_UNREACHABLE",
@@ -73,13 +69,13 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 const dataOf = async <T>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
 
-const SESSION = "/api/v1/regency/session";
+const SESSION = REGENCY_SESSION_PATH;
 
 export const session = {
   /** The signed-in user, or null when there is no (or no longer a) session. */
   async current(): Promise<RegencyUser | null> {
     try {
-      return (await dataOf<{ user: RegencyUser }>(await call(SESSION))).user;
+      return (await dataOf<RegencySession>(await call(SESSION))).user;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return null;
       throw err;
@@ -87,7 +83,7 @@ export const session = {
   },
   async login(username: string, password: string): Promise<RegencyUser> {
     const res = await call(SESSION, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
-    return (await dataOf<{ user: RegencyUser }>(res)).user;
+    return (await dataOf<RegencySession>(res)).user;
   },
   async logout(): Promise<void> {
     // JSON like every state-changing request: a cross-site form cannot send that type.
