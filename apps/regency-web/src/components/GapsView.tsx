@@ -2,7 +2,7 @@ import { CheckCircle2, CircleAlert } from "lucide-react";
 import { componentLabel, count } from "../format";
 import { gapsByOffice } from "../gaps";
 import type { ViewProps } from "./Shell";
-import { Section, useLoad } from "./ui";
+import { Section, TableWrap, useLoad } from "./ui";
 
 /** Every service an office published without one of the six components, by office, the components named. */
 export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice> }) {
@@ -21,8 +21,10 @@ export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice
             ? [
                 <tr key={o.officeId} data-office={o.officeId}>
                   <td>{o.officeName}</td>
-                  <td colSpan={2} className="ok">
-                    <CheckCircle2 aria-hidden="true" /> Lengkap: {count(o.checked)} layanan memuat keenam komponen
+                  <td colSpan={2}>
+                    <span className="ok">
+                      <CheckCircle2 aria-hidden="true" /> Lengkap: {count(o.checked)} layanan memuat keenam komponen
+                    </span>
                   </td>
                 </tr>,
               ]
@@ -37,8 +39,10 @@ export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice
                     </td>
                   )}
                   <td>{g.serviceName}</td>
-                  <td className="bad">
-                    <CircleAlert aria-hidden="true" /> {g.missing.map(componentLabel).join(", ")}
+                  <td>
+                    <span className="bad">
+                      <CircleAlert aria-hidden="true" /> {g.missing.map(componentLabel).join(", ")}
+                    </span>
                   </td>
                 </tr>
               )),
@@ -64,9 +68,9 @@ export function GapsView({ api, range, today }: ViewProps) {
         <p className="muted">Belum ada kantor yang mengirim Standar Pelayanannya.</p>
       ) : (
         gaps.data && (
-          <div className="table-wrap">
+          <TableWrap label="Tabel kelengkapan standar">
             <GapsTable offices={gapsByOffice(gaps.data, names)} />
-          </div>
+          </TableWrap>
         )
       )}
     </Section>

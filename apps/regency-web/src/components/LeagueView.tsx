@@ -7,7 +7,7 @@ import { sortRows, type Direction, type SortKey } from "../league";
 import { hrefFor } from "../period";
 import { LeagueTable } from "./LeagueTable";
 import type { ViewProps } from "./Shell";
-import { ErrorBox, Section, useLoad } from "./ui";
+import { ErrorBox, Section, TableWrap, useLoad } from "./ui";
 
 /** Peringkat: every office (or OPD) side by side for the period, best first, the worst flagged. */
 export function LeagueView({ api, range, params, go }: ViewProps) {
@@ -57,7 +57,7 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
         <p className="muted">Belum ada data antrean dari kantor mana pun untuk periode ini.</p>
       ) : (
         league.data && (
-          <div className="table-wrap">
+          <TableWrap label="Tabel peringkat">
             <LeagueTable
               rows={sortRows(league.data.rows, sortKey, dir)}
               byAgency={by === "agency"}
@@ -65,7 +65,7 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
               onSort={onSort}
               officeHref={(id) => hrefFor("kantor", id, { from: range.from, to: range.to })}
             />
-          </div>
+          </TableWrap>
         )
       )}
       <p className="note">

@@ -4,7 +4,7 @@ import { count, minutes, pct, periodLabel, status } from "../format";
 import { hrefFor } from "../period";
 import type { ViewProps } from "./Shell";
 import { TrendChart } from "./TrendChart";
-import { Section, useLoad } from "./ui";
+import { Section, TableWrap, useLoad } from "./ui";
 
 /** "input-data" -> "Input data": the office dashboard names a step by its id the same way (apps/hub reports/names.ts). */
 const stepName = (id: string) => {
@@ -43,7 +43,8 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
   const service = params.get("layanan");
   const key = `${officeId}|${range.from}|${range.to}`;
   const services = useLoad(key, () => api.services(officeId, range));
-  const steps = useLoad(`${key}|${service ?? ""}`, () => api.steps(officeId, { ...range, service }));
+  // Steps per chosen service: every service's steps at once is a page no one reads on a phone.
+  const steps = useLoad(`${key}|${service ?? ""}`, () => (service ? api.steps(officeId, { ...range, service }) : Promise.resolve(null)));
   const trend = useLoad(`${key}|${service ?? ""}`, () => api.trend(officeId, { ...range, service }));
   const names = services.data?.serviceNames ?? {};
   const nameOf = (id: string) => names[id] ?? id;
@@ -63,7 +64,7 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
             <p className="lead">{services.data.office.agency}</p>
             <Totals total={services.data.total} />
             <h3>Layanan</h3>
-            <div className="table-wrap">
+            <TableWrap label="Tabel layanan">
               <table className="table" data-testid="service-table">
                 <thead>
                   <tr>
@@ -98,21 +99,21 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </Section>
       {/* Refused (another office, not found): one message, not three. */}
       {!services.error && (
         <>
-      <Section id="steps-title" title={service ? `Langkah SOP · ${nameOf(service)}` : "Langkah SOP · semua layanan"} loaded={steps}>
+      {service ? (
+      <Section id="steps-title" title={`Langkah SOP · ${nameOf(service)}`} loaded={steps}>
         {steps.data && steps.data.steps.length === 0 && <p className="muted">Tidak ada langkah SOP yang dicatat petugas pada periode ini.</p>}
         {steps.data && steps.data.steps.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap label="Tabel langkah SOP">
             <table className="table" data-testid="step-table">
               <thead>
                 <tr>
-                  {!service && <th scope="col">Layanan</th>}
                   <th scope="col">Langkah</th>
                   <th scope="col">Dicatat</th>
                   <th scope="col">Target</th>
@@ -126,7 +127,6 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
                   .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || a.avgOrder - b.avgOrder)
                   .map((s) => (
                     <tr key={`${s.serviceId}/${s.stepId}`} data-step={s.stepId}>
-                      {!service && <td>{nameOf(s.serviceId)}</td>}
                       <td>{stepName(s.stepId)}</td>
                       <td className="num">{count(s.n)}</td>
                       <td className="num">{minutes(s.targetMs)}</td>
@@ -139,10 +139,13 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Section>
-      <Section id="trend-title" title="Tren bulanan" loaded={trend}>
+      ) : (
+        <p className="hint">Pilih satu layanan di tabel untuk melihat langkah SOP-nya: target dibandingkan dengan waktu yang tercatat.</p>
+      )}
+      <Section id="trend-title" title={service ? `Tren bulanan · ${nameOf(service)}` : "Tren bulanan"} loaded={trend}>
         {trend.data && trend.data.months.length > 0 ? <TrendChart months={trend.data.months} /> : <p className="muted">Belum ada data.</p>}
       </Section>
         </>

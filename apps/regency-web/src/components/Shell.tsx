@@ -52,6 +52,9 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
     { view: "cetak", id: null, label: "Laporan cetak" },
   ];
   const props: ViewProps = { api, user, range, params: route.params, go, today };
+  // An office opened from the league stays under Peringkat: that is where the regency user came from.
+  const activeTab = route.view === "kantor" && !ownOffice ? "peringkat" : route.view;
+  const pageTitle = route.view === "kantor" ? "Kantor" : (tabs.find((t) => t.view === route.view)?.label ?? "Peringkat");
 
   return (
     <div className="app">
@@ -78,14 +81,15 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
           <a
             key={t.view}
             href={hrefFor(t.view, t.id, carried(route.params))}
-            className={route.view === t.view ? "tab tab--active" : "tab"}
-            aria-current={route.view === t.view ? "page" : undefined}
+            className={activeTab === t.view ? "tab tab--active" : "tab"}
+            aria-current={activeTab === t.view ? "page" : undefined}
           >
             {t.label}
           </a>
         ))}
       </nav>
       <main className="content">
+        <h1 className="sr-only">{`${pageTitle} · Dasbor Kabupaten`}</h1>
         {route.view !== "standar" && <PeriodBar range={range} params={route.params} today={today} />}
         {route.view === "peringkat" && !ownOffice && <LeagueView {...props} />}
         {route.view === "kantor" && route.id && <OfficeView {...props} officeId={route.id} />}

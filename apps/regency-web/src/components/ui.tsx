@@ -57,3 +57,16 @@ export function Section({ title, loaded, children, actions, id }: { title: React
     </section>
   );
 }
+
+/**
+ * A table that may be wider than a phone: it scrolls inside its panel, and
+ * the scrolling box takes the keyboard focus (with a name) so it can be
+ * scrolled without a mouse.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
