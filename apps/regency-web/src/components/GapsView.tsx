@@ -1,7 +1,7 @@
 import { CheckCircle2, CircleAlert } from "lucide-react";
 import { componentLabel, count } from "../format";
 import { gapsByOffice } from "../gaps";
-import type { ViewProps } from "./Shell";
+import type { ViewProps } from "./view";
 import { Section, TableWrap, useLoad } from "./ui";
 
 /** Every service an office published without one of the six components, by office, the components named. */

@@ -6,7 +6,7 @@ import { periodLabel } from "../format";
 import { sortRows, type Direction, type SortKey } from "../league";
 import { hrefFor } from "../period";
 import { LeagueTable } from "./LeagueTable";
-import type { ViewProps } from "./Shell";
+import type { ViewProps } from "./view";
 import { ErrorBox, Section, TableWrap, useLoad } from "./ui";
 
 /** Peringkat: every office (or OPD) side by side for the period, best first, the worst flagged. */

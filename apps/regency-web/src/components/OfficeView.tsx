@@ -2,7 +2,7 @@ import type { SummaryRow } from "@layan/protocol";
 import { ChevronLeft } from "lucide-react";
 import { count, minutes, pct, periodLabel, status } from "../format";
 import { hrefFor } from "../period";
-import type { ViewProps } from "./Shell";
+import type { ViewProps } from "./view";
 import { TrendChart } from "./TrendChart";
 import { Section, TableWrap, useLoad } from "./ui";
 

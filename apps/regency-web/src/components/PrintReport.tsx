@@ -5,7 +5,7 @@ import { componentLabel, dayLong, periodLabel } from "../format";
 import { gapsByOffice } from "../gaps";
 import { officeSummary } from "../summary";
 import { LeagueTable } from "./LeagueTable";
-import type { ViewProps } from "./Shell";
+import type { ViewProps } from "./view";
 import { ErrorBox, useLoad } from "./ui";
 
 interface Letterhead {

@@ -7,6 +7,7 @@ import { LeagueView } from "./LeagueView";
 import { OfficeView } from "./OfficeView";
 import { PeriodBar } from "./PeriodBar";
 import { PrintReport } from "./PrintReport";
+import type { ViewProps } from "./view";
 
 function useRoute(): Route {
   const [hash, setHash] = useState(location.hash);
@@ -18,15 +19,6 @@ function useRoute(): Route {
   return parseHash(hash);
 }
 
-export interface ViewProps {
-  api: Api;
-  user: RegencyUser;
-  range: { from: string; to: string };
-  params: URLSearchParams;
-  /** Moves to a view, keeping the period. */
-  go: (view: View, id: string | null, extra?: Record<string, string | null>) => void;
-  today: string;
-}
 
 const ROLE_LABELS = { regency: "Pemerintah kabupaten", office: "Manajer kantor" } as const;
 
