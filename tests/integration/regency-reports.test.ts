@@ -148,6 +148,8 @@ describe("the regency figures equal the office hubs' own reports for the same pe
       expect(services.status).toBe(200);
       expect(byKey(services.body.data.services)).toEqual(byKey(hubServices.rows.map(summaryOf)));
       expect(services.body.data.total).toEqual(summaryOf(hubAll.rows[0]!));
+      // Named as the office names them, from what it published.
+      for (const row of hubServices.rows as (SummaryRow & { name: string })[]) expect(services.body.data.serviceNames[row.key!]).toBe(row.name);
 
       const trend = await central<RegencyOfficeTrend>(`/api/v1/regency/offices/${id}/trend?from=${FROM}&to=${TO}`);
       expect(trend.body.data.months).toEqual([{ ...summaryOf(hubAll.rows[0]!), key: "2026-11" }]);

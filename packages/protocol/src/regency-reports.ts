@@ -85,6 +85,8 @@ export interface RegencyOfficeServices {
   to: string;
   total: SummaryRow;
   services: SummaryRow[];
+  /** Service id -> its name as the office last published it (office_standards); an id without a published standard is absent. */
+  serviceNames: Record<string, string>;
 }
 
 /** Drill-down, service -> SOP step: the office dashboard's step rows, percentiles always computed. */

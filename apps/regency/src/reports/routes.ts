@@ -92,6 +92,15 @@ export function draftOf(serviceId: string, standard: Record<string, unknown>): S
   } as unknown as ServiceDraft;
 }
 
+/** Names for the drill-down's ids, from what the office published: the regency reads "Perekaman KTP-el", not "ktp". */
+async function serviceNames(pool: Pool, officeId: string): Promise<Record<string, string>> {
+  const { rows } = await pool.query<{ service_id: string; name: string | null }>(
+    "SELECT service_id, standard->>'name' AS name FROM office_standards WHERE office_id = $1",
+    [officeId],
+  );
+  return Object.fromEntries(rows.flatMap((r) => (r.name === null ? [] : [[r.service_id, r.name] as const])));
+}
+
 interface OfficeRow {
   id: string;
   name: string;
@@ -178,9 +187,9 @@ export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
     const head = { office, from: q.from, to: q.to };
     const strip = <T extends { offices: number }>({ offices: _offices, ...rest }: T) => rest;
     if (m[2] === "services") {
-      const [services, total] = await Promise.all([summaries(pool, filter, "service"), summaries(pool, filter, "all")]);
+      const [services, total, names] = await Promise.all([summaries(pool, filter, "service"), summaries(pool, filter, "all"), serviceNames(pool, office.id)]);
       const empty = { key: null, issued: 0, segments: 0, served: 0, outcomes: { selesai: 0, berkas_tidak_lengkap: 0, dirujuk: 0, transferred: 0, no_show: 0, cancelled: 0 }, wait: { n: 0, avgMs: null, p50Ms: null, p90Ms: null }, service: { n: 0, avgMs: null, p50Ms: null, p90Ms: null }, waitMet: { judged: 0, met: 0, pct: null }, serviceMet: { judged: 0, met: 0, pct: null }, waitTargetMs: null, serviceTargetMs: null };
-      const data: RegencyOfficeServices = { ...head, total: total[0] ? strip(total[0]) : empty, services: services.map(strip) };
+      const data: RegencyOfficeServices = { ...head, total: total[0] ? strip(total[0]) : empty, services: services.map(strip), serviceNames: names };
       send(res, 200, { ok: true, data });
     } else if (m[2] === "steps") {
       const data: RegencyOfficeSteps = { ...head, steps: await stepRows(pool, filter) };

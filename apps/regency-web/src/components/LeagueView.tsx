@@ -1,0 +1,77 @@
+import { COMPLIANCE_THRESHOLDS } from "@layan/protocol";
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { ApiError } from "../api";
+import { periodLabel } from "../format";
+import { sortRows, type Direction, type SortKey } from "../league";
+import { hrefFor } from "../period";
+import { LeagueTable } from "./LeagueTable";
+import type { ViewProps } from "./view";
+import { ErrorBox, Section, TableWrap, useLoad } from "./ui";
+
+/** Peringkat: every office (or OPD) side by side for the period, best first, the worst flagged. */
+export function LeagueView({ api, range, params, go }: ViewProps) {
+  const by = params.get("by") === "agency" ? "agency" : "office";
+  const sortKey = (params.get("urut") as SortKey | null) ?? "rank";
+  const dir: Direction = params.get("arah") === "desc" ? "desc" : "asc";
+  const league = useLoad(`${range.from}|${range.to}|${by}`, () => api.league({ ...range, by }));
+  const [csvError, setCsvError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const setParam = (patch: Record<string, string | null>) => go("peringkat", null, { urut: params.get("urut"), arah: params.get("arah"), ...patch });
+  const onSort = (key: SortKey) => setParam({ urut: key, arah: key === sortKey && dir === "asc" ? "desc" : "asc" });
+
+  const download = () => {
+    setCsvError(null);
+    api.downloadLeague({ ...range, by }).then(setSaved, (err: unknown) => err instanceof ApiError && setCsvError(err));
+  };
+
+  return (
+    <Section
+      id="league-title"
+      title={`Peringkat ${by === "office" ? "kantor" : "perangkat daerah"} · ${periodLabel(range.from, range.to)}`}
+      loaded={league}
+      actions={
+        <div className="panel__actions">
+          <div className="segmented" role="group" aria-label="Kelompokkan">
+            <button type="button" aria-pressed={by === "office"} onClick={() => setParam({ by: null })}>
+              Per kantor
+            </button>
+            <button type="button" aria-pressed={by === "agency"} onClick={() => setParam({ by: "agency" })}>
+              Per OPD
+            </button>
+          </div>
+          <button type="button" className="btn" onClick={download}>
+            <Download aria-hidden="true" /> Unduh CSV
+          </button>
+        </div>
+      }
+    >
+      {csvError && <ErrorBox error={csvError} />}
+      {saved && (
+        <p className="muted" role="status">
+          Tersimpan: {saved}
+        </p>
+      )}
+      {league.data && league.data.rows.length === 0 ? (
+        <p className="muted">Belum ada data antrean dari kantor mana pun untuk periode ini.</p>
+      ) : (
+        league.data && (
+          <TableWrap label="Tabel peringkat">
+            <LeagueTable
+              rows={sortRows(league.data.rows, sortKey, dir)}
+              byAgency={by === "agency"}
+              sort={{ key: sortKey, dir }}
+              onSort={onSort}
+              officeHref={(id) => hrefFor("kantor", id, { from: range.from, to: range.to })}
+            />
+          </TableWrap>
+        )
+      )}
+      <p className="note">
+        Peringkat: persentase antrean yang menunggu sesuai SOP, lalu persentase layanan sesuai SOP, lalu median waktu tunggu. Memenuhi ≥ {COMPLIANCE_THRESHOLDS.good}%, perlu perhatian ≥{" "}
+        {COMPLIANCE_THRESHOLDS.warn}%, di bawahnya tidak memenuhi. IKM menurut PermenPANRB 14/2017.
+      </p>
+    </Section>
+  );
+}

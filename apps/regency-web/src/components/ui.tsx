@@ -1,0 +1,72 @@
+import { useEffect, useState, type ReactNode } from "react";
+import { ApiError } from "../api";
+
+export interface Loaded<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+/**
+ * Loads `load()` whenever `key` changes; an answer to an older key is dropped,
+ * so a staffer clicking through periods never sees last month's figures under
+ * this month's heading.
+ */
+export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T> & { key: string | null }>({ data: null, error: null, loading: true, key: null });
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load().then(
+      (data) => current && setState({ data, error: null, loading: false, key }),
+      (err: unknown) =>
+        current &&
+        setState({
+          data: null,
+          error: err instanceof ApiError ? err : new ApiError(0, { code: "INTERNAL", message: "Terjadi kesalahan. Muat ulang halaman." }),
+          loading: false,
+          key,
+        }),
+    );
+    return () => {
+      current = false;
+    };
+    // Keyed on `key` alone: `load` is a new closure each render, and the key names everything it asks for.
+  }, [key]);
+  return state;
+}
+
+/** The API's own Indonesian message, as the staffer needs to read it. */
+export function ErrorBox({ error }: { error: ApiError }) {
+  return (
+    <p className="error" role="alert" data-code={error.error.code}>
+      {error.error.message}
+    </p>
+  );
+}
+
+/** A section that says it is loading (aria-busy) and shows the API's refusal in place of its figures. */
+export function Section({ title, loaded, children, actions, id }: { title: ReactNode; loaded: Loaded<unknown>; children: ReactNode; actions?: ReactNode; id?: string }) {
+  return (
+    <section className="panel" aria-busy={loaded.loading} aria-labelledby={id}>
+      <header className="panel__head">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </header>
+      {loaded.error ? <ErrorBox error={loaded.error} /> : loaded.data === null ? <p className="muted">Memuat…</p> : children}
+    </section>
+  );
+}
+
+/**
+ * A table that may be wider than a phone: it scrolls inside its panel, and
+ * the scrolling box takes the keyboard focus (with a name) so it can be
+ * scrolled without a mouse.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import "@fontsource-variable/atkinson-hyperlegible-next";
+import { mountApp } from "@layan/ui";
+import "@layan/ui/base.css";
+import { App } from "./App";
+import "./styles.css";
+
+mountApp(<App />);
