@@ -8,7 +8,8 @@
  * idempotency ledger a real hub fills: one row per client command that wrote
  * events, keyed and answered as the hub's engine does (the counter's snapshot
  * from the hub's own Views, the kiosk's IssuedTicket with its print-out), and
- * pruned at each day's end as the hub's day timer does.
+ * pruned as the hub's ledger check does: every 30 s of the office's clock, at
+ * most 200 answers older than REQUEST_ANSWER_KEEP_MS.
  *
  * - storage_bytes_per_ticket: the database file after a checkpoint, over a
  *   year: what grows with the history (the file minus the ledger's live
@@ -28,8 +29,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, toOfficeRules } from "@layan/config";
-import { dayStartOf, estimateWait, type QueueCommand, type QueueState } from "@layan/core";
-import { openStore, type CommitEntry, type Store } from "@layan/store";
+import { estimateWait, type QueueCommand, type QueueState } from "@layan/core";
+import { openStore, REQUEST_ANSWER_KEEP_MS, type CommitEntry, type Store } from "@layan/store";
 import { setupFromConfig } from "../../apps/hub/src/config-setup";
 import { printableTicket } from "../../apps/hub/src/printing";
 import { feedbackSetupOf, simulateOffice, type LedgerWriter } from "../../apps/hub/src/simulate/simulate";
@@ -45,7 +46,16 @@ function payloadHash(command: QueueCommand): string {
   return createHash("sha256").update(JSON.stringify(command)).digest("base64url");
 }
 
-function ledgerLikeTheHub(config: ReturnType<typeof regencyOffice>, clock: { now: number }): LedgerWriter {
+/** The hub's ledger check (hub.ts pruneLedger): its period and its page. */
+const LEDGER_CHECK_MS = 30_000;
+const LEDGER_PRUNE_PER_CHECK = 200;
+/**
+ * Events per commit: the hub commits a few per event-loop turn; a simulated
+ * day in one transaction would keep a day of answers unpruned until it commits.
+ */
+const BATCH_EVENTS = 200;
+
+function ledgerLikeTheHub(config: ReturnType<typeof regencyOffice>, clock: { now: number }, store: Store): LedgerWriter {
   const setup = setupFromConfig(config, { alwaysOpen: false });
   const views = new Views((id) => id);
   const answerOf = (command: QueueCommand, state: QueueState, now: number, seq: number): { namespace: string; response: unknown } | null => {
@@ -77,8 +87,13 @@ function ledgerLikeTheHub(config: ReturnType<typeof regencyOffice>, clock: { now
       }
     }
   };
+  let checkedAt = Number.NEGATIVE_INFINITY;
   return (command, state, now, seq) => {
     clock.now = now;
+    if (now - checkedAt >= LEDGER_CHECK_MS) {
+      checkedAt = now;
+      store.pruneRequests(now - REQUEST_ANSWER_KEEP_MS, LEDGER_PRUNE_PER_CHECK);
+    }
     const answer = answerOf(command, state, now, seq);
     if (!answer) return null;
     const request: NonNullable<CommitEntry["request"]> = {
@@ -125,9 +140,8 @@ export async function benchStorage(log: (msg: string) => void = () => undefined)
       seed: MILLION.seed,
       kioskIds: config.devices.kiosks.map((k) => k.id),
       feedback: feedbackSetupOf(config),
-      ledger: ledgerLikeTheHub(config, clock),
-      // The hub's day timer: at each new day, answers older than 24 h go.
-      onDay: (day) => store.pruneRequests(dayStartOf(day, rules.timezone)),
+      batchEvents: BATCH_EVENTS,
+      ledger: ledgerLikeTheHub(config, clock, store),
     });
     log(`  simulated ${sim.tickets.toLocaleString("en")} tickets in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     store.db.pragma("synchronous = FULL");

@@ -99,7 +99,7 @@ describe("ticket:transfer_undo", () => {
     await must(rina2, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
     // Logged once, as one KTP-el segment: the transfer left nothing behind.
     expect(
-      again.store.db.prepare("SELECT service_id, segment_index, outcome FROM service_log WHERE ticket_id = ?").all(ticketId),
+      again.store.db.prepare("SELECT service_id, segment_index, outcome FROM service_log_ids WHERE ticket_id = ?").all(ticketId),
     ).toEqual([{ service_id: "ktp-el", segment_index: 0, outcome: "selesai" }]);
   });
 

@@ -7,7 +7,8 @@ import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./mi
 import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import fc from "fast-check";
 import { dumpReadModels, rebuildReadModels } from "./rebuild";
-import { checkRollups } from "./reports";
+import { checkRollups, createReportQueries, type ReportFilter } from "./reports";
+import { wordOf } from "./read-models";
 import { openStore } from "./store";
 import { sessionArb } from "./testing/arbitraries";
 import { OfficeSimulation, runIntents } from "./testing/office";
@@ -28,6 +29,24 @@ const SHIPPED = loadMigrations().map((m) => m.id);
 // After the highest, not the count: numbers can have gaps while parallel branches land (0006 and 0007).
 const NEXT = Math.max(...SHIPPED) + 1;
 const N = String(NEXT).padStart(4, "0");
+
+/** service_log and step_log as releases before 0013 held them: the ids as text. */
+const TEXT_SERVICE_LOG = `SELECT ticket_id, segment_index, ticket_number, service_day, ${wordOf("service_id")}, priority,
+  ${wordOf("counter_id")}, ${wordOf("officer_id")}, issued_at, enqueued_at, called_at, started_at, ended_at, outcome,
+  cancel_reason, wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met, recalls, ended_seq
+  FROM live.service_log ORDER BY rowid`;
+const TEXT_STEP_LOG_COLUMNS = "ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met";
+const TEXT_STEP_LOG = `SELECT ticket_id, segment_index, ${wordOf("step_id")}, step_order, service_day, ${wordOf("service_id")},
+  ms, target_ms, met FROM live.step_log`;
+
+/** Copies a live store's rows into an older schema (attached as `live`), the logs' ids as text. */
+function copyAsText(db: Database.Database, tables: readonly string[]): void {
+  for (const table of tables) {
+    if (table === "service_log") db.exec(`INSERT INTO main.service_log SELECT * FROM (${TEXT_SERVICE_LOG})`);
+    else if (table === "step_log") db.exec(`INSERT INTO main.step_log (${TEXT_STEP_LOG_COLUMNS}) ${TEXT_STEP_LOG}`);
+    else db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+  }
+}
 
 /** A copy of the shipped migrations folder with `extra` files added. */
 function migrationsWith(extra: Record<string, string>): string {
@@ -53,6 +72,7 @@ describe("loadMigrations", () => {
       "10-step-coverage-rollup",
       "11-step-log-keyed",
       "12-events-ticket-seq",
+      "13-read-model-codes",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -95,6 +115,7 @@ describe("migrate", () => {
       { id: 10, name: "step-coverage-rollup", applied_at: 1_700_000_000_000 },
       { id: 11, name: "step-log-keyed", applied_at: 1_700_000_000_000 },
       { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
+      { id: 13, name: "read-model-codes", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -277,13 +298,10 @@ describe("shipped migrations", () => {
     const livePath = join(dir, "live.db");
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
-    for (const table of ["event_types", "event_words", "tickets", "counters", "service_log"])
-      db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    copyAsText(db, ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"]);
     // 0010's log held every event's ticket id itself (0012 names it once).
     db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
       SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
-    db.exec(`INSERT INTO main.step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met)
-      SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met FROM live.step_log`);
     db.exec("DETACH live");
     // Measurements as 0009-0010 wrote them: objects with one-character field codes.
     const objectForm = db.prepare<[string, number]>("UPDATE events SET payload = ? WHERE seq = ?");
@@ -350,8 +368,7 @@ describe("shipped migrations", () => {
     const livePath = join(dir, "live.db");
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
-    for (const table of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"])
-      db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+    copyAsText(db, ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"]);
     db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
       SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
     db.exec("DETACH live");
@@ -383,6 +400,101 @@ describe("shipped migrations", () => {
     store.append(entries.slice(half));
     expect(rows(store)).toEqual(rows(live));
     expect(store.eventsAfter(0, 1e6).map((e) => e.event)).toEqual(entries.flatMap((e) => e.events));
+    store.close();
+    live.close();
+  });
+
+  it("0013 names services, counters, officers and steps by code in the logs: the same rows, rollups and report answers", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 13 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    const liveDump = dumpReadModels(live);
+    expect(liveDump.stepLog.length).toBeGreaterThan(0);
+
+    // What 0012 held: the same log, the logs' ids as text (its triggers fill the rollups from them).
+    const { path, db } = migratedUpTo(12);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    copyAsText(db, ["event_types", "event_words", "events", "tickets", "counters", "service_log", "step_log"]);
+    db.exec("DETACH live");
+    const textIds = db.prepare("SELECT typeof(service_id) AS t FROM service_log LIMIT 1").get();
+    expect(textIds).toEqual({ t: "text" });
+    db.close();
+
+    const store = openStore(path);
+    const types = store.db
+      .prepare(
+        `SELECT DISTINCT typeof(service_id) AS s, typeof(counter_id) AS c, typeof(officer_id) AS o FROM service_log
+         UNION SELECT DISTINCT typeof(service_id), typeof(step_id), 'step' FROM step_log ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(types.every((t) => Object.values(t as object).every((v) => ["integer", "null", "step"].includes(v as string)))).toBe(true);
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    // The views for reading by hand hold the rows as the writer builds them.
+    expect(
+      store.db.prepare("SELECT * FROM service_log_ids ORDER BY ticket_id, segment_index").all().map((r) => {
+        const { rowid, ...row } = r as { rowid: number };
+        expect(rowid).toBeGreaterThan(0);
+        return row;
+      }),
+    ).toEqual(liveDump.serviceLog);
+    expect(
+      store.db.prepare("SELECT * FROM step_log_ids ORDER BY ticket_id, segment_index, step_id").all(),
+    ).toEqual(liveDump.stepLog);
+    const rollups = (s: { db: Database.Database }) =>
+      ["report_steps", "report_step_segments", "report_service_hours", "report_service_desks", "report_issued"].map(
+        (t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3${t === "report_service_desks" ? ", 4" : ""}`).all(),
+      );
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    const indexes = (s: { db: Database.Database }) =>
+      s.db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+    expect(indexes(store)).toEqual(indexes(live));
+
+    /** Every report that reads the logs, cut every way they are cut. */
+    const answers = (s: { db: Database.Database }) => {
+      const reports = createReportQueries(s.db, { utcOffsetMinutes: 420, verify: false });
+      const range = reports.dataRange()!;
+      const counter = (s.db.prepare("SELECT counter_id AS id FROM report_service_desks WHERE counter_id <> '' LIMIT 1").get() as { id: string }).id;
+      const officer = (s.db.prepare("SELECT officer_id AS id FROM report_service_desks WHERE officer_id <> '' LIMIT 1").get() as { id: string }).id;
+      const service = (s.db.prepare("SELECT service_id AS id FROM report_steps LIMIT 1").get() as { id: string }).id;
+      const filters: ReportFilter[] = [
+        range,
+        { ...range, serviceIds: [service, "no-such-service"] },
+        { ...range, counterIds: [counter] },
+        { ...range, officerIds: [officer, "no-such-officer"] },
+        { ...range, serviceIds: [] },
+      ];
+      const agencyOf = new Map([[service, "dinas"]]);
+      return filters.map((f) => ({
+        groups: (["all", "service", "counter", "officer", "day", "hour", "weekday", "agency"] as const).map((g) =>
+          reports.summary(f, g, { agencyOf }),
+        ),
+        heat: [reports.heatmap(f), reports.serviceHours(f), reports.serviceDesks(f)],
+        steps: [reports.steps(f, { percentiles: true }), reports.stepCoverage(f)],
+        waits: [reports.priorityWaits(f), reports.priorityWaits(f, "lane")],
+        log: (["time", "wait", "service"] as const).flatMap((sort) =>
+          (["asc", "desc"] as const).map((dir) => [...reports.iterateTickets({ ...f, sort, dir }, 7)]),
+        ),
+      }));
+    };
+    const migrated = answers(store);
+    expect(migrated[0]!.groups[1]!.length).toBeGreaterThan(1);
+    expect(migrated[0]!.log[0]!.flat().some((r) => r.steps.length > 0)).toBe(true);
+    expect(migrated).toEqual(answers(live));
+
+    // The rest of the session through the writers and triggers of 0013, then a rebuild from the log.
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    rebuildReadModels(store);
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(answers(store)).toEqual(answers(live));
     store.close();
     live.close();
   });

@@ -5,6 +5,7 @@ import {
   type ServiceLogRow,
   type StepLogRow,
   type TicketRow,
+  wordOf,
 } from "./read-models";
 import type { Store } from "./store";
 
@@ -21,11 +22,22 @@ export function dumpReadModels(store: Store): ReadModelDump {
   return {
     tickets: db.prepare<[], TicketRow>("SELECT * FROM tickets ORDER BY id").all(),
     counters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id").all(),
+    // The ids back from their codes (migration 0013): rows as the writer builds them.
     serviceLog: db
-      .prepare<[], ServiceLogRow>("SELECT * FROM service_log ORDER BY ticket_id, segment_index")
+      .prepare<[], ServiceLogRow>(
+        `SELECT ticket_id, segment_index, ticket_number, service_day, ${wordOf("service_id")} AS service_id, priority,
+           ${wordOf("counter_id")} AS counter_id, ${wordOf("officer_id")} AS officer_id, issued_at, enqueued_at,
+           called_at, started_at, ended_at, outcome, cancel_reason, wait_ms, service_ms, wait_target_ms,
+           service_target_ms, wait_met, service_met, recalls, ended_seq
+         FROM service_log ORDER BY ticket_id, segment_index`,
+      )
       .all(),
     stepLog: db
-      .prepare<[], StepLogRow>("SELECT * FROM step_log ORDER BY ticket_id, segment_index, step_id")
+      .prepare<[], StepLogRow>(
+        `SELECT service_day, ${wordOf("service_id")} AS service_id, ticket_id, segment_index,
+           ${wordOf("step_id")} AS step_id, step_order, ms, target_ms, met
+         FROM step_log ORDER BY ticket_id, segment_index, step_id`,
+      )
       .all(),
   };
 }

@@ -106,13 +106,20 @@ export interface Store extends AdminQueries, FeedbackQueries {
 const DEFAULT_PAGE_SIZE = 1_000;
 
 /**
- * How long the ledger keeps an answer. Clients retry within seconds (three
- * attempts of 5 s in packages/ui, a kiosk's cancel after its reconnect, a
- * phone's survey form after a reload): a day covers a hub restart overnight
- * with room to spare, and is one day of answers (~10 MB for 4,000 tickets)
- * instead of every answer ever given (~10 KB per ticket).
+ * How long the ledger keeps an answer: as long as a retry can arrive. A
+ * client's own retries end within 24 s (packages/ui sendCommand: three
+ * attempts of 5 s; the kiosk's issue, survey and complaint: three of 8 s); what
+ * comes later is the kiosk re-sending an issue whose answer it lost, or its
+ * pending cancel, once it is back in touch with the hub (after a restart of the
+ * hub, ~1 s, or of its machine, minutes), and a phone's form sent again after a
+ * reload. An hour covers those many times over; a day of answers was ~120 bytes
+ * per ticket of a year's store (~125 MB live and freed for 4,000 tickets a day,
+ * the counter's snapshot in each answer), an hour's is a fraction of that. A
+ * retry later than this is answered REQUEST_EXPIRED (the tombstones) and runs
+ * nothing; a ticket issued the evening before is cancelled by the day's close
+ * anyway.
  */
-export const REQUEST_ANSWER_KEEP_MS = 24 * 60 * 60_000;
+export const REQUEST_ANSWER_KEEP_MS = 60 * 60_000;
 
 /**
  * The start-up replay's look-back (replayStartSeq): the earliest issue of a

@@ -2,8 +2,12 @@ import type { EventOf, SegmentMeasurement, SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
 import { toFlag } from "./flag";
 import type { TicketRow } from "./tickets";
+import { prepareCodeOf } from "./words";
 
-/** A `service_log` row (one finished service segment): one field per column, named like the column. */
+/**
+ * A `service_log` row (one finished service segment): one field per column,
+ * named like the column; the ids as ids (the table holds their codes).
+ */
 export interface ServiceLogRow {
   ticket_id: string;
   segment_index: number;
@@ -101,8 +105,10 @@ export function cancelledSegmentRow(
   };
 }
 
-export function prepareServiceLogInsert(db: Database.Database): Database.Statement<ServiceLogRow> {
-  return db.prepare<ServiceLogRow>(
+/** Writes a segment's row, its ids as their codes (migration 0013). */
+export function prepareServiceLogInsert(db: Database.Database): (row: ServiceLogRow) => void {
+  const codeOf = prepareCodeOf(db);
+  const insert = db.prepare<Omit<ServiceLogRow, "service_id" | "counter_id" | "officer_id"> & Codes>(
     `INSERT INTO service_log (ticket_id, segment_index, ticket_number, service_day, service_id, priority,
        counter_id, officer_id, issued_at, enqueued_at, called_at, started_at, ended_at, outcome,
        cancel_reason, wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met,
@@ -112,6 +118,20 @@ export function prepareServiceLogInsert(db: Database.Database): Database.Stateme
        @cancel_reason, @wait_ms, @service_ms, @wait_target_ms, @service_target_ms, @wait_met, @service_met,
        @recalls, @ended_seq)`,
   );
+  return (row) => {
+    insert.run({
+      ...row,
+      service_id: codeOf(row.service_id),
+      counter_id: row.counter_id === null ? null : codeOf(row.counter_id),
+      officer_id: row.officer_id === null ? null : codeOf(row.officer_id),
+    });
+  };
+}
+
+interface Codes {
+  service_id: number;
+  counter_id: number | null;
+  officer_id: number | null;
 }
 
 /** The rows of a segment that turned out not to have ended (an undone transfer): steps first, for the foreign key. */

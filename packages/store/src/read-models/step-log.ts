@@ -2,8 +2,9 @@ import type { SegmentMeasurement } from "@layan/core";
 import type Database from "better-sqlite3";
 import { toFlag } from "./flag";
 import type { TicketRow } from "./tickets";
+import { prepareCodeOf } from "./words";
 
-/** A `step_log` row (one ticked SOP step of a measured segment): one field per column. */
+/** A `step_log` row (one ticked SOP step of a measured segment): one field per column, the ids as ids. */
 export interface StepLogRow {
   ticket_id: string;
   segment_index: number;
@@ -30,11 +31,16 @@ export function stepLogRows(ticket: TicketRow, m: SegmentMeasurement): StepLogRo
   }));
 }
 
-export function prepareStepLogInsert(db: Database.Database): Database.Statement<StepLogRow> {
-  return db.prepare<StepLogRow>(
+/** Writes a step's row, its ids as their codes (migration 0013). */
+export function prepareStepLogInsert(db: Database.Database): (row: StepLogRow) => void {
+  const codeOf = prepareCodeOf(db);
+  const insert = db.prepare<Omit<StepLogRow, "service_id" | "step_id"> & { service_id: number; step_id: number }>(
     `INSERT INTO step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms,
        target_ms, met)
      VALUES (@ticket_id, @segment_index, @step_id, @step_order, @service_day, @service_id, @ms,
        @target_ms, @met)`,
   );
+  return (row) => {
+    insert.run({ ...row, service_id: codeOf(row.service_id), step_id: codeOf(row.step_id) });
+  };
 }

@@ -1,5 +1,6 @@
 import type { CancelReason, EventOf, PriorityReason, SegmentOutcome, TicketStatus } from "@layan/core";
 import type Database from "better-sqlite3";
+import { wordOf } from "./words";
 
 /** A `tickets` row: one field per column, named like the column. */
 export interface TicketRow {
@@ -163,8 +164,8 @@ export function prepareTicketStatements(db: Database.Database) {
     resumedSegment: db.prepare<
       Pick<TicketRow, "id" | "segment_index" | "status" | "last_called_at" | "updated_seq">
     >(
-      `UPDATE tickets SET status = @status, segment_index = log.segment_index, service_id = log.service_id,
-         enqueued_at = log.enqueued_at, counter_id = log.counter_id, officer_id = log.officer_id,
+      `UPDATE tickets SET status = @status, segment_index = log.segment_index, service_id = ${wordOf("log.service_id")},
+         enqueued_at = log.enqueued_at, counter_id = ${wordOf("log.counter_id")}, officer_id = ${wordOf("log.officer_id")},
          called_at = log.called_at, last_called_at = @last_called_at, started_at = log.started_at,
          ended_at = NULL, outcome = NULL, cancel_reason = NULL, recalls = log.recalls, no_show_at = NULL,
          updated_seq = @updated_seq

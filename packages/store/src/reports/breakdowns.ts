@@ -9,6 +9,7 @@ import { addAgg, compliance, ROLLUP_AGGREGATES, toSummary, zeroAgg, type AggRow 
 import { whereOf, type ReportFilter } from "./filter";
 import type { LocalTimeSql } from "./local-time";
 import { sourceFor, TABLES } from "./sources";
+import { compareIds, readWords } from "../read-models";
 
 export interface HeatQueries {
   heatmap(filter: ReportFilter): HeatCell[];
@@ -38,7 +39,9 @@ export function createHeatQueries(db: Database.Database, time: LocalTimeSql): He
   /** Segments per (service,) weekday and hour; the hourly rollup unless a desk filter needs the log. */
   const heatRows = (filter: ReportFilter, perService: boolean): HeatRow[] => {
     const source = sourceFor(filter, "heat", time);
-    const where = whereOf(filter);
+    // The log holds the ids' codes (migration 0013), the hourly rollup the ids.
+    const words = source === "log" ? readWords(db) : null;
+    const where = whereOf(filter, "", "segment", words);
     const wd = source === "hours" ? time.weekdayOfEpochHour("epoch_hour") : time.weekdayOf("enqueued_at");
     const h = source === "hours" ? time.hourOfEpochHour("epoch_hour") : time.hourOf("enqueued_at");
     const measures =
@@ -46,12 +49,18 @@ export function createHeatQueries(db: Database.Database, time: LocalTimeSql): He
         ? "sum(segments) AS segments, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum, sum(wait_judged) AS wj, sum(wait_met) AS wm, sum(service_judged) AS sj, sum(service_met) AS sm"
         : "count(*) AS segments, count(wait_ms) AS wait_n, coalesce(sum(wait_ms), 0) AS wait_sum, count(wait_met) AS wj, coalesce(sum(wait_met), 0) AS wm, count(service_met) AS sj, coalesce(sum(service_met), 0) AS sm";
     const sid = perService ? "service_id" : "''";
-    return db
-      .prepare<(string | number)[], HeatRow>(
+    // sid is a service's code when the rows come from the log.
+    const rows = db
+      .prepare<(string | number)[], Omit<HeatRow, "sid"> & { sid: string | number }>(
         `SELECT ${sid} AS sid, ${perService ? "NULL" : wd} AS wd, ${h} AS h, ${measures}
          FROM ${TABLES[source]} WHERE ${where.sql} GROUP BY sid, wd, h ORDER BY sid, wd, h`,
       )
       .all(...where.params);
+    if (!words || !perService) return rows.map((r) => ({ ...r, sid: String(r.sid) }));
+    // Stable: within a service the rows keep their (wd, h) order.
+    return rows
+      .map((r) => ({ ...r, sid: words.word(Number(r.sid)) }))
+      .sort((a, b) => compareIds(a.sid, b.sid));
   };
 
   const heatCell = (r: HeatRow) => ({

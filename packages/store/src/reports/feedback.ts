@@ -8,6 +8,7 @@
 import type Database from "better-sqlite3";
 import type { ComplaintRow } from "../feedback";
 import type { ReportFilter } from "./filter";
+import { readWords } from "../read-models";
 import { matchesNothing, whereOf } from "./filter";
 import { percentileOfSorted } from "./percentile";
 
@@ -73,7 +74,8 @@ export function createFeedbackReportQueries(db: Database.Database): FeedbackRepo
   return {
     priorityWaits: (filter, by = "kind") => {
       if (matchesNothing(filter)) return [];
-      const where = whereOf(filter);
+      // service_log holds the ids' codes (migration 0013).
+      const where = whereOf(filter, "", "segment", readWords(db));
       const key = by === "kind" ? "priority" : "CASE WHEN priority IS NULL THEN NULL ELSE 'prioritas' END";
       const rows = db
         .prepare<(string | number)[], { priority: string | null; waits: string; judged: number; met: number }>(

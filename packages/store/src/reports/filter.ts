@@ -3,6 +3,8 @@
  * optionally, services, counters and officers. An agency filter becomes a
  * service list in the hub (agencies live in the config, not in the log).
  */
+import type { Words } from "../read-models";
+
 export interface ReportFilter {
   /** First office-local service day, "YYYY-MM-DD", inclusive. */
   from: string;
@@ -21,9 +23,16 @@ export interface SqlWhere {
 /**
  * The WHERE clause for a table with service_day, service_id, counter_id and
  * officer_id columns (service_log; step_log has the first two). `alias` prefixes
- * the columns. An empty list means "none match", not "no filter".
+ * the columns. An empty list means "none match", not "no filter". With `words`
+ * the ids are matched by their codes: service_log and step_log hold codes
+ * (migration 0013), the rollups ids.
  */
-export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "step" = "segment"): SqlWhere {
+export function whereOf(
+  filter: ReportFilter,
+  alias = "",
+  columns: "segment" | "step" = "segment",
+  words: Words | null = null,
+): SqlWhere {
   const p = alias ? `${alias}.` : "";
   const parts = [`${p}service_day BETWEEN ? AND ?`];
   const params: (string | number)[] = [filter.from, filter.to];
@@ -34,7 +43,7 @@ export function whereOf(filter: ReportFilter, alias = "", columns: "segment" | "
       return;
     }
     parts.push(`${p}${column} IN (${ids.map(() => "?").join(", ")})`);
-    params.push(...ids);
+    params.push(...(words ? ids.map((id) => words.code(id)) : ids));
   };
   list("service_id", filter.serviceIds);
   if (columns === "segment") {

@@ -10,9 +10,13 @@
  * cost it saves. It is made of the same step_log and service_log rows as
  * report_steps and report_service_hours, so a change of either outside the
  * triggers shows in their totals, and every refill refills it too.
+ *
+ * The rollups hold the ids as text, the logs their codes (migration 0013): a
+ * refill writes the word of each group's code.
  */
 import type Database from "better-sqlite3";
 import { SEGMENT_STEPS } from "./filter";
+import { wordOf } from "../read-models";
 
 export interface RollupCheck {
   /** True when the rollups had to be refilled. */
@@ -46,18 +50,18 @@ export function rebuildRollups(db: Database.Database): void {
       DELETE FROM report_issued;
       DELETE FROM report_step_segments;
       INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
-        SELECT service_day, service_id, enqueued_at / 3600000, ${SEGMENT_MEASURES}
-        FROM service_log GROUP BY 1, 2, 3;
+        SELECT service_day, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
+        FROM service_log GROUP BY service_day, service_id, 3;
       INSERT INTO report_service_desks (service_day, service_id, counter_id, officer_id, ${SEGMENT_COLUMNS})
-        SELECT service_day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SEGMENT_MEASURES}
-        FROM service_log GROUP BY 1, 2, 3, 4;
+        SELECT service_day, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
+        FROM service_log GROUP BY service_day, service_id, counter_id, officer_id;
       INSERT INTO report_steps (service_day, service_id, step_id, n, ms_sum, judged, met, over_sum, order_sum, target_min, target_max)
-        SELECT service_day, service_id, step_id, count(*), sum(ms), count(met), coalesce(sum(met), 0),
+        SELECT service_day, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
           coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
-        FROM step_log GROUP BY 1, 2, 3;
+        FROM step_log GROUP BY service_day, service_id, step_id;
       INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
-        SELECT t.service_day, t.service_id, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
-        GROUP BY 1, 2;
+        SELECT t.service_day, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        GROUP BY t.service_day, t.service_id;
       INSERT INTO report_issued (service_day, service_id, issued)
         SELECT service_day, issued_service_id, count(*) FROM tickets GROUP BY 1, 2;
       DELETE FROM report_survey_days;
@@ -108,11 +112,11 @@ export function rebuildRollupsByDay(
     "DELETE FROM report_survey_days WHERE service_day = @day",
     "DELETE FROM report_step_segments WHERE service_day = @day",
     `INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
-      SELECT service_day, service_id, enqueued_at / 3600000, ${SEGMENT_MEASURES}
-      FROM service_log WHERE service_day = @day GROUP BY 1, 2, 3`,
+      SELECT service_day, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = @day GROUP BY service_day, service_id, 3`,
     `INSERT INTO report_service_desks (service_day, service_id, counter_id, officer_id, ${SEGMENT_COLUMNS})
-      SELECT service_day, service_id, coalesce(counter_id, ''), coalesce(officer_id, ''), ${SEGMENT_MEASURES}
-      FROM service_log WHERE service_day = @day GROUP BY 1, 2, 3, 4`,
+      SELECT service_day, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = @day GROUP BY service_day, service_id, counter_id, officer_id`,
     `INSERT INTO report_issued (service_day, service_id, issued)
       SELECT service_day, issued_service_id, count(*) FROM tickets WHERE service_day = @day GROUP BY 1, 2`,
     `INSERT INTO report_survey_days
@@ -122,14 +126,14 @@ export function rebuildRollupsByDay(
   ].map((sql) => db.prepare(sql));
   const steps = db.prepare(
     `INSERT INTO report_steps (service_day, service_id, step_id, n, ms_sum, judged, met, over_sum, order_sum, target_min, target_max)
-      SELECT service_day, service_id, step_id, count(*), sum(ms), count(met), coalesce(sum(met), 0),
+      SELECT service_day, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
         coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
-      FROM step_log WHERE service_day = @day GROUP BY 1, 2, 3`,
+      FROM step_log WHERE service_day = @day GROUP BY service_day, service_id, step_id`,
   );
   const stepSegments = db.prepare(
     `INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
-      SELECT t.service_day, t.service_id, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
-        AND t.service_day = @day GROUP BY 1, 2`,
+      SELECT t.service_day, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        AND t.service_day = @day GROUP BY t.service_day, t.service_id`,
   );
   const refillDay = db.transaction((day: string) => {
     for (const statement of statements) statement.run({ day });

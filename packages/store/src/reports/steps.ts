@@ -9,6 +9,7 @@ import type { StepCoverage, StepRow } from "@layan/protocol";
 import { compliance } from "./aggregates";
 import { matchesNothing, narrowsByDesk, SEGMENT_STEPS, whereOf, type ReportFilter } from "./filter";
 import { percentileOfSorted } from "./percentile";
+import { readWords } from "../read-models";
 
 export type StepQuery = (filter: ReportFilter, opts?: { percentiles?: boolean }) => StepRow[];
 
@@ -27,19 +28,22 @@ export function createStepQuery(db: Database.Database): StepQuery {
       order_sum: number;
     }[];
     // With a counter or officer filter the steps come through their segment (service_log has the desk).
-    const where = desk ? whereOf(filter, "s") : whereOf(filter, "t", "step");
+    // Both logs hold the ids' codes (migration 0013), report_steps the ids.
+    const words = readWords(db);
+    const where = desk ? whereOf(filter, "s", "segment", words) : whereOf(filter, "t", "step", words);
     const from = desk
       ? `step_log AS t JOIN service_log AS s ON ${SEGMENT_STEPS}`
       : "step_log AS t";
     if (desk) {
       agg = db
-        .prepare<(string | number)[], (typeof agg)[number]>(
+        .prepare<(string | number)[], Omit<(typeof agg)[number], "service_id" | "step_id"> & { service_id: number; step_id: number }>(
           `SELECT t.service_id, t.step_id, count(*) AS n, sum(t.ms) AS ms_sum, max(t.target_ms) AS target,
              count(t.met) AS judged, coalesce(sum(t.met), 0) AS met, coalesce(sum(max(t.ms - t.target_ms, 0)), 0) AS over,
              sum(t.step_order) AS order_sum
            FROM ${from} WHERE ${where.sql} GROUP BY t.service_id, t.step_id`,
         )
-        .all(...where.params);
+        .all(...where.params)
+        .map((r) => ({ ...r, service_id: words.word(r.service_id), step_id: words.word(r.step_id) }));
     } else {
       const w = whereOf(filter, "", "step");
       agg = db
@@ -53,7 +57,7 @@ export function createStepQuery(db: Database.Database): StepQuery {
     let times = new Map<string, Float64Array>();
     if (opts.percentiles && !matchesNothing(filter)) {
       const rows = db
-        .prepare<(string | number)[], [string, string, string]>(
+        .prepare<(string | number)[], [number, number, string]>(
           `SELECT t.service_id, t.step_id, group_concat(t.ms) FROM ${from}
            WHERE ${where.sql} GROUP BY t.service_id, t.step_id`,
         )
@@ -61,7 +65,7 @@ export function createStepQuery(db: Database.Database): StepQuery {
         .all(...where.params);
       times = new Map(
         rows.map(([service, step, list]) => [
-          `${service}\u0000${step}`,
+          `${words.word(service)}\u0000${words.word(step)}`,
           Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort(),
         ]),
       );
@@ -105,9 +109,10 @@ interface ServedRow {
  */
 export function createStepCoverageQuery(db: Database.Database, steps: StepQuery): StepCoverageQuery {
   const servedByDesk = (filter: ReportFilter): ServedRow[] => {
-    const where = whereOf(filter, "s");
+    const words = readWords(db);
+    const where = whereOf(filter, "s", "segment", words);
     return db
-      .prepare<(string | number)[], ServedRow>(
+      .prepare<(string | number)[], Omit<ServedRow, "service_id"> & { service_id: number }>(
         `SELECT s.service_id, count(*) AS served,
            sum(EXISTS (SELECT 1 FROM step_log AS t WHERE ${SEGMENT_STEPS}))
              AS with_steps
@@ -115,7 +120,8 @@ export function createStepCoverageQuery(db: Database.Database, steps: StepQuery)
          WHERE ${where.sql} AND s.outcome IN ('selesai', 'berkas_tidak_lengkap', 'dirujuk')
          GROUP BY s.service_id`,
       )
-      .all(...where.params);
+      .all(...where.params)
+      .map((r) => ({ ...r, service_id: words.word(r.service_id) }));
   };
   const servedFromRollups = (filter: ReportFilter): ServedRow[] => {
     const where = whereOf(filter, "", "step");

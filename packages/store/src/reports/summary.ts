@@ -19,6 +19,7 @@ import {
 import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
 import type { LocalTimeSql } from "./local-time";
 import { sourceFor, TABLES, type Source } from "./sources";
+import { compareIds, readWords, type Words } from "../read-models";
 
 export interface SummaryQueries {
   /** One row per group (for "all", the one total row). */
@@ -35,13 +36,17 @@ export interface SummaryQueries {
   ): { rows: SummaryRow[]; total: SummaryRow };
 }
 
+/** Group keys that are ids: the log holds their codes (migration 0013). */
+const ID_KEYS: ReadonlySet<GroupBy> = new Set(["service", "counter", "officer"]);
+
 export function createSummaryQueries(db: Database.Database, time: LocalTimeSql): SummaryQueries {
   /** The group key as SQL for a source; counters and officers come back NULL when the segment had none. */
   const keyExpr = (
     groupBy: GroupBy,
     source: Source,
     agencyOf: ReadonlyMap<string, string> | undefined,
-  ): { sql: string; params: string[] } => {
+    words: Words | null = null,
+  ): { sql: string; params: (string | number)[] } => {
     switch (groupBy) {
       case "all":
         return { sql: "NULL", params: [] };
@@ -68,7 +73,8 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
         if (entries.length === 0) return { sql: "NULL", params: [] };
         return {
           sql: `CASE service_id ${entries.map(() => "WHEN ? THEN ?").join(" ")} ELSE NULL END`,
-          params: entries.flat(),
+          // The log holds the services' codes (migration 0013).
+          params: entries.flatMap(([service, agency]) => [words ? words.code(service) : service, agency]),
         };
       }
     }
@@ -94,15 +100,23 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
   const aggregate = (
     filter: ReportFilter,
     source: Source,
-    key: { sql: string; params: string[] },
+    groupBy: GroupBy,
+    agencyOf: ReadonlyMap<string, string> | undefined,
   ): AggRow[] => {
-    const where = whereOf(filter);
+    const words = source === "log" ? readWords(db) : null;
+    const key = keyExpr(groupBy, source, agencyOf, words);
+    const where = whereOf(filter, "", "segment", words);
     const measures = source === "log" ? AGGREGATES : ROLLUP_AGGREGATES;
-    return db
+    const rows = db
       .prepare<(string | number)[], AggRow>(
         `SELECT ${key.sql} AS k, ${measures} FROM ${TABLES[source]} WHERE ${where.sql} GROUP BY k ORDER BY k`,
       )
       .all(...key.params, ...where.params);
+    if (!words || !ID_KEYS.has(groupBy)) return rows;
+    // Codes back to ids, in the ids' order (the codes' is the order of first use).
+    return rows
+      .map((r) => ({ ...r, k: words.wordOrNull(r.k as number | null) }))
+      .sort((a, b) => compareIds(a.k, b.k));
   };
 
   /**
@@ -119,8 +133,10 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
   ) => {
     if (matchesNothing(filter))
       return new Map<string | null, { wait: Float64Array; service: Float64Array }>();
-    const key = keyExpr(groupBy, "log", agencyOf);
-    const where = whereOf(filter);
+    const words = readWords(db);
+    const key = keyExpr(groupBy, "log", agencyOf, words);
+    const where = whereOf(filter, "", "segment", words);
+    const decode = ID_KEYS.has(groupBy);
     const rows = db
       .prepare<(string | number)[], [string | number | null, string | null, string | null]>(
         // The planner prefers service_log_service_day (and a table read per row) unless told;
@@ -134,13 +150,16 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
     const parse = (list: string | null) =>
       list === null ? new Float64Array(0) : Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort();
     return new Map(
-      rows.map(([k, wait, service]) => [keyString(k), { wait: parse(wait), service: parse(service) }]),
+      rows.map(([k, wait, service]) => [
+        keyString(decode ? words.wordOrNull(k as number | null) : k),
+        { wait: parse(wait), service: parse(service) },
+      ]),
     );
   };
 
   const summaryWithTotal: SummaryQueries["summaryWithTotal"] = (filter, groupBy, opts = {}) => {
     const source = sourceFor(filter, groupBy, time);
-    const rows = aggregate(filter, source, keyExpr(groupBy, source, opts.agencyOf));
+    const rows = aggregate(filter, source, groupBy, opts.agencyOf);
     const issued = issuedBy(filter, groupBy, opts.agencyOf);
     const times = sortedTimes(filter, groupBy, opts.agencyOf);
     const out = rows.map((r) => toSummary(r, issued, times.get(keyString(r.k))));

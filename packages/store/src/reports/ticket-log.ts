@@ -7,7 +7,7 @@
 import type Database from "better-sqlite3";
 import type { SegmentOutcome, TicketLogRow, TicketPage } from "@layan/protocol";
 import { narrowsByDesk, whereOf, type ReportFilter } from "./filter";
-import type { ServiceLogRow } from "../read-models";
+import { readWords, type ServiceLogRow, type Words } from "../read-models";
 
 export type TicketSort = "time" | "wait" | "service";
 export type SortDir = "asc" | "desc";
@@ -37,10 +37,13 @@ export interface TicketLog {
 }
 
 export function createTicketLog(db: Database.Database): TicketLog {
-  /** A service_log row as the log query selects it: the read model's columns plus the rowid. */
-  interface LogRowDb extends Omit<ServiceLogRow, "outcome" | "ended_seq"> {
+  /** A service_log row as the log query selects it: the table's columns (ids as codes, migration 0013) plus the rowid. */
+  interface LogRowDb extends Omit<ServiceLogRow, "outcome" | "ended_seq" | "service_id" | "counter_id" | "officer_id"> {
     rid: number;
     outcome: SegmentOutcome;
+    service_id: number;
+    counter_id: number | null;
+    officer_id: number | null;
   }
 
   interface Cursor {
@@ -64,22 +67,22 @@ export function createTicketLog(db: Database.Database): TicketLog {
 
   // step_log's key leads with the segment's day and service (migration 0011).
   const stepsOf = db.prepare<
-    [string, string, string, number],
-    { step_id: string; ms: number; target_ms: number | null; met: 0 | 1 | null }
+    [string, number, string, number],
+    { step_id: number; ms: number; target_ms: number | null; met: 0 | 1 | null }
   >(
     `SELECT step_id, ms, target_ms, met FROM step_log
      WHERE service_day = ? AND service_id = ? AND ticket_id = ? AND segment_index = ? ORDER BY step_order`,
   );
 
-  const toLogRow = (r: LogRowDb): TicketLogRow => ({
+  const toLogRow = (r: LogRowDb, words: Words): TicketLogRow => ({
     ticketId: r.ticket_id,
     segmentIndex: r.segment_index,
     ticketNumber: r.ticket_number,
     serviceDay: r.service_day,
-    serviceId: r.service_id,
+    serviceId: words.word(r.service_id),
     priority: r.priority,
-    counterId: r.counter_id,
-    officerId: r.officer_id,
+    counterId: words.wordOrNull(r.counter_id),
+    officerId: words.wordOrNull(r.officer_id),
     issuedAt: r.issued_at,
     enqueuedAt: r.enqueued_at,
     calledAt: r.called_at,
@@ -96,11 +99,11 @@ export function createTicketLog(db: Database.Database): TicketLog {
     recalls: r.recalls,
     steps: stepsOf
       .all(r.service_day, r.service_id, r.ticket_id, r.segment_index)
-      .map((s) => ({ stepId: s.step_id, ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
+      .map((s) => ({ stepId: words.word(s.step_id), ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
   });
 
-  const ticketWhere = (q: TicketQuery): { sql: string; params: (string | number)[] } => {
-    const where = whereOf(q);
+  const ticketWhere = (q: TicketQuery, words: Words): { sql: string; params: (string | number)[] } => {
+    const where = whereOf(q, "", "segment", words);
     const parts = [where.sql];
     const params = [...where.params];
     if (q.outcomes) {
@@ -152,12 +155,13 @@ export function createTicketLog(db: Database.Database): TicketLog {
     q: TicketQuery,
     limit: number,
     cursor: Cursor | null,
+    words: Words,
   ): { rows: LogRowDb[]; next: Cursor | null } => {
     const sort = q.sort ?? "time";
     const desc = (q.dir ?? "desc") === "desc";
     const cmp = desc ? "<" : ">";
     const dir = desc ? "DESC" : "ASC";
-    const base = ticketWhere(q);
+    const base = ticketWhere(q, words);
     const run = (
       extra: string,
       extraParams: (string | number)[],
@@ -236,8 +240,9 @@ export function createTicketLog(db: Database.Database): TicketLog {
   const tickets: TicketLog["tickets"] = (q) => {
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (q.cursor && !cursor) throw new RangeError("invalid cursor");
-    const { rows, next } = page(q, clampLimit(q.limit), cursor);
-    return { rows: rows.map(toLogRow), nextCursor: next ? encodeCursor(next) : null };
+    const words = readWords(db);
+    const { rows, next } = page(q, clampLimit(q.limit), cursor, words);
+    return { rows: rows.map((r) => toLogRow(r, words)), nextCursor: next ? encodeCursor(next) : null };
   };
 
   function* iterateTickets(
@@ -246,8 +251,10 @@ export function createTicketLog(db: Database.Database): TicketLog {
   ): Generator<TicketLogRow[], void, undefined> {
     let cursor: Cursor | null = null;
     for (;;) {
-      const { rows, next } = page(q, pageSize, cursor);
-      if (rows.length > 0) yield rows.map(toLogRow);
+      // Per page: a later page may name a counter first used meanwhile (readWords reads it then).
+      const words = readWords(db);
+      const { rows, next } = page(q, pageSize, cursor, words);
+      if (rows.length > 0) yield rows.map((r) => toLogRow(r, words));
       if (!next) return;
       cursor = next;
     }

@@ -1,0 +1,17 @@
+import fc from "fast-check";
+import { openStore } from "./store";
+import { rebuildReadModels } from "./rebuild";
+import { sessionArb } from "./testing/arbitraries";
+import { OfficeSimulation, runIntents } from "./testing/office";
+const intents = fc.sample(sessionArb, { numRuns: 200, seed: 5 }).flat();
+const entries = runIntents(new OfficeSimulation(), intents);
+let t = performance.now();
+for (let i = 0; i < 50; i++) openStore(":memory:").close();
+console.log("open", ((performance.now() - t) / 50).toFixed(2), "ms");
+const s = openStore(":memory:");
+t = performance.now();
+s.append(entries);
+console.log("append", entries.length, (performance.now() - t).toFixed(0), "ms");
+t = performance.now();
+for (let i = 0; i < 5; i++) rebuildReadModels(s);
+console.log("rebuild", ((performance.now() - t) / 5).toFixed(0), "ms");
