@@ -12,17 +12,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freshDatabase, startPostgres } from "../support/postgres";
 import { benchRegencyIngest, writeSample } from "./regency-ingest";
+import { benchRegencyLeague } from "./regency-league";
+import { startRegencyYear } from "./regency-seed";
 
 export async function benchRegency(log: (msg: string) => void, options: { quick?: boolean } = {}): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "layan-bench-regency-"));
-  const cluster = await startPostgres();
   try {
     log("regency: simulating the sample office's days (through the real core and store)");
     const storePath = writeSample(dir, options.quick ? 1 : undefined);
-    const ingest = await benchRegencyIngest(await freshDatabase(cluster.url()), storePath, log);
-    return { ...ingest };
+    let ingest: Record<string, number>;
+    const cluster = await startPostgres();
+    try {
+      ingest = await benchRegencyIngest(await freshDatabase(cluster.url()), storePath, log);
+    } finally {
+      await cluster.stop();
+    }
+    // The seed's templates are always the full three days: a quick run reads the same cached year.
+    const year = await startRegencyYear(() => (options.quick ? writeSample(mkdtempSync(join(dir, "full-"))) : storePath), log);
+    try {
+      return { ...ingest, ...(await benchRegencyLeague(year, log, options)) };
+    } finally {
+      await year.stop();
+    }
   } finally {
-    await cluster.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
