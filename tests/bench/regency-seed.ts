@@ -25,7 +25,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { openStore } from "@layan/store";
 import { buildBatch, shippedHash } from "../../apps/hub/src/shipping/index";
-import { addOffice, addViewer, ingest, migrate, openPool, position, type Pool } from "../../apps/regency/src/index";
+import { addOffice, addViewer, ingest, loadMigrations, migrate, openPool, position, type Pool } from "../../apps/regency/src/index";
 import { PROJECTION_VERSION, rewriteOfficeRollups } from "../../apps/regency/src/reports/project";
 import { freshDatabase, postgresBin, startPostgres } from "../support/postgres";
 import { SAMPLE } from "./regency-ingest";
@@ -34,9 +34,15 @@ export const GENERATOR_VERSION = 1;
 export const REGENCY_YEAR = { offices: 30, from: "2025-01-01", to: "2025-12-31" } as const;
 const DAY_MS = 86_400_000;
 
+/**
+ * Keyed by the migrations too: the migration runner refuses a database that
+ * has a later migration than one it has not (a branch's 0003 merged after
+ * this cache got 0004), and a new migration may change the fact tables.
+ */
 export function regencyCacheDir(): string {
   const root = process.env.LAYAN_BENCH_CACHE ?? "/work/bench-cache";
-  return join(root, `regency-v${GENERATOR_VERSION}-${REGENCY_YEAR.offices}x${REGENCY_YEAR.from}-${REGENCY_YEAR.to}-${SAMPLE.seed}`);
+  const migrations = loadMigrations().map((m) => m.id).join(".");
+  return join(root, `regency-v${GENERATOR_VERSION}-${REGENCY_YEAR.offices}x${REGENCY_YEAR.from}-${REGENCY_YEAR.to}-${SAMPLE.seed}-m${migrations}`);
 }
 
 export function weekdays(from: string, to: string): string[] {
