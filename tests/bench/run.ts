@@ -7,7 +7,7 @@
  *
  * Flags: --json, --quick (smoke run: small counts, 1 round), --rounds N
  * (default 3), --hub-only, --skip-kiosk, --skip-display, --skip-reports,
- * --skip-stall, --skip-flat-cost, --skip-storage, --skip-restart.
+ * --skip-stall, --skip-flat-cost, --skip-storage, --skip-restart, --skip-regency.
  */
 import { cpus } from "node:os";
 import { buildServers } from "./build";
@@ -19,6 +19,7 @@ import { benchKioskToPrinter } from "./kiosk-to-printer";
 import { loadBare, type LoadSizes } from "./load";
 import { benchReportStall } from "./report-stall";
 import { benchReports } from "./reports";
+import { benchRegency } from "./regency";
 import { benchRestart } from "./restart";
 import { benchStorage } from "./storage";
 import { ratio, summarizeRounds, type Results } from "./rounds";
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
   const storage = only("storage") ? await benchStorage() : {};
   // Spawn -> serving with the year store's history (a copy of the cached report store).
   const restart = only("reports") && only("restart") ? await benchRestart({ build: false }) : {};
+  // The regency on PostgreSQL (issue 14): ingest and catch-up on a throwaway cluster, the league over a cached seeded year.
+  const regency = only("regency") ? await benchRegency(log, { quick }) : {};
   const vsBaseline = (a: string, b: string) => ratio(summary[a], baseline[b]);
   const results: Results = {
     rounds,
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     ...stall,
     ...storage,
     ...restart,
+    ...regency,
     machine: `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
     bench_seconds: round((Date.now() - started) / 1000, 1),
   };

@@ -79,7 +79,7 @@ async function positionOf(q: Queryable, officeId: string, row: StreamRow, probe?
 }
 
 /** Where the office's central copy ends; an office's first question opens its stream 1. */
-export async function position(pool: Pool, officeId: string, now: number, probe?: number): Promise<IngestPosition> {
+export async function position(pool: Queryable, officeId: string, now: number, probe?: number): Promise<IngestPosition> {
   await pool.query(
     `INSERT INTO office_streams (office_id, stream, base_seq, last_seq, opened_at)
      SELECT $1, 1, 0, 0, to_timestamp($2 / 1000.0)
@@ -110,7 +110,8 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
     );
     const row = rows[0];
     const refuse = async (code: RegencyAnyErrorCode): Promise<never> => {
-      throw new IngestRefusal(code, 409, await positionOf(client, officeId, await openStreamRow(client, officeId)));
+      // position() and not the open stream's row: an office that never asked its position has no stream yet (its stream 1 goes with the rollback).
+      throw new IngestRefusal(code, 409, await position(client, officeId, now));
     };
     if (!row || row.closed) return refuse("INGEST_STREAM_CLOSED");
     if (batch.firstSeq <= row.base_seq || batch.firstSeq > row.last_seq + 1) return refuse("INGEST_GAP");

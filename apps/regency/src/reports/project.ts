@@ -18,10 +18,28 @@ export const PROJECTION_VERSION = 1;
 
 type Queryable = Pool | PoolClient;
 
-/** The ticket ids of the queue events among `events` (survey answers name a ticket but are not its history). */
+/**
+ * The events after which a ticket's facts can read differently (derive.ts
+ * writes a ticket row at its issue and a segment row when a segment ends or
+ * is taken back). A call, a recall, serving, a reinstatement or an SOP step
+ * tick changes only the open segment, which has no row: its figures arrive
+ * with the event that ends it, and re-deriving then reads every event again.
+ * Two thirds of a day's events are of those kinds; re-deriving their tickets
+ * was most of ingest's cost (docs/benchmarks.md "The regency").
+ */
+export const FACT_EVENTS: ReadonlySet<string> = new Set([
+  "ticket.issued",
+  "ticket.completed",
+  "ticket.no_show",
+  "ticket.transferred",
+  "ticket.transfer_undone",
+  "ticket.cancelled",
+]);
+
+/** The tickets whose facts the queue events among `events` may change (survey answers name a ticket but are not its history). */
 export function ticketsOf(events: readonly { type: string; ticketId?: unknown }[]): string[] {
   const ids = new Set<string>();
-  for (const e of events) if (e.type.startsWith("ticket.") && typeof e.ticketId === "string") ids.add(e.ticketId);
+  for (const e of events) if (FACT_EVENTS.has(e.type) && typeof e.ticketId === "string") ids.add(e.ticketId);
   return [...ids];
 }
 
@@ -66,8 +84,10 @@ export async function projectTickets(q: Queryable, officeId: string, ticketIds: 
     tickets.push(derived.ticket);
     for (const s of derived.segments) segments.push({ ...s, ticketId: derived.ticket.ticketId, serviceDay: derived.ticket.serviceDay, priority: derived.ticket.priority });
   }
-  // Steps and segments go with their ticket (ON DELETE CASCADE).
-  await q.query("DELETE FROM regency_tickets WHERE office_id = $1 AND ticket_id = ANY($2)", [officeId, ticketIds]);
+  // One set-wise statement per table: the per-row cascade of foreign keys cost more than the rest of the batch (migration 0004).
+  for (const table of ["regency_steps", "regency_segments", "regency_tickets"]) {
+    await q.query(`DELETE FROM ${table} WHERE office_id = $1 AND ticket_id = ANY($2)`, [officeId, ticketIds]);
+  }
   await q.query(
     `INSERT INTO regency_tickets (office_id, ticket_id, service_day, issued_service_id, priority, issued_at_ms)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])`,
@@ -98,6 +118,16 @@ export async function projectTickets(q: Queryable, officeId: string, ticketIds: 
   );
   const after = await keysOf(q, officeId, ticketIds);
   await rewriteRollups(q, officeId, [...before, ...after]);
+}
+
+/** Every rollup row of the office from its facts: for facts loaded in bulk (the benchmark's seeded year) rather than ingested. */
+export async function rewriteOfficeRollups(q: Queryable, officeId: string): Promise<void> {
+  const { rows } = await q.query<Key>(
+    `SELECT service_day AS day, issued_service_id AS service FROM regency_tickets WHERE office_id = $1
+     UNION SELECT service_day, service_id FROM regency_segments WHERE office_id = $1`,
+    [officeId],
+  );
+  await rewriteRollups(q, officeId, rows);
 }
 
 /** The rollup rows of these (day, service) keys of the office, rewritten as the sums of their facts. */
@@ -157,7 +187,7 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
       // Ingest of this office waits: its batches lock the office's stream row first, as here.
       await client.query("SELECT 1 FROM office_streams WHERE office_id = $1 FOR UPDATE", [officeId]);
       await client.query("DELETE FROM regency_day_services WHERE office_id = $1", [officeId]);
-      await client.query("DELETE FROM regency_tickets WHERE office_id = $1", [officeId]);
+      for (const table of ["regency_steps", "regency_segments", "regency_tickets"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       const ids = (
         await client.query<{ id: string }>(
           "SELECT DISTINCT body ->> 'ticketId' AS id FROM office_events WHERE office_id = $1 AND type = 'ticket.issued'",

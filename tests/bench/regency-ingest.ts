@@ -1,0 +1,194 @@
+/**
+ * Regency ingest benchmark: the central server (`pnpm regency serve`, its own
+ * process, as in production: the bench's own work of sending does not share
+ * its event loop) on a throwaway PostgreSQL cluster, fed over HTTP the
+ * batches an office hub's outbox builds (apps/hub/src/shipping buildBatch)
+ * from a simulated office's event log.
+ *
+ * - regency_ingest_1_office_events_per_s: one office shipping its log, one
+ *   batch after the other as its outbox does.
+ * - regency_ingest_10_offices_events_per_s (= regency_ingest_events_per_s):
+ *   ten offices shipping the same log at once, each its own sequence of batches.
+ * - regency_ingest_baseline_events_per_s: the bare floor in the same run: the
+ *   same rows, in the same batches, from ten connections at once, as one plain
+ *   multi-row INSERT per batch into a table with office_events' columns and
+ *   primary key (no HTTP, no checks, no projection).
+ * - regency_catchup_3_days_s: the real Outbox class on an office's store
+ *   holding three days of events central has never seen, until central
+ *   acknowledged its last seq.
+ */
+import { loadConfig } from "@layan/config";
+import { openStore, type Store } from "@layan/store";
+import { canonicalJson, shippedEvent } from "@layan/protocol";
+import { join } from "node:path";
+import { buildBatch, Outbox, RegencyClient, shippedHash } from "../../apps/hub/src/shipping/index";
+import { addOffice, eventHash, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { startRegencyProcess } from "../support/regency-server";
+import { regencyOffice } from "./report-data";
+import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
+import { round } from "./stats";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** Three open days of an office of the regency's size (about 30,000 events). */
+export const SAMPLE = { startDay: "2026-03-02", days: 3, ticketsPerDay: 1_400, seed: 20261201, repeat: 4 } as const;
+
+/** Simulates the sample office into `dir/layan.db` through the real core and store. */
+export function writeSample(dir: string, days: number = SAMPLE.days): string {
+  const out = join(dir, "layan.db");
+  writeSimulatedStore({
+    config: regencyOffice(loadConfig(join(ROOT, "kiosk-config")), SAMPLE.repeat),
+    out,
+    startDay: SAMPLE.startDay,
+    days,
+    ticketsPerDay: SAMPLE.ticketsPerDay,
+    seed: SAMPLE.seed,
+  });
+  return out;
+}
+
+/** The outbox's batch bodies for the whole log, built once: the same bodies serve every office (the office is the credential's). */
+function batchesOf(store: Store): { bodies: string[]; events: number } {
+  const bodies: string[] = [];
+  let after = 0;
+  let prevHash: string | null = null;
+  for (;;) {
+    const page = store.eventsAfter(after, 500);
+    const built = buildBatch(page, 1, prevHash);
+    if (!built) break;
+    bodies.push(built.body);
+    const last = page[built.batch.events.length - 1]!;
+    after = last.seq;
+    prevHash = shippedHash(last);
+  }
+  return { bodies, events: after };
+}
+
+async function ship(url: string, credential: string, bodies: readonly string[]): Promise<void> {
+  // An office's first question opens its stream, as the outbox's does.
+  const position = await fetch(`${url}/api/v1/ingest/position`, { headers: { authorization: `Bearer ${credential}` } });
+  if (!position.ok) throw new Error(`position refused: HTTP ${position.status}`);
+  for (const body of bodies) {
+    const res = await fetch(`${url}/api/v1/ingest/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+      body,
+    });
+    const answer = (await res.json()) as { ok: boolean; error?: { code: string } };
+    if (!answer.ok) throw new Error(`ingest refused: ${answer.error?.code ?? res.status}`);
+  }
+}
+
+async function enrol(pool: Pool, ids: string[]): Promise<string[]> {
+  const now = Date.parse("2026-03-01T08:00:00+07:00");
+  return Promise.all(ids.map((id) => addOffice(pool, { id, name: `Kantor ${id}`, agency: `OPD ${id}` }, now)));
+}
+
+/** Ten connections each INSERTing its office's batches, one multi-row statement (and transaction) per batch. */
+async function baseline(pool: Pool, store: Store, offices: string[]): Promise<number> {
+  await pool.query(
+    `CREATE TABLE bench_baseline_events (office_id text NOT NULL, stream integer NOT NULL, seq bigint NOT NULL, type text NOT NULL,
+       at timestamptz NOT NULL, body jsonb NOT NULL, hash bytea NOT NULL, received_at timestamptz NOT NULL, PRIMARY KEY (office_id, stream, seq))`,
+  );
+  const rows: { seq: number; type: string; at: number; body: string; hash: Buffer }[] = [];
+  for (const e of store.iterateEvents()) {
+    const shipped = shippedEvent(e.event);
+    rows.push({ seq: e.seq, type: shipped.type, at: shipped.at, body: canonicalJson(shipped), hash: eventHash(e.seq, shipped) });
+  }
+  const batches: (typeof rows)[] = [];
+  for (let i = 0; i < rows.length; i += 500) batches.push(rows.slice(i, i + 500));
+  const now = Date.now();
+  const t0 = performance.now();
+  await Promise.all(
+    offices.map(async (office) => {
+      const client = await pool.connect();
+      try {
+        for (const batch of batches) {
+          const params: unknown[] = [];
+          const values = batch.map((r) => {
+            params.push(office, 1, r.seq, r.type, new Date(r.at), r.body, r.hash, new Date(now));
+            const n = params.length;
+            return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+          });
+          await client.query(`INSERT INTO bench_baseline_events VALUES ${values.join(", ")}`, params);
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  return (rows.length * offices.length) / ((performance.now() - t0) / 1000);
+}
+
+export interface IngestFigures {
+  results: Record<string, number>;
+}
+
+/**
+ * Runs ingest (1 office, then 10 at once), the baseline and the catch-up on
+ * `database` (a fresh database of a throwaway cluster), from the sample
+ * store at `storePath`. The central server process is stopped before it returns.
+ */
+export async function benchRegencyIngest(database: string, storePath: string, log: (msg: string) => void): Promise<Record<string, number>> {
+  const pool = openPool(database, { max: 12 });
+  const store = openStore(storePath);
+  const server = await startRegencyProcess(database);
+  try {
+    await migrate(pool);
+    const { bodies, events } = batchesOf(store);
+    log(`  regency: ${events.toLocaleString("en")} simulated events in ${bodies.length} batches`);
+
+    const [single] = await enrol(pool, ["ingest-1"]);
+    let t0 = performance.now();
+    await ship(server.url, single!, bodies);
+    const oneOffice = events / ((performance.now() - t0) / 1000);
+
+    const ten = Array.from({ length: 10 }, (_, i) => `ingest-10-${String(i + 1).padStart(2, "0")}`);
+    const credentials = await enrol(pool, ten);
+    t0 = performance.now();
+    await Promise.all(credentials.map((c) => ship(server.url, c, bodies)));
+    const tenOffices = (events * 10) / ((performance.now() - t0) / 1000);
+    log(`  regency ingest: 1 office ${Math.round(oneOffice)} events/s, 10 offices ${Math.round(tenOffices)} events/s`);
+
+    const bare = await baseline(pool, store, ten);
+    log(`  regency ingest baseline (plain multi-row INSERT, 10 connections): ${Math.round(bare)} events/s`);
+
+    // Catch-up: an office whose three days central never saw, through the hub's own outbox.
+    const [late] = await enrol(pool, ["catchup"]);
+    const outbox = new Outbox({
+      store,
+      client: new RegencyClient({ url: server.url, credential: late! }),
+      onCommitted: () => () => undefined,
+      standards: () => [],
+      clock: Date.now,
+      lingerMs: 0,
+    });
+    t0 = performance.now();
+    outbox.start();
+    const deadline = t0 + 300_000;
+    for (;;) {
+      const s = outbox.current();
+      if (s.state === "caught_up" && s.acknowledgedSeq === events) break;
+      if (s.state === "failing") throw new Error(`catch-up failed: ${s.lastError?.code} ${s.lastError?.message}`);
+      if (performance.now() > deadline) throw new Error("catch-up not within 300 s");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const catchupS = (performance.now() - t0) / 1000;
+    await outbox.stop();
+    log(`  regency catch-up of ${events.toLocaleString("en")} events: ${catchupS.toFixed(2)} s`);
+
+    return {
+      regency_sample_events: events,
+      regency_ingest_1_office_events_per_s: Math.round(oneOffice),
+      regency_ingest_10_offices_events_per_s: Math.round(tenOffices),
+      regency_ingest_events_per_s: Math.round(tenOffices),
+      regency_ingest_baseline_events_per_s: Math.round(bare),
+      ratio_regency_ingest_to_baseline: round(tenOffices / bare, 3),
+      regency_catchup_3_days_s: round(catchupS, 2),
+    };
+  } finally {
+    await server.stop();
+    store.close();
+    await pool.end();
+  }
+}
