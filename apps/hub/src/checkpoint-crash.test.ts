@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,4 +62,26 @@ describe("crash: SIGKILL while the checkpoint thread copies the WAL", () => {
       }
     }
   }, 90_000);
+});
+
+describe("shutdown with the checkpoint thread", () => {
+  it("waits for the thread to close its connection, then closes the store: the WAL is gone", async () => {
+    const dbPath = join(dir, "layan.db");
+    // Only the command's own work keeps the process up: nothing else may end it before the store is closed.
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ["--import", "tsx", WRITER, dbPath, "200"], { cwd: REPO_ROOT }, (err, out) => {
+        if (err) reject(new Error(`the writer failed: ${err.message}`));
+        else resolve(out);
+      });
+    });
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("closed");
+    // The last connection to close checkpoints the WAL and removes it.
+    expect(existsSync(`${dbPath}-wal`)).toBe(false);
+    const store = openStore(dbPath);
+    try {
+      expect(store.lastSeq()).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
+  }, 30_000);
 });

@@ -202,6 +202,10 @@ export function startCheckpoints(options: CheckpointOptions): Checkpoints | null
       if (!thread) return;
       Atomics.store(state, CHECKPOINT_SLOT.stop, 1);
       Atomics.notify(state, CHECKPOINT_SLOT.stop);
+      // Held by the thread until it has closed its connection: with the
+      // servers closed nothing else may keep the process up that long, and
+      // the hub's own close (the last connection's checkpoint) comes after.
+      thread.ref();
       await new Promise<void>((done) => {
         thread.once("exit", () => done());
       });

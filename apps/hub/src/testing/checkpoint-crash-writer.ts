@@ -5,7 +5,10 @@
  * every few commits, so the parent's SIGKILL lands while pages move from the
  * WAL into the database file. One JSON line per acknowledged command.
  *
- *   node --import tsx apps/hub/src/testing/checkpoint-crash-writer.ts /tmp/x/layan.db
+ * With a second argument it stops after that many commands instead, closes
+ * as the hub does on SIGTERM and prints `closed`.
+ *
+ *   node --import tsx apps/hub/src/testing/checkpoint-crash-writer.ts /tmp/x/layan.db [commands]
  */
 import type { QueueCommand } from "@layan/core";
 import { createGroupCommitter, openStore, type CommitEntry } from "@layan/store";
@@ -18,6 +21,7 @@ const path = process.argv[2];
 if (!path) throw new Error("usage: checkpoint-crash-writer.ts <database file>");
 
 const PER_TURN = 25;
+const stopAfter = process.argv[3] === undefined ? Number.POSITIVE_INFINITY : Number(process.argv[3]);
 // Never outlive a parent that died without killing us.
 const deadline = Date.now() + 60_000;
 
@@ -45,7 +49,7 @@ function acknowledge(entry: CommitEntry, seqs: number[]): void {
 }
 
 let i = 0;
-while (Date.now() < deadline) {
+while (Date.now() < deadline && i < stopAfter) {
   const inFlight: Promise<void>[] = [];
   for (let k = 0; k < PER_TURN; k++) {
     sim.advance(1_000);
@@ -58,3 +62,4 @@ while (Date.now() < deadline) {
 committer.close();
 await checkpoints.close();
 store.close();
+process.stdout.write("closed\n");
