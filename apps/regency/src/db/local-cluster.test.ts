@@ -18,7 +18,7 @@ afterAll(async () => {
 async function query(url: string, sql: string): Promise<unknown[]> {
   const pool = openPool(url, { max: 1 });
   try {
-    return (await pool.query(sql)).rows;
+    return (await pool.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await pool.end();
   }
