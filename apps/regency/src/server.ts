@@ -11,6 +11,7 @@ import {
 import { pino, type Logger } from "pino";
 import type { z } from "zod";
 import type { Pool } from "./db/pool";
+import { createHistoryRoute } from "./history";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
 import { createReportRoutes } from "./reports/routes";
@@ -96,10 +97,12 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
   }
 
   const reports = createReportRoutes(pool, send);
+  const history = createHistoryRoute(pool, office, send);
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
     if (await reports(req, res, url)) return;
+    if (await history(req, res, url)) return;
     const method = req.method ?? "GET";
     if (path === "/healthz" && method === "GET") {
       await pool.query("SELECT 1");
