@@ -58,9 +58,25 @@ describe("the demo regency (pnpm demo:regency)", () => {
     expect(poor!.served).toBeGreaterThan(100);
     expect(good!.waitMet.pct!).toBeGreaterThan(poor!.waitMet.pct!);
     expect(good!.serviceMet.pct!).toBeGreaterThan(poor!.serviceMet.pct!);
+    // The demo logins of the regency dashboard: the regency's reads every office, the office manager's their own.
+    for (const [login, offices] of [
+      [demo.logins.find((l) => l.role === "regency")!, ["disdukcapil", "rsud-pendaftaran"]],
+      [demo.logins.find((l) => l.role === "office")!, ["disdukcapil"]],
+    ] as const) {
+      const session = await fetch(`${demo.centralUrl}/api/v1/regency/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: login.username, password: login.password }),
+      });
+      expect(session.status).toBe(200);
+      const cookie = session.headers.get("set-cookie")!.split(";")[0]!;
+      const res = await fetch(`${demo.centralUrl}/api/v1/regency/league?from=${FROM}&to=${TO}`, { headers: { cookie } });
+      expect(((await res.json()) as { data: RegencyLeague }).data.rows.map((r) => r.key)).toEqual(offices);
+    }
     // The office's own name in its kiosk-config copy: its dashboard and tickets say it.
     expect(readFileSync(join(root, "rsud-pendaftaran", "kiosk-config", "office.yaml"), "utf8")).toMatch(/^name: "RSUD Pesawaran, Loket Pendaftaran"$/m);
     expect(demo.offices.every((o) => o.manager !== null)).toBe(true);
+    const firstLogins = demo.logins;
     const events = await Promise.all(demo.offices.map((o) => centralEvents(pool!, o.office.id)));
     const simulated = lines.filter((l) => /simulating/.test(l)).length;
     expect(simulated).toBe(2);
@@ -83,5 +99,6 @@ describe("the demo regency (pnpm demo:regency)", () => {
     expect((await league(demo)).rows.map((r) => r.served)).toEqual(first.rows.map((r) => r.served));
     const offices = await pool.query<{ n: string }>("SELECT count(*) AS n FROM offices");
     expect(Number(offices.rows[0]!.n)).toBe(2);
+    expect(demo.logins).toEqual(firstLogins);
   }, 420_000);
 });

@@ -1,13 +1,11 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { hashSecret, verifySecret } from "@layan/core/secrets";
 import type { SocketIdentity } from "@layan/protocol";
 import type { User } from "@layan/store";
 import { LoginThrottle } from "./login-throttle";
 
-function scrypt(secret: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
-}
+// Shared with the regency's central server; re-exported for the hub's admin and CLI.
+export { hashSecret, verifySecret };
 
 export type Role = SocketIdentity["role"];
 export type UserRole = Extract<Role, "officer" | "supervisor" | "manager" | "admin">;
@@ -43,13 +41,6 @@ const CHECKED_TOKENS_MAX = 2_048;
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
-// scrypt N=2^12, r=8, p=4: ~30 ms per hash here in 4 MiB blocks. Short PINs
-// fall to an offline search whatever the hash, so the real guard is the online
-// lock-out; the cost keeps a stolen database from being read at a glance. The
-// small block matters: a 16 MiB block per login stays in the allocator's
-// per-thread arenas and the hub's resident memory grows by tens of MB.
-const SCRYPT = { N: 1 << 12, r: 8, p: 4, keylen: 32, maxmem: 32 * 1024 * 1024 };
-
 /** Device and session tokens are 256-bit random: a fast hash is enough at rest. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -57,25 +48,6 @@ export function hashToken(token: string): string {
 
 export function newToken(prefix: "dev" | "ses"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
-}
-
-export async function hashSecret(secret: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scrypt(secret, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: SCRYPT.maxmem });
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString("base64")}$${key.toString("base64")}`;
-}
-
-export async function verifySecret(secret: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, "base64");
-  const actual = await scrypt(secret, Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: SCRYPT.maxmem,
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 export type LoginResult =

@@ -1,6 +1,7 @@
 /**
  * `pnpm regency <command>`: the regency's central server and its offices.
- *   serve [--port 8600] [--host 127.0.0.1]       applies new migrations, then listens
+ *   serve [--port 8600] [--host 127.0.0.1] [--trust-proxy]
+ *                                                 applies new migrations, then listens
  *   migrate                                       applies new migrations and exits
  *   office add <id> --name "..." --agency "..."   enrols an office; prints its credential once
  *   office revoke <id>                            revokes every credential of the office
@@ -9,6 +10,10 @@
  *   viewer add <name> [--office id]               a report viewer's token, shown once (scoped: that office only)
  *   viewer revoke <id|name>    viewer list
  *   reports rebuild                               the report facts again from office_events
+ *   user add <username> --name "..." --role regency|office [--office id] [--password-stdin]
+ *                                                 a dashboard login; prints a generated password once
+ *   user password <username> [--password-stdin]   a new password (shown once); ends its sessions, lifts a lock-out
+ *   user disable|enable <username>    user list
  * Common: --database URL (default $LAYAN_REGENCY_DATABASE_URL)
  */
 import { parseArgs } from "node:util";
@@ -19,13 +24,16 @@ import { serve } from "./main";
 import { addOffice, issueCredential, listOffices, revokeOffice } from "./offices";
 import { rebuildProjection } from "./reports/project";
 import { addViewer, listViewers, revokeViewer } from "./reports/viewers";
+import { userCommand } from "./auth/cli";
 import type { Pool } from "./db/pool";
 
-const USAGE = `usage: pnpm regency <serve|migrate|office ...|viewer ...|reports rebuild> [options]
-  serve [--port 8600] [--host 127.0.0.1]
+const USAGE = `usage: pnpm regency <serve|migrate|office ...|viewer ...|user ...|reports rebuild> [options]
+  serve [--port 8600] [--host 127.0.0.1] [--trust-proxy]   (--trust-proxy: behind nginx/Caddy on this machine)
   office add dpmptsp --name "DPMPTSP Kabupaten" --agency "Dinas Penanaman Modal dan PTSP"
   office revoke dpmptsp      office credential dpmptsp      office list
   viewer add "Inspektorat" [--office dpmptsp]      viewer revoke <id|name>      viewer list
+  user add budi --name "Budi Santoso (Inspektorat)" --role regency      user add kadis-dpmptsp --name "..." --role office --office dpmptsp
+  user password <username> [--password-stdin]      user disable|enable <username>      user list
   reports rebuild
   all: --database postgres://user@host:5432/regency (default $LAYAN_REGENCY_DATABASE_URL)`;
 
@@ -45,6 +53,9 @@ async function main(): Promise<void> {
       name: { type: "string" },
       agency: { type: "string" },
       office: { type: "string" },
+      role: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+      "trust-proxy": { type: "boolean", default: process.env.LAYAN_REGENCY_TRUST_PROXY === "1" },
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
     },
   });
@@ -54,7 +65,7 @@ async function main(): Promise<void> {
   if (group === "serve") {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be 0..65535");
-    return serve({ database: values.database, port, host: values.host, logLevel: values["log-level"] });
+    return serve({ database: values.database, port, host: values.host, logLevel: values["log-level"], trustProxy: values["trust-proxy"] });
   }
   const pool = openPool(values.database, { max: 2 });
   const now = Date.now();
@@ -72,6 +83,11 @@ async function main(): Promise<void> {
       return;
     }
     if (group === "viewer") return await viewerCommand(pool, action, id, values.office, now);
+    if (group === "user") {
+      const done = await userCommand(pool, action, id, values, now);
+      if (!done) fail(USAGE);
+      return;
+    }
     if (group === "reports" && action === "rebuild") {
       const done = await rebuildProjection(pool);
       process.stderr.write(`Report facts rebuilt: ${done.tickets} ticket(s) of ${done.offices} office(s).\n`);

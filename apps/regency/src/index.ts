@@ -5,3 +5,6 @@ export { addOffice, checkCredential, issueCredential, listOffices, revokeOffice 
 export { eventHash, ingest, openStream, position, publishStandards, IngestRefusal } from "./ingest";
 export { addViewer, checkViewer, listViewers, revokeViewer } from "./reports/viewers";
 export { ensureProjection, rebuildProjection } from "./reports/project";
+export { addUser, listUsers, setDisabled, setPassword, generatePassword } from "./auth/users";
+export { createSessions, SESSION_LIMITS } from "./auth/sessions";
+export { LOGIN_LIMITS } from "./auth/throttle";

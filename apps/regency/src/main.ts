@@ -14,6 +14,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   logLevel: string;
+  /** Behind a reverse proxy on this machine: X-Forwarded-For names the client (RegencyServerOptions.trustProxy). */
+  trustProxy?: boolean;
 }
 
 export async function serve(options: ServeOptions): Promise<void> {
@@ -23,7 +25,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   // Facts made by an older projection (or events ingested before the reports existed) are rebuilt before serving.
   if (await ensureProjection(pool)) logger.info("report facts rebuilt from office_events");
-  const server = createRegencyServer({ pool, logger });
+  const server = createRegencyServer({ pool, logger, trustProxy: options.trustProxy ?? false });
   const { port, host } = await server.listen(options.port, options.host);
   // The readiness line scripts and tests wait for, whatever the log level.
   const ready = { msg: "listening", port, host };

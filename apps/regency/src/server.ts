@@ -1,17 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  IngestBatch,
-  MAX_INGEST_BODY_BYTES,
-  OpenStream,
-  PublishedStandards,
-  regencyFail,
-  type RegencyAnyErrorCode,
-} from "@layan/protocol";
+import { IngestBatch, OpenStream, PublishedStandards } from "@layan/protocol";
 import { pino, type Logger } from "pino";
-import type { z } from "zod";
+import { createReaderCheck, createSessionRoutes } from "./auth/routes";
+import { createSessions } from "./auth/sessions";
 import type { Pool } from "./db/pool";
 import { createHistoryRoute } from "./history";
+import { parse, readJson, refuse, send } from "./http";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
 import { createReportRoutes } from "./reports/routes";
@@ -21,6 +16,13 @@ export interface RegencyServerOptions {
   /** Server time, epoch ms: stamps received_at and stream openings. Tests pass their own. */
   clock?: () => number;
   logger?: Logger;
+  /**
+   * Behind the regency's reverse proxy: take the client's address for the
+   * login throttle from the X-Forwarded-For the proxy appends (`pnpm regency
+   * serve --trust-proxy`). Off, every login through the proxy would share one
+   * address, and one guesser would lock everyone out.
+   */
+  trustProxy?: boolean;
 }
 
 export interface RegencyServer {
@@ -37,44 +39,6 @@ function unavailable(err: unknown): boolean {
   if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
   const message = err instanceof Error ? err.message : "";
   return /Connection terminated|timeout exceeded when trying to connect/i.test(message);
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
-  res.end(text);
-}
-
-function refuse(res: ServerResponse, status: number, code: RegencyAnyErrorCode, extra: Parameters<typeof regencyFail>[1] = {}): void {
-  send(res, status, regencyFail(code, extra));
-}
-
-/** Reads the JSON body, refusing a wrong type, a body over the limit and text that is not JSON. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers["content-type"] ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new IngestRefusal("UNSUPPORTED_CONTENT_TYPE", 415);
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_INGEST_BODY_BYTES) throw new IngestRefusal("BODY_TOO_LARGE", 413);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_INGEST_BODY_BYTES) throw new IngestRefusal("BODY_TOO_LARGE", 413);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new IngestRefusal("MALFORMED_JSON", 400);
-  }
-}
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new IngestRefusal("INVALID_PAYLOAD", 400, undefined, result.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message })));
-  }
-  return result.data;
 }
 
 /** The office is the credential's, never the body's: a body naming another one is refused. */
@@ -96,11 +60,14 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
     return check.officeId;
   }
 
-  const reports = createReportRoutes(pool, send);
+  const sessions = createSessions(pool, clock);
+  const session = createSessionRoutes(sessions, logger, options.trustProxy ?? false);
+  const reports = createReportRoutes(pool, send, createReaderCheck(pool, sessions));
   const history = createHistoryRoute(pool, office, send);
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
+    if (await session(req, res, url)) return;
     if (await reports(req, res, url)) return;
     if (await history(req, res, url)) return;
     const method = req.method ?? "GET";

@@ -9,3 +9,4 @@ export * from "./feedback";
 export * from "./dates";
 export * from "./regency";
 export * from "./regency-reports";
+export * from "./regency-auth";

@@ -200,9 +200,11 @@ export interface RegencyError {
   issues?: { path: string; message: string }[];
   /** INGEST_GAP, INGEST_DIVERGED, INGEST_STREAM_CLOSED: where the central copy stands. */
   position?: IngestPosition;
+  /** LOGIN_LOCKED: seconds until a login may be tried again (also the Retry-After header). */
+  retryAfterS?: number;
 }
 
-export function regencyFail(code: RegencyAnyErrorCode, extra: Pick<RegencyError, "issues" | "position"> = {}): { ok: false; error: RegencyError } {
+export function regencyFail(code: RegencyAnyErrorCode, extra: Pick<RegencyError, "issues" | "position" | "retryAfterS"> = {}): { ok: false; error: RegencyError } {
   const m = (REGENCY_ERROR_MESSAGES as Record<string, { id: string; en: string }>)[code] ?? ERROR_MESSAGES[code as ErrorCode];
   return { ok: false, error: { code, message: m.id, messageEn: m.en, ...extra } };
 }

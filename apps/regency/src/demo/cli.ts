@@ -57,6 +57,7 @@ function banner(demo: DemoRun, dir: string): string {
     "  Layan — demo kabupaten (demo regency) is running",
     `  Server pusat (central)   ${demo.centralUrl}/`,
     `  Laporan (reports API)    ${demo.centralUrl}/api/v1/regency/league?${range}`,
+    ...demo.logins.map((l) => `  Login ${l.role === "regency" ? "kabupaten" : `kantor ${l.officeId}`}`.padEnd(27) + `${l.username} / ${l.password}`),
     `  Token pembaca (viewer)   ${demo.viewerToken}`,
     `                           curl -H "Authorization: Bearer ${demo.viewerToken}" "${demo.centralUrl}/api/v1/regency/league?${range}"`,
     "",

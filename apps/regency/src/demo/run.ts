@@ -13,6 +13,7 @@ import { addDays, serviceDayOf } from "@layan/core";
 import { migrate } from "../db/migrate";
 import { openPool } from "../db/pool";
 import { addOffice, issueCredential } from "../offices";
+import { addUser, generatePassword, setPassword } from "../auth/users";
 import { addViewer } from "../reports/viewers";
 import { DEMO_OFFICES, MAX_DEMO_OFFICES, officeConfig, type DemoOffice } from "./offices";
 import { ROOT, runTs, startServer, type Running } from "./processes";
@@ -40,6 +41,15 @@ export interface DemoState {
   days: number;
   credentials: Record<string, string>;
   viewer: string | null;
+  /** The regency dashboard's demo logins: one for the regency, one for the first office's manager. */
+  logins?: DemoLogin[];
+}
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: "regency" | "office";
+  officeId: string | null;
 }
 
 export interface DemoOfficeRun {
@@ -58,6 +68,7 @@ export interface CatchUp {
 export interface DemoRun {
   centralUrl: string;
   viewerToken: string;
+  logins: DemoLogin[];
   state: DemoState;
   offices: DemoOfficeRun[];
   /** Each office's log against central's copy of it. */
@@ -126,6 +137,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       writeState(dir, state);
     }
 
+    if (!state.logins) {
+      const wanted: Omit<DemoLogin, "password">[] = [
+        { username: "inspektorat", role: "regency", officeId: null },
+        { username: `kepala-${offices[0]!.id}`, role: "office", officeId: offices[0]!.id },
+      ];
+      const logins: DemoLogin[] = [];
+      for (const w of wanted) {
+        const password = generatePassword();
+        const known = await pool.query("SELECT 1 FROM regency_users WHERE username = $1", [w.username]);
+        // A demo.json lost while the database stayed: the same user, a new password.
+        if (known.rowCount) await setPassword(pool, w.username, password, now);
+        else {
+          const displayName = w.role === "regency" ? "Inspektorat Kabupaten (demo)" : `Kepala ${offices[0]!.shortName} (demo)`;
+          await addUser(pool, { username: w.username, displayName, role: w.role, officeId: w.officeId, password }, now);
+        }
+        logins.push({ ...w, password });
+      }
+      state.logins = logins;
+      writeState(dir, state);
+    }
+
     const central = await startServer("central server", "apps/regency/src/cli.ts", ["serve", "--database", options.database, "--port", String(options.port), "--host", "127.0.0.1"], {
       env: { LOG_LEVEL: "warn" },
       logFile: join(dir, "regency.log"),
@@ -160,6 +192,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     return {
       centralUrl,
       viewerToken: state.viewer,
+      logins: state.logins,
       state,
       offices: runs,
       async catchUp() {

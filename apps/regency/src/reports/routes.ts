@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/regency/*: the league table (JSON and CSV), the drill-down
  * office -> service -> SOP step, the monthly trend and the services missing
- * a published component. Bearer viewer token; an office-scoped viewer is
+ * a published component. A session cookie of a regency user or a Bearer
+ * viewer token (auth/routes.ts readerOf); an office-scoped reader is
  * answered for its own office only (docs/api.md "Regency reports").
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -21,9 +22,11 @@ import type { z } from "zod";
 import type { Pool } from "../db/pool";
 import { IngestRefusal } from "../ingest";
 import { complaintsBy, ikmBy, stepRows, summaries, type RegencyFilter } from "./queries";
-import { checkViewer, type Viewer } from "./viewers";
+import type { Viewer } from "./viewers";
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
+/** Who is asking: the viewer token's or the logged-in user's scope; throws UNAUTHORIZED. */
+type ReaderOf = (req: IncomingMessage) => Promise<Viewer>;
 
 function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
   const result = schema.safeParse(Object.fromEntries(url.searchParams));
@@ -95,15 +98,7 @@ interface OfficeRow {
   agency: string;
 }
 
-export function createReportRoutes(pool: Pool, send: Send) {
-  async function viewerOf(req: IncomingMessage): Promise<Viewer> {
-    const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "");
-    if (!match?.[1]) throw new IngestRefusal("UNAUTHORIZED", 401);
-    const check = await checkViewer(pool, match[1]);
-    if (!check.ok) throw new IngestRefusal(check.reason === "revoked" ? "CREDENTIAL_REVOKED" : "UNAUTHORIZED", 401);
-    return check.viewer;
-  }
-
+export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
   async function officeFor(viewer: Viewer, id: string): Promise<OfficeRow> {
     if (!RegencyOfficeParam.safeParse(id).success) throw new IngestRefusal("NOT_FOUND", 404);
     // Out of scope before not-found: a scoped viewer learns nothing about which other offices exist.
