@@ -1,6 +1,6 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { APP_CSP, SECURITY_HEADERS, serveStatic } from "@layan/core/static-files";
 import { LoginPayload, fail } from "@layan/protocol";
 import type { Logger } from "pino";
 import type { Authenticator } from "./auth";
@@ -9,55 +9,8 @@ import { sourceAddress } from "./login-throttle";
 export const WEB_APPS = ["kiosk", "display", "counter", "dashboard"] as const;
 export type WebApp = (typeof WEB_APPS)[number];
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".ogg": "audio/ogg",
-  ".mp3": "audio/mpeg",
-  ".wav": "audio/wav",
-  ".webmanifest": "application/manifest+json",
-};
-
-/**
- * The policy the four web apps run under (checked in Chromium by
- * tests/e2e/security-headers.test.ts): only their own scripts and styles, no
- * inline script or eval, so an injected string cannot run; network only back
- * to the hub (socket.io's WebSocket counts as 'self'); data: audio for the
- * display's silent unlock clip; nothing may frame them (a kiosk page inside
- * someone else's frame could be clicked through).
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "media-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-/**
- * On every HTTP answer of the hub; a route with its own CSP (the ticket page's
- * inline script) replaces that one header. no-referrer: the ticket page's URL
- * is the ticket's secret id and must not leak to any link it holds.
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "content-security-policy": APP_CSP,
-  "x-frame-options": "DENY",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-};
+// Shared with the regency's central server; re-exported for the hub's routes and tests.
+export { APP_CSP, SECURITY_HEADERS };
 
 /** Largest JSON body the API reads; logins are tiny. */
 const MAX_BODY = 16 * 1024;
@@ -217,20 +170,8 @@ export function staticApps(dirs: Partial<Record<WebApp, string>>): Route {
       res.end();
       return true;
     }
-    const base = resolve(root);
-    let file = normalize(join(base, decodePathPart(rest.join("/"))));
-    if (file !== base && !file.startsWith(base + sep)) {
-      res.writeHead(400).end();
-      return true;
-    }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, "index.html");
-    if (!existsSync(file)) return false;
-    const type = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
-    // Hashed assets never change; index.html must always be fresh after an upgrade.
-    const cache = file.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
-    res.writeHead(200, { "content-type": type, "cache-control": cache });
-    if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
-    return true;
+    const outcome = serveStatic(req, res, root, decodePathPart(rest.join("/")));
+    if (outcome === "outside") res.writeHead(400).end();
+    return outcome !== "missing";
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `pnpm regency <command>`: the regency's central server and its offices.
- *   serve [--port 8600] [--host 127.0.0.1] [--trust-proxy]
+ *   serve [--port 8600] [--host 127.0.0.1] [--trust-proxy] [--web DIR]
  *                                                 applies new migrations, then listens
  *   migrate                                       applies new migrations and exits
  *   office add <id> --name "..." --agency "..."   enrols an office; prints its credential once
@@ -16,6 +16,7 @@
  *   user disable|enable <username>    user list
  * Common: --database URL (default $LAYAN_REGENCY_DATABASE_URL)
  */
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { officeId } from "@layan/protocol";
 import { migrate } from "./db/migrate";
@@ -28,7 +29,7 @@ import { userCommand } from "./auth/cli";
 import type { Pool } from "./db/pool";
 
 const USAGE = `usage: pnpm regency <serve|migrate|office ...|viewer ...|user ...|reports rebuild> [options]
-  serve [--port 8600] [--host 127.0.0.1] [--trust-proxy]   (--trust-proxy: behind nginx/Caddy on this machine)
+  serve [--port 8600] [--host 127.0.0.1] [--trust-proxy] [--web apps/regency-web/dist]   (--trust-proxy: behind nginx/Caddy on this machine)
   office add dpmptsp --name "DPMPTSP Kabupaten" --agency "Dinas Penanaman Modal dan PTSP"
   office revoke dpmptsp      office credential dpmptsp      office list
   viewer add "Inspektorat" [--office dpmptsp]      viewer revoke <id|name>      viewer list
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       office: { type: "string" },
       role: { type: "string" },
       "password-stdin": { type: "boolean", default: false },
+      web: { type: "string" },
       "trust-proxy": { type: "boolean", default: process.env.LAYAN_REGENCY_TRUST_PROXY === "1" },
       "log-level": { type: "string", default: process.env.LOG_LEVEL ?? "info" },
     },
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   if (group === "serve") {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be 0..65535");
-    return serve({ database: values.database, port, host: values.host, logLevel: values["log-level"], trustProxy: values["trust-proxy"] });
+    return serve({ database: values.database, port, host: values.host, logLevel: values["log-level"], trustProxy: values["trust-proxy"], ...(values.web ? { webRoot: resolve(values.web) } : {}) });
   }
   const pool = openPool(values.database, { max: 2 });
   const now = Date.now();

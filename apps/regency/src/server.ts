@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SECURITY_HEADERS } from "@layan/core/static-files";
 import { IngestBatch, OpenStream, PublishedStandards } from "@layan/protocol";
 import { pino, type Logger } from "pino";
 import { createReaderCheck, createSessionRoutes } from "./auth/routes";
@@ -10,6 +11,7 @@ import { parse, readJson, refuse, send } from "./http";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
 import { createReportRoutes } from "./reports/routes";
+import { createWebRoute } from "./web";
 
 export interface RegencyServerOptions {
   pool: Pool;
@@ -23,6 +25,8 @@ export interface RegencyServerOptions {
    * address, and one guesser would lock everyone out.
    */
   trustProxy?: boolean;
+  /** The regency dashboard's built files (apps/regency-web/dist), served at /; null: none (a 404 that says so). */
+  webRoot?: string | null;
 }
 
 export interface RegencyServer {
@@ -64,6 +68,7 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
   const session = createSessionRoutes(sessions, logger, options.trustProxy ?? false);
   const reports = createReportRoutes(pool, send, createReaderCheck(pool, sessions));
   const history = createHistoryRoute(pool, office, send);
+  const web = createWebRoute(options.webRoot ?? null);
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -104,10 +109,13 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
       sameOffice(officeId, standards.office);
       return send(res, 200, { ok: true, data: await publishStandards(pool, officeId, standards, clock()) });
     }
+    if (web(req, res, url)) return;
     refuse(res, 404, "NOT_FOUND");
   }
 
   const http = createServer((req, res) => {
+    // Every answer, the API's and the errors' included: a JSON or CSV answer opened in a tab is a page too.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     let url: URL;
     try {
       url = new URL(req.url ?? "/", "http://regency");

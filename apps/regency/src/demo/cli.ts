@@ -42,12 +42,20 @@ async function regencyDatabase(cluster: LocalCluster): Promise<string> {
   return cluster.url("regency");
 }
 
-/** The office dashboard is served from its build: made once if missing (pnpm start rebuilds stale ones). */
-function buildDashboard(): void {
-  if (existsSync(join(ROOT, "apps/dashboard/dist/index.html"))) return;
-  say("Membangun dasbor kantor (building the office dashboard)…");
-  const result = spawnSync("pnpm", ["--filter", "@layan/dashboard", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) fail("building the dashboard failed (see above)");
+/**
+ * The dashboards are served from their builds: each made once if missing
+ * (pnpm start rebuilds stale ones). The regency's, where this checkout has it.
+ */
+function buildDashboards(): void {
+  for (const [app, what] of [
+    ["dashboard", "dasbor kantor (the office dashboard)"],
+    ["regency-web", "dasbor kabupaten (the regency dashboard)"],
+  ] as const) {
+    if (!existsSync(join(ROOT, "apps", app, "package.json")) || existsSync(join(ROOT, "apps", app, "dist/index.html"))) continue;
+    say(`Membangun ${what}…`);
+    const result = spawnSync("pnpm", ["--filter", `@layan/${app}`, "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (result.status !== 0) fail(`building ${app} failed (see above)`);
+  }
 }
 
 function banner(demo: DemoRun, dir: string): string {
@@ -55,7 +63,7 @@ function banner(demo: DemoRun, dir: string): string {
   const lines = [
     "",
     "  Layan — demo kabupaten (demo regency) is running",
-    `  Server pusat (central)   ${demo.centralUrl}/`,
+    `  Dasbor kabupaten         ${demo.centralUrl}/   (the regency dashboard, central server)`,
     `  Laporan (reports API)    ${demo.centralUrl}/api/v1/regency/league?${range}`,
     ...demo.logins.map((l) => `  Login ${l.role === "regency" ? "kabupaten" : `kantor ${l.officeId}`}`.padEnd(27) + `${l.username} / ${l.password}`),
     `  Token pembaca (viewer)   ${demo.viewerToken}`,
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1024 || port + offices > 65_535) fail("--port must be 1024 to 65535 (and leave room for the offices' ports)");
   const dir = resolve(values.data);
 
-  buildDashboard();
+  buildDashboards();
   say(`PostgreSQL in ${join(dir, "postgres")}…`);
   const cluster = await startCluster(join(dir, "postgres")).catch((err: Error) => fail(err.message));
   let demo: DemoRun | null = null;
