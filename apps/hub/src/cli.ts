@@ -11,6 +11,7 @@
  *   backup --out FILE        online backup while the hub runs
  *   compact                  gives the free pages back to the disk (hub stopped; once after migration 0009)
  *   regency join --url URL --credential C | regency status   shipping to the regency (shipping/cli.ts)
+ *   restore --from-regency --url URL --credential C   a dead hub's log back from the regency's copy (restore.ts)
  * Common: --data DIR (default ./data)
  */
 import { randomInt } from "node:crypto";
@@ -21,14 +22,16 @@ import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type Use
 import { isDeepStrictEqual } from "node:util";
 import { addDevice, addUser } from "./admin";
 import { hashSecret } from "./auth";
+import { restoreCommand } from "./restore";
 import { regencyCommand } from "./shipping/cli";
 
-const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup|compact> [options]
+const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup|compact|restore|regency> [options]
   device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
   device revoke --id kiosk-1
   user add --username budi --role officer --name "Budi Santoso" [--secret 123456]
   user pin --username budi [--secret 654321]      user disable|enable --username budi
   backup --out backups/layan-2026-11-27.db      compact (hub stopped)
+  restore --from-regency --url https://regency.example.go.id --credential ID.SECRET   (hub stopped, empty data folder)
   all: --data DIR (default ./data)`;
 
 const ROLES: readonly UserRole[] = ["officer", "supervisor", "manager", "admin"];
@@ -41,6 +44,16 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   if (process.argv[2] === "regency") {
     process.stdout.write(`${await regencyCommand(process.argv.slice(3)).catch((err: Error) => fail(err.message))}\n`);
+    return;
+  }
+  if (process.argv[2] === "restore") {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: { "from-regency": { type: "boolean", default: false }, url: { type: "string" }, credential: { type: "string" }, data: { type: "string", default: process.env.LAYAN_DATA ?? "data" } },
+    });
+    const answer = await restoreCommand({ url: values.url, credential: values.credential, data: resolve(values.data), fromRegency: values["from-regency"] }).catch((err: Error) => fail(err.message));
+    process.stdout.write(`${answer}
+`);
     return;
   }
   const { values, positionals } = parseArgs({

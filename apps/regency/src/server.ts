@@ -6,6 +6,7 @@ import { pino, type Logger } from "pino";
 import { createReaderCheck, createSessionRoutes } from "./auth/routes";
 import { createSessions } from "./auth/sessions";
 import type { Pool } from "./db/pool";
+import { createHistoryRoute } from "./history";
 import { parse, readJson, refuse, send } from "./http";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
@@ -66,12 +67,14 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
   const sessions = createSessions(pool, clock);
   const session = createSessionRoutes(sessions, logger, options.trustProxy ?? false);
   const reports = createReportRoutes(pool, send, createReaderCheck(pool, sessions));
+  const history = createHistoryRoute(pool, office, send);
   const web = createWebRoute(options.webRoot ?? null);
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
     if (await session(req, res, url)) return;
     if (await reports(req, res, url)) return;
+    if (await history(req, res, url)) return;
     const method = req.method ?? "GET";
     if (path === "/healthz" && method === "GET") {
       await pool.query("SELECT 1");

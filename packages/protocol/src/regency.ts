@@ -99,6 +99,27 @@ export const OpenStream = z.object({
 });
 export type OpenStream = z.infer<typeof OpenStream>;
 
+/**
+ * A page of the office's own events as the central server holds them
+ * (`GET /api/v1/ingest/history?after=SEQ&limit=N`, the office's credential):
+ * what `pnpm hub restore --from-regency` rebuilds a dead hub's log from.
+ * The events are the office's history in the open stream's view (each
+ * stream's events after its base), consecutive from `after + 1`, each with
+ * the hash central keeps, so the hub checks every one it writes.
+ */
+export interface HistoryPage {
+  office: string;
+  /** The open stream and where its view ends: the restore is complete at lastSeq. */
+  stream: number;
+  lastSeq: number;
+  events: { seq: number; event: ShippedEvent["event"]; hash: string }[];
+  /** Ask again with after=this; null when the page reached lastSeq. */
+  nextAfter: number | null;
+}
+
+/** Events per history page at most (and by default): about 1 MB of JSON. */
+export const MAX_HISTORY_PAGE = 2_000;
+
 /** The office's published service standards (the kiosk catalog's services), latest per service. */
 export const PublishedStandards = z.object({
   office: officeId.optional(),

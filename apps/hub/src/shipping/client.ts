@@ -1,4 +1,4 @@
-import type { IngestAccepted, IngestPosition, RegencyAnswer, RegencyError } from "@layan/protocol";
+import type { HistoryPage, IngestAccepted, IngestPosition, RegencyAnswer, RegencyError } from "@layan/protocol";
 import type { RegencyConfig } from "./config";
 
 /** A request that got no usable answer (network, timeout, a 5xx) or a refusal with its code. */
@@ -60,6 +60,11 @@ export class RegencyClient {
 
   openStream(fromStream: number, baseSeq: number): Promise<IngestPosition> {
     return this.request("POST", "/api/v1/ingest/streams", JSON.stringify({ fromStream, baseSeq }));
+  }
+
+  /** The office's own events back from the central copy (pnpm hub restore --from-regency). */
+  history(after: number, limit?: number): Promise<HistoryPage> {
+    return this.request("GET", `/api/v1/ingest/history?after=${after}${limit ? `&limit=${limit}` : ""}`);
   }
 
   publishStandards(services: { serviceId: string; standard: Record<string, unknown> }[]): Promise<{ changed: number }> {

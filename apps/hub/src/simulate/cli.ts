@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "@layan/config";
 import { addDays, serviceDayOf } from "@layan/core";
+import { DEFAULT_PERFORMANCE } from "./profile";
 import { writeSimulatedStore } from "./write";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
@@ -29,6 +30,11 @@ const USAGE = `Usage: pnpm simulate [options]
   --start YYYY-MM-DD    first office-local day (default: the --days days ending yesterday)
   --seed N              random seed (default 20261127)
   --config DIR          kiosk-config folder (default kiosk-config)
+  --service-time-factor F  how slow this office's desks are: every SOP step's time times F
+                        (default 1, the sample office; 1.5 = half again as slow; 0.5 to 3)
+  --absence P           chance a desk's officer is away on a day (default 0.06; 0 to 0.9);
+                        a relief officer may take over, or the counter stays shut
+                        (with --seed, the same office and arrivals; only its performance differs)
   --force               replace an existing database
 `;
 
@@ -44,6 +50,8 @@ function main(): void {
         start: { type: "string" },
         seed: { type: "string", default: "20261127" },
         config: { type: "string", default: join(ROOT, "kiosk-config") },
+        "service-time-factor": { type: "string", default: "1" },
+        absence: { type: "string", default: String(DEFAULT_PERFORMANCE.absence) },
         force: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -63,6 +71,10 @@ function main(): void {
   if (!Number.isInteger(perDay) || perDay < 1 || perDay > 100_000)
     die("--tickets-per-day must be 1 to 100000");
   if (!Number.isInteger(seed)) die("--seed must be a whole number");
+  const serviceTimeFactor = Number(values["service-time-factor"]);
+  const absence = Number(values.absence);
+  if (!(serviceTimeFactor >= 0.5 && serviceTimeFactor <= 3)) die("--service-time-factor must be 0.5 to 3");
+  if (!(absence >= 0 && absence <= 0.9)) die("--absence must be 0 to 0.9");
   if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start))
     die("--start must be YYYY-MM-DD");
 
@@ -87,6 +99,7 @@ function main(): void {
     days,
     ticketsPerDay: perDay,
     seed,
+    performance: { serviceTimeFactor, absence },
     onDay: (day, totals) => {
       const t = performance.now();
       if (t - lastReport > 5_000) {

@@ -58,3 +58,18 @@ export const WALK_SECONDS: [number, number] = [15, 90];
 export const RECALL_GAP_SECONDS: [number, number] = [45, 90];
 export const BETWEEN_TICKETS_SECONDS: [number, number] = [8, 40];
 export const OVERTIME_MS = 45 * MINUTE;
+
+/**
+ * How well the office performs, so a regency of simulated offices differs
+ * the way real OPDs do: slower desks (untrained staff, an old KTP-el
+ * printer) and officers more often away. Neither draws random numbers of
+ * its own, so a seed gives the same arrivals whatever the performance.
+ */
+export interface OfficePerformance {
+  /** Multiplies every SOP step's time at the desk (1 = the sample office; 1.5 = half again as slow). */
+  serviceTimeFactor?: number;
+  /** Chance a desk's officer is away on a given day (a relief officer may take over, or nobody). */
+  absence?: number;
+}
+
+export const DEFAULT_PERFORMANCE: Required<OfficePerformance> = { serviceTimeFactor: 1, absence: 0.06 };

@@ -18,7 +18,13 @@ export class ServiceTimes {
   private readonly stepBias = new Map<string, Map<string, number>>();
   private readonly disruptions = new Map<string, Disruption[]>();
 
-  constructor(services: readonly ServiceRules[], startDay: string, days: number, rng: Random) {
+  constructor(
+    services: readonly ServiceRules[],
+    startDay: string,
+    days: number,
+    rng: Random,
+    private readonly factor = 1,
+  ) {
     for (const s of services) {
       const bias = new Map<string, number>();
       const slow = s.targets.steps.length > 0 ? rng.int(0, s.targets.steps.length - 1) : -1;
@@ -36,9 +42,9 @@ export class ServiceTimes {
     }
   }
 
-  /** A step's usual time as a share of its SOP target. */
+  /** A step's usual time as a share of its SOP target (the office's speed included). */
   bias(serviceId: string, stepId: string): number {
-    return this.stepBias.get(serviceId)?.get(stepId) ?? 1;
+    return (this.stepBias.get(serviceId)?.get(stepId) ?? 1) * this.factor;
   }
 
   /** How much slower a step runs on `day` because of a disruption (1 when there is none). */
@@ -54,7 +60,7 @@ export class ServiceTimes {
     const base =
       steps.length > 0
         ? steps.reduce((sum, s) => sum + s.minutes * this.bias(service.id, s.id), 0)
-        : service.targets.serviceMinutes * 0.8;
+        : service.targets.serviceMinutes * 0.8 * this.factor;
     // The log-normal's mean is median * exp(sigma^2 / 2).
     return base * Math.exp(0.3 ** 2 / 2) + 2;
   }

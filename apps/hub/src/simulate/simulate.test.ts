@@ -103,3 +103,19 @@ describe("simulateOffice is deterministic for a seed", () => {
     expect(digest).toBe("2583fbb97946b30a7c7ef7132e3268107d43e80a31db57812df28f90529feed9");
   });
 });
+
+describe("an office's performance (the demo regency's offices differ by it)", () => {
+  const base = { startDay: "2026-11-02", days: 5, ticketsPerDay: 300, seed: 20261127 } as const;
+
+  it("the default performance is the sample office as recorded", () => {
+    expect(recordRun({ ...base, performance: { serviceTimeFactor: 1, absence: 0.06 } }).digest).toBe(recordRun(base).digest);
+  });
+
+  it("slower desks and absent officers serve fewer citizens from the same arrivals, the same way for a seed", () => {
+    const calm = recordRun(base).result as { served: number; tickets: number };
+    const slowRun = recordRun({ ...base, performance: { serviceTimeFactor: 1.6, absence: 0.3 } });
+    const slow = slowRun.result as { served: number; tickets: number };
+    expect(slow.served).toBeLessThan(calm.served * 0.9);
+    expect(recordRun({ ...base, performance: { serviceTimeFactor: 1.6, absence: 0.3 } }).digest).toBe(slowRun.digest);
+  });
+});

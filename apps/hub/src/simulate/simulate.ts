@@ -37,11 +37,11 @@ import { DeskWork } from "./desks";
 import { SimulatedEngine, type LedgerWriter, type SimulationTotals } from "./engine";
 import { COMPLAINT_STAFF, FeedbackModel, type FeedbackSetup } from "./feedback";
 import { Random } from "./prng";
-import { DEFAULT_SERVICE_WEIGHTS } from "./profile";
+import { DEFAULT_PERFORMANCE, DEFAULT_SERVICE_WEIGHTS, type OfficePerformance } from "./profile";
 import { ServiceTimes } from "./service-times";
 import { staffOffice } from "./staffing";
 
-export { DEFAULT_SERVICE_WEIGHTS } from "./profile";
+export { DEFAULT_PERFORMANCE, DEFAULT_SERVICE_WEIGHTS, type OfficePerformance } from "./profile";
 export type { LedgerWriter, SimulationTotals } from "./engine";
 export { feedbackSetupOf, type FeedbackSetup } from "./feedback";
 
@@ -63,6 +63,8 @@ export interface SimulateOptions {
   /** The office's survey and complaint settings (feedbackSetupOf); without them no citizen answers or complains. */
   feedback?: FeedbackSetup;
   onDay?: (day: string, totals: SimulationTotals) => void;
+  /** How well the office performs (default: the sample office, DEFAULT_PERFORMANCE). */
+  performance?: OfficePerformance;
   /** Writes the idempotency ledger as a real hub does (tests/bench/storage.ts); none by default. */
   ledger?: LedgerWriter;
 }
@@ -79,9 +81,10 @@ export function simulateOffice(options: SimulateOptions): SimulationResult {
   // One random stream for everything, drawn in a fixed order: the same seed gives the same office.
   const rng = new Random(options.seed);
   const baseRules = options.rules;
-  const times = new ServiceTimes(baseRules.services, options.startDay, options.days, rng);
+  const performance = { ...DEFAULT_PERFORMANCE, ...options.performance };
+  const times = new ServiceTimes(baseRules.services, options.startDay, options.days, rng, performance.serviceTimeFactor);
   const serviceWeight = demandWeights(baseRules.services, options.serviceWeights ?? DEFAULT_SERVICE_WEIGHTS);
-  const staffing = staffOffice(baseRules, rng);
+  const staffing = staffOffice(baseRules, rng, performance.absence);
   for (const o of staffing.officers.all) {
     options.store.addUser({
       id: o.id,

@@ -13,7 +13,7 @@ import type { CounterRules, OfficeRules, Weekday } from "@layan/core";
 import type { Desk } from "./desks";
 import { Officers, type Officer } from "./officers";
 import type { Random } from "./prng";
-import { MINUTE, OVERTIME_MS } from "./profile";
+import { DEFAULT_PERFORMANCE, MINUTE, OVERTIME_MS } from "./profile";
 
 export interface Staffing {
   /** The office as configured. */
@@ -21,10 +21,12 @@ export interface Staffing {
   desks: Desk[];
   relief: Map<string, Officer[]>;
   officers: Officers;
+  /** Chance a desk's officer is away on a day. */
+  absence: number;
 }
 
 /** One officer per configured counter, then each agency's relief staff. */
-export function staffOffice(rules: OfficeRules, rng: Random): Staffing {
+export function staffOffice(rules: OfficeRules, rng: Random, absence = DEFAULT_PERFORMANCE.absence): Staffing {
   const agencyOf = new Map(rules.services.map((s) => [s.id, s.agencyId]));
   const counterAgency = (c: CounterRules) => agencyOf.get(c.services[0] ?? "") ?? "lainnya";
   const countersByAgency = new Map<string, number>();
@@ -54,7 +56,7 @@ export function staffOffice(rules: OfficeRules, rng: Random): Staffing {
       Array.from({ length: count }, () => officers.hire(agency)),
     );
   }
-  return { rules, desks, relief, officers };
+  return { rules, desks, relief, officers, absence };
 }
 
 /** One desk's day, as its services' opening hours allow. */
@@ -78,7 +80,7 @@ export function staffDeskForDay(
   rng: Random,
 ): { officer: Officer; opensAt: number } | null {
   let officer: Officer | null = desk.primary;
-  if (rng.chance(0.06)) {
+  if (rng.chance(staffing.absence)) {
     const pool = staffing.relief.get(desk.agencyId) ?? [];
     const free = pool.filter((o) => !staffing.desks.some((d) => d.officer === o));
     officer = free.length > 0 && rng.chance(0.8) ? rng.pick(free) : null;

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import type { LayanConfig } from "@layan/config";
 import { toOfficeRules } from "@layan/config";
 import { openStore } from "@layan/store";
-import { feedbackSetupOf, simulateOffice, type SimulationResult, type SimulationTotals } from "./simulate";
+import { feedbackSetupOf, simulateOffice, type OfficePerformance, type SimulationResult, type SimulationTotals } from "./simulate";
 
 export interface WriteSimulationOptions {
   config: LayanConfig;
@@ -13,6 +13,7 @@ export interface WriteSimulationOptions {
   days: number;
   ticketsPerDay: number;
   seed: number;
+  performance?: OfficePerformance;
   onDay?: (day: string, totals: SimulationTotals) => void;
 }
 
@@ -44,6 +45,7 @@ export function writeSimulatedStore(options: WriteSimulationOptions): Simulation
       seed: options.seed,
       kioskIds: options.config.devices.kiosks.map((k) => k.id),
       feedback: feedbackSetupOf(options.config),
+      ...(options.performance ? { performance: options.performance } : {}),
       ...(options.onDay ? { onDay: options.onDay } : {}),
     });
     store.db.pragma("synchronous = FULL");
