@@ -84,13 +84,11 @@ const unused = {
 };
 
 await build({
-  // The report worker and the checkpoint thread are threads of their own with their own entries;
-  // src/reports/service.ts and src/checkpoints.ts look for them beside main.js.
+  // The report worker is a thread of its own with its own entry; src/reports/service.ts looks for it beside main.js.
   entryPoints: {
     main: `${here}src/main.ts`,
     cli: `${here}src/cli.ts`,
     "report-worker": `${here}src/reports/worker.ts`,
-    "checkpoint-worker": `${here}src/checkpoint-worker.ts`,
   },
   outdir: out,
   bundle: true,

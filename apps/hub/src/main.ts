@@ -6,11 +6,10 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
-import { createGroupCommitter, openStore, type Store } from "@layan/store";
+import { openStore, type Store } from "@layan/store";
 import { pino } from "pino";
 import { seedDemo, type DemoCredentials } from "./admin";
 import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
-import { startCheckpoints } from "./checkpoints";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { WEB_APPS } from "./http";
@@ -110,9 +109,7 @@ async function main(): Promise<void> {
     if (!kiosk) die(`--kiosk-printer: no kiosk "${kioskId}" in kiosk-config/devices.yaml`);
     kiosk.printer = { kind: "network", host, port, path: null, paper: kiosk.printer?.paper ?? "80mm" };
   }
-  // Off the hub's thread: the WAL's pages reach the database file from a thread of their own.
-  const checkpoints = startCheckpoints({ db: store.db, logger: logger.child({ part: "checkpoints" }) });
-  const storage = hubStore(store, createGroupCommitter(store, { afterCommit: checkpoints ? () => checkpoints.committed() : undefined }));
+  const storage = hubStore(store);
   const webApps = Object.fromEntries(WEB_APPS.map((app) => [app, join(ROOT, "apps", app, "dist")]));
   let hub: Hub;
   try {
@@ -148,7 +145,6 @@ async function main(): Promise<void> {
   } catch (err) {
     await hub.close().catch(() => undefined);
     storage.committer.close();
-    await checkpoints?.close();
     store.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") die(`port ${options.port} is already in use (port sudah dipakai); stop the other program or use --port`);
@@ -165,10 +161,8 @@ async function main(): Promise<void> {
     void hub
       .close()
       .catch((err: unknown) => logger.error({ err }, "close failed"))
-      .finally(async () => {
+      .finally(() => {
         storage.committer.close();
-        // Before the hub's connection closes: the last connection to close checkpoints and removes the WAL.
-        await checkpoints?.close();
         store.close();
         process.exit(0);
       });

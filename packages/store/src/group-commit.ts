@@ -35,18 +35,7 @@ interface Pending {
  * hub acknowledges a command when its promise resolves, which is after the
  * commit: a crash between the two must never lose an acknowledged ticket.
  */
-export interface GroupCommitOptions {
-  maxBatch?: number;
-  /**
-   * Called after each committed transaction, after its entries' promises
-   * were resolved but before their acknowledgements go out (those run as
-   * microtasks when the batch is written): keep it to a counter. The hub's
-   * WAL checkpoints count commits with it (apps/hub/src/checkpoints.ts).
-   */
-  afterCommit?: () => void;
-}
-
-export function createGroupCommitter(store: Store, opts: GroupCommitOptions = {}): GroupCommitter {
+export function createGroupCommitter(store: Store, opts: { maxBatch?: number } = {}): GroupCommitter {
   const maxBatch = Math.max(1, opts.maxBatch ?? 1_000);
   const stats: GroupCommitStats = { batches: 0, entries: 0, failedBatches: 0, largestBatch: 0 };
   let queue: Pending[] = [];
@@ -68,7 +57,6 @@ export function createGroupCommitter(store: Store, opts: GroupCommitOptions = {}
       return;
     }
     batch.forEach((p, i) => p.resolve(seqs[i] ?? []));
-    opts.afterCommit?.();
   };
 
   const flush = (): void => {

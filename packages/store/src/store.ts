@@ -159,9 +159,6 @@ export function openStore(path: string, opts: StoreOptions = {}): Store {
   }
 }
 
-/** What is left of the WAL file after SQLite starts it over (journal_size_limit). */
-export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
-
 function configure(db: Database.Database, path: string, busyTimeoutMs: number): void {
   const mode = db.pragma("journal_mode = WAL", { simple: true });
   // A file database that cannot use WAL (some network shares) would run with
@@ -173,12 +170,6 @@ function configure(db: Database.Database, path: string, busyTimeoutMs: number): 
   // transactions the hub already acknowledged (and a ticket already printed).
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  // SQLite reuses the WAL file from its start once a checkpoint has copied all
-  // of it, but never shrinks it: a burst (a bench's fill, a rebuild) would
-  // leave its high-water mark on disk. Each restart cuts it back to this.
-  // The hub's own checkpointing (apps/hub/src/checkpoints.ts) turns the
-  // connection's auto-checkpoint off; the CLI and other tools keep it.
-  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
 }
 
