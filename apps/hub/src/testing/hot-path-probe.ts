@@ -57,9 +57,11 @@ function cpuMs(pid: number | undefined): number {
  * counts of work done, which the machine's load cannot move, so a change is
  * visible even when the CPU and latency figures drown in other engineers' runs.
  */
-function ioCounts(pid: number | undefined): { syscw: number; syscr: number; wchar: number } {
+function ioCounts(pid: number | undefined, thread = false): { syscw: number; syscr: number; wchar: number } {
+  // `thread`: the hub's event-loop thread alone (its task id is the process id), without the
+  // checkpoint and report threads, whose reads and writes the process's figures include.
   const fields = new Map(
-    readFileSync(`/proc/${pid}/io`, "utf8")
+    readFileSync(thread ? `/proc/${pid}/task/${pid}/io` : `/proc/${pid}/io`, "utf8")
       .trim()
       .split("\n")
       .map((line) => {
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       const issueMs: number[] = [];
       const callMs: number[] = [];
       const cpu0 = cpuMs(child.pid);
+      const threadIo0 = ioCounts(child.pid, true);
       for (let i = 0; i < SAMPLES + 20; i++) {
         let t0 = performance.now();
         await issue(kiosk);
@@ -145,6 +148,10 @@ async function main(): Promise<void> {
         }
       }
       results[`hub_cpu_us_per_cycle_${size}`] = Math.round(((cpuMs(child.pid) - cpu0) * 1000) / (SAMPLES + 20));
+      const threadIo = ioCounts(child.pid, true);
+      // Per issue + call + complete: a WAL checkpoint on the hub's thread reads frames back and writes pages.
+      results[`hub_thread_read_calls_per_cycle_${size}`] = Math.round(((threadIo.syscr - threadIo0.syscr) / (SAMPLES + 20)) * 100) / 100;
+      results[`hub_thread_bytes_written_per_cycle_${size}`] = Math.round((threadIo.wchar - threadIo0.wchar) / (SAMPLES + 20));
       for (const [name, s] of [["issue", issueMs], ["call_next", callMs]] as const) {
         results[`${name}_p50_ms_${size}`] = pct(s, 50);
         results[`${name}_p99_ms_${size}`] = pct(s, 99);
@@ -156,6 +163,7 @@ async function main(): Promise<void> {
     const lat: number[] = [];
     const loopCpu0 = cpuMs(child.pid);
     const loopIo0 = ioCounts(child.pid);
+    const loopThreadIo0 = ioCounts(child.pid, true);
     const t0 = performance.now();
     await Promise.all(loop.map(async (s) => {
       for (let i = 0; i < perKiosk; i++) {
@@ -171,6 +179,9 @@ async function main(): Promise<void> {
     results.kiosks_hub_write_calls_per_issue = Math.round(((loopIo.syscw - loopIo0.syscw) / lat.length) * 100) / 100;
     results.kiosks_hub_read_calls_per_issue = Math.round(((loopIo.syscr - loopIo0.syscr) / lat.length) * 100) / 100;
     results.kiosks_hub_bytes_written_per_issue = Math.round((loopIo.wchar - loopIo0.wchar) / lat.length);
+    const loopThreadIo = ioCounts(child.pid, true);
+    results.kiosks_hub_thread_read_calls_per_issue = Math.round(((loopThreadIo.syscr - loopThreadIo0.syscr) / lat.length) * 100) / 100;
+    results.kiosks_hub_thread_bytes_written_per_issue = Math.round((loopThreadIo.wchar - loopThreadIo0.wchar) / lat.length);
     results.kiosks_issue_p99_ms = pct(lat, 99);
     const health = (await (await fetch(`${base}/healthz`)).json()) as { commits: { batches: number; entries: number } | null };
     if (health.commits) results.commits_per_batch = Math.round((health.commits.entries / health.commits.batches) * 100) / 100;
