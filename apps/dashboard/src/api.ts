@@ -14,6 +14,7 @@ import type {
   ReportResponse,
   StaffComplaint,
 } from "@layan/protocol";
+import { saveDownload } from "@layan/ui";
 
 export class ApiError extends Error {
   constructor(
@@ -126,20 +127,6 @@ export function createApi(baseUrl: string, token: string, onUnauthorized: (error
       const body = (await res.json()) as { ok: boolean; data: ReportResponse<N> };
       return body.data;
     },
-    async download(report, params) {
-      const res = await request(`/api/reports/${report}.csv`, params);
-      const disposition = res.headers.get("content-disposition") ?? "";
-      const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "layan.csv";
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
+    download: async (report, params) => saveDownload(await request(`/api/reports/${report}.csv`, params), "layan.csv"),
   };
 }

@@ -2,25 +2,11 @@
 import { addDays, monthRange, previousMonth } from "@layan/core";
 import { complianceStatusOf, OUTCOME_LABELS, WEEKDAY_LABELS } from "@layan/protocol";
 import { formatter } from "@layan/ui";
-export { PRIORITY_LABELS } from "@layan/ui";
+export { count, minutes, pct, PRIORITY_LABELS } from "@layan/ui";
 
-const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
-const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-export const count = (n: number | null | undefined): string =>
-  n === null || n === undefined ? "–" : nf0.format(n);
 
-export const pct = (p: number | null | undefined): string =>
-  p === null || p === undefined ? "–" : `${nf1.format(p)}%`;
 
-/** "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
-export function minutes(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return "–";
-  const m = ms / 60_000;
-  if (m < 60) return `${nf1.format(Math.round(m * 10) / 10)} mnt`;
-  const h = Math.floor(m / 60);
-  return `${h} j ${String(Math.round(m - h * 60)).padStart(2, "0")} mnt`;
-}
 
 /** A running wait: "07:45" or "1:02:03". */
 export function clockDuration(ms: number): string {

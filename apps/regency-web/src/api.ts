@@ -16,6 +16,7 @@ import type {
   RegencyStandardGaps,
 } from "@layan/protocol";
 import { REGENCY_SESSION_PATH } from "@layan/protocol";
+import { saveDownload } from "@layan/ui";
 
 export interface ApiErrorBody {
   code: string;
@@ -127,18 +128,6 @@ export function createApi(onExpired: (error: ApiError) => void): Api {
     steps: async (id, p) => dataOf(await get(office(id, "steps"), p)),
     trend: async (id, p) => dataOf(await get(office(id, "trend"), p)),
     gaps: async () => dataOf(await get("standards/gaps")),
-    async downloadLeague(p) {
-      const res = await get("league.csv", p);
-      const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "layan-peringkat.csv";
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
+    downloadLeague: async (p) => saveDownload(await get("league.csv", p), "layan-peringkat.csv"),
   };
 }

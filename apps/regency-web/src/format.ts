@@ -1,22 +1,13 @@
 /** Numbers, times and words as a regent's staff reads them (pure; tested in Node). */
 import { MUTU_LABEL } from "@layan/core";
 import { complianceStatusOf, COMPLIANCE_STATUS_LABELS, type ComplianceStatus } from "@layan/protocol";
+// The pure module, not the package index: Node tests import this file, and the index brings React.
+export { count, minutes, pct } from "@layan/ui/format";
 
-const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-export const count = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf0.format(n));
-export const pct = (p: number | null | undefined): string => (p === null || p === undefined ? "–" : `${nf1.format(p)}%`);
 export const decimal = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf1.format(n));
 
-/** "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
-export function minutes(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return "–";
-  const m = ms / 60_000;
-  if (m < 60) return `${nf1.format(Math.round(m * 10) / 10)} mnt`;
-  const h = Math.floor(m / 60);
-  return `${h} j ${String(Math.round(m - h * 60)).padStart(2, "0")} mnt`;
-}
 
 const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 

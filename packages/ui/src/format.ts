@@ -81,3 +81,21 @@ export function zoneLabel(timeZone: string): string {
       return "";
   }
 }
+
+const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
+const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+
+/** Report figures, as the office and regency dashboards print them: "1.234"; "–" for no value. */
+export const count = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf0.format(n));
+
+/** "12,5%"; "–" for no value. */
+export const pct = (p: number | null | undefined): string => (p === null || p === undefined ? "–" : `${nf1.format(p)}%`);
+
+/** A report's duration: "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
+export function minutes(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "–";
+  const m = ms / 60_000;
+  if (m < 60) return `${nf1.format(Math.round(m * 10) / 10)} mnt`;
+  const h = Math.floor(m / 60);
+  return `${h} j ${String(Math.round(m - h * 60)).padStart(2, "0")} mnt`;
+}

@@ -1,6 +1,7 @@
 export * from "./hub-client";
 export * from "./auth";
 export * from "./connection";
+export * from "./download";
 export * from "./format";
 export * from "./i18n";
 export * from "./login-screen";
