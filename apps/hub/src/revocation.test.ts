@@ -54,13 +54,14 @@ describe("revoked, logged-out and expired tokens end their live sockets", () => 
     expect(h.store.lastSeq()).toBe(1);
   });
 
-  it("an idle display revoked from the CLI is disconnected within the check interval", async () => {
+  it("an idle display revoked from the CLI is disconnected by the periodic check", { timeout: 40_000 }, async () => {
     const { h, dataDir } = await hubOnFile();
     const display = await connect(h.url, "/display", h.tokens.display);
     const other = await connect(h.url, "/display", h.tokens.displayDukcapil);
     cleanup.push(() => display.close(), () => other.close());
     await revokeWithCli(dataDir, "display-utama");
-    expect(await disconnected(display, SESSION_CHECK_MS + 2_000)).toBe("io server disconnect");
+    // Nothing but the periodic check can end it; the margin is for a loaded machine, not a speed claim.
+    expect(await disconnected(display, SESSION_CHECK_MS + 12_000)).toBe("io server disconnect");
     // The other screen keeps its connection and its commands.
     expect(other.connected).toBe(true);
     expect((await must(other, "sync:request", { sinceSeq: null })).mode).toBe("snapshot");
