@@ -54,30 +54,42 @@ interface Percentiles {
 /** Which measure of the histograms (migration 0005). */
 const MEASURE = { wait: 1, service: 2, step: 3 } as const;
 
-/** The calendar months ("YYYY-MM") that lie wholly inside from..to: their histograms are read merged. */
-export function wholeMonths(from: string, to: string): string[] {
+/**
+ * from..to as the calendar months ("YYYY-MM") wholly inside it, whose month
+ * histograms are read, and the day ranges of the partly covered months at
+ * its ends, whose day histograms are.
+ */
+export function coverOf(from: string, to: string): { months: string[]; days: [string, string][] } {
   const months: string[] = [];
+  const days: [string, string][] = [];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   for (;;) {
     const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
     if (month > to.slice(0, 7)) break;
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    if (`${month}-01` >= from && `${month}-${String(last).padStart(2, "0")}` <= to) months.push(month);
+    const first = `${month}-01`;
+    const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+    if (first >= from && last <= to) months.push(month);
+    else days.push([first < from ? from : first, last > to ? to : last]);
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
-  return months;
+  return { months, days };
 }
 
 /**
  * Nearest-rank p50 and p90 of a measure per group, from the merged
  * histograms: the whole months' rows and the days of the partly covered
- * ones. The nearest-rank value lies in the bucket that is read back, so each
+ * ones (coverOf). The nearest-rank value lies in the bucket that is read back, so each
  * is within 1 % (+0.5 ms) of the exact figure from the fact rows (docs/regency.md).
  * The period column is called service_day in both halves ("YYYY-MM" for a
  * month row) so that the groupings' SQL (a month is left(service_day, 7)) reads either.
  */
 async function percentiles(pool: Pool, measure: keyof typeof MEASURE, group: string, f: RegencyFilter, extraGroup = ""): Promise<Map<string, Percentiles>> {
-  const params: unknown[] = [MEASURE[measure], f.from, f.to, wholeMonths(f.from, f.to)];
+  const cover = coverOf(f.from, f.to);
+  const params: unknown[] = [MEASURE[measure], cover.months];
+  const dayRanges = cover.days.map(([a, b]) => {
+    params.push(a, b);
+    return `service_day BETWEEN $${params.length - 1} AND $${params.length}`;
+  });
   const scope: string[] = [];
   if (f.officeIds !== null) {
     params.push(f.officeIds);
@@ -92,10 +104,10 @@ async function percentiles(pool: Pool, measure: keyof typeof MEASURE, group: str
   const { rows } = await pool.query<{ k: string; p50: number | null; p90: number | null }>(
     `WITH r AS (
        SELECT office_id, service_month AS service_day, service_id, step_id, buckets, counts FROM regency_month_histograms
-        WHERE measure = $1 AND service_month = ANY($4::text[])${and}
-       UNION ALL
+        WHERE measure = $1 AND service_month = ANY($2::text[])${and}
+       ${dayRanges.length === 0 ? "" : `UNION ALL
        SELECT office_id, service_day, service_id, step_id, buckets, counts FROM regency_day_histograms
-        WHERE measure = $1 AND service_day BETWEEN $2 AND $3 AND left(service_day, 7) <> ALL($4::text[])${and}),
+        WHERE measure = $1 AND (${dayRanges.join(" OR ")})${and}`}),
      e AS (
        SELECT ${key} AS k, u.b, sum(u.n)::int8 AS n
          FROM r JOIN offices o ON o.id = r.office_id, unnest(r.buckets, r.counts) AS u (b, n) GROUP BY 1, 2),

@@ -40,7 +40,9 @@ CREATE TABLE regency_day_histograms (
   step_id     text NOT NULL,
   buckets     smallint[] NOT NULL,
   counts      integer[] NOT NULL,
-  PRIMARY KEY (office_id, service_day, service_id, measure, step_id),
+  -- Day first: a report reads the days of a partly covered month for every
+  -- office (the league); the projection always names the day too.
+  PRIMARY KEY (service_day, office_id, service_id, measure, step_id),
   CHECK (cardinality(buckets) = cardinality(counts))
 );
 
