@@ -5,7 +5,9 @@
  * offices x a year (regency-league.ts) on the cached seeded cluster. Both
  * clusters and every temp folder are gone again when it returns, on failure too.
  *
- * `pnpm exec tsx tests/bench/regency.ts [--quick]` runs it alone and prints JSON.
+ * `pnpm exec tsx tests/bench/regency.ts [--quick] [--league-only]` runs it
+ * alone and prints JSON; `--league-only` leaves out ingest and catch-up (for
+ * measuring the report queries alone).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,20 +17,23 @@ import { benchRegencyIngest, writeSample } from "./regency-ingest";
 import { benchRegencyLeague } from "./regency-league";
 import { startRegencyYear } from "./regency-seed";
 
-export async function benchRegency(log: (msg: string) => void, options: { quick?: boolean } = {}): Promise<Record<string, number>> {
+export async function benchRegency(log: (msg: string) => void, options: { quick?: boolean; leagueOnly?: boolean } = {}): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "layan-bench-regency-"));
   try {
-    log("regency: simulating the sample office's days (through the real core and store)");
-    const storePath = writeSample(dir, options.quick ? 1 : undefined);
-    let ingest: Record<string, number>;
-    const cluster = await startPostgres();
-    try {
-      ingest = await benchRegencyIngest(await freshDatabase(cluster.url()), storePath, log);
-    } finally {
-      await cluster.stop();
+    let ingest: Record<string, number> = {};
+    let storePath: string | null = null;
+    if (!options.leagueOnly) {
+      log("regency: simulating the sample office's days (through the real core and store)");
+      storePath = writeSample(dir, options.quick ? 1 : undefined);
+      const cluster = await startPostgres();
+      try {
+        ingest = await benchRegencyIngest(await freshDatabase(cluster.url()), storePath, log);
+      } finally {
+        await cluster.stop();
+      }
     }
     // The seed's templates are always the full three days: a quick run reads the same cached year.
-    const year = await startRegencyYear(() => (options.quick ? writeSample(mkdtempSync(join(dir, "full-"))) : storePath), log);
+    const year = await startRegencyYear(() => (options.quick || storePath === null ? writeSample(mkdtempSync(join(dir, "full-"))) : storePath), log);
     try {
       return { ...ingest, ...(await benchRegencyLeague(year, log, options)) };
     } finally {
@@ -40,7 +45,7 @@ export async function benchRegency(log: (msg: string) => void, options: { quick?
 }
 
 if (process.argv[1]?.endsWith("tests/bench/regency.ts")) {
-  benchRegency((m) => process.stderr.write(`${m}\n`), { quick: process.argv.includes("--quick") }).then(
+  benchRegency((m) => process.stderr.write(`${m}\n`), { quick: process.argv.includes("--quick"), leagueOnly: process.argv.includes("--league-only") }).then(
     (r) => {
       process.stdout.write(`${JSON.stringify(r)}\n`);
       process.exit(0);

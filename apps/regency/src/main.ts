@@ -27,7 +27,7 @@ export const DEFAULT_WEB_ROOT = join(ROOT, "apps", "regency-web", "dist");
 
 export async function serve(options: ServeOptions): Promise<void> {
   const logger = pino({ level: options.logLevel });
-  const pool = openPool(options.database);
+  const pool = openPool(options.database, { jit: false });
   const applied = await migrate(pool);
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   // Facts made by an older projection (or events ingested before the reports existed) are rebuilt before serving.

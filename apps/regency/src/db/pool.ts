@@ -16,8 +16,19 @@ const types = {
     oid === INT8_OID && format !== "binary" ? parseInt8 : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
 };
 
-export function openPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types, connectionTimeoutMillis: 5_000 });
+/**
+ * `jit: false` turns PostgreSQL's JIT off for the pool's sessions: on the
+ * regency's reports over a seeded year it only cost (a drill-down's SOP steps
+ * 909 ms with it, 344 ms without; the rest alike: docs/benchmarks.md "Histograms").
+ */
+export function openPool(connectionString: string, options: { max?: number; jit?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types,
+    connectionTimeoutMillis: 5_000,
+    ...(options.jit === false ? { options: "-c jit=off" } : {}),
+  });
   // An idle client whose server went away emits 'error' on the pool; unhandled,
   // it would end the process. The next query gets a fresh connection.
   pool.on("error", () => undefined);

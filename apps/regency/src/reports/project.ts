@@ -172,6 +172,57 @@ async function rewriteRollups(q: Queryable, officeId: string, keys: Key[]): Prom
       WHERE i.n IS NOT NULL OR s.segments IS NOT NULL`,
     [officeId, days, services],
   );
+  await rewriteHistograms(q, officeId, days, services);
+}
+
+/**
+ * The duration histograms (migration 0005) of these (day, service) keys from
+ * their facts, then of their months from the day rows: merging a month's
+ * days is cheaper than reading its facts again, and it is what the month
+ * rows are by definition.
+ */
+async function rewriteHistograms(q: Queryable, officeId: string, days: string[], services: string[]): Promise<void> {
+  await q.query(
+    `DELETE FROM regency_day_histograms h USING unnest($2::text[], $3::text[]) AS k (day, service)
+      WHERE h.office_id = $1 AND h.service_day = k.day AND h.service_id = k.service`,
+    [officeId, days, services],
+  );
+  await q.query(
+    `WITH k (day, service) AS (SELECT * FROM unnest($2::text[], $3::text[])),
+     v AS (
+       SELECT s.service_day, s.service_id, 1::int2 AS measure, ''::text AS step_id, regency_bucket(s.wait_ms) AS b
+         FROM regency_segments s JOIN k ON s.service_day = k.day AND s.service_id = k.service WHERE s.office_id = $1 AND s.wait_ms IS NOT NULL
+       UNION ALL
+       SELECT s.service_day, s.service_id, 2::int2, '', regency_bucket(s.service_ms)
+         FROM regency_segments s JOIN k ON s.service_day = k.day AND s.service_id = k.service WHERE s.office_id = $1 AND s.service_ms IS NOT NULL
+       UNION ALL
+       SELECT t.service_day, t.service_id, 3::int2, t.step_id, regency_bucket(t.ms)
+         FROM regency_steps t JOIN k ON t.service_day = k.day AND t.service_id = k.service WHERE t.office_id = $1),
+     c AS (SELECT service_day, service_id, measure, step_id, b, count(*)::int4 AS n FROM v GROUP BY 1, 2, 3, 4, 5)
+     INSERT INTO regency_day_histograms
+     SELECT $1, service_day, service_id, measure, step_id, array_agg(b ORDER BY b), array_agg(n ORDER BY b) FROM c GROUP BY 1, 2, 3, 4, 5`,
+    [officeId, days, services],
+  );
+  const months = [...new Map(days.map((d, i) => [`${d.slice(0, 7)}\u0000${services[i]}`, [d.slice(0, 7), services[i] ?? ""] as const])).values()];
+  const m = months.map((x) => x[0]);
+  const s = months.map((x) => x[1]);
+  await q.query(
+    `DELETE FROM regency_month_histograms h USING unnest($2::text[], $3::text[]) AS k (month, service)
+      WHERE h.office_id = $1 AND h.service_month = k.month AND h.service_id = k.service`,
+    [officeId, m, s],
+  );
+  await q.query(
+    `WITH k (month, service) AS (SELECT * FROM unnest($2::text[], $3::text[])),
+     c AS (
+       SELECT k.month, h.service_id, h.measure, h.step_id, u.b, sum(u.n)::int4 AS n
+         FROM k JOIN regency_day_histograms h
+              ON h.office_id = $1 AND h.service_day BETWEEN k.month || '-01' AND k.month || '-31' AND h.service_id = k.service,
+              unnest(h.buckets, h.counts) AS u (b, n)
+        GROUP BY 1, 2, 3, 4, 5)
+     INSERT INTO regency_month_histograms
+     SELECT $1, month, service_id, measure, step_id, array_agg(b ORDER BY b), array_agg(n ORDER BY b) FROM c GROUP BY 1, 2, 3, 4, 5`,
+    [officeId, m, s],
+  );
 }
 
 /**
@@ -186,7 +237,7 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
     total += await inTransaction(pool, async (client) => {
       // Ingest of this office waits: its batches lock the office's stream row first, as here.
       await client.query("SELECT 1 FROM office_streams WHERE office_id = $1 FOR UPDATE", [officeId]);
-      await client.query("DELETE FROM regency_day_services WHERE office_id = $1", [officeId]);
+      for (const table of ["regency_day_services", "regency_day_histograms", "regency_month_histograms"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       for (const table of ["regency_steps", "regency_segments", "regency_tickets"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       const ids = (
         await client.query<{ id: string }>(

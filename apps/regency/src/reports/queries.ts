@@ -1,8 +1,8 @@
 /**
- * The regency's report queries: counts, sums and verdicts from the day
- * rollups, medians and p90 exactly from the fact rows (nearest rank, as the
- * office's reports: packages/store/src/reports/percentile.ts), in the office
- * dashboard's shapes.
+ * The regency's report queries: counts, sums and verdicts exactly from the
+ * day rollups, medians and p90 from the merged duration histograms (nearest
+ * rank, as the office's reports: packages/store/src/reports/percentile.ts,
+ * within the histograms' 1 %), in the office dashboard's shapes.
  */
 import { ikmOf, SURVEY_UNSUR } from "@layan/core";
 import type { Compliance, RegencyComplaints, RegencyIkm, StepRow, SummaryRow, TimeStats } from "@layan/protocol";
@@ -51,19 +51,70 @@ interface Percentiles {
   p90: number | null;
 }
 
-/** Nearest-rank p50 and p90 of a fact column per group, from the rows themselves. */
-async function percentiles(pool: Pool, table: string, column: string, group: string, f: RegencyFilter, extraGroup = ""): Promise<Map<string, Percentiles>> {
-  const params: unknown[] = [];
-  const w = where(f, params);
+/** Which measure of the histograms (migration 0005). */
+const MEASURE = { wait: 1, service: 2, step: 3 } as const;
+
+/**
+ * from..to as the calendar months ("YYYY-MM") wholly inside it, whose month
+ * histograms are read, and the day ranges of the partly covered months at
+ * its ends, whose day histograms are.
+ */
+export function coverOf(from: string, to: string): { months: string[]; days: [string, string][] } {
+  const months: string[] = [];
+  const days: [string, string][] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  for (;;) {
+    const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+    if (month > to.slice(0, 7)) break;
+    const first = `${month}-01`;
+    const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+    if (first >= from && last <= to) months.push(month);
+    else days.push([first < from ? from : first, last > to ? to : last]);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return { months, days };
+}
+
+/**
+ * Nearest-rank p50 and p90 of a measure per group, from the merged
+ * histograms: the whole months' rows and the days of the partly covered
+ * ones (coverOf). The nearest-rank value lies in the bucket that is read back, so each
+ * is within 1 % (+0.5 ms) of the exact figure from the fact rows (docs/regency.md).
+ * The period column is called service_day in both halves ("YYYY-MM" for a
+ * month row) so that the groupings' SQL (a month is left(service_day, 7)) reads either.
+ */
+async function percentiles(pool: Pool, measure: keyof typeof MEASURE, group: string, f: RegencyFilter, extraGroup = ""): Promise<Map<string, Percentiles>> {
+  const cover = coverOf(f.from, f.to);
+  const params: unknown[] = [MEASURE[measure], cover.months];
+  const dayRanges = cover.days.map(([a, b]) => {
+    params.push(a, b);
+    return `service_day BETWEEN $${params.length - 1} AND $${params.length}`;
+  });
+  const scope: string[] = [];
+  if (f.officeIds !== null) {
+    params.push(f.officeIds);
+    scope.push(`office_id = ANY($${params.length})`);
+  }
+  if (f.serviceIds !== null) {
+    params.push(f.serviceIds);
+    scope.push(`service_id = ANY($${params.length})`);
+  }
+  const and = scope.map((p) => ` AND ${p}`).join("");
   const key = extraGroup ? `${group} || E'\\x01' || ${extraGroup}` : `coalesce(${group}, '')`;
   const { rows } = await pool.query<{ k: string; p50: number | null; p90: number | null }>(
-    `WITH t AS (
-       SELECT ${key} AS k, r.${column} AS v,
-              row_number() OVER (PARTITION BY ${key} ORDER BY r.${column}) AS rn,
-              count(*) OVER (PARTITION BY ${key}) AS n
-         FROM ${table} r JOIN offices o ON o.id = r.office_id
-        WHERE ${w} AND r.${column} IS NOT NULL)
-     SELECT k, min(v) FILTER (WHERE rn = ${rank(50)}) AS p50, min(v) FILTER (WHERE rn = ${rank(90)}) AS p90 FROM t GROUP BY k`,
+    `WITH r AS (
+       SELECT office_id, service_month AS service_day, service_id, step_id, buckets, counts FROM regency_month_histograms
+        WHERE measure = $1 AND service_month = ANY($2::text[])${and}
+       ${dayRanges.length === 0 ? "" : `UNION ALL
+       SELECT office_id, service_day, service_id, step_id, buckets, counts FROM regency_day_histograms
+        WHERE measure = $1 AND (${dayRanges.join(" OR ")})${and}`}),
+     e AS (
+       SELECT ${key} AS k, u.b, sum(u.n)::int8 AS n
+         FROM r JOIN offices o ON o.id = r.office_id, unnest(r.buckets, r.counts) AS u (b, n) GROUP BY 1, 2),
+     c AS (SELECT k, b, sum(n) OVER (PARTITION BY k ORDER BY b)::int8 AS cum, sum(n) OVER (PARTITION BY k)::int8 AS n FROM e)
+     SELECT k, round(regency_bucket_ms(min(b) FILTER (WHERE cum >= ${rank(50)})))::int8 AS p50,
+            round(regency_bucket_ms(min(b) FILTER (WHERE cum >= ${rank(90)})))::int8 AS p90
+       FROM c GROUP BY k`,
     params,
   );
   return new Map(rows.map((r) => [r.k, { p50: r.p50, p90: r.p90 }]));
@@ -118,8 +169,8 @@ export async function summaries(pool: Pool, f: RegencyFilter, by: Grouping): Pro
     params,
   );
   const [wait, service] = await Promise.all([
-    percentiles(pool, "regency_segments", "wait_ms", group, f),
-    percentiles(pool, "regency_segments", "service_ms", group, f),
+    percentiles(pool, "wait", group, f),
+    percentiles(pool, "service", group, f),
   ]);
   return rows.map((r) => ({
     key: r.k,
@@ -165,7 +216,7 @@ export async function stepRows(pool: Pool, f: RegencyFilter): Promise<StepRow[]>
        FROM regency_steps r WHERE ${w} GROUP BY r.service_id, r.step_id`,
     params,
   );
-  const p = await percentiles(pool, "regency_steps", "ms", "r.service_id", f, "r.step_id");
+  const p = await percentiles(pool, "step", "r.service_id", f, "r.step_id");
   return rows
     .map((r) => {
       const q = p.get(`${r.service_id}\u0001${r.step_id}`);
