@@ -32,12 +32,27 @@ interface ProcMemory {
   hwmMb: number;
   anonMb: number;
   fileMb: number;
+  /**
+   * The main thread's malloc arena (the `[heap]` mapping): SQLite's page cache
+   * and statements, better-sqlite3, libuv. V8's heap is in its own mappings.
+   */
+  mallocMb: number;
+}
+
+function mallocKb(pid: number): number {
+  let inHeap = false;
+  let kb = 0;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inHeap = line.endsWith("[heap]");
+    else if (inHeap && line.startsWith("Anonymous:")) kb += Number(line.split(/\s+/)[1]);
+  }
+  return kb;
 }
 
 function procMemory(pid: number): ProcMemory {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN) / 1024;
-  return { rssMb: round(kb("VmRSS")), hwmMb: round(kb("VmHWM")), anonMb: round(kb("RssAnon")), fileMb: round(kb("RssFile")) };
+  return { rssMb: round(kb("VmRSS")), hwmMb: round(kb("VmHWM")), anonMb: round(kb("RssAnon")), fileMb: round(kb("RssFile")), mallocMb: round(mallocKb(pid) / 1024) };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
