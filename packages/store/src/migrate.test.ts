@@ -78,6 +78,9 @@ const answers = (s: { db: Database.Database }) => {
   }));
 };
 
+const indexesAndTriggers = (s: { db: Database.Database }) =>
+  s.db.prepare("SELECT type, name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+
 /** The log's payloads as releases before 0014 wrote them: every event's fields as an object. */
 function registerObjectForm(db: Database.Database): void {
   db.function("layan_test_object_form", { deterministic: true }, (type: unknown, at: unknown, payload: unknown) =>
@@ -529,6 +532,19 @@ describe("shipped migrations", () => {
     const half = Math.floor(entries.length / 2);
     const live = openStore(":memory:");
     live.append(entries.slice(0, half));
+    // SKM answers with profiles: what the survey rollups hold.
+    const answered = live.db.prepare("SELECT id, service_id, service_day FROM tickets LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
+    const at = live.eventsAfter(live.lastSeq() - 1, 1)[0]!.at;
+    live.append(
+      answered.map((t, i) => ({
+        events: [{
+          type: "survey.submitted", at, responseId: `r${i}`, ticketId: t.id, serviceId: t.service_id, counterId: i % 2 ? "loket-1" : null,
+          serviceDay: t.service_day, channel: "ticket_page", suggestion: null,
+          answers: { persyaratan: 3, prosedur: 3, waktu: 1 + (i % 4), biaya: 4, produk: 3, kompetensi: 3, perilaku: 4, sarana: 2, pengaduan: 3 },
+        } as QueueEvent],
+        personal: [{ ref: `survey:r${i}`, kind: "survey_profile" as const, data: { sex: i % 2 ? "L" : "P", ageBand: "30-39" } }],
+      })),
+    );
     const liveDump = dumpReadModels(live);
 
     // What 0013 held: the same read models, every payload an object.
@@ -536,7 +552,8 @@ describe("shipped migrations", () => {
     const livePath = join(dir, "live.db");
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
-    for (const t of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"]) {
+    // The 0013 triggers fill the rollups from these, the survey ones as rowid tables.
+    for (const t of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log", "survey_responses", "personal_data"]) {
       db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t}`);
     }
     copyEventsAsObjects(db);
@@ -558,10 +575,35 @@ describe("shipped migrations", () => {
     expect(after.n).toBeLessThan(objects.n / 10);
     const total = store.db.prepare("SELECT sum(length(payload)) AS bytes FROM events").get() as { bytes: number };
     expect(total.bytes).toBeLessThan(objects.bytes * 0.75);
-    expect(store.eventsAfter(0, 1e6).map((e) => e.event)).toEqual(entries.slice(0, half).flatMap((e) => e.events));
+    expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
+    expect(live.eventsAfter(0, 1e6).filter((e) => e.event.type !== "survey.submitted").map((e) => e.event)).toEqual(
+      entries.slice(0, half).flatMap((e) => e.events),
+    );
     expect(dumpReadModels(store)).toEqual(liveDump);
     expect(answers(store)).toEqual(answers(live));
     expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+    // The survey rollups: their key is the table, the same rows, the same SKM figures, the triggers still kept.
+    const survey = (s: { db: Database.Database }) => {
+      const reports = createReportQueries(s.db, { utcOffsetMinutes: 420, verify: false });
+      const range = reports.dataRange()!;
+      return [
+        s.db.prepare("SELECT * FROM report_survey_days ORDER BY 1, 2, 3").all(),
+        s.db.prepare("SELECT * FROM report_survey_profiles ORDER BY 1, 2, 3, 4, 5").all(),
+        reports.surveySums(range, "counter"),
+        reports.surveySums(range, "service"),
+        reports.profileCounts(range),
+      ];
+    };
+    const surveyNow = survey(store);
+    expect((surveyNow[0] as unknown[]).length).toBeGreaterThan(0);
+    expect((surveyNow[1] as unknown[]).length).toBeGreaterThan(0);
+    expect(surveyNow).toEqual(survey(live));
+    const surveySchema = store.db
+      .prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name LIKE 'report_survey_%' ORDER BY name")
+      .all() as { type: string; name: string; sql: string }[];
+    expect(surveySchema.map((o) => o.name)).toEqual(["report_survey_days", "report_survey_profiles"]);
+    expect(surveySchema.every((o) => /WITHOUT ROWID/.test(o.sql))).toBe(true);
+    expect(indexesAndTriggers(store)).toEqual(indexesAndTriggers(live));
 
     // Every report answers as a rebuild from the migrated log does, and so after the rest of the session.
     rebuildReadModels(store);
@@ -573,7 +615,8 @@ describe("shipped migrations", () => {
     expect(checkRollups(store.db).mismatches).toEqual([]);
     rebuildReadModels(store);
     expect(answers(store)).toEqual(answers(live));
-    expect(store.eventsAfter(0, 1e6).map((e) => e.event)).toEqual(entries.flatMap((e) => e.events));
+    expect(survey(store)).toEqual(survey(live));
+    expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
     store.close();
     live.close();
   });

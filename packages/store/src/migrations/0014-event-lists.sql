@@ -23,3 +23,63 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 BEGIN
   SELECT RAISE(ABORT, 'events are append-only');
 END;
+
+-- The SKM rollups are only ever read by their key (a day range, then service
+-- and counter: reports/feedback.ts) and written by it (the triggers' ON
+-- CONFLICT): as rowid tables each kept its key twice, in the table and in its
+-- primary-key index. WITHOUT ROWID, the key is the table. Their triggers name
+-- them and are made again, as 0008 wrote them.
+DROP TRIGGER report_survey_roll;
+DROP TRIGGER report_survey_profile_roll;
+
+CREATE TABLE report_survey_days_keyed (
+  service_day TEXT NOT NULL,
+  service_id  TEXT NOT NULL,
+  counter_id  TEXT NOT NULL,
+  respondents INTEGER NOT NULL,
+  persyaratan INTEGER NOT NULL,
+  prosedur    INTEGER NOT NULL,
+  waktu       INTEGER NOT NULL,
+  biaya       INTEGER NOT NULL,
+  produk      INTEGER NOT NULL,
+  kompetensi  INTEGER NOT NULL,
+  perilaku    INTEGER NOT NULL,
+  sarana      INTEGER NOT NULL,
+  pengaduan   INTEGER NOT NULL,
+  PRIMARY KEY (service_day, service_id, counter_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO report_survey_days_keyed SELECT * FROM report_survey_days ORDER BY service_day, service_id, counter_id;
+DROP TABLE report_survey_days;
+ALTER TABLE report_survey_days_keyed RENAME TO report_survey_days;
+
+CREATE TABLE report_survey_profiles_keyed (
+  service_day TEXT NOT NULL,
+  service_id  TEXT NOT NULL,
+  counter_id  TEXT NOT NULL,
+  field       TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  n           INTEGER NOT NULL,
+  PRIMARY KEY (service_day, service_id, counter_id, field, value)
+) STRICT, WITHOUT ROWID;
+INSERT INTO report_survey_profiles_keyed SELECT * FROM report_survey_profiles ORDER BY service_day, service_id, counter_id, field, value;
+DROP TABLE report_survey_profiles;
+ALTER TABLE report_survey_profiles_keyed RENAME TO report_survey_profiles;
+
+CREATE TRIGGER report_survey_roll AFTER INSERT ON survey_responses
+BEGIN
+  INSERT INTO report_survey_days VALUES (NEW.service_day, NEW.service_id, coalesce(NEW.counter_id, ''), 1,
+    NEW.persyaratan, NEW.prosedur, NEW.waktu, NEW.biaya, NEW.produk, NEW.kompetensi, NEW.perilaku, NEW.sarana, NEW.pengaduan)
+  ON CONFLICT (service_day, service_id, counter_id) DO UPDATE SET respondents = respondents + 1,
+    persyaratan = persyaratan + excluded.persyaratan, prosedur = prosedur + excluded.prosedur, waktu = waktu + excluded.waktu,
+    biaya = biaya + excluded.biaya, produk = produk + excluded.produk, kompetensi = kompetensi + excluded.kompetensi,
+    perilaku = perilaku + excluded.perilaku, sarana = sarana + excluded.sarana, pengaduan = pengaduan + excluded.pengaduan;
+END;
+
+CREATE TRIGGER report_survey_profile_roll AFTER INSERT ON personal_data WHEN NEW.kind = 'survey_profile'
+BEGIN
+  INSERT INTO report_survey_profiles
+    SELECT s.service_day, s.service_id, coalesce(s.counter_id, ''), j.key, j.value, 1
+    FROM survey_responses AS s, json_each(NEW.data) AS j
+    WHERE s.response_id = substr(NEW.ref, 8) AND j.type = 'text'
+  ON CONFLICT (service_day, service_id, counter_id, field, value) DO UPDATE SET n = n + 1;
+END;
