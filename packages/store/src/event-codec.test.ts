@@ -116,4 +116,56 @@ describe("the event payload codec", () => {
     expect(encoded.length).toBeLessThan(JSON.stringify(fields).length * 0.3);
     expect(decodePayload(encoded, AT, dict)).toEqual(fields);
   });
+
+  it("gives back any fields of any event type key for key: the list form for the core's shapes, the object form for any other (0014)", () => {
+    const types = fc.constantFrom(
+      "ticket.issued", "ticket.called", "ticket.recalled", "ticket.serving", "ticket.step_done", "ticket.step_undone",
+      "ticket.completed", "ticket.no_show", "ticket.transferred", "ticket.cancelled", "counter.opened", "counter.paused",
+      "counter.closed", "survey.submitted", "no.such_type",
+    );
+    const word = fc.oneof(fc.constantFrom("skck", "loket-1", "2025-11-03", "regular_turn", "~a", ""), fc.constant(null));
+    const value = fc.oneof(word, fc.integer(), fc.constant(-0), fc.constant(1.5), fc.jsonValue({ maxDepth: 2 }));
+    const measurement = fc.constant({
+      serviceId: "skck", segmentIndex: 0, counterId: "loket-1", officerId: null, enqueuedAt: AT - 9, calledAt: AT - 5,
+      startedAt: null, endedAt: AT, recalls: 0, waitMs: 4, serviceMs: null, waitTargetMs: 60_000, serviceTargetMs: null,
+      waitMet: true, serviceMet: null, steps: [],
+    });
+    // The core's field names in its order, with a value of any kind, sometimes one left out or one more.
+    const names = ["serviceId", "number", "sequence", "serviceDay", "priority", "kioskId", "counterId", "officerId", "reason",
+      "recalls", "stepId", "outcome", "fromServiceId", "toServiceId", "measurement", "ticketId"];
+    const fields = fc
+      .tuple(fc.subarray(names), fc.array(fc.oneof(value, measurement), { minLength: names.length, maxLength: names.length }))
+      .map(([keys, values]) => Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+    fc.assert(
+      fc.property(types, fields, fc.integer({ min: 0, max: AT * 2 }), (type, f, at) => {
+        const plain = JSON.parse(JSON.stringify(f)) as Record<string, unknown>;
+        const dict = words();
+        const encoded = encodePayload(f, at, dict, type);
+        const decoded = decodePayload(encoded, at, dict, type);
+        expect(JSON.stringify(decoded)).toEqual(JSON.stringify(plain));
+        expect(recodePayload(encoded, at, type)).toBe(encoded);
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
+  });
+
+  it("writes the core's common events as lists, and reads back the object form the log held before 0014", () => {
+    const dict = words();
+    for (const w of ["skck", "2025-11-03", "kiosk-lobi", "loket-1", "sim-officer", "regular_turn"]) dict.code(w);
+    const issued = { serviceId: "skck", number: "SK-088", sequence: 88, serviceDay: "2025-11-03", priority: null, kioskId: "kiosk-lobi" };
+    const before = '{"(":1,"x":"SK-088","y":88,"<":2,"A":null,"-":3}';
+    expect(decodePayload(before, AT, dict, "ticket.issued")).toEqual(issued);
+    expect(encodePayload(issued, AT, dict, "ticket.issued")).toBe('[1,"SK-088",88,2,null,3]');
+    expect(recodePayload(before, AT, "ticket.issued")).toBe('[1,"SK-088",88,2,null,3]');
+    const called = { counterId: "loket-1", officerId: "sim-officer", reason: "regular_turn" };
+    expect(encodePayload(called, AT, dict, "ticket.called")).toBe("[4,5,6]");
+    expect(decodePayload("[4,5,6]", AT, dict, "ticket.called")).toEqual(called);
+    // One field: the bare value.
+    expect(encodePayload({ counterId: "loket-1" }, AT, dict, "ticket.serving")).toBe("4");
+    expect(decodePayload("4", AT, dict, "ticket.serving")).toEqual({ counterId: "loket-1" });
+    expect(decodePayload('{")":4}', AT, dict, "ticket.serving")).toEqual({ counterId: "loket-1" });
+    // A shape the list does not describe keeps the object form.
+    expect(encodePayload({ counterId: "loket-1", extra: 1 }, AT, dict, "ticket.serving")).toBe('{")":4,"extra":1}');
+    expect(() => decodePayload("4", AT, dict, "survey.submitted")).toThrow(/list form/);
+  });
 });

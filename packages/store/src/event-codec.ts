@@ -312,13 +312,137 @@ function decodeValue(value: unknown, at: number, words: Pick<EventWords, "word">
   return out;
 }
 
-/** The payload text for an event's fields (type and at are columns of their own). */
-export function encodePayload(fields: Record<string, unknown>, at: number, words: Pick<EventWords, "code">): string {
-  return JSON.stringify(encodeValue(fields, at, words));
+/**
+ * The fields of the log's common events, in the order the core writes them
+ * (migration 0014): such an event's payload is the array of their values, or
+ * the bare value when there is one field, with no field codes and no braces.
+ * The type column says which list to read it by. An event whose fields are
+ * not exactly these, in this order, each of its kind (a field the core adds
+ * one day, a ticketId left in the payload) is written the general way, as an
+ * object: a payload that is not an object is always one of these. Like NAMES,
+ * append-only: a stored payload is read by position, forever; a type whose
+ * fields change gets a new entry, never an edited one.
+ */
+type EventKind = "word" | "int" | "text" | "measurement";
+const EVENT_TUPLES: Record<string, readonly (readonly [string, EventKind])[]> = {
+  "ticket.issued": [
+    ["serviceId", "word"],
+    ["number", "text"],
+    ["sequence", "int"],
+    ["serviceDay", "word"],
+    ["priority", "word"],
+    ["kioskId", "word"],
+  ],
+  "ticket.called": [
+    ["counterId", "word"],
+    ["officerId", "word"],
+    ["reason", "word"],
+  ],
+  "ticket.recalled": [
+    ["counterId", "word"],
+    ["recalls", "int"],
+  ],
+  "ticket.serving": [["counterId", "word"]],
+  "ticket.step_done": [["stepId", "word"]],
+  "ticket.step_undone": [["stepId", "word"]],
+  "ticket.completed": [
+    ["counterId", "word"],
+    ["outcome", "word"],
+    ["measurement", "measurement"],
+  ],
+  "ticket.no_show": [
+    ["counterId", "word"],
+    ["measurement", "measurement"],
+  ],
+  "ticket.transferred": [
+    ["counterId", "word"],
+    ["fromServiceId", "word"],
+    ["toServiceId", "word"],
+    ["measurement", "measurement"],
+  ],
+  "ticket.cancelled": [["reason", "word"]],
+  "counter.opened": [
+    ["counterId", "word"],
+    ["officerId", "word"],
+  ],
+  "counter.paused": [["counterId", "word"]],
+  "counter.closed": [["counterId", "word"]],
+};
+
+function fitsEventKind(kind: EventKind, v: unknown, at: number): boolean {
+  switch (kind) {
+    case "word":
+      return v === null || typeof v === "string";
+    case "int":
+      return typeof v === "number" && Number.isSafeInteger(v) && !Object.is(v, -0);
+    case "text":
+      return typeof v === "string";
+    case "measurement":
+      return fitsTuple("measurement", v, at);
+  }
 }
 
-export function decodePayload(payload: string, at: number, words: Pick<EventWords, "word">): Record<string, unknown> {
-  return decodeValue(JSON.parse(payload), at, words) as Record<string, unknown>;
+function eventTupleOf(type: string | undefined, fields: Record<string, unknown>, at: number): readonly (readonly [string, EventKind])[] | null {
+  const tuple = type === undefined ? undefined : EVENT_TUPLES[type];
+  if (!tuple) return null;
+  const entries = Object.entries(fields);
+  const fits =
+    entries.length === tuple.length &&
+    entries.every(([key, v], i) => {
+      const field = tuple[i];
+      return field !== undefined && field[0] === key && fitsEventKind(field[1], v, at);
+    });
+  return fits ? tuple : null;
+}
+
+/**
+ * The payload text for an event's fields (type and at are columns of their
+ * own). Without the type (tests of the general form, migrations before 0014)
+ * it is always the object form.
+ */
+export function encodePayload(fields: Record<string, unknown>, at: number, words: Pick<EventWords, "code">, type?: string): string {
+  const tuple = eventTupleOf(type, fields, at);
+  if (!tuple) return JSON.stringify(encodeValue(fields, at, words));
+  const values = tuple.map(([key, kind]) => {
+    const v = fields[key];
+    switch (kind) {
+      case "word":
+        return v === null ? null : words.code(v as string);
+      case "measurement":
+        return encodeTuple("measurement", v as Record<string, unknown>, at, words);
+      case "int":
+      case "text":
+        return v;
+    }
+  });
+  // Every one-field list is a word: its value, a number or null, is never an array.
+  return JSON.stringify(values.length === 1 ? values[0] : values);
+}
+
+export function decodePayload(payload: string, at: number, words: Pick<EventWords, "word">, type?: string): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(payload);
+  if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+    return decodeValue(parsed, at, words) as Record<string, unknown>;
+  }
+  const tuple = type === undefined ? undefined : EVENT_TUPLES[type];
+  if (!tuple) throw new Error(`event codec: a payload in the list form for ${JSON.stringify(type)}, which has none`);
+  const values = tuple.length === 1 ? [parsed] : (parsed as unknown[]);
+  const out: Record<string, unknown> = {};
+  tuple.forEach(([key, kind], i) => {
+    const v = values[i] ?? null;
+    switch (kind) {
+      case "word":
+        out[key] = v === null ? null : words.word(v as number);
+        return;
+      case "measurement":
+        out[key] = decodeTuple("measurement", v as unknown[], at, words);
+        return;
+      case "int":
+      case "text":
+        out[key] = v;
+    }
+  });
+  return out;
 }
 
 /**
@@ -327,8 +451,9 @@ export function decodePayload(payload: string, at: number, words: Pick<EventWord
  * called from an UPDATE cannot read the table it runs in. Words stay numbers
  * all the way through (decoded as their number's text, encoded back from it):
  * every string under a word name was written as a number, so nothing else
- * takes that path.
+ * takes that path. With the event's type (migration 0014), a common event's
+ * fields become their list (EVENT_TUPLES).
  */
-export function recodePayload(payload: string, at: number): string {
-  return encodePayload(decodePayload(payload, at, { word: (c) => String(c) }), at, { code: (w) => Number(w) });
+export function recodePayload(payload: string, at: number, type?: string): string {
+  return encodePayload(decodePayload(payload, at, { word: (c) => String(c) }, type), at, { code: (w) => Number(w) }, type);
 }

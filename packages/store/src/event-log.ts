@@ -97,21 +97,21 @@ function ticketColumn(event: QueueEvent): string | null {
 }
 
 /** The payload of an event's fields: without type and at (columns) and without the ticketId the ticket column holds. */
-function payloadOf(fields: Record<string, unknown>, at: number, ticketId: string | null, words: Pick<EventWords, "code">): string {
-  if (ticketId === null) return encodePayload(fields, at, words);
+function payloadOf(fields: Record<string, unknown>, at: number, ticketId: string | null, words: Pick<EventWords, "code">, type?: string): string {
+  if (ticketId === null) return encodePayload(fields, at, words, type);
   const { ticketId: _inColumn, ...rest } = fields;
-  return encodePayload(rest, at, words);
+  return encodePayload(rest, at, words, type);
 }
 
 export function eventToRow(event: QueueEvent, dicts: EventDictionaries): Omit<EventRow, "seq"> {
   const { type, at, ...fields } = event;
   const ticketId = ticketColumn(event);
-  return { type: dicts.types.code(type), at, ticket_id: ticketId, payload: payloadOf(fields, at, ticketId, asWords(dicts.words)) };
+  return { type: dicts.types.code(type), at, ticket_id: ticketId, payload: payloadOf(fields, at, ticketId, asWords(dicts.words), type) };
 }
 
 export function eventFromRow(row: EventRow, dicts: EventDictionaries): StoredEvent {
-  const fields = decodePayload(row.payload, row.at, asWords(dicts.words));
   const type = dicts.types.text(row.type);
+  const fields = decodePayload(row.payload, row.at, asWords(dicts.words), type);
   // The log only ever holds what eventToRow wrote from a QueueEvent.
   const event = (
     row.ticket_id === null ? { type, at: row.at, ...fields } : { type, at: row.at, ticketId: row.ticket_id, ...fields }
@@ -122,7 +122,8 @@ export function eventFromRow(row: EventRow, dicts: EventDictionaries): StoredEve
 /**
  * SQL functions the migrations call: 0009 rewrites every stored payload with
  * the same codec the store writes new ones with, so old and new rows read
- * alike; 0011 writes the measurements of the events before it as arrays.
+ * alike; 0011 writes the measurements of the events before it as arrays; 0014
+ * the fields of the common events as lists (event-codec.ts EVENT_TUPLES).
  */
 export function registerEventFunctions(db: Database.Database): void {
   // A function cannot write to the database it is called from: the words are
@@ -143,5 +144,8 @@ export function registerEventFunctions(db: Database.Database): void {
   db.function("layan_event_words", () => JSON.stringify(Object.fromEntries(words)));
   db.function("layan_recode_payload", { deterministic: true }, (at: unknown, payload: unknown) =>
     recodePayload(String(payload), Number(at)),
+  );
+  db.function("layan_recode_event", { deterministic: true }, (type: unknown, at: unknown, payload: unknown) =>
+    recodePayload(String(payload), Number(at), String(type)),
   );
 }

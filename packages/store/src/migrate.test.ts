@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadMigrations, migrate, MIGRATIONS_DIR, type MigrationRow } from "./migrate";
 import { isFeedbackEvent, type QueueEvent } from "@layan/core";
 import fc from "fast-check";
+import { decodePayload, encodePayload } from "./event-codec";
 import { dumpReadModels, rebuildReadModels } from "./rebuild";
 import { checkRollups, createReportQueries, type ReportFilter } from "./reports";
 import { wordOf } from "./read-models";
@@ -42,10 +43,59 @@ const TEXT_STEP_LOG = `SELECT ticket_id, segment_index, ${wordOf("step_id")}, st
 /** Copies a live store's rows into an older schema (attached as `live`), the logs' ids as text. */
 function copyAsText(db: Database.Database, tables: readonly string[]): void {
   for (const table of tables) {
-    if (table === "service_log") db.exec(`INSERT INTO main.service_log SELECT * FROM (${TEXT_SERVICE_LOG})`);
+    if (table === "events") copyEventsAsObjects(db);
+    else if (table === "service_log") db.exec(`INSERT INTO main.service_log SELECT * FROM (${TEXT_SERVICE_LOG})`);
     else if (table === "step_log") db.exec(`INSERT INTO main.step_log (${TEXT_STEP_LOG_COLUMNS}) ${TEXT_STEP_LOG}`);
     else db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
   }
+}
+
+/** Every report that reads the logs, cut every way they are cut. */
+const answers = (s: { db: Database.Database }) => {
+  const reports = createReportQueries(s.db, { utcOffsetMinutes: 420, verify: false });
+  const range = reports.dataRange()!;
+  const counter = (s.db.prepare("SELECT counter_id AS id FROM report_service_desks WHERE counter_id <> '' LIMIT 1").get() as { id: string }).id;
+  const officer = (s.db.prepare("SELECT officer_id AS id FROM report_service_desks WHERE officer_id <> '' LIMIT 1").get() as { id: string }).id;
+  const service = (s.db.prepare("SELECT service_id AS id FROM report_steps LIMIT 1").get() as { id: string }).id;
+  const filters: ReportFilter[] = [
+    range,
+    { ...range, serviceIds: [service, "no-such-service"] },
+    { ...range, counterIds: [counter] },
+    { ...range, officerIds: [officer, "no-such-officer"] },
+    { ...range, serviceIds: [] },
+  ];
+  const agencyOf = new Map([[service, "dinas"]]);
+  return filters.map((f) => ({
+    groups: (["all", "service", "counter", "officer", "day", "hour", "weekday", "agency"] as const).map((g) =>
+      reports.summary(f, g, { agencyOf }),
+    ),
+    heat: [reports.heatmap(f), reports.serviceHours(f), reports.serviceDesks(f)],
+    steps: [reports.steps(f, { percentiles: true }), reports.stepCoverage(f)],
+    waits: [reports.priorityWaits(f), reports.priorityWaits(f, "lane")],
+    log: (["time", "wait", "service"] as const).flatMap((sort) =>
+      (["asc", "desc"] as const).map((dir) => [...reports.iterateTickets({ ...f, sort, dir }, 7)]),
+    ),
+  }));
+};
+
+const indexesAndTriggers = (s: { db: Database.Database }) =>
+  s.db.prepare("SELECT type, name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+
+/** The log's payloads as releases before 0014 wrote them: every event's fields as an object. */
+function registerObjectForm(db: Database.Database): void {
+  db.function("layan_test_object_form", { deterministic: true }, (type: unknown, at: unknown, payload: unknown) =>
+    encodePayload(decodePayload(String(payload), Number(at), { word: (c) => String(c) }, String(type)), Number(at), {
+      code: (w) => Number(w),
+    }),
+  );
+}
+
+/** A live store's log into an older schema (attached as `live`), the payloads as objects (before 0014). */
+function copyEventsAsObjects(db: Database.Database): void {
+  registerObjectForm(db);
+  db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, ticket_seq, payload)
+    SELECT e.seq, e.type, e.at, e.ticket_id, e.ticket_seq, layan_test_object_form(t.type, e.at, e.payload)
+    FROM live.events AS e JOIN live.event_types AS t ON t.code = e.type`);
 }
 
 /** A copy of the shipped migrations folder with `extra` files added. */
@@ -73,6 +123,7 @@ describe("loadMigrations", () => {
       "11-step-log-keyed",
       "12-events-ticket-seq",
       "13-read-model-codes",
+      "14-event-lists",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -116,6 +167,7 @@ describe("migrate", () => {
       { id: 11, name: "step-log-keyed", applied_at: 1_700_000_000_000 },
       { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
       { id: 13, name: "read-model-codes", applied_at: 1_700_000_000_000 },
+      { id: 14, name: "event-lists", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -300,8 +352,9 @@ describe("shipped migrations", () => {
     db.exec(`ATTACH '${livePath}' AS live`);
     copyAsText(db, ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"]);
     // 0010's log held every event's ticket id itself (0012 names it once).
+    registerObjectForm(db);
     db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
-      SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
+      SELECT seq, code, at, ticket_id, layan_test_object_form(type, at, payload) FROM live.event_log JOIN live.event_types USING (type)`);
     db.exec("DETACH live");
     // Measurements as 0009-0010 wrote them: objects with one-character field codes.
     const objectForm = db.prepare<[string, number]>("UPDATE events SET payload = ? WHERE seq = ?");
@@ -369,8 +422,9 @@ describe("shipped migrations", () => {
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
     copyAsText(db, ["event_types", "event_words", "tickets", "counters", "service_log", "step_log"]);
+    registerObjectForm(db);
     db.exec(`INSERT INTO main.events (seq, type, at, ticket_id, payload)
-      SELECT seq, code, at, ticket_id, payload FROM live.event_log JOIN live.event_types USING (type)`);
+      SELECT seq, code, at, ticket_id, layan_test_object_form(type, at, payload) FROM live.event_log JOIN live.event_types USING (type)`);
     db.exec("DETACH live");
     const before = db.prepare("SELECT count(*) AS n FROM events WHERE ticket_id IS NOT NULL").get() as { n: number };
     db.close();
@@ -454,33 +508,6 @@ describe("shipped migrations", () => {
       s.db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
     expect(indexes(store)).toEqual(indexes(live));
 
-    /** Every report that reads the logs, cut every way they are cut. */
-    const answers = (s: { db: Database.Database }) => {
-      const reports = createReportQueries(s.db, { utcOffsetMinutes: 420, verify: false });
-      const range = reports.dataRange()!;
-      const counter = (s.db.prepare("SELECT counter_id AS id FROM report_service_desks WHERE counter_id <> '' LIMIT 1").get() as { id: string }).id;
-      const officer = (s.db.prepare("SELECT officer_id AS id FROM report_service_desks WHERE officer_id <> '' LIMIT 1").get() as { id: string }).id;
-      const service = (s.db.prepare("SELECT service_id AS id FROM report_steps LIMIT 1").get() as { id: string }).id;
-      const filters: ReportFilter[] = [
-        range,
-        { ...range, serviceIds: [service, "no-such-service"] },
-        { ...range, counterIds: [counter] },
-        { ...range, officerIds: [officer, "no-such-officer"] },
-        { ...range, serviceIds: [] },
-      ];
-      const agencyOf = new Map([[service, "dinas"]]);
-      return filters.map((f) => ({
-        groups: (["all", "service", "counter", "officer", "day", "hour", "weekday", "agency"] as const).map((g) =>
-          reports.summary(f, g, { agencyOf }),
-        ),
-        heat: [reports.heatmap(f), reports.serviceHours(f), reports.serviceDesks(f)],
-        steps: [reports.steps(f, { percentiles: true }), reports.stepCoverage(f)],
-        waits: [reports.priorityWaits(f), reports.priorityWaits(f, "lane")],
-        log: (["time", "wait", "service"] as const).flatMap((sort) =>
-          (["asc", "desc"] as const).map((dir) => [...reports.iterateTickets({ ...f, sort, dir }, 7)]),
-        ),
-      }));
-    };
     const migrated = answers(store);
     expect(migrated[0]!.groups[1]!.length).toBeGreaterThan(1);
     expect(migrated[0]!.log[0]!.flat().some((r) => r.steps.length > 0)).toBe(true);
@@ -495,6 +522,101 @@ describe("shipped migrations", () => {
     rebuildReadModels(store);
     expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
     expect(answers(store)).toEqual(answers(live));
+    store.close();
+    live.close();
+  });
+
+  it("0014 writes the common events as lists of their values: the same decoded events, rows as the store writes them, the same reports", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 14 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    // SKM answers with profiles: what the survey rollups hold.
+    const answered = live.db.prepare("SELECT id, service_id, service_day FROM tickets LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
+    const at = live.eventsAfter(live.lastSeq() - 1, 1)[0]!.at;
+    live.append(
+      answered.map((t, i) => ({
+        events: [{
+          type: "survey.submitted", at, responseId: `r${i}`, ticketId: t.id, serviceId: t.service_id, counterId: i % 2 ? "loket-1" : null,
+          serviceDay: t.service_day, channel: "ticket_page", suggestion: null,
+          answers: { persyaratan: 3, prosedur: 3, waktu: 1 + (i % 4), biaya: 4, produk: 3, kompetensi: 3, perilaku: 4, sarana: 2, pengaduan: 3 },
+        } as QueueEvent],
+        personal: [{ ref: `survey:r${i}`, kind: "survey_profile" as const, data: { sex: i % 2 ? "L" : "P", ageBand: "30-39" } }],
+      })),
+    );
+    const liveDump = dumpReadModels(live);
+
+    // What 0013 held: the same read models, every payload an object.
+    const { path, db } = migratedUpTo(13);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    // The 0013 triggers fill the rollups from these, the survey ones as rowid tables.
+    for (const t of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log", "survey_responses", "personal_data"]) {
+      db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t}`);
+    }
+    copyEventsAsObjects(db);
+    db.exec("DETACH live");
+    const objects = db.prepare("SELECT count(*) AS n, sum(length(payload)) AS bytes FROM events WHERE payload LIKE '{%'").get() as {
+      n: number;
+      bytes: number;
+    };
+    expect(objects.n).toBe(live.lastSeq());
+    db.close();
+
+    const store = openStore(path);
+    const rows = (s: { db: Database.Database }) => s.db.prepare("SELECT * FROM events ORDER BY seq").all();
+    expect(rows(store)).toEqual(rows(live));
+    const after = store.db.prepare("SELECT count(*) AS n, sum(length(payload)) AS bytes FROM events WHERE payload LIKE '{%'").get() as {
+      n: number;
+    };
+    // Only the feedback events and the rare shapes keep the object form.
+    expect(after.n).toBeLessThan(objects.n / 10);
+    const total = store.db.prepare("SELECT sum(length(payload)) AS bytes FROM events").get() as { bytes: number };
+    expect(total.bytes).toBeLessThan(objects.bytes * 0.75);
+    expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
+    expect(live.eventsAfter(0, 1e6).filter((e) => e.event.type !== "survey.submitted").map((e) => e.event)).toEqual(
+      entries.slice(0, half).flatMap((e) => e.events),
+    );
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    expect(answers(store)).toEqual(answers(live));
+    expect(() => store.db.prepare("UPDATE events SET at = 0").run()).toThrow(/append-only/);
+    // The survey rollups: their key is the table, the same rows, the same SKM figures, the triggers still kept.
+    const survey = (s: { db: Database.Database }) => {
+      const reports = createReportQueries(s.db, { utcOffsetMinutes: 420, verify: false });
+      const range = reports.dataRange()!;
+      return [
+        s.db.prepare("SELECT * FROM report_survey_days ORDER BY 1, 2, 3").all(),
+        s.db.prepare("SELECT * FROM report_survey_profiles ORDER BY 1, 2, 3, 4, 5").all(),
+        reports.surveySums(range, "counter"),
+        reports.surveySums(range, "service"),
+        reports.profileCounts(range),
+      ];
+    };
+    const surveyNow = survey(store);
+    expect((surveyNow[0] as unknown[]).length).toBeGreaterThan(0);
+    expect((surveyNow[1] as unknown[]).length).toBeGreaterThan(0);
+    expect(surveyNow).toEqual(survey(live));
+    const surveySchema = store.db
+      .prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name LIKE 'report_survey_%' ORDER BY name")
+      .all() as { type: string; name: string; sql: string }[];
+    expect(surveySchema.map((o) => o.name)).toEqual(["report_survey_days", "report_survey_profiles"]);
+    expect(surveySchema.every((o) => /WITHOUT ROWID/.test(o.sql))).toBe(true);
+    expect(indexesAndTriggers(store)).toEqual(indexesAndTriggers(live));
+
+    // Every report answers as a rebuild from the migrated log does, and so after the rest of the session.
+    rebuildReadModels(store);
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    expect(answers(store)).toEqual(answers(live));
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(rows(store)).toEqual(rows(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    rebuildReadModels(store);
+    expect(answers(store)).toEqual(answers(live));
+    expect(survey(store)).toEqual(survey(live));
+    expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
     store.close();
     live.close();
   });
