@@ -6,7 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { IssuedTicket } from "@layan/protocol";
 import { connect, rid, send } from "../../apps/hub/src/testing/harness";
-import { addOffice, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { addOffice, migrate, openPool, projectionStatus, type Pool } from "../../apps/regency/src/index";
 import { writeRegencyConfig } from "../../apps/hub/src/shipping/index";
 import { startListening } from "./listening";
 import type { TestHub } from "./test-hub";
@@ -114,4 +114,17 @@ export async function issueTickets(h: TestHub, count: number, services: readonly
     kiosk.close();
   }
   return ok;
+}
+
+/**
+ * Until the projector has read every acknowledged event of these offices
+ * (pendingEvents 0, apps/regency/src/projector.ts): an ack promises the
+ * events are stored, not that the reports include them yet.
+ */
+export async function projectionCurrent(pool: Pool, offices: readonly string[], timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    async () => (await projectionStatus(pool, offices)).every((s) => s.pendingEvents === 0),
+    `reports current for ${offices.join(", ")}`,
+    timeoutMs,
+  );
 }
