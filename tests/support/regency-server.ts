@@ -28,15 +28,19 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startRegencyProcess(database: string, port = 0): Promise<RegencyProcess> {
+/** `env`: extra variables for the process, e.g. LAYAN_TEST_PROJECTOR_PAUSED=1 (ingest acknowledges, the reports stay behind). */
+export async function startRegencyProcess(database: string, port = 0, env: Record<string, string> = {}): Promise<RegencyProcess & { env: Record<string, string> }> {
   const launch = (p: number) =>
     startListening("apps/regency/src/cli.ts", ["serve", "--port", String(p), "--host", "127.0.0.1", "--database", database], {
       name: "regency",
-      env: { LOG_LEVEL: "warn" },
+      env: { LOG_LEVEL: "warn", ...handle.env },
     });
+  const handle = { env: { ...env } };
   let { child, port: bound } = await launch(port);
   let running = true;
   return {
+    /** Changed between a kill and a start: the next start runs with these. */
+    env: handle.env,
     get url() {
       return `http://127.0.0.1:${bound}`;
     },
