@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  canonicalHashInput,
   eventHashInput,
   privateTextIn,
   type IngestAccepted,
@@ -100,7 +101,9 @@ export async function position(pool: Queryable, officeId: string, now: number, p
 export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, now: number): Promise<IngestAccepted> {
   const withText = batch.events.flatMap((e, i) => privateTextIn(e.event).map((f) => ({ path: `events.${i}.event.${f}`, message: "stays at the office" })));
   if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
-  const hashes = batch.events.map((e) => eventHash(e.seq, e.event));
+  // Each event's canonical text once: it is both what is stored and what is hashed.
+  const bodies = batch.events.map((e) => canonicalJson(e.event));
+  const hashes = batch.events.map((e, i) => createHash("sha256").update(canonicalHashInput(e.seq, bodies[i]!)).digest());
 
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<StreamRow>(
@@ -149,7 +152,7 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
           fresh.map((e) => e.seq),
           fresh.map((e) => e.event.type),
           fresh.map((e) => e.event.at),
-          fresh.map((e) => canonicalJson(e.event)),
+          bodies.slice(duplicates),
           hashes.slice(duplicates),
           batch.lastSeq,
         ],

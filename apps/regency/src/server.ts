@@ -77,7 +77,8 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
   const history = createHistoryRoute(pool, office, send);
   const web = createWebRoute(options.webRoot ?? null);
   // Started here, not on listen: a server that starts catches up on whatever a crash left unprojected.
-  const projector = options.project === false ? null : startProjector(pool, { logger });
+  let ingesting = 0;
+  const projector = options.project === false ? null : startProjector(pool, { logger, ingesting: () => ingesting });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -102,7 +103,13 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
       const officeId = await office(req);
       const batch = parse(IngestBatch, await readJson(req));
       sameOffice(officeId, batch.office);
-      const accepted = await ingest(pool, officeId, batch, clock());
+      ingesting += 1;
+      let accepted: Awaited<ReturnType<typeof ingest>>;
+      try {
+        accepted = await ingest(pool, officeId, batch, clock());
+      } finally {
+        ingesting -= 1;
+      }
       if (accepted.accepted > 0) projector?.wake();
       return send(res, 200, { ok: true, data: accepted });
     }
