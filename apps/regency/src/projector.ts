@@ -60,7 +60,7 @@ export async function projectChunk(pool: Pool, officeId: string, limit = PROJECT
     const last = rows.at(-1);
     if (!last) return 0;
     const events = rows.map((r) => r.body);
-    await projectTickets(client, officeId, ticketsOf(events as { type: string; ticketId?: unknown }[]));
+    await projectTickets(client, officeId, ticketsOf(events));
     await projectFeedback(client, officeId, events.filter(readable));
     await client.query(
       "UPDATE office_projection SET stream = $2, projected_seq = $3, projected_at_ms = $4, projected_at = now() WHERE office_id = $1",
