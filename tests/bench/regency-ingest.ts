@@ -13,16 +13,21 @@
  *   same rows, in the same batches, from ten connections at once, as one plain
  *   multi-row INSERT per batch into a table with office_events' columns and
  *   primary key (no HTTP, no checks, no projection).
+ * - regency_ingest_current_s: after the ten offices' last ack, until the
+ *   reports include every acknowledged event (the projector's pendingEvents 0).
+ * - regency_projection_events_per_s: the ten offices' events over the time
+ *   from their first batch until the reports were current (the projector is
+ *   busy throughout: ingest outruns it).
  * - regency_catchup_3_days_s: the real Outbox class on an office's store
  *   holding three days of events central has never seen, until central
- *   acknowledged its last seq.
+ *   acknowledged its last seq and the reports include it.
  */
 import { loadConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
 import { canonicalJson, shippedEvent } from "@layan/protocol";
 import { join } from "node:path";
 import { buildBatch, Outbox, RegencyClient, shippedHash } from "../../apps/hub/src/shipping/index";
-import { addOffice, eventHash, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { addOffice, eventHash, migrate, openPool, projectionStatus, type Pool } from "../../apps/regency/src/index";
 import { startRegencyProcess } from "../support/regency-server";
 import { regencyOffice } from "./report-data";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
@@ -76,6 +81,15 @@ async function ship(url: string, credential: string, bodies: readonly string[]):
     });
     const answer = (await res.json()) as { ok: boolean; error?: { code: string } };
     if (!answer.ok) throw new Error(`ingest refused: ${answer.error?.code ?? res.status}`);
+  }
+}
+
+/** Until the projector has read every acknowledged event of these offices. */
+async function projected(pool: Pool, offices: string[]): Promise<void> {
+  const deadline = performance.now() + 600_000;
+  while ((await projectionStatus(pool, offices)).some((s) => s.pendingEvents > 0)) {
+    if (performance.now() > deadline) throw new Error("projection not current within 600 s");
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -142,19 +156,28 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
     let t0 = performance.now();
     await ship(server.url, single!, bodies);
     const oneOffice = events / ((performance.now() - t0) / 1000);
+    // Its projection done before the ten start: the ten are measured against an idle projector.
+    await projected(pool, ["ingest-1"]);
 
     const ten = Array.from({ length: 10 }, (_, i) => `ingest-10-${String(i + 1).padStart(2, "0")}`);
     const credentials = await enrol(pool, ten);
     t0 = performance.now();
     await Promise.all(credentials.map((c) => ship(server.url, c, bodies)));
-    const tenOffices = (events * 10) / ((performance.now() - t0) / 1000);
+    const acked = performance.now();
+    const tenOffices = (events * 10) / ((acked - t0) / 1000);
     log(`  regency ingest: 1 office ${Math.round(oneOffice)} events/s, 10 offices ${Math.round(tenOffices)} events/s`);
+    await projected(pool, ten);
+    const current = performance.now();
+    const currentS = (current - acked) / 1000;
+    const projection = (events * 10) / ((current - t0) / 1000);
+    log(`  regency projection: ${Math.round(projection)} events/s; reports current ${currentS.toFixed(2)} s after the last ack`);
 
     const bare = await baseline(pool, store, ten);
     log(`  regency ingest baseline (plain multi-row INSERT, 10 connections): ${Math.round(bare)} events/s`);
 
     // Catch-up: an office whose three days central never saw, through the hub's own outbox.
     const [late] = await enrol(pool, ["catchup"]);
+    const lateId = "catchup";
     const outbox = new Outbox({
       store,
       client: new RegencyClient({ url: server.url, credential: late! }),
@@ -168,7 +191,7 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
     const deadline = t0 + 300_000;
     for (;;) {
       const s = outbox.current();
-      if (s.state === "caught_up" && s.acknowledgedSeq === events) break;
+      if (s.state === "caught_up" && s.acknowledgedSeq === events && (await projectionStatus(pool, [lateId]))[0]?.pendingEvents === 0) break;
       if (s.state === "failing") throw new Error(`catch-up failed: ${s.lastError?.code} ${s.lastError?.message}`);
       if (performance.now() > deadline) throw new Error("catch-up not within 300 s");
       await new Promise((r) => setTimeout(r, 10));
@@ -184,6 +207,8 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
       regency_ingest_events_per_s: Math.round(tenOffices),
       regency_ingest_baseline_events_per_s: Math.round(bare),
       ratio_regency_ingest_to_baseline: round(tenOffices / bare, 3),
+      regency_ingest_current_s: round(currentS, 2),
+      regency_projection_events_per_s: Math.round(projection),
       regency_catchup_3_days_s: round(catchupS, 2),
     };
   } finally {

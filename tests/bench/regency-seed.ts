@@ -30,7 +30,7 @@ import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { openStore } from "@layan/store";
 import { buildBatch, shippedHash } from "../../apps/hub/src/shipping/index";
-import { addOffice, addViewer, ingest, loadMigrations, migrate, openPool, position, type Pool } from "../../apps/regency/src/index";
+import { addOffice, addViewer, ingest, loadMigrations, migrate, openPool, position, projectAll, type Pool } from "../../apps/regency/src/index";
 import { PROJECTION_VERSION, rewriteOfficeRollups } from "../../apps/regency/src/reports/project";
 import { freshDatabase, postgresBin, startPostgres } from "../support/postgres";
 import { SAMPLE } from "./regency-ingest";
@@ -161,6 +161,8 @@ async function templates(pool: Pool, storePath: string): Promise<Record<Table, R
   } finally {
     store.close();
   }
+  // Ingest acknowledges; the facts are the projector's (apps/regency/src/projector.ts).
+  await projectAll(pool);
   const out = {} as Record<Table, Row[]>;
   for (const t of TABLES) out[t] = (await pool.query<Row>(`SELECT * FROM ${t} WHERE office_id = 'sample' ORDER BY ${ID_COLUMN[t]}`)).rows;
   return out;

@@ -5,8 +5,8 @@
  * offices x a year (regency-league.ts) on the cached seeded cluster. Both
  * clusters and every temp folder are gone again when it returns, on failure too.
  *
- * `pnpm exec tsx tests/bench/regency.ts [--quick] [--league-only]` runs it
- * alone and prints JSON; `--league-only` leaves out ingest and catch-up (for
+ * `pnpm exec tsx tests/bench/regency.ts [--quick] [--league-only] [--ingest-only]` runs it
+ * alone and prints JSON; `--ingest-only` leaves out the seeded year; `--league-only` leaves out ingest and catch-up (for
  * measuring the report queries alone).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +17,7 @@ import { benchRegencyIngest, writeSample } from "./regency-ingest";
 import { benchRegencyLeague } from "./regency-league";
 import { startRegencyYear } from "./regency-seed";
 
-export async function benchRegency(log: (msg: string) => void, options: { quick?: boolean; leagueOnly?: boolean } = {}): Promise<Record<string, number>> {
+export async function benchRegency(log: (msg: string) => void, options: { quick?: boolean; leagueOnly?: boolean; ingestOnly?: boolean } = {}): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "layan-bench-regency-"));
   try {
     let ingest: Record<string, number> = {};
@@ -32,6 +32,8 @@ export async function benchRegency(log: (msg: string) => void, options: { quick?
         await cluster.stop();
       }
     }
+    // Ingest and projection alone (no seeded year): comparing builds in the same minute without the cache.
+    if (options.ingestOnly) return ingest;
     // The seed's templates are always the full three days: a quick run reads the same cached year.
     const year = await startRegencyYear(() => (options.quick || storePath === null ? writeSample(mkdtempSync(join(dir, "full-"))) : storePath), log);
     try {
@@ -45,7 +47,9 @@ export async function benchRegency(log: (msg: string) => void, options: { quick?
 }
 
 if (process.argv[1]?.endsWith("tests/bench/regency.ts")) {
-  benchRegency((m) => process.stderr.write(`${m}\n`), { quick: process.argv.includes("--quick"), leagueOnly: process.argv.includes("--league-only") }).then(
+  benchRegency((m) => process.stderr.write(`${m}\n`), { quick: process.argv.includes("--quick"), leagueOnly: process.argv.includes("--league-only"),
+    ingestOnly: process.argv.includes("--ingest-only"),
+  }).then(
     (r) => {
       process.stdout.write(`${JSON.stringify(r)}\n`);
       process.exit(0);

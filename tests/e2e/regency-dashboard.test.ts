@@ -29,7 +29,7 @@ import { addOffice, addUser, generatePassword, migrate, openPool, type Pool } fr
 import { count, minutes, mutuLabel, pct } from "../../apps/regency-web/src/format";
 import { withinBound } from "../support/percentile-bound";
 import { freshDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
-import { centralEvents, eventually, hubSeq, issueTickets, joinRegency, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { centralEvents, eventually, hubSeq, issueTickets, joinRegency, projectionCurrent, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
@@ -123,6 +123,9 @@ beforeAll(async () => {
     const services = (await hubReport<{ rows: (SummaryRow & { name: string })[] }>(h, `/api/reports/summary?by=service&from=${MONTH_FROM}&to=${TODAY}`)).rows;
     expected.set(id, { summary: summary!, simulated: simulated!, ikm, services });
   }
+  // An ack is not a projection: the dashboard reads the reports once the projector has caught up.
+  await projectionCurrent(pool, [...hubs.keys()], 120_000);
+
   // A careless office: one published service without Biaya and Pengaduan.
   await pool.query(
     "UPDATE office_standards SET standard = standard - 'biaya' - 'pengaduan' WHERE office_id = 'samsat' AND service_id = (SELECT min(service_id) FROM office_standards WHERE office_id = 'samsat')",

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPool, type Pool } from "../../apps/regency/src/index";
 import { runDemo, type DemoOptions, type DemoRun } from "../../apps/regency/src/demo/run";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually } from "../support/regency-server";
+import { centralEvents, eventually, projectionCurrent } from "../support/regency-server";
 
 const FROM = "2026-11-16";
 const TO = "2026-11-17";
@@ -36,6 +36,7 @@ async function league(run: DemoRun): Promise<RegencyLeague> {
 
 async function caughtUp(run: DemoRun): Promise<void> {
   await eventually(async () => (await run.catchUp()).every((r) => r.hubSeq > 0 && r.centralSeq === r.hubSeq), "every office's log at the central server", 180_000);
+  await projectionCurrent(pool!, run.offices.map((o) => o.office.id), 180_000);
 }
 
 describe("the demo regency (pnpm demo:regency)", () => {

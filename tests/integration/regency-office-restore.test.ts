@@ -20,7 +20,7 @@ import { login } from "../../apps/hub/src/testing/harness";
 import { officeHistory } from "../../apps/regency/src/history";
 import { addViewer, eventHash, ingest, openStream, position, type Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, hubSeq, issueTickets, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
+import { centralEvents, eventually, hubSeq, issueTickets, joinRegency, projectionCurrent, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 
 const exec = promisify(execFile);
@@ -91,6 +91,7 @@ describe("restoring an office from the central copy (pnpm hub restore --from-reg
     // More than one page of central's history.
     expect(shipped).toBeGreaterThan(MAX_HISTORY_PAGE);
     await eventually(async () => (await centralEvents(pool, "samsat")).length === shipped, `central holds the hub's ${shipped} events`);
+    await projectionCurrent(pool, ["samsat"]);
     const before = await hubReports(hub);
     const centralBefore = await leagueRow();
     const logBefore = localLog();
@@ -130,6 +131,7 @@ describe("restoring an office from the central copy (pnpm hub restore --from-reg
     expect(await issueTickets(hub, 4, ["ktp-el"])).toBe(4);
     const after = await hubSeq(hub);
     await eventually(async () => (await centralEvents(pool, "samsat")).length === after, `central holds the restored hub's ${after} events`);
+    await projectionCurrent(pool, ["samsat"]);
     const central = await centralEvents(pool, "samsat");
     expect(central.filter((e) => e.stream === 1).map((e) => e.seq)).toEqual(logBefore.map((e) => e.seq));
     expect(central.filter((e) => e.stream === 2).map((e) => e.seq)).toEqual(Array.from({ length: after - shipped }, (_, i) => shipped + 1 + i));

@@ -5,7 +5,7 @@
  * events through the central server's own ingest, on a real PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { eventHash, ingest, openStream, position, rebuildProjection, type Pool } from "../../apps/regency/src/index";
+import { eventHash, ingest, openStream, position, projectAll, rebuildProjection, type Pool } from "../../apps/regency/src/index";
 import { freshDatabase } from "../support/postgres";
 import { regencyDatabase } from "../support/regency-server";
 
@@ -56,7 +56,9 @@ function batch(stream: number, firstSeq: number, events: Event[], prev: Event | 
   };
 }
 
+/** The day's rollup once the projector has read everything acknowledged (ingest no longer projects). */
 async function day(): Promise<Record<string, number> | undefined> {
+  await projectAll(pool);
   const { rows } = await pool.query<Record<string, number>>(
     `SELECT issued, segments, selesai, no_show, cancelled, wait_n, wait_sum::int8 AS wait_sum, wait_judged, wait_met, service_n, service_sum::int8 AS service_sum
        FROM regency_day_services WHERE office_id = $1 AND service_day = $2 AND service_id = 'sppl'`,

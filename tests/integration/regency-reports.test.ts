@@ -20,7 +20,7 @@ import { login } from "../../apps/hub/src/testing/harness";
 import { addViewer, rebuildProjection, revokeViewer, type Pool } from "../../apps/regency/src/index";
 import { expectWithinPercentileBound } from "../support/percentile-bound";
 import { freshDatabase } from "../support/postgres";
-import { centralEvents, eventually, joinRegency, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq } from "../support/regency-server";
+import { centralEvents, eventually, joinRegency, projectionCurrent, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 
 const exec = promisify(execFile);
@@ -111,6 +111,7 @@ beforeAll(async () => {
     const seq = await hubSeq(h);
     await eventually(async () => (await centralEvents(pool, id)).length >= seq, `central holds ${id}'s ${seq} events`, 120_000);
   }
+  await projectionCurrent(pool, OFFICES.map((o) => o.id), 120_000);
   // The regency-wide viewer, made as the regency's IT does it.
   const made = await exec(process.execPath, ["--import", "tsx", "apps/regency/src/cli.ts", "viewer", "add", "Inspektorat Kabupaten", "--database", database], { cwd: ROOT });
   viewer = made.stdout.trim();

@@ -6,7 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { IssuedTicket } from "@layan/protocol";
 import { connect, rid, send } from "../../apps/hub/src/testing/harness";
-import { addOffice, migrate, openPool, type Pool } from "../../apps/regency/src/index";
+import { addOffice, migrate, openPool, projectionStatus, type Pool } from "../../apps/regency/src/index";
 import { writeRegencyConfig } from "../../apps/hub/src/shipping/index";
 import { startListening } from "./listening";
 import type { TestHub } from "./test-hub";
@@ -28,15 +28,19 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startRegencyProcess(database: string, port = 0): Promise<RegencyProcess> {
+/** `env`: extra variables for the process, e.g. LAYAN_TEST_PROJECTOR_PAUSED=1 (ingest acknowledges, the reports stay behind). */
+export async function startRegencyProcess(database: string, port = 0, env: Record<string, string> = {}): Promise<RegencyProcess & { env: Record<string, string> }> {
   const launch = (p: number) =>
     startListening("apps/regency/src/cli.ts", ["serve", "--port", String(p), "--host", "127.0.0.1", "--database", database], {
       name: "regency",
-      env: { LOG_LEVEL: "warn" },
+      env: { LOG_LEVEL: "warn", ...handle.env },
     });
+  const handle = { env: { ...env } };
   let { child, port: bound } = await launch(port);
   let running = true;
   return {
+    /** Changed between a kill and a start: the next start runs with these. */
+    env: handle.env,
     get url() {
       return `http://127.0.0.1:${bound}`;
     },
@@ -114,4 +118,17 @@ export async function issueTickets(h: TestHub, count: number, services: readonly
     kiosk.close();
   }
   return ok;
+}
+
+/**
+ * Until the projector has read every acknowledged event of these offices
+ * (pendingEvents 0, apps/regency/src/projector.ts): an ack promises the
+ * events are stored, not that the reports include them yet.
+ */
+export async function projectionCurrent(pool: Pool, offices: readonly string[], timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    async () => (await projectionStatus(pool, offices)).every((s) => s.pendingEvents === 0),
+    `reports current for ${offices.join(", ")}`,
+    timeoutMs,
+  );
 }

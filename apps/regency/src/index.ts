@@ -8,3 +8,4 @@ export { ensureProjection, rebuildProjection } from "./reports/project";
 export { addUser, listUsers, setDisabled, setPassword, generatePassword } from "./auth/users";
 export { createSessions, SESSION_LIMITS } from "./auth/sessions";
 export { LOGIN_LIMITS } from "./auth/throttle";
+export { projectAll, projectChunk, projectionStatus, startProjector, PROJECTION_CHUNK, type Projector } from "./projector";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  canonicalHashInput,
   eventHashInput,
   privateTextIn,
   type IngestAccepted,
@@ -11,9 +12,6 @@ import {
   canonicalJson,
 } from "@layan/protocol";
 import { inTransaction, type Pool, type PoolClient } from "./db/pool";
-import { projectFeedback } from "./reports/feedback";
-import { readable } from "./reports/shapes";
-import { projectTickets, ticketsOf } from "./reports/project";
 
 /** A request the server refuses on purpose: answered with its code and, where it helps the hub resume, the position. */
 export class IngestRefusal extends Error {
@@ -96,12 +94,16 @@ export async function position(pool: Queryable, officeId: string, now: number, p
  * central already holds are compared by hash: the same content is a retry
  * and absorbed, other content is refused (INGEST_DIVERGED) and nothing of
  * the batch is written. Resolves only after COMMIT: an acknowledged batch is
- * on PostgreSQL's disk.
+ * on PostgreSQL's disk. The reports are not written here: the projector
+ * (projector.ts) reads the events after the ack, so a batch costs the same
+ * few statements whatever the office's history.
  */
 export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, now: number): Promise<IngestAccepted> {
   const withText = batch.events.flatMap((e, i) => privateTextIn(e.event).map((f) => ({ path: `events.${i}.event.${f}`, message: "stays at the office" })));
   if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
-  const hashes = batch.events.map((e) => eventHash(e.seq, e.event));
+  // Each event's canonical text once: it is both what is stored and what is hashed.
+  const bodies = batch.events.map((e) => canonicalJson(e.event));
+  const hashes = batch.events.map((e, i) => createHash("sha256").update(canonicalHashInput(e.seq, bodies[i]!)).digest());
 
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<StreamRow>(
@@ -135,12 +137,14 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
 
     const fresh = batch.events.slice(duplicates);
     if (fresh.length > 0) {
-      // One statement for the batch (arrays unnested), not a round trip per event.
+      // One statement for the events and the stream's new end (arrays unnested), not a round trip per event or per table.
       await client.query(
-        `INSERT INTO office_events (office_id, stream, seq, type, at, body, hash, received_at)
-         SELECT $1, $2, e.seq, e.type, to_timestamp(e.at / 1000.0), e.body, e.hash, to_timestamp($3 / 1000.0)
-           FROM unnest($4::int8[], $5::text[], $6::int8[], $7::jsonb[], $8::bytea[]) AS e (seq, type, at, body, hash)
-         ON CONFLICT DO NOTHING`,
+        `WITH inserted AS (
+           INSERT INTO office_events (office_id, stream, seq, type, at, body, hash, received_at)
+           SELECT $1, $2, e.seq, e.type, to_timestamp(e.at / 1000.0), e.body, e.hash, to_timestamp($3 / 1000.0)
+             FROM unnest($4::int8[], $5::text[], $6::int8[], $7::jsonb[], $8::bytea[]) AS e (seq, type, at, body, hash)
+           ON CONFLICT DO NOTHING)
+         UPDATE office_streams SET last_seq = $9 WHERE office_id = $1 AND stream = $2`,
         [
           officeId,
           row.stream,
@@ -148,14 +152,11 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
           fresh.map((e) => e.seq),
           fresh.map((e) => e.event.type),
           fresh.map((e) => e.event.at),
-          fresh.map((e) => canonicalJson(e.event)),
+          bodies.slice(duplicates),
           hashes.slice(duplicates),
+          batch.lastSeq,
         ],
       );
-      await client.query("UPDATE office_streams SET last_seq = $3 WHERE office_id = $1 AND stream = $2", [officeId, row.stream, batch.lastSeq]);
-      // The report facts in the same transaction: acknowledged events are counted, or the batch is not acknowledged.
-      await projectTickets(client, officeId, ticketsOf(fresh.map((e) => e.event as { type: string; ticketId?: unknown })));
-      await projectFeedback(client, officeId, fresh.map((e) => e.event).filter(readable));
     }
     return { stream: row.stream, lastSeq: Math.max(row.last_seq, batch.lastSeq), accepted: fresh.length, duplicates };
   });

@@ -32,7 +32,13 @@ export async function serve(options: ServeOptions): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   // Facts made by an older projection (or events ingested before the reports existed) are rebuilt before serving.
   if (await ensureProjection(pool)) logger.info("report facts rebuilt from office_events");
-  const server = createRegencyServer({ pool, logger, trustProxy: options.trustProxy ?? false, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
+  const server = createRegencyServer({
+    pool,
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+    project: process.env.LAYAN_TEST_PROJECTOR_PAUSED !== "1",
+  });
   const { port, host } = await server.listen(options.port, options.host);
   // The readiness line scripts and tests wait for, whatever the log level.
   const ready = { msg: "listening", port, host };

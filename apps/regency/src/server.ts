@@ -10,6 +10,7 @@ import { createHistoryRoute } from "./history";
 import { parse, readJson, refuse, send } from "./http";
 import { IngestRefusal, ingest, openStream, position, publishStandards } from "./ingest";
 import { checkCredential } from "./offices";
+import { startProjector } from "./projector";
 import { createReportRoutes } from "./reports/routes";
 import { createWebRoute } from "./web";
 
@@ -27,6 +28,12 @@ export interface RegencyServerOptions {
   trustProxy?: boolean;
   /** The regency dashboard's built files (apps/regency-web/dist), served at /; null: none (a 404 that says so). */
   webRoot?: string | null;
+  /**
+   * Run the projector (projector.ts) with the server; default true. False
+   * leaves the reports where they are while ingest goes on acknowledging:
+   * `LAYAN_TEST_PROJECTOR_PAUSED=1` for the tests of a backlog.
+   */
+  project?: boolean;
 }
 
 export interface RegencyServer {
@@ -69,6 +76,9 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
   const reports = createReportRoutes(pool, send, createReaderCheck(pool, sessions));
   const history = createHistoryRoute(pool, office, send);
   const web = createWebRoute(options.webRoot ?? null);
+  // Started here, not on listen: a server that starts catches up on whatever a crash left unprojected.
+  let ingesting = 0;
+  const projector = options.project === false ? null : startProjector(pool, { logger, ingesting: () => ingesting });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -93,7 +103,14 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
       const officeId = await office(req);
       const batch = parse(IngestBatch, await readJson(req));
       sameOffice(officeId, batch.office);
-      const accepted = await ingest(pool, officeId, batch, clock());
+      ingesting += 1;
+      let accepted: Awaited<ReturnType<typeof ingest>>;
+      try {
+        accepted = await ingest(pool, officeId, batch, clock());
+      } finally {
+        ingesting -= 1;
+      }
+      if (accepted.accepted > 0) projector?.wake();
       return send(res, 200, { ok: true, data: accepted });
     }
     if (path === "/api/v1/ingest/streams" && method === "POST") {
@@ -101,6 +118,7 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
       const request = parse(OpenStream, await readJson(req));
       const opened = await openStream(pool, officeId, request, clock());
       logger.warn({ office: officeId, ...request, stream: opened.stream }, "office log restored from a backup: new stream opened");
+      projector?.wake();
       return send(res, 200, { ok: true, data: opened });
     }
     if (path === "/api/v1/ingest/standards" && method === "PUT") {
@@ -149,11 +167,12 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
         });
       });
     },
-    close() {
-      return new Promise((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         http.closeAllConnections();
         http.close(() => resolve());
       });
+      await projector?.stop();
     },
   };
 }

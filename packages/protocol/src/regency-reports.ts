@@ -71,11 +71,26 @@ export type RegencyLeagueRow = SummaryRow & {
   complaints: RegencyComplaints | null;
 };
 
+/**
+ * How current an office's figures are. Ingest acknowledges events once they
+ * are stored; the reports include them once the projector has read them
+ * (docs/regency.md "Ingest and projection").
+ */
+export interface RegencyOfficeCurrency {
+  officeId: string;
+  /** The last event the reports include: its stream, seq and own time (epoch ms, the hub's clock); null before the first. */
+  currentThrough: { stream: number; seq: number; at: number | null } | null;
+  /** Events central acknowledged that the reports do not include yet. */
+  pendingEvents: number;
+}
+
 export interface RegencyLeague {
   from: string;
   to: string;
   by: "office" | "agency";
   rows: RegencyLeagueRow[];
+  /** Per office in the league's scope, by id. */
+  currency: RegencyOfficeCurrency[];
 }
 
 /** Drill-down, office -> service: one summary row per service (key = service id), and the office's total. */
@@ -87,6 +102,7 @@ export interface RegencyOfficeServices {
   services: SummaryRow[];
   /** Service id -> its name as the office last published it (office_standards); an id without a published standard is absent. */
   serviceNames: Record<string, string>;
+  currency: RegencyOfficeCurrency;
 }
 
 /** Drill-down, service -> SOP step: the office dashboard's step rows, percentiles always computed. */

@@ -174,13 +174,41 @@ export function privateTextIn(event: Record<string, unknown>): string[] {
  * text on both ends (PostgreSQL's jsonb reorders keys, so the server hashes
  * what it received, not what it stored).
  */
+/** Events repeat a few dozen field names: their quoted form is kept (bounded, so odd bodies cannot grow it). */
+const QUOTED = new Map<string, string>();
+function quoted(key: string): string {
+  let q = QUOTED.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (QUOTED.size < 4_096) QUOTED.set(key, q);
+  }
+  return q;
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  // Loops and concatenation rather than entries/filter/map/join: central computes this for every event it ingests, and the arrays were most of its cost.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      const v: unknown = value[i];
+      out += canonicalJson(v === undefined ? null : v);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ",";
+    first = false;
+    out += `${quoted(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -188,7 +216,12 @@ export function canonicalJson(value: unknown): string {
  * so the same event text at another position never passes for the original.
  */
 export function eventHashInput(seq: number, event: unknown): string {
-  return `${seq}\n${canonicalJson(event)}`;
+  return canonicalHashInput(seq, canonicalJson(event));
+}
+
+/** eventHashInput from the event's canonicalJson already made (central stores that same text). */
+export function canonicalHashInput(seq: number, canonical: string): string {
+  return `${seq}\n${canonical}`;
 }
 
 export type RegencyAnyErrorCode = ErrorCode | RegencyErrorCode;

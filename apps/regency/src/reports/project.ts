@@ -253,6 +253,17 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
         [officeId],
       );
       await projectFeedback(client, officeId, feedback.rows.map((r) => r.body).filter((b) => readable(b as { type: string } & Record<string, unknown>)));
+      // Everything of the office is projected now: the projector's cursor goes to its last event (migration 0006).
+      await client.query(
+        `INSERT INTO office_projection (office_id, stream, projected_seq, projected_at_ms, projected_at)
+         SELECT $1, coalesce(e.stream, 0), coalesce(e.seq, 0), e.at_ms, now()
+           FROM (SELECT 1) one LEFT JOIN LATERAL (
+             SELECT stream, seq, (body ->> 'at')::int8 AS at_ms FROM office_events WHERE office_id = $1 ORDER BY stream DESC, seq DESC LIMIT 1
+           ) e ON true
+         ON CONFLICT (office_id) DO UPDATE SET stream = excluded.stream, projected_seq = excluded.projected_seq,
+           projected_at_ms = excluded.projected_at_ms, projected_at = excluded.projected_at`,
+        [officeId],
+      );
       return ids.length;
     });
   }

@@ -21,6 +21,7 @@ import {
 import type { z } from "zod";
 import type { Pool } from "../db/pool";
 import { IngestRefusal } from "../ingest";
+import { projectionStatus } from "../projector";
 import { complaintsBy, ikmBy, stepRows, summaries, type RegencyFilter } from "./queries";
 import type { Viewer } from "./viewers";
 
@@ -127,7 +128,7 @@ export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
       const key = r.key ?? "";
       return { ...r, name: o?.name ?? key, agency: o?.agency ?? key, ikm: ikm.get(key) ?? null, complaints: complaints.get(key) ?? null };
     });
-    return { from: q.from, to: q.to, by: q.by, rows: rankRows(named) };
+    return { from: q.from, to: q.to, by: q.by, rows: rankRows(named), currency: await projectionStatus(pool, filter.officeIds) };
   }
 
   async function gaps(viewer: Viewer): Promise<RegencyStandardGaps> {
@@ -187,9 +188,11 @@ export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
     const head = { office, from: q.from, to: q.to };
     const strip = <T extends { offices: number }>({ offices: _offices, ...rest }: T) => rest;
     if (m[2] === "services") {
-      const [services, total, names] = await Promise.all([summaries(pool, filter, "service"), summaries(pool, filter, "all"), serviceNames(pool, office.id)]);
+      const [services, total, names, currency] = await Promise.all([
+        summaries(pool, filter, "service"), summaries(pool, filter, "all"), serviceNames(pool, office.id), projectionStatus(pool, [office.id]),
+      ]);
       const empty = { key: null, issued: 0, segments: 0, served: 0, outcomes: { selesai: 0, berkas_tidak_lengkap: 0, dirujuk: 0, transferred: 0, no_show: 0, cancelled: 0 }, wait: { n: 0, avgMs: null, p50Ms: null, p90Ms: null }, service: { n: 0, avgMs: null, p50Ms: null, p90Ms: null }, waitMet: { judged: 0, met: 0, pct: null }, serviceMet: { judged: 0, met: 0, pct: null }, waitTargetMs: null, serviceTargetMs: null };
-      const data: RegencyOfficeServices = { ...head, total: total[0] ? strip(total[0]) : empty, services: services.map(strip), serviceNames: names };
+      const data: RegencyOfficeServices = { ...head, total: total[0] ? strip(total[0]) : empty, services: services.map(strip), serviceNames: names, currency: currency[0] ?? { officeId: office.id, currentThrough: null, pendingEvents: 0 } };
       send(res, 200, { ok: true, data });
     } else if (m[2] === "steps") {
       const data: RegencyOfficeSteps = { ...head, steps: await stepRows(pool, filter) };
