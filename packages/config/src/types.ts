@@ -262,6 +262,24 @@ export interface KioskConfig {
   /** "all", or the agencies and/or single services this kiosk offers. */
   shows: "all" | { agencies: string[]; services: string[] };
   printer: PrinterConfig;
+  /** Where the touchscreen sits on its stand: the kiosk keeps every control below the reach limit. */
+  screen: KioskScreenConfig;
+  reach: KioskReachConfig;
+}
+
+export interface KioskScreenConfig {
+  orientation: "portrait" | "landscape";
+  /** Floor to the lowest visible pixel row, in millimetres. */
+  bottomEdgeMm: number;
+  /** Height of the visible picture, in millimetres. */
+  visibleHeightMm: number;
+}
+
+export interface KioskReachConfig {
+  /** Highest point above the floor a citizen in a wheelchair can reach forward to (default 1,200 mm). */
+  limitMm: number;
+  /** "auto": reach layout while the screen stands portrait; "on"/"off": always/never. */
+  mode: "auto" | "on" | "off";
 }
 
 export interface DisplayConfig {
