@@ -64,7 +64,15 @@ export interface Maklumat {
 }
 
 /** Facilities for vulnerable groups the Ombudsman checks for (UU 25/2009 art. 29). */
-export type FacilityKind = "priority-lane" | "priority-seats" | "ramp" | "nursing-room" | "wheelchair" | "accessible-toilet" | "play-area" | "other";
+export type FacilityKind =
+  | "priority-lane"
+  | "priority-seats"
+  | "ramp"
+  | "nursing-room"
+  | "wheelchair"
+  | "accessible-toilet"
+  | "play-area"
+  | "other";
 
 export interface Facility {
   kind: FacilityKind;
