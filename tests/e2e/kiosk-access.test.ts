@@ -61,10 +61,11 @@ async function openKiosk(
 async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<void>): Promise<void> {
   const { page } = kiosk;
   const inner = check;
+  const walk = (await kiosk.modes()).text ?? "x";
   check = async (screen: string) => {
     if (process.env.KA_SHOTS)
       await page.screenshot({
-        path: `/tmp/ka/${process.env.KA_SHOTS}-${page.viewportSize()?.width}-${screen.replace(/[^a-z]+/g, "_")}.png`,
+        path: `/tmp/ka/${process.env.KA_SHOTS}-${walk}-${page.viewportSize()?.width}-${screen.replace(/[^a-z]+/g, "_")}.png`,
       });
     await inner(screen);
   };
@@ -111,8 +112,8 @@ async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<
   await check("survey: number with keyboard");
   await kiosk.typeOnKeyboard("Z999");
   await page.getByTestId("survey-find").click();
-  await page.getByTestId("survey-refused").waitFor();
-  await check("survey: refused");
+  await page.getByTestId("survey-refused").or(page.getByTestId("survey-error")).waitFor();
+  await check("survey: unknown number");
   await kiosk.goHome();
   // A printer with its cover open: the problem screen and its way back.
   printing.emulator.setState({ coverOpen: true });
