@@ -69,13 +69,17 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const reset = useCallback(() => {
+  // Beranda: the same citizen starting over keeps the large text or contrast they chose.
+  const home = useCallback(() => {
     setScreen({ name: "attract" });
     setLang("id");
     setAdminOpen(false);
-    // The next citizen starts from the defaults: large text and contrast were someone else's.
+  }, []);
+  // The next citizen starts from the defaults: large text and contrast were someone else's.
+  const reset = useCallback(() => {
+    home();
     resetModes();
-  }, [resetModes]);
+  }, [home, resetModes]);
 
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
@@ -407,7 +411,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           onToggle={access.toggle}
           onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
           onBack={onBack}
-          onHome={screen.name === "attract" ? undefined : reset}
+          onHome={screen.name === "attract" ? undefined : home}
         />
       )}
       {inactivity.warning !== null ? (
