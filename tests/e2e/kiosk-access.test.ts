@@ -60,15 +60,6 @@ async function openKiosk(
  */
 async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<void>): Promise<void> {
   const { page } = kiosk;
-  const inner = check;
-  const walk = (await kiosk.modes()).text ?? "x";
-  check = async (screen: string) => {
-    if (process.env.KA_SHOTS)
-      await page.screenshot({
-        path: `/tmp/ka/${process.env.KA_SHOTS}-${walk}-${page.viewportSize()?.width}-${screen.replace(/[^a-z]+/g, "_")}.png`,
-      });
-    await inner(screen);
-  };
   await check("attract");
   await kiosk.startButton.click();
   await kiosk.agencies.waitFor();
