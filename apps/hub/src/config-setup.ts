@@ -84,7 +84,8 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
       k.shows === "all"
         ? null
         : config.services.filter((s) => k.shows !== "all" && (k.shows.agencies.includes(s.agency) || k.shows.services.includes(s.id))).map((s) => s.id);
-    kiosks.set(k.id, { id: k.id, name: k.name, serviceIds, printer: printerSetting(k.printer) });
+    const screen = { ...k.screen, reachLimitMm: k.reach.limitMm, reachMode: k.reach.mode };
+    kiosks.set(k.id, { id: k.id, name: k.name, serviceIds, printer: printerSetting(k.printer), screen });
   }
 
   const displays = new Map<string, DisplayGroup>();

@@ -1,5 +1,5 @@
 import type { OfficeRules, WorkingCalendar } from "@layan/core";
-import type { Catalog } from "@layan/protocol";
+import type { Catalog, KioskScreenInfo } from "@layan/protocol";
 
 export interface PrinterSetting {
   kind: "network" | "device" | "none";
@@ -15,6 +15,8 @@ export interface KioskSetup {
   /** Services offered on this kiosk; null for all. */
   serviceIds: string[] | null;
   printer: PrinterSetting | null;
+  /** Absent: the kiosk assumes the default stand. */
+  screen?: KioskScreenInfo;
 }
 
 export interface DisplayGroup {

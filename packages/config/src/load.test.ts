@@ -175,7 +175,9 @@ describe("requirements", () => {
       condition: "Untuk KTP-el rusak",
     });
     const [error] = ktpErrors({ 19: `  - { text: KTP-el lama, condition: ${"sangat panjang ".repeat(8)} }` });
-    expect(error).toMatch(/ktp-el\.yaml:19 persyaratan\[0\]\.condition: keep a condition under 80 characters/);
+    expect(error).toMatch(
+      /ktp-el\.yaml:19 persyaratan\[0\]\.condition: keep a condition under 80 characters/,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import type {
   ServiceDraft,
 } from "./types";
 import { complaints, maklumatSchema, officeInfo, report, SURVEY_URL_GONE, survey } from "./ombudsman-schema";
+import { checkReach, kioskReachSchema, kioskScreenSchema } from "./schema-kiosk-screen";
 import { dateString, iconKey, idSchema, localizedText, positiveInt, stringAs, text } from "./schema-parts";
 
 export { idSchema } from "./schema-parts";
@@ -347,7 +348,19 @@ const displayGroup = allOr(
 
 export const devicesFileSchema: z.ZodType<DevicesConfig> = z.strictObject({
   kiosks: z
-    .array(z.strictObject({ id: idSchema, name: text, location: text, shows: kioskShows, printer }))
+    .array(
+      z
+        .strictObject({
+          id: idSchema,
+          name: text,
+          location: text,
+          shows: kioskShows,
+          printer,
+          screen: kioskScreenSchema,
+          reach: kioskReachSchema,
+        })
+        .superRefine(checkReach),
+    )
     .min(1),
   displays: z
     .array(z.strictObject({ id: idSchema, name: text, location: text.optional(), group: displayGroup }))

@@ -64,7 +64,15 @@ export interface Maklumat {
 }
 
 /** Facilities for vulnerable groups the Ombudsman checks for (UU 25/2009 art. 29). */
-export type FacilityKind = "priority-lane" | "priority-seats" | "ramp" | "nursing-room" | "wheelchair" | "accessible-toilet" | "play-area" | "other";
+export type FacilityKind =
+  | "priority-lane"
+  | "priority-seats"
+  | "ramp"
+  | "nursing-room"
+  | "wheelchair"
+  | "accessible-toilet"
+  | "play-area"
+  | "other";
 
 export interface Facility {
   kind: FacilityKind;
@@ -262,6 +270,24 @@ export interface KioskConfig {
   /** "all", or the agencies and/or single services this kiosk offers. */
   shows: "all" | { agencies: string[]; services: string[] };
   printer: PrinterConfig;
+  /** Where the touchscreen sits on its stand: the kiosk keeps every control below the reach limit. */
+  screen: KioskScreenConfig;
+  reach: KioskReachConfig;
+}
+
+export interface KioskScreenConfig {
+  orientation: "portrait" | "landscape";
+  /** Floor to the lowest visible pixel row, in millimetres. */
+  bottomEdgeMm: number;
+  /** Height of the visible picture, in millimetres. */
+  visibleHeightMm: number;
+}
+
+export interface KioskReachConfig {
+  /** Highest point above the floor a citizen in a wheelchair can reach forward to (default 1,200 mm). */
+  limitMm: number;
+  /** "auto": reach layout while the screen stands portrait; "on"/"off": always/never. */
+  mode: "auto" | "on" | "off";
 }
 
 export interface DisplayConfig {

@@ -151,6 +151,18 @@ export interface KioskInfo {
   inactivityResetSeconds: number;
   /** False for information kiosks without a printer: they show SOPs but issue no numbers. */
   canPrint: boolean;
+  /** The screen on its stand and the reach limit (devices.yaml); absent from older hubs: the kiosk assumes the defaults. */
+  screen?: KioskScreenInfo;
+}
+
+/** Millimetres above the floor: the kiosk turns them into the band of pixels a wheelchair user can reach. */
+export interface KioskScreenInfo {
+  orientation: "portrait" | "landscape";
+  bottomEdgeMm: number;
+  visibleHeightMm: number;
+  reachLimitMm: number;
+  /** "auto": the reach layout while the screen stands portrait; "on"/"off": always/never. */
+  reachMode: "auto" | "on" | "off";
 }
 
 export interface IssuedTicket {

@@ -188,12 +188,92 @@ export class KioskPage extends AppPage {
   }
 
   /** Taps one answer per question (1..4, in SURVEY_QUESTIONS order), each on its own screen. */
-  async answerQuestions(scores: readonly number[], onQuestion?: (index: number) => Promise<void>): Promise<void> {
+  async answerQuestions(
+    scores: readonly number[],
+    onQuestion?: (index: number) => Promise<void>,
+  ): Promise<void> {
     const question = this.page.getByTestId("survey-question");
     for (const [i, score] of scores.entries()) {
-      await this.page.getByTestId("survey-progress").filter({ hasText: `${i + 1} dari ${scores.length}` }).waitFor();
+      await this.page
+        .getByTestId("survey-progress")
+        .filter({ hasText: `${i + 1} dari ${scores.length}` })
+        .waitFor();
       await onQuestion?.(i);
       await question.locator(`button[data-score="${score}"]`).click();
     }
+  }
+
+  /** "Teks besar" / "Kontras tinggi" in the AccessBar: one tap each. */
+  readonly largeTextButton = this.page.getByTestId("large-text");
+  readonly highContrastButton = this.page.getByTestId("high-contrast");
+  readonly accessBar = this.page.getByTestId("access-bar");
+
+  /** The modes as the page applies them (on the root element). */
+  async modes(): Promise<{ text: string | null; contrast: string | null; reach: string | null }> {
+    return this.page.evaluate<{ text: string | null; contrast: string | null; reach: string | null }>(`({
+      text: document.documentElement.dataset.text ?? null,
+      contrast: document.documentElement.dataset.contrast ?? null,
+      reach: document.querySelector(".app")?.getAttribute("data-reach") ?? null,
+    })`);
+  }
+
+  /** The reach band the kiosk laid out by, in pixels from the bottom (0 when the reach layout is off). */
+  async reachBandPx(): Promise<number> {
+    return this.page.evaluate<number>(
+      `parseFloat(getComputedStyle(document.querySelector(".app")).getPropertyValue("--reach-band")) || 0`,
+    );
+  }
+
+  /**
+   * Controls a citizen must touch that lie above the reach line (viewport
+   * height - band), measured from the DOM: every visible button, field and
+   * link must start inside the band; a scroll region (read-only text a finger
+   * scrolls) must at least reach into it.
+   */
+  async outsideReach(bandPx: number): Promise<string[]> {
+    return this.page.evaluate<string[]>(`(() => {
+      const line = window.innerHeight - ${bandPx};
+      const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? "[" + el.dataset.testid + "]" : "") + " " + (el.textContent ?? "").trim().slice(0, 30);
+      const out = [];
+      for (const el of document.querySelectorAll("button, input, textarea, select, a[href], [role=button], label")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.top < line - 0.5) out.push(name(el) + " top " + Math.round(r.top) + " < " + line);
+      }
+      for (const el of document.querySelectorAll("[tabindex='0']")) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.bottom < line + 64) out.push("scroll region " + name(el) + " ends at " + Math.round(r.bottom) + ", above " + line);
+      }
+      return out;
+    })()`);
+  }
+
+  /** Buttons smaller than 64 px either way (a touch target too small for an unsteady finger). */
+  async smallTargets(): Promise<string[]> {
+    return this.page.evaluate<string[]>(`[...document.querySelectorAll("button")]
+      .map((b) => ({ text: (b.textContent ?? "").trim().slice(0, 30), r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.height < 63.5 || r.width < 63.5))
+      .map(({ text, r }) => text + " " + Math.round(r.width) + "x" + Math.round(r.height))`);
+  }
+
+  /**
+   * Text cut off: an element whose content is wider than its box without being
+   * a scroll region, or taller when it does not scroll (clipped by overflow hidden).
+   */
+  async clippedText(): Promise<string[]> {
+    return this.page.evaluate<string[]>(`(() => {
+      const out = [];
+      for (const el of document.querySelectorAll("body *")) {
+        const style = getComputedStyle(el);
+        if (el.clientWidth === 0 || style.display === "contents") continue;
+        const scrollsX = style.overflowX === "auto" || style.overflowX === "scroll";
+        if (!scrollsX && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible")
+          out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") ?? "") + " " + el.scrollWidth + " > " + el.clientWidth);
+        const scrollsY = style.overflowY === "auto" || style.overflowY === "scroll";
+        if (!scrollsY && style.overflowY === "hidden" && el.scrollHeight > el.clientHeight + 1 && !el.classList.contains("attract-maklumat"))
+          out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") ?? "") + " height " + el.scrollHeight + " > " + el.clientHeight);
+      }
+      return out;
+    })()`);
   }
 }

@@ -57,6 +57,7 @@ export function attachKiosk(ctx: HubContext): void {
           inactivityResetSeconds: ctx.setup.kioskIdleSeconds,
           // A kiosk enrolled but missing from devices.yaml prints itself (Electron) as before.
           canPrint: kioskSetup ? kioskSetup.printer !== null : true,
+          ...(kioskSetup?.screen ? { screen: kioskSetup.screen } : {}),
         },
       };
       return ok(catalog);

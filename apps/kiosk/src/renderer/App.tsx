@@ -1,8 +1,18 @@
 import { serviceDayOf, type PriorityReason } from "@layan/core";
 import type { IssuedTicket, ServiceStatus } from "@layan/protocol";
 import { newRequestId } from "@layan/ui";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+} from "react";
 import type { PrinterCheck } from "../shared/bridge";
+import { useAccessModes, useReachBand } from "./access/modes";
+import { AccessBar } from "./components/AccessBar";
 import { Header } from "./components/Header";
 import { hubErrorText, STRINGS, type Lang, type Strings } from "./i18n";
 import { useCountdown, useInactivity } from "./inactivity";
@@ -49,6 +59,8 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   const [lang, setLang] = useState<Lang>("id");
   const [adminOpen, setAdminOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const access = useAccessModes();
+  const resetModes = access.reset;
   const busyRef = useRef(false);
   const t = STRINGS[lang];
   const catalog = state.catalog;
@@ -57,11 +69,17 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const reset = useCallback(() => {
+  // Beranda: the same citizen starting over keeps the large text or contrast they chose.
+  const home = useCallback(() => {
     setScreen({ name: "attract" });
     setLang("id");
     setAdminOpen(false);
   }, []);
+  // The next citizen starts from the defaults: large text and contrast were someone else's.
+  const reset = useCallback(() => {
+    home();
+    resetModes();
+  }, [home, resetModes]);
 
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
@@ -84,6 +102,8 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     const timer = setTimeout(() => void hub.refreshStatus(serviceId), 150);
     return () => clearTimeout(timer);
   }, [hub, serviceId, state.connection, state.seq]);
+
+  const reachBand = useReachBand(catalog?.kiosk?.screen);
 
   const path: PrintPath = useMemo(
     () => (runtime.mode === "electron" ? { via: "kiosk", bridge: runtime.bridge } : { via: "hub" }),
@@ -117,7 +137,9 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     if (agencies.length === 1 && agencies[0]) openAgency(agencies[0].id);
     else setScreen({ name: "agencies" });
   };
-  const popular = (catalog.popular ?? services.map((s) => s.id)).flatMap((id) => services.filter((s) => s.id === id));
+  const popular = (catalog.popular ?? services.map((s) => s.id)).flatMap((id) =>
+    services.filter((s) => s.id === id),
+  );
   const backFromService = (id: string, back: Screen | undefined) => {
     if (back) return setScreen(back);
     const agencyId = services.find((s) => s.id === id)?.agencyId;
@@ -145,18 +167,19 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     }
   };
 
-  const header = (onBack?: () => void) => (
-    <Header
-      office={catalog.office}
-      t={t}
-      lang={lang}
-      now={hub.now.bind(hub)}
-      onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
-      onHome={screen.name === "attract" ? undefined : reset}
-      onBack={onBack}
-      onSecretTaps={runtime.mode === "electron" ? () => setAdminOpen(true) : undefined}
-    />
-  );
+  // Each screen names its way back here; the AccessBar below the screen offers it.
+  let onBack: (() => void) | undefined;
+  const header = (back?: () => void) => {
+    onBack = back;
+    return (
+      <Header
+        office={catalog.office}
+        lang={lang}
+        now={hub.now.bind(hub)}
+        onSecretTaps={runtime.mode === "electron" ? () => setAdminOpen(true) : undefined}
+      />
+    );
+  };
 
   let body;
   switch (screen.name) {
@@ -168,7 +191,6 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           lang={lang}
           now={hub.now.bind(hub)}
           onStart={start}
-          onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
           onOpen={(name) => setScreen({ name })}
         />
       );
@@ -177,7 +199,12 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header()}
-          <MaklumatPage office={catalog.office} agencies={catalog.agencies} lang={lang} f={FEEDBACK_STRINGS[lang]} />
+          <MaklumatPage
+            office={catalog.office}
+            agencies={catalog.agencies}
+            lang={lang}
+            f={FEEDBACK_STRINGS[lang]}
+          />
         </>
       );
       break;
@@ -216,7 +243,14 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header()}
-          <SurveyPage hub={hub} privacy={catalog.office.privacy.surveyProfile} t={t} f={FEEDBACK_STRINGS[lang]} lang={lang} onDone={reset} />
+          <SurveyPage
+            hub={hub}
+            privacy={catalog.office.privacy.surveyProfile}
+            t={t}
+            f={FEEDBACK_STRINGS[lang]}
+            lang={lang}
+            onDone={reset}
+          />
         </>
       );
       break;
@@ -232,9 +266,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             t={t}
             lang={lang}
             onPick={(a) => openAgency(a.id)}
-            onPickService={(s) =>
-              setScreen({ name: "service", serviceId: s.id, back: { name: "agencies" } })
-            }
+            onPickService={(s) => setScreen({ name: "service", serviceId: s.id, back: { name: "agencies" } })}
             onSearch={() => setScreen({ name: "search", query: "" })}
           />
         </>
@@ -309,7 +341,11 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       body = (
         <>
           {header(() =>
-            setScreen({ name: "service", serviceId: screen.serviceId, ...(screen.back ? { back: screen.back } : {}) }),
+            setScreen({
+              name: "service",
+              serviceId: screen.serviceId,
+              ...(screen.back ? { back: screen.back } : {}),
+            }),
           )}
           <PriorityPage
             t={t}
@@ -356,13 +392,28 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   }
 
   return (
-    <div className={`app screen-${screen.name}`} data-connection={state.connection}>
+    <div
+      className={`app screen-${screen.name}`}
+      data-connection={state.connection}
+      data-reach={reachBand === null ? "off" : "on"}
+      style={reachBand === null ? undefined : ({ "--reach-band": `${reachBand}px` } as CSSProperties)}
+    >
       {state.connection !== "online" && screen.name !== "issuing" ? (
         <div className="offline-banner" role="alert" data-testid="offline-banner">
           <strong>{t.hubOffline}</strong> <span>{t.hubOfflineHint}</span>
         </div>
       ) : null}
       {body}
+      {screen.name === "issuing" ? null : (
+        <AccessBar
+          t={t}
+          modes={access.modes}
+          onToggle={access.toggle}
+          onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
+          onBack={onBack}
+          onHome={screen.name === "attract" ? undefined : home}
+        />
+      )}
       {inactivity.warning !== null ? (
         <div
           className="overlay"

@@ -11,7 +11,15 @@ const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 const DAY_NAMES: Record<Lang, Record<(typeof DAYS)[number], string>> = {
   id: { mon: "Senin", tue: "Selasa", wed: "Rabu", thu: "Kamis", fri: "Jumat", sat: "Sabtu", sun: "Minggu" },
-  en: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" },
+  en: {
+    mon: "Monday",
+    tue: "Tuesday",
+    wed: "Wednesday",
+    thu: "Thursday",
+    fri: "Friday",
+    sat: "Saturday",
+    sun: "Sunday",
+  },
 };
 
 const CLOSED: Record<Lang, string> = { id: "Tutup", en: "Closed" };
@@ -33,7 +41,9 @@ export function weeklyHoursLines(hours: ServiceHours, lang: Lang): HoursLine[] {
     const intervals = hours.weekly[day] ?? [];
     if (intervals.length === 0) return null;
     const parts = intervals.map((i) => `${clock(i.open, lang)}–${clock(i.close, lang)}`);
-    return parts.length === 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} ${AND[lang]} ${parts.at(-1) ?? ""}`;
+    return parts.length === 1
+      ? (parts[0] ?? "")
+      : `${parts.slice(0, -1).join(", ")} ${AND[lang]} ${parts.at(-1) ?? ""}`;
   };
   const lines: HoursLine[] = [];
   let start = 0;

@@ -173,7 +173,9 @@ export class KioskHub {
   }
 
   /** Files a complaint; a retry with the same requestId is the same complaint. */
-  async fileComplaint(request: KioskComplaintInput): Promise<Ack<KioskComplaintReceipt> | typeof UNREACHABLE> {
+  async fileComplaint(
+    request: KioskComplaintInput,
+  ): Promise<Ack<KioskComplaintReceipt> | typeof UNREACHABLE> {
     const socket = this.socket;
     if (!socket?.connected) return UNREACHABLE;
     const answer = await sendCommand(socket, "complaint:file", request, { timeoutMs: 8_000, retries: 2 });
@@ -234,12 +236,7 @@ export class KioskHub {
     const socket = this.socket;
     if (!socket?.connected) return;
     const sentAt = Date.now();
-    const answer = await sendCommand(
-      socket,
-      "sync:request",
-      { sinceSeq: null },
-      { retries: 1 },
-    );
+    const answer = await sendCommand(socket, "sync:request", { sinceSeq: null }, { retries: 1 });
     if (!answer.ok) return;
     const resync = answer.data;
     if (resync.mode === "snapshot") {

@@ -132,8 +132,14 @@ describe("take a ticket (browser: the hub prints)", () => {
       );
     expect(await refusedWith("PRINTER_UNAVAILABLE")).toMatchObject({ kind: "printer" });
     expect(await refusedWith("PRINT_FAILED")).toMatchObject({ kind: "print_failed" });
-    expect(await refusedWith("SERVICE_CLOSED")).toMatchObject({ kind: "refused", error: { code: "SERVICE_CLOSED" } });
-    expect(await refusedWith("QUOTA_REACHED")).toMatchObject({ kind: "refused", error: { code: "QUOTA_REACHED" } });
+    expect(await refusedWith("SERVICE_CLOSED")).toMatchObject({
+      kind: "refused",
+      error: { code: "SERVICE_CLOSED" },
+    });
+    expect(await refusedWith("QUOTA_REACHED")).toMatchObject({
+      kind: "refused",
+      error: { code: "QUOTA_REACHED" },
+    });
     expect(
       await takeTicket(hubAnswering({ ok: false, unreachable: true }).hub, { via: "hub" }, request),
     ).toEqual({ kind: "unreachable" });

@@ -1,21 +1,18 @@
 import type { OfficeInfo } from "@layan/protocol";
-import { ArrowLeft, House, Landmark, Languages } from "lucide-react";
+import { Landmark } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import type { Lang, Strings } from "../i18n";
+import type { Lang } from "../i18n";
 
 export interface HeaderProps {
   office: OfficeInfo;
-  t: Strings;
   lang: Lang;
   now: () => number;
-  onToggleLang: () => void;
-  onHome?: (() => void) | undefined;
-  onBack?: (() => void) | undefined;
   /** Five quick taps on the emblem: the hidden way in for the admin PIN (Electron only). */
   onSecretTaps?: (() => void) | undefined;
 }
 
-export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onSecretTaps }: HeaderProps) {
+/** Brand and clock only: the citizen's controls live in the AccessBar, within reach. */
+export function Header({ office, lang, now, onSecretTaps }: HeaderProps) {
   const taps = useRef<number[]>([]);
   const tapEmblem = () => {
     if (!onSecretTaps) return;
@@ -27,14 +24,8 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
     }
   };
   return (
-    <header className={onBack ? "topbar has-back" : "topbar"}>
+    <header className="topbar">
       <div className="topbar-left">
-        {onBack ? (
-          <button type="button" className="btn-ghost nav-btn" onClick={onBack} data-testid="back">
-            <ArrowLeft size={34} aria-hidden="true" />
-            <span>{t.back}</span>
-          </button>
-        ) : null}
         <div className="brand" onPointerDown={tapEmblem}>
           <span className="brand-emblem" aria-hidden="true">
             <Landmark size={34} />
@@ -44,22 +35,6 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
       </div>
       <div className="topbar-right">
         <Clock now={now} timeZone={office.timezone} lang={lang} compact />
-        <button
-          type="button"
-          className="btn-ghost lang-btn"
-          onClick={onToggleLang}
-          aria-label={t.langToggleLabel}
-          data-testid="lang"
-        >
-          <Languages size={30} aria-hidden="true" />
-          <span>{t.langToggle}</span>
-        </button>
-        {onHome ? (
-          <button type="button" className="btn-ghost nav-btn" onClick={onHome} data-testid="home">
-            <House size={32} aria-hidden="true" />
-            <span>{t.home}</span>
-          </button>
-        ) : null}
       </div>
     </header>
   );

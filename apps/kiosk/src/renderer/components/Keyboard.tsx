@@ -75,7 +75,16 @@ export function FieldKeyboard({
   next: (text: string, key: string) => string;
   extra: string;
 }) {
-  return <Keyboard t={t} digits extra={extra} onKey={(k) => set((v) => next(v, k))} onClear={() => set(() => "")} onBackspace={() => set((v) => v.slice(0, -1))} />;
+  return (
+    <Keyboard
+      t={t}
+      digits
+      extra={extra}
+      onKey={(k) => set((v) => next(v, k))}
+      onClear={() => set(() => "")}
+      onBackspace={() => set((v) => v.slice(0, -1))}
+    />
+  );
 }
 
 /** Appends the key, up to `max` characters. */
@@ -85,6 +94,28 @@ export const upTo =
     (text + key).slice(0, max);
 
 /** The text box an on-screen keyboard types into: no phone keyboard pops up (inputMode none), never over `max`. */
-export function KeyboardText({ id, value, set, max, testId }: { id: string; value: string; set: (text: string) => void; max: number; testId: string }) {
-  return <textarea id={id} className="feedback-text" value={value} inputMode="none" maxLength={max} onChange={(e) => set(e.target.value.slice(0, max))} data-testid={testId} />;
+export function KeyboardText({
+  id,
+  value,
+  set,
+  max,
+  testId,
+}: {
+  id: string;
+  value: string;
+  set: (text: string) => void;
+  max: number;
+  testId: string;
+}) {
+  return (
+    <textarea
+      id={id}
+      className="feedback-text"
+      value={value}
+      inputMode="none"
+      maxLength={max}
+      onChange={(e) => set(e.target.value.slice(0, max))}
+      data-testid={testId}
+    />
+  );
 }

@@ -85,25 +85,27 @@ export function ComplaintPage({
     return (
       <main className="page feedback-page" data-testid="complaint-done">
         <PageHead title={f.received} hint={receipt.printed ? f.printedHint : f.notPrintedHint} />
-        <div className="feedback-scroll">
-          <p className="feedback-sub">{f.codeLabel}</p>
-          <p className="complaint-code" data-testid="complaint-code">
-            {receipt.code}
-          </p>
-          <p className="feedback-sub">{f.dueBy(due, receipt.targetWorkingDays)}</p>
-          {receipt.elsewhere.length > 0 ? (
-            <section className="info-card">
-              <h2>{f.elsewhere}</h2>
-              <ul>
-                {receipt.elsewhere.map((e) => (
-                  <li key={e.name}>
-                    <strong>{e.name}</strong>: {e.contact}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <FinishAction label={f.done} onDone={onDone} testId="complaint-finish" />
+        <div className="reach-zone">
+          <div className="feedback-scroll">
+            <p className="feedback-sub">{f.codeLabel}</p>
+            <p className="complaint-code" data-testid="complaint-code">
+              {receipt.code}
+            </p>
+            <p className="feedback-sub">{f.dueBy(due, receipt.targetWorkingDays)}</p>
+            {receipt.elsewhere.length > 0 ? (
+              <section className="info-card">
+                <h2>{f.elsewhere}</h2>
+                <ul>
+                  {receipt.elsewhere.map((e) => (
+                    <li key={e.name}>
+                      <strong>{e.name}</strong>: {e.contact}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <FinishAction label={f.done} onDone={onDone} testId="complaint-finish" />
+          </div>
         </div>
       </main>
     );
@@ -112,109 +114,127 @@ export function ComplaintPage({
   return (
     <main className="page feedback-page" data-testid="complaint-page" data-step={step}>
       <PageHead title={f.complaint} hint={f.complaintHint} />
-      {step === "category" ? (
-        <div className="feedback-scroll">
-          <h2 className="feedback-sub">{f.category}</h2>
-          <div className="choice-grid">
-            {office.complaints.categories.map((c) => (
-              <button
-                key={c.id}
-                type="button"
-                className="choice"
-                aria-pressed={category === c.id}
-                data-testid={`category-${c.id}`}
-                onClick={() => {
-                  setCategory(c.id);
-                  setStep("service");
-                }}
-              >
-                {localized(c.label, lang)}
-              </button>
-            ))}
+      <div className="reach-zone">
+        {step === "category" ? (
+          <div className="feedback-scroll">
+            <h2 className="feedback-sub">{f.category}</h2>
+            <div className="choice-grid">
+              {office.complaints.categories.map((c) => (
+                <button
+                  key={c.id}
+                  type="button"
+                  className="choice"
+                  aria-pressed={category === c.id}
+                  data-testid={`category-${c.id}`}
+                  onClick={() => {
+                    setCategory(c.id);
+                    setStep("service");
+                  }}
+                >
+                  {localized(c.label, lang)}
+                </button>
+              ))}
+            </div>
           </div>
-        </div>
-      ) : step === "service" ? (
-        <div className="feedback-scroll">
-          <h2 className="feedback-sub">{f.service}</h2>
-          <div className="choice-grid">
-            {[{ id: null, name: f.noService }, ...services.map((s) => ({ id: s.id, name: s.name }))].map((s) => (
-              <button
-                key={s.id ?? "none"}
-                type="button"
-                className="choice"
-                aria-pressed={serviceId === s.id}
-                data-testid={`complaint-service-${s.id ?? "none"}`}
-                onClick={() => {
-                  setServiceId(s.id);
-                  setStep("text");
-                }}
-              >
-                {s.name}
-              </button>
-            ))}
+        ) : step === "service" ? (
+          <div className="feedback-scroll">
+            <h2 className="feedback-sub">{f.service}</h2>
+            <div className="choice-grid">
+              {[{ id: null, name: f.noService }, ...services.map((s) => ({ id: s.id, name: s.name }))].map(
+                (s) => (
+                  <button
+                    key={s.id ?? "none"}
+                    type="button"
+                    className="choice"
+                    aria-pressed={serviceId === s.id}
+                    data-testid={`complaint-service-${s.id ?? "none"}`}
+                    onClick={() => {
+                      setServiceId(s.id);
+                      setStep("text");
+                    }}
+                  >
+                    {s.name}
+                  </button>
+                ),
+              )}
+            </div>
           </div>
-        </div>
-      ) : step === "text" ? (
-        <>
-          <label className="feedback-sub" htmlFor="complaint-text">
-            {f.text}
-          </label>
-          <KeyboardText id="complaint-text" value={text} set={setText} max={MAX_TEXT} testId="complaint-text" />
-          <div className="feedback-actions">
-            {text.trim().length < MIN_TEXT ? <span className="feedback-note">{f.textTooShort(text.trim().length)}</span> : null}
-            <button
-              type="button"
-              className="btn-primary"
-              disabled={text.trim().length < MIN_TEXT}
-              onClick={() => setStep("contact")}
-              data-testid="complaint-next"
-            >
-              {f.next}
-            </button>
-          </div>
-          <FieldKeyboard t={t} extra=".,?" set={setText} next={upTo(MAX_TEXT)} />
-        </>
-      ) : (
-        <>
-          <h2 className="feedback-sub">{f.contactTitle}</h2>
-          <p className="feedback-note">{f.contactHint}</p>
-          <p className="feedback-note" data-testid="complaint-privacy">
-            {localized(office.privacy.complaintContact, lang)}
-          </p>
-          <input
-            className="feedback-text"
-            style={{ minHeight: "auto" }}
-            aria-label={f.phone}
-            placeholder={f.phone}
-            value={phone}
-            inputMode="none"
-            onChange={(e) => setPhone(e.target.value.slice(0, 20))}
-            data-testid="complaint-phone"
-          />
-          {phone.trim() ? (
-            <label className="choice" data-testid="complaint-consent">
-              <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {f.consent}
+        ) : step === "text" ? (
+          <>
+            <label className="feedback-sub" htmlFor="complaint-text">
+              {f.text}
             </label>
-          ) : null}
-          {error ? (
-            <p className="feedback-note" role="alert" data-testid="complaint-error">
-              {error}
+            <KeyboardText
+              id="complaint-text"
+              value={text}
+              set={setText}
+              max={MAX_TEXT}
+              testId="complaint-text"
+            />
+            <div className="feedback-actions">
+              {text.trim().length < MIN_TEXT ? (
+                <span className="feedback-note">{f.textTooShort(text.trim().length)}</span>
+              ) : null}
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={text.trim().length < MIN_TEXT}
+                onClick={() => setStep("contact")}
+                data-testid="complaint-next"
+              >
+                {f.next}
+              </button>
+            </div>
+            <FieldKeyboard t={t} extra=".,?" set={setText} next={upTo(MAX_TEXT)} />
+          </>
+        ) : (
+          <>
+            <h2 className="feedback-sub">{f.contactTitle}</h2>
+            <p className="feedback-note">{f.contactHint}</p>
+            <p className="feedback-note" data-testid="complaint-privacy">
+              {localized(office.privacy.complaintContact, lang)}
             </p>
-          ) : null}
-          <div className="feedback-actions">
-            <button
-              type="button"
-              className="btn-primary"
-              disabled={sending || (phone.trim() !== "" && !consent)}
-              onClick={() => void send()}
-              data-testid="complaint-send"
-            >
-              {sending ? f.sending : f.send}
-            </button>
-          </div>
-          <FieldKeyboard t={t} extra="+-" set={setPhone} next={(v, k) => (/[0-9+\- ]/.test(k) ? upTo(20)(v, k) : v)} />
-        </>
-      )}
+            <input
+              className="feedback-text"
+              style={{ minHeight: "auto" }}
+              aria-label={f.phone}
+              placeholder={f.phone}
+              value={phone}
+              inputMode="none"
+              onChange={(e) => setPhone(e.target.value.slice(0, 20))}
+              data-testid="complaint-phone"
+            />
+            {phone.trim() ? (
+              <label className="choice" data-testid="complaint-consent">
+                <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{" "}
+                {f.consent}
+              </label>
+            ) : null}
+            {error ? (
+              <p className="feedback-note" role="alert" data-testid="complaint-error">
+                {error}
+              </p>
+            ) : null}
+            <div className="feedback-actions">
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={sending || (phone.trim() !== "" && !consent)}
+                onClick={() => void send()}
+                data-testid="complaint-send"
+              >
+                {sending ? f.sending : f.send}
+              </button>
+            </div>
+            <FieldKeyboard
+              t={t}
+              extra="+-"
+              set={setPhone}
+              next={(v, k) => (/[0-9+\- ]/.test(k) ? upTo(20)(v, k) : v)}
+            />
+          </>
+        )}
+      </div>
     </main>
   );
 }

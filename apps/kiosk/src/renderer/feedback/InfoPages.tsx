@@ -1,5 +1,22 @@
-import type { AgencyInfo, Localized, MaklumatInfo, OfficeInfo, ServiceHours, ServiceInfo } from "@layan/protocol";
-import { Accessibility, Armchair, Baby, Bath, Clock3, HeartHandshake, Info, MoveUpRight, type LucideIcon } from "lucide-react";
+import type {
+  AgencyInfo,
+  Localized,
+  MaklumatInfo,
+  OfficeInfo,
+  ServiceHours,
+  ServiceInfo,
+} from "@layan/protocol";
+import {
+  Accessibility,
+  Armchair,
+  Baby,
+  Bath,
+  Clock3,
+  HeartHandshake,
+  Info,
+  MoveUpRight,
+  type LucideIcon,
+} from "lucide-react";
 import { PageHead } from "../components/PageHead";
 import { weeklyHoursLines } from "../hours";
 import type { Lang } from "../i18n";
@@ -7,7 +24,8 @@ import { dateInWords, type FeedbackStrings } from "./strings";
 import "../styles/info-lists.css";
 
 /** English when the office wrote it, Bahasa Indonesia otherwise. */
-export const localized = (text: Localized, lang: Lang): string => (lang === "en" && text.en ? text.en : text.id);
+export const localized = (text: Localized, lang: Lang): string =>
+  lang === "en" && text.en ? text.en : text.id;
 
 /** The kinds office.yaml names (UU 25/2009 art. 29); an unknown kind still gets a sign. */
 const FACILITY_ICONS: Record<string, LucideIcon> = {
@@ -19,7 +37,17 @@ const FACILITY_ICONS: Record<string, LucideIcon> = {
   "accessible-toilet": Bath,
 };
 
-export function MaklumatBlock({ maklumat, lang, f, testId }: { maklumat: MaklumatInfo; lang: Lang; f: FeedbackStrings; testId?: string }) {
+export function MaklumatBlock({
+  maklumat,
+  lang,
+  f,
+  testId,
+}: {
+  maklumat: MaklumatInfo;
+  lang: Lang;
+  f: FeedbackStrings;
+  testId?: string;
+}) {
   return (
     <figure className="maklumat" data-testid={testId}>
       <blockquote className="maklumat-text">{maklumat.text}</blockquote>
@@ -32,7 +60,17 @@ export function MaklumatBlock({ maklumat, lang, f, testId }: { maklumat: Makluma
   );
 }
 
-export function MaklumatPage({ office, agencies, lang, f }: { office: OfficeInfo; agencies: AgencyInfo[]; lang: Lang; f: FeedbackStrings }) {
+export function MaklumatPage({
+  office,
+  agencies,
+  lang,
+  f,
+}: {
+  office: OfficeInfo;
+  agencies: AgencyInfo[];
+  lang: Lang;
+  f: FeedbackStrings;
+}) {
   const own = agencies.filter((a): a is AgencyInfo & { maklumat: MaklumatInfo } => a.maklumat !== null);
   return (
     <main className="page feedback-page" data-testid="maklumat-page">
@@ -67,7 +105,17 @@ export function officeHours(services: ServiceInfo[]): ServiceHours | null {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.hours ?? null;
 }
 
-export function InfoPage({ office, services, lang, f }: { office: OfficeInfo; services: ServiceInfo[]; lang: Lang; f: FeedbackStrings }) {
+export function InfoPage({
+  office,
+  services,
+  lang,
+  f,
+}: {
+  office: OfficeInfo;
+  services: ServiceInfo[];
+  lang: Lang;
+  f: FeedbackStrings;
+}) {
   const { about } = office;
   const hours = officeHours(services);
   return (

@@ -119,7 +119,12 @@ export function SurveyPage({
     });
 
   const back = (to: Step) => (
-    <button type="button" className="btn-ghost survey-back" onClick={() => setStep(to)} data-testid="survey-back">
+    <button
+      type="button"
+      className="btn-ghost survey-back"
+      onClick={() => setStep(to)}
+      data-testid="survey-back"
+    >
       <ChevronLeft size={32} aria-hidden="true" />
       <span>{t.back}</span>
     </button>
@@ -135,57 +140,66 @@ export function SurveyPage({
       return (
         <main className="page feedback-page survey-page" data-testid="survey-page" data-step="number">
           <PageHead title={f.survey} hint={f.surveyHint} />
-          <label className="feedback-sub" htmlFor="survey-number">
-            {f.numberTitle}
-          </label>
-          <p className="feedback-note">{f.numberHint}</p>
-          <div className="survey-number-row">
-            <input
-              id="survey-number"
-              className="survey-number"
-              value={number}
-              inputMode="none"
-              autoComplete="off"
-              placeholder="A-012"
-              onChange={(e) => setNumber(e.target.value.toUpperCase().slice(0, MAX_NUMBER))}
-              data-testid="survey-number"
+          <div className="reach-zone">
+            <label className="feedback-sub" htmlFor="survey-number">
+              {f.numberTitle}
+            </label>
+            <p className="feedback-note">{f.numberHint}</p>
+            <div className="survey-number-row">
+              <input
+                id="survey-number"
+                className="survey-number"
+                value={number}
+                inputMode="none"
+                autoComplete="off"
+                placeholder="A-012"
+                onChange={(e) => setNumber(e.target.value.toUpperCase().slice(0, MAX_NUMBER))}
+                data-testid="survey-number"
+              />
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={busy || number.trim() === ""}
+                onClick={() => void find()}
+                data-testid="survey-find"
+              >
+                {f.find}
+              </button>
+            </div>
+            {errorLine}
+            <FieldKeyboard
+              t={t}
+              extra="-"
+              set={setNumber}
+              next={(v, k) => (k === " " ? v : upTo(MAX_NUMBER)(v, k.toUpperCase()))}
             />
-            <button
-              type="button"
-              className="btn-primary"
-              disabled={busy || number.trim() === ""}
-              onClick={() => void find()}
-              data-testid="survey-find"
-            >
-              {f.find}
-            </button>
           </div>
-          {errorLine}
-          <FieldKeyboard t={t} extra="-" set={setNumber} next={(v, k) => (k === " " ? v : upTo(MAX_NUMBER)(v, k.toUpperCase()))} />
         </main>
       );
     case "refused":
       return (
         <main className="page feedback-page survey-page" data-testid="survey-refused">
           <PageHead title={f.refusedTitle} hint={number} />
-          <p className="survey-refusal" role="alert" data-testid="survey-refusal">
-            {step.message}
-          </p>
-          <div className="feedback-actions">
-            <button type="button" className="btn-ghost" onClick={onDone} data-testid="survey-finish">
-              {f.done}
-            </button>
-            <button
-              type="button"
-              className="btn-primary"
-              onClick={() => {
-                setNumber("");
-                setStep({ name: "number" });
-              }}
-              data-testid="survey-again"
-            >
-              {f.tryAnother}
-            </button>
+          <div className="reach-zone">
+            <p className="survey-refusal" role="alert" data-testid="survey-refusal">
+              {step.message}
+            </p>
+            <div className="feedback-actions">
+              <button type="button" className="btn-ghost" onClick={onDone} data-testid="survey-finish">
+                {f.done}
+              </button>
+              <button
+                type="button"
+                className="btn-primary"
+                onClick={() => {
+                  setNumber("");
+                  setStep({ name: "number" });
+                }}
+                data-testid="survey-again"
+              >
+                {f.tryAnother}
+              </button>
+            </div>
           </div>
         </main>
       );
@@ -195,40 +209,42 @@ export function SurveyPage({
       const chosen = answers[q.unsur];
       return (
         <main className="page feedback-page survey-page" data-testid="survey-question" data-unsur={q.unsur}>
-          <div className="survey-top">
-            {back(step.index === 0 ? { name: "number" } : { name: "question", index: step.index - 1 })}
-            <span className="survey-progress" data-testid="survey-progress">
-              {f.question(step.index + 1, SURVEY_QUESTIONS.length)}
-            </span>
-            <span className="survey-ticket">
-              {offer?.number} · {offer?.serviceName}
-            </span>
-          </div>
           <p className="survey-unsur">{localized(q.label, lang)}</p>
           <h1 className="survey-question">{localized(q.question, lang)}</h1>
-          <div className="survey-answers" role="group" aria-label={localized(q.label, lang)}>
-            {q.answers.map((a, i) => {
-              const value = (i + 1) as Score;
-              return (
-                <button
-                  key={a.id}
-                  type="button"
-                  className="survey-answer"
-                  aria-pressed={chosen === value}
-                  data-score={value}
-                  onClick={() => {
-                    setAnswers((prev) => ({ ...prev, [q.unsur]: value }));
-                    setStep(
-                      step.index + 1 < SURVEY_QUESTIONS.length
-                        ? { name: "question", index: step.index + 1 }
-                        : { name: "profile" },
-                    );
-                  }}
-                >
-                  {localized(a, lang)}
-                </button>
-              );
-            })}
+          <div className="reach-zone">
+            <div className="survey-top">
+              {back(step.index === 0 ? { name: "number" } : { name: "question", index: step.index - 1 })}
+              <span className="survey-progress" data-testid="survey-progress">
+                {f.question(step.index + 1, SURVEY_QUESTIONS.length)}
+              </span>
+              <span className="survey-ticket">
+                {offer?.number} · {offer?.serviceName}
+              </span>
+            </div>
+            <div className="survey-answers" role="group" aria-label={localized(q.label, lang)}>
+              {q.answers.map((a, i) => {
+                const value = (i + 1) as Score;
+                return (
+                  <button
+                    key={a.id}
+                    type="button"
+                    className="survey-answer"
+                    aria-pressed={chosen === value}
+                    data-score={value}
+                    onClick={() => {
+                      setAnswers((prev) => ({ ...prev, [q.unsur]: value }));
+                      setStep(
+                        step.index + 1 < SURVEY_QUESTIONS.length
+                          ? { name: "question", index: step.index + 1 }
+                          : { name: "profile" },
+                      );
+                    }}
+                  >
+                    {localized(a, lang)}
+                  </button>
+                );
+              })}
+            </div>
           </div>
         </main>
       );
@@ -236,69 +252,82 @@ export function SurveyPage({
     case "profile":
       return (
         <main className="page feedback-page survey-page" data-testid="survey-profile">
-          <div className="survey-top">{back({ name: "question", index: SURVEY_QUESTIONS.length - 1 })}</div>
           <h1 className="feedback-sub">{f.profileTitle}</h1>
           <p className="feedback-note" data-testid="survey-privacy">
             {localized(privacy, lang)}
           </p>
-          <div className="feedback-scroll">
-            {PROFILE_FIELDS.map((field) => (
-              <section key={field} className="survey-profile-field" data-field={field}>
-                <h2 className="feedback-sub">{f[field]}</h2>
-                <div className="survey-options">
-                  {RESPONDENT_PROFILE[field].map((option) => (
-                    <button
-                      key={option.value}
-                      type="button"
-                      className="choice"
-                      aria-pressed={profile[field] === option.value}
-                      data-value={option.value}
-                      onClick={() =>
-                        // A second tap takes the answer back: every field may stay empty.
-                        setProfile((p) => ({ ...p, [field]: p[field] === option.value ? undefined : option.value }))
-                      }
-                    >
-                      {lang === "en" ? option.en : option.id}
-                    </button>
-                  ))}
-                </div>
-              </section>
-            ))}
-          </div>
-          <div className="feedback-actions">
-            <button
-              type="button"
-              className="btn-primary"
-              onClick={() => setStep({ name: "suggestion" })}
-              data-testid="survey-profile-next"
-            >
-              {Object.values(profile).some((v) => v !== undefined) ? f.profileNext : f.skip}
-            </button>
+          <div className="reach-zone">
+            <div className="survey-top">{back({ name: "question", index: SURVEY_QUESTIONS.length - 1 })}</div>
+            <div className="feedback-scroll">
+              {PROFILE_FIELDS.map((field) => (
+                <section key={field} className="survey-profile-field" data-field={field}>
+                  <h2 className="feedback-sub">{f[field]}</h2>
+                  <div className="survey-options">
+                    {RESPONDENT_PROFILE[field].map((option) => (
+                      <button
+                        key={option.value}
+                        type="button"
+                        className="choice"
+                        aria-pressed={profile[field] === option.value}
+                        data-value={option.value}
+                        onClick={() =>
+                          // A second tap takes the answer back: every field may stay empty.
+                          setProfile((p) => ({
+                            ...p,
+                            [field]: p[field] === option.value ? undefined : option.value,
+                          }))
+                        }
+                      >
+                        {lang === "en" ? option.en : option.id}
+                      </button>
+                    ))}
+                  </div>
+                </section>
+              ))}
+            </div>
+            <div className="feedback-actions">
+              <button
+                type="button"
+                className="btn-primary"
+                onClick={() => setStep({ name: "suggestion" })}
+                data-testid="survey-profile-next"
+              >
+                {Object.values(profile).some((v) => v !== undefined) ? f.profileNext : f.skip}
+              </button>
+            </div>
           </div>
         </main>
       );
     case "suggestion":
       return (
         <main className="page feedback-page survey-page" data-testid="survey-suggestion">
-          <div className="survey-top">{back({ name: "profile" })}</div>
           <label className="feedback-sub" htmlFor="survey-suggestion">
             {f.suggestion}
           </label>
           <p className="feedback-note">{f.suggestionHint}</p>
-          <KeyboardText id="survey-suggestion" value={suggestion} set={setSuggestion} max={MAX_SUGGESTION} testId="survey-suggestion-text" />
-          {errorLine}
-          <div className="feedback-actions">
-            <button
-              type="button"
-              className="btn-primary"
-              disabled={busy}
-              onClick={() => void submit()}
-              data-testid="survey-submit"
-            >
-              {busy ? f.sending : f.submitSurvey}
-            </button>
+          <div className="reach-zone">
+            <div className="survey-top">{back({ name: "profile" })}</div>
+            <KeyboardText
+              id="survey-suggestion"
+              value={suggestion}
+              set={setSuggestion}
+              max={MAX_SUGGESTION}
+              testId="survey-suggestion-text"
+            />
+            {errorLine}
+            <div className="feedback-actions">
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={busy}
+                onClick={() => void submit()}
+                data-testid="survey-submit"
+              >
+                {busy ? f.sending : f.submitSurvey}
+              </button>
+            </div>
+            <FieldKeyboard t={t} extra=".,?" set={setSuggestion} next={upTo(MAX_SUGGESTION)} />
           </div>
-          <FieldKeyboard t={t} extra=".,?" set={setSuggestion} next={upTo(MAX_SUGGESTION)} />
         </main>
       );
     case "thanks":
@@ -307,14 +336,18 @@ export function SurveyPage({
           <CircleCheck className="survey-thanks-icon" size={160} aria-hidden="true" />
           <PageHead title={f.thanks} hint={f.thanksHint} />
           <p className="feedback-note survey-countdown">{f.thanksBack(thanksLeft)}</p>
-          <FinishAction label={f.done} onDone={onDone} testId="survey-finish" />
+          <div className="reach-zone">
+            <FinishAction label={f.done} onDone={onDone} testId="survey-finish" />
+          </div>
         </main>
       );
   }
 }
 
 /** All nine scores, or null while one is missing (the hub refuses a partial form anyway). */
-function completeAnswers(answers: Partial<Record<SurveyUnsurKey, Score>>): Record<SurveyUnsurKey, Score> | null {
+function completeAnswers(
+  answers: Partial<Record<SurveyUnsurKey, Score>>,
+): Record<SurveyUnsurKey, Score> | null {
   const out: Partial<Record<SurveyUnsurKey, Score>> = {};
   for (const q of SURVEY_QUESTIONS) {
     const score = answers[q.unsur];

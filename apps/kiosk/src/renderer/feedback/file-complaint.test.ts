@@ -17,13 +17,13 @@ const print: ComplaintToPrint = {
 };
 
 const receipt = (printed: boolean): KioskComplaintReceipt => ({
-    code: print.code,
-    filedAt: print.filedAt,
-    dueAt: print.dueAt,
-    targetWorkingDays: 5,
-    statusUrl: print.statusUrl,
-    elsewhere: print.elsewhere,
-    printed,
+  code: print.code,
+  filedAt: print.filedAt,
+  dueAt: print.dueAt,
+  targetWorkingDays: 5,
+  statusUrl: print.statusUrl,
+  elsewhere: print.elsewhere,
+  printed,
   print,
 });
 
@@ -76,7 +76,11 @@ describe("a complaint filed at the kiosk", () => {
       () => Promise.reject(new Error("IPC gone")),
     ]) {
       const { hub } = fakeHub(() => ({ ok: true, data: receipt(false) }));
-      const answer = await fileComplaintAt(hub, { via: "bridge", bridge: fakeBridge(outcome).bridge }, request);
+      const answer = await fileComplaintAt(
+        hub,
+        { via: "bridge", bridge: fakeBridge(outcome).bridge },
+        request,
+      );
       expect(answer).toMatchObject({ ok: true, data: { code: "PGD-7K3M9Q2X", printed: false } });
     }
   });
@@ -84,7 +88,11 @@ describe("a complaint filed at the kiosk", () => {
   it("Electron: nothing is printed for a refused or unanswered complaint", async () => {
     const refused: ComplaintAnswer = {
       ok: false,
-      error: { code: "COMPLAINT_CATEGORY_UNKNOWN", message: "Kategori tidak dikenal.", messageEn: "Unknown category." },
+      error: {
+        code: "COMPLAINT_CATEGORY_UNKNOWN",
+        message: "Kategori tidak dikenal.",
+        messageEn: "Unknown category.",
+      },
     };
     for (const hubAnswer of [refused, { ok: false as const, unreachable: true as const }]) {
       const { hub } = fakeHub(() => hubAnswer);
@@ -96,10 +104,14 @@ describe("a complaint filed at the kiosk", () => {
 
   it("browser kiosk: the hub prints; an information kiosk prints nothing", async () => {
     const viaHub = fakeHub(() => ({ ok: true, data: receipt(true) }));
-    await expect(fileComplaintAt(viaHub.hub, { via: "hub" }, request)).resolves.toMatchObject({ data: { printed: true } });
+    await expect(fileComplaintAt(viaHub.hub, { via: "hub" }, request)).resolves.toMatchObject({
+      data: { printed: true },
+    });
     expect(viaHub.sent[0]?.printVia).toBe("hub");
     const none = fakeHub(() => ({ ok: true, data: receipt(false) }));
-    await expect(fileComplaintAt(none.hub, { via: "none" }, request)).resolves.toMatchObject({ data: { printed: false } });
+    await expect(fileComplaintAt(none.hub, { via: "none" }, request)).resolves.toMatchObject({
+      data: { printed: false },
+    });
     expect(none.sent[0]?.printVia).toBe("kiosk");
   });
 });

@@ -11,9 +11,7 @@ import type { KioskBridge } from "../../shared/bridge";
  * - Information kiosk (no paper): printVia "kiosk", nothing printed.
  */
 export type ComplaintPrintPath =
-  | { via: "bridge"; bridge: Pick<KioskBridge, "printComplaint"> }
-  | { via: "hub" }
-  | { via: "none" };
+  { via: "bridge"; bridge: Pick<KioskBridge, "printComplaint"> } | { via: "hub" } | { via: "none" };
 
 export type ComplaintAnswer = Ack<KioskComplaintReceipt> | { ok: false; unreachable: true };
 

@@ -1,5 +1,16 @@
 import type { OfficeInfo } from "@layan/protocol";
-import { Accessibility, Hand, Landmark, Languages, ListChecks, Ticket, Building, ScrollText, Info, MessageSquareWarning, ClipboardCheck } from "lucide-react";
+import {
+  Accessibility,
+  Hand,
+  Landmark,
+  ListChecks,
+  Ticket,
+  Building,
+  ScrollText,
+  Info,
+  MessageSquareWarning,
+  ClipboardCheck,
+} from "lucide-react";
 import { FEEDBACK_STRINGS } from "../feedback/strings";
 import type { Lang, Strings } from "../i18n";
 import { Clock } from "../components/Header";
@@ -13,7 +24,6 @@ export function Attract({
   lang,
   now,
   onStart,
-  onToggleLang,
   onOpen,
 }: {
   office: OfficeInfo;
@@ -21,7 +31,6 @@ export function Attract({
   lang: Lang;
   now: () => number;
   onStart: () => void;
-  onToggleLang: () => void;
   /** The screens a citizen may want without taking a number. */
   onOpen: (screen: "maklumat" | "info" | "complaint" | "survey") => void;
 }) {
@@ -36,19 +45,6 @@ export function Attract({
     <main className="attract" onClick={onStart} data-testid="attract">
       <div className="attract-top">
         <Clock now={now} timeZone={office.timezone} lang={lang} />
-        <button
-          type="button"
-          className="btn-ghost lang-btn on-dark"
-          aria-label={t.langToggleLabel}
-          data-testid="lang"
-          onClick={(e) => {
-            e.stopPropagation();
-            onToggleLang();
-          }}
-        >
-          <Languages size={30} aria-hidden="true" />
-          <span>{t.langToggle}</span>
-        </button>
       </div>
       <div className="attract-center">
         <span className="attract-emblem" aria-hidden="true">
@@ -56,10 +52,6 @@ export function Attract({
         </span>
         <h1 className="attract-office">{office.name}</h1>
         <p className="attract-lead">{t.attractLead}</p>
-        <button type="button" className="attract-start" onClick={onStart} data-testid="start">
-          <Hand size={64} aria-hidden="true" />
-          <span>{t.touchToStart}</span>
-        </button>
         <ol className="attract-steps">
           {t.attractSteps.map((label, i) => {
             const Icon = STEP_ICONS[i] ?? Ticket;
@@ -73,23 +65,6 @@ export function Attract({
           })}
         </ol>
       </div>
-      <nav className="attract-more" aria-label={f.info}>
-        {more.map(({ screen, label, Icon }) => (
-          <button
-            key={screen}
-            type="button"
-            className="attract-more-btn"
-            data-testid={`open-${screen}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              onOpen(screen);
-            }}
-          >
-            <Icon size={40} aria-hidden="true" />
-            <span>{label}</span>
-          </button>
-        ))}
-      </nav>
       {/* The pledge belongs where every citizen passes, not only behind a button. */}
       <p className="attract-maklumat" data-testid="attract-maklumat">
         <strong>{f.maklumat}:</strong> {office.maklumat.text}
@@ -98,6 +73,30 @@ export function Attract({
         <Accessibility size={36} aria-hidden="true" />
         <span>{t.priorityHint}</span>
       </footer>
+      {/* Within reach from a wheelchair on a portrait stand (the reach band, see access/reach.ts). */}
+      <div className="reach-zone attract-zone">
+        <button type="button" className="attract-start" onClick={onStart} data-testid="start">
+          <Hand size={64} aria-hidden="true" />
+          <span>{t.touchToStart}</span>
+        </button>
+        <nav className="attract-more" aria-label={f.info}>
+          {more.map(({ screen, label, Icon }) => (
+            <button
+              key={screen}
+              type="button"
+              className="attract-more-btn"
+              data-testid={`open-${screen}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onOpen(screen);
+              }}
+            >
+              <Icon size={40} aria-hidden="true" />
+              <span>{label}</span>
+            </button>
+          ))}
+        </nav>
+      </div>
     </main>
   );
 }

@@ -39,74 +39,78 @@ export function AgencyPicker({
   const top = popular.slice(0, POPULAR_SHOWN);
   return (
     <main className="page picker" data-testid="agencies">
-      <button type="button" className="search-open" onClick={onSearch} data-testid="search-open">
-        <Search size={40} aria-hidden="true" />
-        <span className="search-open-text">
-          <strong>{t.searchTitle}</strong>
-          <span>{t.searchExamples}</span>
-        </span>
-      </button>
-      {top.length > 0 ? (
-        <section className="popular" aria-labelledby="popular-title" data-testid="popular">
-          <h2 id="popular-title" className="section-title">
-            <Star size={28} aria-hidden="true" />
-            {t.popularTitle}
-          </h2>
-          <ul className="popular-list">
-            {top.map((service) => (
-              <li key={service.id}>
+      <PageHead title={t.chooseAgency} hint={t.chooseAgencyHint} />
+      <div className="reach-zone">
+        <button type="button" className="search-open" onClick={onSearch} data-testid="search-open">
+          <Search size={40} aria-hidden="true" />
+          <span className="search-open-text">
+            <strong>{t.searchTitle}</strong>
+            <span>{t.searchExamples}</span>
+          </span>
+        </button>
+        {top.length > 0 ? (
+          <section className="popular" aria-labelledby="popular-title" data-testid="popular">
+            <h2 id="popular-title" className="section-title">
+              <Star size={28} aria-hidden="true" />
+              {t.popularTitle}
+            </h2>
+            <ul className="popular-list">
+              {top.map((service) => (
+                <li key={service.id}>
+                  <button
+                    type="button"
+                    className="popular-tile"
+                    style={
+                      { "--accent": agencies.find((a) => a.id === service.agencyId)?.color } as CSSProperties
+                    }
+                    onClick={() => onPickService(service)}
+                    data-popular={service.id}
+                  >
+                    <span className="tile-icon" aria-hidden="true">
+                      <ConfigIcon name={service.icon} size={36} />
+                    </span>
+                    <span className="popular-name">{serviceName(service, lang)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <ul className={`tiles tiles-${offered.length > 4 ? "many" : "few"}`}>
+          {offered.map((agency) => {
+            const own = services.filter((s) => s.agencyId === agency.id);
+            const waiting = own.reduce((sum, s) => sum + (statuses.get(s.id)?.waiting ?? 0), 0);
+            return (
+              <li key={agency.id}>
                 <button
                   type="button"
-                  className="popular-tile"
-                  style={{ "--accent": agencies.find((a) => a.id === service.agencyId)?.color } as CSSProperties}
-                  onClick={() => onPickService(service)}
-                  data-popular={service.id}
+                  className="tile agency-tile"
+                  style={{ "--accent": agency.color } as CSSProperties}
+                  onClick={() => onPick(agency)}
+                  data-agency={agency.id}
+                  data-services={own.map((s) => s.id).join(" ")}
                 >
                   <span className="tile-icon" aria-hidden="true">
-                    <ConfigIcon name={service.icon} size={36} />
+                    <ConfigIcon name={agency.icon} size={48} />
                   </span>
-                  <span className="popular-name">{serviceName(service, lang)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <PageHead title={t.chooseAgency} hint={t.chooseAgencyHint} />
-      <ul className={`tiles tiles-${offered.length > 4 ? "many" : "few"}`}>
-        {offered.map((agency) => {
-          const own = services.filter((s) => s.agencyId === agency.id);
-          const waiting = own.reduce((sum, s) => sum + (statuses.get(s.id)?.waiting ?? 0), 0);
-          return (
-            <li key={agency.id}>
-              <button
-                type="button"
-                className="tile agency-tile"
-                style={{ "--accent": agency.color } as CSSProperties}
-                onClick={() => onPick(agency)}
-                data-agency={agency.id}
-                data-services={own.map((s) => s.id).join(" ")}
-              >
-                <span className="tile-icon" aria-hidden="true">
-                  <ConfigIcon name={agency.icon} size={48} />
-                </span>
-                <span className="tile-text">
-                  <span className="tile-title">{agency.shortName}</span>
-                  <span className="tile-sub">{agency.name}</span>
-                  <span className="tile-meta">
-                    <span>{t.services(own.length)}</span>
-                    <span className="tile-waiting">
-                      <Users size={22} aria-hidden="true" />
-                      {t.waitingNow(waiting)}
+                  <span className="tile-text">
+                    <span className="tile-title">{agency.shortName}</span>
+                    <span className="tile-sub">{agency.name}</span>
+                    <span className="tile-meta">
+                      <span>{t.services(own.length)}</span>
+                      <span className="tile-waiting">
+                        <Users size={22} aria-hidden="true" />
+                        {t.waitingNow(waiting)}
+                      </span>
                     </span>
                   </span>
-                </span>
-                <ChevronRight className="tile-chevron" size={40} aria-hidden="true" />
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+                  <ChevronRight className="tile-chevron" size={40} aria-hidden="true" />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </main>
   );
 }
@@ -145,15 +149,17 @@ export function ServicePicker({
           <p className="page-hint">{t.chooseService}</p>
         </div>
       </div>
-      <ServiceTiles
-        services={services}
-        size={services.length > 4 ? "many" : "few"}
-        agencyOf={() => undefined}
-        statuses={statuses}
-        t={t}
-        lang={lang}
-        onPick={onPick}
-      />
+      <div className="reach-zone">
+        <ServiceTiles
+          services={services}
+          size={services.length > 4 ? "many" : "few"}
+          agencyOf={() => undefined}
+          statuses={statuses}
+          t={t}
+          lang={lang}
+          onPick={onPick}
+        />
+      </div>
     </main>
   );
 }

@@ -26,41 +26,43 @@ export function PriorityPage({
   return (
     <main className="page priority-page" data-testid="priority">
       <PageHead title={t.priorityTitle} hint={t.priorityHint} />
-      <ul className="priority-options">
-        {OPTIONS.map(({ reason, icon: Icon }) => (
-          <li key={reason}>
-            <button
-              type="button"
-              className="tile priority-tile"
-              disabled={busy}
-              onClick={() => onChoose(reason)}
-              data-priority={reason}
-            >
-              <span className="tile-icon" aria-hidden="true">
-                <Icon size={56} />
-              </span>
-              <span className="tile-text">
-                <span className="tile-title">{t.priority[reason].title}</span>
-                <span className="tile-sub">{t.priority[reason].detail}</span>
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <footer className="action-bar">
-        <p className="action-hint" />
-        <button
-          type="button"
-          className="btn-primary take-btn"
-          disabled={busy}
-          onClick={() => onChoose(null)}
-          data-priority="none"
-          data-testid="regular"
-        >
-          <Ticket size={48} aria-hidden="true" />
-          <span>{t.priorityNo}</span>
-        </button>
-      </footer>
+      <div className="reach-zone">
+        <ul className="priority-options">
+          {OPTIONS.map(({ reason, icon: Icon }) => (
+            <li key={reason}>
+              <button
+                type="button"
+                className="tile priority-tile"
+                disabled={busy}
+                onClick={() => onChoose(reason)}
+                data-priority={reason}
+              >
+                <span className="tile-icon" aria-hidden="true">
+                  <Icon size={56} />
+                </span>
+                <span className="tile-text">
+                  <span className="tile-title">{t.priority[reason].title}</span>
+                  <span className="tile-sub">{t.priority[reason].detail}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <footer className="action-bar">
+          <p className="action-hint" />
+          <button
+            type="button"
+            className="btn-primary take-btn"
+            disabled={busy}
+            onClick={() => onChoose(null)}
+            data-priority="none"
+            data-testid="regular"
+          >
+            <Ticket size={48} aria-hidden="true" />
+            <span>{t.priorityNo}</span>
+          </button>
+        </footer>
+      </div>
     </main>
   );
 }

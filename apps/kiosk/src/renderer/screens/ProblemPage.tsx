@@ -29,10 +29,12 @@ export function ProblemPage({
         <h1 className="page-title">{title}</h1>
         <p className="page-hint problem-detail">{detail}</p>
       </div>
-      <button type="button" className="btn-primary" onClick={onBack} data-testid="problem-back">
-        <ArrowLeft size={40} aria-hidden="true" />
-        <span>{t.back}</span>
-      </button>
+      <div className="reach-zone">
+        <button type="button" className="btn-primary" onClick={onBack} data-testid="problem-back">
+          <ArrowLeft size={40} aria-hidden="true" />
+          <span>{t.back}</span>
+        </button>
+      </div>
     </main>
   );
 }

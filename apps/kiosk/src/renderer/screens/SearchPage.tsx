@@ -32,37 +32,44 @@ export function SearchPage({
   return (
     <main className="page search-page" data-testid="search">
       <PageHead title={t.searchTitle} hint={t.searchHint} />
-      <div className="search-box">
-        <Search size={40} aria-hidden="true" />
-        <input
-          type="search"
-          value={query}
-          // The on-screen keyboard below is the keyboard; no system one should cover the results.
-          inputMode="none"
-          aria-label={t.searchTitle}
-          placeholder={t.searchPlaceholder}
-          onChange={(e) => onQuery(e.target.value.slice(0, MAX_QUERY))}
-          data-testid="search-input"
+      <div className="reach-zone">
+        <div className="search-box">
+          <Search size={40} aria-hidden="true" />
+          <input
+            type="search"
+            value={query}
+            // The on-screen keyboard below is the keyboard; no system one should cover the results.
+            inputMode="none"
+            aria-label={t.searchTitle}
+            placeholder={t.searchPlaceholder}
+            onChange={(e) => onQuery(e.target.value.slice(0, MAX_QUERY))}
+            data-testid="search-input"
+          />
+        </div>
+        <section className="search-results" aria-label={t.searchResults} aria-live="polite" tabIndex={0}>
+          {query.trim() === "" ? null : results.length === 0 ? (
+            <p className="search-empty" data-testid="search-empty">
+              {t.searchNothing}
+            </p>
+          ) : (
+            <ServiceTiles
+              services={results}
+              size="few"
+              agencyOf={(service) => agencies.find((a) => a.id === service.agencyId)}
+              statuses={statuses}
+              t={t}
+              lang={lang}
+              onPick={onPick}
+            />
+          )}
+        </section>
+        <Keyboard
+          t={t}
+          onKey={type}
+          onClear={() => onQuery("")}
+          onBackspace={() => onQuery(query.slice(0, -1))}
         />
       </div>
-      <section className="search-results" aria-label={t.searchResults} aria-live="polite" tabIndex={0}>
-        {query.trim() === "" ? null : results.length === 0 ? (
-          <p className="search-empty" data-testid="search-empty">
-            {t.searchNothing}
-          </p>
-        ) : (
-          <ServiceTiles
-            services={results}
-            size="few"
-            agencyOf={(service) => agencies.find((a) => a.id === service.agencyId)}
-            statuses={statuses}
-            t={t}
-            lang={lang}
-            onPick={onPick}
-          />
-        )}
-      </section>
-      <Keyboard t={t} onKey={type} onClear={() => onQuery("")} onBackspace={() => onQuery(query.slice(0, -1))} />
     </main>
   );
 }

@@ -1,13 +1,5 @@
 import type { AgencyInfo, ServiceInfo, ServiceStatus } from "@layan/protocol";
-import {
-  Banknote,
-  CalendarClock,
-  CircleAlert,
-  Clock3,
-  Megaphone,
-  Package,
-  Ticket,
-} from "lucide-react";
+import { Banknote, CalendarClock, CircleAlert, Clock3, Megaphone, Package, Ticket } from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
 import { Checklist } from "../components/Checklist";
 import { ConfigIcon } from "../components/Icon";

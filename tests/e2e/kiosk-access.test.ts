@@ -1,0 +1,196 @@
+/**
+ * The kiosk for citizens who read with difficulty or sit in a wheelchair
+ * (issue 15), in Chromium against a real hub: large text and high contrast
+ * from the AccessBar, and on the portrait stand every control inside the
+ * band a wheelchair user reaches (devices.yaml: bottom edge 800 mm, 950 mm
+ * of picture, reach limit 1,200 mm: the lower 808 of 1,920 px).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/test-hub";
+import { axeViolations } from "./axe";
+import { hubContext, launchChromium } from "./browser";
+import { buildKiosk, KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+const SHOTS = join(ROOT, "docs", "screenshots");
+
+let printing: PrintingHub;
+let browser: Browser;
+let token: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  buildKiosk(ROOT);
+  mkdirSync(SHOTS, { recursive: true });
+  printing = await startPrintingHub("layan-kiosk-access-");
+  token = printing.hub.kioskTokens["kiosk-lobi"]!;
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await printing?.stop();
+});
+
+async function openKiosk(
+  viewport: { width: number; height: number },
+  params: Record<string, string> = {},
+): Promise<KioskPage> {
+  const page = await (await hubContext(browser, printing.hub, { viewport })).newPage();
+  pages.push(page);
+  const kiosk = new KioskPage(page, printing.hub.url);
+  await kiosk.open(token, params);
+  return kiosk;
+}
+
+/**
+ * Every screen a citizen meets, in order, with `check` called on each: the
+ * first screen, the agencies, an agency's services, search with its keyboard,
+ * a service, the priority question, the confirmation, maklumat, information,
+ * each step of a complaint and the survey's number and refusal, and a problem.
+ */
+async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<void>): Promise<void> {
+  const { page } = kiosk;
+  await check("attract");
+  await kiosk.startButton.click();
+  await kiosk.agencies.waitFor();
+  await check("agencies");
+  await page.locator('[data-agency="disdukcapil"]').click();
+  await kiosk.services.waitFor();
+  await check("services");
+  await kiosk.goHome();
+  await kiosk.search("akta");
+  await kiosk.searchPage.locator("button[data-service]").first().waitFor();
+  await check("search with keyboard");
+  await kiosk.goHome();
+  await kiosk.openService("ktp-el");
+  await check("service page");
+  await kiosk.takeButton.click();
+  await kiosk.priorityPage.waitFor();
+  await check("priority question");
+  await kiosk.regularButton.click();
+  await kiosk.confirmation.waitFor();
+  await check("confirmation");
+  await kiosk.goHome();
+  for (const screen of ["maklumat", "info"] as const) {
+    await kiosk.openFromFirstScreen(screen);
+    await page.getByTestId(`${screen}-page`).waitFor();
+    await check(screen);
+  }
+  await kiosk.openFromFirstScreen("complaint");
+  await page.locator('[data-testid="complaint-page"][data-step="category"]').waitFor();
+  await check("complaint: category");
+  await page.locator('[data-testid^="category-"]').first().click();
+  await check("complaint: service");
+  await page.getByTestId("complaint-service-none").click();
+  await page.getByTestId("complaint-text").waitFor();
+  await check("complaint: text with keyboard");
+  await kiosk.typeOnKeyboard("antrean lama");
+  await page.getByTestId("complaint-next").click();
+  await page.getByTestId("complaint-phone").waitFor();
+  await check("complaint: contact");
+  await kiosk.openFromFirstScreen("survey");
+  await page.getByTestId("survey-number").waitFor();
+  await check("survey: number with keyboard");
+  await kiosk.typeOnKeyboard("Z999");
+  await page.getByTestId("survey-find").click();
+  await page.getByTestId("survey-refused").or(page.getByTestId("survey-error")).waitFor();
+  await check("survey: unknown number");
+  await kiosk.goHome();
+  // A printer with its cover open: the problem screen and its way back.
+  printing.emulator.setState({ coverOpen: true });
+  try {
+    await kiosk.openService("akta-kelahiran");
+    await kiosk.blocker.waitFor();
+    await check("service page, blocked");
+  } finally {
+    printing.emulator.setState({ coverOpen: false });
+  }
+  await kiosk.goHome();
+}
+
+describe("kiosk: reach from a wheelchair", () => {
+  it("computes the band from the stand's geometry and lays out by it on a portrait screen", async () => {
+    const kiosk = await openKiosk(PORTRAIT);
+    expect(await kiosk.modes()).toMatchObject({ reach: "on" });
+    expect(await kiosk.reachBandPx()).toBe(808);
+  });
+
+  for (const [name, large] of [
+    ["normal text", false],
+    ["large text and high contrast", true],
+  ] as const) {
+    it(`puts every control of every screen inside the band (portrait, ${name})`, async () => {
+      const kiosk = await openKiosk(PORTRAIT);
+      if (large) {
+        await kiosk.largeTextButton.click();
+        await kiosk.highContrastButton.click();
+      }
+      const band = await kiosk.reachBandPx();
+      await walkScreens(kiosk, async (screen) => {
+        expect(await kiosk.outsideReach(band), screen).toEqual([]);
+      });
+    });
+  }
+
+  it("keeps the landscape layout (no reach band) on a landscape screen", async () => {
+    const kiosk = await openKiosk(LANDSCAPE);
+    expect(await kiosk.modes()).toMatchObject({ reach: "off" });
+    // The AccessBar still sits at the bottom edge.
+    const box = await kiosk.accessBar.boundingBox();
+    expect(Math.round(box!.y + box!.height)).toBe(LANDSCAPE.height);
+  });
+});
+
+describe("kiosk: large text and high contrast", () => {
+  for (const [name, viewport] of [
+    ["portrait 1080x1920", PORTRAIT],
+    ["landscape 1920x1080", LANDSCAPE],
+  ] as const) {
+    for (const lang of ["id", "en"] as const) {
+      it(`overflows nothing, clips nothing, passes axe and keeps 64 px targets (${name}, ${lang})`, async () => {
+        const kiosk = await openKiosk(viewport);
+        if (lang === "en") await kiosk.languageToggle.click();
+        await kiosk.largeTextButton.click();
+        await kiosk.highContrastButton.click();
+        expect(await kiosk.modes()).toMatchObject({ text: "large", contrast: "high" });
+        await walkScreens(kiosk, async (screen) => {
+          expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
+          expect(await kiosk.clippedText(), screen).toEqual([]);
+          expect(await kiosk.smallTargets(), screen).toEqual([]);
+          expect(await axeViolations(kiosk.page), screen).toEqual([]);
+          if (viewport === PORTRAIT && lang === "id" && screen === "service page")
+            await kiosk.page.screenshot({ path: join(SHOTS, "kiosk-service-large-contrast.png") });
+        });
+        // Still on after a dozen screens: the modes outlive navigation until the kiosk resets.
+        expect(await kiosk.modes()).toMatchObject({ text: "large", contrast: "high" });
+      });
+    }
+  }
+
+  it("goes back to normal text and contrast after inactivity, and after a ticket", async () => {
+    const kiosk = await openKiosk(PORTRAIT, { idle: "3" });
+    await kiosk.largeTextButton.click();
+    await kiosk.highContrastButton.click();
+    await kiosk.openService("ktp-el");
+    expect(await kiosk.largeTextButton.getAttribute("aria-pressed")).toBe("true");
+    await kiosk.attract.waitFor({ timeout: 8_000 });
+    expect(await kiosk.modes()).toMatchObject({ text: "normal", contrast: "normal" });
+    expect(await kiosk.largeTextButton.getAttribute("aria-pressed")).toBe("false");
+
+    await kiosk.largeTextButton.click();
+    await kiosk.takeTicket("ktp-el");
+    await kiosk.doneButton.click();
+    await kiosk.attract.waitFor();
+    expect(await kiosk.modes()).toMatchObject({ text: "normal", contrast: "normal" });
+  });
+});
