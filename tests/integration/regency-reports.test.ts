@@ -266,16 +266,16 @@ describe("the league narrowed to one service", () => {
       const own = (await hubReport<{ rows: SummaryRow[] }>(h, `/api/reports/summary?by=service&from=${FROM}&to=${TO}`)).rows.find((r) => r.key === service)!;
       const row = body.data.rows.find((r) => r.key === id)!;
       expectWithinPercentileBound(summaryOf(row), { ...summaryOf(own), key: id });
-      issued += own.issued;
+      issued += own.issued ?? 0;
     }
     // The whole-office league is bigger: the filter did narrow it.
     const all = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`);
-    expect(body.data.rows.reduce((n, r) => n + r.issued, 0)).toBe(issued);
-    expect(all.body.data.rows.reduce((n, r) => n + r.issued, 0)).toBeGreaterThan(issued);
+    expect(body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBe(issued);
+    expect(all.body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBeGreaterThan(issued);
 
     // By OPD: the same service summed over the OPD's offices (one office each here).
     const agencies = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}&by=agency&service=${service}`);
-    expect(agencies.body.data.rows.reduce((n, r) => n + r.issued, 0)).toBe(issued);
+    expect(agencies.body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBe(issued);
 
     const res = await fetch(`${regency.url}/api/v1/regency/league.csv?from=${FROM}&to=${TO}&service=${service}`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.headers.get("content-disposition")).toContain(`layan-peringkat-kantor-${service}-${FROM}_${TO}.csv`);
