@@ -251,6 +251,31 @@ describe("a regency user", () => {
     await app.groupBy("Per kantor");
   });
 
+  it("narrows the league to one service: each office ranked by its own figures for that service", async () => {
+    const busiest = [...expected.get("samsat")!.services].sort((a, b) => b.served - a.served)[0]!;
+    await app.chooseService(busiest.name);
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe(`Peringkat kantor · ${busiest.name} · 1 – 18 November 2026`);
+    const key = (p: number | null) => (p === null ? -1 : p);
+    const own = [...expected.entries()].flatMap(([id, e]) => {
+      const s = e.services.find((r) => r.key === busiest.key);
+      return s ? [{ id, s }] : [];
+    });
+    const order = [...own]
+      .sort((a, b) => key(b.s.waitMet.pct) - key(a.s.waitMet.pct) || key(b.s.serviceMet.pct) - key(a.s.serviceMet.pct) || (a.s.wait.p50Ms ?? Infinity) - (b.s.wait.p50Ms ?? Infinity))
+      .map((o) => o.id);
+    const rows = await app.leagueRows();
+    expect(rows.map((r) => r.key)).toEqual(order);
+    for (const row of rows) {
+      const s = own.find((o) => o.id === row.key)!.s;
+      expect(row.cells.issued).toBe(`${count(s.issued)} / ${count(s.served)}`);
+      expect(row.cells.waitPct).toBe(pct(s.waitMet.pct));
+    }
+    const csv = await app.downloadCsv();
+    expect(csv.name).toBe(`layan-peringkat-kantor-${busiest.key}-${MONTH_FROM}_${TODAY}.csv`);
+    await app.chooseService(null);
+    expect((await app.leagueRows()).map((r) => r.key)).toEqual(expectedOrder());
+  });
+
   it("drills down to an office, a service and its SOP steps", async () => {
     const office = OFFICES[1];
     const e = expected.get(office.id)!;

@@ -13,11 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { loadConfig } from "@layan/config";
-import type { ComplaintsReport, IkmReport, RegencyLeague, RegencyOfficeServices, RegencyOfficeSteps, RegencyOfficeTrend, RegencyStandardGaps, StepRow, SummaryRow } from "@layan/protocol";
+import type { ComplaintsReport, IkmReport, RegencyLeague, RegencyOfficeServices, RegencyServiceCatalog, RegencyOfficeSteps, RegencyOfficeTrend, RegencyStandardGaps, StepRow, SummaryRow } from "@layan/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { login } from "../../apps/hub/src/testing/harness";
-import { addViewer, rebuildProjection, revokeViewer, type Pool } from "../../apps/regency/src/index";
+import { addOffice, addViewer, rebuildProjection, revokeViewer, type Pool } from "../../apps/regency/src/index";
 import { expectWithinPercentileBound } from "../support/percentile-bound";
 import { freshDatabase } from "../support/postgres";
 import { centralEvents, eventually, joinRegency, projectionCurrent, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq } from "../support/regency-server";
@@ -243,5 +243,85 @@ describe("the regency figures equal the office hubs' own reports for the same pe
     expect(before.months.length).toBeGreaterThan(0);
     await rebuildProjection(pool);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the league narrowed to one service", () => {
+  /** A service both offices served, the crowded one's busiest. */
+  async function sharedService(): Promise<string> {
+    const [calm, crowded] = await Promise.all(
+      OFFICES.map(async (o) => (await hubReport<{ rows: SummaryRow[] }>(hubs.get(o.id)!, `/api/reports/summary?by=service&from=${FROM}&to=${TO}`)).rows),
+    );
+    const id = [...crowded!].sort((a, b) => b.served - a.served).find((r) => calm!.some((c) => c.key === r.key && c.served > 0))?.key;
+    expect(id).toBeTruthy();
+    return id!;
+  }
+
+  it("for one service, each office's row is that service's row in the office's own report, and the CSV follows", async () => {
+    const service = await sharedService();
+    const { status, body } = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}&service=${service}`);
+    expect(status).toBe(200);
+    expect(body.data.rows.map((r) => r.key).sort()).toEqual(OFFICES.map((o) => o.id).sort());
+    let issued = 0;
+    for (const [id, h] of hubs) {
+      const own = (await hubReport<{ rows: SummaryRow[] }>(h, `/api/reports/summary?by=service&from=${FROM}&to=${TO}`)).rows.find((r) => r.key === service)!;
+      const row = body.data.rows.find((r) => r.key === id)!;
+      expectWithinPercentileBound(summaryOf(row), { ...summaryOf(own), key: id });
+      issued += own.issued ?? 0;
+    }
+    // The whole-office league is bigger: the filter did narrow it.
+    const all = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`);
+    expect(body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBe(issued);
+    expect(all.body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBeGreaterThan(issued);
+
+    // By OPD: the same service summed over the OPD's offices (one office each here).
+    const agencies = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}&by=agency&service=${service}`);
+    expect(agencies.body.data.rows.reduce((n, r) => n + (r.issued ?? 0), 0)).toBe(issued);
+
+    const res = await fetch(`${regency.url}/api/v1/regency/league.csv?from=${FROM}&to=${TO}&service=${service}`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(res.headers.get("content-disposition")).toContain(`layan-peringkat-kantor-${service}-${FROM}_${TO}.csv`);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Peringkat,Kantor\/OPD,Kode,/);
+    expect(lines.slice(1).map((l) => [l.split(",")[2], l.split(",")[4]])).toEqual(body.data.rows.map((r) => [r.key, String(r.issued)]));
+  });
+
+  it("an unknown service is 404 SERVICE_UNKNOWN; a known one with nothing in the period is an empty league", async () => {
+    const unknown = await central(`/api/v1/regency/league?from=${FROM}&to=${TO}&service=tidak-ada`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: "SERVICE_UNKNOWN", message: "Layanan tidak ditemukan." });
+    const csv = await central(`/api/v1/regency/league.csv?from=${FROM}&to=${TO}&service=tidak-ada`);
+    expect(csv.status).toBe(404);
+    const service = await sharedService();
+    const before = await central<RegencyLeague>(`/api/v1/regency/league?from=2026-10-01&to=2026-10-31&service=${service}`);
+    expect(before.status).toBe(200);
+    expect(before.body.data.rows).toEqual([]);
+    const bad = await central(`/api/v1/regency/league?from=${FROM}&to=${TO}&service=${encodeURIComponent("bukan id!")}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.code).toBe("INVALID_PAYLOAD");
+  });
+
+  it("lists the services by id across offices: the most common name, the others beside it; a scoped viewer sees its own", async () => {
+    const service = await sharedService();
+    const { rows } = await pool.query<{ name: string }>("SELECT standard->>'name' AS name FROM office_standards WHERE office_id = 'kantor-tenang' AND service_id = $1", [service]);
+    const name = rows[0]!.name;
+    // A third office publishing the same id under the same name, and the crowded office renaming it.
+    await addOffice(pool, { id: "kantor-ketiga", name: "Kantor ketiga", agency: "OPD kantor-ketiga" }, Date.parse(NOW));
+    await pool.query(
+      "INSERT INTO office_standards (office_id, service_id, standard, hash, received_at) SELECT 'kantor-ketiga', service_id, standard, hash, received_at FROM office_standards WHERE office_id = 'kantor-tenang' AND service_id = $1",
+      [service],
+    );
+    await pool.query("UPDATE office_standards SET standard = jsonb_set(standard, '{name}', '\"Nama lain layanan ini\"') WHERE office_id = 'kantor-ramai' AND service_id = $1", [service]);
+
+    const catalog = await central<RegencyServiceCatalog>("/api/v1/regency/services");
+    expect(catalog.status).toBe(200);
+    expect(catalog.body.data.services.find((s) => s.id === service)).toEqual({ id: service, name, otherNames: ["Nama lain layanan ini"], offices: 3 });
+    const ids = catalog.body.data.services.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const published = await pool.query<{ service_id: string }>("SELECT DISTINCT service_id FROM office_standards");
+    expect([...ids].sort()).toEqual(published.rows.map((r) => r.service_id).sort());
+
+    const scoped = await addViewer(pool, { name: "Kepala Kantor Ramai", officeId: "kantor-ramai" }, Date.parse(NOW));
+    const own = await central<RegencyServiceCatalog>("/api/v1/regency/services", scoped.token);
+    expect(own.body.data.services.find((s) => s.id === service)).toEqual({ id: service, name: "Nama lain layanan ini", otherNames: [], offices: 1 });
   });
 });

@@ -13,6 +13,7 @@ import type {
   RegencyOfficeServices,
   RegencyOfficeSteps,
   RegencyOfficeTrend,
+  RegencyServiceCatalog,
   RegencyStandardGaps,
 } from "@layan/protocol";
 import { REGENCY_SESSION_PATH } from "@layan/protocol";
@@ -107,6 +108,8 @@ export interface Api {
   steps(office: string, params: { from: string; to: string; service?: string | null }): Promise<RegencyOfficeSteps>;
   trend(office: string, params: { from: string; to: string; service?: string | null }): Promise<RegencyOfficeTrend>;
   gaps(): Promise<RegencyStandardGaps>;
+  /** The services across the offices, the league's filter. */
+  serviceCatalog(): Promise<RegencyServiceCatalog>;
   /** Saves the league table's CSV under the server's file name; resolves with it. */
   downloadLeague(params: { from: string; to: string; by: "office" | "agency"; service?: string | null }): Promise<string>;
 }
@@ -128,6 +131,7 @@ export function createApi(onExpired: (error: ApiError) => void): Api {
     steps: async (id, p) => dataOf(await get(office(id, "steps"), p)),
     trend: async (id, p) => dataOf(await get(office(id, "trend"), p)),
     gaps: async () => dataOf(await get("standards/gaps")),
+    serviceCatalog: async () => dataOf(await get("services")),
     downloadLeague: async (p) => saveDownload(await get("league.csv", p), "layan-peringkat.csv"),
   };
 }

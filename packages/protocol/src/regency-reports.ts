@@ -136,3 +136,22 @@ export interface RegencyStandardGaps {
   checked: { officeId: string; services: number }[];
   gaps: RegencyStandardGap[];
 }
+
+/**
+ * GET /api/v1/regency/services: the services the viewer's offices offer, the
+ * league's service filter. Matched by id across offices (the id is what the
+ * rollups carry); named by the name most offices published for it.
+ */
+export interface RegencyServiceEntry {
+  id: string;
+  /** The most common published name (ties: alphabetical); the id where no office published one. */
+  name: string;
+  /** Other names offices published for the same id, most common first. */
+  otherNames: string[];
+  /** Offices that published the service or served it. */
+  offices: number;
+}
+
+export interface RegencyServiceCatalog {
+  services: RegencyServiceEntry[];
+}

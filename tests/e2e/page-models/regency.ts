@@ -50,6 +50,14 @@ export class RegencyPage extends SignInPage {
     await this.settled();
   }
 
+  /** The league's service filter; null for every service. */
+  async chooseService(name: string | null): Promise<void> {
+    // By name attribute: the label's accessible name includes the chosen option.
+    const select = this.page.locator('select[name="layanan"]');
+    await select.selectOption(name === null ? { value: "" } : { label: name });
+    await this.settled();
+  }
+
   async sortBy(column: string): Promise<void> {
     await this.leagueTable.getByRole("button", { name: column }).click();
     await this.settled();

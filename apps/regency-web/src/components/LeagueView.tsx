@@ -14,25 +14,40 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
   const by = params.get("by") === "agency" ? "agency" : "office";
   const sortKey = (params.get("urut") as SortKey | null) ?? "rank";
   const dir: Direction = params.get("arah") === "desc" ? "desc" : "asc";
-  const league = useLoad(`${range.from}|${range.to}|${by}`, () => api.league({ ...range, by }));
+  const service = params.get("layanan");
+  const league = useLoad(`${range.from}|${range.to}|${by}|${service ?? ""}`, () => api.league({ ...range, by, service }));
+  const catalog = useLoad("services", () => api.serviceCatalog());
+  const chosen = catalog.data?.services.find((s) => s.id === service);
   const [csvError, setCsvError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const setParam = (patch: Record<string, string | null>) => go("peringkat", null, { urut: params.get("urut"), arah: params.get("arah"), ...patch });
+  const setParam = (patch: Record<string, string | null>) => go("peringkat", null, { urut: params.get("urut"), arah: params.get("arah"), layanan: service, ...patch });
   const onSort = (key: SortKey) => setParam({ urut: key, arah: key === sortKey && dir === "asc" ? "desc" : "asc" });
 
   const download = () => {
     setCsvError(null);
-    api.downloadLeague({ ...range, by }).then(setSaved, (err: unknown) => err instanceof ApiError && setCsvError(err));
+    api.downloadLeague({ ...range, by, service }).then(setSaved, (err: unknown) => err instanceof ApiError && setCsvError(err));
   };
 
   return (
     <Section
       id="league-title"
-      title={`Peringkat ${by === "office" ? "kantor" : "perangkat daerah"} · ${periodLabel(range.from, range.to)}`}
+      title={`Peringkat ${by === "office" ? "kantor" : "perangkat daerah"}${service ? ` · ${chosen?.name ?? service}` : ""} · ${periodLabel(range.from, range.to)}`}
       loaded={league}
       actions={
         <div className="panel__actions">
+          <label className="field">
+            Layanan
+            <select name="layanan" value={service ?? ""} onChange={(e) => setParam({ layanan: e.target.value || null })}>
+              <option value="">Semua layanan</option>
+              {catalog.data?.services.map((s) => (
+                // Offices that name the id otherwise: their names in the tooltip, the id matches them all.
+                <option key={s.id} value={s.id} title={s.otherNames.length ? `Juga disebut: ${s.otherNames.join("; ")}` : undefined}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="segmented" role="group" aria-label="Kelompokkan">
             <button type="button" aria-pressed={by === "office"} onClick={() => setParam({ by: null })}>
               Per kantor
@@ -54,7 +69,7 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
         </p>
       )}
       {league.data && league.data.rows.length === 0 ? (
-        <p className="muted">Belum ada data antrean dari kantor mana pun untuk periode ini.</p>
+        <p className="muted">{service ? "Belum ada data antrean untuk layanan ini pada periode ini." : "Belum ada data antrean dari kantor mana pun untuk periode ini."}</p>
       ) : (
         league.data && (
           <TableWrap label="Tabel peringkat">

@@ -37,16 +37,19 @@ const FIELDS: { key: keyof Letterhead; label: string; placeholder: string }[] = 
  * office, place, date and signature; "Halaman i dari n" on every page
  * (@page in styles.css).
  */
-export function PrintReport({ api, range, today }: ViewProps) {
+export function PrintReport({ api, range, today, params }: ViewProps) {
+  const service = params.get("layanan");
   const [head, setHead] = useState<Letterhead>(() => letterheadStore.load() ?? EMPTY);
-  const league = useLoad(`print|${range.from}|${range.to}`, () => api.league({ ...range, by: "office" }));
+  const league = useLoad(`print|${range.from}|${range.to}|${service ?? ""}`, () => api.league({ ...range, by: "office", service }));
+  const catalog = useLoad(`print-services|${service ?? ""}`, () => (service ? api.serviceCatalog() : Promise.resolve(null)));
+  const serviceName = service ? (catalog.data?.services.find((s) => s.id === service)?.name ?? service) : null;
   const gaps = useLoad("print-gaps", () => api.gaps());
   const update = (key: keyof Letterhead, value: string) => {
     const next = { ...head, [key]: value };
     setHead(next);
     letterheadStore.save(next);
   };
-  const loading = league.loading || gaps.loading;
+  const loading = league.loading || gaps.loading || catalog.loading;
   const error = league.error ?? gaps.error;
   const kabupaten = head.kabupaten.trim() || "…";
   const names = new Map((league.data?.rows ?? []).map((r) => [r.key ?? "", r.name]));
@@ -72,6 +75,7 @@ export function PrintReport({ api, range, today }: ViewProps) {
           <p className="doc__gov">PEMERINTAH KABUPATEN {kabupaten.toUpperCase()}</p>
           <h1>Laporan Kinerja Pelayanan Publik Perangkat Daerah</h1>
           <p>Periode {periodLabel(range.from, range.to)}</p>
+          {serviceName && <p data-testid="report-service">Layanan: {serviceName} (angka peringkat hanya untuk layanan ini)</p>}
         </header>
         <section>
           <h2>1. Peringkat kantor pelayanan</h2>

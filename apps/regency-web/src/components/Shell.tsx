@@ -38,6 +38,8 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
     if (ownOffice && route.view === "peringkat") location.replace(hrefFor("kantor", ownOffice, carried(route.params)));
   }, [ownOffice, route.view, route.params]);
 
+  // The league's service filter goes with it to the printed report (and back), not into an office's drill-down, whose `layanan` is its own.
+  const keep = { ...carried(route.params), layanan: route.view === "peringkat" || route.view === "cetak" ? route.params.get("layanan") : null };
   const tabs: { view: View; id: string | null; label: string }[] = [
     ownOffice ? { view: "kantor", id: ownOffice, label: "Kantor saya" } : { view: "peringkat", id: null, label: "Peringkat" },
     { view: "standar", id: null, label: "Kelengkapan Standar" },
@@ -72,7 +74,7 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
         {tabs.map((t) => (
           <a
             key={t.view}
-            href={hrefFor(t.view, t.id, carried(route.params))}
+            href={hrefFor(t.view, t.id, t.view === "kantor" ? carried(route.params) : keep)}
             className={activeTab === t.view ? "tab tab--active" : "tab"}
             aria-current={activeTab === t.view ? "page" : undefined}
           >

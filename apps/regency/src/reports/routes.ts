@@ -16,6 +16,7 @@ import {
   type RegencyOfficeServices,
   type RegencyOfficeSteps,
   type RegencyOfficeTrend,
+  type RegencyServiceCatalog,
   type RegencyStandardGaps,
 } from "@layan/protocol";
 import type { z } from "zod";
@@ -102,6 +103,36 @@ async function serviceNames(pool: Pool, officeId: string): Promise<Record<string
   return Object.fromEntries(rows.flatMap((r) => (r.name === null ? [] : [[r.service_id, r.name] as const])));
 }
 
+/**
+ * Every service id the viewer's offices published or served, with the name
+ * most offices gave it (ties alphabetical) and the others beside it: two
+ * offices may call one id differently, and the league matches the id.
+ */
+export async function serviceCatalog(pool: Pool, officeId: string | null): Promise<RegencyServiceCatalog> {
+  const { rows } = await pool.query<{ service_id: string; name: string | null; offices: number }>(
+    `WITH s AS (
+       SELECT office_id, service_id, standard->>'name' AS name FROM office_standards WHERE $1::text IS NULL OR office_id = $1
+       UNION
+       SELECT DISTINCT r.office_id, r.service_id, NULL::text FROM regency_day_services r
+        WHERE ($1::text IS NULL OR r.office_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM office_standards p WHERE p.office_id = r.office_id AND p.service_id = r.service_id))
+     SELECT service_id, name, count(DISTINCT office_id)::int8 AS offices FROM s GROUP BY service_id, name`,
+    [officeId],
+  );
+  const byId = new Map<string, { names: Map<string, number>; offices: number }>();
+  for (const r of rows) {
+    const entry = byId.get(r.service_id) ?? { names: new Map<string, number>(), offices: 0 };
+    entry.offices += r.offices;
+    if (r.name !== null && r.name.trim() !== "") entry.names.set(r.name, (entry.names.get(r.name) ?? 0) + r.offices);
+    byId.set(r.service_id, entry);
+  }
+  const services = [...byId].map(([id, e]) => {
+    const names = [...e.names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "id")).map(([n]) => n);
+    return { id, name: names[0] ?? id, otherNames: names.slice(1), offices: e.offices };
+  });
+  return { services: services.sort((a, b) => a.name.localeCompare(b.name, "id") || a.id.localeCompare(b.id)) };
+}
+
 interface OfficeRow {
   id: string;
   name: string;
@@ -119,6 +150,12 @@ export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
   }
 
   async function league(viewer: Viewer, q: RegencyLeagueQuery): Promise<RegencyLeague> {
+    // A service no office (in scope) knows is a typo or another regency's id: said so, not answered
+    // with an empty league a staffer would read as "nobody was served".
+    if (q.service !== null) {
+      const known = new Set((await serviceCatalog(pool, viewer.officeId)).services.map((s) => s.id));
+      if (q.service.some((id) => !known.has(id))) throw new IngestRefusal("SERVICE_UNKNOWN", 404);
+    }
     const filter: RegencyFilter = { from: q.from, to: q.to, serviceIds: q.service, officeIds: viewer.officeId === null ? null : [viewer.officeId] };
     const [rows, ikm, complaints] = await Promise.all([summaries(pool, filter, q.by), ikmBy(pool, filter, q.by), complaintsBy(pool, filter, q.by)]);
     const offices = (await pool.query<OfficeRow>("SELECT id, name, agency FROM offices")).rows;
@@ -162,18 +199,23 @@ export function createReportRoutes(pool: Pool, send: Send, viewerOf: ReaderOf) {
     if (req.method !== "GET") throw new IngestRefusal("NOT_FOUND", 404);
     const viewer = await viewerOf(req);
     if (path === "/api/v1/regency/league" || path === "/api/v1/regency/league.csv") {
-      const data = await league(viewer, parseQuery(RegencyLeagueQuery, url));
+      const q = parseQuery(RegencyLeagueQuery, url);
+      const data = await league(viewer, q);
       if (path.endsWith(".csv")) {
         const body = leagueCsv(data);
         res.writeHead(200, {
           "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="layan-peringkat-${data.by === "office" ? "kantor" : "opd"}-${data.from}_${data.to}.csv"`,
+          "content-disposition": `attachment; filename="layan-peringkat-${data.by === "office" ? "kantor" : "opd"}${q.service ? `-${q.service.join("+")}` : ""}-${data.from}_${data.to}.csv"`,
           "cache-control": "no-store",
         });
         res.end(body);
         return true;
       }
       send(res, 200, { ok: true, data });
+      return true;
+    }
+    if (path === "/api/v1/regency/services") {
+      send(res, 200, { ok: true, data: await serviceCatalog(pool, viewer.officeId) });
       return true;
     }
     if (path === "/api/v1/regency/standards/gaps") {
