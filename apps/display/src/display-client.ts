@@ -175,6 +175,8 @@ export class DisplayClient {
       )
         sinceSeq = null;
       this.set({ config: config.data });
+      this.output?.usePack(voiceUrls(config.data.voice?.clips, this.hubUrl));
+      speechLog().mode = this.player?.via() ?? "off";
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       const answer = await sendCommand(socket, "sync:request", {
@@ -195,4 +197,10 @@ export class DisplayClient {
       return;
     }
   }
+}
+
+/** The hub's clip paths as this page fetches them: same origin, or the `?hub=` a dev build points at. */
+function voiceUrls(clips: Record<string, string> | undefined, hubUrl: string): Record<string, string> | undefined {
+  if (!clips) return undefined;
+  return Object.fromEntries(Object.entries(clips).map(([id, path]) => [id, `${hubUrl}${path}`]));
 }

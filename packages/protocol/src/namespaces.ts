@@ -134,6 +134,8 @@ export interface DisplayConfig {
   serviceIds: string[];
   services: { id: string; name: string; prefix: string }[];
   announcement: { style: "digits" | "number" };
+  /** The office's recorded voice (clip id to URL on this hub); absent: the display's bundled clips. */
+  voice?: { pack: string; clips: Record<string, string> };
 }
 
 // ---- /dashboard (session of a manager, supervisor or admin) ----

@@ -2,6 +2,7 @@ import { ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
 import type { HubContext } from "../context";
 import type { DisplayGroup } from "../setup";
 import { identityOf, onConnection } from "./common";
+import { voiceForDisplay } from "./display-voice";
 
 export const LAST_CALLS_SHOWN = 10;
 
@@ -40,6 +41,8 @@ export function attachDisplay(ctx: HubContext): void {
           .map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
         announcement: { style: ctx.setup.announcementStyle },
       };
+      const voice = voiceForDisplay(ctx.setup.voicePack);
+      if (voice) config.voice = voice;
       return ok(config);
     });
 
