@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inspectConfig } from "./load";
 import { runConfigCheck } from "./report";
-import { ConfigCopy, freshCopyEachTest } from "./test-support";
+import { freshCopyEachTest, type ConfigCopy } from "./test-support";
 import { audioFormatOf, VOICE_CLIP_IDS } from "./voice-pack";
 
 /** A real, decodable clip: 20 ms of 8 kHz mono 8-bit PCM silence. */
