@@ -2,6 +2,7 @@ import type {
   CounterView,
   DashboardPush,
   DashboardSnapshot,
+  DisplayHealth,
   LogEntry,
   WaitingCount,
 } from "@layan/protocol";
@@ -82,6 +83,7 @@ export function connectBoard(
   token: string,
   onState: (update: (s: BoardState) => BoardState) => void,
   onRefused: (message: string) => void,
+  onDisplays: (displays: DisplayHealth[]) => void = () => undefined,
 ): BoardConnection {
   const socket = connectHub({ url: hubUrl, namespace: "dashboard", token });
   const tracker = new SeqTracker();
@@ -112,6 +114,8 @@ export function connectBoard(
     push({ name: "queue:changed", payload }, payload.seq),
   );
   socket.on("log:appended", (payload: LogEntry) => push({ name: "log:appended", payload }, payload.seq));
+  // Not sequenced: each push is the whole, current list of displays.
+  socket.on("displays:health", (payload: DisplayHealth[]) => onDisplays(payload));
   socket.on("connect_error", (err: Error) => {
     const code = connectErrorCode(err);
     if ((code === "UNAUTHORIZED" || code === "FORBIDDEN") && !socket.active) {

@@ -25,6 +25,9 @@ export interface DisplayView {
 
 type Listener = () => void;
 
+/** How often a display tells the hub it is still there and whether it can be heard. */
+export const SOUND_HEARTBEAT_MS = 30_000;
+
 /**
  * A waiting-room screen's link to the hub: config and a snapshot on every
  * (re)connect, resync from the last seq seen, live pushes applied through the
@@ -39,6 +42,9 @@ export class DisplayClient {
   private readonly player: AutoPlayer | null;
   private readonly queue: AnnouncementQueue;
   private readonly entries = new WeakMap<object, SpokenEntry>();
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  /** Device time the last announcement ended, and whether it played. */
+  private lastAnnouncement: { endedAt: number; ok: boolean } | null = null;
 
   constructor(
     private readonly hubUrl: string,
@@ -61,7 +67,9 @@ export class DisplayClient {
       onFinish: (a, played) => {
         const entry = this.entries.get(a);
         if (entry) entry.ok = played;
+        this.lastAnnouncement = { endedAt: Date.now(), ok: played };
         if (this.view.speaking === a.text) this.set({ speaking: null });
+        this.reportSound();
       },
     });
     const log = speechLog();
@@ -85,8 +93,27 @@ export class DisplayClient {
   };
 
   private set(patch: Partial<DisplayView>): void {
+    const before = this.view.soundAllowed;
     this.view = { ...this.view, ...patch };
     for (const l of this.listeners) l();
+    if (this.view.soundAllowed !== before) this.reportSound();
+  }
+
+  /**
+   * Tells the hub whether this screen can be heard (display:sound): a screen
+   * whose audio is still locked after a reboot shows its calls in silence,
+   * and only the dashboard can tell anyone.
+   */
+  private reportSound(): void {
+    const socket = this.socket;
+    // Unknown until the autoplay probe answers (under 3 s); the next report says it.
+    if (!socket?.connected || this.view.soundAllowed === null) return;
+    const last = this.lastAnnouncement;
+    void sendCommand(socket, "display:sound", {
+      audio: !this.output ? "off" : this.view.soundAllowed ? "unlocked" : "locked",
+      lastAnnouncementAgoMs: last ? Math.max(0, Date.now() - last.endedAt) : null,
+      lastAnnouncementOk: last ? last.ok : null,
+    });
   }
 
   start(): void {
@@ -109,7 +136,11 @@ export class DisplayClient {
     const socket = connectHub({ url: this.hubUrl, namespace: "display", token: this.token });
     this.socket = socket;
     this.stopWatching = watchConnection(socket, (connection) => this.set({ connection }));
-    socket.on("connect", () => void this.resync());
+    socket.on("connect", () => {
+      void this.resync();
+      this.reportSound();
+    });
+    this.heartbeat = setInterval(() => this.reportSound(), SOUND_HEARTBEAT_MS);
     const live = (push: DisplayPush) => this.onPush(push, true);
     socket.on("ticket:called", (payload: CallView) => live({ name: "ticket:called", payload }));
     socket.on("ticket:recalled", (payload: CallView) => live({ name: "ticket:recalled", payload }));
@@ -120,6 +151,8 @@ export class DisplayClient {
   }
 
   stop(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     this.stopWatching?.();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -175,6 +208,8 @@ export class DisplayClient {
       )
         sinceSeq = null;
       this.set({ config: config.data });
+      this.output?.usePack(voiceUrls(config.data.voice?.clips, this.hubUrl));
+      speechLog().mode = this.player?.via() ?? "off";
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       const answer = await sendCommand(socket, "sync:request", {
@@ -195,4 +230,10 @@ export class DisplayClient {
       return;
     }
   }
+}
+
+/** The hub's clip paths as this page fetches them: same origin, or the `?hub=` a dev build points at. */
+function voiceUrls(clips: Record<string, string> | undefined, hubUrl: string): Record<string, string> | undefined {
+  if (!clips) return undefined;
+  return Object.fromEntries(Object.entries(clips).map(([id, path]) => [id, `${hubUrl}${path}`]));
 }

@@ -107,6 +107,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     kiosks,
     displays,
     announcementStyle: config.office.announcement.style,
+    voicePack: config.voicePack ?? null,
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
     feedback: {

@@ -27,6 +27,7 @@ import { baseReachableFromPhone, unreachableTicketUrlWarning } from "./public-ur
 import { startShipping } from "./shipping";
 import { ticketPageRoutes } from "./ticket-page";
 import { Views } from "./views";
+import { voicePackRoutes } from "./namespaces/display-voice";
 
 export interface HubOptions {
   setup: HubSetup;
@@ -248,6 +249,7 @@ export function createHub(options: HubOptions): Hub {
     ticketPageRoutes(context),
     feedbackRoutes(context),
     complaintPageRoutes(context),
+    voicePackRoutes(context),
     staticApps(options.webApps ?? {}),
     ...extraRoutes,
   ];

@@ -1,4 +1,5 @@
 import type { OfficeRules, WorkingCalendar } from "@layan/core";
+import type { VoicePack } from "@layan/config";
 import type { Catalog, KioskScreenInfo } from "@layan/protocol";
 
 export interface PrinterSetting {
@@ -33,6 +34,8 @@ export interface HubSetup {
   kiosks: Map<string, KioskSetup>;
   displays: Map<string, DisplayGroup>;
   announcementStyle: "digits" | "number";
+  /** The office's complete recorded voice for the displays, or null for the bundled one. */
+  voicePack: VoicePack | null;
   kioskIdleSeconds: number;
   /** Base of the ticket status links printed as QR codes; null: derived from the request. */
   publicBaseUrl: string | null;

@@ -24,3 +24,4 @@ export {
   devicesFileSchema,
 } from "./schema";
 export type * from "./types";
+export { audioFormatOf, checkVoicePack, counterClipId, voiceClipIds, VOICE_CLIP_IDS, VOICE_EXTENSIONS, VOICE_FOLDER } from "./voice-pack";

@@ -3,6 +3,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import type { z } from "zod";
 import { ConfigError, sortIssues, suggest, type ConfigIssue, type PathSegment } from "./issues";
 import { closedDatesWarning, embedLogo } from "./office-checks";
+import { checkVoicePack } from "./voice-pack";
 import {
   agenciesFileSchema,
   countersFileSchema,
@@ -385,6 +386,8 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
     rememberServiceSource(service, s.source);
     complete.push(service);
   }
+  const voice = checkVoicePack(absolute, office.value.announcement.voicePack, counters.value.counters, office.source, (p) => run.display(p));
+  warnings.push(...voice.warnings);
   return {
     config: {
       office: office.value,
@@ -392,6 +395,7 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
       services: complete,
       counters: counters.value.counters,
       devices: devices.value,
+      ...(voice.pack ? { voicePack: voice.pack } : {}),
     },
     issues,
     warnings,

@@ -164,7 +164,12 @@ export const officeFileSchema: z.ZodType<OfficeConfig> = z.strictObject({
   publicBaseUrl: httpUrl.optional(),
   queue: queuePolicies,
   kiosk: z.strictObject({ inactivityResetSeconds: z.int().min(10).max(3600).default(60) }).prefault({}),
-  announcement: z.strictObject({ style: z.enum(["digits", "number"]).default("number") }).prefault({}),
+  announcement: z
+    .strictObject({
+      style: z.enum(["digits", "number"]).default("number"),
+      voicePack: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a folder name like \"suara-kantor\" (a-z, 0-9, -)").optional(),
+    })
+    .prefault({}),
 });
 
 export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.strictObject({

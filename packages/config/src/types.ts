@@ -50,6 +50,8 @@ export interface OfficeConfig {
   announcement: {
     /** "A-012" spoken as "A nol satu dua" (digits) or "A dua belas" (number). */
     style: AnnouncementStyle;
+    /** Folder name under kiosk-config/voice/ of the office's recorded clips; the bundled voice when absent. */
+    voicePack?: string;
   };
 }
 
@@ -310,4 +312,17 @@ export interface LayanConfig {
   services: ServiceConfig[];
   counters: CounterConfig[];
   devices: DevicesConfig;
+  /** The office's recorded voice, present only when every clip is there and readable. */
+  voicePack?: VoicePack;
+}
+
+/** A complete voice pack (packages/config/src/voice-pack.ts). */
+export interface VoicePack {
+  name: string;
+  /** Absolute folder the hub serves the clips from. */
+  dir: string;
+  /** Clip id ("nomor-antrean", "a", "sebelas") to its file name in `dir`. */
+  clips: Record<string, string>;
+  /** Changes whenever a clip file does: part of the clips' URLs. */
+  version: string;
 }

@@ -7,6 +7,7 @@ import {
   CompletePayload,
   CounterPayload,
   CounterSyncPayload,
+  DisplaySoundPayload,
   EmptyPayload,
   IssueTicketPayload,
   KioskCancelPayload,
@@ -81,6 +82,7 @@ export const COMMAND_SCHEMAS = {
   display: {
     "sync:request": SyncRequestPayload,
     "display:config": EmptyPayload,
+    "display:sound": DisplaySoundPayload,
   },
   dashboard: {
     "sync:request": SyncRequestPayload,

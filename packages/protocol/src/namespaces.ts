@@ -5,6 +5,7 @@ import type {
   CompleteInput,
   CounterRequest,
   CounterSyncRequest,
+  DisplaySoundReport,
   IssueTicketInput,
   KioskCancelRequest,
   OfficerCancelInput,
@@ -112,6 +113,8 @@ export type CounterPush = { name: "counter:snapshot"; payload: CounterSnapshot }
 export interface DisplayClientToServer {
   "sync:request": (payload: SyncRequest, ack: AckFn<Resync<DisplaySnapshot, DisplayPush>>) => void;
   "display:config": (payload: Record<string, never>, ack: AckFn<DisplayConfig>) => void;
+  /** Whether this screen can make sound, and when it last did: for the dashboard's live view. */
+  "display:sound": (payload: DisplaySoundReport, ack: AckFn<null>) => void;
 }
 export interface DisplayServerToClient {
   "ticket:called": (payload: CallView) => void;
@@ -134,6 +137,8 @@ export interface DisplayConfig {
   serviceIds: string[];
   services: { id: string; name: string; prefix: string }[];
   announcement: { style: "digits" | "number" };
+  /** The office's recorded voice (clip id to URL on this hub); absent: the display's bundled clips. */
+  voice?: { pack: string; clips: Record<string, string> };
 }
 
 // ---- /dashboard (session of a manager, supervisor or admin) ----
@@ -145,7 +150,22 @@ export interface DashboardServerToClient {
   "log:appended": (payload: LogEntry) => void;
   "queue:changed": (payload: QueueChanged) => void;
   "counter:updated": (payload: CounterView & { seq: number }) => void;
+  /** Every configured display's sound health; sent on connect and whenever one changes. */
+  "displays:health": (payload: DisplayHealth[]) => void;
 }
+/** One configured display as the dashboard's live view shows it (hub times, epoch ms). */
+export interface DisplayHealth {
+  displayId: string;
+  name: string;
+  /** Screens with this display's token connected now (a second tab counts). */
+  connections: number;
+  /** Last reported audio state; null: no report since the hub started. */
+  audio: DisplaySoundReport["audio"] | null;
+  reportedAt: number | null;
+  lastAnnouncementAt: number | null;
+  lastAnnouncementOk: boolean | null;
+}
+
 export type DashboardPush =
   | { name: "log:appended"; payload: LogEntry }
   | { name: "counter:updated"; payload: CounterView & { seq: number } }

@@ -43,6 +43,16 @@ export const SyncRequestPayload = z.strictObject({
   sinceSeq: z.number().int().nonnegative().nullable(),
 });
 
+/** A display's sound health, sent when it changes and as a heartbeat (display:sound). */
+export const DisplaySoundPayload = z.strictObject({
+  /** "locked": the browser blocks audio until a tap; "off": a screen started with ?sound=off. */
+  audio: z.enum(["unlocked", "locked", "off"]),
+  /** How long ago the last announcement ended (an age, not a time: a TV stick's clock may be wrong); null: none yet. */
+  lastAnnouncementAgoMs: z.number().int().nonnegative().max(366 * 24 * 3_600_000).nullable(),
+  /** Whether that announcement played; null: none yet. */
+  lastAnnouncementOk: z.boolean().nullable(),
+});
+
 export const CounterPayload = z.strictObject({ requestId, counterId: id });
 export const CallTicketPayload = z.strictObject({ requestId, counterId: id, ticketId: id });
 export const TickStepPayload = z.strictObject({ requestId, counterId: id, stepId: id });
@@ -87,3 +97,4 @@ export type OfficerCancelInput = z.input<typeof OfficerCancelPayload>;
 export type WatchRequest = z.output<typeof WatchPayload>;
 export type CounterSyncRequest = z.output<typeof CounterSyncPayload>;
 export type LoginRequest = z.output<typeof LoginPayload>;
+export type DisplaySoundReport = z.output<typeof DisplaySoundPayload>;

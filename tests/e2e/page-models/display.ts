@@ -104,6 +104,11 @@ export class DisplayPage extends AppPage {
     return spoken;
   }
 
+  /** URLs of every clip the display's player scheduled, in playing order (chime included). */
+  async playedClips(): Promise<string[]> {
+    return this.page.evaluate<string[]>("[...(window.__layanSpeech?.clips ?? [])]");
+  }
+
   /** Announcements the screen decided not to make (superseded at their counter, or too late). */
   async skipped(): Promise<SkippedEntry[]> {
     const skipped: SkippedEntry[] = await this.page.evaluate<SkippedEntry[]>(

@@ -2,9 +2,10 @@ import { ConnectionBadge, useConnection, useNow } from "@layan/ui";
 import { AlertTriangle } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import type { Api } from "../api";
-import type { LiveView as LiveData, ReportMeta, SummaryResponse } from "@layan/protocol";
+import type { DisplayHealth, LiveView as LiveData, ReportMeta, SummaryResponse } from "@layan/protocol";
 import { clockDuration, count, minutes, pct, PRIORITY_LABELS, timeOfDay, tone } from "../format";
 import { connectBoard, EMPTY_BOARD, type BoardConnection, type BoardState } from "../live-board";
+import { DisplayHealthPanel } from "./DisplayHealthPanel";
 import { Kpi, num, Panel, TableHead } from "./ui";
 
 const EVENT_LABELS: Record<string, string> = {
@@ -45,6 +46,7 @@ export function LiveView({
   onRefused: (message: string) => void;
 }) {
   const [board, setBoard] = useState<BoardState>(EMPTY_BOARD);
+  const [displays, setDisplays] = useState<DisplayHealth[]>([]);
   const [conn, setConn] = useState<BoardConnection | null>(null);
   const [live, setLive] = useState<LiveData | null>(null);
   const [today, setToday] = useState<SummaryResponse | null>(null);
@@ -53,7 +55,7 @@ export function LiveView({
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    const c = connectBoard(hubUrl, token, (update) => setBoard(update), onRefused);
+    const c = connectBoard(hubUrl, token, (update) => setBoard(update), onRefused, setDisplays);
     setConn(c);
     return () => c.stop();
   }, [hubUrl, token, onRefused]);
@@ -267,6 +269,8 @@ export function LiveView({
           </ol>
         </Panel>
       </div>
+
+      <DisplayHealthPanel displays={displays} now={now} timezone={meta.office.timezone} />
     </div>
   );
 }

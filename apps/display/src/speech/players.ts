@@ -1,5 +1,6 @@
 import { CHIME_CLIP, CLIP_IDS, type Announcement } from "./announcement";
 import type { AnnouncementPlayer } from "./queue";
+import { recordClips } from "./recorder";
 
 /**
  * The two ways a display speaks. Web Speech when the device has an Indonesian
@@ -29,9 +30,41 @@ const GAP_BETWEEN_WORDS = 0.04;
 export class AudioOutput {
   readonly context: AudioContext;
   private readonly buffers = new Map<string, Promise<AudioBuffer>>();
+  /** The office's recorded voice (clip id to URL); null: the bundled clips. */
+  private pack: Readonly<Record<string, string>> | null = null;
 
   constructor(private readonly clipBase: string) {
     this.context = new AudioContext({ latencyHint: "playback" });
+  }
+
+  /**
+   * Switches to the office's voice pack (or back to the bundled clips). The hub
+   * only sends a complete pack, so a call never mixes two voices.
+   */
+  usePack(clips: Readonly<Record<string, string>> | undefined): void {
+    const next = clips ?? null;
+    const same =
+      next === this.pack ||
+      (next !== null &&
+        this.pack !== null &&
+        Object.keys(next).length === Object.keys(this.pack).length &&
+        Object.entries(next).every(([id, url]) => this.pack?.[id] === url));
+    if (same) return;
+    this.pack = next;
+    this.buffers.clear();
+    void this.preload();
+  }
+
+  get usesPack(): boolean {
+    return this.pack !== null;
+  }
+
+  hasClip(id: string): boolean {
+    return this.pack ? id in this.pack : CLIP_IDS.includes(id);
+  }
+
+  clipUrl(id: string): string {
+    return this.pack?.[id] ?? `${this.clipBase}${id}.mp3`;
   }
 
   /** False until the browser lets this page make sound (a tap, or the autoplay flag). */
@@ -71,7 +104,7 @@ export class AudioOutput {
   clip(id: string): Promise<AudioBuffer> {
     let buffer = this.buffers.get(id);
     if (!buffer) {
-      buffer = fetch(`${this.clipBase}${id}.mp3`)
+      buffer = fetch(this.clipUrl(id))
         .then((res) => {
           if (!res.ok) throw new Error(`clip ${id}: HTTP ${res.status}`);
           return res.arrayBuffer();
@@ -86,7 +119,8 @@ export class AudioOutput {
 
   /** Loads every clip up front, so the first call of the day plays without a gap. */
   async preload(): Promise<void> {
-    await Promise.allSettled(CLIP_IDS.map((id) => this.clip(id)));
+    const ids = this.pack ? Object.keys(this.pack) : CLIP_IDS;
+    await Promise.allSettled(ids.map((id) => this.clip(id)));
   }
 
   /** Plays clips back to back; resolves when the last one ends. */
@@ -94,6 +128,7 @@ export class AudioOutput {
     if (!this.allowed && !(await this.unlock()))
       throw new Error("audio is blocked until someone taps the screen");
     const buffers = await Promise.all(ids.map((id) => this.clip(id)));
+    recordClips(ids.map((id) => this.clipUrl(id)));
     const ctx = this.context;
     let t = ctx.currentTime + 0.05;
     let last: AudioBufferSourceNode | null = null;
@@ -128,13 +163,21 @@ export class ClipPlayer implements AnnouncementPlayer {
   constructor(private readonly output: AudioOutput) {}
 
   play(a: Announcement): Promise<void> {
-    const ids = [CHIME_CLIP, ...a.clips];
+    const ids = [CHIME_CLIP, ...this.withCounterName(a)];
     return this.output.playSequence(ids, (i, id) => {
       if (i === 0) return GAP_AFTER_CHIME;
       // The comma of "…, silakan menuju loket …" sits before the phrase clip.
       if (ids[i + 1] === "silakan-menuju") return GAP_AT_COMMA;
       return id === "nomor-antrean" ? 0.12 : GAP_BETWEEN_WORDS;
     });
+  }
+
+  /** A pack that recorded this counter's own name ("Informasi") says it instead of "loket" and a number. */
+  private withCounterName(a: Announcement): string[] {
+    const named = `counter-${a.counterId}`;
+    const at = a.clips.lastIndexOf("silakan-menuju");
+    if (!this.output.usesPack || !this.output.hasClip(named) || at < 0) return a.clips;
+    return [...a.clips.slice(0, at + 1), named];
   }
 }
 
@@ -181,7 +224,7 @@ export class AutoPlayer implements AnnouncementPlayer {
   lastVia: "webspeech" | "clips" | "off" = "clips";
 
   constructor(
-    output: AudioOutput,
+    private readonly output: AudioOutput,
     private readonly mode: SpeechMode,
     private readonly synth: SpeechSynthesis | undefined = typeof speechSynthesis === "undefined"
       ? undefined
@@ -195,6 +238,8 @@ export class AutoPlayer implements AnnouncementPlayer {
     if (this.mode === "off") return "off";
     if (this.mode === "clips" || !this.speech) return "clips";
     if (this.mode === "webspeech") return "webspeech";
+    // The office recorded a human voice: that is what it wants heard, over any synthesizer.
+    if (this.output.usesPack) return "clips";
     return indonesianVoice(this.synth) ? "webspeech" : "clips";
   }
 

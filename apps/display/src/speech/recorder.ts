@@ -32,6 +32,8 @@ export interface SpeechLog {
   /** "clips" / "webspeech" / "off": how the next announcement would be played. */
   mode: string;
   soundAllowed: boolean;
+  /** URLs of the clips scheduled, in playing order (the chime included). */
+  clips: string[];
 }
 
 const KEEP = 200;
@@ -43,7 +45,7 @@ declare global {
 }
 
 export function speechLog(): SpeechLog {
-  window.__layanSpeech ??= { spoken: [], skipped: [], mode: "clips", soundAllowed: false };
+  window.__layanSpeech ??= { spoken: [], skipped: [], mode: "clips", soundAllowed: false, clips: [] };
   return window.__layanSpeech;
 }
 
@@ -63,4 +65,10 @@ export function recordSkip(a: Announcement, reason: DropReason): void {
   const log = speechLog();
   log.skipped.push({ text: a.text, recall: a.recall, reason, at: Date.now() });
   keepLast(log.skipped);
+}
+
+export function recordClips(urls: readonly string[]): void {
+  const log = speechLog();
+  log.clips.push(...urls);
+  keepLast(log.clips);
 }

@@ -1,7 +1,9 @@
 import { ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
 import type { HubContext } from "../context";
 import type { DisplayGroup } from "../setup";
-import { identityOf, onConnection } from "./common";
+import { identityOf, namespaceOf, onConnection } from "./common";
+import { DisplayHealthBoard } from "./display-health";
+import { voiceForDisplay } from "./display-voice";
 
 export const LAST_CALLS_SHOWN = 10;
 
@@ -21,9 +23,23 @@ export function displayGroup(ctx: HubContext, displayId: string): DisplayGroup {
 }
 
 export function attachDisplay(ctx: HubContext): void {
+  const dashboards = namespaceOf(ctx.io, "dashboard");
+  const health = new DisplayHealthBoard(ctx.setup.displays.values(), () => ctx.engine.now(), (list) =>
+    dashboards.emit("displays:health", list),
+  );
+  // Registered before the dashboard's own handlers: a live view learns the screens' state as it connects.
+  dashboards.on("connection", (socket) => socket.emit("displays:health", health.list()));
+
   onConnection(ctx, "display", (socket, handle) => {
     const device = identityOf(socket);
     const group = displayGroup(ctx, device.id);
+    health.connected(device.id, group.name);
+    socket.on("disconnect", () => health.disconnected(device.id));
+
+    handle("display:sound", (report) => {
+      health.report(device.id, group.name, report);
+      return ok(null);
+    });
     const counterIds = new Set(group.counterIds);
     const serviceIds = new Set(group.serviceIds);
     void socket.join([...group.counterIds.map(counterRoom), ...group.serviceIds.map(serviceRoom)]);
@@ -40,6 +56,8 @@ export function attachDisplay(ctx: HubContext): void {
           .map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
         announcement: { style: ctx.setup.announcementStyle },
       };
+      const voice = voiceForDisplay(ctx.setup.voicePack);
+      if (voice) config.voice = voice;
       return ok(config);
     });
 
