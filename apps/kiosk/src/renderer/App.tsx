@@ -6,6 +6,8 @@ import type { PrinterCheck } from "../shared/bridge";
 import { Header } from "./components/Header";
 import { hubErrorText, STRINGS, type Lang, type Strings } from "./i18n";
 import { useCountdown, useInactivity } from "./inactivity";
+import { listenScreenFor } from "./listen/for-app";
+import { ListenButton, useListen } from "./listen/ListenButton";
 import type { Connection, KioskHub } from "./kiosk-hub";
 import { inactivitySeconds, type Runtime } from "./runtime";
 import { AdminPin } from "./screens/AdminPin";
@@ -63,11 +65,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     setAdminOpen(false);
   }, []);
 
+  const listening = useListen(lang, JSON.stringify(screen), () => (catalog ? listenScreenFor(screen, catalog) : null));
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
     screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done",
     idleSeconds,
     reset,
+    listening.speaking,
   );
   const confirmLeft = useCountdown(
     screen.name === "done",
@@ -155,6 +159,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       onHome={screen.name === "attract" ? undefined : reset}
       onBack={onBack}
       onSecretTaps={runtime.mode === "electron" ? () => setAdminOpen(true) : undefined}
+      listen={<ListenButton lang={lang} listening={listening} />}
     />
   );
 

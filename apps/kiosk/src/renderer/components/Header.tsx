@@ -1,6 +1,6 @@
 import type { OfficeInfo } from "@layan/protocol";
 import { ArrowLeft, House, Landmark, Languages } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Lang, Strings } from "../i18n";
 
 export interface HeaderProps {
@@ -13,9 +13,11 @@ export interface HeaderProps {
   onBack?: (() => void) | undefined;
   /** Five quick taps on the emblem: the hidden way in for the admin PIN (Electron only). */
   onSecretTaps?: (() => void) | undefined;
+  /** The "Dengarkan" button, beside the language button. */
+  listen?: ReactNode;
 }
 
-export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onSecretTaps }: HeaderProps) {
+export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onSecretTaps, listen }: HeaderProps) {
   const taps = useRef<number[]>([]);
   const tapEmblem = () => {
     if (!onSecretTaps) return;
@@ -44,6 +46,7 @@ export function Header({ office, t, lang, now, onToggleLang, onHome, onBack, onS
       </div>
       <div className="topbar-right">
         <Clock now={now} timeZone={office.timezone} lang={lang} compact />
+        {listen}
         <button
           type="button"
           className="btn-ghost lang-btn"
