@@ -11,7 +11,7 @@ const ktp: ServiceInfo = {
   description: "",
   icon: "id-card",
   keywords: [],
-  hours: { weekly: {} as ServiceHoursWeekly, closedDates: [] },
+  hours: { weekly: {}, closedDates: [] },
   persyaratan: [
     { text: "Kartu Keluarga", condition: null, note: null },
     { text: "Surat pindah", condition: "pindahan dari luar daerah", note: null },
@@ -29,7 +29,6 @@ const ktp: ServiceInfo = {
   targets: { waitMinutes: 30, serviceMinutes: 17 },
   dailyQuota: null,
 };
-type ServiceHoursWeekly = ServiceInfo["hours"]["weekly"];
 
 describe("buildPhrases", () => {
   it("reads a service page in the order a listener needs: name, steps, requirements, fee, time, product, how to take", () => {
