@@ -35,7 +35,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 export const APP_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // wasm-unsafe-eval: WebAssembly compile only (the kiosk's bundled eSpeak-NG); JS eval stays refused.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

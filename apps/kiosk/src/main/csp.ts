@@ -9,7 +9,8 @@ export function contentSecurityPolicy(hubUrl: string): string {
   const ws = `${hub.protocol === "https:" ? "wss:" : "ws:"}//${hub.host}`;
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // WebAssembly compile only, and workers from the app itself: the bundled eSpeak-NG for "Dengarkan".
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "font-src 'self'",
     "img-src 'self' data:",
@@ -19,7 +20,7 @@ export function contentSecurityPolicy(hubUrl: string): string {
     "frame-ancestors 'none'",
     "frame-src 'none'",
     "object-src 'none'",
-    "worker-src 'none'",
+    "worker-src 'self'",
   ].join("; ");
 }
 

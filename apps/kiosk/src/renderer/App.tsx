@@ -16,6 +16,8 @@ import { AccessBar } from "./components/AccessBar";
 import { Header } from "./components/Header";
 import { hubErrorText, STRINGS, type Lang, type Strings } from "./i18n";
 import { useCountdown, useInactivity } from "./inactivity";
+import { listenScreenFor } from "./listen/for-app";
+import { ListenButton, useListen } from "./listen/ListenButton";
 import type { Connection, KioskHub } from "./kiosk-hub";
 import { inactivitySeconds, type Runtime } from "./runtime";
 import { AdminPin } from "./screens/AdminPin";
@@ -81,11 +83,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     resetModes();
   }, [home, resetModes]);
 
+  const listening = useListen(lang, JSON.stringify(screen), () => (catalog ? listenScreenFor(screen, catalog) : null));
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
     screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done",
     idleSeconds,
     reset,
+    listening.speaking,
   );
   const confirmLeft = useCountdown(
     screen.name === "done",
@@ -412,6 +416,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           onToggleLang={() => setLang((l) => (l === "id" ? "en" : "id"))}
           onBack={onBack}
           onHome={screen.name === "attract" ? undefined : home}
+          listen={<ListenButton lang={lang} listening={listening} />}
         />
       )}
       {inactivity.warning !== null ? (

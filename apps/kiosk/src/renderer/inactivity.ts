@@ -13,11 +13,15 @@ export function useInactivity(
   enabled: boolean,
   seconds: number,
   onIdle: () => void,
+  /** True while "Dengarkan" reads: a listener is not idle, and the count starts again when it ends. */
+  holding = false,
 ): { warning: number | null; poke: () => void } {
   const last = useRef(Date.now());
   const [warning, setWarning] = useState<number | null>(null);
   const idle = useRef(onIdle);
   idle.current = onIdle;
+  const hold = useRef(holding);
+  hold.current = holding;
 
   const poke = useCallback(() => {
     last.current = Date.now();
@@ -37,7 +41,8 @@ export function useInactivity(
       window.addEventListener(name, onActivity, { capture: true, passive: true });
     const warnFrom = seconds >= 2 * WARNING_SECONDS ? WARNING_SECONDS : 0;
     const timer = setInterval(() => {
-      const left = Math.ceil((seconds * 1000 - (Date.now() - last.current)) / 1000);
+      const left = idleSecondsLeft(seconds, last.current, Date.now(), hold.current);
+      if (hold.current) last.current = Date.now();
       if (left <= 0) {
         setWarning(null);
         idle.current();
@@ -52,6 +57,16 @@ export function useInactivity(
   }, [enabled, seconds]);
 
   return { warning: enabled ? warning : null, poke };
+}
+
+/**
+ * Whole seconds before the reset, the last touch at `lastAt`. While `holding`
+ * (the kiosk is reading aloud) the full time is left, whatever `lastAt` says:
+ * the caller moves `lastAt` to the end of the reading, so the count starts there.
+ */
+export function idleSecondsLeft(seconds: number, lastAt: number, now: number, holding: boolean): number {
+  if (holding) return seconds;
+  return Math.ceil((seconds * 1000 - (now - lastAt)) / 1000);
 }
 
 /** Seconds left of a fixed countdown that runs while `enabled`, then calls `onEnd` once. */

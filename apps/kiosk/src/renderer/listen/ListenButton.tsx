@@ -1,0 +1,109 @@
+import { Square, Volume2 } from "lucide-react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Lang } from "../i18n";
+import { readWithBundled } from "./bundled";
+import { chooseEngine, readWithSystem, type Reading } from "./engine";
+import { buildPhrases, type ListenScreen } from "./phrases";
+
+const LABEL = { id: "Dengarkan · Listen", en: "Listen · Dengarkan" } as const;
+const STOP = { id: "Berhenti · Stop", en: "Stop · Berhenti" } as const;
+
+/**
+ * What a screen without its own data reads: its heading, the first line of
+ * guidance, then the buttons it offers, straight from what is on screen so
+ * it can never drift from it.
+ */
+export function pageFromDom(root: ParentNode): ListenScreen {
+  const main = root.querySelector("main") ?? root;
+  const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  const heading = text(main.querySelector("h1")) || text(main.querySelector("h2"));
+  const instruction = text(main.querySelector("p")) || null;
+  const choices = [...main.querySelectorAll("button:not([disabled])")]
+    .map((b) => b.getAttribute("aria-label") ?? text(b))
+    .filter((c) => c !== "");
+  return { kind: "page", heading, instruction, choices };
+}
+
+export interface Listening {
+  speaking: boolean;
+  toggle: () => void;
+  stop: () => void;
+}
+
+/**
+ * One reading at a time. `screenKey` changes on every navigation, and a
+ * navigation stops the reading: the citizen is no longer on what it describes.
+ */
+export function useListen(lang: Lang, screenKey: string, screen: () => ListenScreen | null): Listening {
+  const reading = useRef<Reading | null>(null);
+  const [speaking, setSpeaking] = useState(false);
+  const stop = useCallback(() => {
+    reading.current?.stop();
+    reading.current = null;
+    setSpeaking(false);
+  }, []);
+  const build = useRef(screen);
+  build.current = screen;
+
+  const toggle = useCallback(() => {
+    if (reading.current) return stop();
+    const phrases = buildPhrases(build.current() ?? pageFromDom(document), lang);
+    const root = document.documentElement;
+    root.dataset.listenPhrases = JSON.stringify(phrases);
+    const engine = chooseEngine(typeof speechSynthesis === "undefined" ? undefined : speechSynthesis, lang);
+    root.dataset.listenEngine = engine.kind;
+    delete root.dataset.listenRms;
+    const r =
+      engine.kind === "system"
+        ? readWithSystem(speechSynthesis, engine.voice, phrases)
+        : readWithBundled(engine.voice, phrases, (value) => {
+            root.dataset.listenRms = value.toFixed(5);
+          });
+    reading.current = r;
+    setSpeaking(true);
+    void r.done.then(() => {
+      if (reading.current !== r) return;
+      reading.current = null;
+      setSpeaking(false);
+    });
+  }, [lang, stop]);
+
+  useEffect(() => stop, [screenKey, lang, stop]);
+
+  // Any tap outside the button ends the reading: the citizen has moved on.
+  useEffect(() => {
+    if (!speaking) return;
+    const onTap = (event: PointerEvent | KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target?.closest("[data-listen-button]")) stop();
+    };
+    window.addEventListener("pointerdown", onTap, { capture: true });
+    window.addEventListener("keydown", onTap, { capture: true });
+    return () => {
+      window.removeEventListener("pointerdown", onTap, { capture: true });
+      window.removeEventListener("keydown", onTap, { capture: true });
+    };
+  }, [speaking, stop]);
+
+  return { speaking, toggle, stop };
+}
+
+export function ListenButton({ lang, listening }: { lang: Lang; listening: Listening }) {
+  const { speaking, toggle } = listening;
+  return (
+    <button
+      type="button"
+      className={speaking ? "btn-ghost listen-btn speaking" : "btn-ghost listen-btn"}
+      onClick={toggle}
+      aria-pressed={speaking}
+      aria-label={speaking ? STOP[lang] : LABEL[lang]}
+      data-listen-button=""
+      data-testid="listen"
+      data-speaking={speaking ? "true" : "false"}
+      style={{ minWidth: 64, minHeight: 64 }}
+    >
+      {speaking ? <Square size={30} aria-hidden="true" /> : <Volume2 size={30} aria-hidden="true" />}
+      <span>{speaking ? (lang === "id" ? "Berhenti" : "Stop") : lang === "id" ? "Dengarkan" : "Listen"}</span>
+    </button>
+  );
+}

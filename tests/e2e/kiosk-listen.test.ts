@@ -1,0 +1,124 @@
+/**
+ * "Dengarkan" in Chromium against a real hub. Headless Chromium has no system
+ * voices, so this is the kiosk's own eSpeak-NG (WebAssembly worker) path; the
+ * system-voice choice is unit-tested with a fake speechSynthesis
+ * (apps/kiosk/src/renderer/listen/engine.test.ts).
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/test-hub";
+import { hubContext, launchChromium } from "./browser";
+import { buildKiosk, KioskPage } from "./page-models/kiosk";
+import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
+
+let printing: PrintingHub;
+let browser: Browser;
+let token: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  buildKiosk(ROOT);
+  printing = await startPrintingHub("layan-kiosk-listen-e2e-");
+  token = printing.hub.kioskTokens["kiosk-lobi"]!;
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await printing?.stop();
+});
+
+/** A kiosk whose only reachable origin is the hub: every other request is aborted and counted. */
+async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: string[] }> {
+  const context = await hubContext(browser, printing.hub, { viewport: { width: 1080, height: 1920 } });
+  const blocked: string[] = [];
+  const hubOrigin = new URL(printing.hub.url).origin;
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(hubOrigin)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  pages.push(page);
+  const kiosk = new KioskPage(page, printing.hub.url);
+  await kiosk.open(token);
+  return { kiosk, page, blocked };
+}
+
+const listen = (page: Page) => page.getByTestId("listen");
+
+async function phrases(page: Page): Promise<string[]> {
+  return JSON.parse((await page.locator("html").getAttribute("data-listen-phrases")) ?? "[]") as string[];
+}
+
+/** The samples' RMS the synthesizer produced, once it has answered. */
+async function samplesRms(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.documentElement.dataset.listenRms !== undefined, null, { timeout: 60_000 });
+  return Number(await page.locator("html").getAttribute("data-listen-rms"));
+}
+
+describe("kiosk: Dengarkan", () => {
+  it("reads a service page in order, with non-silent bundled speech, with nothing but the hub reachable; a tap elsewhere stops it", async () => {
+    const { kiosk, page, blocked } = await openKiosk();
+    await kiosk.openService("ktp-el");
+    const button = listen(page);
+    const box = await button.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(64);
+    expect(box!.width).toBeGreaterThanOrEqual(64);
+    await expect(button.getAttribute("aria-label")).resolves.toBe("Dengarkan · Listen");
+
+    await button.click();
+    await expect(button.getAttribute("data-speaking")).resolves.toBe("true");
+    await expect(button.getAttribute("aria-pressed")).resolves.toBe("true");
+    const read = await phrases(page);
+    expect(read[0]).toMatch(/^Layanan Perekaman dan Pencetakan KTP-el\.$/);
+    const at = (re: RegExp) => read.findIndex((p) => re.test(p));
+    // The order a listener needs: steps, then requirements (with conditions), fee, time, product, how to take.
+    expect(at(/^Langkah satu:/)).toBeGreaterThan(0);
+    expect(at(/^Persyaratan:/)).toBeGreaterThan(at(/^Langkah satu:/));
+    expect(read).toContain("Surat keterangan kehilangan dari Kepolisian, jika Hanya untuk KTP-el yang hilang.");
+    expect(at(/^Biaya: /)).toBeGreaterThan(at(/^Persyaratan:/));
+    expect(at(/^Jangka waktu: /)).toBeGreaterThan(at(/^Biaya: /));
+    expect(at(/^Produk layanan: /)).toBeGreaterThan(at(/^Jangka waktu: /));
+    expect(read.at(-1)).toMatch(/mengambil nomor antrean/);
+    await expect(page.locator("html").getAttribute("data-listen-engine")).resolves.toBe("bundled");
+    expect(await samplesRms(page)).toBeGreaterThan(0.01);
+    await expect(button.getAttribute("data-speaking")).resolves.toBe("true");
+
+    // Any tap elsewhere ends the reading.
+    await page.locator("main h1").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="listen"]')?.getAttribute("data-speaking") === "false");
+    expect(blocked).toEqual([]);
+  });
+
+  it("a second tap on the button stops it, and leaving the screen stops it too", async () => {
+    const { kiosk, page } = await openKiosk();
+    await kiosk.openService("ktp-el");
+    await listen(page).click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("true");
+    await listen(page).click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("false");
+
+    await listen(page).click();
+    await samplesRms(page);
+    await page.getByTestId("back").click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("false");
+  });
+
+  it("reads English when the kiosk is in English", async () => {
+    const { kiosk, page } = await openKiosk();
+    await kiosk.openService("ktp-el");
+    await kiosk.languageToggle.click();
+    await expect(listen(page).getAttribute("aria-label")).resolves.toBe("Listen · Dengarkan");
+    await listen(page).click();
+    const read = await phrases(page);
+    expect(read[0]).toMatch(/^Service: /);
+    expect(read.some((p) => p.startsWith("Requirements:"))).toBe(true);
+    expect(await samplesRms(page)).toBeGreaterThan(0.01);
+  });
+});
