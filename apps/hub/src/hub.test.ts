@@ -59,7 +59,13 @@ describe("hub over real sockets", () => {
     expect(issued.print.ticketNumber).toBe("A-001");
     expect(issued.print.requirements.length).toBeGreaterThan(0);
     const catalog = await must(kiosk, "catalog:get", {});
-    expect(catalog.kiosk).toEqual({ id: "kiosk-lobi", name: "Kiosk Lobi Utama", inactivityResetSeconds: 60, canPrint: true });
+    expect(catalog.kiosk).toEqual({
+      id: "kiosk-lobi",
+      name: "Kiosk Lobi Utama",
+      inactivityResetSeconds: 60,
+      canPrint: true,
+      screen: { orientation: "portrait", bottomEdgeMm: 800, visibleHeightMm: 950, reachLimitMm: 1200, reachMode: "auto" },
+    });
     expect(catalog.services).toHaveLength(13);
 
     await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });

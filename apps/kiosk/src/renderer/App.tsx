@@ -1,5 +1,5 @@
 import { serviceDayOf, type PriorityReason } from "@layan/core";
-import type { IssuedTicket, ServiceStatus } from "@layan/protocol";
+import type { IssuedTicket } from "@layan/protocol";
 import { newRequestId } from "@layan/ui";
 import {
   useCallback,
@@ -14,11 +14,11 @@ import type { PrinterCheck } from "../shared/bridge";
 import { useAccessModes, useReachBand } from "./access/modes";
 import { AccessBar } from "./components/AccessBar";
 import { Header } from "./components/Header";
-import { hubErrorText, STRINGS, type Lang, type Strings } from "./i18n";
+import { STRINGS, type Lang } from "./i18n";
 import { useCountdown, useInactivity } from "./inactivity";
 import { listenScreenFor } from "./listen/for-app";
 import { ListenButton, useListen } from "./listen/ListenButton";
-import type { Connection, KioskHub } from "./kiosk-hub";
+import type { KioskHub } from "./kiosk-hub";
 import { inactivitySeconds, type Runtime } from "./runtime";
 import { AdminPin } from "./screens/AdminPin";
 import { Attract } from "./screens/Attract";
@@ -28,13 +28,14 @@ import { AgencyPicker, ServicePicker } from "./screens/Pickers";
 import { PriorityPage } from "./screens/PriorityPage";
 import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
 import { SearchPage } from "./screens/SearchPage";
-import { ServicePage, type Blocker } from "./screens/ServicePage";
+import { ServicePage } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
 import { ComplaintPage } from "./feedback/ComplaintPage";
 import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
 import { SurveyPage } from "./feedback/SurveyPage";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
-import { askPrinter, takeTicket, type PrintPath, type TakeResult } from "./take-ticket";
+import { askPrinter, takeTicket, type PrintPath } from "./take-ticket";
+import { blockerFor, problemFor } from "./blockers";
 
 type Screen =
   | { name: "attract" }
@@ -445,53 +446,6 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       ) : null}
     </div>
   );
-}
-
-function blockerFor(
-  connection: Connection,
-  status: ServiceStatus | undefined,
-  printer: PrinterCheck | null,
-  canPrint: boolean,
-  t: Strings,
-): Blocker | null {
-  if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
-  if (!canPrint) return { title: t.infoOnly, detail: t.infoOnlyHint };
-  if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
-  if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
-  if (printer && !printer.ready)
-    return { title: t.printer[printer.problem ?? "PRINTER_ERROR"], detail: t.printerProblemHint };
-  return null;
-}
-
-function problemFor(
-  result: Exclude<TakeResult, { kind: "issued" }>,
-  t: Strings,
-  lang: Lang,
-): { kind: ProblemKind; title: string; detail: string } {
-  switch (result.kind) {
-    case "printer":
-      return {
-        kind: "printer",
-        title: result.problem ? t.printer[result.problem] : t.printerProblem,
-        detail: result.hubMessage ? hubErrorText(result.hubMessage, lang) : t.printerProblemHint,
-      };
-    case "print_failed":
-      return {
-        kind: "printer",
-        title: t.printFailed,
-        detail: result.hubMessage
-          ? hubErrorText(result.hubMessage, lang)
-          : `${result.problem ? `${t.printer[result.problem]}. ` : ""}${t.printFailedHint}`,
-      };
-    case "unreachable":
-      return { kind: "hub", title: t.hubOffline, detail: t.hubOfflineHint };
-    case "refused":
-      if (result.error.code === "SERVICE_CLOSED")
-        return { kind: "closed", title: t.closedNow, detail: t.closedNowHint };
-      if (result.error.code === "QUOTA_REACHED")
-        return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
-      return { kind: "other", title: t.errorTitle, detail: hubErrorText(result.error, lang) };
-  }
 }
 
 /**

@@ -1,0 +1,56 @@
+import type { ServiceStatus } from "@layan/protocol";
+import type { PrinterCheck } from "../shared/bridge";
+import { hubErrorText, type Lang, type Strings } from "./i18n";
+import type { Connection } from "./kiosk-hub";
+import type { ProblemKind } from "./screens/ProblemPage";
+import type { Blocker } from "./screens/ServicePage";
+import type { TakeResult } from "./take-ticket";
+
+/** Why the service page cannot offer a ticket right now, in the citizen's words; null when it can. */
+export function blockerFor(
+  connection: Connection,
+  status: ServiceStatus | undefined,
+  printer: PrinterCheck | null,
+  canPrint: boolean,
+  t: Strings,
+): Blocker | null {
+  if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
+  if (!canPrint) return { title: t.infoOnly, detail: t.infoOnlyHint };
+  if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
+  if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
+  if (printer && !printer.ready)
+    return { title: t.printer[printer.problem ?? "PRINTER_ERROR"], detail: t.printerProblemHint };
+  return null;
+}
+
+/** What went wrong taking a ticket, as the problem screen tells the citizen. */
+export function problemFor(
+  result: Exclude<TakeResult, { kind: "issued" }>,
+  t: Strings,
+  lang: Lang,
+): { kind: ProblemKind; title: string; detail: string } {
+  switch (result.kind) {
+    case "printer":
+      return {
+        kind: "printer",
+        title: result.problem ? t.printer[result.problem] : t.printerProblem,
+        detail: result.hubMessage ? hubErrorText(result.hubMessage, lang) : t.printerProblemHint,
+      };
+    case "print_failed":
+      return {
+        kind: "printer",
+        title: t.printFailed,
+        detail: result.hubMessage
+          ? hubErrorText(result.hubMessage, lang)
+          : `${result.problem ? `${t.printer[result.problem]}. ` : ""}${t.printFailedHint}`,
+      };
+    case "unreachable":
+      return { kind: "hub", title: t.hubOffline, detail: t.hubOfflineHint };
+    case "refused":
+      if (result.error.code === "SERVICE_CLOSED")
+        return { kind: "closed", title: t.closedNow, detail: t.closedNowHint };
+      if (result.error.code === "QUOTA_REACHED")
+        return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
+      return { kind: "other", title: t.errorTitle, detail: hubErrorText(result.error, lang) };
+  }
+}
