@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { ConfigIssue } from "./issues";
 import type { CounterConfig, VoicePack } from "./types";
 import type { YamlSource } from "./yaml-source";
+import { NUMBER_WORDS } from "@layan/core/number-words";
 
 /*
  * A voice pack: an office's own recordings of the words a display assembles a
@@ -23,7 +24,8 @@ export const VOICE_EXTENSIONS = ["ogg", "opus", "mp3", "wav"] as const;
 
 /**
  * The display's clip ids (apps/display/src/speech/announcement.ts CLIP_IDS),
- * copied here because config cannot import an app; a test keeps the two equal.
+ * built here from the same number words (@layan/core) because config cannot import an app;
+ * a test keeps the two equal.
  */
 export const VOICE_CLIP_IDS: readonly string[] = [
   "chime",
@@ -31,25 +33,7 @@ export const VOICE_CLIP_IDS: readonly string[] = [
   "silakan-menuju",
   "loket",
   ..."abcdefghijklmnopqrstuvwxyz",
-  "nol",
-  "satu",
-  "dua",
-  "tiga",
-  "empat",
-  "lima",
-  "enam",
-  "tujuh",
-  "delapan",
-  "sembilan",
-  "sepuluh",
-  "sebelas",
-  "belas",
-  "puluh",
-  "seratus",
-  "ratus",
-  "seribu",
-  "ribu",
-  "juta",
+  ...NUMBER_WORDS,
 ];
 
 /**
