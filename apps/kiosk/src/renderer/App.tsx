@@ -96,6 +96,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     screen.name === "done",
     Math.min(CONFIRMATION_SECONDS, idleSeconds),
     reset,
+    listening.speaking,
   );
 
   const serviceId = screen.name === "service" || screen.name === "priority" ? screen.serviceId : null;

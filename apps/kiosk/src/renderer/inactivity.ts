@@ -69,17 +69,23 @@ export function idleSecondsLeft(seconds: number, lastAt: number, now: number, ho
   return Math.ceil((seconds * 1000 - (now - lastAt)) / 1000);
 }
 
-/** Seconds left of a fixed countdown that runs while `enabled`, then calls `onEnd` once. */
-export function useCountdown(enabled: boolean, seconds: number, onEnd: () => void): number {
+/**
+ * Seconds left of a fixed countdown that runs while `enabled`, then calls `onEnd` once.
+ * While `holding` (the ticket is being read aloud) it waits, then counts from the end of the reading.
+ */
+export function useCountdown(enabled: boolean, seconds: number, onEnd: () => void, holding = false): number {
   const [left, setLeft] = useState(seconds);
   const end = useRef(onEnd);
   end.current = onEnd;
+  const hold = useRef(holding);
+  hold.current = holding;
   useEffect(() => {
     if (!enabled) return;
-    const started = Date.now();
+    let started = Date.now();
     setLeft(seconds);
     const timer = setInterval(() => {
-      const remaining = Math.ceil((seconds * 1000 - (Date.now() - started)) / 1000);
+      const remaining = idleSecondsLeft(seconds, started, Date.now(), hold.current);
+      if (hold.current) started = Date.now();
       if (remaining <= 0) {
         clearInterval(timer);
         end.current();
