@@ -222,6 +222,10 @@ describe("a regency user", () => {
     const flags = await app.leagueTable.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid="flag"]')?.textContent ?? null));
     expect(flags[flags.length - 1]).toContain("peringkat terbawah");
     expect(flags[0]).toBeNull();
+    // Every office is projected (the test waited): the line dates the oldest office's figures and reports nothing pending.
+    const currency = await app.page.getByTestId("currency").textContent();
+    expect(currency).toMatch(/^Data paling lama: .+, sampai \d{1,2} \S+ 2026 pukul \d\d\.\d\d\.$/);
+    expect(OFFICES.some((o) => currency!.includes(o.name))).toBe(true);
     await shot(app.page, "peringkat");
     await noAxeViolations(app.page);
   });
@@ -283,6 +287,7 @@ describe("a regency user", () => {
     const totals = await app.officeTotals.textContent();
     expect(totals).toContain(count(e.summary.issued));
     expect(totals).toContain(pct(e.summary.waitMet.pct));
+    expect(await app.page.getByTestId("currency").textContent()).toMatch(/^Data sampai \d{1,2} \S+ 2026 pukul \d\d\.\d\d\.$/);
     const serviceRows = await app.serviceTable.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.service, tr.querySelector("td")?.textContent]));
     expect(serviceRows.sort()).toEqual(e.services.map((s) => [s.key, s.name]).sort());
 

@@ -2,12 +2,13 @@ import { COMPLIANCE_THRESHOLDS } from "@layan/protocol";
 import { Download } from "lucide-react";
 import { useState } from "react";
 import { ApiError } from "../api";
+import { currencyText } from "../currency";
 import { periodLabel } from "../format";
 import { sortRows, type Direction, type SortKey } from "../league";
 import { hrefFor } from "../period";
 import { LeagueTable } from "./LeagueTable";
 import type { ViewProps } from "./view";
-import { ErrorBox, Section, TableWrap, useLoad } from "./ui";
+import { CurrencyLine, ErrorBox, Section, TableWrap, useLoad } from "./ui";
 
 /** Peringkat: every office (or OPD) side by side for the period, best first, the worst flagged. */
 export function LeagueView({ api, range, params, go }: ViewProps) {
@@ -62,6 +63,7 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
         </div>
       }
     >
+      {league.data && <CurrencyLine text={currencyText(league.data.currency, by === "office" ? new Map(league.data.rows.map((r) => [r.key ?? "", r.name])) : undefined)} />}
       {csvError && <ErrorBox error={csvError} />}
       {saved && (
         <p className="muted" role="status">

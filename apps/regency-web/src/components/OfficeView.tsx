@@ -1,10 +1,11 @@
 import type { SummaryRow } from "@layan/protocol";
 import { ChevronLeft } from "lucide-react";
+import { currencyText } from "../currency";
 import { count, minutes, pct, periodLabel, status } from "../format";
 import { hrefFor } from "../period";
 import type { ViewProps } from "./view";
 import { TrendChart } from "./TrendChart";
-import { Section, TableWrap, useLoad } from "./ui";
+import { CurrencyLine, Section, TableWrap, useLoad } from "./ui";
 
 /** "input-data" -> "Input data": the office dashboard names a step by its id the same way (apps/hub reports/names.ts). */
 const stepName = (id: string) => {
@@ -62,6 +63,7 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
         {services.data && (
           <>
             <p className="lead">{services.data.office.agency}</p>
+            <CurrencyLine text={currencyText([services.data.currency])} />
             <Totals total={services.data.total} />
             <h3>Layanan</h3>
             <TableWrap label="Tabel layanan">

@@ -70,3 +70,12 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     </div>
   );
 }
+
+/** How current the figures are (currency.ts), as a polite status line under a screen's title. */
+export function CurrencyLine({ text }: { text: string | null }) {
+  return text ? (
+    <p className="muted currency" role="status" data-testid="currency">
+      {text}
+    </p>
+  ) : null;
+}
