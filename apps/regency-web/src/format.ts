@@ -44,7 +44,7 @@ export function dayLong(day: string, lang: Lang = "id"): string {
 
 /** "Des 2026" / "Desember 2026" from "2026-12" ("Dec 2026" / "December 2026"). */
 export function monthLabel(month: string, long = false, lang: Lang = "id"): string {
-  return dateFormat(lang, { month: long ? "long" : "short", year: "numeric" }).format(utcOf(`${month}-01`)).replace(".", "");
+  return dateFormat(lang, { month: long ? "long" : "short", year: "numeric" }).format(utcOf(`${month}-01`));
 }
 
 const monthName = (day: string, lang: Lang) => dateFormat(lang, { month: "long" }).format(utcOf(day));
