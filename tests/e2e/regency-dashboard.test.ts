@@ -13,6 +13,9 @@
  *   numbers, letterhead, signature);
  * - an office manager lands on their own office and gets the refusal for
  *   another; a session that ends sends the page back to Masuk;
+ * - in English (the header's switch): every view's headings, figures and
+ *   dates, the printed report and a refusal, the choice kept over a reload
+ *   and back to Indonesian;
  * - axe finds nothing on each screen; docs/screenshots/regency-*.png.
  */
 import { execFileSync } from "node:child_process";
@@ -27,6 +30,7 @@ import { writeSimulatedStore } from "../../apps/hub/src/simulate/write";
 import { login } from "../../apps/hub/src/testing/harness";
 import { addOffice, addUser, generatePassword, migrate, openPool, type Pool } from "../../apps/regency/src/index";
 import { count, minutes, mutuLabel, pct } from "../../apps/regency-web/src/format";
+import { STRINGS } from "../../apps/regency-web/src/strings";
 import { withinBound } from "../support/percentile-bound";
 import { freshDatabase, startPostgres, type PostgresCluster } from "../support/postgres";
 import { centralEvents, eventually, hubSeq, issueTickets, joinRegency, projectionCurrent, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
@@ -363,6 +367,138 @@ describe("a regency user", () => {
     await app.groupBy("Per OPD").catch(() => undefined);
     await app.loginButton.waitFor();
     expect(await app.loginNotice.textContent()).toBe("Sesi Anda telah berakhir. Silakan masuk kembali.");
+  });
+});
+
+describe("in English", () => {
+  let app: RegencyPage;
+  const en = STRINGS.en;
+
+  beforeAll(async () => {
+    app = await newPage();
+    await app.goto();
+    await app.loginAs(users.staff.username, users.staff.password);
+  });
+
+  it("is Indonesian on a first visit, switches to English from the header and keeps it over a reload", async () => {
+    expect(await app.page.evaluate(() => [document.documentElement.lang, localStorage.getItem("layan.regency.lang.v1")])).toEqual(["id", null]);
+    await app.chooseLanguage("English");
+    expect(await app.page.evaluate(() => [document.documentElement.lang, document.title, localStorage.getItem("layan.regency.lang.v1")])).toEqual(["en", en.docTitle, '"en"']);
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe("Office league · 1 – 18 November 2026");
+    expect(await app.tabs.allTextContents()).toEqual(["League", "Standards completeness", "Printable report"]);
+    const rows = await app.leagueRows();
+    expect(rows.map((r) => r.key)).toEqual(expectedOrder());
+    for (const row of rows) {
+      const e = expected.get(row.key as OfficeId)!;
+      expect(row.cells.issued).toBe(`${count(e.summary.issued, "en")} / ${count(e.summary.served, "en")}`);
+      expect(row.cells.waitPct).toBe(pct(e.summary.waitMet.pct, "en"));
+      expect(row.cells.ikm).toContain(mutuLabel(e.ikm.mutu, "en"));
+      expect(row.cells.waitP50).toMatch(/^(\d+(\.\d)? min|\d+ h \d\d min|–)$/);
+    }
+    const flags = await app.leagueTable.locator('[data-testid="flag"]').allTextContents();
+    expect(flags.at(-1)).toContain("Needs attention: ranked last");
+    expect(await app.page.getByTestId("currency").textContent()).toMatch(/^Oldest figures: .+, up to \d{1,2} [A-Z][a-z]+ 2026 at \d\d:\d\d\.$/);
+    expect(await app.page.locator('select[name="layanan"] option[value=""]').textContent()).toBe(en.allServices);
+    expect(await app.page.getByRole("group", { name: en.period }).getByRole("button", { pressed: true }).textContent()).toBe("This month");
+    await shot(app.page, "peringkat-en");
+    await noAxeViolations(app.page);
+
+    await app.page.reload();
+    await app.signedInAs.waitFor();
+    await app.settled();
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe("Office league · 1 – 18 November 2026");
+  });
+
+  it("groups by agency and downloads the same CSV: its columns stay Indonesian, for the spreadsheets that read them", async () => {
+    await app.groupBy("By agency (OPD)");
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe("Agency league · 1 – 18 November 2026");
+    expect((await app.leagueRows()).every((r) => r.cells.name?.includes("1 office"))).toBe(true);
+    await app.groupBy("By office");
+    const csv = await app.downloadCsv(en.downloadCsv);
+    expect(csv.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Peringkat,Kantor\/OPD,Kode,/);
+  });
+
+  it("drills down to an office and a service's SOP steps in English", async () => {
+    const office = OFFICES[1];
+    const e = expected.get(office.id)!;
+    await app.openOffice(office.name);
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe(`${office.name} · 1 – 18 November 2026`);
+    const totals = await app.officeTotals.textContent();
+    expect(totals).toContain(`${en.issued}${count(e.summary.issued, "en")}`);
+    expect(totals).toContain(pct(e.summary.waitMet.pct, "en"));
+    expect(await app.page.getByTestId("currency").textContent()).toMatch(/^Figures up to \d{1,2} [A-Z][a-z]+ 2026 at \d\d:\d\d\.$/);
+    expect(await app.serviceTable.locator("thead th").allTextContents()).toEqual(Object.values(en.serviceCols));
+    const busiest = [...e.services].sort((a, b) => b.served - a.served)[0]!;
+    await app.openService(busiest.name, en.stepsTitle);
+    expect(await app.stepTable.locator("thead th").allTextContents()).toEqual(Object.values(en.stepCols));
+    await app.page.getByRole("img", { name: /^Monthly trend/ }).waitFor();
+    expect(await app.page.getByRole("heading", { name: `${en.trendTitle} · ${busiest.name}` }).count()).toBe(1);
+    await app.page.getByRole("link", { name: en.backToLeague }).waitFor();
+    await noAxeViolations(app.page);
+  });
+
+  it("names the missing components in English with the regulation's terms", async () => {
+    await app.open("Standards completeness");
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe(en.gapsTitle);
+    const gap = app.gapsTable.locator('tr[data-office="samsat"][data-service]');
+    await expect.poll(() => gap.count()).toBe(1);
+    expect(await gap.locator("td").last().textContent()).toContain("Cost (Biaya/Tarif), Complaints handling (Pengaduan)");
+    expect(await app.gapsTable.locator('tr[data-office="disdukcapil"]').textContent()).toContain("Complete: all");
+    await noAxeViolations(app.page);
+  });
+
+  it("prints the regency report in English: headings, dates, numbers and page footer", async () => {
+    await app.open("Printable report");
+    for (const [name, value] of [["kabupaten", "Contoh"], ["tempat", "Kota Contoh"], ["jabatan", "Head of the Organisation Division"], ["nama", "Dra. Nama Kepala Bagian, M.Si."], ["nip", "19720303 199803 2 003"]]) {
+      await app.page.locator(`input[name="${name}"]`).fill(value!);
+    }
+    await app.report.getByTestId("league-table").waitFor();
+    await app.settled();
+    await app.page.emulateMedia({ media: "print" });
+    const pdf = await app.page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    await app.page.emulateMedia({ media: "screen" });
+    const work = join(root, "pdf-en");
+    mkdirSync(work, { recursive: true });
+    const pdfPath = join(work, "report.pdf");
+    writeFileSync(pdfPath, pdf);
+    execFileSync("pdftotext", ["-bbox-layout", pdfPath, join(work, "report.html")]);
+    const pages = wordsByPage(readFileSync(join(work, "report.html"), "utf8"));
+    for (const [i, words] of pages.entries()) {
+      expect({ page: i + 1, overlaps: overlaps(words) }).toEqual({ page: i + 1, overlaps: [] });
+      expect(words.map((w) => w.text).join(" ")).toContain(`Page ${i + 1} of ${pages.length}`);
+    }
+    execFileSync("pdftotext", ["-layout", pdfPath, join(work, "report.txt")]);
+    const text = readFileSync(join(work, "report.txt"), "utf8").replace(/\s+/g, " ");
+    for (const phrase of ["GOVERNMENT OF CONTOH REGENCY", en.reportTitle, "Period 1 – 18 November 2026", en.reportGaps, "Cost (Biaya/Tarif)", "Kota Contoh, 18 November 2026", "NIP 19720303 199803 2 003"]) {
+      expect(text).toContain(phrase);
+    }
+    expect(text).not.toContain("Halaman");
+    for (const [id, e] of expected) {
+      const o = OFFICES.find((x) => x.id === id)!;
+      expect(text).toContain(`${o.name} (${o.agency}) issued ${count(e.summary.issued, "en")} tickets`);
+    }
+  });
+
+  it("signs in and refuses in English, then goes back to Indonesian for good", async () => {
+    await app.open("League");
+    await app.signOut(en.signOut);
+    expect(await app.page.locator("#login-title").textContent()).toContain(en.signIn);
+    await app.page.getByLabel(en.username).fill(users.staff.username);
+    await app.page.getByLabel(en.password).fill("not-the-password-at-all");
+    await app.page.getByRole("button", { name: en.signIn, exact: true }).click();
+    await expect.poll(() => app.loginError.textContent()).toBe(en.errors.LOGIN_FAILED);
+    await noAxeViolations(app.page);
+    // The refusal is kept by its code: switching says it again in Indonesian.
+    await app.chooseLanguage("Bahasa Indonesia");
+    expect(await app.loginError.textContent()).toBe(REGENCY_ERROR_MESSAGES.LOGIN_FAILED.id);
+    await app.loginAs(users.staff.username, users.staff.password);
+    expect(await app.page.getByRole("heading", { level: 2 }).first().textContent()).toBe("Peringkat kantor · 1 – 18 November 2026");
+    await app.page.reload();
+    await app.signedInAs.waitFor();
+    await app.settled();
+    expect(await app.page.evaluate(() => [document.documentElement.lang, localStorage.getItem("layan.regency.lang.v1")])).toEqual(["id", '"id"']);
+    expect(await app.tabs.allTextContents()).toEqual(["Peringkat", "Kelengkapan Standar", "Laporan cetak"]);
   });
 });
 

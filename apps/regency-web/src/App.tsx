@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createApi, session, type ApiError, type RegencyUser } from "./api";
-import { LoginScreen } from "./components/LoginScreen";
+import { LoginScreen, type Notice } from "./components/LoginScreen";
 import { Shell } from "./components/Shell";
+import { useLang } from "./lang";
 
-const EXPIRED = "Sesi Anda telah berakhir. Silakan masuk kembali.";
-
-type State = { kind: "checking" } | { kind: "out"; notice: string | null } | { kind: "in"; user: RegencyUser };
+type State = { kind: "checking" } | { kind: "out"; notice: Notice | null } | { kind: "in"; user: RegencyUser };
 
 /**
  * Masuk until the central server says who is signed in (its HttpOnly cookie
@@ -14,21 +13,22 @@ type State = { kind: "checking" } | { kind: "out"; notice: string | null } | { k
  */
 export function App() {
   const [state, setState] = useState<State>({ kind: "checking" });
+  const { t } = useLang();
 
   useEffect(() => {
     session.current().then(
       (user) => setState(user ? { kind: "in", user } : { kind: "out", notice: null }),
-      (err: ApiError) => setState({ kind: "out", notice: err.message }),
+      (err: ApiError) => setState({ kind: "out", notice: err.error }),
     );
   }, []);
 
-  const expired = useCallback(() => setState({ kind: "out", notice: EXPIRED }), []);
+  const expired = useCallback(() => setState({ kind: "out", notice: "expired" }), []);
   const api = useMemo(() => createApi(expired), [expired]);
 
   if (state.kind === "checking") {
     return (
       <main className="login" aria-busy="true">
-        <p className="login__checking">Memeriksa sesi…</p>
+        <p className="login__checking">{t.checkingSession}</p>
       </main>
     );
   }

@@ -2,9 +2,10 @@
  * The central server's API from the browser. The session is the HttpOnly
  * cookie the server sets at login (`layan_regency_session`, SameSite=Strict):
  * the page never holds a token, so a script that got into it could not carry
- * one away. Every failure becomes an ApiError with the server's Indonesian
- * message; a 401 on a report means the session ended, and the app goes back
- * to Masuk.
+ * one away. Every failure becomes an ApiError with the server's code and
+ * messages (the screen says it in the chosen language: strings.ts
+ * errorText); a 401 on a report means the session ended, and the app goes
+ * back to Masuk.
  */
 import type {
   RegencySession,
@@ -18,6 +19,7 @@ import type {
 } from "@layan/protocol";
 import { REGENCY_SESSION_PATH } from "@layan/protocol";
 import { saveDownload } from "@layan/ui";
+import { STRINGS } from "./strings";
 
 export interface ApiErrorBody {
   code: string;
@@ -41,8 +43,8 @@ export type RegencyUser = RegencySessionUser;
 
 const NETWORK: ApiErrorBody = {
   code: "CENTRAL_UNREACHABLE",
-  message: "Server kabupaten tidak dapat dihubungi. Periksa jaringan, lalu coba lagi.",
-  messageEn: "Cannot reach the regency server.",
+  message: STRINGS.id.errors.CENTRAL_UNREACHABLE,
+  messageEn: STRINGS.en.errors.CENTRAL_UNREACHABLE,
 };
 
 async function errorOf(res: Response): Promise<ApiError> {
@@ -55,7 +57,8 @@ async function errorOf(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's error page): the status says enough.
   }
-  return new ApiError(res.status, { code: "INTERNAL", message: `Kesalahan server (${res.status}). Coba lagi sebentar lagi.`, messageEn: `Server error ${res.status}` });
+  // A code of the browser's own, unmapped in strings.ts: the status in the message is what tells a proxy's 502 from a 504.
+  return new ApiError(res.status, { code: "HTTP_STATUS", message: `Kesalahan server (${res.status}). Coba lagi sebentar lagi.`, messageEn: `Server error (${res.status}). Try again shortly.` });
 }
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {

@@ -30,6 +30,7 @@ describe("the league table", () => {
       "peringkat terbawah; waktu tunggu tidak memenuhi SOP; waktu layanan tidak memenuhi SOP",
       null,
     ]);
+    expect(flagOf(rows[2]!, rows, "en")).toBe("ranked last; waiting time does not meet the SOP; service time does not meet the SOP");
     expect(complaintsOnTimePct(rows[0]!)).toBe(75);
     expect(complaintsOnTimePct(rows[1]!)).toBeNull();
   });

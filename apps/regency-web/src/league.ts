@@ -1,5 +1,6 @@
 /** The league table's sorting and its flag for the offices that need attention (pure; tested in Node). */
 import { complianceStatusOf, type RegencyLeagueRow } from "@layan/protocol";
+import { STRINGS, type Lang } from "./strings";
 
 export type SortKey = "rank" | "name" | "issued" | "served" | "waitP50" | "waitPct" | "servicePct" | "ikm" | "complaints";
 export type Direction = "asc" | "desc";
@@ -37,12 +38,13 @@ export function sortRows(rows: readonly RegencyLeagueRow[], key: SortKey, dir: D
  * with judged waits is flagged even when it is "perlu perhatian": the regent
  * asks first who is last.
  */
-export function flagOf(row: RegencyLeagueRow, rows: readonly RegencyLeagueRow[]): string | null {
+export function flagOf(row: RegencyLeagueRow, rows: readonly RegencyLeagueRow[], lang: Lang = "id"): string | null {
+  const words = STRINGS[lang].flags;
   const reasons: string[] = [];
   const judged = rows.filter((r) => r.waitMet.pct !== null);
   const last = judged.length > 1 && judged.reduce((a, b) => (b.rank > a.rank ? b : a)).key === row.key;
-  if (last) reasons.push("peringkat terbawah");
-  if (complianceStatusOf(row.waitMet.pct) === "tidak_memenuhi") reasons.push("waktu tunggu tidak memenuhi SOP");
-  if (complianceStatusOf(row.serviceMet.pct) === "tidak_memenuhi") reasons.push("waktu layanan tidak memenuhi SOP");
+  if (last) reasons.push(words.last);
+  if (complianceStatusOf(row.waitMet.pct) === "tidak_memenuhi") reasons.push(words.wait);
+  if (complianceStatusOf(row.serviceMet.pct) === "tidak_memenuhi") reasons.push(words.service);
   return reasons.length ? reasons.join("; ") : null;
 }

@@ -2,6 +2,11 @@ import "@fontsource-variable/atkinson-hyperlegible-next";
 import { mountApp } from "@layan/ui";
 import "@layan/ui/base.css";
 import { App } from "./App";
+import { LangProvider } from "./lang";
 import "./styles.css";
 
-mountApp(<App />);
+mountApp(
+  <LangProvider>
+    <App />
+  </LangProvider>,
+);

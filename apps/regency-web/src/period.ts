@@ -9,12 +9,8 @@ import { REGENCY_MAX_RANGE_DAYS } from "@layan/protocol";
 
 export type Preset = "bulan-ini" | "bulan-lalu" | "3-bulan" | "tahun-ini";
 
-export const PRESETS: readonly { id: Preset; label: string }[] = [
-  { id: "bulan-ini", label: "Bulan ini" },
-  { id: "bulan-lalu", label: "Bulan lalu" },
-  { id: "3-bulan", label: "3 bulan terakhir" },
-  { id: "tahun-ini", label: "Tahun ini" },
-];
+/** Their ids are the URL's (`periode=`), Indonesian in either language so a shared link works for both; their names are in strings.ts. */
+export const PRESETS: readonly { id: Preset }[] = [{ id: "bulan-ini" }, { id: "bulan-lalu" }, { id: "3-bulan" }, { id: "tahun-ini" }];
 
 export interface Range {
   from: string;

@@ -18,6 +18,13 @@ describe("the printed summary per office", () => {
     );
   });
 
+  it("says the same in English, with English numbers", () => {
+    expect(officeSummary(base, "en")).toBe(
+      "DPMPTSP (Dinas PMPTSP) issued 1,200 tickets and served 1,100. 93.2% of citizens waited within the SOP (median 12.6 min; meets). " +
+        "81.8% of services completed within the SOP time. IKM 84.13, grade B (Good), from 150 respondents. 3 of 4 complaints answered on time.",
+    );
+  });
+
   it("leaves out what the office has no figures for", () => {
     expect(officeSummary({ ...base, waitMet: { judged: 0, met: 0, pct: null }, serviceMet: { judged: 0, met: 0, pct: null }, ikm: null, complaints: null })).toBe(
       "DPMPTSP (Dinas PMPTSP) menerbitkan 1.200 antrean dan melayani 1.100. Belum ada waktu tunggu yang dinilai.",

@@ -1,16 +1,18 @@
-/** The printed report's sentence per office, in plain Indonesian (pure; tested in Node). */
+/** The printed report's sentence per office, in plain words of either language (pure; tested in Node). */
 import type { RegencyLeagueRow } from "@layan/protocol";
-import { count, minutes, mutuLabel, pct, status } from "./format";
+import { count, ikmScore, minutes, mutuLabel, pct, status } from "./format";
+import { STRINGS, type Lang } from "./strings";
 
-export function officeSummary(r: RegencyLeagueRow): string {
-  const parts = [`${r.name} (${r.agency}) menerbitkan ${count(r.issued)} antrean dan melayani ${count(r.served)}.`];
+export function officeSummary(r: RegencyLeagueRow, lang: Lang = "id"): string {
+  const s = STRINGS[lang].summary;
+  const parts = [s.issued(`${r.name} (${r.agency})`, count(r.issued, lang), count(r.served, lang))];
   if (r.waitMet.pct !== null) {
-    parts.push(`${pct(r.waitMet.pct)} warga menunggu sesuai SOP (median ${minutes(r.wait.p50Ms)}; ${status(r.waitMet.pct).label.toLowerCase()}).`);
+    parts.push(s.wait(pct(r.waitMet.pct, lang), minutes(r.wait.p50Ms, lang), status(r.waitMet.pct, lang).label.toLowerCase()));
   } else {
-    parts.push("Belum ada waktu tunggu yang dinilai.");
+    parts.push(s.noWait);
   }
-  if (r.serviceMet.pct !== null) parts.push(`${pct(r.serviceMet.pct)} layanan selesai dalam waktu SOP.`);
-  if (r.ikm?.ikm != null) parts.push(`IKM ${r.ikm.ikm.toFixed(2).replace(".", ",")}, mutu ${mutuLabel(r.ikm.mutu)}, dari ${count(r.ikm.respondents)} responden.`);
-  if (r.complaints) parts.push(`${count(r.complaints.answeredByDue)} dari ${count(r.complaints.filed)} pengaduan ditanggapi tepat waktu.`);
+  if (r.serviceMet.pct !== null) parts.push(s.service(pct(r.serviceMet.pct, lang)));
+  if (r.ikm?.ikm != null) parts.push(s.ikm(ikmScore(r.ikm.ikm, lang), mutuLabel(r.ikm.mutu, lang), count(r.ikm.respondents, lang)));
+  if (r.complaints) parts.push(s.complaints(count(r.complaints.answeredByDue, lang), count(r.complaints.filed, lang)));
   return parts.join(" ");
 }

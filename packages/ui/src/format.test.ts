@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDateLong, formatDuration, formatWait, zoneLabel } from "./format";
+import { count, formatClock, formatDateLong, formatDuration, formatWait, minutes, pct, zoneLabel } from "./format";
 
 describe("format", () => {
   it("formats running timers", () => {
@@ -24,5 +24,18 @@ describe("format", () => {
     expect(formatClock(at, "Asia/Jayapura")).toBe("16.05");
     expect(formatDateLong(at, "Asia/Jakarta")).toBe("Kamis, 27 November 2025");
     expect(zoneLabel("Asia/Makassar")).toBe("WITA");
+  });
+});
+
+describe("report figures", () => {
+  it("are Indonesian unless English is asked for", () => {
+    expect(count(1234)).toBe("1.234");
+    expect(count(1234, "en")).toBe("1,234");
+    expect(pct(92.5)).toBe("92,5%");
+    expect(pct(92.5, "en")).toBe("92.5%");
+    expect(minutes(750_000)).toBe("12,5 mnt");
+    expect(minutes(750_000, "en")).toBe("12.5 min");
+    expect(minutes(65 * 60_000, "en")).toBe("1 h 05 min");
+    expect(count(null, "en")).toBe("–");
   });
 });

@@ -82,20 +82,35 @@ export function zoneLabel(timeZone: string): string {
   }
 }
 
-const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
-const nf1 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+/** The languages report figures are written in; Indonesian unless a screen offers English (the regency dashboard). */
+export type FigureLang = "id" | "en";
 
-/** Report figures, as the office and regency dashboards print them: "1.234"; "–" for no value. */
-export const count = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : nf0.format(n));
+const FIGURE_LOCALES: Record<FigureLang, string> = { id: "id-ID", en: "en-GB" };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: FigureLang, decimals: 0 | 1): Intl.NumberFormat {
+  const key = `${lang}|${decimals}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(FIGURE_LOCALES[lang], { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
 
-/** "12,5%"; "–" for no value. */
-export const pct = (p: number | null | undefined): string => (p === null || p === undefined ? "–" : `${nf1.format(p)}%`);
+/** Report figures, as the office and regency dashboards print them: "1.234" ("1,234" in English); "–" for no value. */
+export const count = (n: number | null | undefined, lang: FigureLang = "id"): string => (n === null || n === undefined ? "–" : numberFormat(lang, 0).format(n));
 
-/** A report's duration: "12,5 mnt", "1 j 05 mnt"; "–" for no value. */
-export function minutes(ms: number | null | undefined): string {
+/** "12,5%" ("12.5%"); "–" for no value. */
+export const pct = (p: number | null | undefined, lang: FigureLang = "id"): string => (p === null || p === undefined ? "–" : `${numberFormat(lang, 1).format(p)}%`);
+
+const UNITS: Record<FigureLang, { min: string; h: string }> = { id: { min: "mnt", h: "j" }, en: { min: "min", h: "h" } };
+
+/** A report's duration: "12,5 mnt", "1 j 05 mnt" ("12.5 min", "1 h 05 min"); "–" for no value. */
+export function minutes(ms: number | null | undefined, lang: FigureLang = "id"): string {
   if (ms === null || ms === undefined) return "–";
+  const u = UNITS[lang];
   const m = ms / 60_000;
-  if (m < 60) return `${nf1.format(Math.round(m * 10) / 10)} mnt`;
+  if (m < 60) return `${numberFormat(lang, 1).format(Math.round(m * 10) / 10)} ${u.min}`;
   const h = Math.floor(m / 60);
-  return `${h} j ${String(Math.round(m - h * 60)).padStart(2, "0")} mnt`;
+  return `${h} ${u.h} ${String(Math.round(m - h * 60)).padStart(2, "0")} ${u.min}`;
 }

@@ -9,7 +9,7 @@ export function buildRegencyWeb(): void {
   execFileSync("pnpm", ["--filter", "@layan/regency-web", "build"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
 }
 
-export type RegencyTab = "Peringkat" | "Kantor saya" | "Kelengkapan Standar" | "Laporan cetak";
+export type RegencyTab = "Peringkat" | "Kantor saya" | "Kelengkapan Standar" | "Laporan cetak" | "League" | "My office" | "Standards completeness" | "Printable report";
 
 /** The regency dashboard at the central server's "/": intents in a regent's staff's words, locators tests assert on. */
 export class RegencyPage extends SignInPage {
@@ -24,6 +24,7 @@ export class RegencyPage extends SignInPage {
   readonly report = this.page.getByTestId("regency-report");
   readonly refusal = this.page.locator(".error");
   readonly tabs = this.page.getByRole("navigation", { name: "Menu" }).getByRole("link");
+  readonly langSwitch = this.page.getByTestId("lang-switch");
 
   async goto(hash = ""): Promise<void> {
     await this.page.goto(`${this.baseUrl}/${hash}`);
@@ -40,13 +41,20 @@ export class RegencyPage extends SignInPage {
     await this.settled();
   }
 
+  /** The header's switch; the page is in that language once it is pressed. */
+  async chooseLanguage(label: "Bahasa Indonesia" | "English"): Promise<void> {
+    await this.langSwitch.getByRole("button", { name: label, exact: true }).click();
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, label === "English" ? "en" : "id");
+    await this.settled();
+  }
+
   async period(label: "Bulan ini" | "Bulan lalu" | "3 bulan terakhir" | "Tahun ini"): Promise<void> {
     await this.page.getByRole("group", { name: "Periode" }).getByRole("button", { name: label }).click();
     await this.settled();
   }
 
-  async groupBy(label: "Per kantor" | "Per OPD"): Promise<void> {
-    await this.page.getByRole("group", { name: "Kelompokkan" }).getByRole("button", { name: label }).click();
+  async groupBy(label: "Per kantor" | "Per OPD" | "By office" | "By agency (OPD)"): Promise<void> {
+    await this.page.getByRole("group", { name: label.startsWith("Per") ? "Kelompokkan" : "Group by" }).getByRole("button", { name: label }).click();
     await this.settled();
   }
 
@@ -79,24 +87,24 @@ export class RegencyPage extends SignInPage {
     await this.settled();
   }
 
-  async openService(name: string): Promise<void> {
+  async openService(name: string, stepsTitle = "Langkah SOP"): Promise<void> {
     await this.serviceTable.getByRole("button", { name, exact: true }).click();
-    await this.page.getByRole("heading", { name: `Langkah SOP · ${name}` }).waitFor();
+    await this.page.getByRole("heading", { name: `${stepsTitle} · ${name}` }).waitFor();
     await this.settled();
   }
 
-  async downloadCsv(): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name: "Unduh CSV" }).click()]);
+  async downloadCsv(label = "Unduh CSV"): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name: label }).click()]);
     return { name: download.suggestedFilename(), text: (await readFile(await download.path())).toString("utf8") };
   }
 
-  async signOut(): Promise<void> {
-    await this.page.getByRole("button", { name: "Keluar" }).click();
-    await this.loginButton.waitFor();
+  async signOut(label = "Keluar"): Promise<void> {
+    await this.page.getByRole("button", { name: label }).click();
+    await this.page.locator("#login-title").waitFor();
   }
 
-  /** Waits until no panel is loading. */
+  /** Waits until no panel is loading (in either language). */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null && ![...document.querySelectorAll(".muted")].some((e) => e.textContent === "Memuat…"));
+    await this.page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null && document.querySelector(".loading") === null);
   }
 }

@@ -1,18 +1,20 @@
 import { CheckCircle2, CircleAlert } from "lucide-react";
 import { componentLabel, count } from "../format";
 import { gapsByOffice } from "../gaps";
+import { useLang } from "../lang";
 import type { ViewProps } from "./view";
 import { Section, TableWrap, useLoad } from "./ui";
 
 /** Every service an office published without one of the six components, by office, the components named. */
 export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice> }) {
+  const { lang, t } = useLang();
   return (
     <table className="table" data-testid="gaps-table">
       <thead>
         <tr>
-          <th scope="col">Kantor</th>
-          <th scope="col">Layanan</th>
-          <th scope="col">Komponen yang belum dipublikasikan</th>
+          <th scope="col">{t.gapCols.office}</th>
+          <th scope="col">{t.gapCols.service}</th>
+          <th scope="col">{t.gapCols.missing}</th>
         </tr>
       </thead>
       <tbody>
@@ -23,7 +25,7 @@ export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice
                   <td>{o.officeName}</td>
                   <td colSpan={2}>
                     <span className="ok">
-                      <CheckCircle2 aria-hidden="true" /> Lengkap: {count(o.checked)} layanan memuat keenam komponen
+                      <CheckCircle2 aria-hidden="true" /> {t.complete(count(o.checked, lang))}
                     </span>
                   </td>
                 </tr>,
@@ -33,15 +35,13 @@ export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice
                   {i === 0 && (
                     <td rowSpan={o.gaps.length}>
                       {o.officeName}
-                      <span className="sub">
-                        {count(o.gaps.length)} dari {count(o.checked)} layanan belum lengkap
-                      </span>
+                      <span className="sub">{t.incomplete(count(o.gaps.length, lang), count(o.checked, lang))}</span>
                     </td>
                   )}
                   <td>{g.serviceName}</td>
                   <td>
                     <span className="bad">
-                      <CircleAlert aria-hidden="true" /> {g.missing.map(componentLabel).join(", ")}
+                      <CircleAlert aria-hidden="true" /> {g.missing.map((c) => componentLabel(c, lang)).join(", ")}
                     </span>
                   </td>
                 </tr>
@@ -54,21 +54,19 @@ export function GapsTable({ offices }: { offices: ReturnType<typeof gapsByOffice
 
 /** Kelengkapan Standar: the most common cause of a red rating, office by office. */
 export function GapsView({ api, range, today }: ViewProps) {
+  const { t } = useLang();
   const gaps = useLoad("gaps", () => api.gaps());
   // Names of the offices with nothing missing come from the league (the gaps name only the offices they list).
   const league = useLoad(`names|${range.from}|${range.to}|${today}`, () => api.league({ ...range, by: "office" }));
   const names = new Map((league.data?.rows ?? []).map((r) => [r.key ?? "", r.name]));
   return (
-    <Section id="gaps-title" title="Kelengkapan Standar Pelayanan" loaded={gaps}>
-      <p className="lead">
-        Standar Pelayanan yang dipublikasikan setiap kantor, diperiksa dengan aturan yang sama seperti di kantor (UU 25/2009 pasal 21, PermenPANRB 15/2014): persyaratan, prosedur, jangka waktu,
-        biaya, produk, dan pengaduan.
-      </p>
+    <Section id="gaps-title" title={t.gapsTitle} loaded={gaps}>
+      <p className="lead">{t.gapsLead}</p>
       {gaps.data && gaps.data.checked.length === 0 ? (
-        <p className="muted">Belum ada kantor yang mengirim Standar Pelayanannya.</p>
+        <p className="muted">{t.noStandards}</p>
       ) : (
         gaps.data && (
-          <TableWrap label="Tabel kelengkapan standar">
+          <TableWrap label={t.gapsTable}>
             <GapsTable offices={gapsByOffice(gaps.data, names)} />
           </TableWrap>
         )

@@ -1,24 +1,18 @@
 import type { RegencyLeagueRow } from "@layan/protocol";
 import { AlertTriangle, ArrowDown, ArrowUp } from "lucide-react";
-import { count, minutes, mutuLabel, pct, status } from "../format";
+import { count, ikmScore, minutes, mutuLabel, pct, status } from "../format";
+import { useLang } from "../lang";
 import { complaintsOnTimePct, flagOf, type Direction, type SortKey } from "../league";
 
-const COLUMNS: { key: SortKey; label: string; title?: string }[] = [
-  { key: "rank", label: "Peringkat" },
-  { key: "name", label: "Kantor" },
-  { key: "issued", label: "Antrean diterbitkan / dilayani" },
-  { key: "waitP50", label: "Tunggu median" },
-  { key: "waitPct", label: "Tunggu sesuai SOP" },
-  { key: "servicePct", label: "Layanan sesuai SOP" },
-  { key: "ikm", label: "IKM (mutu)" },
-  { key: "complaints", label: "Pengaduan ditanggapi tepat waktu" },
-];
+// "served" sorts, but shares the issued column.
+const COLUMNS: readonly Exclude<SortKey, "served">[] = ["rank", "name", "issued", "waitP50", "waitPct", "servicePct", "ikm", "complaints"];
 
 function Pct({ value }: { value: number | null }) {
-  const s = status(value);
+  const { lang } = useLang();
+  const s = status(value, lang);
   return (
     <span className={`pct pct--${s.status}`} title={s.label}>
-      {pct(value)}
+      {pct(value, lang)}
     </span>
   );
 }
@@ -41,7 +35,8 @@ export function LeagueTable({
   onSort?: (key: SortKey) => void;
   officeHref?: (id: string) => string;
 }) {
-  const columns = byAgency ? COLUMNS.map((c) => (c.key === "name" ? { ...c, label: "Perangkat Daerah (OPD)" } : c)) : COLUMNS;
+  const { lang, t } = useLang();
+  const columns = COLUMNS.map((key) => ({ key, label: key === "name" && byAgency ? t.columns.agency : t.columns[key] }));
   return (
     <table className="table" data-testid="league-table">
       <thead>
@@ -65,7 +60,7 @@ export function LeagueTable({
       </thead>
       <tbody>
         {rows.map((r) => {
-          const flag = flagOf(r, rows);
+          const flag = flagOf(r, rows, lang);
           const onTime = complaintsOnTimePct(r);
           return (
             <tr key={r.key ?? ""} className={flag ? "row--flagged" : undefined} data-office={r.key ?? ""}>
@@ -75,18 +70,18 @@ export function LeagueTable({
               <td data-col="name">
                 {officeHref && !byAgency && r.key ? <a href={officeHref(r.key)}>{r.name}</a> : <strong>{r.name}</strong>}
                 {!byAgency && <span className="sub">{r.agency}</span>}
-                {byAgency && <span className="sub">{count(r.offices)} kantor</span>}
+                {byAgency && <span className="sub">{t.offices(count(r.offices, lang))}</span>}
                 {flag && (
                   <span className="flag" data-testid="flag">
-                    <AlertTriangle aria-hidden="true" /> Perlu perhatian: {flag}
+                    <AlertTriangle aria-hidden="true" /> {t.needsAttention} {flag}
                   </span>
                 )}
               </td>
               <td className="num" data-col="issued">
-                {count(r.issued)} / {count(r.served)}
+                {count(r.issued, lang)} / {count(r.served, lang)}
               </td>
               <td className="num" data-col="waitP50">
-                {minutes(r.wait.p50Ms)}
+                {minutes(r.wait.p50Ms, lang)}
               </td>
               <td className="num" data-col="waitPct">
                 <Pct value={r.waitMet.pct} />
@@ -95,10 +90,10 @@ export function LeagueTable({
                 <Pct value={r.serviceMet.pct} />
               </td>
               <td className="num" data-col="ikm">
-                {r.ikm?.ikm === null || r.ikm === null ? "–" : `${r.ikm.ikm.toFixed(2).replace(".", ",")} · ${mutuLabel(r.ikm.mutu)}`}
+                {r.ikm?.ikm === null || r.ikm === null ? "–" : `${ikmScore(r.ikm.ikm, lang)} · ${mutuLabel(r.ikm.mutu, lang)}`}
               </td>
               <td className="num" data-col="complaints">
-                {r.complaints ? `${count(r.complaints.answeredByDue)} dari ${count(r.complaints.filed)} (${pct(onTime)})` : "–"}
+                {r.complaints ? `${t.outOf(count(r.complaints.answeredByDue, lang), count(r.complaints.filed, lang))} (${pct(onTime, lang)})` : "–"}
               </td>
             </tr>
           );

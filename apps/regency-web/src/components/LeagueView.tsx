@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ApiError } from "../api";
 import { currencyText } from "../currency";
 import { periodLabel } from "../format";
+import { useLang } from "../lang";
 import { sortRows, type Direction, type SortKey } from "../league";
 import { hrefFor } from "../period";
 import { LeagueTable } from "./LeagueTable";
@@ -12,6 +13,7 @@ import { CurrencyLine, ErrorBox, Section, TableWrap, useLoad } from "./ui";
 
 /** Peringkat: every office (or OPD) side by side for the period, best first, the worst flagged. */
 export function LeagueView({ api, range, params, go }: ViewProps) {
+  const { lang, t } = useLang();
   const by = params.get("by") === "agency" ? "agency" : "office";
   const sortKey = (params.get("urut") as SortKey | null) ?? "rank";
   const dir: Direction = params.get("arah") === "desc" ? "desc" : "asc";
@@ -33,48 +35,48 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
   return (
     <Section
       id="league-title"
-      title={`Peringkat ${by === "office" ? "kantor" : "perangkat daerah"}${service ? ` · ${chosen?.name ?? service}` : ""} · ${periodLabel(range.from, range.to)}`}
+      title={`${t.leagueTitle(by === "office")}${service ? ` · ${chosen?.name ?? service}` : ""} · ${periodLabel(range.from, range.to, lang)}`}
       loaded={league}
       actions={
         <div className="panel__actions">
           <label className="field">
-            Layanan
+            {t.service}
             <select name="layanan" value={service ?? ""} onChange={(e) => setParam({ layanan: e.target.value || null })}>
-              <option value="">Semua layanan</option>
+              <option value="">{t.allServices}</option>
               {catalog.data?.services.map((s) => (
                 // Offices that name the id otherwise: their names in the tooltip, the id matches them all.
-                <option key={s.id} value={s.id} title={s.otherNames.length ? `Juga disebut: ${s.otherNames.join("; ")}` : undefined}>
+                <option key={s.id} value={s.id} title={s.otherNames.length ? t.alsoCalled(s.otherNames.join("; ")) : undefined}>
                   {s.name}
                 </option>
               ))}
             </select>
           </label>
-          <div className="segmented" role="group" aria-label="Kelompokkan">
+          <div className="segmented" role="group" aria-label={t.groupBy}>
             <button type="button" aria-pressed={by === "office"} onClick={() => setParam({ by: null })}>
-              Per kantor
+              {t.byOffice}
             </button>
             <button type="button" aria-pressed={by === "agency"} onClick={() => setParam({ by: "agency" })}>
-              Per OPD
+              {t.byAgency}
             </button>
           </div>
           <button type="button" className="btn" onClick={download}>
-            <Download aria-hidden="true" /> Unduh CSV
+            <Download aria-hidden="true" /> {t.downloadCsv}
           </button>
         </div>
       }
     >
-      {league.data && <CurrencyLine text={currencyText(league.data.currency, by === "office" ? new Map(league.data.rows.map((r) => [r.key ?? "", r.name])) : undefined)} />}
+      {league.data && <CurrencyLine text={currencyText(league.data.currency, by === "office" ? new Map(league.data.rows.map((r) => [r.key ?? "", r.name])) : undefined, undefined, lang)} />}
       {csvError && <ErrorBox error={csvError} />}
       {saved && (
         <p className="muted" role="status">
-          Tersimpan: {saved}
+          {t.saved} {saved}
         </p>
       )}
       {league.data && league.data.rows.length === 0 ? (
-        <p className="muted">{service ? "Belum ada data antrean untuk layanan ini pada periode ini." : "Belum ada data antrean dari kantor mana pun untuk periode ini."}</p>
+        <p className="muted">{service ? t.noLeagueService : t.noLeague}</p>
       ) : (
         league.data && (
-          <TableWrap label="Tabel peringkat">
+          <TableWrap label={t.leagueTable}>
             <LeagueTable
               rows={sortRows(league.data.rows, sortKey, dir)}
               byAgency={by === "agency"}
@@ -85,10 +87,7 @@ export function LeagueView({ api, range, params, go }: ViewProps) {
           </TableWrap>
         )
       )}
-      <p className="note">
-        Peringkat: persentase antrean yang menunggu sesuai SOP, lalu persentase layanan sesuai SOP, lalu median waktu tunggu. Memenuhi ≥ {COMPLIANCE_THRESHOLDS.good}%, perlu perhatian ≥{" "}
-        {COMPLIANCE_THRESHOLDS.warn}%, di bawahnya tidak memenuhi. IKM menurut PermenPANRB 14/2017.
-      </p>
+      <p className="note">{t.leagueNote(COMPLIANCE_THRESHOLDS.good, COMPLIANCE_THRESHOLDS.warn)}</p>
     </Section>
   );
 }

@@ -2,6 +2,7 @@ import type { SummaryRow } from "@layan/protocol";
 import { ChevronLeft } from "lucide-react";
 import { currencyText } from "../currency";
 import { count, minutes, pct, periodLabel, status } from "../format";
+import { useLang } from "../lang";
 import { hrefFor } from "../period";
 import type { ViewProps } from "./view";
 import { TrendChart } from "./TrendChart";
@@ -23,13 +24,14 @@ function Figure({ label, value, tone }: { label: string; value: string; tone?: s
 }
 
 function Totals({ total }: { total: SummaryRow }) {
+  const { lang, t } = useLang();
   return (
     <div className="figures" data-testid="office-totals">
-      <Figure label="Antrean diterbitkan" value={count(total.issued)} />
-      <Figure label="Dilayani" value={count(total.served)} />
-      <Figure label="Tunggu median" value={minutes(total.wait.p50Ms)} />
-      <Figure label="Tunggu sesuai SOP" value={pct(total.waitMet.pct)} tone={status(total.waitMet.pct).status} />
-      <Figure label="Layanan sesuai SOP" value={pct(total.serviceMet.pct)} tone={status(total.serviceMet.pct).status} />
+      <Figure label={t.issued} value={count(total.issued, lang)} />
+      <Figure label={t.served} value={count(total.served, lang)} />
+      <Figure label={t.waitP50} value={minutes(total.wait.p50Ms, lang)} />
+      <Figure label={t.waitPct} value={pct(total.waitMet.pct, lang)} tone={status(total.waitMet.pct).status} />
+      <Figure label={t.servicePct} value={pct(total.serviceMet.pct, lang)} tone={status(total.serviceMet.pct).status} />
     </div>
   );
 }
@@ -41,6 +43,7 @@ function Totals({ total }: { total: SummaryRow }) {
  * refusal, shown as it says it.
  */
 export function OfficeView({ api, user, range, params, go, officeId }: ViewProps & { officeId: string }) {
+  const { lang, t } = useLang();
   const service = params.get("layanan");
   const key = `${officeId}|${range.from}|${range.to}`;
   const services = useLoad(key, () => api.services(officeId, range));
@@ -56,26 +59,26 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
     <>
       {user.role === "regency" && (
         <a className="back no-print" href={hrefFor("peringkat", null, { from: range.from, to: range.to })}>
-          <ChevronLeft aria-hidden="true" /> Kembali ke peringkat
+          <ChevronLeft aria-hidden="true" /> {t.backToLeague}
         </a>
       )}
-      <Section id="office-title" title={office ? `${office.name} · ${periodLabel(range.from, range.to)}` : "Kantor"} loaded={services}>
+      <Section id="office-title" title={office ? `${office.name} · ${periodLabel(range.from, range.to, lang)}` : t.officeTab} loaded={services}>
         {services.data && (
           <>
             <p className="lead">{services.data.office.agency}</p>
-            <CurrencyLine text={currencyText([services.data.currency])} />
+            <CurrencyLine text={currencyText([services.data.currency], undefined, undefined, lang)} />
             <Totals total={services.data.total} />
-            <h3>Layanan</h3>
-            <TableWrap label="Tabel layanan">
+            <h3>{t.services}</h3>
+            <TableWrap label={t.serviceTable}>
               <table className="table" data-testid="service-table">
                 <thead>
                   <tr>
-                    <th scope="col">Layanan</th>
-                    <th scope="col">Diterbitkan / dilayani</th>
-                    <th scope="col">Tunggu median</th>
-                    <th scope="col">Tunggu sesuai SOP</th>
-                    <th scope="col">Layanan median</th>
-                    <th scope="col">Layanan sesuai SOP</th>
+                    <th scope="col">{t.serviceCols.service}</th>
+                    <th scope="col">{t.serviceCols.issued}</th>
+                    <th scope="col">{t.serviceCols.waitP50}</th>
+                    <th scope="col">{t.serviceCols.waitPct}</th>
+                    <th scope="col">{t.serviceCols.serviceP50}</th>
+                    <th scope="col">{t.serviceCols.servicePct}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,15 +90,15 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
                         </button>
                       </td>
                       <td className="num">
-                        {count(s.issued)} / {count(s.served)}
+                        {count(s.issued, lang)} / {count(s.served, lang)}
                       </td>
-                      <td className="num">{minutes(s.wait.p50Ms)}</td>
+                      <td className="num">{minutes(s.wait.p50Ms, lang)}</td>
                       <td className="num">
-                        <span className={`pct pct--${status(s.waitMet.pct).status}`}>{pct(s.waitMet.pct)}</span>
+                        <span className={`pct pct--${status(s.waitMet.pct).status}`}>{pct(s.waitMet.pct, lang)}</span>
                       </td>
-                      <td className="num">{minutes(s.service.p50Ms)}</td>
+                      <td className="num">{minutes(s.service.p50Ms, lang)}</td>
                       <td className="num">
-                        <span className={`pct pct--${status(s.serviceMet.pct).status}`}>{pct(s.serviceMet.pct)}</span>
+                        <span className={`pct pct--${status(s.serviceMet.pct).status}`}>{pct(s.serviceMet.pct, lang)}</span>
                       </td>
                     </tr>
                   ))}
@@ -109,19 +112,19 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
       {!services.error && (
         <>
       {service ? (
-      <Section id="steps-title" title={`Langkah SOP · ${nameOf(service)}`} loaded={steps}>
-        {steps.data && steps.data.steps.length === 0 && <p className="muted">Tidak ada langkah SOP yang dicatat petugas pada periode ini.</p>}
+      <Section id="steps-title" title={`${t.stepsTitle} · ${nameOf(service)}`} loaded={steps}>
+        {steps.data && steps.data.steps.length === 0 && <p className="muted">{t.noSteps}</p>}
         {steps.data && steps.data.steps.length > 0 && (
-          <TableWrap label="Tabel langkah SOP">
+          <TableWrap label={t.stepTable}>
             <table className="table" data-testid="step-table">
               <thead>
                 <tr>
-                  <th scope="col">Langkah</th>
-                  <th scope="col">Dicatat</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Rata-rata</th>
-                  <th scope="col">Median</th>
-                  <th scope="col">Sesuai target</th>
+                  <th scope="col">{t.stepCols.step}</th>
+                  <th scope="col">{t.stepCols.n}</th>
+                  <th scope="col">{t.stepCols.target}</th>
+                  <th scope="col">{t.stepCols.avg}</th>
+                  <th scope="col">{t.stepCols.p50}</th>
+                  <th scope="col">{t.stepCols.met}</th>
                 </tr>
               </thead>
               <tbody>
@@ -130,12 +133,12 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
                   .map((s) => (
                     <tr key={`${s.serviceId}/${s.stepId}`} data-step={s.stepId}>
                       <td>{stepName(s.stepId)}</td>
-                      <td className="num">{count(s.n)}</td>
-                      <td className="num">{minutes(s.targetMs)}</td>
-                      <td className="num">{minutes(s.avgMs)}</td>
-                      <td className="num">{minutes(s.p50Ms)}</td>
+                      <td className="num">{count(s.n, lang)}</td>
+                      <td className="num">{minutes(s.targetMs, lang)}</td>
+                      <td className="num">{minutes(s.avgMs, lang)}</td>
+                      <td className="num">{minutes(s.p50Ms, lang)}</td>
                       <td className="num">
-                        <span className={`pct pct--${status(s.met.pct).status}`}>{pct(s.met.pct)}</span>
+                        <span className={`pct pct--${status(s.met.pct).status}`}>{pct(s.met.pct, lang)}</span>
                       </td>
                     </tr>
                   ))}
@@ -145,10 +148,10 @@ export function OfficeView({ api, user, range, params, go, officeId }: ViewProps
         )}
       </Section>
       ) : (
-        <p className="hint">Pilih satu layanan di tabel untuk melihat langkah SOP-nya: target dibandingkan dengan waktu yang tercatat.</p>
+        <p className="hint">{t.pickService}</p>
       )}
-      <Section id="trend-title" title={service ? `Tren bulanan · ${nameOf(service)}` : "Tren bulanan"} loaded={trend}>
-        {trend.data && trend.data.months.length > 0 ? <TrendChart months={trend.data.months} /> : <p className="muted">Belum ada data.</p>}
+      <Section id="trend-title" title={service ? `${t.trendTitle} · ${nameOf(service)}` : t.trendTitle} loaded={trend}>
+        {trend.data && trend.data.months.length > 0 ? <TrendChart months={trend.data.months} /> : <p className="muted">{t.noData}</p>}
       </Section>
         </>
       )}

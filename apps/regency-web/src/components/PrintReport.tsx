@@ -3,6 +3,7 @@ import { Printer } from "lucide-react";
 import { useState } from "react";
 import { componentLabel, dayLong, periodLabel } from "../format";
 import { gapsByOffice } from "../gaps";
+import { useLang } from "../lang";
 import { officeSummary } from "../summary";
 import { LeagueTable } from "./LeagueTable";
 import type { ViewProps } from "./view";
@@ -23,13 +24,7 @@ const letterheadStore = storedValue<Letterhead>("layan.regency.letterhead.v1", (
   typeof raw === "object" && raw !== null ? { ...EMPTY, ...Object.fromEntries(Object.entries(raw).filter(([k, v]) => k in EMPTY && typeof v === "string")) } : null,
 );
 
-const FIELDS: { key: keyof Letterhead; label: string; placeholder: string }[] = [
-  { key: "kabupaten", label: "Pemerintah Kabupaten", placeholder: "Contoh" },
-  { key: "tempat", label: "Tempat", placeholder: "Kota" },
-  { key: "jabatan", label: "Jabatan penanda tangan", placeholder: "Kepala Bagian Organisasi" },
-  { key: "nama", label: "Nama penanda tangan", placeholder: "Nama lengkap" },
-  { key: "nip", label: "NIP", placeholder: "19xxxxxxxxxxxxxxxx" },
-];
+const FIELDS: readonly (keyof Letterhead)[] = ["kabupaten", "tempat", "jabatan", "nama", "nip"];
 
 /**
  * Laporan cetak: the regency report on A4 (the browser's print dialog saves
@@ -38,6 +33,7 @@ const FIELDS: { key: keyof Letterhead; label: string; placeholder: string }[] = 
  * (@page in styles.css).
  */
 export function PrintReport({ api, range, today, params }: ViewProps) {
+  const { lang, t } = useLang();
   const service = params.get("layanan");
   const [head, setHead] = useState<Letterhead>(() => letterheadStore.load() ?? EMPTY);
   const league = useLoad(`print|${range.from}|${range.to}|${service ?? ""}`, () => api.league({ ...range, by: "office", service }));
@@ -59,44 +55,41 @@ export function PrintReport({ api, range, today, params }: ViewProps) {
   return (
     <>
       <div className="toolbar no-print">
-        {FIELDS.map((f) => (
-          <label key={f.key} className="field">
-            {f.label}
-            <input name={f.key} value={head[f.key]} placeholder={f.placeholder} onChange={(e) => update(f.key, e.target.value)} />
+        {FIELDS.map((key) => (
+          <label key={key} className="field">
+            {t.letterhead[key].label}
+            <input name={key} value={head[key]} placeholder={t.letterhead[key].placeholder} onChange={(e) => update(key, e.target.value)} />
           </label>
         ))}
         <button type="button" className="btn btn--primary" onClick={() => window.print()} disabled={loading || error !== null}>
-          <Printer aria-hidden="true" /> Cetak / simpan PDF
+          <Printer aria-hidden="true" /> {t.print}
         </button>
       </div>
       {error && <ErrorBox error={error} />}
       <article className="doc" data-testid="regency-report" aria-busy={loading}>
         <header className="doc__head">
-          <p className="doc__gov">PEMERINTAH KABUPATEN {kabupaten.toUpperCase()}</p>
-          <h1>Laporan Kinerja Pelayanan Publik Perangkat Daerah</h1>
-          <p>Periode {periodLabel(range.from, range.to)}</p>
-          {serviceName && <p data-testid="report-service">Layanan: {serviceName} (angka peringkat hanya untuk layanan ini)</p>}
+          <p className="doc__gov">{t.reportGov(kabupaten.toUpperCase())}</p>
+          <h1>{t.reportTitle}</h1>
+          <p>{t.reportPeriod(periodLabel(range.from, range.to, lang))}</p>
+          {serviceName && <p data-testid="report-service">{t.reportService(serviceName)}</p>}
         </header>
         <section>
-          <h2>1. Peringkat kantor pelayanan</h2>
-          <p>
-            Setiap kantor dibandingkan menurut persentase warga yang menunggu sesuai Standar Pelayanan (SOP), lalu persentase layanan yang selesai dalam waktu SOP, lalu median waktu tunggu.
-            Angka dihitung dari catatan antrean yang dikirim setiap kantor.
-          </p>
+          <h2>{t.reportLeague}</h2>
+          <p>{t.reportLeagueLead}</p>
           {league.data && <LeagueTable rows={league.data.rows} byAgency={false} />}
         </section>
         <section>
-          <h2>2. Kelengkapan Standar Pelayanan</h2>
+          <h2>{t.reportGaps}</h2>
           {gaps.data &&
             (withGaps.length === 0 ? (
-              <p>Semua layanan yang dipublikasikan memuat keenam komponen Standar Pelayanan.</p>
+              <p>{t.reportNoGaps}</p>
             ) : (
               <table className="table doc__table" data-testid="print-gaps">
                 <thead>
                   <tr>
-                    <th scope="col">Kantor</th>
-                    <th scope="col">Layanan</th>
-                    <th scope="col">Komponen yang belum dipublikasikan</th>
+                    <th scope="col">{t.gapCols.office}</th>
+                    <th scope="col">{t.gapCols.service}</th>
+                    <th scope="col">{t.gapCols.missing}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -105,7 +98,7 @@ export function PrintReport({ api, range, today, params }: ViewProps) {
                       <tr key={`${o.officeId}/${g.serviceId}`}>
                         <td>{o.officeName}</td>
                         <td>{g.serviceName}</td>
-                        <td>{g.missing.map(componentLabel).join(", ")}</td>
+                        <td>{g.missing.map((c) => componentLabel(c, lang)).join(", ")}</td>
                       </tr>
                     )),
                   )}
@@ -114,21 +107,21 @@ export function PrintReport({ api, range, today, params }: ViewProps) {
             ))}
         </section>
         <section>
-          <h2>3. Ringkasan per kantor</h2>
+          <h2>{t.reportSummaries}</h2>
           {league.data?.rows.map((r) => (
             <p key={r.key ?? ""} className="doc__summary" data-office={r.key ?? ""}>
-              <strong>{r.rank}.</strong> {officeSummary(r)}
+              <strong>{r.rank}.</strong> {officeSummary(r, lang)}
             </p>
           ))}
         </section>
         <footer className="doc__signing" data-testid="report-signing">
           <p>
-            {head.tempat.trim() || "…"}, {dayLong(today)}
+            {head.tempat.trim() || "…"}, {dayLong(today, lang)}
           </p>
           <p>{head.jabatan.trim() || "…"}</p>
           <p className="doc__signature-space" aria-hidden="true" />
-          <p className="doc__name">{head.nama.trim() || "(nama)"}</p>
-          <p>NIP {head.nip.trim() || "…"}</p>
+          <p className="doc__name">{head.nama.trim() || t.signatoryName}</p>
+          <p>{t.nip(head.nip.trim() || "…")}</p>
         </footer>
       </article>
     </>

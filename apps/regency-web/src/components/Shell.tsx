@@ -1,6 +1,7 @@
 import { LogOut } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { Api, RegencyUser } from "../api";
+import { LangSwitch, useLang } from "../lang";
 import { carried, hrefFor, localToday, parseHash, rangeOf, type Route, type View } from "../period";
 import { GapsView } from "./GapsView";
 import { LeagueView } from "./LeagueView";
@@ -20,11 +21,10 @@ function useRoute(): Route {
 }
 
 
-const ROLE_LABELS = { regency: "Pemerintah kabupaten", office: "Manajer kantor" } as const;
-
 /** The signed-in frame: who is in, the views, the period; an office manager is kept on their own office. */
 export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; onSignOut: () => void }) {
   const route = useRoute();
+  const { t } = useLang();
   const today = localToday();
   const range = rangeOf(route.params, today);
   const ownOffice = user.role === "office" ? user.officeId : null;
@@ -41,14 +41,14 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
   // The league's service filter goes with it to the printed report (and back), not into an office's drill-down, whose `layanan` is its own.
   const keep = { ...carried(route.params), layanan: route.view === "peringkat" || route.view === "cetak" ? route.params.get("layanan") : null };
   const tabs: { view: View; id: string | null; label: string }[] = [
-    ownOffice ? { view: "kantor", id: ownOffice, label: "Kantor saya" } : { view: "peringkat", id: null, label: "Peringkat" },
-    { view: "standar", id: null, label: "Kelengkapan Standar" },
-    { view: "cetak", id: null, label: "Laporan cetak" },
+    ownOffice ? { view: "kantor", id: ownOffice, label: t.tabs.ownOffice } : { view: "peringkat", id: null, label: t.tabs.league },
+    { view: "standar", id: null, label: t.tabs.gaps },
+    { view: "cetak", id: null, label: t.tabs.print },
   ];
   const props: ViewProps = { api, user, range, params: route.params, go, today };
   // An office opened from the league stays under Peringkat: that is where the regency user came from.
   const activeTab = route.view === "kantor" && !ownOffice ? "peringkat" : route.view;
-  const pageTitle = route.view === "kantor" ? "Kantor" : (tabs.find((t) => t.view === route.view)?.label ?? "Peringkat");
+  const pageTitle = route.view === "kantor" ? t.officeTab : (tabs.find((tab) => tab.view === route.view)?.label ?? t.tabs.league);
 
   return (
     <div className="app">
@@ -58,36 +58,37 @@ export function Shell({ api, user, onSignOut }: { api: Api; user: RegencyUser; o
             L
           </span>
           <span>
-            <strong>Layan</strong> · Dasbor Kabupaten
+            <strong>Layan</strong> · {t.appName}
           </span>
         </div>
         <div className="topbar__right">
+          <LangSwitch tone="dark" />
           <span data-testid="signed-in-as" className="topbar__user">
-            {user.displayName} <span className="topbar__role">· {ROLE_LABELS[user.role]}</span>
+            {user.displayName} <span className="topbar__role">· {t.roles[user.role]}</span>
           </span>
           <button type="button" className="btn btn--ghost" onClick={onSignOut}>
-            <LogOut aria-hidden="true" /> Keluar
+            <LogOut aria-hidden="true" /> {t.signOut}
           </button>
         </div>
       </header>
-      <nav className="tabs no-print" aria-label="Menu">
-        {tabs.map((t) => (
+      <nav className="tabs no-print" aria-label={t.menu}>
+        {tabs.map((tab) => (
           <a
-            key={t.view}
-            href={hrefFor(t.view, t.id, t.view === "kantor" ? carried(route.params) : keep)}
-            className={activeTab === t.view ? "tab tab--active" : "tab"}
-            aria-current={activeTab === t.view ? "page" : undefined}
+            key={tab.view}
+            href={hrefFor(tab.view, tab.id, tab.view === "kantor" ? carried(route.params) : keep)}
+            className={activeTab === tab.view ? "tab tab--active" : "tab"}
+            aria-current={activeTab === tab.view ? "page" : undefined}
           >
-            {t.label}
+            {tab.label}
           </a>
         ))}
       </nav>
       <main className="content">
-        <h1 className="sr-only">{`${pageTitle} · Dasbor Kabupaten`}</h1>
+        <h1 className="sr-only">{`${pageTitle} · ${t.appName}`}</h1>
         {route.view !== "standar" && <PeriodBar range={range} params={route.params} today={today} />}
         {route.view === "peringkat" && !ownOffice && <LeagueView {...props} />}
         {route.view === "kantor" && route.id && <OfficeView {...props} officeId={route.id} />}
-        {route.view === "kantor" && !route.id && <p className="muted">Pilih kantor dari tabel peringkat.</p>}
+        {route.view === "kantor" && !route.id && <p className="muted">{t.pickOffice}</p>}
         {route.view === "standar" && <GapsView {...props} />}
         {route.view === "cetak" && <PrintReport {...props} />}
       </main>

@@ -1,5 +1,6 @@
 import { COMPLIANCE_THRESHOLDS, type SummaryRow } from "@layan/protocol";
 import { count, monthLabel, pct } from "../format";
+import { useLang } from "../lang";
 
 const W = 720;
 const H = 220;
@@ -11,6 +12,7 @@ const M = { top: 14, right: 44, bottom: 30, left: 48 };
  * waited within the SOP (right axis), the dashed line the "memenuhi" threshold.
  */
 export function TrendChart({ months }: { months: SummaryRow[] }) {
+  const { lang, t } = useLang();
   const innerW = W - M.left - M.right;
   const innerH = H - M.top - M.bottom;
   const max = niceCeil(Math.max(1, ...months.map((m) => m.served)));
@@ -22,28 +24,28 @@ export function TrendChart({ months }: { months: SummaryRow[] }) {
   const points = months.flatMap((m, i) => (m.waitMet.pct === null ? [] : [`${x(i).toFixed(1)},${yPct(m.waitMet.pct).toFixed(1)}`]));
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Tren bulanan: antrean dilayani dan persentase tunggu sesuai SOP">
-        {[0, max / 2, max].map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={yCount(t)} y2={yCount(t)} className="chart__grid" />
-            <text x={M.left - 6} y={yCount(t) + 4} className="chart__axis" textAnchor="end">
-              {count(t)}
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.trendLabel}>
+        {[0, max / 2, max].map((tick) => (
+          <g key={tick}>
+            <line x1={M.left} x2={W - M.right} y1={yCount(tick)} y2={yCount(tick)} className="chart__grid" />
+            <text x={M.left - 6} y={yCount(tick) + 4} className="chart__axis" textAnchor="end">
+              {count(tick, lang)}
             </text>
           </g>
         ))}
-        {[0, 50, 100].map((t) => (
-          <text key={t} x={W - M.right + 6} y={yPct(t) + 4} className="chart__axis">
-            {t}%
+        {[0, 50, 100].map((tick) => (
+          <text key={tick} x={W - M.right + 6} y={yPct(tick) + 4} className="chart__axis">
+            {tick}%
           </text>
         ))}
         <line x1={M.left} x2={W - M.right} y1={yPct(COMPLIANCE_THRESHOLDS.good)} y2={yPct(COMPLIANCE_THRESHOLDS.good)} className="chart__threshold" />
         {months.map((m, i) => (
           <g key={m.key}>
             <rect x={x(i) - barW / 2} y={yCount(m.served)} width={barW} height={Math.max(0, M.top + innerH - yCount(m.served))} className="chart__bar">
-              <title>{`${monthLabel(m.key ?? "", true)}: ${count(m.served)} dilayani, ${pct(m.waitMet.pct)} tunggu sesuai SOP`}</title>
+              <title>{t.trendBar(monthLabel(m.key ?? "", true, lang), count(m.served, lang), pct(m.waitMet.pct, lang))}</title>
             </rect>
             <text x={x(i)} y={H - M.bottom + 18} className="chart__axis" textAnchor="middle">
-              {monthLabel(m.key ?? "")}
+              {monthLabel(m.key ?? "", false, lang)}
             </text>
           </g>
         ))}
@@ -52,13 +54,13 @@ export function TrendChart({ months }: { months: SummaryRow[] }) {
       </svg>
       <figcaption className="legend">
         <span>
-          <span className="swatch swatch--bar" /> Antrean dilayani
+          <span className="swatch swatch--bar" /> {t.legendServed}
         </span>
         <span>
-          <span className="swatch swatch--line" /> % tunggu sesuai SOP
+          <span className="swatch swatch--line" /> {t.legendWait}
         </span>
         <span>
-          <span className="swatch swatch--threshold" /> Ambang memenuhi {COMPLIANCE_THRESHOLDS.good}%
+          <span className="swatch swatch--threshold" /> {t.legendThreshold(COMPLIANCE_THRESHOLDS.good)}
         </span>
       </figcaption>
     </figure>

@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { ApiError } from "../api";
+import { useLang } from "../lang";
+import { errorText, STRINGS } from "../strings";
 
 export interface Loaded<T> {
   data: T | null;
@@ -23,7 +25,7 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
         current &&
         setState({
           data: null,
-          error: err instanceof ApiError ? err : new ApiError(0, { code: "INTERNAL", message: "Terjadi kesalahan. Muat ulang halaman." }),
+          error: err instanceof ApiError ? err : new ApiError(0, { code: "INTERNAL", message: STRINGS.id.errors.INTERNAL }),
           loading: false,
           key,
         }),
@@ -36,24 +38,26 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
   return state;
 }
 
-/** The API's own Indonesian message, as the staffer needs to read it. */
+/** The API's refusal by its code, in the chosen language (strings.ts errorText). */
 export function ErrorBox({ error }: { error: ApiError }) {
+  const { lang } = useLang();
   return (
     <p className="error" role="alert" data-code={error.error.code}>
-      {error.error.message}
+      {errorText(error.error, lang)}
     </p>
   );
 }
 
 /** A section that says it is loading (aria-busy) and shows the API's refusal in place of its figures. */
 export function Section({ title, loaded, children, actions, id }: { title: ReactNode; loaded: Loaded<unknown>; children: ReactNode; actions?: ReactNode; id?: string }) {
+  const { t } = useLang();
   return (
     <section className="panel" aria-busy={loaded.loading} aria-labelledby={id}>
       <header className="panel__head">
         <h2 id={id}>{title}</h2>
         {actions}
       </header>
-      {loaded.error ? <ErrorBox error={loaded.error} /> : loaded.data === null ? <p className="muted">Memuat…</p> : children}
+      {loaded.error ? <ErrorBox error={loaded.error} /> : loaded.data === null ? <p className="muted loading">{t.loading}</p> : children}
     </section>
   );
 }
