@@ -6,20 +6,23 @@ import { useEffect, useState } from "react";
  * reload with the same filters.
  */
 export type View = "langsung" | "laporan" | "log" | "kepatuhan"
-  | "survei" | "pengaduan" | "penilaian";
+  | "survei" | "pengaduan" | "penilaian" | "admin";
 
 export const VIEWS: readonly View[] = ["langsung", "laporan", "log", "kepatuhan",
-  "survei", "pengaduan", "penilaian"];
+  "survei", "pengaduan", "penilaian", "admin"];
 
 export interface Route {
   view: View;
   params: URLSearchParams;
+  /** The part after the view ("#/admin/audit": "audit"), or null. */
+  sub: string | null;
 }
 
 export function parseHash(hash: string): Route {
-  const [path = "", search = ""] = hash.replace(/^#\/?/, "").split("?");
+  const [fullPath = "", search = ""] = hash.replace(/^#\/?/, "").split("?");
+  const [path = "", sub = null] = fullPath.split("/");
   const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : "langsung";
-  return { view, params: new URLSearchParams(search) };
+  return { view, params: new URLSearchParams(search), sub: sub || null };
 }
 
 export function hrefFor(

@@ -1,33 +1,54 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { LayanConfig } from "@layan/config";
-import type { DeviceKind, Store, UserRole } from "@layan/store";
+import type { AuditActor, DeviceKind, Store, UserRole } from "@layan/store";
+import { SYSTEM_ACTOR } from "./admin/users";
 import { hashSecret, hashToken, newToken } from "./auth";
 
+// The CLI's and the demo's administration (admin/users.ts has the browser's
+// user actions). Each change writes its audit row in its own transaction:
+// `actor` is CLI_ACTOR from the CLI, the hub itself otherwise.
+
 /** Enrols a kiosk or display; returns its token, which is shown once and stored only hashed. */
-export function addDevice(store: Store, kind: DeviceKind, id: string, name: string, now: number): string {
+export function addDevice(store: Store, kind: DeviceKind, id: string, name: string, now: number, actor: AuditActor = SYSTEM_ACTOR): string {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new Error(`device id "${id}": use lowercase letters, digits and -`);
   const existing = store.listDevices().find((d) => d.id === id && d.revokedAt === null);
   if (existing) throw new Error(`device "${id}" already has an active token; revoke it first`);
   const token = newToken("dev");
-  store.addDevice({ id, kind, name, tokenHash: hashToken(token), createdAt: now });
+  store.audited(() => {
+    store.addDevice({ id, kind, name, tokenHash: hashToken(token), createdAt: now });
+    store.recordAudit({ at: now, actor, action: "device.add", target: id, after: { kind, name } });
+  });
   return token;
+}
+
+/** False when there was no active device of that id. */
+export function revokeDevice(store: Store, id: string, now: number, actor: AuditActor = SYSTEM_ACTOR): boolean {
+  return store.audited(() => {
+    if (!store.revokeDevice(id, now)) return false;
+    store.recordAudit({ at: now, actor, action: "device.revoke", target: id, before: { revoked: false }, after: { revoked: true } });
+    return true;
+  });
 }
 
 export async function addUser(
   store: Store,
   user: { username: string; displayName: string; role: UserRole; secret: string },
   now: number,
+  actor: AuditActor = SYSTEM_ACTOR,
 ): Promise<void> {
   if (!/^[a-z0-9._-]{2,64}$/i.test(user.username)) throw new Error(`username "${user.username}": 2-64 letters, digits, . _ -`);
   if (user.secret.length < 4) throw new Error("PIN/password: at least 4 characters");
   if (store.findUserByUsername(user.username)) throw new Error(`user "${user.username}" already exists`);
-  store.addUser({
-    id: randomUUID(),
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    secretHash: await hashSecret(user.secret),
-    createdAt: now,
+  const secretHash = await hashSecret(user.secret);
+  store.audited(() => {
+    store.addUser({ id: randomUUID(), username: user.username, displayName: user.displayName, role: user.role, secretHash, createdAt: now });
+    store.recordAudit({
+      at: now,
+      actor,
+      action: "user.add",
+      target: user.username,
+      after: { displayName: user.displayName, role: user.role, disabled: false },
+    });
   });
 }
 
@@ -58,7 +79,7 @@ export async function seedDemo(store: Store, config: LayanConfig, now: number, p
   const device = (kind: DeviceKind, id: string, name: string) => {
     const token = known.get(id);
     if (token && active.has(id) && store.findDeviceByTokenHash(hashToken(token))) return token;
-    if (active.has(id)) store.revokeDevice(id, now);
+    if (active.has(id)) revokeDevice(store, id, now);
     return addDevice(store, kind, id, name, now);
   };
   for (const k of config.devices.kiosks) creds.kiosks.push({ id: k.id, token: device("kiosk", k.id, k.name) });

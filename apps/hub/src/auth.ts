@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hashSecret, verifySecret } from "@layan/core/secrets";
 import type { SocketIdentity } from "@layan/protocol";
-import type { User } from "@layan/store";
+import type { AuditQueries, User } from "@layan/store";
 import { LoginThrottle } from "./login-throttle";
 
 // Shared with the regency's central server; re-exported for the hub's admin and CLI.
@@ -28,7 +28,18 @@ export interface AuthStore {
   deleteSession(tokenHash: string): void;
   /** Changes whenever a device, user or session may have changed, in this process or another (see AdminQueries). */
   authVersion(): number;
+  /** Where sign-ins, lock-outs and sign-outs are recorded (the audit trail); none in tests that do not look. */
+  audit?: Pick<AuditQueries, "recordAudit" | "recordRepeatedAudit">;
 }
+
+/**
+ * Failed and locked sign-ins of one typed name from one address within this
+ * window share one audit row (with a count): a guessing script cannot grow
+ * the trail faster than a row a minute per name and address, and the
+ * throttle refuses an address after 20 failures, whose further attempts
+ * then fold into one row a minute for the address.
+ */
+export const AUDIT_REPEAT_WINDOW_MS = 60_000;
 
 interface CheckedToken {
   identity: SocketIdentity;
@@ -52,7 +63,7 @@ export function newToken(prefix: "dev" | "ses"): string {
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: number; user: { id: string; username: string; displayName: string; role: UserRole } }
-  | { ok: false; code: "LOGIN_FAILED" | "LOGIN_LOCKED"; retryAt?: number };
+  | { ok: false; code: "LOGIN_FAILED" | "LOGIN_LOCKED"; retryAt?: number; /** The address is refused, whatever the name. */ source?: boolean };
 
 export class Authenticator {
   // Compared against when the username does not exist, so a miss costs as long as a hit.
@@ -78,10 +89,38 @@ export class Authenticator {
    * the username runs scrypt once, so neither the answer nor its time tells
    * whether the account exists or is locked.
    */
-  async login(username: string, secret: string, source: string): Promise<LoginResult> {
+  async login(username: string, secret: string, source: string, userAgent: string | null = null): Promise<LoginResult> {
+    const result = await this.attempt(username, secret, source);
+    this.audit(username, source, userAgent, result);
+    return result;
+  }
+
+  /**
+   * The typed name is recorded as typed (trimmed, lower-case), the same way
+   * whether or not such a user exists: the trail must not become the oracle
+   * the login's answers refuse to be.
+   */
+  private audit(username: string, source: string, userAgent: string | null, result: LoginResult): void {
+    const audit = this.store.audit;
+    if (!audit) return;
+    const at = this.clock();
+    if (result.ok) {
+      const actor = { kind: "user" as const, id: result.user.id, name: result.user.username, address: source, userAgent };
+      audit.recordAudit({ at, actor, action: "login.ok", target: result.user.username });
+      return;
+    }
+    const typed = username.trim().toLowerCase();
+    const actor = { kind: "anonymous" as const, id: null, name: typed, address: source, userAgent };
+    // A refused address is refused whatever name it tries: one row for all of them.
+    const target = result.code === "LOGIN_LOCKED" && result.source === true ? null : typed;
+    const action = result.code === "LOGIN_LOCKED" ? "login.locked" : "login.failed";
+    audit.recordRepeatedAudit({ at, actor, action, target }, AUDIT_REPEAT_WINDOW_MS);
+  }
+
+  private async attempt(username: string, secret: string, source: string): Promise<LoginResult> {
     const now = this.clock();
     const refused = this.throttle.sourceRefused(source, now);
-    if (refused) return { ok: false, code: "LOGIN_LOCKED", retryAt: refused.retryAt };
+    if (refused) return { ok: false, code: "LOGIN_LOCKED", retryAt: refused.retryAt, source: true };
     const found = this.store.findUserByUsername(username);
     const user = found && found.disabledAt === null ? found : null;
     const stamp = user?.secretHash ?? "";
@@ -104,8 +143,28 @@ export class Authenticator {
     };
   }
 
-  logout(token: string): void {
+  logout(token: string, source = "unknown", userAgent: string | null = null): void {
+    const who = this.identify(token);
     this.store.deleteSession(hashToken(token));
+    if (who?.kind !== "user") return;
+    const user = this.store.findUserById(who.id);
+    if (!user) return;
+    this.store.audit?.recordAudit({
+      at: this.clock(),
+      actor: { kind: "user", id: user.id, name: user.username, address: source, userAgent },
+      action: "logout",
+      target: user.username,
+    });
+  }
+
+  /** Lifts every lock-out of this account, from every address (an admin's or supervisor's "Buka kunci"). */
+  unlock(username: string): boolean {
+    return this.throttle.unlockAccount(username);
+  }
+
+  /** Until when this account is locked from some address, or null. */
+  lockedUntil(user: User): number | null {
+    return this.throttle.accountLockedUntil(user.username, user.secretHash, this.clock());
   }
 
   /** Who holds this token: a device, or a logged-in user; null when unknown, revoked or expired. */

@@ -5,13 +5,15 @@
  *   device list
  *   user add --username U --role officer|supervisor|manager|admin --name "Full Name" [--secret PIN]
  *   user pin --username U [--secret PIN]   new PIN (also lifts a lock-out)
- *   user disable|enable --username U
+ *   user disable|enable --username U   (disabling ends the user's sessions)
+ *   user role --username U --role R   (ends the user's sessions)
  *   user list
  *   rebuild                  replays the event log into fresh read models
  *   backup --out FILE        online backup while the hub runs
  *   compact                  gives the free pages back to the disk (hub stopped; once after migration 0009)
  *   regency join --url URL --credential C | regency status   shipping to the regency (shipping/cli.ts)
  *   restore --from-regency --url URL --credential C   a dead hub's log back from the regency's copy (restore.ts)
+ * Every change above is written to the audit trail (actor "cli").
  * Common: --data DIR (default ./data)
  */
 import { randomInt } from "node:crypto";
@@ -20,16 +22,17 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dumpReadModels, openStore, rebuildReadModels, type DeviceKind, type UserRole } from "@layan/store";
 import { isDeepStrictEqual } from "node:util";
-import { addDevice, addUser } from "./admin";
-import { hashSecret } from "./auth";
+import { addDevice, addUser, revokeDevice } from "./admin";
+import { changeRole, CLI_ACTOR, resetSecret, setDisabled } from "./admin/users";
 import { restoreCommand } from "./restore";
 import { regencyCommand } from "./shipping/cli";
 
-const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user list|rebuild|backup|compact|restore|regency> [options]
+const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|user pin|user disable|user enable|user role|user list|rebuild|backup|compact|restore|regency> [options]
   device add --kind kiosk|display --id kiosk-1 [--name "Kiosk Lobi"]
   device revoke --id kiosk-1
   user add --username budi --role officer --name "Budi Santoso" [--secret 123456]
   user pin --username budi [--secret 654321]      user disable|enable --username budi
+  user role --username budi --role supervisor
   backup --out backups/layan-2026-11-27.db      compact (hub stopped)
   restore --from-regency --url https://regency.example.go.id --credential ID.SECRET   (hub stopped, empty data folder)
   all: --data DIR (default ./data)`;
@@ -82,12 +85,12 @@ async function main(): Promise<void> {
       const kind = values.kind as DeviceKind | undefined;
       if (kind !== "kiosk" && kind !== "display") fail("--kind must be kiosk or display");
       if (!values.id) fail("--id is required");
-      const token = addDevice(store, kind, values.id, values.name ?? values.id, now);
+      const token = addDevice(store, kind, values.id, values.name ?? values.id, now, CLI_ACTOR);
       process.stdout.write(`${token}\n`);
       process.stderr.write(`Device ${values.id} (${kind}) enrolled. Keep this token secret: it is shown only once.\n`);
     } else if (group === "device" && action === "revoke") {
       if (!values.id) fail("--id is required");
-      if (!store.revokeDevice(values.id, now)) fail(`no active device "${values.id}"`);
+      if (!revokeDevice(store, values.id, now, CLI_ACTOR)) fail(`no active device "${values.id}"`);
       process.stderr.write(`Device ${values.id} revoked; a running hub refuses its commands at once and ends its connection within 2 seconds.\n`);
     } else if (group === "device" && action === "list") {
       for (const d of store.listDevices()) {
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
       if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
       if (!values.username || !values.name) fail("--username and --name are required");
       const secret = values.secret ?? String(randomInt(100_000, 1_000_000));
-      await addUser(store, { username: values.username, displayName: values.name, role, secret }, now);
+      await addUser(store, { username: values.username, displayName: values.name, role, secret }, now, CLI_ACTOR);
       process.stdout.write(`${values.username}\t${secret}\n`);
       if (!values.secret) process.stderr.write("Generated PIN shown above: hand it over in person.\n");
     } else if (group === "user" && action === "pin") {
@@ -106,14 +109,24 @@ async function main(): Promise<void> {
       if (!user) fail(`no user "${values.username ?? ""}"`);
       const secret = values.secret ?? String(randomInt(100_000, 1_000_000));
       if (secret.length < 4) fail("PIN/password: at least 4 characters");
-      store.setUserSecret(user.id, await hashSecret(secret));
+      const reset = await resetSecret(store, CLI_ACTOR, user.id, secret, now);
+      if (!reset.ok) fail(reset.code);
       process.stdout.write(`${user.username}\t${secret}\n`);
-      process.stderr.write("New PIN set; any lock-out is lifted. Sessions already open stay valid until they expire.\n");
+      process.stderr.write("New PIN set; any lock-out is lifted and the user's open sessions end (a running hub drops them within 2 seconds).\n");
     } else if (group === "user" && (action === "disable" || action === "enable")) {
       const user = values.username ? store.findUserByUsername(values.username) : undefined;
       if (!user) fail(`no user "${values.username ?? ""}"`);
-      store.setUserDisabled(user.id, action === "disable" ? now : null);
+      const done = setDisabled(store, CLI_ACTOR, user.id, action === "disable", now);
+      if (!done.ok) fail(done.code === "ADMIN_LAST_ADMIN" ? `${user.username} is the last active admin: add another admin first` : done.code);
       process.stderr.write(`User ${user.username} ${action}d.\n`);
+    } else if (group === "user" && action === "role") {
+      const user = values.username ? store.findUserByUsername(values.username) : undefined;
+      if (!user) fail(`no user "${values.username ?? ""}"`);
+      const role = values.role as UserRole | undefined;
+      if (!role || !ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
+      const done = changeRole(store, CLI_ACTOR, user.id, role, now);
+      if (!done.ok) fail(done.code === "ADMIN_LAST_ADMIN" ? `${user.username} is the last active admin: add another admin first` : done.code);
+      process.stderr.write(`User ${user.username} is now ${role}; their open sessions end.\n`);
     } else if (group === "user" && action === "list") {
       for (const u of store.listUsers()) {
         process.stdout.write(`${u.username}\t${u.role}\t${u.displayName}${u.disabledAt ? "\tdisabled" : ""}\n`);

@@ -131,7 +131,7 @@ export function authRoutes(
         return true;
       }
       const source = sourceAddress(req.socket.remoteAddress);
-      const result = await auth.login(parsed.data.username, parsed.data.secret, source);
+      const result = await auth.login(parsed.data.username, parsed.data.secret, source, req.headers["user-agent"] ?? null);
       if (!result.ok) {
         logger.warn({ username: parsed.data.username, address: source, code: result.code }, "login refused");
         sendJson(res, result.code === "LOGIN_LOCKED" ? 429 : 401, fail(result.code));
@@ -144,7 +144,7 @@ export function authRoutes(
     if (url.pathname === "/api/auth/logout" && req.method === "POST") {
       const token = bearerToken(req);
       if (token) {
-        auth.logout(token);
+        auth.logout(token, sourceAddress(req.socket.remoteAddress), req.headers["user-agent"] ?? null);
         onLogout();
       }
       sendJson(res, 200, { ok: true, data: null });

@@ -68,6 +68,30 @@ export class LoginThrottle {
     this.pairs.delete(pairKey(source, username));
   }
 
+  /** Forgets the account's failures from every address; true when there were any. */
+  unlockAccount(username: string): boolean {
+    const suffix = pairKey("", username);
+    let any = false;
+    for (const key of [...this.pairs.keys()]) {
+      if (!key.endsWith(suffix)) continue;
+      this.pairs.delete(key);
+      any = true;
+    }
+    return any;
+  }
+
+  /** The latest lock of this account from any address, or null when none holds now. */
+  accountLockedUntil(username: string, stamp: string, now: number): number | null {
+    const suffix = pairKey("", username);
+    let until: number | null = null;
+    for (const key of [...this.pairs.keys()]) {
+      if (!key.endsWith(suffix)) continue;
+      const lock = this.locked(this.pairs, key, stamp, now);
+      if (lock && (until === null || lock.retryAt > until)) until = lock.retryAt;
+    }
+    return until;
+  }
+
   private locked(map: Map<string, Failures>, key: string, stamp: string, now: number): Refusal | null {
     const f = this.live(map, key, stamp, now);
     return f?.lockedUntil == null ? null : { retryAt: f.lockedUntil };

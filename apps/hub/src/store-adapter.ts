@@ -50,5 +50,6 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     findSession: (hash) => store.findSession(hash),
     deleteSession: (hash) => store.deleteSession(hash),
     authVersion: () => store.authVersion(),
+    audit: store,
   };
 }

@@ -42,6 +42,11 @@ export const HUB_ERROR_CODES = [
   "REPORT_UNAVAILABLE",
   /** HTTP: a report ran past its time limit and was stopped. */
   "REPORT_TIMEOUT",
+  /** Administration from the browser (apps/hub/src/admin/, docs/api.md "Administration"). */
+  "ADMIN_FORBIDDEN",
+  "ADMIN_USER_NOT_FOUND",
+  "ADMIN_USERNAME_TAKEN",
+  "ADMIN_LAST_ADMIN",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
 ] as const;
@@ -106,6 +111,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   TOO_MANY_REQUESTS: { id: "Terlalu banyak permintaan dari perangkat ini. Coba lagi beberapa menit lagi.", en: "Too many requests from this device. Try again in a few minutes." },
   REPORT_UNAVAILABLE: { id: "Layanan laporan sedang dimulai ulang. Silakan coba lagi sebentar lagi.", en: "The report service is restarting. Try again in a moment." },
   REPORT_TIMEOUT: { id: "Laporan terlalu lama disusun dan dihentikan. Persempit rentang tanggal atau coba lagi di luar jam sibuk.", en: "The report took too long and was stopped. Narrow the date range or try again outside busy hours." },
+  ADMIN_FORBIDDEN: { id: "Peran Anda tidak berwenang melakukan tindakan administrasi ini.", en: "Your role may not do this administrative action." },
+  ADMIN_USER_NOT_FOUND: { id: "Pengguna tidak ditemukan.", en: "No such user." },
+  ADMIN_USERNAME_TAKEN: { id: "Nama pengguna ini sudah dipakai. Pilih nama lain.", en: "That username is taken." },
+  ADMIN_LAST_ADMIN: { id: "Ini admin aktif terakhir: tidak dapat dinonaktifkan atau diubah perannya. Tambahkan admin lain dulu.", en: "This is the last active admin; add another admin first." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
 };
 

@@ -10,3 +10,4 @@ export * from "./dates";
 export * from "./regency";
 export * from "./regency-reports";
 export * from "./regency-auth";
+export * from "./admin";

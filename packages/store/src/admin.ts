@@ -124,6 +124,11 @@ export interface AdminQueries {
   /** Disabled users cannot log in; their history stays. */
   setUserDisabled(userId: string, disabledAt: number | null): boolean;
   listUsers(): User[];
+  setUserRole(userId: string, role: UserRole): boolean;
+  /** Admins not disabled: the last one can be neither disabled nor demoted. */
+  countActiveAdmins(): number;
+  /** Ends every session of a user (disabled, new PIN, new role); returns how many. */
+  deleteSessionsOfUser(userId: string): number;
 
   createSession(tokenHash: string, userId: string, createdAt: number, expiresAt: number): void;
   /** The session, expired or not: callers compare `expiresAt` with their clock. */
@@ -184,6 +189,11 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
       "UPDATE users SET secret_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
     ),
     setUserDisabled: db.prepare<[number | null, string]>("UPDATE users SET disabled_at = ? WHERE id = ?"),
+    setUserRole: db.prepare<[string, string]>("UPDATE users SET role = ? WHERE id = ?"),
+    countActiveAdmins: db
+      .prepare<[], number>("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL")
+      .pluck(),
+    deleteSessionsOfUser: db.prepare<[string]>("DELETE FROM sessions WHERE user_id = ?"),
 
     createSession: db.prepare<[string, string, number, number]>(
       "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -234,6 +244,9 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
     setUserSecret: (userId, secretHash) => wrote(s.setUserSecret.run(secretHash, userId)).changes === 1,
     setUserDisabled: (userId, disabledAt) => wrote(s.setUserDisabled.run(disabledAt, userId)).changes === 1,
     listUsers: () => s.listUsers.all().map(userFromRow),
+    setUserRole: (userId, role) => wrote(s.setUserRole.run(role, userId)).changes === 1,
+    countActiveAdmins: () => s.countActiveAdmins.get() ?? 0,
+    deleteSessionsOfUser: (userId) => wrote(s.deleteSessionsOfUser.run(userId)).changes,
 
     createSession: (tokenHash, userId, createdAt, expiresAt) =>
       void wrote(s.createSession.run(tokenHash, userId, createdAt, expiresAt)),

@@ -32,6 +32,13 @@ export {
   type Session,
   type SessionRow,
 } from "./admin";
+export {
+  type AuditActor,
+  type AuditFilter,
+  type AuditQueries,
+  type AuditRow,
+  type NewAuditEntry,
+} from "./audit";
 export * from "./reports";
 export {
   type FeedbackQueries,

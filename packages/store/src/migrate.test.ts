@@ -124,6 +124,7 @@ describe("loadMigrations", () => {
       "12-events-ticket-seq",
       "13-read-model-codes",
       "14-event-lists",
+      "16-audit-log",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -168,12 +169,14 @@ describe("migrate", () => {
       { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
       { id: 13, name: "read-model-codes", applied_at: 1_700_000_000_000 },
       { id: 14, name: "event-lists", applied_at: 1_700_000_000_000 },
+      { id: 16, name: "audit-log", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((r) => r.name);
     expect(tables).toEqual([
+      "audit_log",
       "complaint_responses",
       "complaints",
       "counters",

@@ -1,6 +1,7 @@
 import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
 import { createAdminQueries, type AdminQueries } from "./admin";
+import { createAuditQueries, type AuditQueries } from "./audit";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
 import { eventDictionaries, eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
@@ -50,7 +51,7 @@ export interface StoreOptions {
   pageSize?: number;
 }
 
-export interface Store extends AdminQueries, FeedbackQueries {
+export interface Store extends AdminQueries, FeedbackQueries, AuditQueries {
   readonly db: Database.Database;
   /**
    * Writes every entry in ONE transaction: events get consecutive seqs, the
@@ -302,6 +303,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
   return {
     db,
     ...createAdminQueries(db),
+    ...createAuditQueries(db),
     ...createFeedbackQueries(db),
     append: (entries) => {
       try {

@@ -1,8 +1,9 @@
 import type { Session } from "@layan/ui";
-import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut, MessageSquare, ClipboardList, ShieldCheck } from "lucide-react";
+import { Activity, BarChart3, FileCheck2, ListOrdered, LogOut, MessageSquare, ClipboardList, ShieldCheck, Settings } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
-import type { ReportMeta } from "@layan/protocol";
+import { adminTabsFor, type ReportMeta } from "@layan/protocol";
+import { AdminView } from "../admin/AdminView";
 import { tabHref, useRoute, type View } from "../route";
 import { AssessmentView } from "./AssessmentView";
 import { ComplianceView } from "./ComplianceView";
@@ -20,6 +21,7 @@ const NAV: { view: View; label: string; icon: typeof Activity }[] = [
   { view: "survei", label: "Survei (IKM)", icon: ClipboardList },
   { view: "pengaduan", label: "Pengaduan", icon: MessageSquare },
   { view: "penilaian", label: "Penilaian Mandiri", icon: ShieldCheck },
+  { view: "admin", label: "Administrasi", icon: Settings },
 ];
 
 const ROLE_LABELS: Record<string, string> = { manager: "Manajer", supervisor: "Supervisor", admin: "Admin" };
@@ -77,7 +79,7 @@ export function Dashboard({
         </div>
       </header>
       <nav className="tabs no-print" aria-label="Menu dasbor">
-        {NAV.map(({ view, label, icon: Icon }) => (
+        {NAV.filter((n) => n.view !== "admin" || adminTabsFor(session.user.role).length > 0).map(({ view, label, icon: Icon }) => (
           <a
             key={view}
             href={tabHref(view, route.params)}
@@ -105,6 +107,9 @@ export function Dashboard({
         )}
         {meta && route.view === "survei" && <IkmView api={api} meta={meta} params={route.params} />}
         {meta && route.view === "pengaduan" && <ComplaintsView api={api} meta={meta} params={route.params} />}
+        {meta && route.view === "admin" && (
+          <AdminView hubUrl={hubUrl} session={session} sub={route.sub} timeZone={meta.office.timezone} onExpired={onExpired} />
+        )}
         {meta && route.view === "penilaian" && (
           <AssessmentView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />
         )}

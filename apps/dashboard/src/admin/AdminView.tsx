@@ -1,0 +1,67 @@
+import { adminTabsFor, type AdminTab } from "@layan/protocol";
+import type { Session } from "@layan/ui";
+import { History, Users, type LucideIcon } from "lucide-react";
+import { useMemo, type ReactNode } from "react";
+import type { ApiError } from "../api";
+import { createAdminApi, type AdminApi } from "./api";
+import { AuditTab } from "./AuditTab";
+import { UsersTab } from "./UsersTab";
+import "./admin.css";
+
+interface TabProps {
+  api: AdminApi;
+  session: Session;
+  timeZone: string;
+}
+
+/**
+ * The tabs of "Administrasi", in order. A new tab ("Perangkat", "Layanan
+ * hari ini", "Konfigurasi") is one entry here and one in ADMIN_TABS /
+ * adminTabsFor (packages/protocol/src/admin.ts), which decides who sees it.
+ */
+const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabProps) => ReactNode }> = {
+  pengguna: {
+    label: "Pengguna",
+    icon: Users,
+    render: ({ api, session, timeZone }) => <UsersTab api={api} myRole={session.user.role} myId={session.user.id} timeZone={timeZone} />,
+  },
+  audit: { label: "Jejak audit", icon: History, render: ({ api, timeZone }) => <AuditTab api={api} timeZone={timeZone} /> },
+};
+
+/** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */
+export function AdminView({
+  hubUrl,
+  session,
+  sub,
+  timeZone,
+  onExpired,
+}: {
+  hubUrl: string;
+  session: Session;
+  sub: string | null;
+  timeZone: string;
+  onExpired: (message: string) => void;
+}) {
+  const api = useMemo(() => createAdminApi(hubUrl, session.token, (e: ApiError) => onExpired(e.message)), [hubUrl, session.token, onExpired]);
+  const tabs = adminTabsFor(session.user.role);
+  const current = tabs.find((t) => t === sub) ?? tabs[0];
+  return (
+    <div className="view" data-testid="admin-view">
+      <div className="view__head">
+        <h1 className="view__title">Administrasi</h1>
+        <p className="view__subtitle">Pengguna dan jejak audit kantor ini, tanpa membuka terminal server.</p>
+      </div>
+      <nav className="admin-tabs" aria-label="Menu administrasi">
+        {tabs.map((t) => {
+          const { label, icon: Icon } = TABS[t];
+          return (
+            <a key={t} href={`#/admin/${t}`} className={`segmented__item${t === current ? " segmented__item--on" : ""}`} aria-current={t === current ? "page" : undefined}>
+              <Icon aria-hidden="true" /> {label}
+            </a>
+          );
+        })}
+      </nav>
+      {current ? TABS[current].render({ api, session, timeZone }) : <p className="muted">Peran Anda tidak memiliki tugas administrasi.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The administration API (/api/admin/…, docs/api.md "Administration"): the
+ * session token in the Authorization header, as for the reports, and the
+ * request and answer types from packages/protocol/src/admin.ts.
+ */
+import type {
+  AckError,
+  AddUserRequest,
+  AdminUser,
+  AuditPage,
+  AuditQueryInput,
+  UserRoleName,
+  UserWithSecret,
+} from "@layan/protocol";
+import { saveDownload } from "@layan/ui";
+import { ApiError, query } from "../api";
+
+export interface AdminApi {
+  users(): Promise<AdminUser[]>;
+  addUser(input: AddUserRequest): Promise<UserWithSecret>;
+  setDisabled(id: string, disabled: boolean): Promise<AdminUser>;
+  changeRole(id: string, role: UserRoleName): Promise<AdminUser>;
+  resetPin(id: string): Promise<UserWithSecret>;
+  unlock(id: string): Promise<AdminUser>;
+  audit(q: AuditQueryInput): Promise<AuditPage>;
+  /** Saves the filtered trail as CSV; resolves with the file name. */
+  downloadAudit(q: AuditQueryInput): Promise<string>;
+}
+
+const NETWORK = {
+  code: "HUB_UNREACHABLE",
+  message: "Server antrean tidak dapat dihubungi. Periksa jaringan, lalu coba lagi.",
+  messageEn: "Cannot reach the queue server.",
+} as const;
+
+export function createAdminApi(baseUrl: string, token: string, onUnauthorized: (error: ApiError) => void): AdminApi {
+  const request = async (path: string, params?: object, body?: object): Promise<Response> => {
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}${path}${query(params)}`, {
+        headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+        ...(body ? { method: "POST", body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ApiError(0, NETWORK);
+    }
+    if (res.ok) return res;
+    let error: ApiError;
+    try {
+      const answer = (await res.json()) as { error?: AckError };
+      error = new ApiError(res.status, answer.error ?? { code: "INTERNAL", message: `Kesalahan ${res.status}.`, messageEn: `Error ${res.status}` });
+    } catch {
+      error = new ApiError(res.status, { code: "INTERNAL", message: `Kesalahan server (${res.status}).`, messageEn: `Server error ${res.status}` });
+    }
+    if (res.status === 401) onUnauthorized(error);
+    throw error;
+  };
+  const data = async <T>(res: Response): Promise<T> => ((await res.json()) as { data: T }).data;
+  const user = (id: string, action: string) => `/api/admin/users/${encodeURIComponent(id)}/${action}`;
+  return {
+    users: async () => data<AdminUser[]>(await request("/api/admin/users")),
+    addUser: async (input) => data<UserWithSecret>(await request("/api/admin/users", undefined, input)),
+    setDisabled: async (id, disabled) => data<AdminUser>(await request(user(id, disabled ? "disable" : "enable"), undefined, {})),
+    changeRole: async (id, role) => data<AdminUser>(await request(user(id, "role"), undefined, { role })),
+    resetPin: async (id) => data<UserWithSecret>(await request(user(id, "pin"), undefined, {})),
+    unlock: async (id) => data<AdminUser>(await request(user(id, "unlock"), undefined, {})),
+    audit: async (q) => data<AuditPage>(await request("/api/admin/audit", q)),
+    downloadAudit: async (q) => saveDownload(await request("/api/admin/audit.csv", { ...q, limit: undefined, before: undefined }), "jejak-audit.csv"),
+  };
+}
