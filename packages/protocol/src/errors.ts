@@ -44,6 +44,10 @@ export const HUB_ERROR_CODES = [
   "REPORT_TIMEOUT",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
+  /** CONFIG: live configuration (apps/hub/src/live-config). The edited config does not pass `pnpm config:check`; `issues` say file:line. */
+  "CONFIG_INVALID",
+  /** CONFIG: a valid config with a change the running queue cannot take (a service with people waiting removed, the timezone); nothing changed. */
+  "CONFIG_REFUSED",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -107,6 +111,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   REPORT_UNAVAILABLE: { id: "Layanan laporan sedang dimulai ulang. Silakan coba lagi sebentar lagi.", en: "The report service is restarting. Try again in a moment." },
   REPORT_TIMEOUT: { id: "Laporan terlalu lama disusun dan dihentikan. Persempit rentang tanggal atau coba lagi di luar jam sibuk.", en: "The report took too long and was stopped. Narrow the date range or try again outside busy hours." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
+  CONFIG_INVALID: { id: "Konfigurasi tidak valid dan tidak diterapkan; perbaiki baris yang disebutkan.", en: "The configuration is invalid and was not applied; fix the lines named." },
+  CONFIG_REFUSED: { id: "Perubahan konfigurasi ditolak karena akan mengganggu antrean yang sedang berjalan; tidak ada yang diubah.", en: "The configuration change was refused because it would break running tickets; nothing changed." },
 };
 
 /**
