@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Catalog, IssuedTicket } from "@layan/protocol";
+import type { Catalog, CounterSnapshot, IssuedTicket } from "@layan/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock, connect, login, must, nextPush, rid, send } from "../../apps/hub/src/testing/harness";
 import { liveOffice, until, type LiveOffice } from "./live-config.support";
@@ -58,6 +58,44 @@ describe("takes effect now", () => {
     const counter = await connect(o.hub.url, "/counter", await login(o.hub.url, o.hub.users.officer));
     const forCounter = (await must(counter, "catalog:get", {})) as Catalog & { counters: { id: string; name: string }[] };
     expect(forCounter.counters[0]?.name).toBe("Loket KTP");
+    counter.close();
+  });
+
+  it("a display's group: the connected screen hears the calls of its new counters, no longer its old ones", async () => {
+    const o = await office();
+    const display = await connect(o.hub.url, "/display", o.hub.tokens.displayDukcapil);
+    const r = o.live.applyConfig([{ file: "devices.yaml", set: [{ path: ["displays", 1, "group", "counters"], value: ["loket-12"] }] }]);
+    expect(r.ok && r.data.applied.map((c) => c.kind)).toEqual(["devices.changed"]);
+    expect((await must(display, "display:config", {})).counterIds).toEqual(["loket-12"]);
+    const counter = await connect(o.hub.url, "/counter", await login(o.hub.url, o.hub.users.supervisor));
+    const calls: string[] = [];
+    display.on("ticket:called", (c) => calls.push(c.counterId));
+    for (const [counterId, serviceId] of [["loket-1", "ktp-el"], ["loket-12", "skck"]] as const) {
+      await must(counter, "counter:open", { requestId: rid(), counterId });
+      expect((await o.issue(serviceId)).ok).toBe(true);
+      await must(counter, "ticket:call_next", { requestId: rid(), counterId });
+    }
+    await until("the call at loket-12 reached the display", () => calls.includes("loket-12"));
+    expect(calls).toEqual(["loket-12"]);
+    counter.close();
+    display.close();
+  });
+
+  it("a counter's services: its officer's waiting list follows the kiosks' issues of its new service", async () => {
+    const o = await office();
+    const counter = await connect(o.hub.url, "/counter", await login(o.hub.url, o.hub.users.officer));
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-12" });
+    // The hub has already pushed to this counter under the old config.
+    const before = nextPush(counter, "counter:snapshot");
+    expect((await o.issue("skck")).ok).toBe(true);
+    await before;
+    const r = o.live.applyConfig([{ file: "counters.yaml", set: [{ path: ["counters", 11, "services"], value: ["skck", "ktp-el"] }] }]);
+    expect(r.ok && r.data.applied.map((c) => c.kind)).toEqual(["counter.changed"]);
+    const pushed = nextPush<CounterSnapshot>(counter, "counter:snapshot", 5_000, (snap) => snap.queues.some((q) => q.serviceId === "ktp-el" && q.waiting === 1));
+    expect((await o.issue("ktp-el")).ok).toBe(true);
+    await pushed;
+    const called = await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-12" });
+    expect(called.current?.number).toBe("SK-001");
     counter.close();
   });
 
