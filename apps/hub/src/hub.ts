@@ -337,7 +337,17 @@ export function createHub(options: HubOptions): Hub {
   const sessionTimer = setInterval(() => endInvalidSockets(io, auth, logger), options.sessionCheckMs ?? SESSION_CHECK_MS);
   sessionTimer.unref();
   const outbox = options.dataDir
-    ? startShipping({ dataDir: options.dataDir, store, onCommitted: (wake) => engine.onCommitted(wake), services: setup.catalog.services, logger, clock })
+    ? startShipping({
+        dataDir: options.dataDir,
+        store,
+        onCommitted: (wake) => engine.onCommitted(wake),
+        // Read when published, not at start: a live config change (live-config/) replaces the catalog.
+        get services() {
+          return setup.catalog.services;
+        },
+        logger,
+        clock,
+      })
     : null;
 
   return {
