@@ -143,6 +143,19 @@ export class CounterClient {
     socket.on("queue:changed", (q: QueueChanged) => {
       this.set({ waiting: { at: Date.now(), counts: new Map(q.waiting.map((w) => [w.serviceId, w])) } });
     });
+    socket.on("config:changed", () => void this.reloadConfig());
+  }
+
+  /**
+   * The hub applied a new kiosk-config: the catalog again (SOP checklist, services, counters' names), then the
+   * counter's snapshot. The ticket in hand, the open counter and the officer's session stay as they are.
+   */
+  private async reloadConfig(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const catalog = await sendCommand(socket, "catalog:get", {});
+    if (catalog.ok) this.set({ catalog: catalog.data });
+    await this.resync();
   }
 
   stop(): void {

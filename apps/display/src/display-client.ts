@@ -148,6 +148,9 @@ export class DisplayClient {
       live({ name: "counter:updated", payload }),
     );
     socket.on("queue:changed", (payload: QueueChanged) => live({ name: "queue:changed", payload }));
+    // The hub applied a new kiosk-config (running text, counters' names, this screen's group): the same resync as
+    // after a reconnect, which takes the config again and shows what it missed without announcing it.
+    socket.on("config:changed", () => void this.resync());
   }
 
   stop(): void {

@@ -1,4 +1,4 @@
-import { isFeedbackEvent, type QueueEvent } from "@layan/core";
+import { isFeedbackEvent, type OfficeRules, type QueueEvent } from "@layan/core";
 import type { HubContext } from "./context";
 import type { CommittedEvent } from "./engine";
 import { namespaceOf } from "./namespaces/common";
@@ -82,11 +82,22 @@ export function startBroadcasting(ctx: HubContext): () => void {
     changedCounters.clear();
   };
 
-  // The office's counters per service, once: an event looks up its service's few counters, not every counter's list.
-  const countersOf = new Map<string, string[]>();
-  for (const rules of ctx.engine.state.rules.counters) {
-    for (const serviceId of rules.services) countersOf.set(serviceId, [...(countersOf.get(serviceId) ?? []), rules.id]);
-  }
+  // The office's counters per service, once per config: an event looks up its
+  // service's few counters, not every counter's list. Made again when a live
+  // config change (live-config/) replaced the rules.
+  let countersOfRules: OfficeRules | null = null;
+  let countersByService = new Map<string, string[]>();
+  const countersOf = (serviceId: string): readonly string[] => {
+    const rules = ctx.engine.state.rules;
+    if (rules !== countersOfRules) {
+      countersOfRules = rules;
+      countersByService = new Map();
+      for (const c of rules.counters) {
+        for (const id of c.services) countersByService.set(id, [...(countersByService.get(id) ?? []), c.id]);
+      }
+    }
+    return countersByService.get(serviceId) ?? [];
+  };
 
   const markCounters = (event: QueueEvent) => {
     if ("counterId" in event && event.counterId !== null) {
@@ -96,7 +107,7 @@ export function startBroadcasting(ctx: HubContext): () => void {
     }
     // Counters serving a service whose queue changed show new waiting lists; their own view (status, ticket in hand) is unchanged.
     for (const serviceId of servicesTouched(ctx, event)) {
-      for (const counterId of countersOf.get(serviceId) ?? []) {
+      for (const counterId of countersOf(serviceId)) {
         if (ctx.engine.state.counters.get(counterId)?.status !== "closed") queueDirtyCounters.add(counterId);
       }
     }

@@ -69,4 +69,6 @@ export interface HubContext {
   newTicketId: () => string;
   /** Public page of a ticket; `host` is the Host header the kiosk used, `secure` whether it came over TLS. */
   statusUrl: (ticketId: string, host: string | undefined, secure: boolean) => string;
+  /** Set when the hub runs with a config folder it reloads (live-config/): its state for /healthz. */
+  liveConfig?: { status(): unknown };
 }

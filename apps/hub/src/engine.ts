@@ -1,5 +1,6 @@
 import {
   apply,
+  counterOf,
   createState,
   drive,
   pruneFinished,
@@ -128,7 +129,7 @@ export class QueueEngine {
   private clockBehind = false;
 
   constructor(
-    private readonly rules: OfficeRules,
+    private rules: OfficeRules,
     private readonly store: EngineStore,
     private readonly clock: () => number,
     private readonly log: EngineLog | null = null,
@@ -155,6 +156,21 @@ export class QueueEngine {
     this.lastEventAt = lastAt;
     this.prune();
     this.seq = Math.max(seq, this.store.lastSeq());
+  }
+
+  /**
+   * A reloaded config (live-config/): called between commands, never inside
+   * one, so every decision sees one whole set of rules. Tickets, lanes,
+   * numbering and counters' states stay; counters new to the config start
+   * closed, and removed ones keep their (closed) state for old events.
+   */
+  replaceRules(rules: OfficeRules): void {
+    this.rules = rules;
+    const state = this.state;
+    state.rules = rules;
+    state.services = new Map(rules.services.map((s) => [s.id, s]));
+    state.counterRules = new Map(rules.counters.map((c) => [c.id, c]));
+    for (const c of rules.counters) counterOf(state, c.id);
   }
 
   onCommitted(listener: Listener): () => void {

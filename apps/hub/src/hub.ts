@@ -47,6 +47,8 @@ export interface HubOptions {
   allowedOrigins?: readonly string[];
   /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
   sessionCheckMs?: number;
+  /** How often the clock is read for the service day's roll-over; default DAY_CHECK_MS (tests across midnight use less). */
+  dayCheckMs?: number;
   /**
    * Extra HTTP routes (reports, ticket page), tried after the built-in ones. A
    * route with a `close` (the reports' worker thread) is closed with the hub.
@@ -66,6 +68,8 @@ export interface Hub {
   engine: QueueEngine;
   context: HubContext;
   listen(port: number, host?: string): Promise<{ port: number; host: string }>;
+  /** Called once a new service day began and yesterday's leftovers were closed (live-config applies what waited for it). */
+  onServiceDay(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -235,6 +239,7 @@ export function createHub(options: HubOptions): Hub {
           seq: engine.seq,
           uptimeMs: clock() - startedAt,
           commits: store.commitStats?.() ?? null,
+          config: context.liveConfig?.status() ?? null,
           memoryMb: { rss: mb(rss), heapUsed: mb(heapUsed), external: mb(external) },
         });
         return true;
@@ -304,9 +309,11 @@ export function createHub(options: HubOptions): Hub {
       logger.error({ err, code: storageFailure(err) ?? "UNKNOWN" }, "deleting personal data past its retention period failed");
     }
   };
+  const dayListeners = new Set<() => void>();
   const rollOver = (purgeNow: boolean) => {
     void engine.rollOverDay().then((answer) => {
       if (answer.ok && answer.data > 0) logger.info({ cancelled: answer.data }, "service day closed");
+      if (purgeNow) for (const listener of dayListeners) listener();
     });
     if (purgeNow) purge();
   };
@@ -325,12 +332,22 @@ export function createHub(options: HubOptions): Hub {
       rollOver(true);
     }
     engine.prune();
-  }, DAY_CHECK_MS);
+  }, options.dayCheckMs ?? DAY_CHECK_MS);
   dayTimer.unref();
   const sessionTimer = setInterval(() => endInvalidSockets(io, auth, logger), options.sessionCheckMs ?? SESSION_CHECK_MS);
   sessionTimer.unref();
   const outbox = options.dataDir
-    ? startShipping({ dataDir: options.dataDir, store, onCommitted: (wake) => engine.onCommitted(wake), services: setup.catalog.services, logger, clock })
+    ? startShipping({
+        dataDir: options.dataDir,
+        store,
+        onCommitted: (wake) => engine.onCommitted(wake),
+        // Read when published, not at start: a live config change (live-config/) replaces the catalog.
+        get services() {
+          return setup.catalog.services;
+        },
+        logger,
+        clock,
+      })
     : null;
 
   return {
@@ -349,6 +366,10 @@ export function createHub(options: HubOptions): Hub {
           resolvePromise(listenedAt);
         });
       });
+    },
+    onServiceDay(listener) {
+      dayListeners.add(listener);
+      return () => dayListeners.delete(listener);
     },
     async close() {
       clearTimeout(startPurge);

@@ -13,6 +13,7 @@ import { adminRoutes } from "./admin/routes";
 import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
+import { startLiveConfig } from "./live-config";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
 import { die, loadOfficeConfig, readTlsFiles, writableDataDir } from "./preflight";
@@ -104,12 +105,19 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   }
 
-  const setup = setupFromConfig(config, { alwaysOpen: options.alwaysOpen });
-  for (const [kioskId, { host, port }] of Object.entries(options.kioskPrinters)) {
-    const kiosk = setup.kiosks.get(kioskId);
-    if (!kiosk) die(`--kiosk-printer: no kiosk "${kioskId}" in kiosk-config/devices.yaml`);
-    kiosk.printer = { kind: "network", host, port, path: null, paper: kiosk.printer?.paper ?? "80mm" };
+  for (const kioskId of Object.keys(options.kioskPrinters)) {
+    if (!config.devices.kiosks.some((k) => k.id === kioskId)) die(`--kiosk-printer: no kiosk "${kioskId}" in kiosk-config/devices.yaml`);
   }
+  // The same at start and at every live reload, options included.
+  const toSetup = (office: typeof config) => {
+    const made = setupFromConfig(office, { alwaysOpen: options.alwaysOpen });
+    for (const [kioskId, { host, port }] of Object.entries(options.kioskPrinters)) {
+      const kiosk = made.kiosks.get(kioskId);
+      if (kiosk) kiosk.printer = { kind: "network", host, port, path: null, paper: kiosk.printer?.paper ?? "80mm" };
+    }
+    return made;
+  };
+  const setup = toSetup(config);
   const storage = hubStore(store);
   const webApps = Object.fromEntries(WEB_APPS.map((app) => [app, join(ROOT, "apps", app, "dist")]));
   let hub: Hub;
@@ -132,6 +140,8 @@ async function main(): Promise<void> {
     store.close();
     die(`hub failed to start: ${(err as Error).message}`);
   }
+
+  const liveConfig = startLiveConfig({ hub, dir: resolve(options.configDir), initial: config, toSetup, logger, backupDir: join(dataDir, "config-backups") });
 
   try {
     const { port } = await hub.listen(options.port, options.host);
@@ -158,6 +168,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    liveConfig.close();
     // Stop taking commands, write what is queued, then close the database.
     void hub
       .close()

@@ -25,3 +25,14 @@ export {
 } from "./schema";
 export type * from "./types";
 export { audioFormatOf, checkVoicePack, counterClipId, voiceClipIds, VOICE_CLIP_IDS, VOICE_EXTENSIONS, VOICE_FOLDER } from "./voice-pack";
+export { diffConfig, type ConfigChange } from "./diff";
+export {
+  BACKUPS_KEPT,
+  commitConfigWrite,
+  planConfigWrite,
+  writeConfig,
+  writeFileAtomic,
+  type CommitOptions,
+  type ConfigEdit,
+  type WritePlan,
+} from "./write-back";

@@ -49,6 +49,10 @@ export const HUB_ERROR_CODES = [
   "ADMIN_LAST_ADMIN",
   /** Produced by clients, never by the hub: no answer within the timeout and retries. */
   "HUB_UNREACHABLE",
+  /** CONFIG: live configuration (apps/hub/src/live-config). The edited config does not pass `pnpm config:check`; `issues` say file:line. */
+  "CONFIG_INVALID",
+  /** CONFIG: a valid config with a change the running queue cannot take (a service with people waiting removed, the timezone); nothing changed. */
+  "CONFIG_REFUSED",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -116,6 +120,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   ADMIN_USERNAME_TAKEN: { id: "Nama pengguna ini sudah dipakai. Pilih nama lain.", en: "That username is taken." },
   ADMIN_LAST_ADMIN: { id: "Ini admin aktif terakhir: tidak dapat dinonaktifkan atau diubah perannya. Tambahkan admin lain dulu.", en: "This is the last active admin; add another admin first." },
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
+  CONFIG_INVALID: { id: "Konfigurasi tidak valid dan tidak diterapkan; perbaiki baris yang disebutkan.", en: "The configuration is invalid and was not applied; fix the lines named." },
+  CONFIG_REFUSED: { id: "Perubahan konfigurasi ditolak karena akan mengganggu antrean yang sedang berjalan; tidak ada yang diubah.", en: "The configuration change was refused because it would break running tickets; nothing changed." },
 };
 
 /**

@@ -66,9 +66,20 @@ export interface KioskClientToServer {
   "survey:find": (payload: SurveyFindInput, ack: AckFn<SurveyOffer>) => void;
   "survey:submit": (payload: KioskSurveyInput, ack: AckFn<SurveyReceipt>) => void;
 }
+/**
+ * The hub applied a new kiosk-config without a restart (live-config): refetch
+ * what you show from it (`catalog:get`, `display:config`, a resync). `version`
+ * counts the configs this hub process applied; it restarts at 1 with the hub.
+ */
+export interface ConfigChanged {
+  version: number;
+  /** Hub time, epoch ms. */
+  at: number;
+}
+
 export interface KioskServerToClient {
   "queue:changed": (payload: QueueChanged) => void;
-  "catalog:changed": (payload: { seq: number }) => void;
+  "config:changed": (payload: ConfigChanged) => void;
 }
 export interface KioskPrinterStatus {
   ready: boolean;
@@ -106,6 +117,7 @@ export interface CounterClientToServer {
 export interface CounterServerToClient {
   "counter:snapshot": (payload: CounterSnapshot) => void;
   "queue:changed": (payload: QueueChanged) => void;
+  "config:changed": (payload: ConfigChanged) => void;
 }
 export type CounterPush = { name: "counter:snapshot"; payload: CounterSnapshot };
 
@@ -121,6 +133,7 @@ export interface DisplayServerToClient {
   "ticket:recalled": (payload: CallView) => void;
   "counter:updated": (payload: CounterView & { seq: number }) => void;
   "queue:changed": (payload: QueueChanged) => void;
+  "config:changed": (payload: ConfigChanged) => void;
 }
 export type DisplayPush =
   | { name: "ticket:called"; payload: CallView }
@@ -152,6 +165,7 @@ export interface DashboardServerToClient {
   "counter:updated": (payload: CounterView & { seq: number }) => void;
   /** Every configured display's sound health; sent on connect and whenever one changes. */
   "displays:health": (payload: DisplayHealth[]) => void;
+  "config:changed": (payload: ConfigChanged) => void;
 }
 /** One configured display as the dashboard's live view shows it (hub times, epoch ms). */
 export interface DisplayHealth {

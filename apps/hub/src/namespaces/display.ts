@@ -22,7 +22,20 @@ export function displayGroup(ctx: HubContext, displayId: string): DisplayGroup {
   );
 }
 
+/** Per hub, each connected display's way to take its group again from a reloaded config. */
+const regroupers = new WeakMap<HubContext, Set<() => void>>();
+
+/**
+ * After a live config change: every display leaves the rooms of its old group
+ * and joins its new one, so calls reach the screens the new devices.yaml names.
+ */
+export function regroupDisplays(ctx: HubContext): void {
+  for (const regroup of regroupers.get(ctx) ?? []) regroup();
+}
+
 export function attachDisplay(ctx: HubContext): void {
+  const live = new Set<() => void>();
+  regroupers.set(ctx, live);
   const dashboards = namespaceOf(ctx.io, "dashboard");
   const health = new DisplayHealthBoard(ctx.setup.displays.values(), () => ctx.engine.now(), (list) =>
     dashboards.emit("displays:health", list),
@@ -32,7 +45,7 @@ export function attachDisplay(ctx: HubContext): void {
 
   onConnection(ctx, "display", (socket, handle) => {
     const device = identityOf(socket);
-    const group = displayGroup(ctx, device.id);
+    let group = displayGroup(ctx, device.id);
     health.connected(device.id, group.name);
     socket.on("disconnect", () => health.disconnected(device.id));
 
@@ -40,9 +53,19 @@ export function attachDisplay(ctx: HubContext): void {
       health.report(device.id, group.name, report);
       return ok(null);
     });
-    const counterIds = new Set(group.counterIds);
-    const serviceIds = new Set(group.serviceIds);
-    void socket.join([...group.counterIds.map(counterRoom), ...group.serviceIds.map(serviceRoom)]);
+    let counterIds = new Set(group.counterIds);
+    let serviceIds = new Set(group.serviceIds);
+    const rooms = () => [...group.counterIds.map(counterRoom), ...group.serviceIds.map(serviceRoom)];
+    void socket.join(rooms());
+    const regroup = () => {
+      for (const room of rooms()) void socket.leave(room);
+      group = displayGroup(ctx, device.id);
+      counterIds = new Set(group.counterIds);
+      serviceIds = new Set(group.serviceIds);
+      void socket.join(rooms());
+    };
+    live.add(regroup);
+    socket.on("disconnect", () => live.delete(regroup));
 
     handle("display:config", () => {
       const config: DisplayConfig = {

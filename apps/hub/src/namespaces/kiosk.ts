@@ -36,9 +36,12 @@ const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
 export function attachKiosk(ctx: HubContext): void {
   onConnection(ctx, "kiosk", (socket, handle, log) => {
     const kiosk = identityOf(socket);
-    const kioskSetup = ctx.setup.kiosks.get(kiosk.id);
-    const offered = kioskSetup?.serviceIds ? new Set(kioskSetup.serviceIds) : null;
-    const offers = (serviceId: string) => offered === null || offered.has(serviceId);
+    // Read at every command, not once at connect: a live config change (live-config/) may change what this kiosk offers.
+    const setupOf = () => ctx.setup.kiosks.get(kiosk.id);
+    const offers = (serviceId: string) => {
+      const ids = setupOf()?.serviceIds;
+      return !ids || ids.includes(serviceId);
+    };
     const host = socket.handshake.headers.host;
     // Over TLS, or through a TLS-terminating proxy that says so: the phone's link keeps https.
     const secure = socket.handshake.secure || socket.handshake.headers["x-forwarded-proto"] === "https";
@@ -47,6 +50,7 @@ export function attachKiosk(ctx: HubContext): void {
 
     handle("catalog:get", () => {
       const c = ctx.setup.catalog;
+      const kioskSetup = setupOf();
       const catalog: Catalog = {
         ...c,
         services: c.services.filter((s) => offers(s.id)),
@@ -70,6 +74,7 @@ export function attachKiosk(ctx: HubContext): void {
 
     handle("ticket:issue", async (p) => {
       // An information kiosk has no printer: a number it issued would exist on no paper.
+      const kioskSetup = setupOf();
       if (kioskSetup && kioskSetup.printer === null) return fail("KIOSK_INFO_ONLY");
       if (!offers(p.serviceId)) return fail("SERVICE_UNKNOWN");
       if (p.printVia === "hub") {
@@ -155,7 +160,7 @@ export function attachKiosk(ctx: HubContext): void {
       // The complaint is filed whatever the printer does: the code is on the
       // screen, and a citizen must not be made to complain twice for want of paper.
       let printed = false;
-      const canPrint = printVia === "hub" && ctx.printing !== null && kioskSetup?.printer !== null;
+      const canPrint = printVia === "hub" && ctx.printing !== null && setupOf()?.printer !== null;
       if (canPrint && ctx.printing) {
         let done = printedReceipts.get(ctx);
         if (!done) printedReceipts.set(ctx, (done = new Set()));

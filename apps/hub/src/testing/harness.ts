@@ -65,6 +65,8 @@ export interface StartOptions {
   printing?: TicketPrinting;
   /** How often live sockets' tokens are re-checked (the hub's default when unset). */
   sessionCheckMs?: number;
+  /** How often the hub looks for a new service day (the hub's default when unset). */
+  dayCheckMs?: number;
   logger?: Logger;
   allowedOrigins?: string[];
   webApps?: HubOptions["webApps"];
@@ -96,6 +98,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     clock: clock.read,
     printing: options.printing ?? null,
     ...(options.sessionCheckMs !== undefined ? { sessionCheckMs: options.sessionCheckMs } : {}),
+    ...(options.dayCheckMs !== undefined ? { dayCheckMs: options.dayCheckMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),

@@ -110,7 +110,7 @@ export class KioskHub {
       }
     });
     socket.on("queue:changed", (push: QueueChanged) => this.applyQueueChanged(push));
-    socket.on("catalog:changed", () => void this.loadCatalog());
+    socket.on("config:changed", () => void this.loadCatalog());
     this.refreshTimer = setInterval(() => {
       if (socket.connected) void this.resync();
     }, this.options.refreshMs ?? 30_000);
