@@ -62,7 +62,8 @@ export async function projectChunk(pool: Pool, officeId: string, limit = PROJECT
     const events = rows.map((r) => r.body);
     await recordTicketEvents(client, officeId, rows);
     await projectTickets(client, officeId, ticketsOf(events), rows);
-    await projectFeedback(client, officeId, events.filter(readable));
+    // Only feedback events are checked here: the ticket events are checked where they are derived, and checking every event of the chunk twice showed in its profile.
+    await projectFeedback(client, officeId, events.filter((e) => (e.type.startsWith("survey.") || e.type.startsWith("complaint.")) && readable(e)));
     await client.query(
       "UPDATE office_projection SET stream = $2, projected_seq = $3, projected_at_ms = $4, projected_at = now() WHERE office_id = $1",
       [officeId, last.stream, last.seq, typeof last.body.at === "number" ? last.body.at : null],
