@@ -90,10 +90,17 @@ export async function projectTickets(q: Queryable, officeId: string, ticketIds: 
   const streams = await q.query<{ stream: number; base_seq: number }>("SELECT stream, base_seq FROM office_streams WHERE office_id = $1", [officeId]);
   const bases = new Map(streams.rows.map((r) => [r.stream, r.base_seq]));
   const from = chunk?.[0];
+  // Per ticket, then per event, each through its primary key: a plain join was planned from the statistics, which
+  // for an office new since the last ANALYZE say "one row", and the planner then walked every event of the office for
+  // every one of its ticket events (minutes per chunk on the bench's catch-up). OFFSET 0 and LIMIT 1 keep the lookups
+  // from being flattened into such a join.
   const { rows } = await q.query<{ ticket_id: string; stream: number; seq: number; body: QueueEvent }>(
-    `SELECT t.ticket_id, e.stream, e.seq, e.body FROM regency_ticket_events t
-       JOIN office_events e ON e.office_id = t.office_id AND e.stream = t.stream AND e.seq = t.seq
-      WHERE t.office_id = $1 AND t.ticket_id = ANY($2) AND ($3::int4 IS NULL OR (t.stream, t.seq) < ($3, $4::int8))
+    `SELECT k.ticket_id, t.stream, t.seq, e.body
+       FROM unnest($2::text[]) AS k (ticket_id)
+       CROSS JOIN LATERAL (
+         SELECT stream, seq FROM regency_ticket_events
+          WHERE office_id = $1 AND ticket_id = k.ticket_id AND ($3::int4 IS NULL OR (stream, seq) < ($3, $4::int8)) OFFSET 0) t
+       CROSS JOIN LATERAL (SELECT body FROM office_events WHERE office_id = $1 AND stream = t.stream AND seq = t.seq LIMIT 1) e
       ORDER BY t.stream, t.seq`,
     [officeId, ticketIds, from?.stream ?? null, from?.seq ?? null],
   );
