@@ -30,7 +30,7 @@ export function startShipping(deps: ShippingDeps): Outbox | null {
     config = readRegencyConfig(deps.dataDir);
     instance = hubInstanceId(deps.dataDir);
   } catch (err) {
-    logger.error({ err: (err as Error).message }, "regency.json is unreadable; not shipping to the regency");
+    logger.error({ err: (err as Error).message }, "regency.json or hub-instance.json is unreadable; not shipping to the regency");
     return null;
   }
   if (!config) return null;
