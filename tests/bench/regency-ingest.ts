@@ -59,7 +59,8 @@ function batchesOf(store: Store): { bodies: string[]; events: number } {
   let prevHash: string | null = null;
   for (;;) {
     const page = store.eventsAfter(after, 500);
-    const built = buildBatch(page, 1, prevHash);
+    // One hub id for all: each office's stream is owned on its own, and this is the path a hub of this release takes.
+    const built = buildBatch(page, 1, prevHash, { hubInstance: "benchHubInstance0001" });
     if (!built) break;
     bodies.push(built.body);
     const last = page[built.batch.events.length - 1]!;
@@ -146,7 +147,9 @@ export interface IngestFigures {
 export async function benchRegencyIngest(database: string, storePath: string, log: (msg: string) => void): Promise<Record<string, number>> {
   const pool = openPool(database, { max: 12 });
   const store = openStore(storePath);
-  const server = await startRegencyProcess(database);
+  // LAYAN_BENCH_REGENCY_CPU_PROF=DIR: the server's V8 CPU profile (written at its exit) for finding where ingest's Node time goes.
+  const profile = process.env.LAYAN_BENCH_REGENCY_CPU_PROF;
+  const server = await startRegencyProcess(database, 0, {}, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
   try {
     await migrate(pool);
     const { bodies, events } = batchesOf(store);

@@ -29,11 +29,18 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** `env`: extra variables for the process, e.g. LAYAN_TEST_PROJECTOR_PAUSED=1 (ingest acknowledges, the reports stay behind). */
-export async function startRegencyProcess(database: string, port = 0, env: Record<string, string> = {}): Promise<RegencyProcess & { env: Record<string, string> }> {
+export async function startRegencyProcess(
+  database: string,
+  port = 0,
+  env: Record<string, string> = {},
+  /** Node's own flags for the server, e.g. ["--cpu-prof"] for the bench's profile. */
+  nodeArgs: string[] = [],
+): Promise<RegencyProcess & { env: Record<string, string> }> {
   const launch = (p: number) =>
     startListening("apps/regency/src/cli.ts", ["serve", "--port", String(p), "--host", "127.0.0.1", "--database", database], {
       name: "regency",
       env: { LOG_LEVEL: "warn", ...handle.env },
+      nodeArgs,
     });
   const handle = { env: { ...env } };
   let { child, port: bound } = await launch(port);

@@ -11,7 +11,7 @@
  *   rebuild                  replays the event log into fresh read models
  *   backup --out FILE        online backup while the hub runs
  *   compact                  gives the free pages back to the disk (hub stopped; once after migration 0009)
- *   regency join --url URL --credential C | regency status   shipping to the regency (shipping/cli.ts)
+ *   regency join --url URL --credential C [--takeover] | regency status   shipping to the regency (shipping/cli.ts)
  *   restore --from-regency --url URL --credential C   a dead hub's log back from the regency's copy (restore.ts)
  * Every change above is written to the audit trail (actor "cli").
  * Common: --data DIR (default ./data)
@@ -35,6 +35,7 @@ const USAGE = `usage: pnpm hub <device add|device revoke|device list|user add|us
   user role --username budi --role supervisor
   backup --out backups/layan-2026-11-27.db      compact (hub stopped)
   restore --from-regency --url https://regency.example.go.id --credential ID.SECRET   (hub stopped, empty data folder)
+  regency join --url URL --credential ID.SECRET [--takeover]   regency status   (--takeover: this PC replaces the office's old hub)
   all: --data DIR (default ./data)`;
 
 const ROLES: readonly UserRole[] = ["officer", "supervisor", "manager", "admin"];

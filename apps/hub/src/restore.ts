@@ -19,7 +19,7 @@ import type { QueueEvent } from "@layan/core";
 import { openStore } from "@layan/store";
 import { shippedHash } from "./shipping/batching";
 import { RegencyClient } from "./shipping/client";
-import { RegencyConfig, writeRegencyConfig } from "./shipping/config";
+import { hubInstanceId, RegencyConfig, writeRegencyConfig } from "./shipping/config";
 
 export interface RestoreOptions {
   dataDir: string;
@@ -82,8 +82,8 @@ export async function restoreFromRegency(options: RestoreOptions): Promise<Resto
     }
     if (store.lastSeq() !== position.lastSeq) throw new RestoreError(`central's history ended at seq ${store.lastSeq()} of ${position.lastSeq}`);
     store.db.pragma("wal_checkpoint(TRUNCATE)");
-    // The central record of where the office was restored; the hub ships on in it.
-    stream = (await client.openStream(position.stream, position.lastSeq)).stream;
+    // The central record of where the office was restored; the hub ships on in it. A takeover: the dead PC's hub may have shipped minutes ago.
+    stream = (await client.openStream(position.stream, position.lastSeq, { hubInstance: hubInstanceId(options.dataDir), takeover: true })).stream;
   } catch (err) {
     store.close();
     removePartial();

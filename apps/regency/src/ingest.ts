@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as digest } from "node:crypto";
 import {
   canonicalHashInput,
   eventHashInput,
@@ -6,6 +6,7 @@ import {
   type IngestAccepted,
   type IngestBatch,
   type IngestPosition,
+  HUB_OWNERSHIP_MS,
   type OpenStream,
   type PublishedStandards,
   type RegencyAnyErrorCode,
@@ -36,7 +37,15 @@ interface StreamRow {
   base_seq: number;
   last_seq: number;
   closed: boolean;
+  /** The event at last_seq's hash in this stream's view (migration 0007); null at 0. */
+  last_hash: Buffer | null;
+  /** The hub that ships the stream; null until one with an id ships (migration 0007). */
+  hub_instance: string | null;
+  hub_seen_ms: number | null;
 }
+
+const STREAM_COLUMNS =
+  "stream, base_seq, last_seq, closed_at IS NOT NULL AS closed, last_hash, hub_instance, (extract(epoch FROM hub_seen_at) * 1000)::int8 AS hub_seen_ms";
 
 /**
  * The hash of the event at `seq` in the view of `stream`: its own events
@@ -56,7 +65,7 @@ async function hashAt(q: Queryable, officeId: string, stream: number, seq: numbe
 
 async function openStreamRow(q: Queryable, officeId: string): Promise<StreamRow> {
   const { rows } = await q.query<StreamRow>(
-    "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND closed_at IS NULL",
+    `SELECT ${STREAM_COLUMNS} FROM office_streams WHERE office_id = $1 AND closed_at IS NULL`,
     [officeId],
   );
   const row = rows[0];
@@ -70,7 +79,7 @@ async function positionOf(q: Queryable, officeId: string, row: StreamRow, probe?
     stream: row.stream,
     baseSeq: row.base_seq,
     lastSeq: row.last_seq,
-    lastHash: await hashAt(q, officeId, row.stream, row.last_seq),
+    lastHash: row.last_hash ? row.last_hash.toString("hex") : await hashAt(q, officeId, row.stream, row.last_seq),
   };
   if (probe !== undefined) position.probe = { seq: probe, hash: probe <= row.last_seq ? await hashAt(q, officeId, row.stream, probe) : null };
   return position;
@@ -103,22 +112,27 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
   if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
   // Each event's canonical text once: it is both what is stored and what is hashed.
   const bodies = batch.events.map((e) => canonicalJson(e.event));
-  const hashes = batch.events.map((e, i) => createHash("sha256").update(canonicalHashInput(e.seq, bodies[i]!)).digest());
+  // The one-shot digest: a Hash object per event was a measurable share of ingest's Node time (docs/benchmarks.md "Ingest (session 24)").
+  const hashes = batch.events.map((e, i) => digest("sha256", canonicalHashInput(e.seq, bodies[i]!), "buffer"));
 
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<StreamRow>(
-      "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE",
-      [officeId, batch.stream],
-    );
+    const { rows } = await client.query<StreamRow>(`SELECT ${STREAM_COLUMNS} FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE`, [
+      officeId,
+      batch.stream,
+    ]);
     const row = rows[0];
     const refuse = async (code: RegencyAnyErrorCode): Promise<never> => {
       // position() and not the open stream's row: an office that never asked its position has no stream yet (its stream 1 goes with the rollback).
       throw new IngestRefusal(code, 409, await position(client, officeId, now));
     };
     if (!row || row.closed) return refuse("INGEST_STREAM_CLOSED");
+    // A second PC with this credential: refused before anything of its batch is read, so its seqs never mix into the owner's.
+    if (row.hub_instance !== null && row.hub_instance !== batch.hubInstance) return refuse("STREAM_OWNED_BY_OTHER_HUB");
     if (batch.firstSeq <= row.base_seq || batch.firstSeq > row.last_seq + 1) return refuse("INGEST_GAP");
     const prev = batch.firstSeq - 1;
-    if (prev > 0 && (await hashAt(client, officeId, row.stream, prev)) !== batch.prevHash) return refuse("INGEST_DIVERGED");
+    // The usual batch continues the stream's end, whose hash the row holds; only a retry overlapping it reads an older event's.
+    const prevHeld = prev === row.last_seq && row.last_hash !== null ? row.last_hash.toString("hex") : await hashAt(client, officeId, row.stream, prev);
+    if (prev > 0 && prevHeld !== batch.prevHash) return refuse("INGEST_DIVERGED");
 
     const overlapEnd = Math.min(batch.lastSeq, row.last_seq);
     let duplicates = 0;
@@ -135,30 +149,35 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
       }
     }
 
-    const fresh = batch.events.slice(duplicates);
-    if (fresh.length > 0) {
-      // One statement for the events and the stream's new end (arrays unnested), not a round trip per event or per table.
+    const fresh = batch.events.length - duplicates;
+    if (fresh > 0) {
+      // One statement for the events and the stream's new end, hash and owner. The bodies go as one JSON array and
+      // the hashes as one bytea, not as text[]/jsonb[] array literals: node-postgres escapes every quote of every body
+      // for those, which was the largest single share of ingest's Node time. Type and time are read from each body,
+      // seqs follow from the first: what is stored is what was hashed.
       await client.query(
         `WITH inserted AS (
            INSERT INTO office_events (office_id, stream, seq, type, at, body, hash, received_at)
-           SELECT $1, $2, e.seq, e.type, to_timestamp(e.at / 1000.0), e.body, e.hash, to_timestamp($3 / 1000.0)
-             FROM unnest($4::int8[], $5::text[], $6::int8[], $7::jsonb[], $8::bytea[]) AS e (seq, type, at, body, hash)
+           SELECT $1, $2, $4::int8 + e.n - 1, e.body ->> 'type', to_timestamp((e.body ->> 'at')::int8 / 1000.0), e.body,
+                  substring($6::bytea FROM ((e.n - 1) * 32 + 1)::int4 FOR 32), to_timestamp($3 / 1000.0)
+             FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e (body, n)
            ON CONFLICT DO NOTHING)
-         UPDATE office_streams SET last_seq = $9 WHERE office_id = $1 AND stream = $2`,
+         UPDATE office_streams SET last_seq = $7, last_hash = $8, hub_instance = coalesce($9, hub_instance), hub_seen_at = to_timestamp($3 / 1000.0)
+          WHERE office_id = $1 AND stream = $2`,
         [
           officeId,
           row.stream,
           now,
-          fresh.map((e) => e.seq),
-          fresh.map((e) => e.event.type),
-          fresh.map((e) => e.event.at),
-          bodies.slice(duplicates),
-          hashes.slice(duplicates),
+          batch.firstSeq + duplicates,
+          `[${bodies.slice(duplicates).join(",")}]`,
+          Buffer.concat(hashes.slice(duplicates)),
           batch.lastSeq,
+          hashes.at(-1)!,
+          batch.hubInstance ?? null,
         ],
       );
     }
-    return { stream: row.stream, lastSeq: Math.max(row.last_seq, batch.lastSeq), accepted: fresh.length, duplicates };
+    return { stream: row.stream, lastSeq: Math.max(row.last_seq, batch.lastSeq), accepted: fresh, duplicates };
   });
 }
 
@@ -170,23 +189,43 @@ export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, n
  */
 export async function openStream(pool: Pool, officeId: string, request: OpenStream, now: number): Promise<IngestPosition> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<StreamRow>(
-      "SELECT stream, base_seq, last_seq, closed_at IS NOT NULL AS closed FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE",
-      [officeId, request.fromStream],
-    );
+    const { rows } = await client.query<StreamRow>(`SELECT ${STREAM_COLUMNS} FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE`, [
+      officeId,
+      request.fromStream,
+    ]);
     const row = rows[0];
     if (!row || row.closed) throw new IngestRefusal("INGEST_STREAM_CLOSED", 409, await positionOf(client, officeId, await openStreamRow(client, officeId)));
+    // Another hub's stream, shipped to lately: this one is a second PC (its log differs, so it asks for a stream of its own), unless it says it replaces that hub.
+    const owner = row.hub_instance;
+    const ownerActive = owner !== null && row.hub_seen_ms !== null && now - row.hub_seen_ms < HUB_OWNERSHIP_MS;
+    if (owner !== null && owner !== request.hubInstance && ownerActive && request.takeover !== true) {
+      throw new IngestRefusal("STREAM_OWNED_BY_OTHER_HUB", 409, await positionOf(client, officeId, row));
+    }
     if (request.baseSeq > row.last_seq) {
       throw new IngestRefusal("INVALID_PAYLOAD", 400, await positionOf(client, officeId, row), [{ path: "baseSeq", message: "beyond the central copy" }]);
     }
+    const takenOver = owner !== null && owner !== request.hubInstance;
+    const reason = `${takenOver ? "taken over by another hub" : "restored"}: agreed up to seq ${request.baseSeq} of ${row.last_seq}`;
+    await client.query("UPDATE office_streams SET closed_at = to_timestamp($3 / 1000.0), closed_reason = $4 WHERE office_id = $1 AND stream = $2", [
+      officeId,
+      row.stream,
+      now,
+      reason,
+    ]);
+    const baseHash = request.baseSeq > 0 ? await hashAt(client, officeId, row.stream, request.baseSeq) : null;
+    const next: StreamRow = {
+      stream: row.stream + 1,
+      base_seq: request.baseSeq,
+      last_seq: request.baseSeq,
+      closed: false,
+      last_hash: baseHash === null ? null : Buffer.from(baseHash, "hex"),
+      hub_instance: request.hubInstance ?? null,
+      hub_seen_ms: request.hubInstance ? now : null,
+    };
     await client.query(
-      "UPDATE office_streams SET closed_at = to_timestamp($3 / 1000.0), closed_reason = $4 WHERE office_id = $1 AND stream = $2",
-      [officeId, row.stream, now, `restored: agreed up to seq ${request.baseSeq} of ${row.last_seq}`],
-    );
-    const next: StreamRow = { stream: row.stream + 1, base_seq: request.baseSeq, last_seq: request.baseSeq, closed: false };
-    await client.query(
-      "INSERT INTO office_streams (office_id, stream, base_seq, last_seq, opened_at) VALUES ($1, $2, $3, $3, to_timestamp($4 / 1000.0))",
-      [officeId, next.stream, next.base_seq, now],
+      `INSERT INTO office_streams (office_id, stream, base_seq, last_seq, opened_at, last_hash, hub_instance, hub_seen_at)
+       VALUES ($1, $2, $3, $3, to_timestamp($4 / 1000.0), $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE to_timestamp($4 / 1000.0) END)`,
+      [officeId, next.stream, next.base_seq, now, next.last_hash, next.hub_instance],
     );
     return positionOf(client, officeId, next);
   });

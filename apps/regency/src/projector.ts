@@ -11,7 +11,7 @@ import type { RegencyOfficeCurrency } from "@layan/protocol";
 import type { Logger } from "pino";
 import { inTransaction, type Pool, type PoolClient } from "./db/pool";
 import { projectFeedback } from "./reports/feedback";
-import { projectTickets, ticketsOf } from "./reports/project";
+import { projectTickets, recordTicketEvents, ticketsOf } from "./reports/project";
 import { readable } from "./reports/shapes";
 
 /**
@@ -60,8 +60,10 @@ export async function projectChunk(pool: Pool, officeId: string, limit = PROJECT
     const last = rows.at(-1);
     if (!last) return 0;
     const events = rows.map((r) => r.body);
-    await projectTickets(client, officeId, ticketsOf(events));
-    await projectFeedback(client, officeId, events.filter(readable));
+    await recordTicketEvents(client, officeId, rows);
+    await projectTickets(client, officeId, ticketsOf(events), rows);
+    // Only feedback events are checked here: the ticket events are checked where they are derived, and checking every event of the chunk twice showed in its profile.
+    await projectFeedback(client, officeId, events.filter((e) => (e.type.startsWith("survey.") || e.type.startsWith("complaint.")) && readable(e)));
     await client.query(
       "UPDATE office_projection SET stream = $2, projected_seq = $3, projected_at_ms = $4, projected_at = now() WHERE office_id = $1",
       [officeId, last.stream, last.seq, typeof last.body.at === "number" ? last.body.at : null],

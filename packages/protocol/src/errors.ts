@@ -150,6 +150,8 @@ export const REGENCY_ERROR_CODES = [
   "INGEST_PRIVATE_TEXT",
   /** PostgreSQL is unreachable; nothing of the request was kept. */
   "CENTRAL_UNAVAILABLE",
+  /** Another hub (another PC with the same office credential) ships this office's stream. */
+  "STREAM_OWNED_BY_OTHER_HUB",
   /**
    * Regency logins: the hub's codes, in the regency's words (a password, not
    * a PIN; the wait comes in `retryAfterS`). regencyFail reads this block first.
@@ -171,6 +173,10 @@ export const REGENCY_ERROR_MESSAGES: Record<RegencyErrorCode, { id: string; en: 
   INGEST_PRIVATE_TEXT: { id: "Teks pengaduan, tanggapan, atau saran tidak boleh dikirim ke pusat.", en: "Complaint, response and suggestion texts must not be sent to the central server." },
   OFFICE_OUT_OF_SCOPE: { id: "Akses Anda hanya untuk laporan kantor Anda sendiri.", en: "Your access covers your own office's reports only." },
   CENTRAL_UNAVAILABLE: { id: "Basis data pusat tidak dapat dihubungi. Data tetap aman di kantor; coba lagi nanti.", en: "The central database is unreachable; the office keeps its data. Try again later." },
+  STREAM_OWNED_BY_OTHER_HUB: {
+    id: "Kredensial kantor ini sedang dipakai hub lain (PC lain). Data hub ini tidak diterima. Jika PC ini menggantikan PC lama, jalankan: pnpm hub regency join --takeover.",
+    en: "Another hub (another PC) ships with this office credential; this hub's events were not accepted. If this PC replaces the old one, run: pnpm hub regency join --takeover.",
+  },
   LOGIN_FAILED: { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
   LOGIN_LOCKED: { id: "Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar, lalu coba lagi.", en: "Too many failed logins. Wait a while, then try again." },
 };

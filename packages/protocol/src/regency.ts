@@ -25,18 +25,28 @@ export const contentHash = z.string().regex(/^[0-9a-f]{64}$/);
 const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /**
+ * A hub's own id, random, made once and kept in its data folder
+ * (hub-instance.json): one office credential shipped from two PCs is told
+ * apart by it, and the second is refused (STREAM_OWNED_BY_OTHER_HUB).
+ */
+export const hubInstance = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "hub instance: 16 to 64 letters, digits, - or _");
+
+/** How long a stream's hub must have been silent before another may open the next stream without `takeover`. */
+export const HUB_OWNERSHIP_MS = 15 * 60_000;
+
+/**
  * One event as shipped. The body is the hub's QueueEvent (after shippedEvent);
  * the server keeps it as jsonb without interpreting more than its type and
  * time, so a newer hub's event type does not need a central upgrade first.
  */
 export const ShippedEvent = z.object({
   seq,
-  event: z
-    .object({
-      type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
-      at: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    })
-    .catchall(z.unknown()),
+  // Loose (the other keys passed through unchecked) rather than a catch-all schema run on every other key: the same
+  // events pass, in under half the time, and ingest parses every event of every batch (docs/benchmarks.md "Ingest (session 24)").
+  event: z.looseObject({
+    type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+    at: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  }),
 });
 export type ShippedEvent = z.infer<typeof ShippedEvent>;
 
@@ -51,6 +61,8 @@ export const IngestBatch = z
   .object({
     /** Optional: when given, it must be the credential's office. */
     office: officeId.optional(),
+    /** The shipping hub (optional for hubs from before it existed; a stream once owned takes only its owner's batches). */
+    hubInstance: hubInstance.optional(),
     stream: z.number().int().positive(),
     firstSeq: seq,
     lastSeq: seq,
@@ -96,6 +108,14 @@ export interface IngestAccepted {
 export const OpenStream = z.object({
   fromStream: z.number().int().positive(),
   baseSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  /** The hub opening it: it owns the new stream. */
+  hubInstance: hubInstance.optional(),
+  /**
+   * This hub replaces the one that shipped the stream (a new PC, a restore
+   * from the central copy): opened even though another hub shipped within
+   * HUB_OWNERSHIP_MS. That hub's batches are refused from then on.
+   */
+  takeover: z.boolean().optional(),
 });
 export type OpenStream = z.infer<typeof OpenStream>;
 

@@ -27,7 +27,7 @@ export function buildBatch(
   page: readonly LoggedEvent[],
   stream: number,
   prevHash: string | null,
-  limits: { maxEvents?: number; maxBytes?: number } = {},
+  limits: { maxEvents?: number; maxBytes?: number; hubInstance?: string } = {},
 ): BuiltBatch | null {
   const maxEvents = limits.maxEvents ?? MAX_BATCH_EVENTS;
   const maxBytes = limits.maxBytes ?? MAX_BATCH_BYTES;
@@ -47,8 +47,9 @@ export function buildBatch(
     bytes += size;
   }
   const last = events.at(-1)!;
-  const batch: IngestBatch = { stream, firstSeq: first.seq, lastSeq: last.seq, prevHash, events };
-  const body = `{"stream":${stream},"firstSeq":${first.seq},"lastSeq":${last.seq},"prevHash":${JSON.stringify(prevHash)},"events":[${parts.join(",")}]}`;
+  const instance = limits.hubInstance;
+  const batch: IngestBatch = { ...(instance !== undefined ? { hubInstance: instance } : {}), stream, firstSeq: first.seq, lastSeq: last.seq, prevHash, events };
+  const body = `{${instance !== undefined ? `"hubInstance":${JSON.stringify(instance)},` : ""}"stream":${stream},"firstSeq":${first.seq},"lastSeq":${last.seq},"prevHash":${JSON.stringify(prevHash)},"events":[${parts.join(",")}]}`;
   return { batch, body };
 }
 

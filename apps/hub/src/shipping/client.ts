@@ -58,8 +58,9 @@ export class RegencyClient {
     return this.request("POST", "/api/v1/ingest/events", body);
   }
 
-  openStream(fromStream: number, baseSeq: number): Promise<IngestPosition> {
-    return this.request("POST", "/api/v1/ingest/streams", JSON.stringify({ fromStream, baseSeq }));
+  /** `hubInstance` owns the new stream; `takeover` opens it even while another hub ships (this PC replaces it). */
+  openStream(fromStream: number, baseSeq: number, owner: { hubInstance?: string; takeover?: boolean } = {}): Promise<IngestPosition> {
+    return this.request("POST", "/api/v1/ingest/streams", JSON.stringify({ fromStream, baseSeq, ...owner }));
   }
 
   /** The office's own events back from the central copy (pnpm hub restore --from-regency). */

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { hubInstance } from "@layan/protocol";
 import { z } from "zod";
 
 /** In the hub's data folder: where to ship and with what credential. Its presence turns shipping on. */
@@ -54,4 +56,28 @@ export function writeShippingStatus(dataDir: string, status: ShippingStatus): vo
 export function readShippingStatus(dataDir: string): ShippingStatus | null {
   const file = join(dataDir, REGENCY_STATUS_FILE);
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ShippingStatus) : null;
+}
+
+/**
+ * This hub's own id (random, made on first use, kept beside its database):
+ * central records it on the office's stream and refuses another hub's
+ * batches, so one credential set up on two PCs cannot mix two logs. A copy of
+ * the whole data folder copies the id too: it is the same hub then, and only
+ * one of the two may run.
+ */
+export const HUB_INSTANCE_FILE = "hub-instance.json";
+
+export function hubInstanceId(dataDir: string): string {
+  const file = join(dataDir, HUB_INSTANCE_FILE);
+  if (existsSync(file)) {
+    const parsed = z.object({ hubInstance }).safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => i.message).join("; ")} (delete it to make a new id)`);
+    return parsed.data.hubInstance;
+  }
+  const id = randomBytes(18).toString("base64url");
+  mkdirSync(dataDir, { recursive: true });
+  // Written whole or not at all: a half-written id would be a new hub at the next start.
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ hubInstance: id })}\n`);
+  renameSync(`${file}.tmp`, file);
+  return id;
 }

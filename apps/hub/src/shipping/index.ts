@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
 import { RegencyClient } from "./client";
-import { readRegencyConfig, writeShippingStatus } from "./config";
+import { hubInstanceId, readRegencyConfig, writeShippingStatus } from "./config";
 import { Outbox, type OutboxStore } from "./outbox";
 
 export { Outbox } from "./outbox";
 export { backoffDelay, buildBatch, shippedHash } from "./batching";
 export { RegencyClient, ShippingError } from "./client";
-export { readRegencyConfig, writeRegencyConfig, readShippingStatus, REGENCY_CONFIG_FILE } from "./config";
+export { readRegencyConfig, writeRegencyConfig, readShippingStatus, hubInstanceId, REGENCY_CONFIG_FILE, HUB_INSTANCE_FILE } from "./config";
 
 export interface ShippingDeps {
   dataDir: string;
@@ -25,16 +25,19 @@ export interface ShippingDeps {
 export function startShipping(deps: ShippingDeps): Outbox | null {
   const logger = deps.logger.child({ part: "regency" });
   let config;
+  let instance: string;
   try {
     config = readRegencyConfig(deps.dataDir);
+    instance = hubInstanceId(deps.dataDir);
   } catch (err) {
-    logger.error({ err: (err as Error).message }, "regency.json is unreadable; not shipping to the regency");
+    logger.error({ err: (err as Error).message }, "regency.json or hub-instance.json is unreadable; not shipping to the regency");
     return null;
   }
   if (!config) return null;
   const outbox = new Outbox({
     store: deps.store,
     client: new RegencyClient(config),
+    hubInstance: instance,
     onCommitted: (listener) => deps.onCommitted(listener),
     standards: () => deps.services.map((s) => ({ serviceId: s.id, standard: { ...s } })),
     logger,

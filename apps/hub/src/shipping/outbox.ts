@@ -29,6 +29,8 @@ export interface OutboxOptions {
   backoff?: { baseMs: number; maxMs: number };
   maxEvents?: number;
   maxBytes?: number;
+  /** This hub's id (config.ts hubInstanceId), sent with each batch and stream opening; absent, central cannot tell two PCs apart. */
+  hubInstance?: string;
 }
 
 /** Answers after which the outbox asks the position again at once: the central copy moved, nothing is broken. */
@@ -143,7 +145,7 @@ export class Outbox {
     }
     const pos = this.position;
     const page = this.o.store.eventsAfter(pos.lastSeq, this.o.maxEvents ?? 500);
-    const built = buildBatch(page, pos.stream, pos.lastHash, { maxEvents: this.o.maxEvents, maxBytes: this.o.maxBytes });
+    const built = buildBatch(page, pos.stream, pos.lastHash, { maxEvents: this.o.maxEvents, maxBytes: this.o.maxBytes, hubInstance: this.o.hubInstance });
     if (!built) {
       this.note("caught_up");
       return false;
@@ -156,40 +158,23 @@ export class Outbox {
     return true;
   }
 
-  private hubHash(seq: number): string | null {
-    const e = this.o.store.eventsAfter(seq - 1, 1)[0];
-    return e && e.seq === seq ? shippedHash(e) : null;
-  }
-
   /**
    * The position, checked against the hub's own log. Central holding more
    * than the hub has, or another event at the position, means the hub's log
    * was restored from a backup (or replaced): its next seqs would name other
-   * events than central's. The last seq both agree on is found by bisection
-   * (the two logs share a prefix and differ after it); central then closes
-   * the stream, keeping its events, and opens the next one there.
+   * events than central's. Central then closes the stream, keeping its
+   * events, and opens the next one at the last seq both agree on.
    */
   private async reconcile(): Promise<IngestPosition> {
     const pos = await this.o.client.position();
     const hubSeq = this.o.store.lastSeq();
-    if (pos.lastSeq === 0 || (pos.lastSeq <= hubSeq && this.hubHash(pos.lastSeq) === pos.lastHash)) return pos;
-    const agrees = async (seq: number): Promise<boolean> => {
-      if (seq === 0) return true;
-      const probe = (await this.o.client.position(seq)).probe;
-      return probe?.hash !== null && probe?.hash === this.hubHash(seq);
-    };
-    let lo = 0;
-    let hi = Math.min(pos.lastSeq, hubSeq);
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (await agrees(mid)) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = await agreedSeq(this.o.client, this.o.store, pos);
+    if (lo === pos.lastSeq) return pos;
     this.logger.warn(
       { centralSeq: pos.lastSeq, hubSeq, agreedUpTo: lo, stream: pos.stream },
       "regency: the hub's event log differs from the central copy (restored from a backup?); central keeps its copy and a new stream starts after the last event both agree on",
     );
-    return this.o.client.openStream(pos.stream, lo);
+    return this.o.client.openStream(pos.stream, lo, this.o.hubInstance ? { hubInstance: this.o.hubInstance } : {});
   }
 
   /** Logs once per change of state (not once per retry), and keeps the status file current. */
@@ -217,4 +202,33 @@ export class Outbox {
       }
     }
   }
+}
+
+function hubHash(store: OutboxStore, seq: number): string | null {
+  const e = store.eventsAfter(seq - 1, 1)[0];
+  return e && e.seq === seq ? shippedHash(e) : null;
+}
+
+/**
+ * The last seq on which the hub's log and central's copy agree: central's
+ * whole position when the hub holds that very event, else found by
+ * bisection over central's hashes (the two logs share a prefix and differ
+ * after it). Also `pnpm hub regency join --takeover`'s starting point.
+ */
+export async function agreedSeq(client: Pick<RegencyClient, "position">, store: OutboxStore, pos: IngestPosition): Promise<number> {
+  const hubSeq = store.lastSeq();
+  if (pos.lastSeq === 0 || (pos.lastSeq <= hubSeq && hubHash(store, pos.lastSeq) === pos.lastHash)) return pos.lastSeq;
+  const agrees = async (seq: number): Promise<boolean> => {
+    if (seq === 0) return true;
+    const probe = (await client.position(seq)).probe;
+    return probe?.hash !== null && probe?.hash === hubHash(store, seq);
+  };
+  let lo = 0;
+  let hi = Math.min(pos.lastSeq, hubSeq);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (await agrees(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

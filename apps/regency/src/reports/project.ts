@@ -57,18 +57,60 @@ async function keysOf(q: Queryable, officeId: string, ticketIds: string[]): Prom
   return rows;
 }
 
-/** Re-derives the facts of these tickets of the office, then their rollups. */
-export async function projectTickets(q: Queryable, officeId: string, ticketIds: string[]): Promise<void> {
+/** An event of the projector's chunk, as read from office_events. */
+export interface ChunkEvent {
+  stream: number;
+  seq: number;
+  body: { type: string } & Record<string, unknown>;
+}
+
+/**
+ * The chunk's ticket events into regency_ticket_events (migration 0007), in
+ * the projection's transaction: how a later chunk finds these tickets' events
+ * without an index on office_events' bodies, which ingest would pay for.
+ */
+export async function recordTicketEvents(q: Queryable, officeId: string, events: readonly ChunkEvent[]): Promise<void> {
+  const mine = events.filter((e) => e.body.type.startsWith("ticket.") && typeof e.body.ticketId === "string");
+  if (mine.length === 0) return;
+  await q.query(
+    `INSERT INTO regency_ticket_events (office_id, ticket_id, stream, seq)
+     SELECT $1, * FROM unnest($2::text[], $3::int4[], $4::int8[]) ON CONFLICT DO NOTHING`,
+    [officeId, mine.map((e) => e.body.ticketId as string), mine.map((e) => e.stream), mine.map((e) => e.seq)],
+  );
+}
+
+/**
+ * Re-derives the facts of these tickets of the office, then their rollups.
+ * With `chunk` (the projector's, already in memory and recorded by
+ * recordTicketEvents) only the tickets' events before it are read back.
+ */
+export async function projectTickets(q: Queryable, officeId: string, ticketIds: string[], chunk?: readonly ChunkEvent[]): Promise<void> {
   if (ticketIds.length === 0) return;
   const before = await keysOf(q, officeId, ticketIds);
   const streams = await q.query<{ stream: number; base_seq: number }>("SELECT stream, base_seq FROM office_streams WHERE office_id = $1", [officeId]);
   const bases = new Map(streams.rows.map((r) => [r.stream, r.base_seq]));
+  const from = chunk?.[0];
+  // Per ticket, then per event, each through its primary key: a plain join was planned from the statistics, which
+  // for an office new since the last ANALYZE say "one row", and the planner then walked every event of the office for
+  // every one of its ticket events (minutes per chunk on the bench's catch-up). OFFSET 0 and LIMIT 1 keep the lookups
+  // from being flattened into such a join.
   const { rows } = await q.query<{ ticket_id: string; stream: number; seq: number; body: QueueEvent }>(
-    `SELECT body ->> 'ticketId' AS ticket_id, stream, seq, body FROM office_events
-      WHERE office_id = $1 AND body ->> 'ticketId' = ANY($2) AND type LIKE 'ticket.%'
-      ORDER BY stream, seq`,
-    [officeId, ticketIds],
+    `SELECT k.ticket_id, t.stream, t.seq, e.body
+       FROM unnest($2::text[]) AS k (ticket_id)
+       CROSS JOIN LATERAL (
+         SELECT stream, seq FROM regency_ticket_events
+          WHERE office_id = $1 AND ticket_id = k.ticket_id AND ($3::int4 IS NULL OR (stream, seq) < ($3, $4::int8)) OFFSET 0) t
+       CROSS JOIN LATERAL (SELECT body FROM office_events WHERE office_id = $1 AND stream = t.stream AND seq = t.seq LIMIT 1) e
+      ORDER BY t.stream, t.seq`,
+    [officeId, ticketIds, from?.stream ?? null, from?.seq ?? null],
   );
+  if (chunk) {
+    const wanted = new Set(ticketIds);
+    for (const e of chunk) {
+      const id = e.body.ticketId;
+      if (e.body.type.startsWith("ticket.") && typeof id === "string" && wanted.has(id)) rows.push({ ticket_id: id, stream: e.stream, seq: e.seq, body: e.body as unknown as QueueEvent });
+    }
+  }
   const byTicket = new Map<string, ShippedEvent[]>();
   for (const r of rows) {
     if (!readable(r.body)) continue;
@@ -239,6 +281,13 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
       await client.query("SELECT 1 FROM office_streams WHERE office_id = $1 FOR UPDATE", [officeId]);
       for (const table of ["regency_day_services", "regency_day_histograms", "regency_month_histograms"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       for (const table of ["regency_steps", "regency_segments", "regency_tickets"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
+      await client.query("DELETE FROM regency_ticket_events WHERE office_id = $1", [officeId]);
+      await client.query(
+        `INSERT INTO regency_ticket_events (office_id, ticket_id, stream, seq)
+         SELECT office_id, body ->> 'ticketId', stream, seq FROM office_events
+          WHERE office_id = $1 AND type LIKE 'ticket.%' AND body ->> 'ticketId' IS NOT NULL`,
+        [officeId],
+      );
       const ids = (
         await client.query<{ id: string }>(
           "SELECT DISTINCT body ->> 'ticketId' AS id FROM office_events WHERE office_id = $1 AND type = 'ticket.issued'",
