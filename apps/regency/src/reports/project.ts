@@ -1,8 +1,9 @@
 /**
- * Ingest's second half: the report facts of every ticket a batch touched,
+ * The projection (run by projector.ts after ingest has acknowledged the
+ * events): the report facts of every ticket a chunk of events touched,
  * re-derived from all of that ticket's events (derive.ts) and the day
  * rollups of every (office, day, service) they fall in rewritten from the
- * facts, in the batch's own transaction. Re-deriving instead of applying
+ * facts, in the chunk's transaction with the projector's cursor. Re-deriving instead of applying
  * deltas is what keeps a retried batch, a reordered one and a restored
  * office's next stream from counting anything twice.
  */
