@@ -46,6 +46,8 @@ function copyAsText(db: Database.Database, tables: readonly string[]): void {
     if (table === "events") copyEventsAsObjects(db);
     else if (table === "service_log") db.exec(`INSERT INTO main.service_log SELECT * FROM (${TEXT_SERVICE_LOG})`);
     else if (table === "step_log") db.exec(`INSERT INTO main.step_log (${TEXT_STEP_LOG_COLUMNS}) ${TEXT_STEP_LOG}`);
+    // Before 0015 tickets held ids and the day as text and absolute times: the rows as its view gives them.
+    else if (table === "tickets") db.exec("INSERT INTO main.tickets SELECT * FROM live.ticket_rows");
     else db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
   }
 }
@@ -124,6 +126,7 @@ describe("loadMigrations", () => {
       "12-events-ticket-seq",
       "13-read-model-codes",
       "14-event-lists",
+      "15-compact-read-models",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -168,6 +171,7 @@ describe("migrate", () => {
       { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
       { id: 13, name: "read-model-codes", applied_at: 1_700_000_000_000 },
       { id: 14, name: "event-lists", applied_at: 1_700_000_000_000 },
+      { id: 15, name: "compact-read-models", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -533,7 +537,7 @@ describe("shipped migrations", () => {
     const live = openStore(":memory:");
     live.append(entries.slice(0, half));
     // SKM answers with profiles: what the survey rollups hold.
-    const answered = live.db.prepare("SELECT id, service_id, service_day FROM tickets LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
+    const answered = live.db.prepare("SELECT id, service_id, service_day FROM ticket_rows LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
     const at = live.eventsAfter(live.lastSeq() - 1, 1)[0]!.at;
     live.append(
       answered.map((t, i) => ({
@@ -554,7 +558,7 @@ describe("shipped migrations", () => {
     db.exec(`ATTACH '${livePath}' AS live`);
     // The 0013 triggers fill the rollups from these, the survey ones as rowid tables.
     for (const t of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log", "survey_responses", "personal_data"]) {
-      db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t}`);
+      db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t === "tickets" ? "ticket_rows" : t}`);
     }
     copyEventsAsObjects(db);
     db.exec("DETACH live");
@@ -617,6 +621,71 @@ describe("shipped migrations", () => {
     expect(answers(store)).toEqual(answers(live));
     expect(survey(store)).toEqual(survey(live));
     expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
+    store.close();
+    live.close();
+  });
+
+  it("0015 keeps tickets as codes, day numbers and times after the issue: the same tickets, rows as the store writes them, the same reports", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 15 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    const liveDump = dumpReadModels(live);
+    expect(liveDump.tickets.some((t) => t.segment_index > 0 && t.counter_id !== null)).toBe(true);
+
+    // What 0014 held: the same log and logs, tickets with ids and the day as text and absolute times.
+    const { path, db } = migratedUpTo(14);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    for (const t of ["event_types", "event_words", "events", "tickets", "counters", "service_log", "step_log"]) {
+      db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t === "tickets" ? "ticket_rows" : t}`);
+    }
+    db.exec("DETACH live");
+    expect(db.prepare("SELECT typeof(service_day) AS d, typeof(service_id) AS s FROM tickets LIMIT 1").get()).toEqual({ d: "text", s: "text" });
+    db.close();
+
+    const store = openStore(path);
+    // The very rows a store writes today, and nothing but numbers where ids, days and times were.
+    const rows = (s: { db: Database.Database }) => s.db.prepare("SELECT * FROM tickets ORDER BY issued_seq").all();
+    expect(rows(store)).toEqual(rows(live));
+    const types = store.db
+      .prepare(
+        `SELECT DISTINCT typeof(service_day) || typeof(issued_service_id) || typeof(service_id) || typeof(enqueued_at) AS t
+         FROM tickets`,
+      )
+      .all();
+    expect(types).toEqual([{ t: "integerintegerintegerinteger" }]);
+    expect(store.db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    expect(indexesAndTriggers(store)).toEqual(indexesAndTriggers(live));
+    // What the hub reads of a ticket: the same strings and times as before.
+    for (const t of liveDump.tickets) {
+      expect(store.ticketById(t.id)).toEqual(live.ticketById(t.id));
+      expect(store.ticketById(t.id)?.serviceDay).toBe(t.service_day);
+      expect(store.ticketIdByNumber(t.service_day, t.number)).toBe(live.ticketIdByNumber(t.service_day, t.number));
+      expect(store.eventsForTicket(t.id)).toEqual(live.eventsForTicket(t.id));
+    }
+    const firstDay = liveDump.tickets.map((t) => t.service_day).sort()[0]!;
+    expect(store.issuedCountsSince(firstDay).length).toBeGreaterThan(0);
+    expect(store.issuedCountsSince(firstDay)).toEqual(live.issuedCountsSince(firstDay));
+    const rollups = (s: { db: Database.Database }) =>
+      s.db.prepare("SELECT * FROM report_issued ORDER BY 1, 2").all();
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    expect(answers(store)).toEqual(answers(live));
+
+    // The rest of the session through 0015's writers and trigger, then a rebuild from the log.
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(rows(store)).toEqual(rows(live));
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    rebuildReadModels(store);
+    expect(rows(store)).toEqual(rows(live));
+    expect(answers(store)).toEqual(answers(live));
     store.close();
     live.close();
   });

@@ -20,7 +20,8 @@ export interface ReadModelDump {
 export function dumpReadModels(store: Store): ReadModelDump {
   const { db } = store;
   return {
-    tickets: db.prepare<[], TicketRow>("SELECT * FROM tickets ORDER BY id").all(),
+    // As the writer builds them: ids, day and times back (migration 0015's view).
+    tickets: db.prepare<[], TicketRow>("SELECT * FROM ticket_rows ORDER BY id").all(),
     counters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id").all(),
     // The ids back from their codes (migration 0013): rows as the writer builds them.
     serviceLog: db

@@ -16,7 +16,7 @@
  */
 import type Database from "better-sqlite3";
 import { SEGMENT_STEPS } from "./filter";
-import { wordOf } from "../read-models";
+import { dayOf, wordOf } from "../read-models";
 
 export interface RollupCheck {
   /** True when the rollups had to be refilled. */
@@ -63,7 +63,7 @@ export function rebuildRollups(db: Database.Database): void {
         SELECT t.service_day, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
         GROUP BY t.service_day, t.service_id;
       INSERT INTO report_issued (service_day, service_id, issued)
-        SELECT service_day, issued_service_id, count(*) FROM tickets GROUP BY 1, 2;
+        SELECT ${dayOf("service_day")}, ${wordOf("issued_service_id")}, count(*) FROM tickets GROUP BY service_day, issued_service_id;
       DELETE FROM report_survey_days;
       INSERT INTO report_survey_days
         SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
@@ -77,7 +77,7 @@ export function rebuildRollups(db: Database.Database): void {
 function rollupDays(db: Database.Database): string[] {
   return db
     .prepare<[], { day: string }>(
-      `SELECT DISTINCT service_day AS day FROM tickets
+      `SELECT DISTINCT ${dayOf("service_day")} AS day FROM tickets
        UNION SELECT service_day FROM report_issued
        UNION SELECT service_day FROM report_service_hours
        UNION SELECT service_day FROM report_service_desks
@@ -118,7 +118,8 @@ export function rebuildRollupsByDay(
       SELECT service_day, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
       FROM service_log WHERE service_day = @day GROUP BY service_day, service_id, counter_id, officer_id`,
     `INSERT INTO report_issued (service_day, service_id, issued)
-      SELECT service_day, issued_service_id, count(*) FROM tickets WHERE service_day = @day GROUP BY 1, 2`,
+      SELECT ${dayOf("service_day")}, ${wordOf("issued_service_id")}, count(*) FROM tickets
+      WHERE service_day = unixepoch(@day) / 86400 GROUP BY service_day, issued_service_id`,
     `INSERT INTO report_survey_days
       SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
         sum(biaya), sum(produk), sum(kompetensi), sum(perilaku), sum(sarana), sum(pengaduan)
