@@ -204,7 +204,7 @@ export function prepareTicketStatements(db: Database.Database) {
          ended_at = NULL, outcome = NULL, cancel_reason = NULL, recalls = log.recalls, no_show_at = NULL,
          updated_seq = @updated_seq
        FROM service_log AS log
-       WHERE tickets.id = @id AND log.ticket_id = @id AND log.segment_index = @segment_index
+       WHERE tickets.id = @id AND log.ticket_seq = tickets.issued_seq AND log.segment_index = @segment_index
          AND log.outcome = 'transferred'`,
     ),
     newSegment: {

@@ -111,3 +111,8 @@ export function dayNumber(day: string): number {
 
 /** SQL for the "YYYY-MM-DD" of a day-number column. */
 export const dayOf = (column: string): string => `date(${column} * 86400, 'unixepoch')`;
+
+/** The "YYYY-MM-DD" of a day number (the inverse of dayNumber). */
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
