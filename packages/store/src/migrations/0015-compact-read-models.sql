@@ -1,9 +1,12 @@
--- Storage per ticket (issue 13): the `tickets` read model, one row for every
+-- Storage per ticket (issue 13): the read models that grow with the history
+-- hold numbers where they held text (docs/benchmarks.md, "Storage (session
+-- 24)": 1,210 -> 975 bytes a ticket over a year, ledger included).
+--
+-- First the `tickets` read model, one row for every
 -- ticket ever issued, held five ids as text (~61 characters: an officer's id
 -- alone is a user id), the day as 'YYYY-MM-DD' (in the row and again in
 -- tickets_day_number) and six times of 6 bytes each, plus issued_seq beside a
--- rowid of its own: ~170 bytes of payload a row (docs/benchmarks.md, "Storage
--- (session 24)").
+-- rowid of its own: ~170 bytes of payload a row.
 --
 -- Now, with the columns keeping their names and their meaning:
 -- - the service, counter, officer and kiosk ids are their codes in event_words
@@ -12,7 +15,7 @@
 -- - service_day is the day number: days since 1970-01-01 of the office-local
 --   date (2 bytes; it sorts as the text did);
 -- - enqueued_at, called_at, last_called_at, started_at, ended_at and
---   no_show_at are milliseconds after issued_at (0-3 bytes instead of 6; a
+--   no_show_at are milliseconds after issued_at (0-4 bytes instead of 6; a
 --   segment 0 ticket's enqueued_at is 0, which SQLite stores in no byte);
 -- - issued_seq is the rowid (it is unique: the seq of the ticket's issue).
 -- Everything that reads a ticket reads it through the view ticket_rows, which
