@@ -100,8 +100,9 @@ export async function benchReports(
     const count = (sql: string, ...params: string[]) =>
       store.db.prepare<string[], { n: number }>(sql).get(...params)?.n ?? 0;
     const tickets = count("SELECT count(*) AS n FROM tickets");
+    // service_log holds day numbers (migration 0015): the month's days as text, converted in SQL.
     const monthSegments = count(
-      "SELECT count(*) AS n FROM service_log WHERE service_day BETWEEN ? AND ?",
+      "SELECT count(*) AS n FROM service_log WHERE service_day BETWEEN unixepoch(?) / 86400 AND unixepoch(?) / 86400",
       month.from,
       month.to,
     );
@@ -110,7 +111,7 @@ export async function benchReports(
     );
 
     const baseline = store.db.prepare<[string, string], { service_id: string; n: number }>(
-      "SELECT service_id, COUNT(*) AS n FROM service_log WHERE service_day BETWEEN ? AND ? GROUP BY service_id",
+      "SELECT service_id, COUNT(*) AS n FROM service_log WHERE service_day BETWEEN unixepoch(?) / 86400 AND unixepoch(?) / 86400 GROUP BY service_id",
     );
     const results: Record<string, number> = {};
     const measure = async (key: string, fn: () => unknown) => {

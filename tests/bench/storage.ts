@@ -22,10 +22,11 @@
  * - backup_year_ms: the backup of the N-day store, scaled by bytes to the
  *   year's file (the backup copies pages: its time goes with the size).
  *
- * `pnpm exec tsx tests/bench/storage.ts` runs it alone and prints JSON.
+ * `pnpm exec tsx tests/bench/storage.ts` runs it alone and prints JSON;
+ * `LAYAN_STORAGE_KEEP=<file>` keeps a copy of the simulated store.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, toOfficeRules } from "@layan/config";
@@ -169,6 +170,9 @@ export async function benchStorage(log: (msg: string) => void = () => undefined)
     const backupMs = performance.now() - b0;
     const yearFileBytes = yearPerTicket * yearTickets;
     store.close();
+    // For reading the store by hand afterwards (dbstat, EXPLAIN QUERY PLAN).
+    const keep = process.env.LAYAN_STORAGE_KEEP;
+    if (keep) copyFileSync(path, keep);
 
     const result: Record<string, number | string> = {
       storage_days: STORAGE_DAYS,

@@ -9,7 +9,6 @@ import fc from "fast-check";
 import { decodePayload, encodePayload } from "./event-codec";
 import { dumpReadModels, rebuildReadModels } from "./rebuild";
 import { checkRollups, createReportQueries, type ReportFilter } from "./reports";
-import { wordOf } from "./read-models";
 import { openStore } from "./store";
 import { sessionArb } from "./testing/arbitraries";
 import { OfficeSimulation, runIntents } from "./testing/office";
@@ -31,14 +30,14 @@ const SHIPPED = loadMigrations().map((m) => m.id);
 const NEXT = Math.max(...SHIPPED) + 1;
 const N = String(NEXT).padStart(4, "0");
 
-/** service_log and step_log as releases before 0013 held them: the ids as text. */
-const TEXT_SERVICE_LOG = `SELECT ticket_id, segment_index, ticket_number, service_day, ${wordOf("service_id")}, priority,
-  ${wordOf("counter_id")}, ${wordOf("officer_id")}, issued_at, enqueued_at, called_at, started_at, ended_at, outcome,
+/** service_log and step_log as releases before 0013 held them: the ids, days and ticket ids as text (the views give them so). */
+const TEXT_SERVICE_LOG = `SELECT ticket_id, segment_index, ticket_number, service_day, service_id, priority,
+  counter_id, officer_id, issued_at, enqueued_at, called_at, started_at, ended_at, outcome,
   cancel_reason, wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met, recalls, ended_seq
-  FROM live.service_log ORDER BY rowid`;
+  FROM live.service_log_ids ORDER BY rowid`;
 const TEXT_STEP_LOG_COLUMNS = "ticket_id, segment_index, step_id, step_order, service_day, service_id, ms, target_ms, met";
-const TEXT_STEP_LOG = `SELECT ticket_id, segment_index, ${wordOf("step_id")}, step_order, service_day, ${wordOf("service_id")},
-  ms, target_ms, met FROM live.step_log`;
+const TEXT_STEP_LOG = `SELECT ticket_id, segment_index, step_id, step_order, service_day, service_id,
+  ms, target_ms, met FROM live.step_log_ids`;
 
 /** Copies a live store's rows into an older schema (attached as `live`), the logs' ids as text. */
 function copyAsText(db: Database.Database, tables: readonly string[]): void {
@@ -46,6 +45,34 @@ function copyAsText(db: Database.Database, tables: readonly string[]): void {
     if (table === "events") copyEventsAsObjects(db);
     else if (table === "service_log") db.exec(`INSERT INTO main.service_log SELECT * FROM (${TEXT_SERVICE_LOG})`);
     else if (table === "step_log") db.exec(`INSERT INTO main.step_log (${TEXT_STEP_LOG_COLUMNS}) ${TEXT_STEP_LOG}`);
+    // Before 0015 tickets held ids and the day as text and absolute times: the rows as its view gives them.
+    else if (table === "tickets") db.exec("INSERT INTO main.tickets SELECT * FROM live.ticket_rows");
+    else db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
+  }
+}
+
+/**
+ * A live store's read models into the schema of 0013-0014 (attached as `live`):
+ * the logs' ids as codes, their days and tickets (and all of tickets) as before 0015.
+ */
+function copyAsBefore0015(db: Database.Database, tables: readonly string[]): void {
+  const LIVE_TICKET_ID = "(SELECT id FROM live.tickets WHERE issued_seq = l.ticket_seq)";
+  for (const table of tables) {
+    if (table === "tickets") db.exec("INSERT INTO main.tickets SELECT * FROM live.ticket_rows");
+    else if (table === "service_log")
+      db.exec(`INSERT INTO main.service_log (rowid, ticket_id, segment_index, ticket_number, service_day, service_id, priority,
+          counter_id, officer_id, issued_at, enqueued_at, called_at, started_at, ended_at, outcome, cancel_reason,
+          wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met, recalls, ended_seq)
+        SELECT l.rowid, ${LIVE_TICKET_ID}, l.segment_index, l.ticket_number, date(l.service_day * 86400, 'unixepoch'), l.service_id,
+          l.priority, l.counter_id, l.officer_id, l.issued_at, l.enqueued_at, l.called_at, l.started_at, l.ended_at, l.outcome,
+          l.cancel_reason, l.wait_ms, l.service_ms, l.wait_target_ms, l.service_target_ms, l.wait_met, l.service_met, l.recalls,
+          l.ended_seq
+        FROM live.service_log AS l ORDER BY l.rowid`);
+    else if (table === "step_log")
+      db.exec(`INSERT INTO main.step_log (service_day, service_id, ticket_id, segment_index, step_id, step_order, ms, target_ms, met)
+        SELECT date(l.service_day * 86400, 'unixepoch'), l.service_id, ${LIVE_TICKET_ID}, l.segment_index, l.step_id, l.step_order,
+          l.ms, l.target_ms, l.met
+        FROM live.step_log AS l`);
     else db.exec(`INSERT INTO main.${table} SELECT * FROM live.${table}`);
   }
 }
@@ -124,6 +151,7 @@ describe("loadMigrations", () => {
       "12-events-ticket-seq",
       "13-read-model-codes",
       "14-event-lists",
+      "15-compact-read-models",
       "16-audit-log",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
@@ -169,6 +197,7 @@ describe("migrate", () => {
       { id: 12, name: "events-ticket-seq", applied_at: 1_700_000_000_000 },
       { id: 13, name: "read-model-codes", applied_at: 1_700_000_000_000 },
       { id: 14, name: "event-lists", applied_at: 1_700_000_000_000 },
+      { id: 15, name: "compact-read-models", applied_at: 1_700_000_000_000 },
       { id: 16, name: "audit-log", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
@@ -536,7 +565,7 @@ describe("shipped migrations", () => {
     const live = openStore(":memory:");
     live.append(entries.slice(0, half));
     // SKM answers with profiles: what the survey rollups hold.
-    const answered = live.db.prepare("SELECT id, service_id, service_day FROM tickets LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
+    const answered = live.db.prepare("SELECT id, service_id, service_day FROM ticket_rows LIMIT 6").all() as { id: string; service_id: string; service_day: string }[];
     const at = live.eventsAfter(live.lastSeq() - 1, 1)[0]!.at;
     live.append(
       answered.map((t, i) => ({
@@ -556,9 +585,7 @@ describe("shipped migrations", () => {
     live.db.prepare("VACUUM INTO ?").run(livePath);
     db.exec(`ATTACH '${livePath}' AS live`);
     // The 0013 triggers fill the rollups from these, the survey ones as rowid tables.
-    for (const t of ["event_types", "event_words", "tickets", "counters", "service_log", "step_log", "survey_responses", "personal_data"]) {
-      db.exec(`INSERT INTO main.${t} SELECT * FROM live.${t}`);
-    }
+    copyAsBefore0015(db, ["event_types", "event_words", "tickets", "counters", "service_log", "step_log", "survey_responses", "personal_data"]);
     copyEventsAsObjects(db);
     db.exec("DETACH live");
     const objects = db.prepare("SELECT count(*) AS n, sum(length(payload)) AS bytes FROM events WHERE payload LIKE '{%'").get() as {
@@ -620,6 +647,78 @@ describe("shipped migrations", () => {
     expect(answers(store)).toEqual(answers(live));
     expect(survey(store)).toEqual(survey(live));
     expect(store.eventsAfter(0, 1e6)).toEqual(live.eventsAfter(0, 1e6));
+    store.close();
+    live.close();
+  });
+
+  it("0015 keeps tickets as codes, day numbers and times after the issue, the logs' days and tickets as numbers: the same rows, tickets and reports", () => {
+    const intents = fc.sample(sessionArb, { numRuns: 40, seed: 15 }).flat();
+    const entries = runIntents(new OfficeSimulation(), intents);
+    const half = Math.floor(entries.length / 2);
+    const live = openStore(":memory:");
+    live.append(entries.slice(0, half));
+    const liveDump = dumpReadModels(live);
+    expect(liveDump.tickets.some((t) => t.segment_index > 0 && t.counter_id !== null)).toBe(true);
+    expect(liveDump.stepLog.length).toBeGreaterThan(0);
+
+    // What 0014 held: the same log; tickets with ids, the day as text and absolute times; the logs
+    // with the day and the ticket's id as text.
+    const { path, db } = migratedUpTo(14);
+    const livePath = join(dir, "live.db");
+    live.db.prepare("VACUUM INTO ?").run(livePath);
+    db.exec(`ATTACH '${livePath}' AS live`);
+    copyAsBefore0015(db, ["event_types", "event_words", "events", "tickets", "counters", "service_log", "step_log"]);
+    db.exec("DETACH live");
+    expect(db.prepare("SELECT typeof(service_day) AS d, typeof(service_id) AS s FROM tickets LIMIT 1").get()).toEqual({ d: "text", s: "text" });
+    db.close();
+
+    const store = openStore(path);
+    // The very rows a store writes today, and nothing but numbers where ids, days and times were.
+    const rows = (s: { db: Database.Database }) => [
+      s.db.prepare("SELECT * FROM tickets ORDER BY issued_seq").all(),
+      s.db.prepare("SELECT rowid, * FROM service_log ORDER BY rowid").all(),
+      s.db.prepare("SELECT * FROM step_log ORDER BY service_day, service_id, ticket_seq, segment_index, step_id").all(),
+    ];
+    expect(rows(store)).toEqual(rows(live));
+    const types = store.db
+      .prepare(
+        `SELECT DISTINCT typeof(service_day) || typeof(issued_service_id) || typeof(service_id) || typeof(enqueued_at) AS t FROM tickets
+         UNION SELECT DISTINCT typeof(service_day) || typeof(ticket_seq) FROM service_log
+         UNION SELECT DISTINCT typeof(service_day) || typeof(ticket_seq) FROM step_log`,
+      )
+      .all();
+    expect(types).toEqual([{ t: "integerinteger" }, { t: "integerintegerintegerinteger" }]);
+    // The views for reading by hand give the logs' rows as the writer builds them.
+    expect(store.db.prepare("SELECT * FROM step_log_ids ORDER BY ticket_id, segment_index, step_id").all()).toEqual(liveDump.stepLog);
+    expect(store.db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(dumpReadModels(store)).toEqual(liveDump);
+    expect(indexesAndTriggers(store)).toEqual(indexesAndTriggers(live));
+    // What the hub reads of a ticket: the same strings and times as before.
+    for (const t of liveDump.tickets) {
+      expect(store.ticketById(t.id)).toEqual(live.ticketById(t.id));
+      expect(store.ticketById(t.id)?.serviceDay).toBe(t.service_day);
+      expect(store.ticketIdByNumber(t.service_day, t.number)).toBe(live.ticketIdByNumber(t.service_day, t.number));
+      expect(store.eventsForTicket(t.id)).toEqual(live.eventsForTicket(t.id));
+    }
+    const firstDay = liveDump.tickets.map((t) => t.service_day).sort()[0]!;
+    expect(store.issuedCountsSince(firstDay).length).toBeGreaterThan(0);
+    expect(store.issuedCountsSince(firstDay)).toEqual(live.issuedCountsSince(firstDay));
+    const rollups = (s: { db: Database.Database }) =>
+      s.db.prepare("SELECT * FROM report_issued ORDER BY 1, 2").all();
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    expect(answers(store)).toEqual(answers(live));
+
+    // The rest of the session through 0015's writers and trigger, then a rebuild from the log.
+    live.append(entries.slice(half));
+    store.append(entries.slice(half));
+    expect(rows(store)).toEqual(rows(live));
+    expect(dumpReadModels(store)).toEqual(dumpReadModels(live));
+    expect(rollups(store)).toEqual(rollups(live));
+    expect(checkRollups(store.db).mismatches).toEqual([]);
+    rebuildReadModels(store);
+    expect(rows(store)).toEqual(rows(live));
+    expect(answers(store)).toEqual(answers(live));
     store.close();
     live.close();
   });

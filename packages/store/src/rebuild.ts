@@ -5,7 +5,6 @@ import {
   type ServiceLogRow,
   type StepLogRow,
   type TicketRow,
-  wordOf,
 } from "./read-models";
 import type { Store } from "./store";
 
@@ -20,23 +19,18 @@ export interface ReadModelDump {
 export function dumpReadModels(store: Store): ReadModelDump {
   const { db } = store;
   return {
-    tickets: db.prepare<[], TicketRow>("SELECT * FROM tickets ORDER BY id").all(),
+    // As the writer builds them: ids, day and times back (migration 0015's view).
+    tickets: db.prepare<[], TicketRow>("SELECT * FROM ticket_rows ORDER BY id").all(),
     counters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id").all(),
-    // The ids back from their codes (migration 0013): rows as the writer builds them.
+    // The ids, days and ticket ids back (migrations 0013 and 0015's views): rows as the writer builds them.
     serviceLog: db
-      .prepare<[], ServiceLogRow>(
-        `SELECT ticket_id, segment_index, ticket_number, service_day, ${wordOf("service_id")} AS service_id, priority,
-           ${wordOf("counter_id")} AS counter_id, ${wordOf("officer_id")} AS officer_id, issued_at, enqueued_at,
-           called_at, started_at, ended_at, outcome, cancel_reason, wait_ms, service_ms, wait_target_ms,
-           service_target_ms, wait_met, service_met, recalls, ended_seq
-         FROM service_log ORDER BY ticket_id, segment_index`,
-      )
-      .all(),
+      .prepare<[], ServiceLogRow & { rowid?: number }>("SELECT * FROM service_log_ids ORDER BY ticket_id, segment_index")
+      .all()
+      .map(({ rowid: _rowid, ...row }) => row),
     stepLog: db
       .prepare<[], StepLogRow>(
-        `SELECT service_day, ${wordOf("service_id")} AS service_id, ticket_id, segment_index,
-           ${wordOf("step_id")} AS step_id, step_order, ms, target_ms, met
-         FROM step_log ORDER BY ticket_id, segment_index, step_id`,
+        `SELECT service_day, service_id, ticket_id, segment_index, step_id, step_order, ms, target_ms, met
+         FROM step_log_ids ORDER BY ticket_id, segment_index, step_id`,
       )
       .all(),
   };

@@ -274,14 +274,19 @@ describe("report indexes", () => {
     expect(plan("SELECT avg(ms) FROM step_log WHERE service_id = ? AND service_day = ?", "ktp", day)).toMatch(
       /SEARCH step_log USING PRIMARY KEY \(service_day=\? AND service_id=\?\)/,
     );
-    expect(
-      plan(
-        `DELETE FROM step_log WHERE (service_day, service_id, ticket_id, segment_index) IN (
-           SELECT service_day, service_id, ticket_id, segment_index FROM service_log WHERE ticket_id = ? AND segment_index = ?)`,
-        "t1",
-        0,
-      ),
-    ).toMatch(/SEARCH step_log USING PRIMARY KEY \(service_day=\? AND service_id=\? AND ticket_id=\? AND segment_index=\?\)/);
+    // Both logs name the ticket by its issued_seq, the rowid of tickets (0015).
+    const unlog = plan(
+      `DELETE FROM step_log WHERE (service_day, service_id, ticket_seq, segment_index) IN (
+         SELECT service_day, service_id, ticket_seq, segment_index FROM service_log
+         WHERE ticket_seq = (SELECT issued_seq FROM tickets WHERE id = ?) AND segment_index = ?)`,
+      "t1",
+      0,
+    );
+    expect(unlog).toMatch(/SEARCH step_log USING PRIMARY KEY \(service_day=\? AND service_id=\? AND ticket_seq=\? AND segment_index=\?\)/);
+    expect(unlog).toMatch(/SEARCH service_log USING INDEX sqlite_autoindex_service_log_1 \(ticket_seq=\? AND segment_index=\?\)/);
+    expect(unlog).toMatch(/SEARCH tickets USING COVERING INDEX sqlite_autoindex_tickets_1 \(id=\?\)/);
+    expect(plan("SELECT * FROM ticket_rows WHERE id = ?", "t1")).toMatch(/^SEARCH t USING INDEX sqlite_autoindex_tickets_1 \(id=\?\)/);
+    expect(plan("SELECT id FROM tickets WHERE issued_seq = ?", 1)).toMatch(/SEARCH tickets USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(
       plan("SELECT min(issued_seq) FROM tickets WHERE status IN ('waiting', 'called', 'serving')"),
     ).toMatch(/tickets_open_issued_seq/);

@@ -9,7 +9,9 @@ import { createRequestTombstones } from "./tombstones";
 import {
   counterFromRow,
   createReadModelWriter,
+  dayNumber,
   ticketFromRow,
+  wordOf,
   type CounterRecord,
   type CounterRow,
   type TicketRecord,
@@ -220,14 +222,16 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       "SELECT min(issued_seq) AS seq FROM tickets WHERE status IN ('waiting', 'called', 'serving')",
     ),
     earliestIssueOfTicketsTouchedSince: db.prepare<[number], { seq: number | null }>(REPLAY_LOOKBACK_SQL),
-    ticketById: db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE id = ?"),
+    // The row as the writer wrote it, ids and day as text (migration 0015's view).
+    ticketById: db.prepare<[string], TicketRow>("SELECT * FROM ticket_rows WHERE id = ?"),
     // A range over tickets_day_number: a month of an office's tickets, never the whole history.
-    issuedCountsSince: db.prepare<[string], { serviceId: string; count: number }>(
-      `SELECT issued_service_id AS serviceId, count(*) AS count FROM tickets
-       WHERE service_day >= ? GROUP BY issued_service_id ORDER BY count DESC, issued_service_id`,
+    // The day is a day number and the service a code (migration 0015); the order is the ids' as before.
+    issuedCountsSince: db.prepare<[number], { serviceId: string; count: number }>(
+      `SELECT ${wordOf("issued_service_id")} AS serviceId, count(*) AS count FROM tickets
+       WHERE service_day >= ? GROUP BY issued_service_id ORDER BY count DESC, serviceId`,
     ),
     listCounters: db.prepare<[], CounterRow>("SELECT * FROM counters ORDER BY id"),
-    ticketIdByNumber: db.prepare<[string, string], { id: string }>(
+    ticketIdByNumber: db.prepare<[number, string], { id: string }>(
       "SELECT id FROM tickets WHERE service_day = ? AND number = ?",
     ),
     insertPersonal: db.prepare<[string, string, string, number]>(
@@ -365,9 +369,9 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
       const row = s.ticketById.get(id);
       return row && ticketFromRow(row);
     },
-    issuedCountsSince: (serviceDay) => s.issuedCountsSince.all(serviceDay),
+    issuedCountsSince: (serviceDay) => s.issuedCountsSince.all(dayNumber(serviceDay)),
     listCounters: () => s.listCounters.all().map(counterFromRow),
-    ticketIdByNumber: (serviceDay, number) => s.ticketIdByNumber.get(serviceDay, number)?.id ?? null,
+    ticketIdByNumber: (serviceDay, number) => s.ticketIdByNumber.get(dayNumber(serviceDay), number)?.id ?? null,
     close: () => {
       if (!db.open) return;
       // Keeps the planner's statistics fresh for the report queries (cheap, bounded).

@@ -5,4 +5,4 @@ export { ticketFromRow, type TicketRow, type TicketRecord } from "./tickets";
 export { counterFromRow, type CounterRow, type CounterRecord } from "./counters";
 export type { ServiceLogRow } from "./service-log";
 export type { StepLogRow } from "./step-log";
-export { compareIds, readWords, wordOf, type Words } from "./words";
+export { compareIds, dayNumber, dayOf, dayText, readWords, wordOf, type Words } from "./words";

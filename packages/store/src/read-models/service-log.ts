@@ -2,11 +2,13 @@ import type { EventOf, SegmentMeasurement, SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
 import { toFlag } from "./flag";
 import type { TicketRow } from "./tickets";
-import { prepareCodeOf } from "./words";
+import { dayNumber, prepareCodeOf } from "./words";
 
 /**
  * A `service_log` row (one finished service segment): one field per column,
- * named like the column; the ids as ids (the table holds their codes).
+ * named like the column; the ids as ids and the day as text (the table holds
+ * codes, the day's number and the ticket's issued_seq for its id: migrations
+ * 0013 and 0015).
  */
 export interface ServiceLogRow {
   ticket_id: string;
@@ -105,22 +107,27 @@ export function cancelledSegmentRow(
   };
 }
 
-/** Writes a segment's row, its ids as their codes (migration 0013). */
-export function prepareServiceLogInsert(db: Database.Database): (row: ServiceLogRow) => void {
+/**
+ * Writes a segment's row, its ids as their codes (migration 0013), its day as
+ * a number and its ticket as `ticketSeq`, the ticket's issued_seq (0015).
+ */
+export function prepareServiceLogInsert(db: Database.Database): (row: ServiceLogRow, ticketSeq: number) => void {
   const codeOf = prepareCodeOf(db);
-  const insert = db.prepare<Omit<ServiceLogRow, "service_id" | "counter_id" | "officer_id"> & Codes>(
-    `INSERT INTO service_log (ticket_id, segment_index, ticket_number, service_day, service_id, priority,
+  const insert = db.prepare<Omit<ServiceLogRow, "ticket_id" | "service_day" | "service_id" | "counter_id" | "officer_id"> & Codes>(
+    `INSERT INTO service_log (ticket_seq, segment_index, ticket_number, service_day, service_id, priority,
        counter_id, officer_id, issued_at, enqueued_at, called_at, started_at, ended_at, outcome,
        cancel_reason, wait_ms, service_ms, wait_target_ms, service_target_ms, wait_met, service_met,
        recalls, ended_seq)
-     VALUES (@ticket_id, @segment_index, @ticket_number, @service_day, @service_id, @priority,
+     VALUES (@ticket_seq, @segment_index, @ticket_number, @service_day, @service_id, @priority,
        @counter_id, @officer_id, @issued_at, @enqueued_at, @called_at, @started_at, @ended_at, @outcome,
        @cancel_reason, @wait_ms, @service_ms, @wait_target_ms, @service_target_ms, @wait_met, @service_met,
        @recalls, @ended_seq)`,
   );
-  return (row) => {
+  return ({ ticket_id: _id, ...row }, ticketSeq) => {
     insert.run({
       ...row,
+      ticket_seq: ticketSeq,
+      service_day: dayNumber(row.service_day),
       service_id: codeOf(row.service_id),
       counter_id: row.counter_id === null ? null : codeOf(row.counter_id),
       officer_id: row.officer_id === null ? null : codeOf(row.officer_id),
@@ -129,6 +136,8 @@ export function prepareServiceLogInsert(db: Database.Database): (row: ServiceLog
 }
 
 interface Codes {
+  ticket_seq: number;
+  service_day: number;
   service_id: number;
   counter_id: number | null;
   officer_id: number | null;
@@ -137,11 +146,15 @@ interface Codes {
 /** The rows of a segment that turned out not to have ended (an undone transfer): steps first, for the foreign key. */
 export function prepareSegmentUnlog(db: Database.Database) {
   // Through the segment's row: step_log's key leads with its day and service (migration 0011).
+  // Both name the ticket by its issued_seq (migration 0015).
   const steps = db.prepare<[string, number]>(
-    `DELETE FROM step_log WHERE (service_day, service_id, ticket_id, segment_index) IN (
-       SELECT service_day, service_id, ticket_id, segment_index FROM service_log WHERE ticket_id = ? AND segment_index = ?)`,
+    `DELETE FROM step_log WHERE (service_day, service_id, ticket_seq, segment_index) IN (
+       SELECT service_day, service_id, ticket_seq, segment_index FROM service_log
+       WHERE ticket_seq = (SELECT issued_seq FROM tickets WHERE id = ?) AND segment_index = ?)`,
   );
-  const segment = db.prepare<[string, number]>("DELETE FROM service_log WHERE ticket_id = ? AND segment_index = ?");
+  const segment = db.prepare<[string, number]>(
+    "DELETE FROM service_log WHERE ticket_seq = (SELECT issued_seq FROM tickets WHERE id = ?) AND segment_index = ?",
+  );
   return (ticketId: string, segmentIndex: number): number => {
     steps.run(ticketId, segmentIndex);
     return segment.run(ticketId, segmentIndex).changes;

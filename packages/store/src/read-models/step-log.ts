@@ -2,7 +2,7 @@ import type { SegmentMeasurement } from "@layan/core";
 import type Database from "better-sqlite3";
 import { toFlag } from "./flag";
 import type { TicketRow } from "./tickets";
-import { prepareCodeOf } from "./words";
+import { dayNumber, prepareCodeOf } from "./words";
 
 /** A `step_log` row (one ticked SOP step of a measured segment): one field per column, the ids as ids. */
 export interface StepLogRow {
@@ -31,16 +31,32 @@ export function stepLogRows(ticket: TicketRow, m: SegmentMeasurement): StepLogRo
   }));
 }
 
-/** Writes a step's row, its ids as their codes (migration 0013). */
-export function prepareStepLogInsert(db: Database.Database): (row: StepLogRow) => void {
+/**
+ * Writes a step's row, its ids as their codes (migration 0013), its day as a
+ * number and its ticket as `ticketSeq`, the ticket's issued_seq (0015).
+ */
+export function prepareStepLogInsert(db: Database.Database): (row: StepLogRow, ticketSeq: number) => void {
   const codeOf = prepareCodeOf(db);
-  const insert = db.prepare<Omit<StepLogRow, "service_id" | "step_id"> & { service_id: number; step_id: number }>(
-    `INSERT INTO step_log (ticket_id, segment_index, step_id, step_order, service_day, service_id, ms,
+  const insert = db.prepare<
+    Omit<StepLogRow, "ticket_id" | "service_day" | "service_id" | "step_id"> & {
+      ticket_seq: number;
+      service_day: number;
+      service_id: number;
+      step_id: number;
+    }
+  >(
+    `INSERT INTO step_log (ticket_seq, segment_index, step_id, step_order, service_day, service_id, ms,
        target_ms, met)
-     VALUES (@ticket_id, @segment_index, @step_id, @step_order, @service_day, @service_id, @ms,
+     VALUES (@ticket_seq, @segment_index, @step_id, @step_order, @service_day, @service_id, @ms,
        @target_ms, @met)`,
   );
-  return (row) => {
-    insert.run({ ...row, service_id: codeOf(row.service_id), step_id: codeOf(row.step_id) });
+  return ({ ticket_id: _id, ...row }, ticketSeq) => {
+    insert.run({
+      ...row,
+      ticket_seq: ticketSeq,
+      service_day: dayNumber(row.service_day),
+      service_id: codeOf(row.service_id),
+      step_id: codeOf(row.step_id),
+    });
   };
 }

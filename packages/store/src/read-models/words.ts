@@ -98,3 +98,21 @@ export function compareIds(a: string | null, b: string | null): number {
   if (b === null) return 1;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
+
+/**
+ * A service day ("YYYY-MM-DD", office-local) as `tickets` holds it since
+ * migration 0015: days since 1970-01-01. It sorts as the text does.
+ */
+export function dayNumber(day: string): number {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(ms)) throw new RangeError(`not a service day: ${day}`);
+  return ms / 86_400_000;
+}
+
+/** SQL for the "YYYY-MM-DD" of a day-number column. */
+export const dayOf = (column: string): string => `date(${column} * 86400, 'unixepoch')`;
+
+/** The "YYYY-MM-DD" of a day number (the inverse of dayNumber). */
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

@@ -58,8 +58,8 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
           `the ticket is in segment ${ticket.segment_index} in ${ticket.service_id}`,
       );
     }
-    insertServiceLog(measuredSegmentRow(ticket, m, outcome, seq));
-    for (const row of stepLogRows(ticket, m)) insertStepLog(row);
+    insertServiceLog(measuredSegmentRow(ticket, m, outcome, seq), ticket.issued_seq);
+    for (const row of stepLogRows(ticket, m)) insertStepLog(row, ticket.issued_seq);
   };
 
   const release = (ticket: TicketRow, seq: number): void => {
@@ -188,7 +188,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         if (!OPEN_STATUSES.includes(ticket.status)) {
           throw new Error(`ticket.cancelled for ${ticket.id}, which is already ${ticket.status}`);
         }
-        insertServiceLog(cancelledSegmentRow(ticket, event, seq));
+        insertServiceLog(cancelledSegmentRow(ticket, event, seq), ticket.issued_seq);
         release(ticket, seq);
         tickets.ended.run({
           id: ticket.id,

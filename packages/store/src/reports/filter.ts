@@ -3,7 +3,7 @@
  * optionally, services, counters and officers. An agency filter becomes a
  * service list in the hub (agencies live in the config, not in the log).
  */
-import type { Words } from "../read-models";
+import { dayNumber, type Words } from "../read-models";
 
 export interface ReportFilter {
   /** First office-local service day, "YYYY-MM-DD", inclusive. */
@@ -24,8 +24,9 @@ export interface SqlWhere {
  * The WHERE clause for a table with service_day, service_id, counter_id and
  * officer_id columns (service_log; step_log has the first two). `alias` prefixes
  * the columns. An empty list means "none match", not "no filter". With `words`
- * the ids are matched by their codes: service_log and step_log hold codes
- * (migration 0013), the rollups ids.
+ * the ids are matched by their codes and the days by their numbers:
+ * service_log and step_log hold those (migrations 0013, 0015), the rollups
+ * ids and days as text.
  */
 export function whereOf(
   filter: ReportFilter,
@@ -35,7 +36,9 @@ export function whereOf(
 ): SqlWhere {
   const p = alias ? `${alias}.` : "";
   const parts = [`${p}service_day BETWEEN ? AND ?`];
-  const params: (string | number)[] = [filter.from, filter.to];
+  const params: (string | number)[] = words
+    ? [dayNumber(filter.from), dayNumber(filter.to)]
+    : [filter.from, filter.to];
   const list = (column: string, ids: readonly string[] | null | undefined) => {
     if (ids === null || ids === undefined) return;
     if (ids.length === 0) {
@@ -60,7 +63,7 @@ export function whereOf(
  * key, which leads with them (migration 0011), instead of a scan.
  */
 export const SEGMENT_STEPS = `t.service_day = s.service_day AND t.service_id = s.service_id
-  AND t.ticket_id = s.ticket_id AND t.segment_index = s.segment_index`;
+  AND t.ticket_seq = s.ticket_seq AND t.segment_index = s.segment_index`;
 
 /** An empty id list matches nothing (forced-index queries must not even be prepared then). */
 export function matchesNothing(filter: ReportFilter): boolean {

@@ -20,6 +20,7 @@
  *   queue (`enqueued_at`: the issue, or the transfer/reinstatement).
  */
 import type Database from "better-sqlite3";
+import { dayOf } from "../read-models";
 import { createHeatQueries, type HeatQueries } from "./breakdowns";
 import { createFeedbackReportQueries, type FeedbackReportQueries } from "./feedback";
 import { localTimeSql } from "./local-time";
@@ -62,7 +63,8 @@ export function createReportQueries(db: Database.Database, options: ReportOption
   const dataRange: ReportQueries["dataRange"] = () => {
     const r = db
       .prepare<[], { from: string | null; to: string | null }>(
-        'SELECT min(service_day) AS "from", max(service_day) AS "to" FROM service_log',
+        // Day numbers in the log (migration 0015): the range as text.
+        `SELECT ${dayOf("min(service_day)")} AS "from", ${dayOf("max(service_day)")} AS "to" FROM service_log`,
       )
       .get();
     return r?.from && r.to ? { from: r.from, to: r.to } : null;

@@ -16,7 +16,7 @@
  */
 import type Database from "better-sqlite3";
 import { SEGMENT_STEPS } from "./filter";
-import { wordOf } from "../read-models";
+import { dayOf, wordOf } from "../read-models";
 
 export interface RollupCheck {
   /** True when the rollups had to be refilled. */
@@ -50,20 +50,20 @@ export function rebuildRollups(db: Database.Database): void {
       DELETE FROM report_issued;
       DELETE FROM report_step_segments;
       INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
-        SELECT service_day, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
+        SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
         FROM service_log GROUP BY service_day, service_id, 3;
       INSERT INTO report_service_desks (service_day, service_id, counter_id, officer_id, ${SEGMENT_COLUMNS})
-        SELECT service_day, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
+        SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
         FROM service_log GROUP BY service_day, service_id, counter_id, officer_id;
       INSERT INTO report_steps (service_day, service_id, step_id, n, ms_sum, judged, met, over_sum, order_sum, target_min, target_max)
-        SELECT service_day, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
+        SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
           coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
         FROM step_log GROUP BY service_day, service_id, step_id;
       INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
-        SELECT t.service_day, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        SELECT ${dayOf("t.service_day")}, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
         GROUP BY t.service_day, t.service_id;
       INSERT INTO report_issued (service_day, service_id, issued)
-        SELECT service_day, issued_service_id, count(*) FROM tickets GROUP BY 1, 2;
+        SELECT ${dayOf("service_day")}, ${wordOf("issued_service_id")}, count(*) FROM tickets GROUP BY service_day, issued_service_id;
       DELETE FROM report_survey_days;
       INSERT INTO report_survey_days
         SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
@@ -77,7 +77,7 @@ export function rebuildRollups(db: Database.Database): void {
 function rollupDays(db: Database.Database): string[] {
   return db
     .prepare<[], { day: string }>(
-      `SELECT DISTINCT service_day AS day FROM tickets
+      `SELECT DISTINCT ${dayOf("service_day")} AS day FROM tickets
        UNION SELECT service_day FROM report_issued
        UNION SELECT service_day FROM report_service_hours
        UNION SELECT service_day FROM report_service_desks
@@ -112,13 +112,14 @@ export function rebuildRollupsByDay(
     "DELETE FROM report_survey_days WHERE service_day = @day",
     "DELETE FROM report_step_segments WHERE service_day = @day",
     `INSERT INTO report_service_hours (service_day, service_id, epoch_hour, ${SEGMENT_COLUMNS})
-      SELECT service_day, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
-      FROM service_log WHERE service_day = @day GROUP BY service_day, service_id, 3`,
+      SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, enqueued_at / 3600000, ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = unixepoch(@day) / 86400 GROUP BY service_day, service_id, 3`,
     `INSERT INTO report_service_desks (service_day, service_id, counter_id, officer_id, ${SEGMENT_COLUMNS})
-      SELECT service_day, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
-      FROM service_log WHERE service_day = @day GROUP BY service_day, service_id, counter_id, officer_id`,
+      SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, coalesce(${wordOf("counter_id")}, ''), coalesce(${wordOf("officer_id")}, ''), ${SEGMENT_MEASURES}
+      FROM service_log WHERE service_day = unixepoch(@day) / 86400 GROUP BY service_day, service_id, counter_id, officer_id`,
     `INSERT INTO report_issued (service_day, service_id, issued)
-      SELECT service_day, issued_service_id, count(*) FROM tickets WHERE service_day = @day GROUP BY 1, 2`,
+      SELECT ${dayOf("service_day")}, ${wordOf("issued_service_id")}, count(*) FROM tickets
+      WHERE service_day = unixepoch(@day) / 86400 GROUP BY service_day, issued_service_id`,
     `INSERT INTO report_survey_days
       SELECT service_day, service_id, coalesce(counter_id, ''), count(*), sum(persyaratan), sum(prosedur), sum(waktu),
         sum(biaya), sum(produk), sum(kompetensi), sum(perilaku), sum(sarana), sum(pengaduan)
@@ -126,14 +127,14 @@ export function rebuildRollupsByDay(
   ].map((sql) => db.prepare(sql));
   const steps = db.prepare(
     `INSERT INTO report_steps (service_day, service_id, step_id, n, ms_sum, judged, met, over_sum, order_sum, target_min, target_max)
-      SELECT service_day, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
+      SELECT ${dayOf("service_day")}, ${wordOf("service_id")}, ${wordOf("step_id")}, count(*), sum(ms), count(met), coalesce(sum(met), 0),
         coalesce(sum(max(ms - target_ms, 0)), 0), sum(step_order), min(target_ms), max(target_ms)
-      FROM step_log WHERE service_day = @day GROUP BY service_day, service_id, step_id`,
+      FROM step_log WHERE service_day = unixepoch(@day) / 86400 GROUP BY service_day, service_id, step_id`,
   );
   const stepSegments = db.prepare(
     `INSERT INTO report_step_segments (service_day, service_id, served_with_steps)
-      SELECT t.service_day, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
-        AND t.service_day = @day GROUP BY t.service_day, t.service_id`,
+      SELECT ${dayOf("t.service_day")}, ${wordOf("t.service_id")}, count(*) FROM step_log AS t JOIN service_log AS s ${SERVED_WITH_STEPS_JOIN}
+        AND t.service_day = unixepoch(@day) / 86400 GROUP BY t.service_day, t.service_id`,
   );
   const refillDay = db.transaction((day: string) => {
     for (const statement of statements) statement.run({ day });

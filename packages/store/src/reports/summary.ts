@@ -19,7 +19,7 @@ import {
 import { matchesNothing, narrowsByDesk, whereOf, type ReportFilter } from "./filter";
 import type { LocalTimeSql } from "./local-time";
 import { sourceFor, TABLES, type Source } from "./sources";
-import { compareIds, readWords, type Words } from "../read-models";
+import { compareIds, dayText, readWords, type Words } from "../read-models";
 
 export interface SummaryQueries {
   /** One row per group (for "all", the one total row). */
@@ -112,6 +112,8 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
         `SELECT ${key.sql} AS k, ${measures} FROM ${TABLES[source]} WHERE ${where.sql} GROUP BY k ORDER BY k`,
       )
       .all(...key.params, ...where.params);
+    // The log holds day numbers (migration 0015): the day's text, in the same order.
+    if (words && groupBy === "day") return rows.map((r) => ({ ...r, k: r.k === null ? null : dayText(r.k as number) }));
     if (!words || !ID_KEYS.has(groupBy)) return rows;
     // Codes back to ids, in the ids' order (the codes' is the order of first use).
     return rows
@@ -151,7 +153,9 @@ export function createSummaryQueries(db: Database.Database, time: LocalTimeSql):
       list === null ? new Float64Array(0) : Float64Array.from(JSON.parse(`[${list}]`) as number[]).sort();
     return new Map(
       rows.map(([k, wait, service]) => [
-        keyString(decode ? words.wordOrNull(k as number | null) : k),
+        keyString(
+          decode ? words.wordOrNull(k as number | null) : groupBy === "day" && k !== null ? dayText(k as number) : k,
+        ),
         { wait: parse(wait), service: parse(service) },
       ]),
     );

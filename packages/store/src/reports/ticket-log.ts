@@ -7,7 +7,7 @@
 import type Database from "better-sqlite3";
 import type { SegmentOutcome, TicketLogRow, TicketPage } from "@layan/protocol";
 import { narrowsByDesk, whereOf, type ReportFilter } from "./filter";
-import { readWords, type ServiceLogRow, type Words } from "../read-models";
+import { dayNumber, dayText, readWords, type ServiceLogRow, type Words } from "../read-models";
 
 export type TicketSort = "time" | "wait" | "service";
 export type SortDir = "asc" | "desc";
@@ -37,9 +37,16 @@ export interface TicketLog {
 }
 
 export function createTicketLog(db: Database.Database): TicketLog {
-  /** A service_log row as the log query selects it: the table's columns (ids as codes, migration 0013) plus the rowid. */
-  interface LogRowDb extends Omit<ServiceLogRow, "outcome" | "ended_seq" | "service_id" | "counter_id" | "officer_id"> {
+  /**
+   * A service_log row as the log query selects it: the table's columns (ids as
+   * codes, migration 0013; the day's number and the ticket's issued_seq, 0015)
+   * plus the rowid.
+   */
+  interface LogRowDb
+    extends Omit<ServiceLogRow, "outcome" | "ended_seq" | "ticket_id" | "service_day" | "service_id" | "counter_id" | "officer_id"> {
     rid: number;
+    ticket_seq: number;
+    service_day: number;
     outcome: SegmentOutcome;
     service_id: number;
     counter_id: number | null;
@@ -67,18 +74,20 @@ export function createTicketLog(db: Database.Database): TicketLog {
 
   // step_log's key leads with the segment's day and service (migration 0011).
   const stepsOf = db.prepare<
-    [string, number, string, number],
+    [number, number, number, number],
     { step_id: number; ms: number; target_ms: number | null; met: 0 | 1 | null }
   >(
     `SELECT step_id, ms, target_ms, met FROM step_log
-     WHERE service_day = ? AND service_id = ? AND ticket_id = ? AND segment_index = ? ORDER BY step_order`,
+     WHERE service_day = ? AND service_id = ? AND ticket_seq = ? AND segment_index = ? ORDER BY step_order`,
   );
+  // A rowid seek per row, as the steps are a key seek per row.
+  const ticketIdOf = db.prepare<[number], { id: string }>("SELECT id FROM tickets WHERE issued_seq = ?");
 
   const toLogRow = (r: LogRowDb, words: Words): TicketLogRow => ({
-    ticketId: r.ticket_id,
+    ticketId: ticketIdOf.get(r.ticket_seq)!.id,
     segmentIndex: r.segment_index,
     ticketNumber: r.ticket_number,
-    serviceDay: r.service_day,
+    serviceDay: dayText(r.service_day),
     serviceId: words.word(r.service_id),
     priority: r.priority,
     counterId: words.wordOrNull(r.counter_id),
@@ -98,7 +107,7 @@ export function createTicketLog(db: Database.Database): TicketLog {
     serviceMet: flag(r.service_met),
     recalls: r.recalls,
     steps: stepsOf
-      .all(r.service_day, r.service_id, r.ticket_id, r.segment_index)
+      .all(r.service_day, r.service_id, r.ticket_seq, r.segment_index)
       .map((s) => ({ stepId: words.word(s.step_id), ms: s.ms, targetMs: s.target_ms, met: flag(s.met) })),
   });
 
@@ -180,7 +189,7 @@ export function createTicketLog(db: Database.Database): TicketLog {
       const rows = cursor
         ? run(
             ` AND (service_day, ended_at, rowid) ${cmp} (?, ?, ?)`,
-            [cursor.v[0] as string, cursor.v[1] as number, cursor.rid],
+            [dayNumber(String(cursor.v[0])), cursor.v[1] as number, cursor.rid],
             order,
             limit + 1,
           )
@@ -190,7 +199,8 @@ export function createTicketLog(db: Database.Database): TicketLog {
       const last = kept.at(-1);
       return {
         rows: kept,
-        next: more && last ? { v: [last.service_day, last.ended_at], rid: last.rid } : null,
+        // The day as text in the cursor, as before migration 0015: a page's cursor outlives an upgrade.
+        next: more && last ? { v: [dayText(last.service_day), last.ended_at], rid: last.rid } : null,
       };
     }
 
