@@ -33,13 +33,18 @@ afterAll(async () => {
 });
 
 /** A kiosk whose only reachable origin is the hub: every other request is aborted and counted. */
-async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: string[] }> {
+async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: string[]; wasmFetches: () => number }> {
   const context = await hubContext(browser, printing.hub, { viewport: { width: 1080, height: 1920 } });
   const blocked: string[] = [];
+  let wasm = 0;
   const hubOrigin = new URL(printing.hub.url).origin;
+  // Routing turns Chromium's HTTP cache off, so every load of the 18 MB synthesizer is counted here.
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(hubOrigin)) return route.continue();
+    if (url.startsWith(hubOrigin)) {
+      if (/\/espeak-ng-[^/]*\.wasm$/.test(new URL(url).pathname)) wasm++;
+      return route.continue();
+    }
     blocked.push(url);
     return route.abort();
   });
@@ -47,10 +52,12 @@ async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: str
   pages.push(page);
   const kiosk = new KioskPage(page, printing.hub.url);
   await kiosk.open(token);
-  return { kiosk, page, blocked };
+  return { kiosk, page, blocked, wasmFetches: () => wasm };
 }
 
 const listen = (page: Page) => page.getByTestId("listen");
+
+const rootData = (page: Page, name: string) => page.locator("html").getAttribute(`data-${name}`);
 
 async function phrases(page: Page): Promise<string[]> {
   return JSON.parse((await page.locator("html").getAttribute("data-listen-phrases")) ?? "[]") as string[];
@@ -120,5 +127,31 @@ describe("kiosk: Dengarkan", () => {
     expect(read[0]).toMatch(/^Service: /);
     expect(read.some((p) => p.startsWith("Requirements:"))).toBe(true);
     expect(await samplesRms(page)).toBeGreaterThan(0.01);
+  });
+
+  it("a second reading starts without loading eSpeak-NG again", async () => {
+    const { kiosk, page, wasmFetches } = await openKiosk();
+    await kiosk.openService("ktp-el");
+    await listen(page).click();
+    await samplesRms(page);
+    await listen(page).click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("false");
+
+    await listen(page).click();
+    expect(await samplesRms(page)).toBeGreaterThan(0.01);
+    expect(wasmFetches()).toBe(1);
+    await expect(rootData(page, "listen-compiles")).resolves.toBe("1");
+  });
+
+  it("loads eSpeak-NG while the kiosk is idle after start, so the first reading finds it loaded", async () => {
+    const { kiosk, page, wasmFetches } = await openKiosk();
+    // No tap yet: the kiosk readied its synthesizer on its own.
+    await page.waitForFunction(() => document.documentElement.dataset.listenReady === "true", null, { timeout: 30_000 });
+    expect(wasmFetches()).toBe(1);
+    await kiosk.openService("ktp-el");
+    await listen(page).click();
+    expect(await samplesRms(page)).toBeGreaterThan(0.01);
+    await expect(rootData(page, "listen-warm")).resolves.toBe("true");
+    expect(wasmFetches()).toBe(1);
   });
 });
