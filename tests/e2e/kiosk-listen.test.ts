@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** A kiosk whose only reachable origin is the hub: every other request is aborted and counted. */
-async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: string[]; wasmFetches: () => number }> {
+async function openKiosk(params: Record<string, string> = {}): Promise<{ kiosk: KioskPage; page: Page; blocked: string[]; wasmFetches: () => number }> {
   const context = await hubContext(browser, printing.hub, { viewport: { width: 1080, height: 1920 } });
   const blocked: string[] = [];
   let wasm = 0;
@@ -51,7 +51,7 @@ async function openKiosk(): Promise<{ kiosk: KioskPage; page: Page; blocked: str
   const page = await context.newPage();
   pages.push(page);
   const kiosk = new KioskPage(page, printing.hub.url);
-  await kiosk.open(token);
+  await kiosk.open(token, params);
   return { kiosk, page, blocked, wasmFetches: () => wasm };
 }
 
@@ -153,5 +153,55 @@ describe("kiosk: Dengarkan", () => {
     expect(await samplesRms(page)).toBeGreaterThan(0.01);
     await expect(rootData(page, "listen-warm")).resolves.toBe("true");
     expect(wasmFetches()).toBe(1);
+  });
+
+  it("on the ticket screen the countdown to the next citizen waits while the ticket is read, and counts again from when it stops", async () => {
+    const { kiosk, page } = await openKiosk();
+    await kiosk.takeTicket("ktp-el");
+    const countdown = kiosk.confirmation.locator(".action-hint");
+    await expect(countdown.textContent()).resolves.toBe("Kembali ke awal dalam 20 detik");
+
+    // From here the page's clock moves only when the test says so; the synthesizer and Web Audio run on real time.
+    await page.clock.pauseAt((await page.evaluate<number>("Date.now()")) + 1_000);
+    await listen(page).click();
+    await samplesRms(page);
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("true");
+    // Half a minute on the page's clock while it reads: longer than the countdown, and the screen stays.
+    await page.clock.runFor(30_000);
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("true");
+    expect(await kiosk.confirmation.isVisible()).toBe(true);
+    await expect(countdown.textContent()).resolves.toBe("Kembali ke awal dalam 20 detik");
+
+    await listen(page).click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("false");
+    // The whole countdown again, from the end of the reading: still there a second before it ends...
+    await page.clock.runFor(19_000);
+    expect(await kiosk.confirmation.isVisible()).toBe(true);
+    await expect(countdown.textContent()).resolves.toBe("Kembali ke awal dalam 1 detik");
+    // ...and the next citizen's first screen once it has.
+    await page.clock.runFor(1_500);
+    await kiosk.attract.waitFor();
+  });
+
+  it("on a service page the inactivity reset waits while it reads, and counts again from when it stops", async () => {
+    const { kiosk, page } = await openKiosk({ idle: "30" });
+    await kiosk.openService("ktp-el");
+    await page.clock.pauseAt((await page.evaluate<number>("Date.now()")) + 1_000);
+    await listen(page).click();
+    await samplesRms(page);
+    await page.clock.runFor(60_000);
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("true");
+    expect(await kiosk.servicePage.isVisible()).toBe(true);
+    expect(await page.getByTestId("idle-warning").count()).toBe(0);
+
+    await listen(page).click();
+    await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("false");
+    // The last ten seconds ask "still there?"; the rest of the 30 s pass quietly.
+    await page.clock.runFor(19_000);
+    expect(await page.getByTestId("idle-warning").count()).toBe(0);
+    await page.clock.runFor(2_000);
+    await page.getByTestId("idle-warning").waitFor();
+    await page.clock.runFor(10_000);
+    await kiosk.attract.waitFor();
   });
 });
