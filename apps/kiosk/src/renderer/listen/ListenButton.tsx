@@ -133,7 +133,7 @@ export function ListenButton({ lang, listening }: { lang: Lang; listening: Liste
   return (
     <button
       type="button"
-      className={speaking ? "btn-ghost listen-btn speaking" : "btn-ghost listen-btn"}
+      className={speaking ? "btn-ghost access-btn listen-btn speaking" : "btn-ghost access-btn listen-btn"}
       onClick={toggle}
       aria-pressed={speaking}
       aria-label={speaking ? STOP[lang] : LABEL[lang]}
