@@ -118,6 +118,46 @@ async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<
   await kiosk.goHome();
 }
 
+/**
+ * The screens a citizen can still reach while the hub is unreachable (the
+ * catalog stays on screen; nothing can be issued, filed or looked up).
+ */
+async function walkOfflineScreens(kiosk: KioskPage, check: (screen: string) => Promise<void>): Promise<void> {
+  const { page } = kiosk;
+  await check("attract");
+  await kiosk.startButton.click();
+  await kiosk.agencies.waitFor();
+  await check("agencies");
+  await page.locator('[data-agency="disdukcapil"]').click();
+  await kiosk.services.waitFor();
+  await check("services");
+  await kiosk.goHome();
+  await kiosk.search("akta");
+  await kiosk.searchPage.locator("button[data-service]").first().waitFor();
+  await check("search with keyboard");
+  await kiosk.goHome();
+  await kiosk.openService("ktp-el");
+  await kiosk.blocker.waitFor();
+  await check("service page, hub unreachable");
+  await kiosk.goHome();
+  for (const screen of ["maklumat", "info"] as const) {
+    await kiosk.openFromFirstScreen(screen);
+    await page.getByTestId(`${screen}-page`).waitFor();
+    await check(screen);
+  }
+  await kiosk.openFromFirstScreen("complaint");
+  await page.locator('[data-testid="complaint-page"][data-step="category"]').waitFor();
+  await check("complaint: category");
+  await page.locator('[data-testid^="category-"]').first().click();
+  await page.getByTestId("complaint-service-none").click();
+  await page.getByTestId("complaint-text").waitFor();
+  await check("complaint: text with keyboard");
+  await kiosk.openFromFirstScreen("survey");
+  await page.getByTestId("survey-number").waitFor();
+  await check("survey: number with keyboard");
+  await kiosk.goHome();
+}
+
 describe("kiosk: reach from a wheelchair", () => {
   it("computes the band from the stand's geometry and lays out by it on a portrait screen", async () => {
     const kiosk = await openKiosk(PORTRAIT);
@@ -138,7 +178,37 @@ describe("kiosk: reach from a wheelchair", () => {
       const band = await kiosk.reachBandPx();
       await walkScreens(kiosk, async (screen) => {
         expect(await kiosk.outsideReach(band), screen).toEqual([]);
+        // Inside the band is not enough: a key or a choice below the band's fold is out of reach too.
+        expect(await kiosk.hiddenControls(), screen).toEqual([]);
       });
+    });
+  }
+
+  for (const [name, large] of [
+    ["normal text", false],
+    ["large text and high contrast", true],
+  ] as const) {
+    it(`keeps every control inside the band while the offline banner shows (portrait, ${name})`, async () => {
+      const kiosk = await openKiosk(PORTRAIT);
+      if (large) {
+        await kiosk.largeTextButton.click();
+        await kiosk.highContrastButton.click();
+      }
+      const band = await kiosk.reachBandPx();
+      await printing.hub.kill();
+      try {
+        await kiosk.offlineBanner.waitFor({ timeout: 15_000 });
+        await walkOfflineScreens(kiosk, async (screen) => {
+          expect(await kiosk.offlineBanner.isVisible(), screen).toBe(true);
+          expect(await kiosk.outsideReach(band), screen).toEqual([]);
+          expect(await kiosk.hiddenControls(), screen).toEqual([]);
+          expect(await kiosk.squeezedRegions(), screen).toEqual([]);
+          expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
+          expect(await kiosk.clippedText(), screen).toEqual([]);
+        });
+      } finally {
+        await printing.hub.restart();
+      }
     });
   }
 
@@ -173,6 +243,25 @@ describe("kiosk: large text and high contrast", () => {
         });
         // Still on after a dozen screens: the modes outlive navigation until the kiosk resets.
         expect(await kiosk.modes()).toMatchObject({ text: "large", contrast: "high" });
+      });
+    }
+  }
+
+  for (const [name, viewport] of [
+    ["portrait 1080x1920", PORTRAIT],
+    ["landscape 1920x1080", LANDSCAPE],
+  ] as const) {
+    for (const mode of ["normal", "large text", "high contrast", "large text and high contrast"] as const) {
+      it(`hides no control, squeezes no list and spills no words on any screen (${name}, ${mode})`, async () => {
+        const kiosk = await openKiosk(viewport);
+        if (mode.includes("large")) await kiosk.largeTextButton.click();
+        if (mode.includes("contrast")) await kiosk.highContrastButton.click();
+        await walkScreens(kiosk, async (screen) => {
+          expect(await kiosk.hiddenControls(), screen).toEqual([]);
+          expect(await kiosk.squeezedRegions(), screen).toEqual([]);
+          expect(await kiosk.spilledText(), screen).toEqual([]);
+          expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
+        });
       });
     }
   }

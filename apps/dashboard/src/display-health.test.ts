@@ -36,4 +36,18 @@ describe("a display's sound in the live view", () => {
     expect(displaySound({ ...healthy, audio: "off" }, NOW).status).toBe("off");
     expect(displaySound({ ...healthy, audio: null, reportedAt: null }, NOW).status).toBe("waiting");
   });
+
+  it("says every verdict in the dashboard's Indonesian, with no English word or URL syntax for the manager to decode", () => {
+    const cases: DisplayHealth[] = [
+      healthy,
+      { ...healthy, audio: "locked" },
+      { ...healthy, audio: "off" },
+      { ...healthy, lastAnnouncementOk: false },
+      { ...healthy, reportedAt: NOW - REPORT_STALE_MS - 1 },
+      { ...healthy, audio: null, reportedAt: null },
+      { ...healthy, connections: 0 },
+      { ...healthy, connections: 0, reportedAt: null },
+    ];
+    for (const d of cases) expect(displaySound(d, NOW).label).not.toMatch(/\bdisplay\b|\?/i);
+  });
 });

@@ -12,7 +12,7 @@ export type DisplaySoundStatus = "ok" | "locked" | "failed" | "off" | "stale" | 
 
 export interface DisplaySoundVerdict {
   status: DisplaySoundStatus;
-  /** Shown in the live view, in Indonesian. */
+  /** Shown in the live view in Indonesian, like the rest of the dashboard (it has no English). */
   label: string;
   tone: "good" | "bad" | "warn" | "muted";
 }
@@ -27,12 +27,12 @@ export function displaySound(d: DisplayHealth, now: number): DisplaySoundVerdict
     return { status: "waiting", label: "Menunggu laporan suara dari layar…", tone: "muted" };
   }
   if (now - d.reportedAt > REPORT_STALE_MS) {
-    return { status: "stale", label: "Layar tidak melapor — muat ulang halaman display", tone: "bad" };
+    return { status: "stale", label: "Layar tidak melapor — muat ulang halaman di layar itu", tone: "bad" };
   }
   if (d.audio === "locked") {
     return { status: "locked", label: "Suara mati — ketuk layar atau periksa pengaturan autoplay", tone: "bad" };
   }
-  if (d.audio === "off") return { status: "off", label: "Suara sengaja dimatikan (?sound=off)", tone: "muted" };
+  if (d.audio === "off") return { status: "off", label: "Suara sengaja dimatikan (layar kedua di ruangan yang sama)", tone: "muted" };
   if (d.lastAnnouncementOk === false) {
     return { status: "failed", label: "Panggilan terakhir tidak terdengar — periksa speaker", tone: "warn" };
   }

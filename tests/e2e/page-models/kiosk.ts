@@ -276,4 +276,88 @@ export class KioskPage extends AppPage {
       return out;
     })()`);
   }
+
+  /**
+   * Controls a citizen cannot see without scrolling: a button, key or field
+   * cut off by a box that scrolls or clips. A list of choices (agencies,
+   * services, answers) may run on below its fold, so its items are left out;
+   * the keyboard, the way forward and the AccessBar never may.
+   */
+  async hiddenControls(): Promise<string[]> {
+    return this.page.evaluate<string[]>(`(() => {
+      const LISTS = ".tiles, .popular, .search-results, .choice-grid, .survey-answers, .service-grid, .info-grid, [data-scroll-list]";
+      const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? "[" + el.dataset.testid + "]" : "") + " " + (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 24);
+      const out = [];
+      for (const el of document.querySelectorAll("button, input, textarea, select")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || el.closest(LISTS)) continue;
+        if (r.bottom > window.innerHeight + 0.5 || r.top < -0.5) { out.push(name(el) + " off screen"); continue; }
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          const st = getComputedStyle(a);
+          if (st.overflowY === "visible" && st.overflowX === "visible") continue;
+          const b = a.getBoundingClientRect();
+          if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
+            out.push(name(el) + " cut by " + (a.getAttribute("class") ?? a.tagName) + " (" + Math.round(r.top) + ".." + Math.round(r.bottom) + " in " + Math.round(b.top) + ".." + Math.round(b.bottom) + ")");
+            break;
+          }
+        }
+      }
+      return out;
+    })()`);
+  }
+
+  /**
+   * Words sticking out of the button, tile or card that holds them (a label
+   * wider than its button, a figure past its card's edge): what large text
+   * must never do even where nothing is clipped.
+   */
+  async spilledText(): Promise<string[]> {
+    return this.page.evaluate<string[]>(`(() => {
+      const BOXES = "button, .tile, .popular-tile, .key-fact, .live-fact, .fact, .pill, .blocker, .info-card, .choice";
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent || n.textContent.trim() === "") continue;
+        const box = n.parentElement && n.parentElement.closest(BOXES);
+        if (!box) continue;
+        const b = box.getBoundingClientRect();
+        if (b.width === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) {
+            out.push("'" + n.textContent.trim().slice(0, 24) + "' outside " + (box.getAttribute("class") ?? box.tagName) + " (" + Math.round(r.left) + ".." + Math.round(r.right) + " in " + Math.round(b.left) + ".." + Math.round(b.right) + ")");
+            break;
+          }
+        }
+      }
+      return out;
+    })()`);
+  }
+
+  /**
+   * Scroll regions squeezed to a sliver by what sits around them: one that
+   * shows less than `minPx` must at least show its first choice (tile,
+   * result, answer) whole, or that list is hidden behind a scroll in all
+   * but name. Text fields scroll their own text and are left out.
+   */
+  async squeezedRegions(minPx = 240): Promise<string[]> {
+    return this.page.evaluate<string[]>(`(() => {
+      const out = [];
+      for (const el of document.querySelectorAll("body *")) {
+        if (el.matches("textarea, input")) continue;
+        const st = getComputedStyle(el);
+        if (st.overflowY !== "auto" && st.overflowY !== "scroll") continue;
+        if (el.scrollHeight <= el.clientHeight + 1 || el.clientWidth === 0 || el.clientHeight >= ${minPx}) continue;
+        const box = el.getBoundingClientRect();
+        const first = el.querySelector("button");
+        const r = first && first.getBoundingClientRect();
+        if (!r || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+          out.push((el.getAttribute("class") ?? el.tagName) + " shows " + el.clientHeight + " of " + el.scrollHeight + " px, its first choice not whole");
+      }
+      return out;
+    })()`);
+  }
 }
+

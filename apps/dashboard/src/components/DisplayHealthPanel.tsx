@@ -17,15 +17,15 @@ export function DisplayHealthPanel({
 }) {
   return (
     <Panel
-      title="Layar display"
-      subtitle="Suara tiap layar ruang tunggu, dilaporkan layar setiap 30 detik"
+      title="Layar ruang tunggu"
+      subtitle="Suara tiap layar, dilaporkan layar setiap 30 detik"
       testId="live-displays"
     >
       {displays.length === 0 ? (
-        <p className="muted">Belum ada layar display.</p>
+        <p className="muted">Belum ada layar ruang tunggu.</p>
       ) : (
         <table className="table">
-          <TableHead cols={["Layar", "Suara", "Terakhir bicara"]} />
+          <TableHead cols={["Layar", "Suara", "Panggilan terakhir"]} />
           <tbody>
             {displays.map((d) => {
               const verdict = displaySound(d, now);

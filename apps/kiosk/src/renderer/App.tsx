@@ -4,6 +4,8 @@ import { newRequestId } from "@layan/ui";
 import {
   useCallback,
   useEffect,
+  lazy,
+  Suspense,
   useMemo,
   useRef,
   useState,
@@ -17,7 +19,7 @@ import { Header } from "./components/Header";
 import { STRINGS, type Lang } from "./i18n";
 import { useCountdown, useInactivity } from "./inactivity";
 import { listenScreenFor } from "./listen/for-app";
-import { ListenButton, useListen } from "./listen/ListenButton";
+import { ListenButton, useListen, warmUpListening } from "./listen/ListenButton";
 import type { KioskHub } from "./kiosk-hub";
 import { inactivitySeconds, type Runtime } from "./runtime";
 import { AdminPin } from "./screens/AdminPin";
@@ -30,12 +32,23 @@ import { ProblemPage, type ProblemKind } from "./screens/ProblemPage";
 import { SearchPage } from "./screens/SearchPage";
 import { ServicePage } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
-import { ComplaintPage } from "./feedback/ComplaintPage";
-import { InfoPage, MaklumatPage } from "./feedback/InfoPages";
-import { SurveyPage } from "./feedback/SurveyPage";
+import { useWhenIdle } from "./idle";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath } from "./take-ticket";
 import { blockerFor, problemFor } from "./blockers";
+
+// Not on the way to a ticket: their own chunk, loaded when the kiosk is idle (see warmUpLater).
+const loadFeedback = () => import("./feedback/screens");
+const ComplaintPage = lazy(() => loadFeedback().then((m) => ({ default: m.ComplaintPage })));
+const InfoPage = lazy(() => loadFeedback().then((m) => ({ default: m.InfoPage })));
+const MaklumatPage = lazy(() => loadFeedback().then((m) => ({ default: m.MaklumatPage })));
+const SurveyPage = lazy(() => loadFeedback().then((m) => ({ default: m.SurveyPage })));
+
+/** What the first screen does not need but a citizen soon may: loaded once the kiosk is idle after start. */
+function warmUpLater(): void {
+  warmUpListening();
+  void loadFeedback().catch(() => undefined);
+}
 
 type Screen =
   | { name: "attract" }
@@ -84,6 +97,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     resetModes();
   }, [home, resetModes]);
 
+  useWhenIdle(warmUpLater);
   const listening = useListen(lang, JSON.stringify(screen), () => (catalog ? listenScreenFor(screen, catalog) : null));
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
@@ -409,7 +423,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           <strong>{t.hubOffline}</strong> <span>{t.hubOfflineHint}</span>
         </div>
       ) : null}
-      {body}
+      <Suspense fallback={null}>{body}</Suspense>
       {screen.name === "issuing" ? null : (
         <AccessBar
           t={t}

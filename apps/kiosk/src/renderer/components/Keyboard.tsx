@@ -15,6 +15,7 @@ export function Keyboard({
   onClear,
   onBackspace,
   digits = false,
+  letters = true,
   extra = "",
 }: {
   t: Strings;
@@ -22,10 +23,12 @@ export function Keyboard({
   onClear: () => void;
   onBackspace: () => void;
   digits?: boolean;
+  /** False for a phone number: digits alone leave the field, its button and the keys room inside the reach band. */
+  letters?: boolean;
   /** Punctuation a text needs (".,?-@"), on the bottom row. */
   extra?: string;
 }) {
-  const rows = digits ? [DIGITS, ...ROWS] : ROWS;
+  const rows = [...(digits ? [DIGITS] : []), ...(letters ? ROWS : [])];
   return (
     <div className="keyboard" role="group" aria-label={t.keyboard}>
       {rows.map((row) => (
@@ -69,16 +72,19 @@ export function FieldKeyboard({
   set,
   next,
   extra,
+  letters = true,
 }: {
   t: Strings;
   set: (update: (text: string) => string) => void;
   next: (text: string, key: string) => string;
   extra: string;
+  letters?: boolean;
 }) {
   return (
     <Keyboard
       t={t}
       digits
+      letters={letters}
       extra={extra}
       onKey={(k) => set((v) => next(v, k))}
       onClear={() => set(() => "")}

@@ -229,6 +229,7 @@ export function ComplaintPage({
             <FieldKeyboard
               t={t}
               extra="+-"
+              letters={false}
               set={setPhone}
               next={(v, k) => (/[0-9+\- ]/.test(k) ? upTo(20)(v, k) : v)}
             />

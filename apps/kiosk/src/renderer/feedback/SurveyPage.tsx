@@ -144,7 +144,8 @@ export function SurveyPage({
             <label className="feedback-sub" htmlFor="survey-number">
               {f.numberTitle}
             </label>
-            <p className="feedback-note">{f.numberHint}</p>
+            {/* Why the number was not found takes the hint's place: one more line would push the last keys out of the band. */}
+            {errorLine ?? <p className="feedback-note">{f.numberHint}</p>}
             <div className="survey-number-row">
               <input
                 id="survey-number"
@@ -166,7 +167,6 @@ export function SurveyPage({
                 {f.find}
               </button>
             </div>
-            {errorLine}
             <FieldKeyboard
               t={t}
               extra="-"

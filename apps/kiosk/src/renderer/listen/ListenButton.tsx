@@ -1,9 +1,40 @@
 import { Square, Volume2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lang } from "../i18n";
-import { readWithBundled } from "./bundled";
-import { chooseEngine, readWithSystem, type Reading } from "./engine";
-import { buildPhrases, type ListenScreen } from "./phrases";
+import type { Reading } from "./engine";
+import type * as ReaderModule from "./reader";
+import type { ListenScreen } from "./phrases";
+
+type Reader = typeof ReaderModule;
+
+/*
+ * The engine (phrases, voices, the eSpeak-NG worker) is a chunk of its own,
+ * imported when the kiosk is first idle: the first screen must not wait for it.
+ * Once loaded it is kept here, so a tap starts reading in the same event.
+ */
+let reader: Reader | null = null;
+let loadingReader: Promise<Reader> | null = null;
+function loadReader(): Promise<Reader> {
+  loadingReader ??= import("./reader").then(
+    (module) => (reader = module),
+    (error: unknown) => {
+      loadingReader = null;
+      throw error;
+    },
+  );
+  return loadingReader;
+}
+
+/**
+ * Loads the listen engine and readies its synthesizer, for App.tsx to run
+ * once the kiosk has settled after start, so the first "Dengarkan" does not wait.
+ */
+export function warmUpListening(): void {
+  void loadReader().then(
+    (r) => r.warmUp(),
+    () => undefined,
+  );
+}
 
 const LABEL = { id: "Dengarkan · Listen", en: "Listen · Dengarkan" } as const;
 const STOP = { id: "Berhenti · Stop", en: "Stop · Berhenti" } as const;
@@ -37,7 +68,10 @@ export interface Listening {
 export function useListen(lang: Lang, screenKey: string, screen: () => ListenScreen | null): Listening {
   const reading = useRef<Reading | null>(null);
   const [speaking, setSpeaking] = useState(false);
+  // A tap before the engine has loaded: the reading starts when it arrives, unless stopped meanwhile.
+  const pending = useRef<object | null>(null);
   const stop = useCallback(() => {
+    pending.current = null;
     reading.current?.stop();
     reading.current = null;
     setSpeaking(false);
@@ -46,26 +80,32 @@ export function useListen(lang: Lang, screenKey: string, screen: () => ListenScr
   build.current = screen;
 
   const toggle = useCallback(() => {
-    if (reading.current) return stop();
-    const phrases = buildPhrases(build.current() ?? pageFromDom(document), lang);
-    const root = document.documentElement;
-    root.dataset.listenPhrases = JSON.stringify(phrases);
-    const engine = chooseEngine(typeof speechSynthesis === "undefined" ? undefined : speechSynthesis, lang);
-    root.dataset.listenEngine = engine.kind;
-    delete root.dataset.listenRms;
-    const r =
-      engine.kind === "system"
-        ? readWithSystem(speechSynthesis, engine.voice, phrases)
-        : readWithBundled(engine.voice, phrases, (value) => {
-            root.dataset.listenRms = value.toFixed(5);
-          });
-    reading.current = r;
+    if (reading.current || pending.current) return stop();
+    // What the screen shows now, at the tap, even if the engine arrives a moment later.
+    const what = build.current() ?? pageFromDom(document);
+    const begin = (r: Reader) => {
+      const current = r.startReading(what, lang);
+      reading.current = current;
+      void current.done.then(() => {
+        if (reading.current !== current) return;
+        reading.current = null;
+        setSpeaking(false);
+      });
+    };
     setSpeaking(true);
-    void r.done.then(() => {
-      if (reading.current !== r) return;
-      reading.current = null;
-      setSpeaking(false);
-    });
+    if (reader) return begin(reader);
+    const ticket = {};
+    pending.current = ticket;
+    void loadReader().then(
+      (r) => {
+        if (pending.current !== ticket) return;
+        pending.current = null;
+        begin(r);
+      },
+      () => {
+        if (pending.current === ticket) stop();
+      },
+    );
   }, [lang, stop]);
 
   useEffect(() => stop, [screenKey, lang, stop]);
@@ -93,7 +133,7 @@ export function ListenButton({ lang, listening }: { lang: Lang; listening: Liste
   return (
     <button
       type="button"
-      className={speaking ? "btn-ghost listen-btn speaking" : "btn-ghost listen-btn"}
+      className={speaking ? "btn-ghost access-btn listen-btn speaking" : "btn-ghost access-btn listen-btn"}
       onClick={toggle}
       aria-pressed={speaking}
       aria-label={speaking ? STOP[lang] : LABEL[lang]}

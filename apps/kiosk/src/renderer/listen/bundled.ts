@@ -1,5 +1,5 @@
 import type { Reading } from "./engine";
-import type { SpeakAnswer, SpeakRequest } from "./espeak.worker";
+import type { SynthAnswer, SynthRequest } from "./espeak.worker";
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -7,6 +7,30 @@ let nextId = 1;
 function synthesizer(): Worker {
   worker ??= new Worker(new URL("./espeak.worker.ts", import.meta.url), { type: "module" });
   return worker;
+}
+
+/** What a reading's answer says about the synthesizer (exposed on the page for support and the e2e test). */
+export interface SynthesisInfo {
+  /** An instance was already loaded when the reading was asked for. */
+  warm: boolean;
+  /** How many times the worker fetched and compiled the .wasm since the kiosk started. */
+  compiles: number;
+}
+
+/**
+ * Loads eSpeak-NG before anyone taps "Dengarkan": the kiosk calls this once,
+ * when idle after start, so the first reading does not wait for 18 MB to load.
+ */
+export function warmBundled(onWarm: (compiles: number) => void): void {
+  const w = synthesizer();
+  const onMessage = (event: MessageEvent<SynthAnswer>) => {
+    const answer = event.data;
+    if (answer.kind === "warmed") onWarm(answer.compiles);
+    if (answer.kind === "warmed" || (answer.kind === "failed" && answer.id === null))
+      w.removeEventListener("message", onMessage);
+  };
+  w.addEventListener("message", onMessage);
+  w.postMessage({ kind: "warm" } satisfies SynthRequest);
 }
 
 /** Root mean square of the samples: support (and the e2e test) can see the synthesizer was not silent. */
@@ -30,6 +54,7 @@ export function readWithBundled(
   voice: "id" | "en",
   phrases: string[],
   onSamples: (rmsValue: number) => void,
+  onSynthesized: (info: SynthesisInfo) => void = () => undefined,
 ): Reading {
   const id = nextId++;
   const context = new AudioContext();
@@ -43,11 +68,14 @@ export function readWithBundled(
     };
   });
   const w = synthesizer();
-  const onMessage = (event: MessageEvent<SpeakAnswer>) => {
-    if (event.data.id !== id) return;
+  const onMessage = (event: MessageEvent<SynthAnswer>) => {
+    const answer = event.data;
+    if (answer.kind === "warmed" || answer.id !== id) return;
     w.removeEventListener("message", onMessage);
-    if (stopped || !("wav" in event.data)) return finish();
-    void context.decodeAudioData(event.data.wav).then((buffer) => {
+    if (answer.kind === "failed") return finish();
+    onSynthesized({ warm: answer.warm, compiles: answer.compiles });
+    if (stopped) return finish();
+    void context.decodeAudioData(answer.wav).then((buffer) => {
       onSamples(rms(buffer));
       if (stopped) return finish();
       source = context.createBufferSource();
@@ -58,7 +86,7 @@ export function readWithBundled(
     }, finish);
   };
   w.addEventListener("message", onMessage);
-  w.postMessage({ id, voice, text: phrases.join("\n") } satisfies SpeakRequest);
+  w.postMessage({ kind: "speak", id, voice, text: phrases.join("\n") } satisfies SynthRequest);
   return {
     stop: () => {
       stopped = true;
