@@ -42,7 +42,8 @@ async function users(): Promise<AdminUser[]> {
 }
 
 async function userId(username: string): Promise<string> {
-  const found = (await users()).find((u) => u.username === username);
+  // Usernames are case-insensitive: a race between two spellings may store either one.
+  const found = (await users()).find((u) => u.username.toLowerCase() === username.toLowerCase());
   if (!found) throw new Error(`no user ${username}`);
   return found.id;
 }
