@@ -93,7 +93,14 @@ export class DashboardPage extends SignInPage {
   }
 
   async groupBy(label: "Layanan" | "Instansi" | "Loket" | "Petugas" | "Jam" | "Hari"): Promise<void> {
+    const by = { Layanan: "service", Instansi: "agency", Loket: "counter", Petugas: "officer", Jam: "hour", Hari: "weekday" }[label];
+    // The panel turns busy only once its fetch starts, a render after the click:
+    // wait for the grouping's own answer so `settled` cannot run before it.
+    const answer = this.page.waitForResponse(
+      (r) => r.url().includes("/api/reports/summary?") && new URL(r.url()).searchParams.get("by") === by,
+    );
     await this.page.getByTestId("breakdown").getByRole("button", { name: label, exact: true }).click();
+    await answer;
     await this.settled();
   }
 
