@@ -162,7 +162,7 @@ describe("kiosk: Dengarkan", () => {
     await expect(countdown.textContent()).resolves.toBe("Kembali ke awal dalam 20 detik");
 
     // From here the page's clock moves only when the test says so; the synthesizer and Web Audio run on real time.
-    await page.clock.pauseAt((await page.evaluate<number>("Date.now()")) + 1_000);
+    await page.clock.pauseAt(printing.hub.now() + 1_000); // the page's clock is the hub's (hubContext)
     await listen(page).click();
     await samplesRms(page);
     await expect(listen(page).getAttribute("data-speaking")).resolves.toBe("true");
@@ -186,7 +186,7 @@ describe("kiosk: Dengarkan", () => {
   it("on a service page the inactivity reset waits while it reads, and counts again from when it stops", async () => {
     const { kiosk, page } = await openKiosk({ idle: "30" });
     await kiosk.openService("ktp-el");
-    await page.clock.pauseAt((await page.evaluate<number>("Date.now()")) + 1_000);
+    await page.clock.pauseAt(printing.hub.now() + 1_000); // the page's clock is the hub's (hubContext)
     await listen(page).click();
     await samplesRms(page);
     await page.clock.runFor(60_000);
