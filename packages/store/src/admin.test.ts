@@ -48,6 +48,21 @@ describe("devices", () => {
     ]);
   });
 
+  it("enrols a revoked device's id again (a replacement kiosk keeps its devices.yaml entry), one active token per id", () => {
+    store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "Kiosk Lobi", tokenHash: "h1", createdAt: 10 });
+    expect(() => store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "Kedua", tokenHash: "h2", createdAt: 11 })).toThrow(/UNIQUE/);
+    expect(store.revokeDevice("kiosk-1", 20)).toBe(true);
+    store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "Kiosk Lobi", tokenHash: "h3", createdAt: 30 });
+    expect(store.findDeviceByTokenHash("h1")?.revokedAt).toBe(20);
+    expect(store.findDeviceByTokenHash("h3")?.revokedAt).toBeNull();
+    expect(store.renameDevice("kiosk-1", "Kiosk Pintu Masuk")).toBe(true);
+    expect(store.renameDevice("ghost", "x")).toBe(false);
+    expect(store.listDevices().map((d) => [d.id, d.name, d.revokedAt])).toEqual([
+      ["kiosk-1", "Kiosk Pintu Masuk", null],
+      ["kiosk-1", "Kiosk Pintu Masuk", 20],
+    ]);
+  });
+
   it("refuses a token hash twice and an unknown kind", () => {
     store.addDevice({ id: "kiosk-1", kind: "kiosk", name: "A", tokenHash: "h1", createdAt: 10 });
     expect(() =>

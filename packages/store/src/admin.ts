@@ -100,6 +100,8 @@ export interface AdminQueries {
   /** True when the device was active and is now revoked. */
   revokeDevice(id: string, at: number): boolean;
   listDevices(): Device[];
+  /** The enrolment's name (devices.yaml's, when listed, is written by live config); false when no such device. */
+  renameDevice(id: string, name: string): boolean;
 
   addUser(user: NewUser): void;
   /** Case-insensitive. Disabled and locked users are returned too: the caller decides. */
@@ -155,7 +157,8 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
     revokeDevice: db.prepare<[number, string]>(
       "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
     ),
-    listDevices: db.prepare<[], DeviceRow>("SELECT * FROM devices ORDER BY kind, name, id"),
+    listDevices: db.prepare<[], DeviceRow>("SELECT * FROM devices ORDER BY kind, name, id, created_at DESC"),
+    renameDevice: db.prepare<[string, string]>("UPDATE devices SET name = ? WHERE id = ?"),
 
     addUser: db.prepare<[string, string, string, string, string, number]>(
       `INSERT INTO users (id, username, display_name, role, secret_hash, failed_logins, locked_until, created_at, disabled_at)
@@ -224,6 +227,8 @@ export function createAdminQueries(db: Database.Database): AdminQueries {
     },
     revokeDevice: (id, at) => wrote(s.revokeDevice.run(at, id)).changes === 1,
     listDevices: () => s.listDevices.all().map(deviceFromRow),
+    // Every row of that id, revoked ones too: the list shows one name per device id.
+    renameDevice: (id, name) => wrote(s.renameDevice.run(name, id)).changes > 0,
 
     addUser: (u) => void wrote(s.addUser.run(u.id, u.username, u.displayName, u.role, u.secretHash, u.createdAt)),
     findUserByUsername: (username) => {
