@@ -1,5 +1,6 @@
 import "./zod-setup";
 import { z } from "zod";
+import { mayManageDevices } from "./admin-devices";
 
 /**
  * Administration over HTTP (/api/admin/…, docs/api.md "Administration"): the
@@ -36,6 +37,9 @@ export const AUDIT_ACTIONS = [
   "logout",
   "device.add",
   "device.revoke",
+  "device.pair",
+  "device.rename",
+  "device.group",
   "config.apply",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -53,6 +57,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { id: string; en: string }
   logout: { id: "Keluar", en: "Signed out" },
   "device.add": { id: "Perangkat didaftarkan", en: "Device enrolled" },
   "device.revoke": { id: "Perangkat dicabut", en: "Device revoked" },
+  "device.pair": { id: "Perangkat dipasangkan dengan kode", en: "Device paired by code" },
+  "device.rename": { id: "Perangkat diganti nama", en: "Device renamed" },
+  "device.group": { id: "Layar dipindah grup", en: "Display moved to another group" },
   "config.apply": { id: "Konfigurasi diterapkan", en: "Configuration applied" },
 };
 
@@ -177,12 +184,13 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "perangkat"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
+  if (mayManageDevices(role)) tabs.push("perangkat");
   return tabs;
 }
