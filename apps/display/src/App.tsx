@@ -17,7 +17,7 @@ const CLIP_BASE = `${import.meta.env.BASE_URL}audio/`;
 
 export function App() {
   const [token] = useState(() => takeDeviceToken());
-  if (!token) return <NotRegistered reason={null} />;
+  if (!token) return <NotRegistered reason={null} hubUrl={HUB_URL} />;
   return <Connected token={token} />;
 }
 
@@ -31,7 +31,7 @@ function Connected({ token }: { token: string }) {
 
   if (view.connection.status === "refused") {
     if (view.connection.code === "UNAUTHORIZED") forgetDeviceToken();
-    return <NotRegistered reason={view.connection.message} />;
+    return <NotRegistered reason={view.connection.message} hubUrl={HUB_URL} />;
   }
   return <DisplayScreen view={view} onEnableSound={() => void client.enableSound()} />;
 }

@@ -20,3 +20,8 @@ export function takeDeviceToken(loc: Location = location, storage: Storage = loc
 export function forgetDeviceToken(storage: Storage = localStorage): void {
   storage.removeItem(KEY);
 }
+
+/** A token collected by pairing: kept as one from the URL would be. */
+export function storeDeviceToken(token: string, storage: Storage = localStorage): void {
+  storage.setItem(KEY, token);
+}

@@ -36,6 +36,7 @@ import { useWhenIdle } from "./idle";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
 import { askPrinter, takeTicket, type PrintPath } from "./take-ticket";
 import { blockerFor, problemFor } from "./blockers";
+import { PairingScreen } from "./pairing-screen";
 
 // Not on the way to a ticket: their own chunk, loaded when the kiosk is idle (see warmUpLater).
 const loadFeedback = () => import("./feedback/screens");
@@ -130,8 +131,9 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     [runtime],
   );
 
-  if (runtime.mode === "browser" && runtime.token === null) {
-    return <StateScreen kind="unauthorized" title={t.noToken} detail={t.noTokenHint} />;
+  // A browser kiosk pairs itself; the Electron kiosk's token lives in its settings file (apps/kiosk/README.md).
+  if (runtime.mode === "browser" && (runtime.token === null || state.connection === "unauthorized")) {
+    return <PairingScreen hubUrl={runtime.hubUrl} refused={runtime.token !== null} />;
   }
   if (state.connection === "unauthorized") {
     return <StateScreen kind="unauthorized" title={t.unauthorized} detail={t.unauthorizedHint} />;
