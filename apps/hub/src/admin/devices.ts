@@ -166,7 +166,7 @@ function writeBack(ctx: HubContext, set: { path: (string | number)[]; value: unk
   if (!live) return "DEVICE_NOT_IN_CONFIG";
   const edit: ConfigEdit = { file: "devices.yaml", set };
   const result = live.applyConfig([edit]);
-  return result.ok ? null : (result.error.code as ErrorCode);
+  return result.ok ? null : result.error.code;
 }
 
 const sameGroup = (a: DisplayGroupValue | undefined, b: DisplayGroupValue) => a !== undefined && groupKey(a) === groupKey(b);

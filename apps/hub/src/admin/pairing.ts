@@ -51,10 +51,10 @@ export class PairingBook {
   start(kind: DeviceKindName, address: string, userAgent: string | null): { ok: true; code: string; secret: string; expiresAt: number } | { ok: false; code: ErrorCode } {
     this.sweep();
     if (this.pendingCount() >= PAIRING_MAX_PENDING) return { ok: false, code: "DEVICE_PAIRING_FULL" };
-    let code = "";
-    do {
-      code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join("");
-    } while (this.byCode.has(code) || this.used.has(code) || this.expired.has(code));
+    const draw = () => Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join("");
+    let code = draw();
+    // A code live, used or just expired means something else to whoever types it: draw again.
+    while (this.byCode.has(code) || this.used.has(code) || this.expired.has(code)) code = draw();
     const secret = randomBytes(24).toString("base64url");
     const at = this.now();
     const entry: Entry = { code, secretHash: hashSecret(secret), kind, requestedAt: at, expiresAt: at + PAIRING_TTL_MS, address, userAgent, approved: null };
