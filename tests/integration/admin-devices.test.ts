@@ -209,8 +209,9 @@ describe("the role matrix", () => {
 });
 
 describe("device administration", () => {
-  it("renames and moves a display in devices.yaml (comments kept), each audited", async () => {
+  it("renames and moves a display in devices.yaml (comments kept), each audited; the connected screen takes its new group", async () => {
     const before = devicesYaml();
+    const screen = await connect(hub.url, "/display", hub.displayTokens["display-samsat"]);
     const renamed = await call<AdminDevice>("POST", "/api/admin/devices/display-samsat/rename", tokens.admin, { name: "Ruang Tunggu Samsat Timur" });
     expect(renamed.body.data).toMatchObject({ name: "Ruang Tunggu Samsat Timur", inConfig: true });
     const moved = await call<AdminDevice>("POST", "/api/admin/devices/display-samsat/group", tokens.admin, { group: { counters: ["loket-1", "loket-2", "loket-3", "loket-4"] } });
@@ -220,6 +221,10 @@ describe("device administration", () => {
     expect(after).toContain("name: Ruang Tunggu Samsat Timur");
     expect(after).not.toBe(before);
     expect(after).toContain("# Perangkat: kiosk antrean");
+    // Live config regrouped the screen that was already connected: no restart, no reconnect.
+    const config = await send<{ counterIds: string[]; name: string }>(screen, "display:config", {});
+    expect(config).toMatchObject({ ok: true, data: { counterIds: ["loket-1", "loket-2", "loket-3", "loket-4"], name: "Ruang Tunggu Samsat Timur" } });
+    screen.close();
 
     const [rename] = await audit("device.rename");
     expect(rename).toMatchObject({ target: "display-samsat", before: { name: "Ruang Tunggu Samsat" }, after: { name: "Ruang Tunggu Samsat Timur", inConfig: true }, actor: { name: hub.user("admin").username } });

@@ -219,7 +219,7 @@ export function approvePairing(
         name: input.name,
         code: pairing.code,
         deviceAddress: pairing.address,
-        inConfig: listed !== null || pairing.kind === "display",
+        inConfig: listed !== null || (pairing.kind === "display" && config !== null),
         ...(group ? { group: groupKey(group) } : {}),
       },
     });
