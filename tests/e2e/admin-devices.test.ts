@@ -95,6 +95,9 @@ describe("devices in the browser", () => {
     await display.open(hub.displayTokens["display-utama"] ?? "", { sound: false });
 
     const { page, admin } = await adminOnDevices();
+    // A code misread from across the hall is told, in Indonesian, not silently ignored.
+    await admin.checkCode("zzz-zzz");
+    await expect.poll(() => admin.pairError.textContent(), SEEN).toContain("Kode pemasangan tidak dikenal");
     await expect.poll(() => admin.deviceRow("display-utama").getByTestId("device-status").textContent(), SEEN).toContain("Terhubung");
     await admin.revoke("display-utama");
 
