@@ -153,6 +153,7 @@ describe("loadMigrations", () => {
       "14-event-lists",
       "15-compact-read-models",
       "16-audit-log",
+      "19-notify",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -199,6 +200,7 @@ describe("migrate", () => {
       { id: 14, name: "event-lists", applied_at: 1_700_000_000_000 },
       { id: 15, name: "compact-read-models", applied_at: 1_700_000_000_000 },
       { id: 16, name: "audit-log", applied_at: 1_700_000_000_000 },
+      { id: 19, name: "notify", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -214,6 +216,9 @@ describe("migrate", () => {
       "event_words",
       "events",
       "migrations",
+      "notify_outbox",
+      "notify_subscriptions",
+      "notify_webhook_marks",
       "personal_data",
       "report_issued",
       "report_service_desks",
