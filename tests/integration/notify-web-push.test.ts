@@ -40,13 +40,13 @@ const enable = (c: LayanConfig, base: string | null = PUBLIC, enabled = true) =>
   c.office.notify = { webPush: { enabled, contact: "mailto:it@pesawarankab.go.id" }, aheadChoices: [1, 3, 5] };
 };
 
-async function start(options: { configure?: (c: LayanConfig) => void; clock?: FakeClock; dataDir?: string } = {}): Promise<TestHubHandle> {
+async function start(options: { configure?: (c: LayanConfig) => void; clock?: FakeClock; dataDir?: string; pushTimeoutMs?: number } = {}): Promise<TestHubHandle> {
   scratch = options.dataDir ?? mkdtempSync(join(tmpdir(), "layan-notify-"));
   const dir = scratch;
   h = await startHub({
     configure: options.configure ?? ((c) => enable(c)),
     ...(options.clock ? { clock: options.clock } : {}),
-    routes: (store) => [notifyRoutes({ db: store.db, dataDir: dir, tickMs: 0, pushAgent: push.agent, onStart: (n) => (notifier = n) })],
+    routes: (store) => [notifyRoutes({ db: store.db, dataDir: dir, tickMs: 0, pushAgent: push.agent, ...(options.pushTimeoutMs ? { pushTimeoutMs: options.pushTimeoutMs } : {}), onStart: (n) => (notifier = n) })],
   });
   return h;
 }
@@ -63,7 +63,7 @@ const subscribe = (ticketId: string, sub: StandInSubscription, ahead: number) =>
 const messagesFor = (sub: StandInSubscription) => push.received.filter((r) => r.subscriptionId === sub.id).map((r) => r.message as PushMessage);
 
 async function settled(): Promise<void> {
-  await notifier.push()?.idle();
+  await notifier.flush();
 }
 
 async function office(): Promise<{ kiosk: TestSocket<"kiosk">; counter: TestSocket<"counter">; issue: () => Promise<string> }> {
@@ -117,6 +117,7 @@ describe("Web Push to a citizen outside the hall", () => {
 
     // Finished: the browser's address is not kept.
     await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    await settled();
     expect(notifier.queries.countFor(mine)).toBe(0);
     kiosk.close();
     counter.close();
@@ -136,6 +137,27 @@ describe("Web Push to a citizen outside the hall", () => {
     await settled();
     expect(notifier.queries.countFor(mine)).toBe(0);
     expect(notifier.push()?.stats().gone).toBe(1);
+    kiosk.close();
+    counter.close();
+  });
+
+  it("goes on calling while the push service takes requests and never answers", async () => {
+    await start({ pushTimeoutMs: 300 });
+    const { kiosk, counter, issue } = await office();
+    const ids = [await issue(), await issue(), await issue()];
+    const subs = ids.map(() => push.newSubscription());
+    for (const sub of subs) push.answer(sub.id, 0);
+    for (const [i, id] of ids.entries()) expect((await subscribe(id, subs[i] ?? push.newSubscription(), 1)).status).toBe(200);
+    // Every call is answered while the sends hang: they run beside the queue, not in it.
+    await callNext(counter);
+    await completeAndCall(counter);
+    await completeAndCall(counter);
+    await settled();
+    const stats = notifier.push()?.stats();
+    expect(stats?.sent).toBe(0);
+    // Told "ahead" three times and called three times: six sends, each given up after its timeout.
+    expect(stats?.failed).toBe(6);
+    expect(stats?.queued).toBe(0);
     kiosk.close();
     counter.close();
   });

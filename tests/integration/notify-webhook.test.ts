@@ -93,10 +93,9 @@ async function start(dbPath = join(scratch, "layan.db"), seeded?: TestHubHandle)
   return h;
 }
 
-/** Lets the post-commit kick start its round, then waits for that round. */
+/** What was committed is handled and its webhook round has ended. */
 async function delivered(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  await notifier.webhook.deliverDue();
+  await notifier.flush();
 }
 
 async function office(hub: TestHubHandle): Promise<{ kiosk: TestSocket<"kiosk">; counter: TestSocket<"counter"> }> {

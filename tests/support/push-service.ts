@@ -39,7 +39,7 @@ export interface PushServiceStandIn {
   /** Requests refused (bad VAPID, undecryptable), with why: a test expects none. */
   rejected: { subscriptionId: string; reason: string }[];
   newSubscription(): StandInSubscription;
-  /** Answer this status for the subscription from now on (410: the browser unsubscribed). */
+  /** Answer this status for the subscription from now on (410: the browser unsubscribed; 0: never answer). */
   answer(subscriptionId: string, status: number): void;
   close(): Promise<void>;
 }
@@ -107,6 +107,8 @@ export async function startPushService(): Promise<PushServiceStandIn> {
         res.writeHead(404).end();
         return;
       }
+      // 0: a push service that takes the request and never answers.
+      if (status === 0) return;
       if (status !== undefined) {
         res.writeHead(status).end();
         return;
@@ -154,6 +156,7 @@ export async function startPushService(): Promise<PushServiceStandIn> {
     },
     async close() {
       agent.destroy();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const { rmSync } = await import("node:fs");
       rmSync(cert.dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { createNotifyQueries, type NotifyQueries, type Store } from "@layan/stor
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HubContext } from "../context";
+import type { CommittedEvent } from "../engine";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
 import { sourceAddress } from "../login-throttle";
@@ -45,6 +46,8 @@ export interface Notifier {
   watcher: NotifyWatcher;
   /** Day roll-over, webhook delivery, dead-letter pruning: what the timer does. */
   tick(): Promise<void>;
+  /** Handles what was committed so far and waits for the sends it caused (tests, shutdown). */
+  flush(): Promise<void>;
   offer(): NotifyOffer;
   status(): unknown;
 }
@@ -143,15 +146,29 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
         void webhook.deliverDue().catch((err: unknown) => log.error({ err }, "webhook delivery failed"));
       });
     };
-    // After the commit and after the broadcast's own turn: a message never goes before the disk holds its event.
-    const unsubscribe = ctx.engine.onCommitted((batch) => {
-      try {
-        const before = watcher.enqueued;
-        watcher.onBatch(batch);
-        if (watcher.enqueued > before) deliverSoon();
-      } catch (err) {
-        log.error({ err }, "notification bookkeeping failed; the queue is unaffected");
+    // After the commit, and after the answer: the engine calls its listeners
+    // before it acknowledges, so the watcher's reads and writes (a few rows
+    // at most) wait for the next turn instead of delaying the officer's call.
+    let batches: CommittedEvent[][] = [];
+    let watch: NodeJS.Immediate | null = null;
+    const drain = () => {
+      if (watch) clearImmediate(watch);
+      watch = null;
+      const todo = batches;
+      batches = [];
+      const before = watcher.enqueued;
+      for (const batch of todo) {
+        try {
+          watcher.onBatch(batch);
+        } catch (err) {
+          log.error({ err }, "notification bookkeeping failed; the queue is unaffected");
+        }
       }
+      if (watcher.enqueued > before) deliverSoon();
+    };
+    const unsubscribe = ctx.engine.onCommitted((batch) => {
+      batches.push(batch);
+      watch ??= setImmediate(drain);
     });
 
     const tick = async () => {
@@ -171,6 +188,15 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
       webhook,
       watcher,
       tick,
+      async flush() {
+        drain();
+        if (kick) {
+          clearImmediate(kick);
+          kick = null;
+        }
+        await webhook.deliverDue();
+        await sender?.idle();
+      },
       offer,
       status: () => {
         const o = offer().webPush;
@@ -194,6 +220,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
       if (cancel) {
         const parsed = NotifyUnsubscribeSchema.safeParse(body);
         if (!parsed.success) return refuse(res, "INVALID_PAYLOAD");
+        drain();
         const removed = queries.unsubscribe(ticketId, parsed.data.endpoint);
         watcher.unsubscribed(ticketId);
         sendJson(res, 200, { ok: true, data: { removed } });
@@ -211,6 +238,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
       const known = queries.subscriptionsOf(ticketId).some((s) => s.endpoint === subscription.endpoint);
       if (!known && queries.countFor(ticketId) >= MAX_SUBSCRIPTIONS_PER_TICKET) return refuse(res, "NOTIFY_TOO_MANY");
       queries.subscribe({ ticketId, serviceDay: today, endpoint: subscription.endpoint, keys: subscription.keys, ahead, at: now() });
+      drain();
       watcher.added(ticketId, ticket.segment.serviceId);
       sendJson(res, 200, { ok: true, data: { ahead } });
       return true;
@@ -251,6 +279,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
     return Object.assign(route, {
       async close() {
         unsubscribe();
+        if (watch) clearImmediate(watch);
         if (timer) clearInterval(timer);
         if (kick) clearImmediate(kick);
         await sender?.close();

@@ -115,13 +115,21 @@ export function createWebhookDelivery(options: WebhookOptions): WebhookDelivery 
     return counts;
   };
 
-  return {
-    deliverDue() {
-      // One round at a time: a slow gateway must not get the same row twice at once.
-      running ??= round().finally(() => {
+  let next: Promise<{ delivered: number; retried: number; dead: number }> | null = null;
+  const deliverDue = (): Promise<{ delivered: number; retried: number; dead: number }> => {
+    // One round at a time: a slow gateway must not get the same row twice at once.
+    if (!running) {
+      running = round().finally(() => {
         running = null;
       });
       return running;
-    },
+    }
+    // A row written during a round was not among its rows: one more round follows, never a pile of them.
+    next ??= running.then(() => {
+      next = null;
+      return deliverDue();
+    });
+    return next;
   };
+  return { deliverDue };
 }
