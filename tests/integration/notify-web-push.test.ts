@@ -91,6 +91,11 @@ describe("Web Push to a citizen outside the hall", () => {
     const mine = ids[3] ?? "";
     const sub = push.newSubscription();
     expect((await subscribe(mine, sub, 1)).body).toMatchObject({ ok: true, data: { ahead: 1 } });
+    // What an iPhone needs to add the page to the Home Screen, where alone it gets push.
+    const page = await (await fetch(`${h?.url ?? ""}/t/${mine}`)).text();
+    expect(page).toContain(`<link rel="manifest" href="/t/${mine}.webmanifest">`);
+    const manifest = (await (await fetch(`${h?.url ?? ""}/t/${mine}.webmanifest`)).json()) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ start_url: `/t/${mine}`, scope: "/t/", display: "standalone", short_name: "Antrean A-004" });
 
     await callNext(counter); // 2 ahead
     await settled();
@@ -242,6 +247,7 @@ describe("Web Push to a citizen outside the hall", () => {
       const page = await (await fetch(`${hub.url}/t/${mine}`)).text();
       expect(page).toContain("Pemberitahuan ke ponsel belum tersedia di kantor ini");
       expect(page).not.toContain("Beri tahu saya");
+      expect(page).not.toContain("webmanifest");
       const answer = await subscribe(mine, push.newSubscription(), 3);
       expect(answer.status).toBe(409);
       expect(answer.body.error?.code).toBe("NOTIFY_UNAVAILABLE");

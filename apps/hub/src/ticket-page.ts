@@ -120,6 +120,22 @@ export function ticketPageRoutes(ctx: HubContext): Route {
       else sendJson(res, 200, { ok: true, data: status });
       return true;
     }
+    const manifest = /^\/t\/([A-Za-z0-9_-]{16})\.webmanifest$/.exec(url.pathname);
+    if (manifest?.[1] && ctx.notify?.offer().webPush.available && publicTicketStatus(ctx, manifest[1])) {
+      // iOS gives Web Push only to a page added to the Home Screen as a web app, which needs this.
+      const number = publicTicketStatus(ctx, manifest[1])?.number ?? "";
+      sendJson(res, 200, {
+        name: `Antrean ${number} — ${ctx.setup.catalog.office.shortName}`,
+        short_name: `Antrean ${number}`,
+        start_url: `/t/${manifest[1]}`,
+        scope: "/t/",
+        display: "standalone",
+        lang: "id",
+        background_color: "#f3f6fa",
+        theme_color: "#0b4f8a",
+      });
+      return true;
+    }
     if (url.pathname === "/t/sw.js") {
       // At /t/ so its scope covers every ticket page and nothing else of the hub.
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" });
@@ -131,8 +147,8 @@ export function ticketPageRoutes(ctx: HubContext): Route {
     const id = decodePathPart(page[1] ?? "");
     const status = TICKET_ID.test(id) ? publicTicketStatus(ctx, id) : null;
     const officeName = ctx.setup.catalog.office.name;
-    // worker-src: the page registers /t/sw.js for "Beri tahu saya".
-    if (status) sendPage(res, 200, ticketHtml(ctx, id), "worker-src 'self'");
+    // worker-src, manifest-src: "Beri tahu saya" registers /t/sw.js; iOS reads the manifest.
+    if (status) sendPage(res, 200, ticketHtml(ctx, id), "worker-src 'self'; manifest-src 'self'");
     else sendPage(res, 404, notFoundHtml(officeName));
     return true;
   };
@@ -163,7 +179,8 @@ function ticketHtml(ctx: HubContext, ticketId: string): string {
   const { office } = ctx.setup.catalog;
   const officeName = office.name;
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
+<title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style>
+${ctx.notify?.offer().webPush.available ? `<link rel="manifest" href="/t/${ticketId}.webmanifest"><meta name="apple-mobile-web-app-capable" content="yes">` : ""}</head>
 <body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
 <h1 class="label">Nomor antrean Anda</h1><div class="number" id="number">…</div>
 <div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
