@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
+import { OfficerClient } from "./counter-display.support";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
 const PHONE = { ...devices["Pixel 7"], isMobile: true, hasTouch: true, locale: "id-ID", timezoneId: "Asia/Jakarta" };
@@ -155,6 +156,13 @@ describe("the ticket page where the office has not enabled notifications", () =>
       "Pemberitahuan ke ponsel belum tersedia di kantor ini. Biarkan halaman ini terbuka, atau tetap berada di sekitar ruang tunggu.",
     );
     expect(await page.getByRole("button", { name: "Beri tahu saya" }).count()).toBe(0);
+    // Once called the block has nothing to say: the page is about where to go.
+    const officer = await OfficerClient.login(hub.url, hub.user("officer").username, hub.user("officer").secret);
+    await officer.open("loket-1");
+    await officer.callNext("loket-1");
+    await page.locator(".called").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#notify").isHidden()).toBe(true);
+    officer.close();
     await phone.close();
   });
 });

@@ -34,8 +34,10 @@ export function notifyBlockHtml(offer: NotifyOffer | undefined): string {
 
 /** The page's script for the block; `key` is the hub's VAPID public key (base64url). */
 export function notifyScript(offer: NotifyOffer | undefined): string {
-  if (!offer?.webPush.available) return "";
-  return `
+  // Called, served or over: the block has nothing left to offer, either way.
+  const follow = `window.layanNotifyFollow = (t) => { const box = $("notify"); if (box && (t.status !== "waiting" || t.expired)) box.hidden = true; };`;
+  if (!offer?.webPush.available) return follow;
+  return `${follow}
 (function () {
   const key = ${JSON.stringify(offer.webPush.publicKey)};
   const box = $("notify");
@@ -85,7 +87,6 @@ export function notifyScript(offer: NotifyOffer | undefined): string {
     show("notify-start");
     msg("Pemberitahuan dihentikan.");
   };
-  window.layanNotifyFollow = (t) => { if (t.status !== "waiting" || t.expired) box.hidden = true; };
 })();`;
 }
 
