@@ -114,10 +114,14 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
       }
       return sender;
     };
-    const secret = () => {
+    // Read at start and at every tick, not per event: a secretFile would otherwise be read on every call.
+    let secretSeen: { hook: unknown; value: string | null } | null = null;
+    const readSecret = () => {
       const hook = ctx.setup.notify?.webhook;
-      return hook ? webhookSecret(hook, env) : null;
+      secretSeen = { hook, value: hook ? webhookSecret(hook, env) : null };
+      return secretSeen.value;
     };
+    const secret = () => (secretSeen && secretSeen.hook === ctx.setup.notify?.webhook ? secretSeen.value : readSecret());
     const webhook = createWebhookDelivery({
       queries,
       config: () => ctx.setup.notify?.webhook,
@@ -172,6 +176,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
     });
 
     const tick = async () => {
+      readSecret();
       const deleted = watcher.rollOver();
       if (deleted) log.info(deleted, "service day ended: push subscriptions and undelivered webhook messages of earlier days deleted");
       queries.pruneDead(now() - DEAD_LETTER_KEEP_MS);
