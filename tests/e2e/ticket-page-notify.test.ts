@@ -21,6 +21,8 @@ import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
 import { OfficerClient } from "./counter-display.support";
+import { AdminPage } from "./page-models/admin";
+import { buildDashboard } from "./page-models/dashboard";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
 const PHONE = { ...devices["Pixel 7"], isMobile: true, hasTouch: true, locale: "id-ID", timezoneId: "Asia/Jakarta" };
@@ -43,10 +45,16 @@ notify:
     enabled: true
     contact: mailto:it@pesawarankab.go.id
   aheadChoices: [3, 5, 10]
+  webhook:
+    url: http://127.0.0.1:9/layan
+    secretEnv: LAYAN_E2E_WEBHOOK_SECRET
 `,
   );
+  // The hub process inherits it: the secret never sits in office.yaml.
+  process.env.LAYAN_E2E_WEBHOOK_SECRET = "rahasia-e2e";
+  buildDashboard();
   browser = await launchChromium();
-});
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   rmSync(configDir, { recursive: true, force: true });
@@ -134,6 +142,31 @@ describe("the ticket page where the office offers notifications", () => {
     const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { notify: { webPush: { usable: boolean; subscriptions: number } } };
     expect(health.notify.webPush).toMatchObject({ usable: true, subscriptions: 0 });
     await phone.close();
+  });
+
+  it("shows the manager the webhook messages the gateway never took", async () => {
+    // A dead letter as the outbox leaves one after its last retry (tests/integration/notify-webhook.test.ts makes them for real).
+    const db = new Database(join(hub.dataDir, "layan.db"), { fileMustExist: true });
+    try {
+      const body = JSON.stringify({ id: 1, moment: "called", at: hub.now(), office: "MPP", ticketId: "x", number: "B-007", text: { id: "", en: "" } });
+      db.prepare("INSERT INTO notify_outbox (created_at, service_day, moment, body, attempts, next_at, last_error, dead_at) VALUES (?, '2026-11-18', 'called', ?, 8, ?, 'HTTP 502', ?)").run(hub.now(), body, hub.now(), hub.now());
+    } finally {
+      db.close();
+    }
+    const context = await hubContext(browser, hub, { viewport: { width: 1280, height: 900 }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+    const page = await context.newPage();
+    const admin = new AdminPage(page, hub.url);
+    await admin.goto();
+    await admin.loginAs(hub.user("manager").username, hub.user("manager").secret);
+    await page.getByRole("link", { name: "Administrasi", exact: true }).click();
+    await page.getByRole("link", { name: "Pemberitahuan", exact: true }).click();
+    const table = page.getByTestId("notify-table");
+    await table.waitFor({ timeout: 15_000 });
+    const cells = await table.locator("tbody tr").first().locator("td").allTextContents();
+    expect(cells.slice(1)).toEqual(["B-007", "Dipanggil", "8", "HTTP 502"]);
+    expect(await page.getByTestId("notify-counts").textContent()).toContain("Gagal: 1");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
   });
 });
 

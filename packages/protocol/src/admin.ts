@@ -177,12 +177,14 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "pemberitahuan"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
+  // The webhook's dead letters: the same readers as the audit trail (apps/hub/src/notify/).
+  if (mayReadAudit(role)) tabs.push("pemberitahuan");
   return tabs;
 }

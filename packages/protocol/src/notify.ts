@@ -102,3 +102,17 @@ export function notifyWords(
     bodyEn: `Ticket ${ticketNumber}: please go to ${counter} now.`,
   };
 }
+
+/** GET /api/admin/notify/dead-letters: webhook messages that gave up, newest first, and the outbox's counts. */
+export interface NotifyDeadLetterPage {
+  deadLetters: {
+    id: number;
+    moment: string;
+    createdAt: number;
+    deadAt: number | null;
+    attempts: number;
+    lastError: string | null;
+    body: Partial<WebhookMessage>;
+  }[];
+  counts: { pending: number; dead: number };
+}

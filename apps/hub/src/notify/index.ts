@@ -10,7 +10,7 @@
  */
 import type { Agent } from "node:https";
 import { serviceDayOf } from "@layan/core";
-import { fail, mayReadAudit, NotifySubscribeSchema, NotifyUnsubscribeSchema, type ErrorCode, type NotifyOffer } from "@layan/protocol";
+import { fail, mayReadAudit, NotifySubscribeSchema, NotifyUnsubscribeSchema, type ErrorCode, type NotifyDeadLetterPage, type NotifyOffer, type WebhookMessage } from "@layan/protocol";
 import { createNotifyQueries, type NotifyQueries, type Store } from "@layan/store";
 
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -262,9 +262,10 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
         deadAt: r.dead_at,
         attempts: r.attempts,
         lastError: r.last_error,
-        body: JSON.parse(r.body) as unknown,
+        body: JSON.parse(r.body) as Partial<WebhookMessage>,
       }));
-      sendJson(res, 200, { ok: true, data: { deadLetters: rows, counts: queries.outboxCounts() } });
+      const page: NotifyDeadLetterPage = { deadLetters: rows, counts: queries.outboxCounts() };
+      sendJson(res, 200, { ok: true, data: page });
       return true;
     };
 
