@@ -70,6 +70,17 @@ const AGGREGATE: Record<string, { licence: string; how: string }> = {
   },
 };
 
+/**
+ * File-level (weak) copyleft a person accepted, pinned to a version: MPL-2.0
+ * binds only its own files, which ship unmodified as the package's own files
+ * (the hub's bundle keeps them external, apps/hub/build.mjs), so their source
+ * form is what ships; Layan's files stay Apache-2.0 (MPL-2.0 §3.3, a Larger
+ * Work). docs/licences.md says so.
+ */
+const FILE_COPYLEFT: Record<string, { licence: string; how: string }> = {
+  "web-push@3.6.7": { licence: "MPL-2.0", how: "hub: Web Push (notify/), loaded from node_modules, not bundled" },
+};
+
 interface Manifest {
   name: string;
   version: string;
@@ -215,7 +226,9 @@ export function collectShipped(): { packages: Shipped[]; problems: string[] } {
     try {
       ok =
         p.licence !== "UNKNOWN" &&
-        (AGGREGATE[`${p.name}@${p.version}`]?.licence === p.licence || licenceAllowed(p.licence));
+        (AGGREGATE[`${p.name}@${p.version}`]?.licence === p.licence ||
+          FILE_COPYLEFT[`${p.name}@${p.version}`]?.licence === p.licence ||
+          licenceAllowed(p.licence));
     } catch (err) {
       problems.push(`${p.name}@${p.version}: ${(err as Error).message}`);
       continue;

@@ -107,7 +107,8 @@ await build({
   minifySyntax: true,
   charset: "ascii",
   // Native addon: loaded from node_modules at run time.
-  external: ["better-sqlite3"],
+  // web-push (MPL-2.0) stays its own unmodified files: see docs/licences.md.
+  external: ["better-sqlite3", "web-push"],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

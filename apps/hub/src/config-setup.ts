@@ -110,6 +110,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     voicePack: config.voicePack ?? null,
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
+    notify: config.office.notify,
     feedback: {
       surveyEnabled: config.office.survey.enabled,
       surveyAtCounter: config.office.survey.atCounter,

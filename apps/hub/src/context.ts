@@ -7,7 +7,7 @@ import type { CallHistory } from "./calls";
 import type { EngineStore, QueueEngine } from "./engine";
 import type { HubSetup } from "./setup";
 import type { Views } from "./views";
-import type { IssuedTicket, PrintableComplaint } from "@layan/protocol";
+import type { IssuedTicket, NotifyOffer, PrintableComplaint } from "@layan/protocol";
 
 export interface StoredTicketView {
   number: string;
@@ -71,4 +71,6 @@ export interface HubContext {
   statusUrl: (ticketId: string, host: string | undefined, secure: boolean) => string;
   /** Set when the hub runs with a config folder it reloads (live-config/): its state for /healthz. */
   liveConfig?: { status(): unknown };
+  /** Set when notifications are mounted (notify/): the ticket page's offer and /healthz. */
+  notify?: { status(): unknown; offer(): NotifyOffer };
 }

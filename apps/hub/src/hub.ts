@@ -240,6 +240,7 @@ export function createHub(options: HubOptions): Hub {
           uptimeMs: clock() - startedAt,
           commits: store.commitStats?.() ?? null,
           config: context.liveConfig?.status() ?? null,
+          notify: context.notify?.status() ?? null,
           memoryMb: { rss: mb(rss), heapUsed: mb(heapUsed), external: mb(external) },
         });
         return true;

@@ -15,6 +15,7 @@ import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { startLiveConfig } from "./live-config";
+import { notifyRoutes } from "./notify";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
 import { die, loadOfficeConfig, readTlsFiles, writableDataDir } from "./preflight";
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
       tls,
       dataDir,
       printing: networkPrinting(setup, logger),
-      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
+      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), notifyRoutes({ db: store.db, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();

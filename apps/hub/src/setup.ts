@@ -1,5 +1,5 @@
 import type { OfficeRules, WorkingCalendar } from "@layan/core";
-import type { VoicePack } from "@layan/config";
+import type { NotifyConfig, VoicePack } from "@layan/config";
 import type { Catalog, KioskScreenInfo } from "@layan/protocol";
 
 export interface PrinterSetting {
@@ -39,6 +39,8 @@ export interface HubSetup {
   kioskIdleSeconds: number;
   /** Base of the ticket status links printed as QR codes; null: derived from the request. */
   publicBaseUrl: string | null;
+  /** office.yaml `notify` (apps/hub/src/notify/); absent in setups built by hand, which notify no one. */
+  notify?: NotifyConfig;
   feedback: FeedbackSetup;
 }
 

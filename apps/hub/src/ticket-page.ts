@@ -4,6 +4,7 @@ import type { HubContext } from "./context";
 import { BASE_STYLE, escapeHtml, maklumatHtml, sendPage } from "./feedback/pages/common";
 import { surveyFormHtml, surveyScript } from "./feedback/pages/survey-form";
 import { decodePathPart, sendJson, type Route } from "./http";
+import { NOTIFY_STYLE, notifyBlockHtml, notifyScript, SERVICE_WORKER } from "./notify/page";
 
 /** Ticket ids are 16 base64url characters; anything else is not worth a lookup. */
 const TICKET_ID = /^[A-Za-z0-9_-]{16}$/;
@@ -119,12 +120,35 @@ export function ticketPageRoutes(ctx: HubContext): Route {
       else sendJson(res, 200, { ok: true, data: status });
       return true;
     }
+    const manifest = /^\/t\/([A-Za-z0-9_-]{16})\.webmanifest$/.exec(url.pathname);
+    if (manifest?.[1] && ctx.notify?.offer().webPush.available && publicTicketStatus(ctx, manifest[1])) {
+      // iOS gives Web Push only to a page added to the Home Screen as a web app, which needs this.
+      const number = publicTicketStatus(ctx, manifest[1])?.number ?? "";
+      sendJson(res, 200, {
+        name: `Antrean ${number} — ${ctx.setup.catalog.office.shortName}`,
+        short_name: `Antrean ${number}`,
+        start_url: `/t/${manifest[1]}`,
+        scope: "/t/",
+        display: "standalone",
+        lang: "id",
+        background_color: "#f3f6fa",
+        theme_color: "#0b4f8a",
+      });
+      return true;
+    }
+    if (url.pathname === "/t/sw.js") {
+      // At /t/ so its scope covers every ticket page and nothing else of the hub.
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" });
+      res.end(SERVICE_WORKER);
+      return true;
+    }
     const page = /^\/t\/([^/]+)$/.exec(url.pathname);
     if (!page) return false;
     const id = decodePathPart(page[1] ?? "");
     const status = TICKET_ID.test(id) ? publicTicketStatus(ctx, id) : null;
     const officeName = ctx.setup.catalog.office.name;
-    if (status) sendPage(res, 200, ticketHtml(ctx, id));
+    // worker-src, manifest-src: "Beri tahu saya" registers /t/sw.js; iOS reads the manifest.
+    if (status) sendPage(res, 200, ticketHtml(ctx, id), "worker-src 'self'; manifest-src 'self'");
     else sendPage(res, 404, notFoundHtml(officeName));
     return true;
   };
@@ -140,7 +164,7 @@ const STYLE = `${BASE_STYLE}
 .called{background:#0e7a3a;color:#fff;animation:pulse 1s ease-in-out 6}.called .label,.called .agency{color:#dff5e7}
 .called .go{font-size:30px;font-weight:800;margin-top:12px}
 .muted{color:#51606e;font-size:14px;margin-top:16px}.state{font-size:20px;font-weight:700;margin:16px 0 0}
-@keyframes pulse{50%{transform:scale(1.03)}}`;
+@keyframes pulse{50%{transform:scale(1.03)}}${NOTIFY_STYLE}`;
 
 /** The office's maklumat, and beside it the agency's own when the ticket's agency adopted one. */
 function maklumatBlocks(ctx: HubContext, ticketId: string): string {
@@ -155,11 +179,13 @@ function ticketHtml(ctx: HubContext, ticketId: string): string {
   const { office } = ctx.setup.catalog;
   const officeName = office.name;
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style></head>
+<title>Nomor Antrean — ${escapeHtml(officeName)}</title><style>${STYLE}</style>
+${ctx.notify?.offer().webPush.available ? `<link rel="manifest" href="/t/${ticketId}.webmanifest"><meta name="apple-mobile-web-app-capable" content="yes">` : ""}</head>
 <body><header>${escapeHtml(officeName)}</header><main><div class="card" id="card" aria-live="assertive">
 <h1 class="label">Nomor antrean Anda</h1><div class="number" id="number">…</div>
 <div class="service" id="service"></div><div class="agency" id="agency"></div><div class="agency" id="issued"></div>
 <div id="body"></div></div><p class="muted" id="updated">Memuat…</p>
+${notifyBlockHtml(ctx.notify?.offer())}
 ${office.surveyEnabled ? surveyFormHtml(office.privacy.surveyProfile) : ""}
 ${maklumatBlocks(ctx, ticketId)}
 <section class="card"><a class="button" id="complaint-link" href="/pengaduan">Sampaikan pengaduan atau saran</a>
@@ -173,6 +199,7 @@ function officeTime(at, t) {
   return new Date(at).toLocaleTimeString("id-ID", { timeZone: t.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 function render(t) {
+  if (window.layanNotifyFollow) window.layanNotifyFollow(t);
   $("number").textContent = t.number;
   $("issued").textContent = "Diambil pukul " + officeTime(t.issuedAt, t) + " " + t.timeZoneName;
   $("service").textContent = t.serviceName;
@@ -208,6 +235,7 @@ async function poll() {
   setTimeout(poll, document.hidden ? 15000 : 4000);
 }
 ${office.surveyEnabled ? surveyScript() : ""}
+${notifyScript(ctx.notify?.offer())}
 poll();
 </script></body></html>`;
 }

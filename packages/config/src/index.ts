@@ -36,3 +36,4 @@ export {
   type ConfigEdit,
   type WritePlan,
 } from "./write-back";
+export { notifySchema, notifyWarnings, NOTIFY_MOMENTS, WEBHOOK_FIELDS, type NotifyConfig, type NotifyMoment, type WebhookConfig, type WebhookField } from "./schema-notify";

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { ConfigError, sortIssues, suggest, type ConfigIssue, type PathSegment } from "./issues";
 import { closedDatesWarning, embedLogo } from "./office-checks";
 import { checkVoicePack } from "./voice-pack";
+import { notifyWarnings } from "./schema-notify";
 import {
   agenciesFileSchema,
   countersFileSchema,
@@ -355,6 +356,7 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
         ? undefined
         : closedDatesWarning(parsedOffice.value, parsedOffice.source, options.now);
     if (late) warnings.push(late);
+    warnings.push(...notifyWarnings(parsedOffice.value, parsedOffice.source));
   }
   const agencies = run.parseFile("agencies.yaml", agenciesFileSchema);
   const { services, fileIds } = readServices(run);

@@ -10,6 +10,7 @@ import type {
 } from "./types";
 import { complaints, maklumatSchema, officeInfo, report, SURVEY_URL_GONE, survey } from "./ombudsman-schema";
 import { checkReach, kioskReachSchema, kioskScreenSchema } from "./schema-kiosk-screen";
+import { notifySchema } from "./schema-notify";
 import { dateString, iconKey, idSchema, localizedText, positiveInt, stringAs, text } from "./schema-parts";
 
 export { idSchema } from "./schema-parts";
@@ -170,6 +171,7 @@ export const officeFileSchema: z.ZodType<OfficeConfig> = z.strictObject({
       voicePack: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a folder name like \"suara-kantor\" (a-z, 0-9, -)").optional(),
     })
     .prefault({}),
+  notify: notifySchema,
 });
 
 export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.strictObject({

@@ -1,4 +1,5 @@
 import type { EstimatePolicy, NoShowPolicy, PriorityPolicy, WeeklyHours } from "@layan/core";
+import type { NotifyConfig } from "./schema-notify";
 
 /** Text shown to citizens: Bahasa Indonesia first, English when the office provides it. */
 export interface LocalizedText {
@@ -53,6 +54,8 @@ export interface OfficeConfig {
     /** Folder name under kiosk-config/voice/ of the office's recorded clips; the bundled voice when absent. */
     voicePack?: string;
   };
+  /** Telling citizens outside the hall (Web Push, the office's webhook): off unless configured. */
+  notify: NotifyConfig;
 }
 
 /** A signed service pledge: text, who signed it, as what, and when it was adopted. */

@@ -20,9 +20,9 @@ describe("the administration role matrix", () => {
       for (const action of USER_ACTIONS) expect(mayManageUser(role, action, "officer"), `${role} ${action}`).toBe(false);
     }
     expect(["admin", "manager", "supervisor", "officer", "kiosk"].filter(mayReadAudit)).toEqual(["admin", "manager"]);
-    expect(adminTabsFor("manager")).toEqual(["audit"]);
+    expect(adminTabsFor("manager")).toEqual(["audit", "pemberitahuan"]);
     expect(adminTabsFor("supervisor")).toEqual(["pengguna"]);
-    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "perangkat"]);
+    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "perangkat", "pemberitahuan"]);
     expect(adminTabsFor("officer")).toEqual([]);
   });
 });

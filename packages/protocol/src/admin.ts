@@ -184,7 +184,7 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit", "perangkat"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "perangkat", "pemberitahuan"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
@@ -192,5 +192,7 @@ export function adminTabsFor(role: string): AdminTab[] {
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
   if (mayManageDevices(role)) tabs.push("perangkat");
+  // The webhook's dead letters: the same readers as the audit trail (apps/hub/src/notify/).
+  if (mayReadAudit(role)) tabs.push("pemberitahuan");
   return tabs;
 }

@@ -62,6 +62,11 @@ export const HUB_ERROR_CODES = [
   "CONFIG_INVALID",
   /** CONFIG: a valid config with a change the running queue cannot take (a service with people waiting removed, the timezone); nothing changed. */
   "CONFIG_REFUSED",
+  /** NOTIFY: telling citizens outside the hall (apps/hub/src/notify/, docs/api.md "Notifications"). */
+  "NOTIFY_UNAVAILABLE",
+  "NOTIFY_SUBSCRIPTION_INVALID",
+  "NOTIFY_TICKET_NOT_WAITING",
+  "NOTIFY_TOO_MANY",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -139,6 +144,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
   CONFIG_INVALID: { id: "Konfigurasi tidak valid dan tidak diterapkan; perbaiki baris yang disebutkan.", en: "The configuration is invalid and was not applied; fix the lines named." },
   CONFIG_REFUSED: { id: "Perubahan konfigurasi ditolak karena akan mengganggu antrean yang sedang berjalan; tidak ada yang diubah.", en: "The configuration change was refused because it would break running tickets; nothing changed." },
+  NOTIFY_UNAVAILABLE: { id: "Pemberitahuan belum tersedia di kantor ini. Pantau halaman ini atau tetap di sekitar ruang tunggu.", en: "Notifications are not available at this office. Keep this page open or stay near the waiting room." },
+  NOTIFY_SUBSCRIPTION_INVALID: { id: "Data langganan pemberitahuan dari peramban tidak sah. Muat ulang halaman dan coba lagi.", en: "The browser's push subscription is not valid. Reload the page and try again." },
+  NOTIFY_TICKET_NOT_WAITING: { id: "Nomor antrean ini tidak sedang menunggu, jadi pemberitahuan tidak diperlukan.", en: "This ticket is not waiting, so no notification is needed." },
+  NOTIFY_TOO_MANY: { id: "Terlalu banyak permintaan pemberitahuan untuk nomor ini. Coba lagi nanti.", en: "Too many notification requests for this ticket. Try again later." },
 };
 
 /**

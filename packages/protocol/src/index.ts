@@ -12,3 +12,4 @@ export * from "./regency-reports";
 export * from "./regency-auth";
 export * from "./admin";
 export * from "./admin-devices";
+export * from "./notify";

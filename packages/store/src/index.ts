@@ -50,3 +50,11 @@ export {
   type ComplaintListQuery,
   type PurgeRule,
 } from "./feedback";
+export {
+  createNotifyQueries,
+  type NotifyQueries,
+  type NewPushSubscription,
+  type OutboxRow,
+  type PushSubscriptionRecord,
+  type PushSubscriptionRow,
+} from "./notify";

@@ -154,6 +154,7 @@ describe("loadMigrations", () => {
       "15-compact-read-models",
       "16-audit-log",
       "17-device-reenrol",
+      "19-notify",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -201,6 +202,7 @@ describe("migrate", () => {
       { id: 15, name: "compact-read-models", applied_at: 1_700_000_000_000 },
       { id: 16, name: "audit-log", applied_at: 1_700_000_000_000 },
       { id: 17, name: "device-reenrol", applied_at: 1_700_000_000_000 },
+      { id: 19, name: "notify", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -216,6 +218,9 @@ describe("migrate", () => {
       "event_words",
       "events",
       "migrations",
+      "notify_outbox",
+      "notify_subscriptions",
+      "notify_webhook_marks",
       "personal_data",
       "report_issued",
       "report_service_desks",

@@ -9,6 +9,7 @@ import type {
   AdminUser,
   AuditPage,
   AuditQueryInput,
+  NotifyDeadLetterPage,
   UserRoleName,
   UserWithSecret,
 } from "@layan/protocol";
@@ -22,6 +23,7 @@ export interface AdminApi {
   changeRole(id: string, role: UserRoleName): Promise<AdminUser>;
   resetPin(id: string): Promise<UserWithSecret>;
   unlock(id: string): Promise<AdminUser>;
+  notifyDeadLetters(): Promise<NotifyDeadLetterPage>;
   audit(q: AuditQueryInput): Promise<AuditPage>;
   /** Saves the filtered trail as CSV; resolves with the file name. */
   downloadAudit(q: AuditQueryInput): Promise<string>;
@@ -64,6 +66,7 @@ export function createAdminApi(baseUrl: string, token: string, onUnauthorized: (
     changeRole: async (id, role) => data<AdminUser>(await request(user(id, "role"), undefined, { role })),
     resetPin: async (id) => data<UserWithSecret>(await request(user(id, "pin"), undefined, {})),
     unlock: async (id) => data<AdminUser>(await request(user(id, "unlock"), undefined, {})),
+    notifyDeadLetters: async () => data<NotifyDeadLetterPage>(await request("/api/admin/notify/dead-letters")),
     audit: async (q) => data<AuditPage>(await request("/api/admin/audit", q)),
     downloadAudit: async (q) => saveDownload(await request("/api/admin/audit.csv", { ...q, limit: undefined, before: undefined }), "jejak-audit.csv"),
   };

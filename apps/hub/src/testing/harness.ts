@@ -76,6 +76,8 @@ export interface StartOptions {
   tls?: { cert: string; key: string };
   /** Changes to the sample office before the hub starts (a setting the sample does not turn on). */
   configure?: (config: LayanConfig) => void;
+  /** More routes on the hub's own store, as main.ts mounts them (notifications). */
+  routes?: (store: Store) => NonNullable<HubOptions["routes"]>;
   /** Reuse devices/users already in the database (restart tests). */
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
 }
@@ -102,7 +104,9 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
-    ...(options.reports ? { routes: [reportRoutes(store.db, options.reports === true ? {} : options.reports)] } : {}),
+    ...(options.reports || options.routes
+      ? { routes: [...(options.reports ? [reportRoutes(store.db, options.reports === true ? {} : options.reports)] : []), ...(options.routes?.(store) ?? [])] }
+      : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });
   const { port } = await hub.listen(0, "127.0.0.1");

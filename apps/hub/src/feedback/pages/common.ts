@@ -53,13 +53,13 @@ textarea{min-height:110px}.field{margin-bottom:16px}.field>span{display:block;fo
 .thanks{font-size:24px;font-weight:800;color:#0e7a3a;text-align:center}`;
 
 /** The headers every citizen page is sent with: nothing cached, indexed or framed, no referrer leaking the secret URL. */
-export function sendPage(res: ServerResponse, status: number, html: string): void {
+export function sendPage(res: ServerResponse, status: number, html: string, extraCsp?: string): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "referrer-policy": "no-referrer",
     "x-robots-tag": "noindex",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'${extraCsp ? `; ${extraCsp}` : ""}`,
   });
   res.end(html);
 }
