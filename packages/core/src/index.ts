@@ -16,3 +16,4 @@ export * from "./survey";
 export * from "./working-days";
 export * from "./assessment";
 export * from "./lane";
+export * from "./today";

@@ -122,6 +122,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
   CONFIG_INVALID: { id: "Konfigurasi tidak valid dan tidak diterapkan; perbaiki baris yang disebutkan.", en: "The configuration is invalid and was not applied; fix the lines named." },
   CONFIG_REFUSED: { id: "Perubahan konfigurasi ditolak karena akan mengganggu antrean yang sedang berjalan; tidak ada yang diubah.", en: "The configuration change was refused because it would break running tickets; nothing changed." },
+  // OPERATIONS: today's service operations (apps/hub/src/admin/operations.ts, packages/core/src/today.ts).
+  QUOTA_BELOW_ISSUED: {
+    id: "Kuota tidak boleh lebih kecil dari jumlah nomor antrean yang sudah diambil hari ini.",
+    en: "The quota cannot be lower than the number of tickets already issued today.",
+  },
+  COUNTER_SUSPENDED: {
+    id: "Loket ini ditutup hari ini oleh supervisor. Hubungi supervisor untuk membukanya kembali.",
+    en: "This counter was closed for today by a supervisor; ask the supervisor to reopen it.",
+  },
 };
 
 /**
