@@ -1,5 +1,6 @@
 import "./zod-setup";
 import { z } from "zod";
+import { mayOperateToday } from "./admin-operations";
 
 /**
  * Administration over HTTP (/api/admin/…, docs/api.md "Administration"): the
@@ -37,6 +38,13 @@ export const AUDIT_ACTIONS = [
   "device.add",
   "device.revoke",
   "config.apply",
+  "service.close_today",
+  "service.reopen_today",
+  "service.quota_today",
+  "counter.close_today",
+  "counter.reopen_today",
+  "notice.running_text",
+  "notice.announcement",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -54,6 +62,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { id: string; en: string }
   "device.add": { id: "Perangkat didaftarkan", en: "Device enrolled" },
   "device.revoke": { id: "Perangkat dicabut", en: "Device revoked" },
   "config.apply": { id: "Konfigurasi diterapkan", en: "Configuration applied" },
+  "service.close_today": { id: "Layanan ditutup hari ini", en: "Service closed for today" },
+  "service.reopen_today": { id: "Layanan dibuka kembali", en: "Service reopened" },
+  "service.quota_today": { id: "Kuota hari ini diubah", en: "Today's quota changed" },
+  "counter.close_today": { id: "Loket ditutup hari ini", en: "Counter closed for today" },
+  "counter.reopen_today": { id: "Loket dibuka kembali", en: "Counter reopened" },
+  "notice.running_text": { id: "Teks berjalan diubah", en: "Running text changed" },
+  "notice.announcement": { id: "Pengumuman disiarkan", en: "Announcement made" },
 };
 
 /**
@@ -177,12 +192,13 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "layanan"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
+  if (mayOperateToday(role)) tabs.push("layanan");
   return tabs;
 }
