@@ -241,7 +241,7 @@ describe("notices", () => {
     const pushed = nextPush<TodayNotices>(display, "notice:changed", 5_000, (n) => n.runningText.includes("Layanan KTP-el ditutup"));
     await ok("/api/admin/operations/notice", { kind: "runningText", text: "Layanan KTP-el ditutup hari ini" });
     const notices = await pushed;
-    expect(notices.runningText).toMatch(/^Selamat datang di Mal Pelayanan Publik.*•  Layanan KTP-el ditutup hari ini$/);
+    expect(notices.runningText).toMatch(/^Selamat datang di Mal Pelayanan Publik.*• {2}Layanan KTP-el ditutup hari ini$/);
     const announced = nextPush<TodayNotices>(display, "notice:changed", 5_000, (n) => n.announcement?.text === "Mohon antre dengan tertib");
     await ok("/api/admin/operations/notice", { kind: "announcement", text: "Mohon antre dengan tertib" });
     expect((await announced).announcement?.text).toBe("Mohon antre dengan tertib");
