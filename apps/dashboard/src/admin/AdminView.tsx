@@ -1,10 +1,11 @@
 import { adminTabsFor, type AdminTab } from "@layan/protocol";
 import type { Session } from "@layan/ui";
-import { History, Users, type LucideIcon } from "lucide-react";
+import { CalendarClock, History, Users, type LucideIcon } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import type { ApiError } from "../api";
 import { createAdminApi, type AdminApi } from "./api";
 import { AuditTab } from "./AuditTab";
+import { OperationsTab } from "./OperationsTab";
 import { UsersTab } from "./UsersTab";
 import "./admin.css";
 
@@ -26,6 +27,7 @@ const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabP
     render: ({ api, session, timeZone }) => <UsersTab api={api} myRole={session.user.role} myId={session.user.id} timeZone={timeZone} />,
   },
   audit: { label: "Jejak audit", icon: History, render: ({ api, timeZone }) => <AuditTab api={api} timeZone={timeZone} /> },
+  layanan: { label: "Layanan hari ini", icon: CalendarClock, render: ({ api, timeZone }) => <OperationsTab api={api} timeZone={timeZone} /> },
 };
 
 /** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */
