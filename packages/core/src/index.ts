@@ -17,3 +17,4 @@ export * from "./working-days";
 export * from "./assessment";
 export * from "./lane";
 export * from "./today";
+export * from "./today-state";

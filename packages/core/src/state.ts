@@ -2,7 +2,7 @@ import type { QueueEvent } from "./events";
 import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
 import { NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
-import { applyToday, cloneToday, createTodayOperations, type TodayOperations } from "./today";
+import { applyToday, cloneToday, createTodayOperations, type TodayOperations } from "./today-state";
 
 export type CounterStatus = "closed" | "open" | "paused";
 
@@ -350,7 +350,7 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
     case "counter.suspended":
     case "counter.resumed":
     case "notice.set":
-      applyToday(state, event);
+      applyToday(state.today, event);
       return state;
     // Citizens' feedback shares the log, not the queue.
     case "survey.submitted":
