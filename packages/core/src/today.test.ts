@@ -155,6 +155,7 @@ describe("notices", () => {
     q.run({ type: "setNotice", kind: "announcement", text: "Mohon antre dengan tertib" }, at("09:03"));
     expect(q.run({ type: "setNotice", kind: "announcement", text: "Mohon antre dengan tertib" }, at("09:04"))).toHaveLength(1);
     q.run({ type: "setNotice", kind: "runningText", text: "" }, at("09:05"));
+    expect(q.run({ type: "setNotice", kind: "runningText", text: "" }, at("09:05"))).toEqual([]);
     expect(noticeToday(q.state, "runningText", at("09:06"))).toBeNull();
     expect(noticeToday(q.state, "announcement", jakarta(`${SATURDAY} 08:00`))).toBeNull();
   });

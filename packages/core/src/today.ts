@@ -109,8 +109,9 @@ export function decideToday(state: QueueState, command: TodayCommand, now: numbe
     }
     case "setNotice": {
       const current = noticeToday(state, command.kind, now);
-      // An announcement repeated is announced again; a running text repeated changes nothing.
-      if (command.kind === "runningText" && (current?.text ?? "") === command.text) return accept();
+      const same = (current?.text ?? "") === command.text;
+      // An announcement repeated is announced again; a running text repeated, or taking down what is not up, changes nothing.
+      if (same && (command.kind === "runningText" || command.text === "")) return accept();
       return accept({ type: "notice.set", at: now, kind: command.kind, serviceDay, text: command.text });
     }
   }

@@ -141,13 +141,17 @@ function ServiceRow({ service: s, busy, timeZone, act }: { service: ServiceToday
         )}
         {s.openCounters === 0 && s.waiting > 0 && <div className="muted">Tidak ada loket buka untuk yang menunggu</div>}
       </td>
-      <td className="num" data-testid="ops-waiting">
-        {s.waiting}
+      <td className="num">
+        <span className="ops-label">Menunggu: </span>
+        <span data-testid="ops-waiting">{s.waiting}</span>
       </td>
       <td>
         <form className="admin-form ops-inline" onSubmit={saveQuota}>
-          <span data-testid="ops-issued">
-            {s.issued} / {s.quota ?? "∞"}
+          <span>
+            <span className="ops-label">Diambil / kuota: </span>
+            <span data-testid="ops-issued">
+              {s.issued} / {s.quota ?? "∞"}
+            </span>
           </span>
           <label className="ops-inline__field">
             <span className="sr-only">Kuota hari ini {s.name}</span>
@@ -200,7 +204,10 @@ function CounterRow({ counter: c, busy, timeZone, act }: { counter: CounterToday
         )}
         {c.current && <div className="muted">Melayani {c.current}</div>}
       </td>
-      <td>{c.officerName ?? "—"}</td>
+      <td>
+        <span className="ops-label">Petugas: </span>
+        {c.officerName ?? "—"}
+      </td>
       <td>
         {c.closedToday ? (
           <button type="button" className="btn btn--small btn--primary" disabled={busy} onClick={() => act(`${path}/reopen`, {}, `${c.name} dapat dibuka kembali oleh petugas.`)}>
