@@ -4,6 +4,7 @@ import type {
   DisplayConfig,
   DisplayPush,
   QueueChanged,
+  TodayNotices,
 } from "@layan/protocol";
 import { connectHub, sendCommand, watchConnection, type ConnectionState, type HubClientSocket } from "@layan/ui";
 import { applyMissed, applyPush, applySnapshot, EMPTY_STATE, type DisplayState } from "./display-state";
@@ -151,6 +152,24 @@ export class DisplayClient {
     // The hub applied a new kiosk-config (running text, counters' names, this screen's group): the same resync as
     // after a reconnect, which takes the config again and shows what it missed without announcing it.
     socket.on("config:changed", () => void this.resync());
+    socket.on("notice:changed", (notices: TodayNotices) => this.onNotices(notices));
+  }
+
+  /**
+   * Today's running text and announcement, from a supervisor. A new
+   * announcement is spoken once, and only through an Indonesian Web Speech
+   * voice: the recorded clips can say numbers and counters, not free text,
+   * so elsewhere it is shown only.
+   */
+  private onNotices(notices: TodayNotices): void {
+    const config = this.view.config;
+    if (!config) return;
+    const before = config.notices.announcement;
+    this.set({ config: { ...config, notices } });
+    const now = notices.announcement;
+    if (now && now.at !== before?.at && this.player?.via() === "webspeech") {
+      this.queue.enqueue({ key: `notice:${now.at}`, counterId: "notice", text: now.text, clips: [], recall: false });
+    }
   }
 
   stop(): void {

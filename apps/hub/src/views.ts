@@ -1,4 +1,13 @@
-import { estimateWait, isOpenAt, serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
+import {
+  estimateWait,
+  isOpenAt,
+  quotaToday,
+  quotaUsedToday,
+  serviceClosedToday,
+  serviceDayOf,
+  type QueueEvent,
+  type QueueState,
+} from "@layan/core";
 import type {
   CallView,
   CounterSnapshot,
@@ -54,16 +63,18 @@ export class Views {
   serviceStatus(state: QueueState, serviceId: string, now: number): ServiceStatus {
     const service = state.services.get(serviceId);
     const estimate = estimateWait(state, serviceId, null, now);
-    const numbering = state.numbering.get(serviceId);
-    const today = numbering && service ? numbering : undefined;
-    const used = today ? today.quotaUsed : 0;
+    // Counted for today only, as the core's quota check counts it (yesterday's numbering is not today's).
+    const used = quotaUsedToday(state, serviceId, now);
+    const closed = serviceClosedToday(state, serviceId, now);
+    const quota = service ? quotaToday(state, service, now) : null;
     return {
       serviceId,
-      open: service ? isOpenAt(service.hours, service.closedDates, now, state.rules.timezone) : false,
+      open: service ? closed === null && isOpenAt(service.hours, service.closedDates, now, state.rules.timezone) : false,
       waiting: estimate.peopleAhead,
       openCounters: estimate.openCounters,
-      quotaLeft: service?.dailyQuota == null ? null : Math.max(0, service.dailyQuota - used),
+      quotaLeft: quota === null ? null : Math.max(0, quota - used),
       estimate,
+      closedToday: closed && { reason: closed.reason, at: closed.at },
     };
   }
 

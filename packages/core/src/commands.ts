@@ -30,6 +30,14 @@ export type QueueCommand =
   | { type: "openCounter"; counterId: CounterId; officerId: OfficerId | null }
   | { type: "pauseCounter"; counterId: CounterId }
   | { type: "closeCounter"; counterId: CounterId }
+  /** Today's operations (today.ts), from a supervisor or admin: they hold until the service day ends. */
+  | { type: "suspendService"; serviceId: ServiceId; reason: string }
+  | { type: "resumeService"; serviceId: ServiceId }
+  /** null: no quota for the rest of the day. */
+  | { type: "setQuota"; serviceId: ServiceId; quota: number | null }
+  | { type: "suspendCounter"; counterId: CounterId; reason: string }
+  | { type: "resumeCounter"; counterId: CounterId }
+  | { type: "setNotice"; kind: "runningText" | "announcement"; text: string }
   /** Sent by the hub after local midnight: cancels what is left of earlier days. */
   | { type: "closeServiceDay" };
 

@@ -7,6 +7,7 @@ import { pickNext } from "./policy";
 import type { CounterState, QueueState } from "./state";
 import { formatTicketNumber, TRANSFER_UNDO_WINDOW_MS, type Ticket } from "./ticket";
 import { isOpenAt, serviceDayOf } from "./time";
+import { counterClosedToday, decideToday, quotaToday, serviceClosedToday } from "./today";
 
 export type Decision = { ok: true; events: QueueEvent[] } | { ok: false; error: QueueError };
 
@@ -196,6 +197,8 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
     case "openCounter": {
       const rules = state.counterRules.get(command.counterId);
       if (!rules) return refuse("COUNTER_UNKNOWN", command.counterId);
+      const closedToday = counterClosedToday(state, command.counterId, now);
+      if (closedToday) return refuse("COUNTER_SUSPENDED", `${command.counterId} is closed today: ${closedToday.reason}`);
       const counter = state.counters.get(command.counterId);
       if (counter?.status === "open") {
         if (counter.officerId === command.officerId) return accept();
@@ -239,6 +242,13 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
           : { type: "counter.closed", at: now, counterId: command.counterId },
       );
     }
+    case "suspendService":
+    case "resumeService":
+    case "setQuota":
+    case "suspendCounter":
+    case "resumeCounter":
+    case "setNotice":
+      return decideToday(state, command, now);
     case "closeServiceDay": {
       const today = serviceDayOf(now, state.rules.timezone);
       const events: QueueEvent[] = [];
@@ -311,12 +321,16 @@ function issueTicket(
   if (!isOpenAt(service.hours, service.closedDates, now, tz)) {
     return refuse("SERVICE_CLOSED", `${service.id} is closed at ${new Date(now).toISOString()}`);
   }
+  // Closed for the rest of today by a supervisor: no new tickets; those already waiting are still called.
+  const closedToday = serviceClosedToday(state, service.id, now);
+  if (closedToday) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closedToday.reason}`);
   const serviceDay = serviceDayOf(now, tz);
   const numbering = state.numbering.get(service.id);
   const sameDay = numbering?.serviceDay === serviceDay;
   const used = sameDay ? numbering.quotaUsed : 0;
-  if (service.dailyQuota !== null && used >= service.dailyQuota) {
-    return refuse("QUOTA_REACHED", `${service.id} issued ${used} of ${service.dailyQuota}`);
+  const quota = quotaToday(state, service, now);
+  if (quota !== null && used >= quota) {
+    return refuse("QUOTA_REACHED", `${service.id} issued ${used} of ${quota}`);
   }
   const sequence = (sameDay ? numbering.lastSequence : 0) + 1;
   return accept({

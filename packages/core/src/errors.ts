@@ -29,6 +29,8 @@ export const QUEUE_ERROR_CODES = [
   "STEP_ALREADY_DONE",
   "STEP_NOT_DONE",
   "NOTHING_TO_CLOSE",
+  "QUOTA_BELOW_ISSUED",
+  "COUNTER_SUSPENDED",
 ] as const;
 
 export type QueueErrorCode = (typeof QUEUE_ERROR_CODES)[number];

@@ -81,7 +81,24 @@ export type QueueEvent =
   | { type: "counter.opened"; at: number; counterId: CounterId; officerId: OfficerId | null }
   | { type: "counter.paused"; at: number; counterId: CounterId }
   | { type: "counter.closed"; at: number; counterId: CounterId }
+  | TodayOperationEvent
   | FeedbackEvent;
+
+/**
+ * A supervisor's operations for one service day (today.ts): each names the
+ * day it holds for, so a replay on a later day ignores it and the config
+ * rules again. A counter closed for the day is a counter.closed followed by
+ * counter.suspended.
+ */
+export type TodayOperationEvent =
+  | { type: "service.suspended"; at: number; serviceId: ServiceId; serviceDay: string; reason: string }
+  | { type: "service.resumed"; at: number; serviceId: ServiceId; serviceDay: string }
+  /** `quota` null: no quota for the rest of the day. */
+  | { type: "quota.set"; at: number; serviceId: ServiceId; serviceDay: string; quota: number | null }
+  | { type: "counter.suspended"; at: number; counterId: CounterId; serviceDay: string; reason: string }
+  | { type: "counter.resumed"; at: number; counterId: CounterId; serviceDay: string }
+  /** An empty text takes the notice down. */
+  | { type: "notice.set"; at: number; kind: "runningText" | "announcement"; serviceDay: string; text: string };
 
 /**
  * What citizens say about the service: the SKM survey and complaints. They
@@ -154,5 +171,11 @@ export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
   "counter.opened",
   "counter.paused",
   "counter.closed",
+  "service.suspended",
+  "service.resumed",
+  "quota.set",
+  "counter.suspended",
+  "counter.resumed",
+  "notice.set",
   ...FEEDBACK_EVENT_TYPES,
 ];

@@ -16,3 +16,5 @@ export * from "./survey";
 export * from "./working-days";
 export * from "./assessment";
 export * from "./lane";
+export * from "./today";
+export * from "./today-state";

@@ -2,6 +2,7 @@ import type { QueueEvent } from "./events";
 import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
 import { NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
+import { applyToday, cloneToday, createTodayOperations, type TodayOperations } from "./today-state";
 
 export type CounterStatus = "closed" | "open" | "paused";
 
@@ -54,6 +55,8 @@ export interface QueueState {
   noShows: Set<TicketId>;
   /** Done, cancelled and no-show tickets still in memory: pruning reads these, not the waiting ones. */
   finished: Set<TicketId>;
+  /** A supervisor's closures, quotas and notices, each for one service day (today.ts). */
+  today: TodayOperations;
 }
 
 export function createState(rules: OfficeRules): QueueState {
@@ -70,6 +73,7 @@ export function createState(rules: OfficeRules): QueueState {
     samples: new Map(),
     noShows: new Set(),
     finished: new Set(),
+    today: createTodayOperations(),
   };
 }
 
@@ -340,6 +344,14 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       counter.since = event.at;
       return state;
     }
+    case "service.suspended":
+    case "service.resumed":
+    case "quota.set":
+    case "counter.suspended":
+    case "counter.resumed":
+    case "notice.set":
+      applyToday(state.today, event);
+      return state;
     // Citizens' feedback shares the log, not the queue.
     case "survey.submitted":
     case "complaint.filed":
@@ -371,6 +383,7 @@ export function cloneState(state: QueueState): QueueState {
     samples: new Map([...state.samples].map(([id, s]) => [id, [...s]])),
     noShows: new Set(state.noShows),
     finished: new Set(state.finished),
+    today: cloneToday(state.today),
   };
 }
 

@@ -21,8 +21,8 @@ describe("the administration role matrix", () => {
     }
     expect(["admin", "manager", "supervisor", "officer", "kiosk"].filter(mayReadAudit)).toEqual(["admin", "manager"]);
     expect(adminTabsFor("manager")).toEqual(["audit", "pemberitahuan"]);
-    expect(adminTabsFor("supervisor")).toEqual(["pengguna"]);
-    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "perangkat", "pemberitahuan"]);
+    expect(adminTabsFor("supervisor")).toEqual(["pengguna", "layanan"]);
+    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "layanan", "perangkat", "pemberitahuan"]);
     expect(adminTabsFor("officer")).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import "./zod-setup";
 import { z } from "zod";
 import { mayManageDevices } from "./admin-devices";
+import { mayOperateToday } from "./admin-operations";
 
 /**
  * Administration over HTTP (/api/admin/…, docs/api.md "Administration"): the
@@ -41,6 +42,13 @@ export const AUDIT_ACTIONS = [
   "device.rename",
   "device.group",
   "config.apply",
+  "service.close_today",
+  "service.reopen_today",
+  "service.quota_today",
+  "counter.close_today",
+  "counter.reopen_today",
+  "notice.running_text",
+  "notice.announcement",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,6 +69,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { id: string; en: string }
   "device.rename": { id: "Perangkat diganti nama", en: "Device renamed" },
   "device.group": { id: "Layar dipindah grup", en: "Display moved to another group" },
   "config.apply": { id: "Konfigurasi diterapkan", en: "Configuration applied" },
+  "service.close_today": { id: "Layanan ditutup hari ini", en: "Service closed for today" },
+  "service.reopen_today": { id: "Layanan dibuka kembali", en: "Service reopened" },
+  "service.quota_today": { id: "Kuota hari ini diubah", en: "Today's quota changed" },
+  "counter.close_today": { id: "Loket ditutup hari ini", en: "Counter closed for today" },
+  "counter.reopen_today": { id: "Loket dibuka kembali", en: "Counter reopened" },
+  "notice.running_text": { id: "Teks berjalan diubah", en: "Running text changed" },
+  "notice.announcement": { id: "Pengumuman disiarkan", en: "Announcement made" },
 };
 
 /**
@@ -184,13 +199,14 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit", "perangkat", "pemberitahuan"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "layanan", "perangkat", "pemberitahuan"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
+  if (mayOperateToday(role)) tabs.push("layanan");
   if (mayManageDevices(role)) tabs.push("perangkat");
   // The webhook's dead letters: the same readers as the audit trail (apps/hub/src/notify/).
   if (mayReadAudit(role)) tabs.push("pemberitahuan");

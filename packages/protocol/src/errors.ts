@@ -148,6 +148,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   NOTIFY_SUBSCRIPTION_INVALID: { id: "Data langganan pemberitahuan dari peramban tidak sah. Muat ulang halaman dan coba lagi.", en: "The browser's push subscription is not valid. Reload the page and try again." },
   NOTIFY_TICKET_NOT_WAITING: { id: "Nomor antrean ini tidak sedang menunggu, jadi pemberitahuan tidak diperlukan.", en: "This ticket is not waiting, so no notification is needed." },
   NOTIFY_TOO_MANY: { id: "Terlalu banyak permintaan pemberitahuan untuk nomor ini. Coba lagi nanti.", en: "Too many notification requests for this ticket. Try again later." },
+  // OPERATIONS: today's service operations (apps/hub/src/admin/operations.ts, packages/core/src/today.ts).
+  QUOTA_BELOW_ISSUED: {
+    id: "Kuota tidak boleh lebih kecil dari jumlah nomor antrean yang sudah diambil hari ini.",
+    en: "The quota cannot be lower than the number of tickets already issued today.",
+  },
+  COUNTER_SUSPENDED: {
+    id: "Loket ini ditutup hari ini oleh supervisor. Hubungi supervisor untuk membukanya kembali.",
+    en: "This counter was closed for today by a supervisor; ask the supervisor to reopen it.",
+  },
 };
 
 /**

@@ -13,3 +13,4 @@ export * from "./regency-auth";
 export * from "./admin";
 export * from "./admin-devices";
 export * from "./notify";
+export * from "./admin-operations";

@@ -1,4 +1,5 @@
 import type { AckFn } from "./ack";
+import type { TodayNotices } from "./admin-operations";
 import { REPORT_ROLES } from "./reports/labels";
 import type {
   CallTicketRequest,
@@ -134,6 +135,8 @@ export interface DisplayServerToClient {
   "counter:updated": (payload: CounterView & { seq: number }) => void;
   "queue:changed": (payload: QueueChanged) => void;
   "config:changed": (payload: ConfigChanged) => void;
+  /** A supervisor changed today's running text or made an announcement (admin-operations.ts). */
+  "notice:changed": (payload: TodayNotices) => void;
 }
 export type DisplayPush =
   | { name: "ticket:called"; payload: CallView }
@@ -152,6 +155,8 @@ export interface DisplayConfig {
   announcement: { style: "digits" | "number" };
   /** The office's recorded voice (clip id to URL on this hub); absent: the display's bundled clips. */
   voice?: { pack: string; clips: Record<string, string> };
+  /** Today's running text and announcement; `office.runningText` is the config's alone. */
+  notices: TodayNotices;
 }
 
 // ---- /dashboard (session of a manager, supervisor or admin) ----

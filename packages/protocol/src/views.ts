@@ -127,6 +127,8 @@ export interface ServiceStatus {
   /** null when the service has no daily quota. */
   quotaLeft: number | null;
   estimate: WaitEstimate;
+  /** Closed for the rest of today by a supervisor (then `open` is false): why, in their words. */
+  closedToday: { reason: string; at: number } | null;
 }
 
 export interface Catalog {

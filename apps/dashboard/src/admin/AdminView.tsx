@@ -1,11 +1,12 @@
 import { adminTabsFor, type AdminTab } from "@layan/protocol";
 import type { Session } from "@layan/ui";
-import { BellRing, History, MonitorSmartphone, Users, type LucideIcon } from "lucide-react";
+import { BellRing, CalendarClock, History, MonitorSmartphone, Users, type LucideIcon } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import type { ApiError } from "../api";
 import { createAdminApi, type AdminApi } from "./api";
 import { AuditTab } from "./AuditTab";
 import { NotifyTab } from "./NotifyTab";
+import { OperationsTab } from "./OperationsTab";
 import { UsersTab } from "./UsersTab";
 import { DevicesTab } from "./DevicesTab";
 import "./admin.css";
@@ -32,6 +33,7 @@ const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabP
   audit: { label: "Jejak audit", icon: History, render: ({ api, timeZone }) => <AuditTab api={api} timeZone={timeZone} /> },
   perangkat: { label: "Perangkat", icon: MonitorSmartphone, render: (p) => <DevicesTab hubUrl={p.hubUrl} session={p.session} timeZone={p.timeZone} onExpired={p.onExpired} /> },
   pemberitahuan: { label: "Pemberitahuan", icon: BellRing, render: ({ api, timeZone }) => <NotifyTab api={api} timeZone={timeZone} /> },
+  layanan: { label: "Layanan hari ini", icon: CalendarClock, render: ({ api, timeZone }) => <OperationsTab api={api} timeZone={timeZone} /> },
 };
 
 /** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */

@@ -10,6 +10,7 @@ import type {
   AuditPage,
   AuditQueryInput,
   NotifyDeadLetterPage,
+  OperationsToday,
   UserRoleName,
   UserWithSecret,
 } from "@layan/protocol";
@@ -27,6 +28,8 @@ export interface AdminApi {
   audit(q: AuditQueryInput): Promise<AuditPage>;
   /** Saves the filtered trail as CSV; resolves with the file name. */
   downloadAudit(q: AuditQueryInput): Promise<string>;
+  /** Today's operations (OperationsTab): GET with no body, POST with one; answers the day as it stands. */
+  operations(path?: string, body?: object): Promise<OperationsToday>;
 }
 
 const NETWORK = {
@@ -69,5 +72,6 @@ export function createAdminApi(baseUrl: string, token: string, onUnauthorized: (
     notifyDeadLetters: async () => data<NotifyDeadLetterPage>(await request("/api/admin/notify/dead-letters")),
     audit: async (q) => data<AuditPage>(await request("/api/admin/audit", q)),
     downloadAudit: async (q) => saveDownload(await request("/api/admin/audit.csv", { ...q, limit: undefined, before: undefined }), "jejak-audit.csv"),
+    operations: async (path = "", body) => data<OperationsToday>(await request(`/api/admin/operations${path}`, undefined, body)),
   };
 }

@@ -24,6 +24,12 @@ const EVENT_LABELS: Record<string, string> = {
   "counter.opened": "loket dibuka",
   "counter.paused": "loket istirahat",
   "counter.closed": "loket ditutup",
+  "service.suspended": "layanan ditutup hari ini",
+  "service.resumed": "layanan dibuka kembali",
+  "quota.set": "kuota hari ini diubah",
+  "counter.suspended": "loket ditutup hari ini",
+  "counter.resumed": "loket dibuka kembali",
+  "notice.set": "teks berjalan/pengumuman",
 };
 
 /**

@@ -72,7 +72,9 @@ export function DisplayScreen({ view, onEnableSound }: { view: DisplayView; onEn
         </div>
       </main>
 
-      <RunningText text={config?.office.runningText ?? ""} />
+      {config?.notices.announcement && <AnnouncementBanner text={config.notices.announcement.text} />}
+      {/* Today's running text (a supervisor's, admin-operations) follows the config's. */}
+      <RunningText text={config?.notices.runningText ?? config?.office.runningText ?? ""} />
 
       <div className="screen__status">
         <ConnectionBadge state={view.connection} />
@@ -265,12 +267,22 @@ function Waiting(props: {
   );
 }
 
+/** A supervisor's announcement: over the screen's lower part until it is taken down, so nobody in the hall misses it. */
+function AnnouncementBanner({ text }: { text: string }) {
+  return (
+    <section className="announcement" role="status" aria-live="polite" data-testid="announcement">
+      <p className="announcement__label">Pengumuman · Announcement</p>
+      <p className="announcement__text">{text}</p>
+    </section>
+  );
+}
+
 function RunningText({ text }: { text: string }) {
   if (!text) return <footer className="ticker" />;
   // Speed in characters per second stays constant whatever the length.
   const seconds = Math.max(20, Math.round(text.length / 9));
   return (
-    <footer className="ticker" aria-label="Informasi">
+    <footer className="ticker" aria-label="Informasi" data-testid="running-text">
       <div className="ticker__track" style={{ animationDuration: `${seconds}s` }}>
         <span>{text}</span>
         <span aria-hidden="true">{text}</span>

@@ -1,4 +1,5 @@
 import { ok, type DisplayConfig, type DisplayPush } from "@layan/protocol";
+import { todayNotices } from "../admin/operations-view";
 import type { HubContext } from "../context";
 import type { DisplayGroup } from "../setup";
 import { identityOf, namespaceOf, onConnection } from "./common";
@@ -78,6 +79,7 @@ export function attachDisplay(ctx: HubContext): void {
           .filter((s) => serviceIds.has(s.id))
           .map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
         announcement: { style: ctx.setup.announcementStyle },
+        notices: todayNotices(ctx.engine.state, ctx.engine.now(), ctx.setup.catalog.office.runningText),
       };
       const voice = voiceForDisplay(ctx.setup.voicePack);
       if (voice) config.voice = voice;

@@ -16,6 +16,8 @@ export function blockerFor(
 ): Blocker | null {
   if (connection !== "online") return { title: t.hubOffline, detail: t.hubOfflineHint };
   if (!canPrint) return { title: t.infoOnly, detail: t.infoOnlyHint };
+  // The supervisor's reason (in Bahasa Indonesia, as they wrote it) tells the citizen more than "tutup".
+  if (status?.closedToday) return { title: t.closedToday, detail: t.closedTodayHint(status.closedToday.reason) };
   if (status && !status.open) return { title: t.closedNow, detail: t.closedNowHint };
   if (status?.quotaLeft === 0) return { title: t.quotaReached, detail: t.quotaReachedHint };
   if (printer && !printer.ready)

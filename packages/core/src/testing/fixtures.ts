@@ -246,5 +246,11 @@ export function normalise(state: QueueState): unknown {
     counters: sortedEntries(state.counters),
     numbering: sortedEntries(state.numbering),
     samples: sortedEntries(state.samples).filter(([, s]) => s.length > 0),
+    today: {
+      closedServices: sortedEntries(state.today.closedServices),
+      closedCounters: sortedEntries(state.today.closedCounters),
+      quotas: sortedEntries(state.today.quotas),
+      notices: sortedEntries(state.today.notices),
+    },
   });
 }
