@@ -148,7 +148,7 @@ describe("format 2: canonical texts", () => {
     },
     { name: "a time that is a string", change: (e, seq) => (seq === 37 ? entry(37, canonicalJson({ ...issued(37), at: "kemarin" })) : e), status: 400, code: "INVALID_PAYLOAD", path: "events.6.text.at" },
     {
-      name: "a raw control character (never in canonical JSON)",
+      name: "a raw control character (the fast path's separator: never in canonical JSON)",
       change: (e, seq) => (seq === 37 ? entry(37, canonicalJson(issued(37)).replace("A37", "A\u001e37")) : e),
       status: 400,
       code: "INVALID_PAYLOAD",
