@@ -13,6 +13,10 @@
  *   same rows, in the same batches, from ten connections at once, as one plain
  *   multi-row INSERT per batch into a table with office_events' columns and
  *   primary key (no HTTP, no checks, no projection).
+ * - regency_ingest_server_cpu_us_per_event, regency_ingest_postgres_cpu_us_per_event:
+ *   the CPU time (from /proc) of the server process and of PostgreSQL's
+ *   processes over the ten offices' shipping, per event: unlike the rates,
+ *   hardly moved by the machine's load; on two cores their sum bounds the rate.
  * - regency_ingest_current_s: after the ten offices' last ack, until the
  *   reports include every acknowledged event (the projector's pendingEvents 0).
  * - regency_projection_events_per_s: the ten offices' events over the time
