@@ -13,6 +13,10 @@
  *   same rows, in the same batches, from ten connections at once, as one plain
  *   multi-row INSERT per batch into a table with office_events' columns and
  *   primary key (no HTTP, no checks, no projection).
+ * - regency_ingest_server_cpu_us_per_event, regency_ingest_postgres_cpu_us_per_event:
+ *   the CPU time (from /proc) of the server process and of PostgreSQL's
+ *   processes over the ten offices' shipping, per event: unlike the rates,
+ *   hardly moved by the machine's load; on two cores their sum bounds the rate.
  * - regency_ingest_current_s: after the ten offices' last ack, until the
  *   reports include every acknowledged event (the projector's pendingEvents 0).
  * - regency_projection_events_per_s: the ten offices' events over the time
@@ -25,8 +29,9 @@
 import { loadConfig } from "@layan/config";
 import { openStore, type Store } from "@layan/store";
 import { canonicalJson, shippedEvent } from "@layan/protocol";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildBatch, Outbox, RegencyClient, shippedHash } from "../../apps/hub/src/shipping/index";
+import { buildBatch, Outbox, RegencyClient } from "../../apps/hub/src/shipping/index";
 import { addOffice, eventHash, migrate, openPool, projectionStatus, type Pool } from "../../apps/regency/src/index";
 import { startRegencyProcess } from "../support/regency-server";
 import { regencyOffice } from "./report-data";
@@ -60,12 +65,12 @@ function batchesOf(store: Store): { bodies: string[]; events: number } {
   for (;;) {
     const page = store.eventsAfter(after, 500);
     // One hub id for all: each office's stream is owned on its own, and this is the path a hub of this release takes.
-    const built = buildBatch(page, 1, prevHash, { hubInstance: "benchHubInstance0001" });
+    // LAYAN_BENCH_REGENCY_FORMAT=1: the batches of a hub before session 25 (format 1), for comparing the formats on one build.
+    const built = buildBatch(page, 1, prevHash, { hubInstance: "benchHubInstance0001", format: process.env.LAYAN_BENCH_REGENCY_FORMAT === "1" ? 1 : 2 });
     if (!built) break;
     bodies.push(built.body);
-    const last = page[built.batch.events.length - 1]!;
-    after = last.seq;
-    prevHash = shippedHash(last);
+    after = built.batch.lastSeq;
+    prevHash = built.lastHash;
   }
   return { bodies, events: after };
 }
@@ -83,6 +88,21 @@ async function ship(url: string, credential: string, bodies: readonly string[]):
     const answer = (await res.json()) as { ok: boolean; error?: { code: string } };
     if (!answer.ok) throw new Error(`ingest refused: ${answer.error?.code ?? res.status}`);
   }
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; 0 for one that is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The cluster's processes (backends, WAL writer, checkpointer) by their ids, for their CPU time. */
+async function postgresPids(pool: Pool): Promise<number[]> {
+  return (await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity")).rows.map((r) => r.pid);
 }
 
 /** Until the projector has read every acknowledged event of these offices. */
@@ -149,7 +169,10 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
   const store = openStore(storePath);
   // LAYAN_BENCH_REGENCY_CPU_PROF=DIR: the server's V8 CPU profile (written at its exit) for finding where ingest's Node time goes.
   const profile = process.env.LAYAN_BENCH_REGENCY_CPU_PROF;
-  const server = await startRegencyProcess(database, 0, {}, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
+  // LAYAN_BENCH_REGENCY_PROJECTOR_PAUSED=1: the server without its projector, to see what the projector's share of the two cores costs ingest
+  // (ingest and the baseline only; the reported figure is the one with the projector running, as in production).
+  const paused = process.env.LAYAN_BENCH_REGENCY_PROJECTOR_PAUSED === "1";
+  const server = await startRegencyProcess(database, 0, paused ? { LAYAN_TEST_PROJECTOR_PAUSED: "1" } : {}, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
   try {
     await migrate(pool);
     const { bodies, events } = batchesOf(store);
@@ -160,15 +183,31 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
     await ship(server.url, single!, bodies);
     const oneOffice = events / ((performance.now() - t0) / 1000);
     // Its projection done before the ten start: the ten are measured against an idle projector.
-    await projected(pool, ["ingest-1"]);
+    if (!paused) await projected(pool, ["ingest-1"]);
 
     const ten = Array.from({ length: 10 }, (_, i) => `ingest-10-${String(i + 1).padStart(2, "0")}`);
     const credentials = await enrol(pool, ten);
+    // CPU time of the server process and of PostgreSQL's processes over the ten offices' shipping: where an event's cost goes, whatever the machine's load.
+    const pgBefore = new Map((await postgresPids(pool)).map((pid) => [pid, cpuMs(pid)]));
+    const serverBefore = server.pid ? cpuMs(server.pid) : 0;
     t0 = performance.now();
     await Promise.all(credentials.map((c) => ship(server.url, c, bodies)));
     const acked = performance.now();
+    const serverCpu = server.pid ? cpuMs(server.pid) - serverBefore : 0;
+    const pgCpu = (await postgresPids(pool)).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
     const tenOffices = (events * 10) / ((acked - t0) / 1000);
     log(`  regency ingest: 1 office ${Math.round(oneOffice)} events/s, 10 offices ${Math.round(tenOffices)} events/s`);
+    log(`  regency ingest CPU per event (10 offices, projector running): server ${((serverCpu * 1000) / (events * 10)).toFixed(1)} µs, PostgreSQL ${((pgCpu * 1000) / (events * 10)).toFixed(1)} µs`);
+    if (paused) {
+      const bare = await baseline(pool, store, ten);
+      log(`  regency ingest baseline (plain multi-row INSERT, 10 connections): ${Math.round(bare)} events/s`);
+      return {
+        regency_ingest_paused_10_offices_events_per_s: Math.round(tenOffices),
+        regency_ingest_baseline_events_per_s: Math.round(bare),
+        regency_ingest_paused_server_cpu_us_per_event: round((serverCpu * 1000) / (events * 10), 1),
+        regency_ingest_paused_postgres_cpu_us_per_event: round((pgCpu * 1000) / (events * 10), 1),
+      };
+    }
     await projected(pool, ten);
     const current = performance.now();
     const currentS = (current - acked) / 1000;
@@ -210,6 +249,8 @@ export async function benchRegencyIngest(database: string, storePath: string, lo
       regency_ingest_events_per_s: Math.round(tenOffices),
       regency_ingest_baseline_events_per_s: Math.round(bare),
       ratio_regency_ingest_to_baseline: round(tenOffices / bare, 3),
+      regency_ingest_server_cpu_us_per_event: round((serverCpu * 1000) / (events * 10), 1),
+      regency_ingest_postgres_cpu_us_per_event: round((pgCpu * 1000) / (events * 10), 1),
       regency_ingest_current_s: round(currentS, 2),
       regency_projection_events_per_s: Math.round(projection),
       regency_catchup_3_days_s: round(catchupS, 2),

@@ -19,6 +19,8 @@ export interface RegencyProcess {
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The server process's id (the bench reads its CPU time from /proc). */
+  readonly pid: number | undefined;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -53,6 +55,9 @@ export async function startRegencyProcess(
     },
     get port() {
       return bound;
+    },
+    get pid() {
+      return child.pid;
     },
     async kill() {
       child.kill("SIGKILL");

@@ -4,7 +4,10 @@ import {
   eventHashInput,
   privateTextIn,
   type IngestAccepted,
+  type CanonicalBatch,
   type IngestBatch,
+  PRIVATE_TEXT_FIELDS,
+  ShippedEvent,
   type IngestPosition,
   HUB_OWNERSHIP_MS,
   type OpenStream,
@@ -97,23 +100,150 @@ export async function position(pool: Queryable, officeId: string, now: number, p
   return positionOf(pool, officeId, await openStreamRow(pool, officeId), probe);
 }
 
-/**
- * Writes a batch in one transaction, with the stream's row locked so two
- * deliveries of the office (a retry racing its original) take turns. Seqs
- * central already holds are compared by hash: the same content is a retry
- * and absorbed, other content is refused (INGEST_DIVERGED) and nothing of
- * the batch is written. Resolves only after COMMIT: an acknowledged batch is
- * on PostgreSQL's disk. The reports are not written here: the projector
- * (projector.ts) reads the events after the ack, so a batch costs the same
- * few statements whatever the office's history.
- */
-export async function ingest(pool: Pool, officeId: string, batch: IngestBatch, now: number): Promise<IngestAccepted> {
+/** What a batch becomes before it is written: each event's stored text and hash, the first format's after canonicalJson. */
+interface Prepared {
+  bodies: string[];
+  hashes: Buffer[];
+}
+
+function prepareV1(batch: IngestBatch): Prepared {
   const withText = batch.events.flatMap((e, i) => privateTextIn(e.event).map((f) => ({ path: `events.${i}.event.${f}`, message: "stays at the office" })));
   if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
   // Each event's canonical text once: it is both what is stored and what is hashed.
   const bodies = batch.events.map((e) => canonicalJson(e.event));
   // The one-shot digest: a Hash object per event was a measurable share of ingest's Node time (docs/benchmarks.md "Ingest (session 24)").
   const hashes = batch.events.map((e, i) => digest("sha256", canonicalHashInput(e.seq, bodies[i]!), "buffer"));
+  return { bodies, hashes };
+}
+
+/**
+ * Joins the texts for the fast path. Canonical JSON holds no raw control
+ * character (JSON.stringify escapes them), and a text that does is not JSON
+ * either (inside a string) or not canonical: one holding the separator splits
+ * into more rows than the batch has events, which the statement's count
+ * refuses, and the full path then finds it is not JSON.
+ */
+const SEPARATOR = "\u001e";
+
+/**
+ * The whole check of a format-2 batch in Node, for the batches the fast
+ * path did not write (a retry, a refusal, a text PostgreSQL could not read):
+ * every text parsed and checked as format 1 checks an event, hashed, and
+ * compared with the hash the hub claimed. The issues name the event.
+ */
+function prepareV2(batch: CanonicalBatch): Prepared {
+  const issues: { path: string; message: string }[] = [];
+  const withText: { path: string; message: string }[] = [];
+  const hashes: Buffer[] = [];
+  batch.events.forEach((e, i) => {
+    const hash = digest("sha256", canonicalHashInput(e.seq, e.text), "buffer");
+    hashes.push(hash);
+    if (hash.toString("hex") !== e.hash) issues.push({ path: `events.${i}.hash`, message: "not the SHA-256 of the event's text" });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(e.text);
+    } catch {
+      issues.push({ path: `events.${i}.text`, message: "not JSON" });
+      return;
+    }
+    const checked = ShippedEvent.shape.event.safeParse(parsed);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) issues.push({ path: [`events.${i}.text`, ...issue.path].join("."), message: issue.message });
+      return;
+    }
+    for (const f of privateTextIn(checked.data)) withText.push({ path: `events.${i}.text.${f}`, message: "stays at the office" });
+  });
+  if (issues.length > 0) throw new IngestRefusal("INVALID_PAYLOAD", 400, undefined, issues.slice(0, 20));
+  if (withText.length > 0) throw new IngestRefusal("INGEST_PRIVATE_TEXT", 422, undefined, withText);
+  return { bodies: batch.events.map((e) => e.text), hashes };
+}
+
+/** A format-2 text PostgreSQL takes only when it is an event as format 1 checks one: an object, its type and time well-formed, no private text. */
+const PRIVATE_TEXT_SQL = Object.entries(PRIVATE_TEXT_FIELDS)
+  .flatMap(([type, fields]) => fields.map((f) => `(s.body ->> 'type' = '${type}' AND coalesce(s.body -> '${f}', 'null'::jsonb) <> 'null'::jsonb)`))
+  .join(" OR ");
+const EVENT_CHECK_SQL = `coalesce(jsonb_typeof(s.body) = 'object' AND s.body ->> 'type' ~ '^[a-z_]+\\.[a-z_]+$'
+  AND jsonb_typeof(s.body -> 'at') = 'number' AND s.body ->> 'at' ~ '^[0-9]{1,15}$' AND NOT (${PRIVATE_TEXT_SQL}), false)`;
+
+/**
+ * The usual batch in one statement, and so one round trip and its own
+ * transaction: it moves the stream's end only when the batch continues it
+ * (open, this hub's or nobody's, firstSeq = last_seq + 1, prevHash = the
+ * row's last hash), with the row locked by the UPDATE, and inserts the
+ * events only when the end moved. A format-2 batch is hashed and checked by
+ * PostgreSQL in the same statement (its sha256, its jsonb parse, which it
+ * does anyway to store the body); one event that fails moves nothing.
+ * False when it wrote nothing: the caller then takes the full path, which
+ * tells a retry from a gap and a refusal. PostgreSQL answers only after the
+ * commit is flushed (synchronous_commit stays on), so an ack is durable.
+ */
+async function appendFast(pool: Pool, officeId: string, batch: IngestBatch | CanonicalBatch, v1: Prepared | null, now: number): Promise<boolean> {
+  const n = batch.events.length;
+  let source: string;
+  let check: string;
+  let params: unknown[];
+  if (v1 === null) {
+    if (!isV2(batch)) return false;
+    // Texts joined by a separator they cannot hold and hashes as one bytea: two parameters node-postgres sends as they are, with nothing escaped.
+    source = `SELECT t.n, t.text::jsonb AS body, sha256(convert_to(($4::int8 + t.n - 1)::text || E'\\n' || t.text, 'UTF8')) AS hash
+                FROM string_to_table($5::text, E'\\x1e') WITH ORDINALITY AS t (text, n)`;
+    check = `s.hash = substring($6::bytea FROM ((s.n - 1) * 32 + 1)::int4 FOR 32) AND ${EVENT_CHECK_SQL}`;
+    params = [batch.events.map((e) => e.text).join(SEPARATOR), Buffer.from(batch.events.map((e) => e.hash).join(""), "hex")];
+  } else {
+    const { bodies, hashes } = v1;
+    source = `SELECT e.n, e.body, substring($6::bytea FROM ((e.n - 1) * 32 + 1)::int4 FOR 32) AS hash
+                FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e (body, n)`;
+    check = "true";
+    params = [`[${bodies.join(",")}]`, Buffer.concat(hashes)];
+  }
+  try {
+    const { rows } = await pool.query<{ moved: number }>(
+      `WITH src AS MATERIALIZED (${source}),
+            valid AS (SELECT count(*) = $10 AND coalesce(bool_and(${check}), false) AS ok FROM src s),
+            moved AS (
+              UPDATE office_streams
+                 SET last_seq = $7, last_hash = (SELECT hash FROM src WHERE n = $10), hub_instance = coalesce($9, hub_instance), hub_seen_at = to_timestamp($3 / 1000.0)
+               WHERE office_id = $1 AND stream = $2 AND closed_at IS NULL AND last_seq = $4::int8 - 1
+                 AND (hub_instance IS NULL OR hub_instance = $9::text) AND (last_seq = 0 OR last_hash = $8::bytea)
+                 AND (SELECT ok FROM valid)
+              RETURNING 1),
+            inserted AS (
+              INSERT INTO office_events (office_id, stream, seq, type, at, body, hash, received_at)
+              SELECT $1, $2, $4::int8 + s.n - 1, s.body ->> 'type', to_timestamp((s.body ->> 'at')::int8 / 1000.0), s.body, s.hash, to_timestamp($3 / 1000.0)
+                FROM src s WHERE EXISTS (SELECT 1 FROM moved)
+              ON CONFLICT DO NOTHING)
+       SELECT (SELECT count(*) FROM moved)::int4 AS moved`,
+      [officeId, batch.stream, now, batch.firstSeq, ...params, batch.lastSeq, batch.prevHash === null ? null : Buffer.from(batch.prevHash, "hex"), batch.hubInstance ?? null, n],
+    );
+    return rows[0]?.moved === 1;
+  } catch (err) {
+    // A format-2 text PostgreSQL could not read as JSON (class 22, data exception): the full path finds which and says so.
+    const code = (err as { code?: unknown }).code;
+    if (isV2(batch) && typeof code === "string" && code.startsWith("22")) return false;
+    throw err;
+  }
+}
+
+function isV2(batch: IngestBatch | CanonicalBatch): batch is CanonicalBatch {
+  return (batch as { format?: unknown }).format === 2;
+}
+
+/**
+ * Writes a batch of either format. The usual batch (it continues the
+ * stream) goes through appendFast's one statement. Any other goes through
+ * one transaction with the stream's row locked, so two deliveries of the
+ * office (a retry racing its original) take turns. Seqs central already
+ * holds are compared by hash: the same content is a retry and absorbed,
+ * other content is refused (INGEST_DIVERGED) and nothing of the batch is
+ * written. Resolves only after COMMIT: an acknowledged batch is on
+ * PostgreSQL's disk. The reports are not written here: the projector
+ * (projector.ts) reads the events after the ack, so a batch costs the same
+ * few statements whatever the office's history.
+ */
+export async function ingest(pool: Pool, officeId: string, batch: IngestBatch | CanonicalBatch, now: number): Promise<IngestAccepted> {
+  const v1 = isV2(batch) ? null : prepareV1(batch);
+  if (await appendFast(pool, officeId, batch, v1, now)) return { stream: batch.stream, lastSeq: batch.lastSeq, accepted: batch.events.length, duplicates: 0 };
+  const { bodies, hashes } = v1 ?? prepareV2(batch as CanonicalBatch);
 
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<StreamRow>(`SELECT ${STREAM_COLUMNS} FROM office_streams WHERE office_id = $1 AND stream = $2 FOR UPDATE`, [

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SECURITY_HEADERS } from "@layan/core/static-files";
-import { IngestBatch, OpenStream, PublishedStandards } from "@layan/protocol";
+import { CanonicalBatch, IngestBatch, isCanonicalBatch, OpenStream, PublishedStandards } from "@layan/protocol";
 import { pino, type Logger } from "pino";
 import { createReaderCheck, createSessionRoutes } from "./auth/routes";
 import { createSessions } from "./auth/sessions";
@@ -101,7 +101,9 @@ export function createRegencyServer(options: RegencyServerOptions): RegencyServe
     }
     if (path === "/api/v1/ingest/events" && method === "POST") {
       const officeId = await office(req);
-      const batch = parse(IngestBatch, await readJson(req));
+      const body = await readJson(req);
+      // Format 2 says so; a batch without a format is a hub of an earlier release (format 1), still taken.
+      const batch = isCanonicalBatch(body) ? parse(CanonicalBatch, body) : parse(IngestBatch, body);
       sameOffice(officeId, batch.office);
       ingesting += 1;
       let accepted: Awaited<ReturnType<typeof ingest>>;

@@ -50,6 +50,17 @@ export const ShippedEvent = z.object({
 });
 export type ShippedEvent = z.infer<typeof ShippedEvent>;
 
+/** Both formats: the events run from firstSeq to lastSeq, one seq each. */
+function consecutive(batch: { firstSeq: number; lastSeq: number; events: { seq: number }[] }, ctx: z.RefinementCtx): void {
+  if (batch.lastSeq - batch.firstSeq + 1 !== batch.events.length) {
+    ctx.addIssue({ code: "custom", path: ["lastSeq"], message: "firstSeq..lastSeq must count the events" });
+    return;
+  }
+  batch.events.forEach((e, i) => {
+    if (e.seq !== batch.firstSeq + i) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: "events must be consecutive from firstSeq" });
+  });
+}
+
 /**
  * A batch of consecutive events of one stream. `prevHash` is the hash of the
  * event just before `firstSeq` as the hub has it (null when firstSeq is the
@@ -69,16 +80,47 @@ export const IngestBatch = z
     prevHash: contentHash.nullable(),
     events: z.array(ShippedEvent).min(1).max(MAX_BATCH_EVENTS),
   })
-  .superRefine((batch, ctx) => {
-    if (batch.lastSeq - batch.firstSeq + 1 !== batch.events.length) {
-      ctx.addIssue({ code: "custom", path: ["lastSeq"], message: "firstSeq..lastSeq must count the events" });
-      return;
-    }
-    batch.events.forEach((e, i) => {
-      if (e.seq !== batch.firstSeq + i) ctx.addIssue({ code: "custom", path: ["events", i, "seq"], message: "events must be consecutive from firstSeq" });
-    });
-  });
+  .superRefine(consecutive);
 export type IngestBatch = z.infer<typeof IngestBatch>;
+
+/** The most one event's canonical text may be in a format-2 batch (the batch's own budget bounds the rest). */
+export const MAX_EVENT_TEXT = 64 * 1024;
+
+/**
+ * One event in a format-2 batch: the hub's canonical text of the shipped
+ * event (canonicalJson(shippedEvent(event))) and the hash it computed over
+ * it (SHA-256 of canonicalHashInput(seq, text), hex). Central hashes these
+ * bytes as they came and stores them, without parsing them into objects and
+ * serializing them again: that was a third of its Node time per event
+ * (docs/benchmarks.md "Ingest (session 25)").
+ */
+export const CanonicalEvent = z.object({ seq, hash: contentHash, text: z.string().min(2).max(MAX_EVENT_TEXT) });
+export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
+
+/**
+ * Format 2 of a batch (`"format": 2`): the same envelope as IngestBatch,
+ * events as canonical texts with their hashes. A batch without `format` is
+ * format 1 (IngestBatch), which the server keeps accepting from hubs of
+ * earlier releases.
+ */
+export const CanonicalBatch = z
+  .object({
+    format: z.literal(2),
+    office: officeId.optional(),
+    hubInstance: hubInstance.optional(),
+    stream: z.number().int().positive(),
+    firstSeq: seq,
+    lastSeq: seq,
+    prevHash: contentHash.nullable(),
+    events: z.array(CanonicalEvent).min(1).max(MAX_BATCH_EVENTS),
+  })
+  .superRefine(consecutive);
+export type CanonicalBatch = z.infer<typeof CanonicalBatch>;
+
+/** A batch of either format: `format: 2` picks CanonicalBatch, no format IngestBatch. */
+export function isCanonicalBatch(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as { format?: unknown }).format === 2;
+}
 
 /** Where the office's copy at the central server ends: what the hub resumes after. */
 export interface IngestPosition {

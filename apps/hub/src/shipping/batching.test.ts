@@ -1,5 +1,5 @@
 import type { QueueEvent } from "@layan/core";
-import { IngestBatch, MAX_BATCH_EVENTS } from "@layan/protocol";
+import { CanonicalBatch, canonicalJson, IngestBatch, MAX_BATCH_EVENTS } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
 import { backoffDelay, buildBatch, shippedHash, type LoggedEvent } from "./batching";
 
@@ -17,8 +17,21 @@ describe("buildBatch", () => {
     const built = buildBatch(log(800, 41), 2, "a".repeat(64))!;
     expect(built.batch.events).toHaveLength(MAX_BATCH_EVENTS);
     expect([built.batch.firstSeq, built.batch.lastSeq]).toEqual([41, 41 + MAX_BATCH_EVENTS - 1]);
-    const parsed = IngestBatch.parse(JSON.parse(built.body));
-    expect(parsed).toEqual(built.batch);
+    const parsed = CanonicalBatch.parse(JSON.parse(built.body));
+    expect(parsed).toMatchObject({ format: 2, stream: 2, firstSeq: 41, lastSeq: 41 + MAX_BATCH_EVENTS - 1, prevHash: "a".repeat(64) });
+    // Each text is the event's canonical JSON, each hash the one the hub checks central's copy against.
+    parsed.events.forEach((e, i) => {
+      const logged = { seq: e.seq, event: built.batch.events[i]!.event as QueueEvent };
+      expect(e.text).toBe(canonicalJson(logged.event));
+      expect(e.hash).toBe(shippedHash(logged));
+    });
+    expect(built.lastHash).toBe(parsed.events.at(-1)!.hash);
+  });
+
+  it("builds the first format when asked (for a central server of an earlier release)", () => {
+    const built = buildBatch(log(20, 41), 2, "a".repeat(64), { format: 1 })!;
+    expect(IngestBatch.parse(JSON.parse(built.body))).toEqual(built.batch);
+    expect(built.lastHash).toBe(shippedHash({ seq: 60, event: built.batch.events.at(-1)!.event as QueueEvent }));
   });
 
   it("stops before the byte budget, but sends an event larger than the budget alone", () => {

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as digest } from "node:crypto";
 import type { QueueEvent } from "@layan/core";
-import { eventHashInput, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, shippedEvent, type IngestBatch } from "@layan/protocol";
+import { canonicalHashInput, canonicalJson, eventHashInput, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, shippedEvent, type IngestBatch } from "@layan/protocol";
 
 export interface LoggedEvent {
   seq: number;
@@ -13,9 +13,12 @@ export function shippedHash(e: LoggedEvent): string {
 }
 
 export interface BuiltBatch {
+  /** The batch's events as objects (format 1's shape), for the hub's own use; the wire format is the body's. */
   batch: IngestBatch;
-  /** The request body, built once per batch. */
+  /** The request body, built once per batch: format 2 (canonical texts and their hashes) unless format 1 was asked for. */
   body: string;
+  /** The hash of the batch's last event: the next batch's prevHash. */
+  lastHash: string;
 }
 
 /**
@@ -27,30 +30,43 @@ export function buildBatch(
   page: readonly LoggedEvent[],
   stream: number,
   prevHash: string | null,
-  limits: { maxEvents?: number; maxBytes?: number; hubInstance?: string } = {},
+  limits: { maxEvents?: number; maxBytes?: number; hubInstance?: string; format?: 1 | 2 } = {},
 ): BuiltBatch | null {
   const maxEvents = limits.maxEvents ?? MAX_BATCH_EVENTS;
   const maxBytes = limits.maxBytes ?? MAX_BATCH_BYTES;
+  const format = limits.format ?? 2;
   const first = page[0];
   if (!first) return null;
   const parts: string[] = [];
   const events: IngestBatch["events"] = [];
+  let lastHash = "";
   // The envelope around the events, generously counted.
   let bytes = 200;
   for (const e of page.slice(0, maxEvents)) {
     const shipped = { seq: e.seq, event: shippedEvent(e.event) };
-    const text = JSON.stringify(shipped);
+    let text: string;
+    let hash = "";
+    if (format === 2) {
+      // The text the hash is over is the text central stores: central hashes these bytes and need not serialize the event again.
+      const canonical = canonicalJson(shipped.event);
+      hash = digest("sha256", canonicalHashInput(e.seq, canonical), "hex");
+      text = `{"seq":${e.seq},"hash":"${hash}","text":${JSON.stringify(canonical)}}`;
+    } else {
+      text = JSON.stringify(shipped);
+    }
     const size = Buffer.byteLength(text) + 1;
     if (events.length > 0 && bytes + size > maxBytes) break;
     parts.push(text);
     events.push(shipped);
+    lastHash = hash;
     bytes += size;
   }
   const last = events.at(-1)!;
+  if (format === 1) lastHash = digest("sha256", eventHashInput(last.seq, last.event), "hex");
   const instance = limits.hubInstance;
   const batch: IngestBatch = { ...(instance !== undefined ? { hubInstance: instance } : {}), stream, firstSeq: first.seq, lastSeq: last.seq, prevHash, events };
-  const body = `{${instance !== undefined ? `"hubInstance":${JSON.stringify(instance)},` : ""}"stream":${stream},"firstSeq":${first.seq},"lastSeq":${last.seq},"prevHash":${JSON.stringify(prevHash)},"events":[${parts.join(",")}]}`;
-  return { batch, body };
+  const body = `{${format === 2 ? '"format":2,' : ""}${instance !== undefined ? `"hubInstance":${JSON.stringify(instance)},` : ""}"stream":${stream},"firstSeq":${first.seq},"lastSeq":${last.seq},"prevHash":${JSON.stringify(prevHash)},"events":[${parts.join(",")}]}`;
+  return { batch, body, lastHash };
 }
 
 /**

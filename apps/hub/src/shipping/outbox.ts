@@ -151,8 +151,7 @@ export class Outbox {
       return false;
     }
     const ack = await this.o.client.send(built.body);
-    const last = page[built.batch.events.length - 1]!;
-    this.position = { ...pos, lastSeq: ack.lastSeq, lastHash: shippedHash(last) };
+    this.position = { ...pos, lastSeq: ack.lastSeq, lastHash: built.lastHash };
     this.status.lastAckAt = this.o.clock();
     this.note("shipping");
     return true;
