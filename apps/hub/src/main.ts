@@ -10,6 +10,7 @@ import { openStore, type Store } from "@layan/store";
 import { pino } from "pino";
 import { seedDemo, type DemoCredentials } from "./admin";
 import { adminRoutes } from "./admin/routes";
+import { configRoutes } from "./admin/config";
 import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
       tls,
       dataDir,
       printing: networkPrinting(setup, logger),
-      routes: [reportRoutes(store.db), adminRoutes(store), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
+      routes: [reportRoutes(store.db), adminRoutes(store), configRoutes(store, () => liveConfig), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();

@@ -22,7 +22,7 @@ describe("the administration role matrix", () => {
     expect(["admin", "manager", "supervisor", "officer", "kiosk"].filter(mayReadAudit)).toEqual(["admin", "manager"]);
     expect(adminTabsFor("manager")).toEqual(["audit"]);
     expect(adminTabsFor("supervisor")).toEqual(["pengguna"]);
-    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit"]);
+    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "konfigurasi"]);
     expect(adminTabsFor("officer")).toEqual([]);
   });
 });

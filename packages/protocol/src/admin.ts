@@ -1,5 +1,6 @@
 import "./zod-setup";
 import { z } from "zod";
+import { mayEditConfig } from "./admin-config";
 
 /**
  * Administration over HTTP (/api/admin/…, docs/api.md "Administration"): the
@@ -177,12 +178,13 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "konfigurasi"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
+  if (mayEditConfig(role)) tabs.push("konfigurasi");
   return tabs;
 }

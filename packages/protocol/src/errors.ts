@@ -53,6 +53,12 @@ export const HUB_ERROR_CODES = [
   "CONFIG_INVALID",
   /** CONFIG: a valid config with a change the running queue cannot take (a service with people waiting removed, the timezone); nothing changed. */
   "CONFIG_REFUSED",
+  /** CONFIG editor (apps/hub/src/admin/config.ts): a file moved since the browser read it; nothing written. */
+  "CONFIG_STALE",
+  "CONFIG_FILE_NOT_FOUND",
+  "CONFIG_BACKUP_NOT_FOUND",
+  /** The hub runs without a config folder it may write (live configuration is off). */
+  "CONFIG_UNAVAILABLE",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -122,6 +128,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   HUB_UNREACHABLE: { id: "Tidak dapat terhubung ke server antrean. Sedang mencoba lagi…", en: "Cannot reach the queue server. Retrying…" },
   CONFIG_INVALID: { id: "Konfigurasi tidak valid dan tidak diterapkan; perbaiki baris yang disebutkan.", en: "The configuration is invalid and was not applied; fix the lines named." },
   CONFIG_REFUSED: { id: "Perubahan konfigurasi ditolak karena akan mengganggu antrean yang sedang berjalan; tidak ada yang diubah.", en: "The configuration change was refused because it would break running tickets; nothing changed." },
+  CONFIG_STALE: { id: "Berkas konfigurasi sudah diubah orang lain sejak Anda membukanya; tidak ada yang disimpan. Muat ulang, lalu ulangi perubahan Anda.", en: "The file changed since you opened it; nothing was saved. Reload it and make your change again." },
+  CONFIG_FILE_NOT_FOUND: { id: "Berkas konfigurasi tidak ditemukan.", en: "No such configuration file." },
+  CONFIG_BACKUP_NOT_FOUND: { id: "Cadangan konfigurasi tidak ditemukan.", en: "No such configuration backup." },
+  CONFIG_UNAVAILABLE: { id: "Hub ini berjalan tanpa konfigurasi langsung; ubah berkas di server.", en: "This hub runs without live configuration; edit the files on the server." },
 };
 
 /**

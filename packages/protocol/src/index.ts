@@ -11,3 +11,4 @@ export * from "./regency";
 export * from "./regency-reports";
 export * from "./regency-auth";
 export * from "./admin";
+export * from "./admin-config";
