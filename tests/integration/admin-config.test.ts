@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry, AuditPage, ConfigApplyResult, ConfigBackupEntry, ConfigCheckResult, ConfigFileView, ConfigOverview } from "@layan/protocol";
+import type { AuditEntry, AuditPage, Catalog, ConfigApplyResult, ConfigPreview, ConfigBackupEntry, ConfigCheckResult, ConfigFileView, ConfigOverview } from "@layan/protocol";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 
 let hub: TestHub;
@@ -72,6 +72,7 @@ describe("the role matrix", () => {
     ["POST", "/api/admin/config/apply", { edits: [{ file: "office.yaml", text: "x: 1\n" }], versions: { "office.yaml": "absent" } }],
     ["GET", "/api/admin/config/backups"],
     ["POST", "/api/admin/config/restore", { backup: "20261118T023000-000Z" }],
+    ["POST", "/api/admin/config/preview", { edits: [{ file: "office.yaml", text: "x: 1\n" }] }],
   ];
 
   it("refuses officers, supervisors, managers and devices on every route, and lets admins in", async () => {
@@ -142,6 +143,23 @@ describe("check", () => {
     const tz = await admin<ConfigCheckResult>("POST", "/api/admin/config/check", { edits: [{ file: "office.yaml", set: [{ path: ["timezone"], value: "Asia/Makassar" }] }] });
     expect(tz.body.data).toMatchObject({ valid: true, applicable: false, changes: [{ kind: "office.timezone", effect: "refused" }] });
     expect(tz.body.data.changes[0]?.reason).toMatch(/Zona waktu kantor/);
+  });
+});
+
+describe("kiosk preview", () => {
+  it("keeps a valid candidate's catalog under a random id, read-only and unable to print, and writes nothing", async () => {
+    const before = onDisk(KTP);
+    const answer = await admin<ConfigPreview>("POST", "/api/admin/config/preview", { edits: [{ file: KTP, set: [{ path: ["persyaratan", 1, "text"], value: "Fotokopi KK (pratinjau)" }] }] });
+    expect(answer.status).toBe(200);
+    const catalog = await call<Catalog>("GET", `/api/config-preview/${answer.body.data.id}`, null);
+    expect(catalog.status).toBe(200);
+    const ktp = catalog.body.data.services.find((s) => s.id === "ktp-el");
+    expect(JSON.stringify(ktp)).toContain("Fotokopi KK (pratinjau)");
+    expect(catalog.body.data.kiosk).toMatchObject({ canPrint: false });
+    expect(onDisk(KTP)).toBe(before);
+    expect((await call("GET", "/api/config-preview/AAAAAAAAAAAAAAAAAAAAAA", null)).status).toBe(404);
+    const invalid = await admin("POST", "/api/admin/config/preview", { edits: [{ file: KTP, text: before.replace(/^prefix: .*$/m, "prefix: 12x") }] });
+    expect([invalid.status, invalid.body.error?.code]).toEqual([422, "CONFIG_INVALID"]);
   });
 });
 

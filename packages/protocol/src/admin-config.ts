@@ -48,6 +48,14 @@ export const ApplyConfigSchema = z.strictObject({
 });
 export type ApplyConfigRequest = z.output<typeof ApplyConfigSchema>;
 
+/** POST /api/admin/config/preview: answers a preview id for /kiosk/?preview=<id> (GET /api/config-preview/<id>). */
+export const PreviewConfigSchema = CheckConfigSchema;
+export interface ConfigPreview {
+  id: string;
+  /** Hub time after which the id is gone. */
+  until: number;
+}
+
 /** POST /api/admin/config/restore: a backup folder's name from GET …/backups. */
 export const RestoreConfigSchema = z.strictObject({ backup: z.string().regex(/^\d{8}T\d{6}-\d{3}Z(-\d+)?$/, "nama cadangan") });
 export type RestoreConfigRequest = z.output<typeof RestoreConfigSchema>;
@@ -81,6 +89,23 @@ export interface ConfigFileView {
   text: string;
   /** sha256 of the text as read: pass it back in `versions` to apply. */
   version: string;
+  /** A service file's Standar Pelayanan as the kiosk reads it; absent when the folder does not load. */
+  service?: ConfigServiceStandard;
+  /** office.yaml's running text, for the form. */
+  runningText?: string[];
+}
+
+/** The published parts of a service, in the loader's shape (packages/config/src/types.ts ServiceConfig). */
+export interface ConfigServiceStandard {
+  id: string;
+  name: { id: string; en?: string };
+  persyaratan: { text: string; condition?: string; note?: string }[];
+  sop: { waitMinutes: number; serviceMinutes: number; steps: { id: string; actor: string; description: string; minutes: number }[] };
+  jangkaWaktu: { value: number; unit: string; text?: string };
+  biaya: { amount?: number; text?: string };
+  produk: string;
+  pengaduan: { name: string; contact: string }[];
+  dailyQuota: number | null;
 }
 
 export interface ConfigChangeView {

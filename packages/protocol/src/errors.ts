@@ -57,6 +57,8 @@ export const HUB_ERROR_CODES = [
   "CONFIG_STALE",
   "CONFIG_FILE_NOT_FOUND",
   "CONFIG_BACKUP_NOT_FOUND",
+  /** The kiosk preview's id is unknown or past its few minutes. */
+  "CONFIG_PREVIEW_NOT_FOUND",
   /** The hub runs without a config folder it may write (live configuration is off). */
   "CONFIG_UNAVAILABLE",
 ] as const;
@@ -131,6 +133,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   CONFIG_STALE: { id: "Berkas konfigurasi sudah diubah orang lain sejak Anda membukanya; tidak ada yang disimpan. Muat ulang, lalu ulangi perubahan Anda.", en: "The file changed since you opened it; nothing was saved. Reload it and make your change again." },
   CONFIG_FILE_NOT_FOUND: { id: "Berkas konfigurasi tidak ditemukan.", en: "No such configuration file." },
   CONFIG_BACKUP_NOT_FOUND: { id: "Cadangan konfigurasi tidak ditemukan.", en: "No such configuration backup." },
+  CONFIG_PREVIEW_NOT_FOUND: { id: "Pratinjau ini sudah kedaluwarsa atau tidak ada. Buat pratinjau baru dari layar Konfigurasi.", en: "This preview expired or does not exist; make a new one from the Configuration screen." },
   CONFIG_UNAVAILABLE: { id: "Hub ini berjalan tanpa konfigurasi langsung; ubah berkas di server.", en: "This hub runs without live configuration; edit the files on the server." },
 };
 

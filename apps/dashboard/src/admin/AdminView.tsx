@@ -1,10 +1,11 @@
 import { adminTabsFor, type AdminTab } from "@layan/protocol";
 import type { Session } from "@layan/ui";
-import { History, Users, type LucideIcon } from "lucide-react";
+import { History, Settings2, Users, type LucideIcon } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import type { ApiError } from "../api";
 import { createAdminApi, type AdminApi } from "./api";
 import { AuditTab } from "./AuditTab";
+import { ConfigTab } from "./ConfigTab";
 import { UsersTab } from "./UsersTab";
 import "./admin.css";
 
@@ -12,6 +13,8 @@ interface TabProps {
   api: AdminApi;
   session: Session;
   timeZone: string;
+  hubUrl: string;
+  onExpired: (message: string) => void;
 }
 
 /**
@@ -26,6 +29,7 @@ const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabP
     render: ({ api, session, timeZone }) => <UsersTab api={api} myRole={session.user.role} myId={session.user.id} timeZone={timeZone} />,
   },
   audit: { label: "Jejak audit", icon: History, render: ({ api, timeZone }) => <AuditTab api={api} timeZone={timeZone} /> },
+  konfigurasi: { label: "Konfigurasi", icon: Settings2, render: (p) => <ConfigTab hubUrl={p.hubUrl} session={p.session} timeZone={p.timeZone} onExpired={p.onExpired} /> },
 };
 
 /** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */
@@ -61,7 +65,7 @@ export function AdminView({
           );
         })}
       </nav>
-      {current ? TABS[current].render({ api, session, timeZone }) : <p className="muted">Peran Anda tidak memiliki tugas administrasi.</p>}
+      {current ? TABS[current].render({ api, session, timeZone, hubUrl, onExpired }) : <p className="muted">Peran Anda tidak memiliki tugas administrasi.</p>}
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspectConfig } from "@layan/config";
-import { STANDAR_KEYS, type ConfigServiceEntry, type ConfigStatusView, type StandarKey } from "@layan/protocol";
+import { STANDAR_KEYS, type ConfigServiceEntry, type ConfigServiceStandard, type ConfigStatusView, type StandarKey } from "@layan/protocol";
 import type { ConfigStatus } from "../live-config";
 import { configFiles } from "../live-config/versions";
 
@@ -43,4 +43,31 @@ export function configServices(dir: string): ConfigServiceEntry[] {
 
 export function statusView(status: ConfigStatus): ConfigStatusView {
   return { version: status.version, appliedAt: status.appliedAt, pending: status.pending, lastRefusal: status.lastRefusal };
+}
+
+/** What the form and the citizen's view of one file need, from the folder as it loads now. */
+export function fileDetails(dir: string, file: string): { service?: ConfigServiceStandard; runningText?: string[] } {
+  const config = inspectConfig(dir).config;
+  if (!config) return {};
+  if (file === "office.yaml") return { runningText: [...config.office.runningText] };
+  const id = topLevel(readFileSync(join(dir, file), "utf8"), "id");
+  const s = config.services.find((x) => x.id === id);
+  if (!s || !file.startsWith("services/")) return {};
+  return {
+    service: {
+      id: s.id,
+      name: { id: s.name.id, ...(s.name.en ? { en: s.name.en } : {}) },
+      persyaratan: s.persyaratan.map((r) => ({ ...r })),
+      sop: {
+        waitMinutes: s.sop.waitMinutes,
+        serviceMinutes: s.sop.serviceMinutes,
+        steps: s.sop.steps.map((st) => ({ id: st.id, actor: st.actor, description: st.description, minutes: st.minutes })),
+      },
+      jangkaWaktu: { ...s.jangkaWaktu },
+      biaya: { ...s.biaya },
+      produk: s.produk,
+      pengaduan: s.pengaduan.map((p) => ({ name: p.name, contact: p.contact })),
+      dailyQuota: s.dailyQuota ?? null,
+    },
+  };
 }

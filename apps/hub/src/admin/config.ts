@@ -9,6 +9,8 @@
  *   POST /api/admin/config/apply           writes and applies; 409 CONFIG_STALE when a file moved since read
  *   GET  /api/admin/config/backups         the kept previous versions
  *   POST /api/admin/config/restore         a backup applied through the same path as an edit
+ *   POST /api/admin/config/preview         a valid candidate kept for the kiosk preview; answers its id
+ *   GET  /api/config-preview/<id>          that candidate's kiosk catalog, no token (config-preview.ts)
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +20,7 @@ import {
   ApplyConfigSchema,
   CheckConfigSchema,
   ConfigFileQuerySchema,
+  PreviewConfigSchema,
   RestoreConfigSchema,
   fail,
   mayEditConfig,
@@ -26,6 +29,7 @@ import {
   type ConfigCheckResult,
   type ConfigFileView,
   type ConfigOverview,
+  type ConfigPreview,
   type ErrorCode,
 } from "@layan/protocol";
 import type { AuditActor, Store } from "@layan/store";
@@ -35,7 +39,8 @@ import { bearerToken, jsonBody, sendJson, type Route } from "../http";
 import type { ConfigResult, LiveConfig } from "../live-config";
 import { configFiles, fileVersion, textVersion } from "../live-config/versions";
 import { sourceAddress } from "../login-throttle";
-import { configServices, statusView } from "./config-view";
+import { PREVIEW_TTL_MS, previewStore } from "./config-preview";
+import { configServices, fileDetails, statusView } from "./config-view";
 
 /** Whole YAML files travel in these bodies; the rest of the API keeps its small limit. */
 const MAX_CONFIG_BODY = 512 * 1024;
@@ -46,6 +51,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ADMIN_FORBIDDEN: 403,
   CONFIG_FILE_NOT_FOUND: 404,
   CONFIG_BACKUP_NOT_FOUND: 404,
+  CONFIG_PREVIEW_NOT_FOUND: 404,
   CONFIG_STALE: 409,
   CONFIG_REFUSED: 409,
   CONFIG_INVALID: 422,
@@ -58,6 +64,8 @@ const refused = (res: ServerResponse, code: ErrorCode, issues?: { path: string; 
 };
 
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+
+const PREVIEW_PATH = /^\/api\/config-preview\/([A-Za-z0-9_-]{22})$/;
 
 const BACKUP_NAME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})-(\d{3})Z(-\d+)?$/;
 
@@ -86,6 +94,7 @@ const changeList = (result: Extract<ConfigResult, { ok: true }>) => JSON.stringi
 export function configRoutes(store: Store, live: () => LiveConfig | undefined): (ctx: HubContext) => Route {
   return (ctx) => {
     const log = ctx.logger.child({ part: "admin-config" });
+    const previews = previewStore();
 
     const caller = (req: IncomingMessage, res: ServerResponse): AuditActor | undefined => {
       const identity = ctx.auth.identify(bearerToken(req));
@@ -133,7 +142,7 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
         return outcome;
       });
       if (!result.ok) {
-        const code = result.error.code as ErrorCode;
+        const code = result.error.code;
         sendJson(res, STATUS[code] ?? 500, { ok: false, error: { ...result.error } });
         return;
       }
@@ -144,6 +153,13 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
 
     return async (req, res, url) => {
       const path = url.pathname;
+      const previewMatch = PREVIEW_PATH.exec(path);
+      if (previewMatch && req.method === "GET") {
+        const catalog = previews.get(previewMatch[1] ?? "", ctx.engine.now());
+        if (!catalog) return refused(res, "CONFIG_PREVIEW_NOT_FOUND");
+        sendJson(res, 200, { ok: true, data: catalog });
+        return true;
+      }
       if (path !== "/api/admin/config" && !path.startsWith("/api/admin/config/")) return false;
       const actor = caller(req, res);
       if (!actor) return true;
@@ -162,7 +178,7 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
         const file = parsed.data.name;
         if (!configFiles(config.dir).includes(file)) return refused(res, "CONFIG_FILE_NOT_FOUND");
         const text = readFileSync(join(config.dir, file), "utf8");
-        const view: ConfigFileView = { file, text, version: textVersion(text) };
+        const view: ConfigFileView = { file, text, version: textVersion(text), ...fileDetails(config.dir, file) };
         sendJson(res, 200, { ok: true, data: view });
         return true;
       }
@@ -170,7 +186,7 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
       if (path === "/api/admin/config/check" && req.method === "POST") {
         const input = await body(req, res, CheckConfigSchema);
         if (!input) return true;
-        const checked = config.check(input.edits as ConfigEdit[]);
+        const checked = config.check(input.edits);
         const refusedChange = checked.changes.some((c) => c.effect === "refused");
         const result: ConfigCheckResult = {
           valid: checked.config !== undefined,
@@ -190,7 +206,18 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
         // Every edited file must come with the version it was read at: an apply without one could overwrite an edit it never saw.
         const unversioned = input.edits.filter((e) => input.versions[e.file] === undefined).map((e) => ({ path: `versions.${e.file}`, message: "versi berkas wajib" }));
         if (unversioned.length > 0) return refused(res, "INVALID_PAYLOAD", unversioned);
-        apply(res, config, actor, input.edits as ConfigEdit[], input.versions, null);
+        apply(res, config, actor, input.edits, input.versions, null);
+        return true;
+      }
+
+      if (path === "/api/admin/config/preview" && req.method === "POST") {
+        const input = await body(req, res, PreviewConfigSchema);
+        if (!input) return true;
+        const checked = config.check(input.edits);
+        if (!checked.config) return refused(res, "CONFIG_INVALID", checked.issues.map((i) => ({ path: `${i.file}:${i.line}${i.path ? ` ${i.path}` : ""}`, message: i.message })));
+        const now = ctx.engine.now();
+        const preview: ConfigPreview = { id: previews.add(config.setupOf(checked.config), now), until: now + PREVIEW_TTL_MS };
+        sendJson(res, 200, { ok: true, data: preview });
         return true;
       }
 

@@ -87,6 +87,8 @@ export interface LiveConfig {
   readonly backupDir: string;
   /** The candidate validated as a folder and classified against the running queue; nothing is written. */
   check(edits: readonly ConfigEdit[]): ConfigCheck;
+  /** A config turned into what the hub would run, as at start (the screen's kiosk preview). */
+  setupOf(config: LayanConfig): HubSetup;
   /** Loads the folder as it is on disk and applies it (what the watcher calls). */
   reload(): ConfigResult;
   /** Writes the edits back to the YAML files and applies them; nothing is written when refused. */
@@ -234,6 +236,7 @@ export function startLiveConfig(options: LiveConfigOptions): LiveConfig {
     dir,
     backupDir: options.backupDir,
     check,
+    setupOf: toSetup,
     reload,
     applyConfig,
     status: () => ({ dir, version, appliedAt, pending, lastRefusal }),
