@@ -83,7 +83,7 @@ export function ConfigTab({ hubUrl, session, timeZone, onExpired }: { hubUrl: st
       <Panel title="Layanan dan Standar Pelayanan" subtitle="Enam komponen yang wajib dipublikasikan (UU 25/2009 Pasal 21). Pilih layanan untuk melihat atau mengubahnya." testId="config-services">
         <div className="table-wrap">
           <table className="table admin-table">
-            <TableHead cols={["Layanan", "Instansi", ...STANDAR_KEYS.map((k) => SHORT[k]), ""]} />
+            <TableHead cols={["Layanan", "Instansi", ...STANDAR_KEYS.map((k) => SHORT[k]), "Tindakan"]} />
             <tbody>
               {overview.services.map((s) => (
                 <tr key={s.file} data-testid={`config-service-${s.id}`} className={selected === s.file ? "config-tab__on" : undefined}>
@@ -96,6 +96,9 @@ export function ConfigTab({ hubUrl, session, timeZone, onExpired }: { hubUrl: st
                       {s.components[k] ? <span aria-label={`${SHORT[k]} lengkap`}>✓</span> : <span className="config-tab__missing" aria-label={`${SHORT[k]} belum ada`}>✗</span>}
                     </td>
                   ))}
+                  <td className="config-tab__sum">
+                    {s.complete ? "Standar Pelayanan lengkap" : `Belum ada: ${STANDAR_KEYS.filter((k) => !s.components[k]).map((k) => SHORT[k]).join(", ")}`}
+                  </td>
                   <td>
                     <button type="button" className="btn btn--small" onClick={() => setSelected(s.file)} aria-label={`Buka ${s.name.id}`}>
                       Buka
