@@ -253,3 +253,14 @@ describe("apply", () => {
     expect((await admin("POST", "/api/admin/config/restore", { backup: "20200101T000000-000Z" })).status).toBe(404);
   });
 });
+
+describe("reports after an apply", () => {
+  it("the report worker names services by the applied config, not the one it started with", async () => {
+    const meta = async () => (await call<{ services: { id: string; name: string }[] }>("GET", "/api/reports/meta", tokens.manager)).body.data.services.find((s) => s.id === "ktp-el")?.name;
+    expect(await meta()).toBe("Perekaman dan Pencetakan KTP-el");
+    const file = await read(KTP);
+    const answer = await admin("POST", "/api/admin/config/apply", { edits: [{ file: KTP, set: [{ path: ["name", "id"], value: "Perekaman KTP-el (baru)" }] }], versions: { [KTP]: file.version } });
+    expect(answer.status).toBe(200);
+    expect(await meta()).toBe("Perekaman KTP-el (baru)");
+  });
+});
