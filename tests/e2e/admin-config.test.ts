@@ -154,3 +154,30 @@ describe("the configuration screen", () => {
     expect(await kiosk.issue("ktp-el")).toMatch(/^A-\d{3}$/);
   });
 });
+
+describe("the dashboard follows config:changed", () => {
+  it("a service renamed while a manager reads a filtered report shows its new name, the view and filters kept", async () => {
+    const manager = new ConfigAdminPage(await officePage(browser, hub, contexts, { viewport: { width: 1440, height: 1000 } }), hub.url);
+    await manager.goto();
+    await manager.loginAs(hub.user("manager").username, hub.user("manager").secret);
+    await manager.open("laporan");
+    await manager.settled();
+    await manager.filter("service", "Perekaman dan Pencetakan KTP-el");
+    await manager.page.waitForURL(/service=ktp-el/);
+    const url = manager.page.url();
+
+    const login = (await (await fetch(`${hub.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: hub.user("admin").username, secret: hub.user("admin").secret }) })).json()) as { data: { token: string } };
+    const auth = { authorization: `Bearer ${login.data.token}`, "content-type": "application/json" };
+    const file = (await (await fetch(`${hub.url}/api/admin/config/file?name=${encodeURIComponent(KTP)}`, { headers: auth })).json()) as { data: { version: string } };
+    const applied = await fetch(`${hub.url}/api/admin/config/apply`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ edits: [{ file: KTP, set: [{ path: ["name", "id"], value: "Perekaman KTP-el (baru)" }] }], versions: { [KTP]: file.data.version } }),
+    });
+    expect(applied.status).toBe(200);
+
+    const selected = manager.page.locator('select[name="service"]').first().locator("option:checked");
+    await expect.poll(() => selected.textContent(), { timeout: 15_000, interval: 100 }).toBe("Perekaman KTP-el (baru)");
+    expect(manager.page.url()).toBe(url);
+  });
+});
