@@ -39,13 +39,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY) throw new Error("body too large");
+    if (size > maxBytes) throw new Error("body too large");
     chunks.push(buf);
   }
   return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as unknown;
@@ -79,6 +79,8 @@ export async function jsonBody(
   req: IncomingMessage,
   res: ServerResponse,
   allowedOrigins: ReadonlySet<string>,
+  /** The configuration editor posts whole YAML files; everything else stays under MAX_BODY. */
+  maxBytes = MAX_BODY,
 ): Promise<unknown> {
   if (!originAllowed(req, allowedOrigins)) {
     sendJson(res, 403, fail("ORIGIN_NOT_ALLOWED"));
@@ -89,7 +91,7 @@ export async function jsonBody(
     return undefined;
   }
   try {
-    return (await readJson(req)) ?? null;
+    return (await readJson(req, maxBytes)) ?? null;
   } catch {
     sendJson(res, 400, fail("INVALID_PAYLOAD"));
     return undefined;

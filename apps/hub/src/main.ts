@@ -12,6 +12,7 @@ import { seedDemo, type DemoCredentials } from "./admin";
 import { adminRoutes } from "./admin/routes";
 import { deviceRoutes } from "./admin/devices-routes";
 import { operationsRoutes } from "./admin/operations";
+import { configRoutes } from "./admin/config";
 import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
       tls,
       dataDir,
       printing: networkPrinting(setup, logger),
-      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), notifyRoutes({ db: store.db, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
+      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), configRoutes(store, () => liveConfig), notifyRoutes({ db: store.db, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();

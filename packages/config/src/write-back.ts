@@ -46,8 +46,10 @@ export type WritePlan =
       /** The config as it will load once written. */
       config: LayanConfig;
       files: { file: string; before: string | null; after: string }[];
+      /** Advice that does not stop the hub, as `pnpm config:check` prints it after the table. */
+      warnings: ConfigIssue[];
     }
-  | { ok: false; issues: ConfigIssue[] };
+  | { ok: false; issues: ConfigIssue[]; warnings?: ConfigIssue[] };
 
 export interface CommitOptions {
   /** Where previous versions go; one folder per write, named by its time (UTC). */
@@ -174,12 +176,12 @@ export function planConfigWrite(configDir: string, edits: readonly ConfigEdit[],
   try {
     const shown = relative(displayRoot, dir);
     const result = inspectConfig(staged, { ...options, displayRoot: shown === "" ? staged : root });
-    if (!result.config) return { ok: false, issues: result.issues };
+    if (!result.config) return { ok: false, issues: result.issues, warnings: result.warnings };
     // The voice pack's folder is where the hub serves clips from: the real one, not the staged link.
     const config = result.config.voicePack
       ? { ...result.config, voicePack: { ...result.config.voicePack, dir: join(dir, relative(staged, result.config.voicePack.dir)) } }
       : result.config;
-    return { ok: true, dir, config, files: files.filter((f) => f.before !== f.after) };
+    return { ok: true, dir, config, files: files.filter((f) => f.before !== f.after), warnings: result.warnings };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

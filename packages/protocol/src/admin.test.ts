@@ -22,7 +22,7 @@ describe("the administration role matrix", () => {
     expect(["admin", "manager", "supervisor", "officer", "kiosk"].filter(mayReadAudit)).toEqual(["admin", "manager"]);
     expect(adminTabsFor("manager")).toEqual(["audit", "pemberitahuan"]);
     expect(adminTabsFor("supervisor")).toEqual(["pengguna", "layanan"]);
-    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "layanan", "perangkat", "pemberitahuan"]);
+    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan"]);
     expect(adminTabsFor("officer")).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import "./zod-setup";
 import { z } from "zod";
 import { mayManageDevices } from "./admin-devices";
 import { mayOperateToday } from "./admin-operations";
+import { mayEditConfig } from "./admin-config";
 
 /**
  * Administration over HTTP (/api/admin/…, docs/api.md "Administration"): the
@@ -199,7 +200,7 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit", "layanan", "perangkat", "pemberitahuan"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
@@ -207,6 +208,7 @@ export function adminTabsFor(role: string): AdminTab[] {
   if (mayManageUser(role, "list")) tabs.push("pengguna");
   if (mayReadAudit(role)) tabs.push("audit");
   if (mayOperateToday(role)) tabs.push("layanan");
+  if (mayEditConfig(role)) tabs.push("konfigurasi");
   if (mayManageDevices(role)) tabs.push("perangkat");
   // The webhook's dead letters: the same readers as the audit trail (apps/hub/src/notify/).
   if (mayReadAudit(role)) tabs.push("pemberitahuan");

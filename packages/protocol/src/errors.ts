@@ -67,6 +67,14 @@ export const HUB_ERROR_CODES = [
   "NOTIFY_SUBSCRIPTION_INVALID",
   "NOTIFY_TICKET_NOT_WAITING",
   "NOTIFY_TOO_MANY",
+  /** CONFIG editor (apps/hub/src/admin/config.ts): a file moved since the browser read it; nothing written. */
+  "CONFIG_STALE",
+  "CONFIG_FILE_NOT_FOUND",
+  "CONFIG_BACKUP_NOT_FOUND",
+  /** The kiosk preview's id is unknown or past its few minutes. */
+  "CONFIG_PREVIEW_NOT_FOUND",
+  /** The hub runs without a config folder it may write (live configuration is off). */
+  "CONFIG_UNAVAILABLE",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -157,6 +165,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: "Loket ini ditutup hari ini oleh supervisor. Hubungi supervisor untuk membukanya kembali.",
     en: "This counter was closed for today by a supervisor; ask the supervisor to reopen it.",
   },
+  CONFIG_STALE: { id: "Berkas konfigurasi sudah diubah orang lain sejak Anda membukanya; tidak ada yang disimpan. Muat ulang, lalu ulangi perubahan Anda.", en: "The file changed since you opened it; nothing was saved. Reload it and make your change again." },
+  CONFIG_FILE_NOT_FOUND: { id: "Berkas konfigurasi tidak ditemukan.", en: "No such configuration file." },
+  CONFIG_BACKUP_NOT_FOUND: { id: "Cadangan konfigurasi tidak ditemukan.", en: "No such configuration backup." },
+  CONFIG_PREVIEW_NOT_FOUND: { id: "Pratinjau ini sudah kedaluwarsa atau tidak ada. Buat pratinjau baru dari layar Konfigurasi.", en: "This preview expired or does not exist; make a new one from the Configuration screen." },
+  CONFIG_UNAVAILABLE: { id: "Hub ini berjalan tanpa konfigurasi langsung; ubah berkas di server.", en: "This hub runs without live configuration; edit the files on the server." },
 };
 
 /**

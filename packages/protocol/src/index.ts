@@ -14,3 +14,4 @@ export * from "./admin";
 export * from "./admin-devices";
 export * from "./notify";
 export * from "./admin-operations";
+export * from "./admin-config";

@@ -1,10 +1,11 @@
 import { adminTabsFor, type AdminTab } from "@layan/protocol";
 import type { Session } from "@layan/ui";
-import { BellRing, CalendarClock, History, MonitorSmartphone, Users, type LucideIcon } from "lucide-react";
+import { BellRing, CalendarClock, History, MonitorSmartphone, Settings2, Users, type LucideIcon } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import type { ApiError } from "../api";
 import { createAdminApi, type AdminApi } from "./api";
 import { AuditTab } from "./AuditTab";
+import { ConfigTab } from "./ConfigTab";
 import { NotifyTab } from "./NotifyTab";
 import { OperationsTab } from "./OperationsTab";
 import { UsersTab } from "./UsersTab";
@@ -34,6 +35,7 @@ const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabP
   perangkat: { label: "Perangkat", icon: MonitorSmartphone, render: (p) => <DevicesTab hubUrl={p.hubUrl} session={p.session} timeZone={p.timeZone} onExpired={p.onExpired} /> },
   pemberitahuan: { label: "Pemberitahuan", icon: BellRing, render: ({ api, timeZone }) => <NotifyTab api={api} timeZone={timeZone} /> },
   layanan: { label: "Layanan hari ini", icon: CalendarClock, render: ({ api, timeZone }) => <OperationsTab api={api} timeZone={timeZone} /> },
+  konfigurasi: { label: "Konfigurasi", icon: Settings2, render: (p) => <ConfigTab hubUrl={p.hubUrl} session={p.session} timeZone={p.timeZone} onExpired={p.onExpired} /> },
 };
 
 /** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { createApi, type Api, type ApiError } from "../api";
 import { adminTabsFor, type ReportMeta } from "@layan/protocol";
 import { AdminView } from "../admin/AdminView";
+import { useConfigVersion } from "../admin/ConfigFollow";
 import { tabHref, useRoute, type View } from "../route";
 import { AssessmentView } from "./AssessmentView";
 import { ComplianceView } from "./ComplianceView";
@@ -44,6 +45,7 @@ export function Dashboard({
   const route = useRoute();
   const [meta, setMeta] = useState<ReportMeta | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const configVersion = useConfigVersion(hubUrl, session.token);
 
   useEffect(() => {
     let live = true;
@@ -54,7 +56,7 @@ export function Dashboard({
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, configVersion]);
 
   return (
     <div className="shell">

@@ -26,6 +26,7 @@ import { namespaceOf } from "../namespaces/common";
 import { regroupDisplays } from "../namespaces/display";
 import type { HubSetup } from "../setup";
 import { classifyChanges, todaysConfig, type ClassifiedChange } from "./classify";
+import { staleFiles } from "./versions";
 
 export type { ClassifiedChange } from "./classify";
 
@@ -54,7 +55,7 @@ export interface ConfigStatus {
 }
 
 export type ConfigResult =
-  | { ok: true; data: { version: number; applied: ChangeReport[]; pending: ChangeReport[]; backup: string | null } }
+  | { ok: true; data: { version: number; applied: ChangeReport[]; pending: ChangeReport[]; backup: string | null; files: string[] } }
   | { ok: false; error: AckError & { lines: string[] } };
 
 export interface LiveConfigOptions {
@@ -72,11 +73,26 @@ export interface LiveConfigOptions {
   debounceMs?: number;
 }
 
+/** What a candidate would do, written nowhere (the admin screen's Periksa). */
+export interface ConfigCheck {
+  /** Present when the candidate validates. */
+  config?: LayanConfig;
+  issues: ConfigIssue[];
+  warnings: ConfigIssue[];
+  changes: ChangeReport[];
+}
+
 export interface LiveConfig {
+  readonly dir: string;
+  readonly backupDir: string;
+  /** The candidate validated as a folder and classified against the running queue; nothing is written. */
+  check(edits: readonly ConfigEdit[]): ConfigCheck;
+  /** A config turned into what the hub would run, as at start (the screen's kiosk preview). */
+  setupOf(config: LayanConfig): HubSetup;
   /** Loads the folder as it is on disk and applies it (what the watcher calls). */
   reload(): ConfigResult;
   /** Writes the edits back to the YAML files and applies them; nothing is written when refused. */
-  applyConfig(edits: readonly ConfigEdit[]): ConfigResult;
+  applyConfig(edits: readonly ConfigEdit[], options?: { versions?: Readonly<Record<string, string>> }): ConfigResult;
   status(): ConfigStatus;
   close(): void;
 }
@@ -109,7 +125,7 @@ export function startLiveConfig(options: LiveConfigOptions): LiveConfig {
   };
 
   /** Classifies `next` against what runs; applies it unless refused. `commit` runs first (the write-back). */
-  const consider = (next: LayanConfig, commit: () => string | null): ConfigResult => {
+  const consider = (next: LayanConfig, commit: () => string | null, files: string[] = []): ConfigResult => {
     const now = hub.engine.now();
     const classified = classifyChanges(running, diffConfig(running, next), hub.engine.state, now);
     const refused = classified.filter((c) => c.effect === "refused");
@@ -137,7 +153,7 @@ export function startLiveConfig(options: LiveConfigOptions): LiveConfig {
     } else if (pending.length > 0) {
       log.info({ pending }, "kiosk-config changes wait for the next service day");
     }
-    return { ok: true, data: { version, applied, pending, backup } };
+    return { ok: true, data: { version, applied, pending, backup, files } };
   };
 
   const reload = (): ConfigResult => {
@@ -148,10 +164,21 @@ export function startLiveConfig(options: LiveConfigOptions): LiveConfig {
     return consider(inspection.config, () => null);
   };
 
-  const applyConfig = (edits: readonly ConfigEdit[]): ConfigResult => {
+  const applyConfig: LiveConfig["applyConfig"] = (edits, applyOptions = {}) => {
+    // Checked in the same synchronous step as the write: no other apply can come between.
+    const stale = staleFiles(dir, applyOptions.versions ?? {});
+    if (stale.length > 0) return { ok: false, error: { ...fail("CONFIG_STALE").error, lines: stale } };
     const plan = planConfigWrite(dir, edits, { now: hub.engine.now() });
     if (!plan.ok) return refuse(refusal("CONFIG_INVALID", plan.issues.map(formatIssue), plan.issues) as ConfigResult & { ok: false });
-    return consider(plan.config, () => commitConfigWrite(plan, { backupDir: options.backupDir, now: hub.engine.now() }).backup);
+    const files = plan.files.map((f) => f.file);
+    return consider(plan.config, () => commitConfigWrite(plan, { backupDir: options.backupDir, now: hub.engine.now() }).backup, files);
+  };
+
+  const check = (edits: readonly ConfigEdit[]): ConfigCheck => {
+    const plan = planConfigWrite(dir, edits, { now: hub.engine.now() });
+    if (!plan.ok) return { issues: plan.issues, warnings: plan.warnings ?? [], changes: [] };
+    const changes = classifyChanges(running, diffConfig(running, plan.config), hub.engine.state, hub.engine.now()).map(report);
+    return { config: plan.config, issues: [], warnings: plan.warnings, changes };
   };
 
   // ---- watching the folder ----
@@ -206,6 +233,10 @@ export function startLiveConfig(options: LiveConfigOptions): LiveConfig {
   });
 
   const live: LiveConfig = {
+    dir,
+    backupDir: options.backupDir,
+    check,
+    setupOf: toSetup,
     reload,
     applyConfig,
     status: () => ({ dir, version, appliedAt, pending, lastRefusal }),

@@ -35,7 +35,9 @@ export type ToWorker =
   /** The hub passed the last chunk on to the socket: the worker may read the next page. */
   | { type: "credit"; id: number }
   /** The client went away: stop streaming. */
-  | { type: "cancel"; id: number };
+  | { type: "cancel"; id: number }
+  /** Live configuration applied a new config (live-config/): reports from the next request on name and filter by it. */
+  | { type: "setup"; setup: HubSetup };
 
 export type WorkerErrorCode = "INVALID_PAYLOAD" | "INTERNAL";
 

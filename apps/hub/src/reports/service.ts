@@ -81,6 +81,8 @@ function workerEntry(): URL {
 
 export class ReportWorker {
   private worker: Worker | null = null;
+  /** The catalog the worker was given last: a different object means live configuration applied a new config. */
+  private sentCatalog: unknown = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closing = false;
@@ -158,6 +160,11 @@ export class ReportWorker {
           this.finish(id, null);
         }
       });
+      // live-config replaces the setup's catalog (and rules) in place when a config is applied; the worker holds a copy.
+      if (this.options.setup.catalog !== this.sentCatalog) {
+        this.sentCatalog = this.options.setup.catalog;
+        this.send({ type: "setup", setup: this.options.setup });
+      }
       this.send({ type: "report", id, ...request });
     });
   }
@@ -177,6 +184,7 @@ export class ReportWorker {
 
   private start(): void {
     const url = workerEntry();
+    this.sentCatalog = this.options.setup.catalog;
     const data: ReportWorkerData = {
       dbFile: this.options.dbFile,
       setup: this.options.setup,

@@ -71,7 +71,8 @@ function lowerThisThread(): ReportThreadScheduling {
 const scheduling = lowerThisThread();
 const post = (message: FromWorker) => port.postMessage(message);
 
-const { dbFile, setup, utcOffsetMinutes, rollupsChecked } = workerData as ReportWorkerData;
+const { dbFile, utcOffsetMinutes, rollupsChecked } = workerData as ReportWorkerData;
+let { setup } = workerData as ReportWorkerData;
 const db = openReportConnection(dbFile);
 const reports = createReportQueries(db, { utcOffsetMinutes, verify: false });
 
@@ -92,7 +93,7 @@ post({
   ...(days === undefined ? {} : { days }),
 });
 
-const names = reportNames(setup, reports);
+let names = reportNames(setup, reports);
 const clock = (at: number | null) => localClock(at, utcOffsetMinutes);
 /** Streams waiting for the hub to take their last chunk. */
 const credits = new Map<number, () => void>();
@@ -141,7 +142,11 @@ async function handle(msg: ReportRequest): Promise<void> {
 
 port.on("message", (msg: ToWorker) => {
   if (msg.type === "report") void handle(msg);
-  else {
+  else if (msg.type === "setup") {
+    // Messages arrive in order: every request sent after this one reads the new config.
+    setup = msg.setup;
+    names = reportNames(setup, reports);
+  } else {
     if (msg.type === "cancel") cancelled.add(msg.id);
     const resume = credits.get(msg.id);
     credits.delete(msg.id);

@@ -269,6 +269,11 @@ export class KioskHub {
     this.set({ statuses });
   }
 
+  /** A candidate config's catalog, shown read-only with no socket (preview.tsx); never combined with start(). */
+  showCatalog(catalog: Catalog): void {
+    this.set({ connection: "online", catalog });
+  }
+
   private set(patch: Partial<KioskHubState>): void {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();

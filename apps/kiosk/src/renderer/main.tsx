@@ -4,12 +4,15 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { STRINGS } from "./i18n";
 import { KioskHub } from "./kiosk-hub";
+import { previewIdOf, startPreview } from "./preview";
 import { resolveRuntime } from "./runtime";
 import { StateScreen } from "./screens/StateScreen";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
-resolveRuntime(window).then(
+const preview = previewIdOf(window);
+if (preview !== null) void startPreview(root, window, preview);
+else resolveRuntime(window).then(
   (runtime) => {
     const hub = new KioskHub({ url: runtime.hubUrl, token: runtime.token ?? "" });
     if (runtime.token !== null) hub.start();
