@@ -59,7 +59,7 @@ export function AdminView({
     <div className="view" data-testid="admin-view">
       <div className="view__head">
         <h1 className="view__title">Administrasi</h1>
-        <p className="view__subtitle">Pengguna dan jejak audit kantor ini, tanpa membuka terminal server.</p>
+        <p className="view__subtitle">Pengguna, layanan hari ini, konfigurasi, perangkat dan jejak audit kantor ini, tanpa membuka terminal server.</p>
       </div>
       <nav className="admin-tabs" aria-label="Menu administrasi">
         {tabs.map((t) => {
