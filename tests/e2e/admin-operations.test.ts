@@ -71,6 +71,8 @@ describe("today's service operations in the browser", () => {
 
     await expect.poll(() => kiosk.blocker.textContent(), SEEN).toContain("Layanan ini ditutup hari ini");
     expect(await kiosk.blocker.textContent()).toContain("Blangko KTP-el habis");
+    // The same pill marks the service's tile on the home screen: "closed today", not just "closed".
+    expect(await kioskPage.getByTestId("open-pill").first().textContent()).toBe("Tutup hari ini");
     await kioskPage.screenshot({ path: join(SHOTS, "admin-operations-kiosk-closed.png") });
 
     await ops.reopenService("ktp-el");

@@ -41,6 +41,7 @@ const id = {
   // Open hours, but nobody at a counter yet: the same words as the wait box and the ticket.
   openNoCounter: NO_COUNTER_OPEN.id,
   closed: "Tutup",
+  closedForToday: "Tutup hari ini",
   quotaFull: "Kuota habis",
   // Service page
   standardTitle: "Standar Pelayanan",
@@ -180,6 +181,7 @@ const en: Strings = {
   open: "Open",
   openNoCounter: NO_COUNTER_OPEN.en,
   closed: "Closed",
+  closedForToday: "Closed today",
   quotaFull: "Quota full",
   standardTitle: "Service Standard",
   sopTitle: "Service Flow (SOP)",

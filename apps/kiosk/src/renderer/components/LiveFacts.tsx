@@ -57,7 +57,7 @@ export function OpenPill({ status, t }: { status: ServiceStatus | undefined; t: 
   // A green "Buka" above "Belum ada loket buka" reads as a contradiction: say the one thing that is true.
   const idle = status.openCounters === 0;
   const [cls, text] = !status.open
-    ? ["pill pill-closed", t.closed]
+    ? ["pill pill-closed", status.closedToday ? t.closedForToday : t.closed]
     : full
       ? ["pill pill-full", t.quotaFull]
       : idle
