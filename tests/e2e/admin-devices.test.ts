@@ -103,6 +103,10 @@ describe("devices in the browser", () => {
 
     const { code } = await new PairingScreen(displayPage).shown();
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    // A screen is paired again, not "signed in again" (the hub's UNAUTHORIZED wording is for people).
+    expect(await displayPage.getByTestId("pairing-reason").textContent()).toBe(
+      "Hub tidak mengenali layar ini, atau izinnya sudah dicabut. Pasangkan kembali dengan kode di bawah.",
+    );
     await expect(displayPage.getByTestId("display-screen").count()).resolves.toBe(0);
     await displayPage.screenshot({ path: join(SHOTS, "display-pairing.png") });
 

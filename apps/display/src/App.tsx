@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { DisplayClient } from "./display-client";
-import { forgetDeviceToken, takeDeviceToken } from "./device-token";
+import { DEVICE_REFUSED_REASON, forgetDeviceToken, takeDeviceToken } from "./device-token";
 import { DisplayScreen } from "./components/DisplayScreen";
 import { NotRegistered } from "./components/NotRegistered";
 import type { SpeechMode } from "./speech/players";
@@ -30,8 +30,9 @@ function Connected({ token }: { token: string }) {
   }, [client]);
 
   if (view.connection.status === "refused") {
-    if (view.connection.code === "UNAUTHORIZED") forgetDeviceToken();
-    return <NotRegistered reason={view.connection.message} hubUrl={HUB_URL} />;
+    const unknown = view.connection.code === "UNAUTHORIZED";
+    if (unknown) forgetDeviceToken();
+    return <NotRegistered reason={unknown ? DEVICE_REFUSED_REASON : view.connection.message} hubUrl={HUB_URL} />;
   }
   return <DisplayScreen view={view} onEnableSound={() => void client.enableSound()} />;
 }

@@ -25,3 +25,11 @@ export function forgetDeviceToken(storage: Storage = localStorage): void {
 export function storeDeviceToken(token: string, storage: Storage = localStorage): void {
   storage.setItem(KEY, token);
 }
+
+/**
+ * Above a revoked (or unknown) display's pairing code. The hub's UNAUTHORIZED
+ * message is written for people ("…Silakan masuk kembali"); a screen on the
+ * wall is not signed in, it is paired again.
+ */
+export const DEVICE_REFUSED_REASON =
+  "Hub tidak mengenali layar ini, atau izinnya sudah dicabut. Pasangkan kembali dengan kode di bawah.";

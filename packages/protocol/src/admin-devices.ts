@@ -49,12 +49,37 @@ export interface PairingStarted {
   pollMs: number;
 }
 
+/**
+ * The hub's answer to POST /api/pairing, for a device that checks what comes
+ * over the wire before it acts on it (the Electron kiosk's main process
+ * writes the token into its settings file). Extra fields are let through: an
+ * older kiosk keeps pairing with a newer hub.
+ */
+export const PairingStartedSchema: z.ZodType<PairingStarted> = z.object({
+  code: z.string().regex(new RegExp(`^[${PAIRING_ALPHABET}]{${PAIRING_CODE_LENGTH}}$`)),
+  secret: z.string().min(16).max(128),
+  expiresAt: z.number().int(),
+  pollMs: z.number().int().min(250).max(60_000),
+});
+
 /** POST /api/pairing/collect (no token). */
 export const PairingCollectSchema = z.strictObject({ secret: z.string().min(16).max(128) });
 
 export type PairingCollected =
   | { status: "pending"; expiresAt: number }
   | { status: "approved"; token: string; deviceId: string; kind: DeviceKindName; name: string };
+
+/** The hub's answer to POST /api/pairing/collect (see PairingStartedSchema). */
+export const PairingCollectedSchema: z.ZodType<PairingCollected> = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("pending"), expiresAt: z.number().int() }),
+  z.object({
+    status: z.literal("approved"),
+    token: z.string().min(8).max(256),
+    deviceId: z.string().min(1),
+    kind: z.enum(DEVICE_KINDS),
+    name: z.string(),
+  }),
+]);
 
 const deviceId = z
   .string()

@@ -22,7 +22,7 @@ export function NotRegistered({ reason, hubUrl = "" }: { reason: string | null; 
     <main className="setup pairing" data-testid="pairing" data-pairing-status={pairing.status}>
       <MonitorX className="setup__icon" aria-hidden="true" />
       <h1>Layar antrean belum terdaftar</h1>
-      {reason && <p className="setup__reason">{reason}</p>}
+      {reason && <p className="setup__reason" data-testid="pairing-reason">{reason}</p>}
       {pairing.status === "showing" ? (
         <div className="pairing__body">
           <div>

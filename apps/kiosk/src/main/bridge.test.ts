@@ -57,6 +57,7 @@ describe("IPC bridge", () => {
       printTicket: vi.fn(() => Promise.resolve({ ok: true as const })),
       printComplaint: vi.fn(() => Promise.resolve({ ok: true as const })),
       adminExit: vi.fn(() => true),
+      pairing: vi.fn(() => ({ status: "asking" as const })),
     };
     registerBridge(ipc, impl, "app://layan");
     const call = (channel: string, url: string | null, ...args: unknown[]) =>
@@ -67,7 +68,8 @@ describe("IPC bridge", () => {
   it("handles exactly one channel per bridge method", () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
-    const methods: (keyof KioskBridge)[] = ["settings", "printerStatus", "printTicket", "printComplaint", "adminExit"];
+    // onPairing listens to main's push channel (IPC_PUSH); it handles nothing.
+    const methods: (keyof KioskBridge)[] = ["settings", "printerStatus", "printTicket", "printComplaint", "adminExit", "pairing"];
     expect(Object.keys(IPC).sort()).toEqual(methods.sort());
   });
 
@@ -91,6 +93,16 @@ describe("IPC bridge", () => {
     expect(impl.printComplaint).not.toHaveBeenCalled();
     expect(impl.settings).not.toHaveBeenCalled();
     expect(impl.adminExit).not.toHaveBeenCalled();
+  });
+
+  it("starts pairing only for the app's own frame, and only with a yes/no", async () => {
+    const { impl, call } = setup();
+    expect(call(IPC.pairing, "app://layan/kiosk/", true)).toEqual({ status: "asking" });
+    expect(impl.pairing).toHaveBeenCalledWith(true);
+    await expect(call(IPC.pairing, "https://evil.example/", true)).rejects.toThrow("refused");
+    await expect(call(IPC.pairing, "app://layan/kiosk/", "yes")).rejects.toThrow("refused");
+    await expect(call(IPC.pairing, "app://layan/kiosk/")).rejects.toThrow("refused");
+    expect(impl.pairing).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -19,9 +19,14 @@ export class FakeWebContents extends EventEmitter {
   devToolsClosed = 0;
   zoomLimits: [number, number] | null = null;
   destroyed = false;
+  /** What main sent to the renderer (webContents.send). */
+  sent: [string, ...unknown[]][] = [];
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: "deny" }): void {
     this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
   }
   reload(): void {
     this.reloads++;

@@ -9,9 +9,11 @@ import { createAdminExit } from "./admin-exit";
 import { APP_ORIGIN, APP_SCHEME, serveRenderer, START_URL } from "./app-protocol";
 import { recoverFromCrashes } from "./crash-recovery";
 import { contentSecurityPolicy } from "./csp";
+import { IPC_PUSH } from "../shared/bridge";
 import { registerBridge } from "./ipc";
 import { lockDownContents, preventClose } from "./lockdown";
 import { lockNavigation } from "./navigation";
+import { createPairing } from "./pairing";
 import { denyAllPermissions } from "./permissions";
 import { createKioskPrinter, transportFor } from "./printer";
 import { loadSettings, runtimeSettings, settingsPath } from "./settings";
@@ -38,8 +40,9 @@ if (ensureSingleInstance(app, () => mainWindow?.show())) {
 }
 
 function start(): void {
-  const loaded = loadSettings(settingsPath(process.env, app.getPath("userData")));
-  const settings = loaded.ok ? loaded.settings : null;
+  const file = settingsPath(process.env, app.getPath("userData"));
+  const loaded = loadSettings(file);
+  let settings = loaded.ok ? loaded.settings : null;
   if (!loaded.ok) log(`settings: ${loaded.error}`);
   const devTools = !app.isPackaged && (settings?.devTools ?? false);
   const distDir = join(__dirname, "..", "dist");
@@ -58,6 +61,23 @@ function start(): void {
       app.quit();
     },
   });
+  // No token yet, or the hub refused it: pair by code; the token goes into the file, then the renderer starts over with it.
+  const pairing = settings
+    ? createPairing({
+        hubUrl: settings.hubUrl,
+        settingsFile: file,
+        publish: (view) => {
+          const contents = mainWindow?.webContents;
+          if (contents && !contents.isDestroyed()) contents.send(IPC_PUSH.pairingView, view);
+        },
+        paired: (token) => {
+          if (settings) settings = { ...settings, deviceToken: token };
+          mainWindow?.webContents.reload();
+        },
+        log,
+      })
+    : null;
+  if (settings && settings.deviceToken === undefined) pairing?.start();
   registerBridge(
     ipcMain,
     {
@@ -73,6 +93,10 @@ function start(): void {
       printComplaint: (receipt) =>
         printer?.printComplaint(receipt) ?? Promise.resolve({ ok: false, problem: "PRINTER_OFFLINE" }),
       adminExit: (pin) => adminExit.attempt(pin),
+      pairing: () => {
+        if (!pairing) throw new Error(loaded.ok ? "no settings" : loaded.error);
+        return pairing.start();
+      },
     },
     APP_ORIGIN,
     log,

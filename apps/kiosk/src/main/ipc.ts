@@ -1,4 +1,4 @@
-import { IPC, type KioskRuntimeSettings, type PrintOutcome, type PrinterCheck } from "../shared/bridge";
+import { IPC, type KioskRuntimeSettings, type PairingView, type PrintOutcome, type PrinterCheck } from "../shared/bridge";
 import { isAllowedUrl } from "./navigation";
 
 /** The parts of Electron's ipcMain this module uses. */
@@ -15,6 +15,8 @@ export interface BridgeHandlers {
   printTicket(ticket: unknown): Promise<PrintOutcome>;
   printComplaint(receipt: unknown): Promise<PrintOutcome>;
   adminExit(pin: unknown): boolean;
+  /** Called only with a boolean: the handler below refuses anything else. */
+  pairing(refused: boolean): PairingView;
 }
 
 /**
@@ -34,12 +36,15 @@ export function registerBridge(
     if (!ok) log(`refused IPC from ${event.senderFrame?.url ?? "a destroyed frame"}`);
     return ok;
   };
-  const refused = () => Promise.reject(new Error("refused"));
-  ipc.handle(IPC.settings, (event) => (trusted(event) ? handlers.settings() : refused()));
-  ipc.handle(IPC.printerStatus, (event) => (trusted(event) ? handlers.printerStatus() : refused()));
-  ipc.handle(IPC.printTicket, (event, ticket) => (trusted(event) ? handlers.printTicket(ticket) : refused()));
+  const deny = () => Promise.reject(new Error("refused"));
+  ipc.handle(IPC.settings, (event) => (trusted(event) ? handlers.settings() : deny()));
+  ipc.handle(IPC.printerStatus, (event) => (trusted(event) ? handlers.printerStatus() : deny()));
+  ipc.handle(IPC.printTicket, (event, ticket) => (trusted(event) ? handlers.printTicket(ticket) : deny()));
   ipc.handle(IPC.printComplaint, (event, receipt) =>
-    trusted(event) ? handlers.printComplaint(receipt) : refused(),
+    trusted(event) ? handlers.printComplaint(receipt) : deny(),
   );
   ipc.handle(IPC.adminExit, (event, pin) => (trusted(event) ? handlers.adminExit(pin) : false));
+  ipc.handle(IPC.pairing, (event, refused) =>
+    trusted(event) && typeof refused === "boolean" ? handlers.pairing(refused) : deny(),
+  );
 }

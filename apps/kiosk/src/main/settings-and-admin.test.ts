@@ -19,6 +19,17 @@ describe("settings file", () => {
     expect(result.settings.adminPin).toBeNull();
   });
 
+  it("takes a file without a token (the kiosk pairs by code), but not one without the hub's address", () => {
+    const { deviceToken: _token, ...unpaired } = valid;
+    const result = loadSettings("/k.json", () => JSON.stringify(unpaired));
+    if (!result.ok) throw new Error(result.error);
+    expect(runtimeSettings(result.settings).deviceToken).toBeNull();
+    const { hubUrl: _hub, ...nowhere } = unpaired;
+    const bad = loadSettings("/k.json", () => JSON.stringify(nowhere));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toContain("hubUrl");
+  });
+
   it("names what is wrong instead of throwing", () => {
     const missing = loadSettings("/none.json", () => {
       throw Object.assign(new Error("no"), { code: "ENOENT" });

@@ -4,8 +4,9 @@ import type { KioskRuntimeSettings } from "../shared/bridge";
 
 /**
  * The kiosk's settings file (JSON), written by whoever installs the kiosk:
- * hub address, device token, printer, admin PIN hash. Read once at start by
- * the main process; the renderer only ever sees KioskRuntimeSettings.
+ * hub address, printer, admin PIN hash, and the device token once the kiosk
+ * has paired (the main process writes it in). Read once at start by the main
+ * process; the renderer only ever sees KioskRuntimeSettings.
  *
  *   { "hubUrl": "http://10.0.0.2:8080", "deviceToken": "dev_...",
  *     "printer": { "kind": "network", "host": "10.0.0.30", "port": 9100 },
@@ -28,7 +29,11 @@ export const PrinterSettingsSchema = z.discriminatedUnion("kind", [
 
 export const KioskSettingsSchema = z.strictObject({
   hubUrl: httpUrl,
-  deviceToken: z.string().min(8, "deviceToken: the token printed by `pnpm hub device add --kind kiosk`"),
+  /** Absent on a kiosk never paired: it shows a pairing code and writes the token here itself (settings-token.ts). */
+  deviceToken: z
+    .string()
+    .min(8, "deviceToken: the token the kiosk collected by pairing, or printed by `pnpm hub device add --kind kiosk`")
+    .optional(),
   printer: PrinterSettingsSchema,
   paper: z.enum(["58mm", "80mm"]).default("80mm"),
   /** scrypt of the admin PIN (see admin-exit.ts hashPin); without it the kiosk cannot be left by PIN. */
@@ -80,7 +85,7 @@ export function loadSettings(
 export function runtimeSettings(settings: KioskSettings): KioskRuntimeSettings {
   return {
     hubUrl: settings.hubUrl,
-    deviceToken: settings.deviceToken,
+    deviceToken: settings.deviceToken ?? null,
     paper: settings.paper,
     inactivityResetSeconds: settings.inactivityResetSeconds,
   };

@@ -1,13 +1,15 @@
 /**
  * The preload: one typed object on window.layanKiosk and nothing else (no
  * ipcRenderer, no Node). Each method is one IPC channel the main process
- * checks the sender of.
+ * checks the sender of; onPairing only listens to the one push channel.
  */
 import { contextBridge, ipcRenderer } from "electron";
 import {
   IPC,
+  IPC_PUSH,
   type KioskBridge,
   type KioskRuntimeSettings,
+  type PairingView,
   type ComplaintToPrint,
   type PrintOutcome,
   type PrinterCheck,
@@ -23,6 +25,13 @@ const bridge = {
   printComplaint: (receipt: ComplaintToPrint) =>
     ipcRenderer.invoke(IPC.printComplaint, receipt) as Promise<PrintOutcome>,
   adminExit: (pin: string) => ipcRenderer.invoke(IPC.adminExit, pin) as Promise<boolean>,
+  pairing: (refused: boolean) => ipcRenderer.invoke(IPC.pairing, refused) as Promise<PairingView>,
+  // The renderer gets the view only, never the IPC event (which would hand it the sender object).
+  onPairing: (listener: (view: PairingView) => void) => {
+    const forward = (_event: unknown, view: PairingView) => listener(view);
+    ipcRenderer.on(IPC_PUSH.pairingView, forward);
+    return () => void ipcRenderer.removeListener(IPC_PUSH.pairingView, forward);
+  },
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld("layanKiosk", bridge);

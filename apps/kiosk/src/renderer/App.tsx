@@ -131,12 +131,10 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     [runtime],
   );
 
-  // A browser kiosk pairs itself; the Electron kiosk's token lives in its settings file (apps/kiosk/README.md).
-  if (runtime.mode === "browser" && (runtime.token === null || state.connection === "unauthorized")) {
-    return <PairingScreen hubUrl={runtime.hubUrl} refused={runtime.token !== null} />;
-  }
-  if (state.connection === "unauthorized") {
-    return <StateScreen kind="unauthorized" title={t.unauthorized} detail={t.unauthorizedHint} />;
+  // Both kiosks pair by code: the browser one from this page, the Electron one through its main process.
+  if (runtime.token === null || state.connection === "unauthorized") {
+    const source = runtime.mode === "electron" ? { bridge: runtime.bridge } : { hubUrl: runtime.hubUrl };
+    return <PairingScreen source={source} refused={runtime.token !== null} />;
   }
   if (!catalog) {
     return state.connection === "offline" ? (

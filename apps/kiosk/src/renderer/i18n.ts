@@ -102,9 +102,6 @@ const id = {
   hubOffline: "Sistem antrean sedang tidak terhubung",
   hubOfflineHint: "Kios mencoba menghubungkan kembali secara otomatis. Mohon tunggu atau hubungi petugas.",
   hubConnecting: "Menghubungkan ke sistem antrean…",
-  unauthorized: "Kios belum terdaftar",
-  unauthorizedHint:
-    "Token perangkat tidak dikenali. Petugas: daftarkan kios dengan `pnpm hub device add --kind kiosk`.",
   noToken: "Kios belum disiapkan",
   noTokenHint: "Buka halaman ini dengan alamat berisi token perangkat, misalnya /kiosk/?token=dev_…",
   printerProblem: "Printer tiket tidak siap",
@@ -236,9 +233,6 @@ const en: Strings = {
   hubOffline: "The queue system is not connected",
   hubOfflineHint: "The kiosk keeps trying to reconnect. Please wait or ask an officer.",
   hubConnecting: "Connecting to the queue system…",
-  unauthorized: "Kiosk not registered",
-  unauthorizedHint:
-    "The device token is not known. Officer: register the kiosk with `pnpm hub device add --kind kiosk`.",
   noToken: "Kiosk not set up",
   noTokenHint: "Open this page with the device token in its address, e.g. /kiosk/?token=dev_…",
   printerProblem: "The ticket printer is not ready",

@@ -1,18 +1,29 @@
 import { formatPairingCode } from "@layan/protocol";
 import { KeyRound } from "lucide-react";
 import { useCallback } from "react";
+import type { KioskBridge } from "../shared/bridge";
 import { QrCode } from "./components/QrCode";
-import { usePairing } from "./pairing";
+import { useBridgePairing, usePairing, type PairingView } from "./pairing";
 import { TOKEN_KEY } from "./runtime";
 import "./pairing.css";
 
 /**
- * A browser kiosk without a token, or whose token the hub refused: its
- * pairing code and a QR of the dashboard's device page, so an admin enrols
- * it from a phone or a desk and nobody needs a keyboard at the stand. Said
- * in both languages: the reader is the installer, not a citizen.
+ * A kiosk without a token, or whose token the hub refused: its pairing code
+ * and a QR of the dashboard's device page, so an admin enrols it from a phone
+ * or a desk and nobody needs a keyboard at the stand. One screen, two
+ * sources: the browser kiosk pairs from this page, the Electron kiosk's main
+ * process pairs and sends what to show over the bridge. Said in both
+ * languages: the reader is the installer, not a citizen.
  */
-export function PairingScreen({ hubUrl, refused }: { hubUrl: string; refused: boolean }) {
+export function PairingScreen({ source, refused }: { source: { bridge: KioskBridge } | { hubUrl: string }; refused: boolean }) {
+  return "bridge" in source ? (
+    <ElectronPairing bridge={source.bridge} refused={refused} />
+  ) : (
+    <BrowserPairing hubUrl={source.hubUrl} refused={refused} />
+  );
+}
+
+function BrowserPairing({ hubUrl, refused }: { hubUrl: string; refused: boolean }) {
   const paired = useCallback((token: string) => {
     try {
       window.localStorage.setItem(TOKEN_KEY, token);
@@ -23,9 +34,16 @@ export function PairingScreen({ hubUrl, refused }: { hubUrl: string; refused: bo
     // A fresh start with the token, the same path as a kiosk switched on in the morning.
     window.location.reload();
   }, []);
-  const pairing = usePairing(hubUrl, "kiosk", paired);
+  return <PairingPanel view={usePairing(hubUrl, "kiosk", paired)} refused={refused} />;
+}
+
+function ElectronPairing({ bridge, refused }: { bridge: KioskBridge; refused: boolean }) {
+  return <PairingPanel view={useBridgePairing(bridge, refused)} refused={refused} />;
+}
+
+function PairingPanel({ view, refused }: { view: PairingView; refused: boolean }) {
   return (
-    <main className="state-screen state-unauthorized pairing" data-testid="pairing" data-pairing-status={pairing.status}>
+    <main className="state-screen state-unauthorized pairing" data-testid="pairing" data-pairing-status={view.status}>
       <span className="state-icon" aria-hidden="true">
         <KeyRound size={96} strokeWidth={1.5} />
       </span>
@@ -33,20 +51,28 @@ export function PairingScreen({ hubUrl, refused }: { hubUrl: string; refused: bo
         <h1>{refused ? "Kios belum terdaftar atau sudah dicabut" : "Kios belum terdaftar"}</h1>
         <p lang="en" className="pairing__en">{refused ? "Kiosk not registered, or revoked" : "Kiosk not registered"}</p>
       </div>
-      {pairing.status === "showing" ? (
+      {view.status === "showing" ? (
         <div className="pairing__body">
           <div>
             <p>Admin memasukkan kode ini di dasbor, Administrasi → Perangkat, atau memindai kode QR:</p>
-            <p className="pairing__code" data-testid="pairing-code" data-code={pairing.code} aria-label={`Kode pemasangan ${pairing.code.split("").join(" ")}`}>
-              {formatPairingCode(pairing.code)}
+            <p className="pairing__code" data-testid="pairing-code" data-code={view.code} aria-label={`Kode pemasangan ${view.code.split("").join(" ")}`}>
+              {formatPairingCode(view.code)}
             </p>
             <p className="pairing__en" lang="en">An admin enters this code in the dashboard (Administrasi → Perangkat) or scans the QR.</p>
             <p className="pairing__small">Kode berlaku 10 menit, lalu diganti kode baru.</p>
+            {view.hubUnreachable && (
+              <p className="pairing__small" data-testid="pairing-hub-unreachable">
+                Server antrean sedang tidak terjangkau; kode tetap berlaku, kios terus mencoba.{" "}
+                <span lang="en">The queue server is unreachable; the code stays valid, the kiosk keeps trying.</span>
+              </p>
+            )}
           </div>
-          <QrCode text={pairing.pageUrl} size={240} label="Kode QR halaman perangkat di dasbor" />
+          <QrCode text={view.pageUrl} size={240} label="Kode QR halaman perangkat di dasbor" />
         </div>
       ) : (
-        <p>{pairing.status === "waiting" ? pairing.message : "Meminta kode pemasangan dari hub…"}</p>
+        <p data-testid="pairing-message">
+          {view.status === "waiting" || view.status === "failed" ? view.message : "Meminta kode pemasangan dari hub…"}
+        </p>
       )}
     </main>
   );

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES, pairingPagePath, type DeviceKindName, type ErrorCode, type PairingCollected, type PairingStarted } from "@layan/protocol";
 import { useEffect, useState } from "react";
+import type { KioskBridge, PairingView } from "../shared/bridge";
 
 /**
  * A browser kiosk without a token pairs itself (docs/operations.md §2): it asks the
@@ -10,10 +11,7 @@ import { useEffect, useState } from "react";
  * for device code, and forty lines are cheaper than one.
  */
 
-export type PairingView =
-  | { status: "asking" }
-  | { status: "showing"; code: string; expiresAt: number; pageUrl: string }
-  | { status: "waiting"; message: string };
+export type { PairingView };
 
 /** After a refusal (too many codes, hub away): ask again after this long. */
 const RETRY_MS = 15_000;
@@ -69,5 +67,32 @@ export function usePairing(hubUrl: string, kind: DeviceKindName, onToken: (token
       clearTimeout(timer);
     };
   }, [hubUrl, kind, onToken]);
+  return view;
+}
+
+/**
+ * The Electron kiosk: the main process pairs (main/pairing.ts) and this only
+ * shows what it says; on success main stores the token and reloads this page.
+ */
+export function useBridgePairing(bridge: KioskBridge, refused: boolean): PairingView {
+  const [view, setView] = useState<PairingView>({ status: "asking" });
+  useEffect(() => {
+    let stopped = false;
+    const unsubscribe = bridge.onPairing((next) => {
+      if (!stopped) setView(next);
+    });
+    bridge.pairing(refused).then(
+      (now) => {
+        if (!stopped) setView(now);
+      },
+      (err: unknown) => {
+        if (!stopped) setView({ status: "failed", message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return () => {
+      stopped = true;
+      unsubscribe();
+    };
+  }, [bridge, refused]);
   return view;
 }

@@ -13,7 +13,8 @@ export type Runtime =
       mode: "electron";
       bridge: KioskBridge;
       hubUrl: string;
-      token: string;
+      /** null until the main process has paired the kiosk (it then reloads the renderer). */
+      token: string | null;
       idleOverrideSeconds: number | null;
     }
   | { mode: "browser"; hubUrl: string; token: string | null; idleOverrideSeconds: number | null };

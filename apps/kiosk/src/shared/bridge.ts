@@ -11,8 +11,8 @@ export type PaperWidth = "58mm" | "80mm";
 export interface KioskRuntimeSettings {
   /** Hub origin, e.g. "http://10.0.0.2:8080". */
   hubUrl: string;
-  /** Device token of kind "kiosk" (`pnpm hub device add --kind kiosk`). */
-  deviceToken: string;
+  /** Device token of kind "kiosk"; null until the kiosk is paired (the main process pairs it by code). */
+  deviceToken: string | null;
   paper: PaperWidth;
   /** Overrides the hub's inactivity reset; null to follow the hub. */
   inactivityResetSeconds: number | null;
@@ -40,6 +40,26 @@ export type TicketToPrint = PrintableTicket;
 /** The complaint receipt (bukti pengaduan), built by the hub (KioskComplaintReceipt.print) like a ticket. */
 export type ComplaintToPrint = PrintableComplaint;
 
+/**
+ * What the pairing screen shows. The browser kiosk builds it from its own
+ * fetches (renderer/pairing.ts); the Electron kiosk's main process pairs and
+ * pushes it over the bridge (main/pairing.ts).
+ */
+export type PairingView =
+  | { status: "asking" }
+  | {
+      status: "showing";
+      code: string;
+      expiresAt: number;
+      pageUrl: string;
+      /** The last poll did not reach the hub: the code stays on screen, it is still valid there. */
+      hubUnreachable?: boolean;
+    }
+  /** No code now: the hub is away or refused; `message` is Indonesian, `retryInSeconds` when known. */
+  | { status: "waiting"; message: string; retryInSeconds?: number }
+  /** Nothing more will happen until a technician acts (the token cannot be stored). */
+  | { status: "failed"; message: string };
+
 export type PrintOutcome = { ok: true } | { ok: false; problem: PrinterProblemCode };
 
 export interface KioskBridge {
@@ -53,6 +73,14 @@ export interface KioskBridge {
   printComplaint(receipt: ComplaintToPrint): Promise<PrintOutcome>;
   /** Quits the kiosk when the PIN matches the settings file's hash; false otherwise. */
   adminExit(pin: string): Promise<boolean>;
+  /**
+   * The renderer has no token, or the hub refused it (`refused`): the main
+   * process pairs by code (if it is not already) and answers what to show now.
+   * On success it stores the token and reloads the renderer.
+   */
+  pairing(refused: boolean): Promise<PairingView>;
+  /** Every later change of the pairing screen; returns the unsubscribe. */
+  onPairing(listener: (view: PairingView) => void): () => void;
 }
 
 /** IPC channel names: one per bridge method, nothing else is handled. */
@@ -62,4 +90,10 @@ export const IPC = {
   printTicket: "layan-kiosk:print-ticket",
   adminExit: "layan-kiosk:admin-exit",
   printComplaint: "layan-kiosk:print-complaint",
+  pairing: "layan-kiosk:pairing",
+} as const;
+
+/** Main-to-renderer messages (webContents.send); the renderer never sends on these. */
+export const IPC_PUSH = {
+  pairingView: "layan-kiosk:pairing-view",
 } as const;
