@@ -103,7 +103,6 @@ const id = {
   hubOfflineHint: "Kios mencoba menghubungkan kembali secara otomatis. Mohon tunggu atau hubungi petugas.",
   hubConnecting: "Menghubungkan ke sistem antrean…",
   noToken: "Kios belum disiapkan",
-  noTokenHint: "Buka halaman ini dengan alamat berisi token perangkat, misalnya /kiosk/?token=dev_…",
   printerProblem: "Printer tiket tidak siap",
   printerProblemHint: "Nomor antrean tidak diterbitkan. Silakan hubungi petugas.",
   printer: {
@@ -234,7 +233,6 @@ const en: Strings = {
   hubOfflineHint: "The kiosk keeps trying to reconnect. Please wait or ask an officer.",
   hubConnecting: "Connecting to the queue system…",
   noToken: "Kiosk not set up",
-  noTokenHint: "Open this page with the device token in its address, e.g. /kiosk/?token=dev_…",
   printerProblem: "The ticket printer is not ready",
   printerProblemHint: "No queue number was issued. Please ask an officer.",
   printer: {
