@@ -16,7 +16,7 @@ import {
 } from "@layan/core";
 import { createHash } from "node:crypto";
 import { fail, ok, type Ack, type ErrorCode } from "@layan/protocol";
-import type { CommitEntry, PersonalDataEntry } from "@layan/store";
+import type { CommitEntry, NewAuditEntry, PersonalDataEntry } from "@layan/store";
 import type { Logger } from "pino";
 import { STORAGE_LOG_MESSAGE, storageFailure } from "./storage-errors";
 
@@ -41,7 +41,7 @@ export interface CommittedEvent {
   event: QueueEvent;
 }
 
-export type CommandContext =
+export type CommandContext = (
   | {
       /** Client request id: a retry with the same id and payload gets the first answer. */
       requestId: string;
@@ -49,7 +49,11 @@ export type CommandContext =
       /** The client's payload as parsed: what a retry must repeat for the id to mean the same request. */
       payload: unknown;
     }
-  | { requestId: null; namespace: string };
+  | { requestId: null; namespace: string }
+) & {
+  /** An administrative change's audit row, written in the same transaction as its events (none when nothing changed). */
+  audit?: NewAuditEntry;
+};
 
 /**
  * Object keys sorted at every depth, so `{a,b}` and `{b,a}` are the same
@@ -215,7 +219,7 @@ export class QueueEngine {
     ctx: CommandContext,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
-    return this.once(command.type, ctx, (request) => this.run(command, request, ctx.namespace, respond));
+    return this.once(command.type, ctx, (request) => this.run(command, request, ctx.namespace, respond, ctx.audit));
   }
 
   /**
@@ -267,6 +271,7 @@ export class QueueEngine {
     request: { key: string; payloadHash: string } | null,
     namespace: string,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
+    audit: NewAuditEntry | undefined,
   ): Promise<Ack<T>> {
     const now = this.eventTime();
     let applying = false;
@@ -293,7 +298,7 @@ export class QueueEngine {
     const { events } = decision;
     const firstSeq = this.advance(events);
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
-    return this.commitAndAnswer(command.type, events, firstSeq, [], request, namespace, answer);
+    return this.commitAndAnswer(command.type, events, firstSeq, [], request, namespace, answer, audit);
   }
 
   private runFeedback<T>(
@@ -335,6 +340,7 @@ export class QueueEngine {
     request: { key: string; payloadHash: string } | null,
     namespace: string,
     answer: Ack<T>,
+    audit?: NewAuditEntry,
   ): Promise<Ack<T>> {
     if (events.length === 0) {
       if (request !== null) this.remember(request, answer);
@@ -344,6 +350,7 @@ export class QueueEngine {
       await this.store.commit({
         events,
         ...(personal.length > 0 ? { personal } : {}),
+        ...(audit ? { audit: [audit] } : {}),
         ...(request !== null ? { request: { id: request.key, namespace, response: answer, payloadHash: request.payloadHash } } : {}),
       });
     } catch (err) {

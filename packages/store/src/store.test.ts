@@ -198,6 +198,23 @@ describe("the idempotency ledger", () => {
     store.close();
   });
 
+  it("an entry's audit row commits with its events, and rolls back with them", () => {
+    const store = openStore(":memory:");
+    const sim = new OfficeSimulation();
+    const actor = { kind: "user" as const, id: "u1", name: "hendra", address: "10.0.0.7", userAgent: null };
+    store.append([{ events: sim.issue("info").events, audit: [{ at: 1, actor, action: "service.close_today", target: "info" }] }]);
+    expect(store.listAudit({ limit: 10 }).map((r) => r.target)).toEqual(["info"]);
+    store.append([{ events: sim.issue("info").events, request: { id: "r1", namespace: "admin", response: 1 } }]);
+    expect(() =>
+      store.append([
+        { events: sim.issue("info").events, audit: [{ at: 2, actor, action: "service.reopen_today", target: "info" }] },
+        { events: sim.issue("info").events, request: { id: "r1", namespace: "admin", response: 2 } },
+      ]),
+    ).toThrow(/UNIQUE constraint failed: requests.request_id/);
+    expect(store.listAudit({ limit: 10 }).map((r) => r.action)).toEqual(["service.close_today"]);
+    store.close();
+  });
+
   it("a request without events (a command that changed nothing) is still remembered; old answers can be pruned", () => {
     let now = 1000;
     const store = openStore(":memory:", { clock: () => now });

@@ -94,14 +94,13 @@ export function operationsRoutes(store: Store): (ctx: HubContext) => Route {
     };
 
     const run = async (res: ServerResponse, actor: AuditActor, op: Operation): Promise<true> => {
-      const answer = await ctx.engine.execute(op.command, { requestId: null, namespace: "admin" }, (_s, events) => events);
+      const audit = { at: ctx.engine.now(), actor, action: op.action, target: op.target, after: op.after };
+      // The audit row commits with the events (none when the command changed nothing, e.g. a repeat).
+      const answer = await ctx.engine.execute(op.command, { requestId: null, namespace: "admin", audit }, (_s, events) => events);
       if (!answer.ok) return refused(res, answer.error.code);
       const events: QueueEvent[] = answer.data;
       // A repeat (the same reason again, reopening what is open) changed nothing: nothing to audit or push.
       if (events.length > 0) {
-        // After the commit, not in its transaction: the group commit owns that one. A crash in
-        // between keeps the event (the change holds) and loses only this row of who made it.
-        store.recordAudit({ at: events[0]?.at ?? ctx.engine.now(), actor, action: op.action, target: op.target, after: op.after });
         log.info({ by: actor.name, action: op.action, target: op.target }, "today's operation");
         if (events.some((e) => e.type === "notice.set")) {
           display.emit("notice:changed", todayNotices(ctx.engine.state, ctx.engine.now(), ctx.setup.catalog.office.runningText));
