@@ -8,3 +8,4 @@ export * from "./login-screen";
 export * from "./react";
 export * from "./mount";
 export * from "./stored";
+export * from "./pairing";

@@ -2,7 +2,7 @@ import { formatPairingCode } from "@layan/protocol";
 import { MonitorX } from "lucide-react";
 import { useCallback } from "react";
 import { storeDeviceToken } from "../device-token";
-import { usePairing } from "../pairing";
+import { usePairing } from "@layan/ui";
 import { PairingQr } from "../pairing-qr";
 import "../pairing.css";
 

@@ -2,15 +2,15 @@ import { ERROR_MESSAGES, pairingPagePath, type DeviceKindName, type ErrorCode, t
 import { useEffect, useState } from "react";
 
 /**
- * A screen without a token pairs itself (docs/operations.md §2): it asks the
- * hub for a code, shows it with a QR of the dashboard's device page, and
- * asks every couple of seconds whether an admin approved it, with the secret
- * only this screen holds. The kiosk has the same loop
- * (apps/kiosk/src/renderer/pairing.ts): two apps, no shared browser package
- * for device code, and forty lines are cheaper than one.
+ * A browser device without a token (a display, a kiosk served by the hub)
+ * pairs itself (docs/operations.md §2): it asks the hub for a code, shows it
+ * with a QR of the dashboard's device page, and asks every couple of seconds
+ * whether an admin approved it, with the secret only this screen holds. The
+ * Electron kiosk runs the same steps in its main process
+ * (apps/kiosk/src/main/pairing.ts), where no browser fetch is needed.
  */
 
-export type PairingView =
+export type BrowserPairingView =
   | { status: "asking" }
   | { status: "showing"; code: string; expiresAt: number; pageUrl: string }
   | { status: "waiting"; message: string };
@@ -29,8 +29,8 @@ async function post<T>(hubUrl: string, path: string, body: object): Promise<Answ
   }
 }
 
-export function usePairing(hubUrl: string, kind: DeviceKindName, onToken: (token: string) => void): PairingView {
-  const [view, setView] = useState<PairingView>({ status: "asking" });
+export function usePairing(hubUrl: string, kind: DeviceKindName, onToken: (token: string) => void): BrowserPairingView {
+  const [view, setView] = useState<BrowserPairingView>({ status: "asking" });
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
