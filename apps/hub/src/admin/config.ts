@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { formatIssue, type ConfigEdit } from "@layan/config";
 import {
   ApplyConfigSchema,
@@ -22,7 +22,6 @@ import {
   ConfigFileQuerySchema,
   PreviewConfigSchema,
   RestoreConfigSchema,
-  fail,
   mayEditConfig,
   type ConfigApplyResult,
   type ConfigBackupEntry,
@@ -33,12 +32,11 @@ import {
   type ErrorCode,
 } from "@layan/protocol";
 import type { AuditActor, Store } from "@layan/store";
-import type { z } from "zod";
 import type { HubContext } from "../context";
-import { bearerToken, jsonBody, sendJson, type Route } from "../http";
+import { bodyReader, issuesOf, refuser, staffCaller } from "./route-kit";
+import { sendJson, type Route } from "../http";
 import type { ConfigResult, LiveConfig } from "../live-config";
 import { configFiles, fileVersion, textVersion } from "../live-config/versions";
-import { sourceAddress } from "../login-throttle";
 import { PREVIEW_TTL_MS, previewStore } from "./config-preview";
 import { configServices, fileDetails, statusView } from "./config-view";
 
@@ -58,12 +56,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CONFIG_UNAVAILABLE: 503,
 };
 
-const refused = (res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]): true => {
-  sendJson(res, STATUS[code] ?? 500, fail(code, issues));
-  return true;
-};
+const refused = refuser(STATUS);
 
-const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 
 const PREVIEW_PATH = /^\/api\/config-preview\/([A-Za-z0-9_-]{22})$/;
 
@@ -96,28 +90,9 @@ export function configRoutes(store: Store, live: () => LiveConfig | undefined): 
     const log = ctx.logger.child({ part: "admin-config" });
     const previews = previewStore();
 
-    const caller = (req: IncomingMessage, res: ServerResponse): AuditActor | undefined => {
-      const identity = ctx.auth.identify(bearerToken(req));
-      if (!identity) {
-        refused(res, "UNAUTHORIZED");
-        return undefined;
-      }
-      const user = identity.kind === "user" ? store.findUserById(identity.id) : undefined;
-      if (!user || !mayEditConfig(user.role)) {
-        refused(res, "ADMIN_FORBIDDEN");
-        return undefined;
-      }
-      return { kind: "user", id: user.id, name: user.username, address: sourceAddress(req.socket.remoteAddress), userAgent: req.headers["user-agent"] ?? null };
-    };
+    const caller = staffCaller(ctx, store, refused, mayEditConfig);
 
-    const body = async <S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | undefined> => {
-      const raw = await jsonBody(req, res, ctx.allowedOrigins, MAX_CONFIG_BODY);
-      if (raw === undefined) return undefined;
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      refused(res, "INVALID_PAYLOAD", issuesOf(parsed.error));
-      return undefined;
-    };
+    const body = bodyReader(ctx, refused, MAX_CONFIG_BODY);
 
     /** Applies and audits in one transaction: an apply the audit trail does not show never happened. */
     const apply = (res: ServerResponse, config: LiveConfig, actor: AuditActor, edits: ConfigEdit[], versions: Record<string, string>, restoredFrom: string | null) => {

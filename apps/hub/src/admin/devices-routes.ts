@@ -12,7 +12,7 @@
  *   POST /api/admin/devices/<id>/group        {group}
  *   POST /api/admin/devices/<id>/revoke       {}
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import {
   ApprovePairingSchema,
   EmptyAdminSchema,
@@ -20,18 +20,17 @@ import {
   PairingCollectSchema,
   PairingStartSchema,
   RenameDeviceSchema,
-  fail,
   mayManageDevices,
   normalizePairingCode,
   type ErrorCode,
   type PairingCollected,
   type PairingStarted,
 } from "@layan/protocol";
-import type { AuditActor, Store } from "@layan/store";
-import type { z } from "zod";
+import type { Store } from "@layan/store";
 import type { HubContext } from "../context";
+import { bodyReader, refuser, staffCaller } from "./route-kit";
 import { PublicWriteLimit } from "../feedback/public-limit";
-import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
+import { decodePathPart, sendJson, type Route } from "../http";
 import { sourceAddress } from "../login-throttle";
 import { endInvalidSockets } from "../revocation";
 import { approvePairing, DevicePresence, listDevices, moveDisplay, renameDevice, revokeEnrolledDevice, type DeviceOffice } from "./devices";
@@ -55,10 +54,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DEVICE_PAIRING_FULL: 503,
 };
 
-const refused = (res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]): true => {
-  sendJson(res, STATUS[code] ?? 500, fail(code, issues));
-  return true;
-};
+const refused = refuser(STATUS);
 
 const PAIRING_PATH = /^\/api\/admin\/pairings\/([^/]+)(\/approve)?$/;
 const DEVICE_PATH = /^\/api\/admin\/devices\/([^/]+)\/(rename|group|revoke)$/;
@@ -71,30 +67,10 @@ export function deviceRoutes(store: Store): (ctx: HubContext) => Route {
     const starts = new PublicWriteLimit(() => ctx.engine.now(), PAIRING_STARTS_PER_WINDOW, PAIRING_TTL_MS);
     const log = ctx.logger.child({ part: "devices" });
 
-    const body = async <S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | undefined> => {
-      const raw = await jsonBody(req, res, ctx.allowedOrigins);
-      if (raw === undefined) return undefined;
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      refused(res, "INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-      return undefined;
-    };
+    const body = bodyReader(ctx, refused);
 
     /** An admin's audit actor, or undefined once the request was answered 401/403. */
-    const admin = (req: IncomingMessage, res: ServerResponse): AuditActor | undefined => {
-      const identity = ctx.auth.identify(bearerToken(req));
-      if (!identity) {
-        refused(res, "UNAUTHORIZED");
-        return undefined;
-      }
-      const user = identity.kind === "user" ? store.findUserById(identity.id) : undefined;
-      // Devices administer nothing, not even themselves.
-      if (!user || !mayManageDevices(user.role)) {
-        refused(res, "ADMIN_FORBIDDEN");
-        return undefined;
-      }
-      return { kind: "user", id: user.id, name: user.username, address: sourceAddress(req.socket.remoteAddress), userAgent: req.headers["user-agent"] ?? null };
-    };
+    const admin = staffCaller(ctx, store, refused, mayManageDevices);
 
     const answer = <T>(res: ServerResponse, outcome: Outcome<T>): true => {
       if (!outcome.ok) return refused(res, outcome.code);

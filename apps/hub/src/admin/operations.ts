@@ -7,19 +7,18 @@
  *   POST /api/admin/operations/counters/<id>/close|reopen
  *   POST /api/admin/operations/notice                       running text, announcement
  * Each change is a queue command through the engine (the log, replay and
- * regency shipping come with it); the audit row is written right after its
- * events committed. Screens hear of it through the usual pushes: the queue
+ * regency shipping come with it), and its audit row commits in the same
+ * transaction as its events. Screens hear of it through the usual pushes: the queue
  * push (kiosks ask again for the service's status), the counter snapshot,
  * and `notice:changed` to the displays.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { QueueCommand, QueueEvent } from "@layan/core";
 import {
   CloseForTodaySchema,
   EmptyAdminSchema,
   NoticeSchema,
   QuotaTodaySchema,
-  fail,
   mayOperateToday,
   type AuditAction,
   type AuditValues,
@@ -27,10 +26,9 @@ import {
   type OperationsToday,
 } from "@layan/protocol";
 import type { AuditActor, Store } from "@layan/store";
-import type { z } from "zod";
 import type { HubContext } from "../context";
-import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
+import { bodyReader, refuser, staffCaller } from "./route-kit";
+import { decodePathPart, sendJson, type Route } from "../http";
 import { namespaceOf } from "../namespaces/common";
 import { operationsToday, todayNotices } from "./operations-view";
 
@@ -45,10 +43,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   STORE_UNAVAILABLE: 503,
 };
 
-const refused = (res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]): true => {
-  sendJson(res, STATUS[code] ?? 500, fail(code, issues));
-  return true;
-};
+const refused = refuser(STATUS);
 
 const TARGET_PATH = /^\/api\/admin\/operations\/(services|counters)\/([^/]+)\/(close|reopen|quota)$/;
 
@@ -68,30 +63,9 @@ export function operationsRoutes(store: Store): (ctx: HubContext) => Route {
     const view = (): OperationsToday =>
       operationsToday(ctx.engine.state, ctx.engine.now(), ctx.setup.catalog.office.runningText, officerName);
 
-    const caller = (req: IncomingMessage, res: ServerResponse): AuditActor | undefined => {
-      const identity = ctx.auth.identify(bearerToken(req));
-      if (!identity) {
-        refused(res, "UNAUTHORIZED");
-        return undefined;
-      }
-      const user = identity.kind === "user" ? store.findUserById(identity.id) : undefined;
-      // Devices, officers and managers run nothing of the day.
-      if (!user || !mayOperateToday(user.role)) {
-        refused(res, "ADMIN_FORBIDDEN");
-        return undefined;
-      }
-      const userAgent = req.headers["user-agent"] ?? null;
-      return { kind: "user", id: user.id, name: user.username, address: sourceAddress(req.socket.remoteAddress), userAgent };
-    };
+    const caller = staffCaller(ctx, store, refused, mayOperateToday);
 
-    const body = async <S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | undefined> => {
-      const raw = await jsonBody(req, res, ctx.allowedOrigins);
-      if (raw === undefined) return undefined;
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      refused(res, "INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-      return undefined;
-    };
+    const body = bodyReader(ctx, refused);
 
     const run = async (res: ServerResponse, actor: AuditActor, op: Operation): Promise<true> => {
       const audit = { at: ctx.engine.now(), actor, action: op.action, target: op.target, after: op.after };

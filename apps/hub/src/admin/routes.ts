@@ -17,7 +17,6 @@ import {
   ChangeRoleSchema,
   EmptyAdminSchema,
   ResetPinSchema,
-  fail,
   mayManageUser,
   mayReadAudit,
   type AuditPage,
@@ -25,9 +24,9 @@ import {
   type UserAction,
 } from "@layan/protocol";
 import type { AuditActor, Store, User } from "@layan/store";
-import type { z } from "zod";
 import type { HubContext } from "../context";
-import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
+import { bodyReader, issuesOf, refuser } from "./route-kit";
+import { bearerToken, decodePathPart, sendJson, type Route } from "../http";
 import { sourceAddress } from "../login-throttle";
 import { endInvalidSockets } from "../revocation";
 import { auditCsv, auditFilter } from "./audit-export";
@@ -42,16 +41,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ADMIN_LAST_ADMIN: 409,
 };
 
-const refuse = (res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]) =>
-  sendJson(res, STATUS[code] ?? 500, fail(code, issues));
+const refused = refuser(STATUS);
 
-/** Answers the refusal and tells the router the request was handled. */
-const refused = (res: ServerResponse, code: ErrorCode, issues?: { path: string; message: string }[]): true => {
-  refuse(res, code, issues);
-  return true;
-};
-
-const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 
 const USER_PATH = /^\/api\/admin\/users\/([^/]+)\/(disable|enable|role|pin|unlock)$/;
 const PATH_ACTION = { disable: "disable", enable: "enable", role: "role", pin: "pin_reset", unlock: "unlock" } as const;
@@ -72,13 +63,13 @@ export function adminRoutes(store: Store): (ctx: HubContext) => Route {
     const caller = (req: IncomingMessage, res: ServerResponse): Caller | undefined => {
       const identity = ctx.auth.identify(bearerToken(req));
       if (!identity) {
-        refuse(res, "UNAUTHORIZED");
+        refused(res, "UNAUTHORIZED");
         return undefined;
       }
       const user = identity.kind === "user" ? store.findUserById(identity.id) : undefined;
       if (!user) {
         // A kiosk's or display's token: devices administer nothing.
-        refuse(res, "ADMIN_FORBIDDEN");
+        refused(res, "ADMIN_FORBIDDEN");
         return undefined;
       }
       const address = sourceAddress(req.socket.remoteAddress);
@@ -86,17 +77,10 @@ export function adminRoutes(store: Store): (ctx: HubContext) => Route {
       return { user, actor: { kind: "user", id: user.id, name: user.username, address, userAgent } };
     };
 
-    const body = async <S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | undefined> => {
-      const raw = await jsonBody(req, res, ctx.allowedOrigins);
-      if (raw === undefined) return undefined;
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      refuse(res, "INVALID_PAYLOAD", issuesOf(parsed.error));
-      return undefined;
-    };
+    const body = bodyReader(ctx, refused);
 
     const answerUser = (res: ServerResponse, outcome: Outcome<User>, endSockets: boolean) => {
-      if (!outcome.ok) return refuse(res, outcome.code);
+      if (!outcome.ok) return refused(res, outcome.code);
       // The revocation sweep (revocation.ts): the user's open counter and dashboard drop now, not in 2 s.
       if (endSockets) endInvalidSockets(ctx.io, ctx.auth, log);
       sendJson(res, 200, { ok: true, data: adminUser(outcome.data, locks) });
