@@ -13,5 +13,6 @@ export * from "./regency-auth";
 export * from "./admin";
 export * from "./admin-devices";
 export * from "./notify";
+export * from "./booking";
 export * from "./admin-operations";
 export * from "./admin-config";
