@@ -13,26 +13,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, AuditPage, Catalog, ConfigApplyResult, ConfigPreview, ConfigBackupEntry, ConfigCheckResult, ConfigFileView, ConfigOverview } from "@layan/protocol";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { adminClient } from "./admin.support";
 
 let hub: TestHub;
 let root: string;
 let dir: string;
 const tokens: Record<"officer" | "supervisor" | "manager" | "admin", string> = { officer: "", supervisor: "", manager: "", admin: "" };
 const KTP = "services/ktp-el.yaml";
-
-interface Answer<T> {
-  status: number;
-  body: { ok: boolean; data: T; error?: { code: string; message: string; lines?: string[] } };
-}
-
-async function call<T>(method: "GET" | "POST", path: string, token: string | null, body?: object): Promise<Answer<T>> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Answer<T>["body"] };
-}
+const { call, login } = adminClient(() => hub.url);
 
 const admin = <T>(method: "GET" | "POST", path: string, body?: object) => call<T>(method, path, tokens.admin, body);
 const onDisk = (file: string) => readFileSync(join(dir, file), "utf8");
@@ -40,12 +28,6 @@ const read = async (file: string) => (await admin<ConfigFileView>("GET", `/api/a
 const configVersion = async () => (await admin<ConfigOverview>("GET", "/api/admin/config")).body.data.status.version;
 const backupDir = () => join(hub.dataDir, "config-backups");
 const backupNames = () => (existsSync(backupDir()) ? readdirSync(backupDir()).sort() : []);
-
-async function login(username: string, secret: string): Promise<string> {
-  const answer = await call<{ token: string }>("POST", "/api/auth/login", null, { username, secret });
-  expect(answer.status, `login ${username}`).toBe(200);
-  return answer.body.data.token;
-}
 
 async function audit(): Promise<AuditEntry[]> {
   return (await admin<AuditPage>("GET", "/api/admin/audit?action=config.apply")).body.data.entries;

@@ -15,36 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_MESSAGES, formatPairingCode, type AdminDevice, type AuditEntry, type AuditPage, type DeviceList, type PairingCollected, type PairingStarted } from "@layan/protocol";
 import { connect, send } from "../../apps/hub/src/testing/harness";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { adminClient, type Answer } from "./admin.support";
 
 let hub: TestHub;
 let configRoot: string;
 let configDir: string;
 const tokens: Record<"officer" | "supervisor" | "manager" | "admin", string> = { officer: "", supervisor: "", manager: "", admin: "" };
 const AGENT = "layan-devices-test/1";
-
-interface Answer<T> {
-  status: number;
-  body: { ok: boolean; data: T; error?: { code: string; message: string } };
-}
-
-async function call<T>(method: "GET" | "POST", path: string, token: string | null, body?: object): Promise<Answer<T>> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: {
-      "user-agent": AGENT,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Answer<T>["body"] };
-}
-
-async function login(username: string, secret: string): Promise<string> {
-  const answer = await call<{ token: string }>("POST", "/api/auth/login", null, { username, secret });
-  expect(answer.status, `login ${username}`).toBe(200);
-  return answer.body.data.token;
-}
+const { call, login } = adminClient(() => hub.url, AGENT);
 
 async function pairing(kind: "kiosk" | "display"): Promise<PairingStarted> {
   const started = await call<PairingStarted>("POST", "/api/pairing", null, { kind });

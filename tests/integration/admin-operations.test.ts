@@ -10,33 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, AuditPage, CounterSnapshot, IssuedTicket, OperationsToday, ServiceStatus, TodayNotices } from "@layan/protocol";
 import { connect, must, nextPush, rid, send, type TestSocket } from "../../apps/hub/src/testing/harness";
 import { startTestHub, type TestHub } from "../support/test-hub";
+import { adminClient } from "./admin.support";
 
 let hub: TestHub;
 const tokens: Record<"officer" | "supervisor" | "manager" | "admin", string> = { officer: "", supervisor: "", manager: "", admin: "" };
-
-interface Answer<T> {
-  status: number;
-  body: { ok: boolean; data: T; error?: { code: string; message: string } };
-}
-
-async function call<T = OperationsToday>(method: "GET" | "POST", path: string, token: string | null, body?: object): Promise<Answer<T>> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: {
-      "user-agent": "layan-operations-test/1",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Answer<T>["body"] };
-}
-
-async function login(username: string, secret: string): Promise<string> {
-  const answer = await call<{ token: string }>("POST", "/api/auth/login", null, { username, secret });
-  expect(answer.status, `login ${username}`).toBe(200);
-  return answer.body.data.token;
-}
+const client = adminClient(() => hub.url, "layan-operations-test/1");
+const call = <T = OperationsToday>(method: "GET" | "POST", path: string, token: string | null, body?: object) => client.call<T>(method, path, token, body);
+const { login } = client;
 
 const ok = async (path: string, body: object, token = tokens.supervisor): Promise<OperationsToday> => {
   const answer = await call("POST", path, token, body);

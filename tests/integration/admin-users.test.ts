@@ -8,34 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminUser, AuditEntry, AuditPage, UserWithSecret } from "@layan/protocol";
 import { startTestHub, type TestHub } from "../support/test-hub";
+import { adminClient } from "./admin.support";
 
 let hub: TestHub;
 const tokens: Record<"officer" | "supervisor" | "manager" | "admin", string> = { officer: "", supervisor: "", manager: "", admin: "" };
 const AGENT = "layan-admin-test/1";
-
-interface Answer<T> {
-  status: number;
-  body: { ok: boolean; data: T; error?: { code: string; message: string } };
-}
-
-async function call<T>(method: "GET" | "POST", path: string, token: string | null, body?: object): Promise<Answer<T>> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: {
-      "user-agent": AGENT,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Answer<T>["body"] };
-}
-
-async function login(username: string, secret: string): Promise<string> {
-  const answer = await call<{ token: string }>("POST", "/api/auth/login", null, { username, secret });
-  expect(answer.status, `login ${username}`).toBe(200);
-  return answer.body.data.token;
-}
+const { call, login } = adminClient(() => hub.url, AGENT);
 
 async function users(): Promise<AdminUser[]> {
   return (await call<AdminUser[]>("GET", "/api/admin/users", tokens.admin)).body.data;
