@@ -7,7 +7,7 @@
  *
  * Flags: --json, --quick (smoke run: small counts, 1 round), --rounds N
  * (default 3), --hub-only, --skip-kiosk, --skip-display, --skip-reports,
- * --skip-stall, --skip-flat-cost, --skip-storage, --skip-restart, --skip-regency.
+ * --skip-stall, --skip-flat-cost, --skip-storage, --skip-restart, --skip-regency, --skip-notify.
  */
 import { cpus } from "node:os";
 import { buildServers } from "./build";
@@ -17,6 +17,7 @@ import { loadHub } from "./hub-load";
 import { benchIdleMemory } from "./idle-memory";
 import { benchKioskToPrinter } from "./kiosk-to-printer";
 import { loadBare, type LoadSizes } from "./load";
+import { benchNotifyWatcher } from "./notify-watcher";
 import { benchReportStall } from "./report-stall";
 import { benchReports } from "./reports";
 import { benchRegency } from "./regency";
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
   const restart = only("reports") && only("restart") ? await benchRestart({ build: false }) : {};
   // The regency on PostgreSQL (issue 14): ingest and catch-up on a throwaway cluster, the league over a cached seeded year.
   const regency = only("regency") ? await benchRegency(log, { quick }) : {};
+  // "Tell me when I am near" (issue 17): the watcher's work per call with thousands subscribed.
+  const notify = only("notify") ? benchNotifyWatcher(log, { quick }) : {};
   const vsBaseline = (a: string, b: string) => ratio(summary[a], baseline[b]);
   const results: Results = {
     rounds,
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
     ...storage,
     ...restart,
     ...regency,
+    ...notify,
     machine: `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
     bench_seconds: round((Date.now() - started) / 1000, 1),
   };

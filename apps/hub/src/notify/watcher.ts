@@ -15,6 +15,17 @@ export function peopleAhead(state: QueueState, ticketId: string): number | null 
   return ahead < 0 ? null : ahead;
 }
 
+/**
+ * The first `most + 1` waiting tickets of each of the service's lanes: every
+ * ticket with `most` or fewer ahead is among them, since those ahead of a
+ * ticket in its own lane are always counted ahead of it.
+ */
+function nearTheFront(state: QueueState, serviceId: string, most: number): string[] {
+  const lanes = state.lanes.get(serviceId);
+  if (!lanes) return [];
+  return [...lanes.priority.take(most + 1), ...lanes.regular.take(most + 1)];
+}
+
 export interface WatcherDeps {
   queries: NotifyQueries;
   state: () => QueueState;
@@ -40,6 +51,13 @@ export class NotifyWatcher {
   private readonly subscribed = new Set<string>();
   /** Per service: tickets still waiting to be told "N ahead" (the largest N of their subscriptions). */
   private readonly pendingByService = new Map<string, Map<string, number>>();
+  /**
+   * Per service: the largest N among its pending tickets (since the list was
+   * last empty; too large only costs a longer look). Only tickets within the
+   * first N + 1 of their lane can be N or fewer ahead, so a call looks at
+   * those, not at every subscribed ticket (docs/benchmarks.md "Notify watcher").
+   */
+  private readonly mostAhead = new Map<string, number>();
   /** Tickets the webhook was told "ahead" about today (mirrors notify_webhook_marks). */
   private readonly webhookTold = new Set<string>();
   private day: string;
@@ -57,11 +75,12 @@ export class NotifyWatcher {
   reload(): void {
     this.subscribed.clear();
     this.pendingByService.clear();
+    this.mostAhead.clear();
     this.webhookTold.clear();
     const state = this.deps.state();
     for (const { ticketId, ahead } of this.deps.queries.pendingAhead(this.day)) {
       const serviceId = state.tickets.get(ticketId)?.segment.serviceId;
-      if (serviceId) this.pending(serviceId).set(ticketId, ahead);
+      if (serviceId) this.await(serviceId, ticketId, ahead);
     }
     for (const ticketId of this.deps.queries.ticketsWithSubscriptions(this.day)) this.subscribed.add(ticketId);
   }
@@ -75,11 +94,19 @@ export class NotifyWatcher {
     return m;
   }
 
+  /** A ticket joins a service's "tell me at N ahead" list; the service's largest N bounds each check. */
+  private await(serviceId: string, ticketId: string, ahead: number): void {
+    const m = this.pending(serviceId);
+    if (m.size === 0) this.mostAhead.set(serviceId, 0);
+    m.set(ticketId, ahead);
+    this.mostAhead.set(serviceId, Math.max(this.mostAhead.get(serviceId) ?? 0, ahead));
+  }
+
   /** A new or changed subscription; told at once when the ticket is already that close. */
   added(ticketId: string, serviceId: string): void {
     this.subscribed.add(ticketId);
     const ahead = Math.max(...this.deps.queries.subscriptionsOf(ticketId).filter((s) => !s.aheadSent).map((s) => s.ahead), 0);
-    if (ahead > 0) this.pending(serviceId).set(ticketId, ahead);
+    if (ahead > 0) this.await(serviceId, ticketId, ahead);
     this.checkAhead(serviceId);
   }
 
@@ -132,7 +159,7 @@ export class NotifyWatcher {
         const ahead = this.pendingByService.get(event.fromServiceId)?.get(event.ticketId);
         if (ahead !== undefined) {
           this.pendingByService.get(event.fromServiceId)?.delete(event.ticketId);
-          this.pending(event.toServiceId).set(event.ticketId, ahead);
+          this.await(event.toServiceId, event.ticketId, ahead);
         }
         return;
       }
@@ -151,8 +178,10 @@ export class NotifyWatcher {
     const state = this.deps.state();
     const push = this.deps.push();
     const pending = this.pendingByService.get(serviceId);
-    if (push && pending) {
-      for (const [ticketId, most] of pending) {
+    if (push && pending && pending.size > 0) {
+      for (const ticketId of nearTheFront(state, serviceId, this.mostAhead.get(serviceId) ?? 0)) {
+        const most = pending.get(ticketId);
+        if (most === undefined) continue;
         const ahead = peopleAhead(state, ticketId);
         if (ahead === null || ahead > most) continue;
         pending.delete(ticketId);
