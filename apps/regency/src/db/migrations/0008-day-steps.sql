@@ -1,7 +1,7 @@
 -- A day rollup of the SOP steps (docs/regency.md "How the figures are
 -- made"): the step drill-down (GET /api/v1/regency/offices/:id/steps) summed
 -- every raw step row of its range, a parallel scan of all of regency_steps
--- for one office's year (1.7 s over 30 offices x a year: docs/benchmarks.md
+-- for one office's year (1.7–2.7 s over 30 offices x a year: docs/benchmarks.md
 -- "Step drill-down from a day rollup"). It now sums these rows instead,
 -- the steps' twin of regency_day_services.
 
