@@ -312,11 +312,17 @@ export async function startRegencyYear(storePath: () => string, log: (msg: strin
   };
 }
 
+/**
+ * TCP on loopback only, no Unix socket: a socket's path may not pass 107
+ * bytes, and the cache folder's name grows with every migration id (the
+ * upgrade to 0008 in "<cache>.partial/pgdata" was the first past it).
+ * Everything here connects to 127.0.0.1.
+ */
 async function startCluster(data: string): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     try {
-      await pg("pg_ctl", ["-D", data, "-l", join(data, "server.log"), "-o", `-p ${port} -k ${data} -c listen_addresses=127.0.0.1`, "-w", "start"]);
+      await pg("pg_ctl", ["-D", data, "-l", join(data, "server.log"), "-o", `-p ${port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1`, "-w", "start"]);
       return port;
     } catch (err) {
       if (attempt >= 3) throw err;
@@ -359,13 +365,15 @@ async function upgradeCache(from: string, to: string, log: (msg: string) => void
     const migrated = await migrate(pool);
     const migrateS = (performance.now() - t1) / 1000;
     const t2 = performance.now();
-    await pool.query("VACUUM ANALYZE regency_day_histograms, regency_month_histograms");
+    // The rollups the migrations add (0005's histograms, 0008's SOP steps): their statistics before the first report.
+    await pool.query("VACUUM ANALYZE regency_day_histograms, regency_month_histograms, regency_day_steps");
     const analyzeS = (performance.now() - t2) / 1000;
     await pool.query("CHECKPOINT");
     const storage = (
       await pool.query<{ t: string; rows: number; buckets: number; bytes: number }>(
         `SELECT t, (SELECT count(*) FROM regency_day_histograms) AS rows, NULL::int8 AS buckets, pg_total_relation_size(t) AS bytes FROM (VALUES ('regency_day_histograms')) v (t)
-         UNION ALL SELECT 'regency_month_histograms', (SELECT count(*) FROM regency_month_histograms), NULL, pg_total_relation_size('regency_month_histograms')`,
+         UNION ALL SELECT 'regency_month_histograms', (SELECT count(*) FROM regency_month_histograms), NULL, pg_total_relation_size('regency_month_histograms')
+         UNION ALL SELECT 'regency_day_steps', (SELECT count(*) FROM regency_day_steps), NULL, pg_total_relation_size('regency_day_steps')`,
       )
     ).rows;
     const buckets = await pool.query<{ day: number; month: number }>(

@@ -34,7 +34,7 @@ it("applies the shipped migrations once and records them", async () => {
   expect(await migrate(pool)).toEqual([]);
   expect(await tables()).toEqual([
     "migrations", "office_credentials", "office_events", "office_projection", "office_standards", "office_streams", "offices",
-    "regency_complaints", "regency_day_histograms", "regency_day_services", "regency_login_failures", "regency_month_histograms",
+    "regency_complaints", "regency_day_histograms", "regency_day_services", "regency_day_steps", "regency_login_failures", "regency_month_histograms",
     "regency_projection", "regency_segments", "regency_sessions",
     "regency_steps", "regency_surveys", "regency_ticket_events", "regency_tickets", "regency_users", "regency_viewers",
   ]);

@@ -20,6 +20,7 @@ import { addViewer, eventHash, ingest, openStream, position, projectAll, project
 import { freshDatabase } from "../support/postgres";
 import { eventually, projectionCurrent, regencyDatabase, startRegencyProcess, type RegencyProcess } from "../support/regency-server";
 import { ROOT } from "../support/test-hub";
+import { expectStepRollupIsTheFacts } from "./regency-steps.support";
 
 const OFFICES = ["kantor-a", "kantor-b", "kantor-c"];
 const FROM = "2026-11-16";
@@ -84,7 +85,7 @@ async function league(): Promise<RegencyLeague> {
   return ((await res.json()) as { data: RegencyLeague }).data;
 }
 
-const FACT_TABLES = ["regency_tickets", "regency_segments", "regency_steps", "regency_day_services", "regency_day_histograms", "regency_month_histograms", "regency_surveys", "regency_complaints"];
+const FACT_TABLES = ["regency_tickets", "regency_segments", "regency_steps", "regency_day_services", "regency_day_steps", "regency_day_histograms", "regency_month_histograms", "regency_surveys", "regency_complaints"];
 
 async function facts(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -132,10 +133,17 @@ it("a SIGKILL while the projector is mid-way through a backlog: after restart th
     const last = logs.get(id)!.at(-1)!.events.at(-1)!;
     expect(data.currency.find((c) => c.officeId === id)).toEqual({ officeId: id, currentThrough: { stream: 1, seq: last.seq, at: last.event.at }, pendingEvents: 0 });
   }
+  // The SOP step rollup too: the chunk redone after the kill rewrote its rows instead of adding to them.
+  const stepRanges = [
+    { from: FROM, to: TO, officeIds: OFFICES, serviceIds: null },
+    { from: "2026-11-17", to: "2026-11-17", officeIds: [OFFICES[1]!], serviceIds: null },
+  ];
+  expect(await expectStepRollupIsTheFacts(pool, stepRanges)).toBeGreaterThan(3 * 3);
   const projected = await facts();
   await regency!.stop();
   await rebuildProjection(pool);
   expect(await facts()).toEqual(projected);
+  await expectStepRollupIsTheFacts(pool, stepRanges);
 }, 600_000);
 
 it("resumes across a restored office's stream change, as if it had projected in one go", async () => {

@@ -22,6 +22,7 @@ import { expectWithinPercentileBound } from "../support/percentile-bound";
 import { freshDatabase } from "../support/postgres";
 import { centralEvents, eventually, joinRegency, projectionCurrent, regencyDatabase, startRegencyProcess, type RegencyProcess, hubSeq } from "../support/regency-server";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { expectStepRollupIsTheFacts } from "./regency-steps.support";
 
 const exec = promisify(execFile);
 const FROM = "2026-11-16";
@@ -165,6 +166,17 @@ describe("the regency figures equal the office hubs' own reports for the same pe
     }
   });
 
+  it("the SOP step drill-down's day rollup is the raw aggregate of the shipped step facts, and so is the report read from it", async () => {
+    const ids = OFFICES.map((o) => o.id);
+    const rows = await expectStepRollupIsTheFacts(pool, [
+      { from: FROM, to: TO, officeIds: ids, serviceIds: null },
+      ...ids.map((id) => ({ from: FROM, to: TO, officeIds: [id], serviceIds: null })),
+      { from: TO, to: TO, officeIds: [ids[1]!], serviceIds: null },
+    ]);
+    // Both offices, both days, more than one service.
+    expect(rows).toBeGreaterThan(2 * 2 * 2);
+  });
+
   it("the calm office ranks above the crowded one, by agency too, and the CSV says the same", async () => {
     const { body } = await central<RegencyLeague>(`/api/v1/regency/league?from=${FROM}&to=${TO}`);
     const [first, second] = body.data.rows;
@@ -233,6 +245,7 @@ describe("the regency figures equal the office hubs' own reports for the same pe
       segments: (await pool.query("SELECT * FROM regency_segments ORDER BY office_id, ticket_id, segment_index")).rows,
       steps: (await pool.query("SELECT * FROM regency_steps ORDER BY office_id, ticket_id, segment_index, step_order")).rows,
       days: (await pool.query("SELECT * FROM regency_day_services ORDER BY office_id, service_day, service_id")).rows,
+      daySteps: (await pool.query("SELECT * FROM regency_day_steps ORDER BY office_id, service_day, service_id, step_id")).rows,
       histograms: (await pool.query("SELECT * FROM regency_day_histograms ORDER BY office_id, service_day, service_id, measure, step_id")).rows,
       months: (await pool.query("SELECT * FROM regency_month_histograms ORDER BY office_id, service_month, service_id, measure, step_id")).rows,
       surveys: (await pool.query("SELECT * FROM regency_surveys ORDER BY office_id, response_id")).rows,

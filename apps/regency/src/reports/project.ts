@@ -215,7 +215,32 @@ async function rewriteRollups(q: Queryable, officeId: string, keys: Key[]): Prom
       WHERE i.n IS NOT NULL OR s.segments IS NOT NULL`,
     [officeId, days, services],
   );
+  await rewriteDaySteps(q, officeId, days, services);
   await rewriteHistograms(q, officeId, days, services);
+}
+
+/**
+ * The SOP step rollup (migration 0008) of these (day, service) keys from
+ * their step facts. A step has its segment's day and service, so the keys
+ * of the segments re-derived are every key whose steps could have changed;
+ * delete-then-insert makes a re-projection rewrite a row, never add to it.
+ * The keys are distinct (rewriteRollups): a repeated key would join its
+ * facts twice.
+ */
+async function rewriteDaySteps(q: Queryable, officeId: string, days: string[], services: string[]): Promise<void> {
+  await q.query(
+    `DELETE FROM regency_day_steps r USING unnest($2::text[], $3::text[]) AS k (day, service)
+      WHERE r.office_id = $1 AND r.service_day = k.day AND r.service_id = k.service`,
+    [officeId, days, services],
+  );
+  await q.query(
+    `INSERT INTO regency_day_steps
+     SELECT $1, t.service_day, t.service_id, t.step_id, count(*), sum(t.ms), max(t.target_ms), count(t.met), count(*) FILTER (WHERE t.met),
+            coalesce(sum(greatest(t.ms - t.target_ms, 0)), 0), sum(t.step_order)
+       FROM regency_steps t JOIN unnest($2::text[], $3::text[]) AS k (day, service) ON t.service_day = k.day AND t.service_id = k.service
+      WHERE t.office_id = $1 GROUP BY t.service_day, t.service_id, t.step_id`,
+    [officeId, days, services],
+  );
 }
 
 /**
@@ -280,7 +305,7 @@ export async function rebuildProjection(pool: Pool): Promise<{ offices: number; 
     total += await inTransaction(pool, async (client) => {
       // Ingest of this office waits: its batches lock the office's stream row first, as here.
       await client.query("SELECT 1 FROM office_streams WHERE office_id = $1 FOR UPDATE", [officeId]);
-      for (const table of ["regency_day_services", "regency_day_histograms", "regency_month_histograms"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
+      for (const table of ["regency_day_services", "regency_day_steps", "regency_day_histograms", "regency_month_histograms"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       for (const table of ["regency_steps", "regency_segments", "regency_tickets"]) await client.query(`DELETE FROM ${table} WHERE office_id = $1`, [officeId]);
       await client.query("DELETE FROM regency_ticket_events WHERE office_id = $1", [officeId]);
       await client.query(

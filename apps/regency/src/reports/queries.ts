@@ -195,7 +195,12 @@ export async function summaries(pool: Pool, f: RegencyFilter, by: Grouping): Pro
   }));
 }
 
-/** Per service and SOP step of the filter's offices, as the office's steps report (with percentiles). */
+/**
+ * Per service and SOP step of the filter's offices, as the office's steps
+ * report (with percentiles). Summed from the day rollup (migration 0008),
+ * whose rows hold exactly the raw aggregate per day: a year of one office
+ * is a few thousand rows instead of its hundreds of thousands of step facts.
+ */
 export async function stepRows(pool: Pool, f: RegencyFilter): Promise<StepRow[]> {
   const params: unknown[] = [];
   const w = where(f, params);
@@ -210,10 +215,9 @@ export async function stepRows(pool: Pool, f: RegencyFilter): Promise<StepRow[]>
     over: number;
     order_sum: number;
   }>(
-    `SELECT r.service_id, r.step_id, count(*)::int8 AS n, sum(r.ms)::int8 AS ms_sum, max(r.target_ms) AS target,
-            count(r.met)::int8 AS judged, count(*) FILTER (WHERE r.met)::int8 AS met,
-            coalesce(sum(greatest(r.ms - r.target_ms, 0)), 0)::int8 AS over, sum(r.step_order)::int8 AS order_sum
-       FROM regency_steps r WHERE ${w} GROUP BY r.service_id, r.step_id`,
+    `SELECT r.service_id, r.step_id, sum(r.n)::int8 AS n, sum(r.ms_sum)::int8 AS ms_sum, max(r.target_max) AS target,
+            sum(r.judged)::int8 AS judged, sum(r.met)::int8 AS met, sum(r.over_ms)::int8 AS over, sum(r.order_sum)::int8 AS order_sum
+       FROM regency_day_steps r WHERE ${w} GROUP BY r.service_id, r.step_id`,
     params,
   );
   const p = await percentiles(pool, "step", "r.service_id", f, "r.step_id");
