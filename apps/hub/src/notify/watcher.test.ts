@@ -63,7 +63,8 @@ function office() {
   const complete = () => run({ type: "complete", counterId: "loket-3", outcome: "selesai" });
   q.open("loket-3", (at += 1_000));
   const aheadSent = (ticketId: string) => sent.filter((s) => s.ticketId === ticketId && s.message.kind === "ahead");
-  return { q, issue, subscribe, call, complete, run, sent, aheadSent };
+  const ahead = (ticketId: string) => peopleAhead(q.state, ticketId, at);
+  return { q, issue, subscribe, call, complete, run, sent, aheadSent, ahead };
 }
 
 describe("NotifyWatcher: told at N ahead", () => {
@@ -79,7 +80,7 @@ describe("NotifyWatcher: told at N ahead", () => {
       o.complete();
       calls++;
     }
-    expect(peopleAhead(o.q.state, mine)).toBe(3);
+    expect(o.ahead(mine)).toBe(3);
     expect(calls).toBe(197);
     expect(o.aheadSent(mine)[0]!.message.title).toBe(`Antrean ${o.q.ticket(mine).number}: 3 orang lagi sebelum Anda`);
     o.call();
@@ -96,12 +97,12 @@ describe("NotifyWatcher: told at N ahead", () => {
     o.subscribe(mine, 3);
     o.subscribe(priority[5]!, 1);
     // All six priority tickets count ahead of a regular one.
-    expect(peopleAhead(o.q.state, mine)).toBe(12);
+    expect(o.ahead(mine)).toBe(12);
     const seen: { ahead: number | null; told: number }[] = [];
     for (let i = 0; i < 16 && o.q.ticket(mine).status === "waiting"; i++) {
       o.call();
       o.complete();
-      seen.push({ ahead: peopleAhead(o.q.state, mine), told: o.aheadSent(mine).length });
+      seen.push({ ahead: o.ahead(mine), told: o.aheadSent(mine).length });
     }
     // Told at the first call that left it 3 or fewer ahead, and only then.
     const first = seen.findIndex((s) => s.ahead !== null && s.ahead <= 3);
@@ -125,13 +126,13 @@ describe("NotifyWatcher: told at N ahead", () => {
     o.run({ type: "recall", counterId: "loket-3" });
     o.run({ type: "markNoShow", counterId: "loket-3" });
     o.run({ type: "reinstate", ticketId: ids[0]! });
-    expect(peopleAhead(o.q.state, ids[7]!)).toBe(7);
+    expect(o.ahead(ids[7]!)).toBe(7);
     o.call();
     o.complete();
     expect(o.aheadSent(ids[7]!)).toEqual([]);
     o.call();
     o.complete();
-    expect(peopleAhead(o.q.state, ids[7]!)).toBe(5);
+    expect(o.ahead(ids[7]!)).toBe(5);
     expect(o.aheadSent(ids[7]!)).toHaveLength(1);
   });
 });

@@ -1,29 +1,25 @@
-import { serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
+import { nextWaiting, peopleAheadOf, serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
 import type { NotifyConfig } from "@layan/config";
 import { notifyWords, type PushMessage, type WebhookMessage } from "@layan/protocol";
 import type { NotifyQueries } from "@layan/store";
 import type { CommittedEvent } from "../engine";
 import type { PushSender } from "./push";
 
-/** How many a ticket has ahead of it, as the kiosk, the ticket page and the estimate count them. */
-export function peopleAhead(state: QueueState, ticketId: string): number | null {
-  const ticket = state.tickets.get(ticketId);
-  if (ticket?.status !== "waiting") return null;
-  const lanes = state.lanes.get(ticket.segment.serviceId);
-  if (!lanes) return null;
-  const ahead = ticket.priority ? lanes.priority.position(ticketId) : lanes.priority.length + lanes.regular.position(ticketId);
-  return ahead < 0 ? null : ahead;
+/** How many a ticket has ahead of it, as the kiosk, the ticket page and the estimate count them (booked visits included). */
+export function peopleAhead(state: QueueState, ticketId: string, now: number): number | null {
+  return peopleAheadOf(state, ticketId, now);
 }
 
 /**
- * The first `most + 1` waiting tickets of each of the service's lanes: every
+ * The first `most + 1` waiting tickets of each of the service's lanes (booked,
+ * priority, regular): every
  * ticket with `most` or fewer ahead is among them, since those ahead of a
  * ticket in its own lane are always counted ahead of it.
  */
 function nearTheFront(state: QueueState, serviceId: string, most: number): string[] {
   const lanes = state.lanes.get(serviceId);
   if (!lanes) return [];
-  return [...lanes.priority.take(most + 1), ...lanes.regular.take(most + 1)];
+  return [...lanes.booked.take(most + 1), ...lanes.priority.take(most + 1), ...lanes.regular.take(most + 1)];
 }
 
 export interface WatcherDeps {
@@ -182,7 +178,7 @@ export class NotifyWatcher {
       for (const ticketId of nearTheFront(state, serviceId, this.mostAhead.get(serviceId) ?? 0)) {
         const most = pending.get(ticketId);
         if (most === undefined) continue;
-        const ahead = peopleAhead(state, ticketId);
+        const ahead = peopleAhead(state, ticketId, this.deps.now());
         if (ahead === null || ahead > most) continue;
         pending.delete(ticketId);
         for (const sub of this.deps.queries.subscriptionsOf(ticketId)) {
@@ -194,9 +190,7 @@ export class NotifyWatcher {
     }
     const webhook = this.deps.config()?.webhook;
     if (!webhook || !this.deps.webhookOn() || !webhook.events.includes("ahead")) return;
-    const lanes = state.lanes.get(serviceId);
-    if (!lanes) return;
-    const first = [...lanes.priority.take(webhook.aheadAt + 1), ...lanes.regular.take(Math.max(0, webhook.aheadAt + 1 - lanes.priority.length))];
+    const first = nextWaiting(state, serviceId, this.deps.now(), webhook.aheadAt + 1);
     first.forEach((ticketId, ahead) => {
       if (ahead > webhook.aheadAt || this.webhookTold.has(ticketId)) return;
       this.webhookTold.add(ticketId);
