@@ -1,6 +1,8 @@
 import type { BookingEvent } from "./events";
 import type { ServiceId } from "./office";
 import type { TicketId } from "./ticket";
+import type { BookingId, BookingReleaseReason } from "./booking-ids";
+export { BOOKING_RELEASE_REASONS, type BookingId, type BookingReleaseReason } from "./booking-ids";
 
 /**
  * Booked visits as the live queue holds them (docs/booking.md decision 2):
@@ -9,19 +11,10 @@ import type { TicketId } from "./ticket";
  * read on every hold and every walk-in. The rules are in booking.ts.
  */
 
-/** 16 base64url characters from the hub, like a ticket id: the citizen's key to their booking. */
-export type BookingId = string;
 
 export const BOOKING_STATUSES = ["held", "confirmed", "checked_in", "expired", "released"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-/**
- * Why a booking was released. "service_closed": a supervisor closed the
- * service for the booking's day and its check-in window passed; not a
- * no-show, the office did not serve (booking.ts, sweep).
- */
-export const BOOKING_RELEASE_REASONS = ["hold_lapsed", "citizen_cancelled", "staff_cancelled", "service_closed"] as const;
-export type BookingReleaseReason = (typeof BOOKING_RELEASE_REASONS)[number];
 
 export interface Booking {
   id: BookingId;
