@@ -109,10 +109,13 @@ describe("hold, then confirm", () => {
     expect(await freeAt(b, slot)).toBe(1);
 
     // What is kept of the citizen: the name, four digits, two HMACs. Never the number.
-    const stored = JSON.stringify(hub.store.db.prepare("SELECT * FROM personal_data").all());
-    expect(stored).toContain("Siti Aminah");
-    expect(stored).toContain('"phoneLast4":"7890"');
-    expect(stored).not.toMatch(/81234567890|8123456789|3456-7890/);
+    const rows = hub.store.db.prepare<[], { ref: string; kind: string; data: string }>("SELECT ref, kind, data FROM personal_data").all();
+    expect(rows.map((r) => [r.ref, r.kind])).toEqual([[`booking:${bookingId}`, "booking_contact"]]);
+    const contact = JSON.parse(rows[0]?.data ?? "{}") as Record<string, string>;
+    expect(contact).toMatchObject({ name: "Siti Aminah", phoneLast4: "7890" });
+    expect(contact.phoneHmac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(contact.deviceHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(rows)).not.toMatch(/81234567890|8123456789|3456-7890/);
     expect(JSON.stringify(hub.store.db.prepare("SELECT * FROM events").all())).not.toContain("Siti");
   });
 
@@ -162,7 +165,7 @@ describe("hold, then confirm", () => {
     expect(hub.store.bookingById(bookingId)).toMatchObject({ status: "released", release_reason: "hold_lapsed" });
     expect(await freeAt(b, slot)).toBe(2);
     const late = await b.confirm(bookingId, { name: "Siti Aminah", phone: "081234567890" });
-    expect([late.status, codeOf(late)]).toEqual([409, "BOOKING_RELEASED"]);
+    expect([late.status, codeOf(late)]).toEqual([409, "BOOKING_HOLD_LAPSED"]);
   });
 
   it("refuses a full slot with its message", async () => {
@@ -179,8 +182,8 @@ describe("hold, then confirm", () => {
   it("keeps walk-ins their share of the daily quota", async () => {
     // 4 a day, half of it bookable: two bookings on Thursday, in any slots.
     const { hub } = await start({ dailyQuota: 4 });
-    await new Browser(hub.url).book(at(THURSDAY, "09:00"));
-    await new Browser(hub.url).book(at(THURSDAY, "10:00"));
+    await new Browser(hub.url).book(at(THURSDAY, "09:00"), { name: "Budi", phone: "0812-1111-0001" });
+    await new Browser(hub.url).book(at(THURSDAY, "10:00"), { name: "Ani", phone: "0812-1111-0002" });
     const third = await new Browser(hub.url).hold("ktp-el", at(THURSDAY, "11:00"));
     expect([third.status, codeOf(third)]).toEqual([409, "BOOKING_QUOTA_SHARE_FULL"]);
     const thursday = await slotsOn(new Browser(hub.url), THURSDAY);
@@ -200,7 +203,8 @@ describe("hold, then confirm", () => {
     expect(hub.store.bookingById(receipt.bookingId)?.release_reason).toBe("citizen_cancelled");
     expect(hub.store.bookingContact(receipt.bookingId)).toBeUndefined();
     expect(await freeAt(b, slot)).toBe(2);
-    expect(codeOf(await b.call("POST", `/api/bookings/${receipt.bookingId}/cancel`, {}))).toBe("BOOKING_RELEASED");
+    // Sent again (a double tap): the same answer, nothing more released.
+    expect(dataOf(await b.call<BookingReceipt>("POST", `/api/bookings/${receipt.bookingId}/cancel`, {})).status).toBe("released");
   });
 });
 
@@ -282,7 +286,7 @@ describe("the staff list (Administrasi → Reservasi)", () => {
 
     const audit = hub.store.listAudit({ action: "booking.cancel", limit: 10 });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorName: hub.users.supervisor.username, target: receipt.bookingId, action: "booking.cancel" });
+    expect(audit[0]).toMatchObject({ actor: { kind: "user", name: hub.users.supervisor.username }, target: receipt.bookingId, action: "booking.cancel" });
     expect(audit[0]?.after).toMatchObject({ status: "released", reason: "Pemohon minta dibatalkan lewat telepon" });
     // The trail names the booking, not the citizen.
     expect(JSON.stringify(audit)).not.toContain("Siti");

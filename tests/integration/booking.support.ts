@@ -56,7 +56,7 @@ export interface BookingHub {
   desk: BookingDesk;
   clock: FakeClock;
   /** Moves the hub's clock and runs the sweep as its timer would. */
-  advance(ms: number): Promise<void>;
+  advance: (ms: number) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,7 +74,7 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     hub,
     desk: started,
     clock,
-    async advance(ms) {
+    advance: async (ms) => {
       clock.advance(ms);
       await started.sweep();
     },

@@ -202,7 +202,7 @@ export class BookingDesk {
     return {
       bookingId: booking.id,
       code: booking.code,
-      status: booking.status as BookingStatus,
+      status: booking.status,
       serviceId: booking.serviceId,
       serviceName: this.ctx.setup.catalog.services.find((s) => s.id === booking.serviceId)?.name ?? booking.serviceId,
       slotStart: booking.slotStart,
@@ -258,7 +258,7 @@ export class BookingDesk {
         confirmedAt: r.confirmed_at,
         checkedInAt: r.checked_in_at,
         endedAt: r.ended_at,
-        releaseReason: r.release_reason as AdminBookingRow["releaseReason"],
+        releaseReason: r.release_reason,
         ticketNumber: r.ticket_number,
         name: r.contact?.name ?? null,
         phoneLast4: r.contact?.phoneLast4 ?? null,
