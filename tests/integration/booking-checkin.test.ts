@@ -7,8 +7,11 @@
  * late and unknown codes are refused in Indonesian; and the citizen's
  * contact is gone once the visit is over.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BOOKING_CODE, type AdminBookingsPage, type BookingReceipt, type IssuedTicket } from "@layan/protocol";
+import { BOOKING_CODE, type AdminBookingsPage, type BookingReceipt, type BookingSlots, type IssuedTicket } from "@layan/protocol";
 import { connect, login, must, rid, send, type AckOf, type TestSocket } from "../../apps/hub/src/testing/harness";
 import { at, Browser, dataOf, MINUTE, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
 
@@ -111,6 +114,83 @@ describe("check-in at the kiosk", () => {
     // printVia "hub" without a printer: refused before the booking is used, so it stays confirmed.
     expect(refusal(await send(k, "booking:checkIn", { requestId: rid(), code: receipt.code, printVia: "hub" }))?.code).toBe("PRINTER_UNAVAILABLE");
     expect(h.hub.store.bookingById(receipt.bookingId)?.status).toBe("confirmed");
+  });
+});
+
+describe("a restart in the middle of the day", () => {
+  it("keeps today's bookings and checked-in tickets counted once: the read model and the replayed log overlap", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "layan-booking-restart-"));
+    try {
+      const dbPath = join(scratch, "layan.db");
+      // A quota of 4, half of it bookable: two bookings take the day's share.
+      const setup = { dailyQuota: 4, service: { minLeadMinutes: 0 } };
+      h = await startBookingHub(setup, undefined, { dbPath });
+      const first = await new Browser(h.hub.url).book(at(WEDNESDAY, "08:30"), { name: "Budi", phone: "0812-0000-0001" });
+      const second = await new Browser(h.hub.url).book(at(WEDNESDAY, "09:00"), { name: "Ani", phone: "0812-0000-0002" });
+      await must(await kiosk(h), "booking:checkIn", { requestId: rid(), code: first.code });
+      const { clock, hub } = h;
+      for (const s of sockets.splice(0)) s.close();
+      await h.close();
+
+      h = await startBookingHub(setup, clock, { dbPath, seeded: hub });
+      // The share is still taken (one checked in, one confirmed): no third booking today.
+      const third = await new Browser(h.hub.url).hold("ktp-el", at(WEDNESDAY, "10:00"));
+      expect(third.body.ok ? null : third.body.error.code).toBe("BOOKING_QUOTA_SHARE_FULL");
+      // Walk-ins: 4 less the ticket issued less the booking still open = 2.
+      const k = await kiosk(h);
+      const walkIns = await Promise.all([1, 2, 3].map(() => send<IssuedTicket>(k, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" })));
+      expect(walkIns.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(["ok", "ok", "QUOTA_REACHED"]);
+      // The one checked in before the restart cannot check in twice; the other still can, and takes the last place.
+      expect(refusal(await send(k, "booking:checkIn", { requestId: rid(), code: first.code }))?.code).toBe("BOOKING_ALREADY_CHECKED_IN");
+      await h.advance(30 * MINUTE);
+      const late = await must(k, "booking:checkIn", { requestId: rid(), code: second.code });
+      expect(late.print.reservation).toBe("Reservasi 09.00");
+      expect(h.hub.store.issuedCountsSince(WEDNESDAY)).toEqual([{ serviceId: "ktp-el", count: 4 }]);
+    } finally {
+      for (const s of sockets.splice(0)) s.close();
+      await h?.close();
+      h = null;
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a restart on a later day", () => {
+  it("seeds the bookings made on earlier days from the read model: the replay of today cannot see them", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "layan-booking-restart-"));
+    try {
+      const dbPath = join(scratch, "layan.db");
+      h = await startBookingHub({}, undefined, { dbPath, dataDir: scratch });
+      const friday = "2026-11-20";
+      const slot = at(friday, "09:00");
+      const kept = await new Browser(h.hub.url).book(slot, { name: "Budi", phone: "0812-0000-0001" });
+      const lapsing = dataOf(await new Browser(h.hub.url).hold("ktp-el", at(friday, "09:30")));
+      const { clock, hub } = h;
+      await h.close();
+
+      // Thursday morning: the log replayed is Thursday's, which holds none of it.
+      clock.advance(at("2026-11-19", "07:30") - clock.now);
+      h = await startBookingHub({}, clock, { dbPath, dataDir: scratch, seeded: hub });
+      const b = new Browser(h.hub.url);
+      const slots = dataOf(await b.call<BookingSlots>("GET", `/api/bookings/slots?service=ktp-el&day=${friday}`)).slots;
+      expect(slots.find((s) => s.start === slot)?.free).toBe(1);
+      // The hold lapsed while the hub was down: the sweep at start released it and gave its place back.
+      await h.desk.sweep();
+      expect(h.hub.store.bookingById(lapsing.bookingId)).toMatchObject({ status: "released", release_reason: "hold_lapsed" });
+      expect(dataOf(await b.call<BookingSlots>("GET", `/api/bookings/slots?service=ktp-el&day=${friday}`)).slots.find((s) => s.start === at(friday, "09:30"))?.free).toBe(2);
+      expect(dataOf(await b.call<BookingReceipt>("GET", `/api/bookings/${kept.bookingId}`)).status).toBe("confirmed");
+      // The contact's limit is counted again from the stored contact (perContactPerDay 1).
+      const again = dataOf(await b.hold("ktp-el", at(friday, "10:00")));
+      expect((await b.confirm(again.bookingId, { name: "Budi", phone: "+62 812 0000 0001" })).body).toMatchObject({ ok: false, error: { code: "BOOKING_LIMIT_CONTACT" } });
+      // And the code still checks in when its day comes.
+      clock.advance(at(friday, "08:40") - clock.now);
+      expect((await must(await kiosk(h), "booking:checkIn", { requestId: rid(), code: kept.code })).print.reservation).toBe("Reservasi 09.00");
+    } finally {
+      for (const s of sockets.splice(0)) s.close();
+      await h?.close();
+      h = null;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 

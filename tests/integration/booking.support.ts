@@ -60,13 +60,23 @@ export interface BookingHub {
   close(): Promise<void>;
 }
 
-export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800)): Promise<BookingHub> {
+/** A file database and the users and devices already in it: a restart of the same hub. */
+export interface Restart {
+  dbPath: string;
+  /** Where `booking-key` lives: the phone HMACs of stored contacts need the same key after a restart. */
+  dataDir?: string;
+  seeded?: Pick<TestHubHandle, "tokens" | "users">;
+}
+
+export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800), restart?: Restart): Promise<BookingHub> {
   let desk: BookingDesk | null = null;
   const hub = await startHub({
     clock,
     alwaysOpen: false,
+    ...(restart ? { dbPath: restart.dbPath } : {}),
+    ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     configure: (c) => configureBooking(c, setup),
-    routes: (store) => [bookingRoutes({ store, dataDir: null, sweepMs: 0, onStart: (d) => (desk = d) })],
+    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;
