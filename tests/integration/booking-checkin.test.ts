@@ -7,11 +7,14 @@
  * late and unknown codes are refused in Indonesian; and the citizen's
  * contact is gone once the visit is over.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BOOKING_CODE, type AdminBookingsPage, type BookingReceipt, type BookingSlots, type IssuedTicket } from "@layan/protocol";
+import { startPrinterEmulator } from "@layan/printer";
+import type { TicketPrinting } from "../../apps/hub/src/context";
+import { networkPrinting } from "../../apps/hub/src/printing";
 import { connect, login, must, rid, send, type AckOf, type TestSocket } from "../../apps/hub/src/testing/harness";
 import { at, Browser, dataOf, MINUTE, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
 
@@ -105,6 +108,40 @@ describe("check-in at the kiosk", () => {
     expect(h.hub.store.bookingContact(receipt.bookingId)).toBeUndefined();
     const late = refusal(await send(k, "booking:checkIn", { requestId: rid(), code: receipt.code }));
     expect(late).toMatchObject({ code: "BOOKING_EXPIRED", message: "Reservasi sudah lewat waktu; silakan ambil antrean biasa." });
+  });
+
+  it("prints through the hub for a browser kiosk, with the reservation line, once per request", async () => {
+    const out = mkdtempSync(join(tmpdir(), "layan-booking-emu-"));
+    const emulator = await startPrinterEmulator({ port: 0, outDir: out });
+    try {
+      // The hub's own network printing, built on the running hub's setup and logger (it reads both lazily).
+      let real: TicketPrinting | null = null;
+      const printing: TicketPrinting = {
+        problem: (id) => real!.problem(id),
+        print: (id, ticket) => real!.print(id, ticket),
+        printComplaint: (id, receipt) => real!.printComplaint(id, receipt),
+      };
+      h = await startBookingHub({ service: { minLeadMinutes: 0 } }, undefined, { printing });
+      real = networkPrinting(h.hub.setup, h.hub.hub.context.logger);
+      // The kiosk's printer points at the emulator, as `--kiosk-printer` does.
+      const lobi = h.hub.setup.kiosks.get("kiosk-lobi");
+      if (!lobi) throw new Error("no kiosk-lobi");
+      lobi.printer = { kind: "network", host: "127.0.0.1", port: emulator.port, path: null, paper: "80mm" };
+      const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "08:30"));
+      const k = await kiosk(h);
+      const request = { requestId: rid(), code: receipt.code, printVia: "hub" as const };
+      const printed = await must(k, "booking:checkIn", request);
+      expect(printed.printed).toBe(true);
+      const [job] = await emulator.waitForJobs(1);
+      expect(job?.text).toContain(printed.ticket.number);
+      expect(job?.text).toContain("Reservasi 08.30");
+      // A retry (the answer was lost) gets the same ticket and no second slip.
+      expect((await must(k, "booking:checkIn", request)).ticket.id).toBe(printed.ticket.id);
+      expect(readdirSync(out).filter((f) => f.endsWith(".txt"))).toHaveLength(1);
+    } finally {
+      await emulator.close();
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("refuses a hub print it cannot make before the booking is used", async () => {

@@ -7,6 +7,7 @@
 import type { LayanConfig, ServiceBookingConfig } from "@layan/config";
 import type { BookingHeld, BookingReceipt } from "@layan/protocol";
 import { bookingRoutes, type BookingDesk } from "../../apps/hub/src/booking";
+import type { TicketPrinting } from "../../apps/hub/src/context";
 import { FakeClock, startHub, type TestHubHandle } from "../../apps/hub/src/testing/harness";
 
 /** Wednesday 18 November 2026, 08:00 WIB: KTP-el opens at 08:00, the day is ahead. */
@@ -60,9 +61,10 @@ export interface BookingHub {
   close(): Promise<void>;
 }
 
-/** A file database and the users and devices already in it: a restart of the same hub. */
+/** A file database and the users and devices already in it (a restart of the same hub), or the hub's printing. */
 export interface Restart {
-  dbPath: string;
+  dbPath?: string;
+  printing?: TicketPrinting;
   /** Where `booking-key` lives: the phone HMACs of stored contacts need the same key after a restart. */
   dataDir?: string;
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
@@ -73,7 +75,8 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
   const hub = await startHub({
     clock,
     alwaysOpen: false,
-    ...(restart ? { dbPath: restart.dbPath } : {}),
+    ...(restart?.dbPath ? { dbPath: restart.dbPath } : {}),
+    ...(restart?.printing ? { printing: restart.printing } : {}),
     ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     configure: (c) => configureBooking(c, setup),
     routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
