@@ -225,6 +225,24 @@ describe("calo defences", () => {
     expect(codeOf(await third.confirm(held.bookingId, { name: "Budi", phone: "081211112222" }))).toBe("BOOKING_LIMIT_CONTACT");
   });
 
+  it("counts a booking once when its confirm is sent twice at once, for the contact actually stored", async () => {
+    const { hub } = await start({ limits: { perContactPerDay: 1 } });
+    const b = new Browser(hub.url);
+    const { bookingId } = dataOf(await b.hold("ktp-el", at(THURSDAY, "09:00")));
+    const both = await Promise.all([
+      b.confirm(bookingId, { name: "Budi", phone: "0812-1111-0001" }),
+      b.confirm(bookingId, { name: "Budi", phone: "0812-1111-0002" }),
+    ]);
+    expect(both.map((a) => (a.body.ok ? a.body.data.status : a.body.error.code))).toEqual(["confirmed", "confirmed"]);
+    const stored = hub.store.bookingContact(bookingId);
+    expect(stored?.phoneLast4).toBe("0001");
+    // The number stored is counted; the other one, which confirmed nothing, is not.
+    await new Browser(hub.url).book(at(THURSDAY, "10:00"), { name: "Ani", phone: "0812-1111-0002" });
+    const again = new Browser(hub.url);
+    const held = dataOf(await again.hold("ktp-el", at(THURSDAY, "11:00")));
+    expect(codeOf(await again.confirm(held.bookingId, { name: "Budi", phone: "081211110001" }))).toBe("BOOKING_LIMIT_CONTACT");
+  });
+
   it("counts per device: a second browser (another cookie) is another device", async () => {
     const { hub } = await start({ limits: { perDevicePerDay: 2, perContactOpen: 2 } });
     const phone = new Browser(hub.url);

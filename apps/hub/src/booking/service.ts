@@ -169,15 +169,14 @@ export class BookingDesk {
         },
       },
     ];
-    const wasHeld = booking.status === "held";
-    if (wasHeld) this.limits.confirmed(bookingId, phoneHmac);
+    const counted = booking.status === "held" && this.limits.confirmed(bookingId, phoneHmac);
     const answer = await this.ctx.engine.execute(
       { type: "confirmBooking", bookingId },
       { requestId: null, namespace: "public", personal },
       () => null,
     );
     if (!answer.ok) {
-      if (wasHeld) this.limits.unconfirmed(bookingId);
+      if (counted) this.limits.unconfirmed(bookingId);
       return answer;
     }
     const receipt = this.receipt(bookingId, base);
