@@ -119,7 +119,7 @@ describe("hold, then confirm", () => {
     expect(JSON.stringify(hub.store.db.prepare("SELECT * FROM events").all())).not.toContain("Siti");
   });
 
-  it("sets the device cookie HttpOnly and SameSite=Lax, for a year", async () => {
+  it("sets the device cookie HttpOnly and SameSite=Lax, for a year, Secure over HTTPS", async () => {
     const { hub } = await start();
     const res = await fetch(`${hub.url}/api/bookings/hold`, {
       method: "POST",
@@ -128,6 +128,13 @@ describe("hold, then confirm", () => {
     });
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^layan_device=[A-Za-z0-9_-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+    // Behind a TLS-terminating proxy that says so, the cookie is Secure.
+    const proxied = await fetch(`${hub.url}/api/bookings/hold`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      body: JSON.stringify({ serviceId: "ktp-el", slotStart: at(THURSDAY, "10:00") }),
+    });
+    expect(proxied.headers.get("set-cookie")).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
   });
 
   it("asks for what the office asks for, and reads a phone number forgivingly but not blindly", async () => {
