@@ -1,10 +1,12 @@
 import {
   estimateWait,
   isOpenAt,
+  nextWaiting,
   quotaToday,
   quotaUsedToday,
   serviceClosedToday,
   serviceDayOf,
+  waitingCount,
   type QueueEvent,
   type QueueState,
 } from "@layan/core";
@@ -49,12 +51,13 @@ export class Views {
   waiting(state: QueueState, now: number, serviceIds?: readonly string[]): WaitingCount[] {
     return (serviceIds ?? state.rules.services.map((s) => s.id)).map((serviceId) => {
       const lanes = state.lanes.get(serviceId);
-      const heads = [lanes?.priority.firstEnqueuedAt(), lanes?.regular.firstEnqueuedAt()].filter(
-        (t): t is number => t !== undefined,
+      // A booked visit waits from its slot's start: one checked in early has not waited yet.
+      const heads = [lanes?.priority.firstEnqueuedAt(), lanes?.regular.firstEnqueuedAt(), lanes?.booked.firstEnqueuedAt()].filter(
+        (t): t is number => t !== undefined && t <= now,
       );
       return {
         serviceId,
-        waiting: (lanes?.priority.length ?? 0) + (lanes?.regular.length ?? 0),
+        waiting: waitingCount(state, serviceId),
         longestWaitMs: heads.length ? now - Math.min(...heads) : null,
       };
     });
@@ -137,9 +140,7 @@ export class Views {
           }
         : null,
       queues: this.waiting(state, now, serviceIds).map((w) => {
-        const lanes = state.lanes.get(w.serviceId);
-        const first = lanes?.priority.take(NEXT_SHOWN) ?? [];
-        const ids = first.length < NEXT_SHOWN ? [...first, ...(lanes?.regular.take(NEXT_SHOWN - first.length) ?? [])] : first;
+        const ids = nextWaiting(state, w.serviceId, now, NEXT_SHOWN);
         return {
           ...w,
           next: ids.flatMap((id) => {

@@ -1,11 +1,11 @@
-import { bookableSlotAt, bookingShareLeft, freeInSlot } from "./booking-slots";
+import { bookableSlotAt, bookingShareLeft, freeInSlot, startOfDay } from "./booking-slots";
 import type { Booking } from "./booking-state";
 import type { BookingCommand } from "./commands";
 import { queueError, type QueueError, type QueueErrorCode } from "./errors";
 import type { QueueEvent } from "./events";
 import { nextTicketNumber } from "./numbering";
 import type { QueueState } from "./state";
-import { serviceDayOf } from "./time";
+import { addDays, serviceDayOf } from "./time";
 import { serviceClosedToday } from "./today";
 
 /**
@@ -22,13 +22,23 @@ const refuse = (code: QueueErrorCode, detail: string): Decision => ({ ok: false,
 
 const MINUTE = 60_000;
 
-/** When a booking's check-in opens and closes: [from, until). Without the service's rules any more, the slot itself. */
-export function checkInWindow(state: QueueState, booking: Pick<Booking, "serviceId" | "slotStart" | "slotEnd">): { from: number; until: number } {
+/**
+ * When a booking's check-in opens and closes: [from, until). Never outside
+ * its slot's service day: a ticket belongs to one day's numbering and quota,
+ * and one checked in at 23:40 for a 00:00 slot would be yesterday's number,
+ * cancelled at midnight. Without the service's rules any more, the slot itself.
+ */
+export function checkInWindow(
+  state: QueueState,
+  booking: Pick<Booking, "serviceId" | "serviceDay" | "slotStart" | "slotEnd">,
+): { from: number; until: number } {
   const rules = state.services.get(booking.serviceId)?.booking;
-  if (!rules) return { from: booking.slotStart, until: booking.slotEnd };
+  const dayStart = startOfDay(booking.serviceDay, state.rules.timezone);
+  const dayEnd = startOfDay(addDays(booking.serviceDay, 1), state.rules.timezone);
+  if (!rules) return { from: Math.max(dayStart, booking.slotStart), until: Math.min(dayEnd, booking.slotEnd) };
   return {
-    from: booking.slotStart - rules.earlyMinutes * MINUTE,
-    until: booking.slotStart + rules.lateMinutes * MINUTE,
+    from: Math.max(dayStart, booking.slotStart - rules.earlyMinutes * MINUTE),
+    until: Math.min(dayEnd, booking.slotStart + rules.lateMinutes * MINUTE),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceId } from "./office";
 import type { QueueState } from "./state";
-import type { PriorityReason } from "./ticket";
+import { isBookedSegment, type PriorityReason } from "./ticket";
 
 export interface WaitEstimate {
   /** Tickets that will be called before a new ticket of this kind. */
@@ -44,8 +44,10 @@ export function estimateWait(
   const lanes = state.lanes.get(serviceId);
   const priorityWaiting = lanes?.priority.length ?? 0;
   const regularWaiting = lanes?.regular.length ?? 0;
-  // A priority ticket only queues behind other priority tickets.
-  const peopleAhead = aheadOverride ?? (priority ? priorityWaiting : priorityWaiting + regularWaiting);
+  // A priority ticket only queues behind other priority tickets, and both
+  // behind the booked visits whose slot has started (decision 9).
+  const bookedDue = lanes?.booked.startedBy(now) ?? 0;
+  const peopleAhead = aheadOverride ?? bookedDue + (priority ? priorityWaiting : priorityWaiting + regularWaiting);
 
   let openCounters = 0;
   let busyCounters = 0;
@@ -101,12 +103,53 @@ export function estimateWait(
  * by shared counters, like the kiosk's estimate.
  */
 export function estimateForTicket(state: QueueState, ticketId: string, now: number): WaitEstimate | null {
+  const ahead = peopleAheadOf(state, ticketId, now);
+  const ticket = state.tickets.get(ticketId);
+  if (ahead === null || !ticket) return null;
+  const estimate = estimateWait(state, ticket.segment.serviceId, ticket.priority, now, ahead);
+  const slotStart = ticket.booking && isBookedSegment(ticket, ticket.segment.serviceId) ? ticket.booking.slotStart : null;
+  if (slotStart === null || slotStart <= now || estimate.p50Minutes === null || estimate.p90Minutes === null) return estimate;
+  // Checked in early: not called before the slot starts while walk-ins wait.
+  const untilSlot = Math.ceil((slotStart - now) / 60_000);
+  return {
+    ...estimate,
+    p50Minutes: Math.max(estimate.p50Minutes, untilSlot),
+    p90Minutes: Math.max(estimate.p90Minutes, untilSlot),
+  };
+}
+
+/**
+ * Tickets of its service called before a waiting ticket, or null when it is
+ * not waiting. A booked ticket waits behind the booked tickets of earlier
+ * slots only; a walk-in behind the booked tickets whose slot has started,
+ * then the priority lane, then (regular) those ahead in its own lane.
+ */
+export function peopleAheadOf(state: QueueState, ticketId: string, now: number): number | null {
   const ticket = state.tickets.get(ticketId);
   if (ticket?.status !== "waiting") return null;
   const lanes = state.lanes.get(ticket.segment.serviceId);
   if (!lanes) return null;
+  if (isBookedSegment(ticket, ticket.segment.serviceId)) return Math.max(0, lanes.booked.position(ticketId));
+  const bookedDue = lanes.booked.startedBy(now);
   const ahead = ticket.priority
     ? lanes.priority.position(ticketId)
     : lanes.priority.length + lanes.regular.position(ticketId);
-  return estimateWait(state, ticket.segment.serviceId, ticket.priority, now, Math.max(0, ahead));
+  return bookedDue + Math.max(0, ahead);
+}
+
+/**
+ * The next `n` waiting tickets of a service in the order they will likely be
+ * called (what a display's "berikutnya" shows): due booked visits, the
+ * priority lane, the regular lane, then booked visits whose slot is later.
+ */
+export function nextWaiting(state: QueueState, serviceId: ServiceId, now: number, n: number): string[] {
+  const lanes = state.lanes.get(serviceId);
+  if (!lanes || n <= 0) return [];
+  const due = lanes.booked.startedBy(now);
+  const booked = lanes.booked.take(Math.max(n, due));
+  const out = booked.slice(0, Math.min(due, n));
+  if (out.length < n) out.push(...lanes.priority.take(n - out.length));
+  if (out.length < n) out.push(...lanes.regular.take(n - out.length));
+  if (out.length < n) out.push(...booked.slice(due, due + n - out.length));
+  return out;
 }

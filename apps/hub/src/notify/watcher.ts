@@ -1,18 +1,13 @@
-import { serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
+import { nextWaiting, peopleAheadOf, serviceDayOf, type QueueEvent, type QueueState } from "@layan/core";
 import type { NotifyConfig } from "@layan/config";
 import { notifyWords, type PushMessage, type WebhookMessage } from "@layan/protocol";
 import type { NotifyQueries } from "@layan/store";
 import type { CommittedEvent } from "../engine";
 import type { PushSender } from "./push";
 
-/** How many a ticket has ahead of it, as the kiosk, the ticket page and the estimate count them. */
-export function peopleAhead(state: QueueState, ticketId: string): number | null {
-  const ticket = state.tickets.get(ticketId);
-  if (ticket?.status !== "waiting") return null;
-  const lanes = state.lanes.get(ticket.segment.serviceId);
-  if (!lanes) return null;
-  const ahead = ticket.priority ? lanes.priority.position(ticketId) : lanes.priority.length + lanes.regular.position(ticketId);
-  return ahead < 0 ? null : ahead;
+/** How many a ticket has ahead of it, as the kiosk, the ticket page and the estimate count them (booked visits included). */
+export function peopleAhead(state: QueueState, ticketId: string, now: number): number | null {
+  return peopleAheadOf(state, ticketId, now);
 }
 
 export interface WatcherDeps {
@@ -153,7 +148,7 @@ export class NotifyWatcher {
     const pending = this.pendingByService.get(serviceId);
     if (push && pending) {
       for (const [ticketId, most] of pending) {
-        const ahead = peopleAhead(state, ticketId);
+        const ahead = peopleAhead(state, ticketId, this.deps.now());
         if (ahead === null || ahead > most) continue;
         pending.delete(ticketId);
         for (const sub of this.deps.queries.subscriptionsOf(ticketId)) {
@@ -165,9 +160,7 @@ export class NotifyWatcher {
     }
     const webhook = this.deps.config()?.webhook;
     if (!webhook || !this.deps.webhookOn() || !webhook.events.includes("ahead")) return;
-    const lanes = state.lanes.get(serviceId);
-    if (!lanes) return;
-    const first = [...lanes.priority.take(webhook.aheadAt + 1), ...lanes.regular.take(Math.max(0, webhook.aheadAt + 1 - lanes.priority.length))];
+    const first = nextWaiting(state, serviceId, this.deps.now(), webhook.aheadAt + 1);
     first.forEach((ticketId, ahead) => {
       if (ahead > webhook.aheadAt || this.webhookTold.has(ticketId)) return;
       this.webhookTold.add(ticketId);

@@ -17,7 +17,7 @@ export function liveView(state: QueueState, now: number): LiveView {
     let over = 0;
     let longest: number | null = null;
     let count = 0;
-    for (const id of [...(lanes?.priority ?? []), ...(lanes?.regular ?? [])]) {
+    for (const id of [...(lanes?.booked ?? []), ...(lanes?.priority ?? []), ...(lanes?.regular ?? [])]) {
       const t = state.tickets.get(id);
       if (!t) continue;
       count++;
