@@ -232,6 +232,30 @@ describe("a restart on a later day", () => {
 });
 
 describe("check-in at the counter", () => {
+  it("is called at its slot's time ahead of the walk-ins who came before it, and not before", async () => {
+    h = await startBookingHub({ service: { minLeadMinutes: 0 } });
+    const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "08:30"));
+    const counter = await connect(h.hub.url, "/counter", await login(h.hub.url, h.hub.users.officer));
+    sockets.push(counter);
+    const k = await kiosk(h);
+    const first = await must(k, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const second = await must(k, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+    const booked = await must(k, "booking:checkIn", { requestId: rid(), code: receipt.code });
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    // 08:00: the slot has not started and walk-ins wait: they go first.
+    const early = await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    expect(early.current?.ticketId).toBe(first.ticket.id);
+    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    // 08:30: the booked visit's slot has started: it is called ahead of the walk-in who came before it.
+    await h.advance(30 * MINUTE);
+    const due = await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" });
+    expect(due.current?.ticketId).toBe(booked.ticket.id);
+    const called = h.hub.store.eventsForTicket(booked.ticket.id).find((e) => e.event.type === "ticket.called")?.event;
+    expect(called).toMatchObject({ type: "ticket.called", reason: "booked" });
+    await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    expect((await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" })).current?.ticketId).toBe(second.ticket.id);
+  });
+
   it("issues the ticket for the officer to call by the rules; the contact is gone after the visit", async () => {
     h = await startBookingHub({ service: { minLeadMinutes: 0 } });
     const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "08:30"), { name: "Siti Aminah", phone: "0812-3456-7890" });

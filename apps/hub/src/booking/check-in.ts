@@ -1,4 +1,4 @@
-import { bookingByCode, estimateWait } from "@layan/core";
+import { bookingByCode, estimateWait, peopleAheadOf } from "@layan/core";
 import { bookingCodeFromScan, fail, type Ack, type IssuedTicket } from "@layan/protocol";
 import type { HubContext } from "../context";
 import { printableTicket } from "../printing";
@@ -38,14 +38,16 @@ export async function checkInBooking(
   if (!booking) return fail("BOOKING_UNKNOWN");
   const { timezone } = ctx.engine.state.rules;
   const ticketId = ctx.newTicketId();
-  const estimate = estimateWait(ctx.engine.state, booking.serviceId, null, ctx.engine.now());
   const answer = await ctx.engine.execute(
     { type: "checkInBooking", bookingId: booking.id, ticketId, kioskId: source.kioskId },
     // The code as read, not as typed: "7kq m4p" and "7KQ-M4P" are one request.
     { requestId: input.requestId, namespace: source.namespace, payload: { code } },
-    (_state, events): IssuedTicket => {
+    (state, events): IssuedTicket => {
       const issued = events.find((e) => e.type === "ticket.issued");
       if (issued?.type !== "ticket.issued") throw new Error("checkInBooking produced no ticket.issued");
+      // In its booked lane, behind earlier slots only: not where a walk-in issued now would stand.
+      const ahead = peopleAheadOf(state, issued.ticketId, issued.at) ?? 0;
+      const estimate = estimateWait(state, issued.serviceId, null, issued.at, ahead);
       const base = {
         ticket: {
           id: issued.ticketId,
