@@ -111,6 +111,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
     notify: config.office.notify,
+    booking: config.office.booking,
     feedback: {
       surveyEnabled: config.office.survey.enabled,
       surveyAtCounter: config.office.survey.atCounter,
