@@ -37,3 +37,4 @@ export {
   type WritePlan,
 } from "./write-back";
 export { notifySchema, notifyWarnings, NOTIFY_MOMENTS, WEBHOOK_FIELDS, type NotifyConfig, type NotifyMoment, type WebhookConfig, type WebhookField } from "./schema-notify";
+export { officeBookingSchema, serviceBookingSchema } from "./schema-booking";

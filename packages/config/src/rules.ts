@@ -23,6 +23,7 @@ function serviceRules(config: LayanConfig, service: ServiceConfig): ServiceRules
     hours: copyHours(service.hours ?? config.office.hours),
     closedDates: [...closed].sort(),
     dailyQuota: service.dailyQuota ?? null,
+    booking: service.booking ? { ...service.booking } : null,
     targets: {
       waitMinutes: service.sop.waitMinutes,
       serviceMinutes: service.sop.serviceMinutes,
@@ -48,5 +49,10 @@ export function toOfficeRules(config: LayanConfig): OfficeRules {
     priority: { ...queue.priority },
     noShow: { ...queue.noShow },
     estimate: { ...queue.estimate },
+    booking: {
+      enabled: config.office.booking.enabled,
+      holdMinutes: config.office.booking.holdMinutes,
+      bookedInARow: config.office.booking.bookedInARow,
+    },
   };
 }

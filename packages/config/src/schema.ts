@@ -10,6 +10,7 @@ import type {
 } from "./types";
 import { complaints, maklumatSchema, officeInfo, report, SURVEY_URL_GONE, survey } from "./ombudsman-schema";
 import { checkReach, kioskReachSchema, kioskScreenSchema } from "./schema-kiosk-screen";
+import { officeBookingSchema, serviceBookingSchema } from "./schema-booking";
 import { notifySchema } from "./schema-notify";
 import { dateString, iconKey, idSchema, localizedText, positiveInt, stringAs, text } from "./schema-parts";
 
@@ -172,6 +173,7 @@ export const officeFileSchema: z.ZodType<OfficeConfig> = z.strictObject({
     })
     .prefault({}),
   notify: notifySchema,
+  booking: officeBookingSchema,
 });
 
 export const agenciesFileSchema: z.ZodType<{ agencies: AgencyConfig[] }> = z.strictObject({
@@ -276,6 +278,7 @@ export const serviceFileSchema: z.ZodType<ServiceDraft> = z.strictObject({
   hours: weeklyHours.optional(),
   closedDates: closedDates.default([]),
   dailyQuota: positiveInt.optional(),
+  booking: serviceBookingSchema.optional(),
   sop,
   persyaratan: z.array(requirement).optional(),
   jangkaWaktu: z

@@ -1,5 +1,8 @@
 import type { EstimatePolicy, NoShowPolicy, PriorityPolicy, WeeklyHours } from "@layan/core";
+import type { OfficeBookingConfig, ServiceBookingConfig } from "./schema-booking";
 import type { NotifyConfig } from "./schema-notify";
+
+export type { BookingLimits, OfficeBookingConfig, ServiceBookingConfig } from "./schema-booking";
 
 /** Text shown to citizens: Bahasa Indonesia first, English when the office provides it. */
 export interface LocalizedText {
@@ -56,6 +59,8 @@ export interface OfficeConfig {
   };
   /** Telling citizens outside the hall (Web Push, the office's webhook): off unless configured. */
   notify: NotifyConfig;
+  /** Booked visits (docs/booking.md): off unless configured. */
+  booking: OfficeBookingConfig;
 }
 
 /** A signed service pledge: text, who signed it, as what, and when it was adopted. */
@@ -228,6 +233,8 @@ interface ServiceBase {
   /** Closed in addition to the office's closed dates. */
   closedDates: ClosedDate[];
   dailyQuota?: number;
+  /** Citizens may book a time slot ahead (docs/booking.md); without it the service cannot be booked. */
+  booking?: ServiceBookingConfig;
   dasarHukum: string[];
   internal: InternalComponents;
 }

@@ -1,4 +1,5 @@
 import type { CounterId, ServiceId } from "./office";
+import type { BookingId } from "./booking-state";
 import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 
 /**
@@ -39,6 +40,21 @@ export type QueueCommand =
   | { type: "resumeCounter"; counterId: CounterId }
   | { type: "setNotice"; kind: "runningText" | "announcement"; text: string }
   /** Sent by the hub after local midnight: cancels what is left of earlier days. */
-  | { type: "closeServiceDay" };
+  | { type: "closeServiceDay" }
+  | BookingCommand;
+
+/**
+ * Booked visits (booking.ts, docs/booking.md). The hub supplies the random,
+ * unguessable booking id and the short code; on BOOKING_CODE_TAKEN it draws
+ * another code and asks again.
+ */
+export type BookingCommand =
+  | { type: "holdBooking"; bookingId: BookingId; code: string; serviceId: ServiceId; slotStart: number }
+  | { type: "confirmBooking"; bookingId: BookingId }
+  | { type: "releaseBooking"; bookingId: BookingId; reason: "citizen_cancelled" | "staff_cancelled" }
+  /** The kiosk's or counter's check-in: the hub resolved the code to the booking and drew the ticket id. */
+  | { type: "checkInBooking"; bookingId: BookingId; ticketId: TicketId; kioskId: string | null }
+  /** The hub's timer: lapsed holds are released, confirmed bookings past their check-in window expire. */
+  | { type: "sweepBookings" };
 
 export type QueueCommandType = QueueCommand["type"];

@@ -1,13 +1,16 @@
+import { decideBooking } from "./booking";
+import { openBookingsOn } from "./booking-state";
 import type { QueueCommand } from "./commands";
 import { queueError, type QueueError } from "./errors";
 import type { QueueEvent } from "./events";
 import { measureSegment } from "./measure";
+import { nextTicketNumber } from "./numbering";
 import type { CounterRules, ServiceRules } from "./office";
 import { pickNext } from "./policy";
 import type { CounterState, QueueState } from "./state";
-import { formatTicketNumber, TRANSFER_UNDO_WINDOW_MS, type Ticket } from "./ticket";
+import { isBookedSegment, TRANSFER_UNDO_WINDOW_MS, type Ticket } from "./ticket";
 import { isOpenAt, serviceDayOf } from "./time";
-import { counterClosedToday, decideToday, quotaToday, serviceClosedToday } from "./today";
+import { counterClosedToday, decideToday, quotaToday, quotaUsedToday, serviceClosedToday } from "./today";
 
 export type Decision = { ok: true; events: QueueEvent[] } | { ok: false; error: QueueError };
 
@@ -260,6 +263,12 @@ export function decide(state: QueueState, command: QueueCommand, now: number): D
       }
       return accept(...events);
     }
+    case "holdBooking":
+    case "confirmBooking":
+    case "releaseBooking":
+    case "checkInBooking":
+    case "sweepBookings":
+      return decideBooking(state, command, now);
   }
 }
 
@@ -325,20 +334,20 @@ function issueTicket(
   const closedToday = serviceClosedToday(state, service.id, now);
   if (closedToday) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closedToday.reason}`);
   const serviceDay = serviceDayOf(now, tz);
-  const numbering = state.numbering.get(service.id);
-  const sameDay = numbering?.serviceDay === serviceDay;
-  const used = sameDay ? numbering.quotaUsed : 0;
+  const used = quotaUsedToday(state, service.id, now);
+  // Open bookings of today hold their places of the quota until they check in or end (decision 4).
+  const promised = openBookingsOn(state.bookings, service.id, serviceDay);
   const quota = quotaToday(state, service, now);
-  if (quota !== null && used >= quota) {
-    return refuse("QUOTA_REACHED", `${service.id} issued ${used} of ${quota}`);
+  if (quota !== null && used + promised >= quota) {
+    return refuse("QUOTA_REACHED", `${service.id} issued ${used} and has ${promised} open bookings of ${quota}`);
   }
-  const sequence = (sameDay ? numbering.lastSequence : 0) + 1;
+  const { number, sequence } = nextTicketNumber(state, service, serviceDay);
   return accept({
     type: "ticket.issued",
     at: now,
     ticketId: command.ticketId,
     serviceId: service.id,
-    number: formatTicketNumber(service.prefix, sequence),
+    number,
     sequence,
     serviceDay,
     priority: command.priority,
@@ -377,5 +386,7 @@ function currentTicket(state: QueueState, counterId: string): Found<{ ticket: Ti
 function measure(state: QueueState, ticket: Ticket, now: number, served: boolean) {
   const service = state.services.get(ticket.segment.serviceId);
   const targets = service?.targets ?? { waitMinutes: 0, serviceMinutes: 0, steps: [] };
-  return measureSegment(ticket.segment, targets, now, served);
+  const measurement = measureSegment(ticket.segment, targets, now, served);
+  // Only booked segments carry the flag: a walk-in's measurement keeps the log's compact form (event-codec.ts).
+  return isBookedSegment(ticket, ticket.segment.serviceId) ? { ...measurement, booked: true as const } : measurement;
 }

@@ -1,3 +1,4 @@
+import type { BookingId, BookingReleaseReason } from "./booking-state";
 import type { CounterId, ServiceId } from "./office";
 import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 import type { SegmentMeasurement } from "./measure";
@@ -20,6 +21,11 @@ export type QueueEvent =
       serviceDay: string;
       priority: PriorityReason | null;
       kioskId: string | null;
+      /**
+       * Set only on a booked visit's check-in, absent for walk-ins (so the
+       * log's compact form and every older event stay as they were).
+       */
+      booking?: TicketBooking | null;
     }
   | {
       type: "ticket.called";
@@ -28,7 +34,7 @@ export type QueueEvent =
       counterId: CounterId;
       officerId: OfficerId | null;
       /** Which rule picked it: shown in the audit log and the dashboard. */
-      reason: "priority_turn" | "regular_turn" | "only_lane" | "aged" | "manual";
+      reason: CallReason;
     }
   | { type: "ticket.recalled"; at: number; ticketId: TicketId; counterId: CounterId; recalls: number }
   | { type: "ticket.serving"; at: number; ticketId: TicketId; counterId: CounterId }
@@ -82,7 +88,58 @@ export type QueueEvent =
   | { type: "counter.paused"; at: number; counterId: CounterId }
   | { type: "counter.closed"; at: number; counterId: CounterId }
   | TodayOperationEvent
+  | BookingEvent
   | FeedbackEvent;
+
+/**
+ * Which rule picked a called ticket (policy.ts). "booked": a checked-in
+ * booking whose slot has started; "booked_early": one whose slot has not, called
+ * because no walk-in waited. Readers of old logs must tolerate reasons added later.
+ */
+export type CallReason = "priority_turn" | "regular_turn" | "only_lane" | "aged" | "manual" | "booked" | "booked_early";
+
+/** What a booked visit's ticket carries: reports split booked from walk-in by it. */
+export interface TicketBooking {
+  bookingId: BookingId;
+  slotStart: number;
+}
+
+/**
+ * Booked visits (docs/booking.md decision 1). No personal data: the name and
+ * phone the office asks for live in the hub's personal-data table, not here.
+ * Applying one twice (the read model loaded at start overlaps today's log) changes nothing.
+ */
+export type BookingEvent =
+  | {
+      type: "booking.held";
+      at: number;
+      bookingId: BookingId;
+      code: string;
+      serviceId: ServiceId;
+      /** The slot's service day, "YYYY-MM-DD" in the office's zone. */
+      serviceDay: string;
+      slotStart: number;
+      slotEnd: number;
+      holdExpiresAt: number;
+    }
+  | { type: "booking.confirmed"; at: number; bookingId: BookingId }
+  | { type: "booking.released"; at: number; bookingId: BookingId; reason: BookingReleaseReason }
+  /** Not checked in by the end of its check-in window: a no-show; its place goes back at once. */
+  | { type: "booking.expired"; at: number; bookingId: BookingId }
+  /** Always right after the ticket.issued (with `booking`) it turned into, in the same decision. */
+  | { type: "booking.checked_in"; at: number; bookingId: BookingId; ticketId: TicketId };
+
+export const BOOKING_EVENT_TYPES = [
+  "booking.held",
+  "booking.confirmed",
+  "booking.released",
+  "booking.expired",
+  "booking.checked_in",
+] as const satisfies readonly BookingEvent["type"][];
+
+export function isBookingEvent(event: QueueEvent): event is BookingEvent {
+  return (BOOKING_EVENT_TYPES as readonly string[]).includes(event.type);
+}
 
 /**
  * A supervisor's operations for one service day (today.ts): each names the
@@ -177,5 +234,6 @@ export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
   "counter.suspended",
   "counter.resumed",
   "notice.set",
+  ...BOOKING_EVENT_TYPES,
   ...FEEDBACK_EVENT_TYPES,
 ];

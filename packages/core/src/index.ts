@@ -18,3 +18,8 @@ export * from "./assessment";
 export * from "./lane";
 export * from "./today";
 export * from "./today-state";
+export * from "./booking";
+export * from "./booking-state";
+export * from "./booking-slots";
+export * from "./booking-lane";
+export * from "./numbering";

@@ -32,6 +32,11 @@ export interface SegmentMeasurement {
   waitMet: boolean | null;
   serviceMet: boolean | null;
   steps: StepMeasurement[];
+  /**
+   * A booked visit's segment, its wait counted from max(check-in, slot start)
+   * (docs/booking.md decision 10). Absent for walk-ins, never false.
+   */
+  booked?: true;
 }
 
 export function measureSegment(

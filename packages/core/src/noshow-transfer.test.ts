@@ -348,6 +348,7 @@ describe("counters", () => {
       officerId: "budi",
       currentTicketId: null,
       laneCycle: 0,
+      bookedRun: 0,
       since: at("07:30"),
     });
     // Re-open by the same officer: a no-op, nothing to log.

@@ -50,6 +50,26 @@ export interface ServiceRules {
   /** Most tickets issued per service day; null means no quota. */
   dailyQuota: number | null;
   targets: SopTargets;
+  /** How citizens book a visit ahead (docs/booking.md); null: the service cannot be booked. */
+  booking: ServiceBookingRules | null;
+}
+
+/** A service's booked visits (service YAML `booking`, docs/booking.md decisions 4, 5, 8). */
+export interface ServiceBookingRules {
+  /** Length of a slot; slots start at each opening interval's start, every `slotMinutes`. */
+  slotMinutes: number;
+  /** Places per slot. */
+  capacity: number;
+  /** The last bookable service day is today + daysAhead. */
+  daysAhead: number;
+  /** A slot today can be booked only when it starts at least this far ahead. */
+  minLeadMinutes: number;
+  /** Check-in opens this long before the slot starts ... */
+  earlyMinutes: number;
+  /** ... and closes this long after; then the booking expires (no-show). */
+  lateMinutes: number;
+  /** Share of the daily quota bookings may take, in (0, 1]; walk-ins keep the rest. */
+  maxShareOfQuota: number;
 }
 
 export interface CounterRules {
@@ -96,6 +116,16 @@ export interface OfficeRules {
   priority: PriorityPolicy;
   noShow: NoShowPolicy;
   estimate: EstimatePolicy;
+  booking: BookingPolicy;
+}
+
+/** The office's booked visits (office.yaml `booking`); the calo limits are the hub's, not the queue's. */
+export interface BookingPolicy {
+  enabled: boolean;
+  /** An unconfirmed hold keeps its place this long. */
+  holdMinutes: number;
+  /** A counter calls at most this many booked tickets in a row while walk-ins wait. */
+  bookedInARow: number;
 }
 
 export const DEFAULT_PRIORITY_POLICY: PriorityPolicy = {
@@ -112,4 +142,20 @@ export const DEFAULT_NO_SHOW_POLICY: NoShowPolicy = {
 export const DEFAULT_ESTIMATE_POLICY: EstimatePolicy = {
   sampleSize: 30,
   maxAgeMinutes: 8 * 60,
+};
+
+export const DEFAULT_BOOKING_POLICY: BookingPolicy = {
+  enabled: false,
+  holdMinutes: 10,
+  bookedInARow: 2,
+};
+
+export const DEFAULT_SERVICE_BOOKING: ServiceBookingRules = {
+  slotMinutes: 30,
+  capacity: 4,
+  daysAhead: 14,
+  minLeadMinutes: 60,
+  earlyMinutes: 30,
+  lateMinutes: 15,
+  maxShareOfQuota: 0.5,
 };

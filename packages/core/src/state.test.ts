@@ -14,6 +14,7 @@ describe("createState", () => {
         officerId: null,
         currentTicketId: null,
         laneCycle: 0,
+        bookedRun: 0,
         since: null,
       })),
     );

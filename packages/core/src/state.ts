@@ -1,7 +1,9 @@
+import { BookedLane } from "./booking-lane";
+import { applyBooking, cloneBookings, createBookings, pruneBookings, type BookingsState } from "./booking-state";
 import type { QueueEvent } from "./events";
 import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
-import { NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
+import { isBookedSegment, NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
 import { applyToday, cloneToday, createTodayOperations, type TodayOperations } from "./today-state";
 
 export type CounterStatus = "closed" | "open" | "paused";
@@ -14,6 +16,8 @@ export interface CounterState {
   currentTicketId: TicketId | null;
   /** Position in the priority:regular cycle (see PriorityPolicy). */
   laneCycle: number;
+  /** Booked tickets this counter called in a row (the walk-in cycle gets a turn after `booking.bookedInARow`). */
+  bookedRun: number;
   since: number | null;
 }
 
@@ -21,6 +25,8 @@ export interface CounterState {
 export interface ServiceLanes {
   priority: Lane;
   regular: Lane;
+  /** Checked-in booked visits, by slot start (docs/booking.md decision 9). */
+  booked: BookedLane;
 }
 
 export interface DailyNumbering {
@@ -57,6 +63,8 @@ export interface QueueState {
   finished: Set<TicketId>;
   /** A supervisor's closures, quotas and notices, each for one service day (today.ts). */
   today: TodayOperations;
+  /** Booked visits, open and recently ended (booking-state.ts). */
+  bookings: BookingsState;
 }
 
 export function createState(rules: OfficeRules): QueueState {
@@ -74,17 +82,18 @@ export function createState(rules: OfficeRules): QueueState {
     noShows: new Set(),
     finished: new Set(),
     today: createTodayOperations(),
+    bookings: createBookings(),
   };
 }
 
 function closedCounter(id: CounterId): CounterState {
-  return { id, status: "closed", officerId: null, currentTicketId: null, laneCycle: 0, since: null };
+  return { id, status: "closed", officerId: null, currentTicketId: null, laneCycle: 0, bookedRun: 0, since: null };
 }
 
 export function lanesOf(state: QueueState, serviceId: ServiceId): ServiceLanes {
   let lanes = state.lanes.get(serviceId);
   if (!lanes) {
-    lanes = { priority: new Lane(), regular: new Lane() };
+    lanes = { priority: new Lane(), regular: new Lane(), booked: new BookedLane() };
     state.lanes.set(serviceId, lanes);
   }
   return lanes;
@@ -127,11 +136,18 @@ function ticketOf(state: QueueState, ticketId: TicketId): Ticket {
 
 function removeFromLane(state: QueueState, ticket: Ticket): void {
   const lanes = lanesOf(state, ticket.segment.serviceId);
-  (ticket.priority ? lanes.priority : lanes.regular).remove(ticket.id);
+  if (isBookedSegment(ticket, ticket.segment.serviceId)) lanes.booked.remove(ticket.id);
+  else (ticket.priority ? lanes.priority : lanes.regular).remove(ticket.id);
 }
 
 function enqueue(state: QueueState, ticket: Ticket, atFront: boolean): void {
   const lanes = lanesOf(state, ticket.segment.serviceId);
+  if (ticket.booking && isBookedSegment(ticket, ticket.segment.serviceId)) {
+    const { slotStart } = ticket.booking;
+    if (atFront) lanes.booked.unshift(ticket.id, ticket.segment.enqueuedAt, slotStart);
+    else lanes.booked.push(ticket.id, ticket.segment.enqueuedAt, slotStart);
+    return;
+  }
   const lane = ticket.priority ? lanes.priority : lanes.regular;
   if (atFront) lane.unshift(ticket.id, ticket.segment.enqueuedAt);
   else lane.push(ticket.id, ticket.segment.enqueuedAt);
@@ -173,10 +189,12 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
         status: "waiting",
         issuedAt: event.at,
         kioskId: event.kioskId,
-        segment: newSegment(0, event.serviceId, event.at),
+        // A booked visit waits from its slot's start, not from an early arrival (decision 10).
+        segment: newSegment(0, event.serviceId, event.booking ? Math.max(event.at, event.booking.slotStart) : event.at),
         previousSegments: NO_SEGMENTS,
         noShowAt: null,
         transferredFrom: null,
+        booking: event.booking ? { ...event.booking } : null,
       };
       state.tickets.set(ticket.id, ticket);
       enqueue(state, ticket, false);
@@ -212,6 +230,9 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
       if (event.reason === "priority_turn" || event.reason === "regular_turn" || onRegularTurn) {
         counter.laneCycle = (counter.laneCycle + 1) % Math.max(1, p.priorityTurns + p.regularTurns);
       }
+      // A manual call is the officer's choice and leaves the booked run as it was.
+      if (event.reason === "booked" || event.reason === "booked_early") counter.bookedRun += 1;
+      else if (event.reason !== "manual") counter.bookedRun = 0;
       return state;
     }
     case "ticket.recalled": {
@@ -352,6 +373,13 @@ export function apply(state: QueueState, event: QueueEvent): QueueState {
     case "notice.set":
       applyToday(state.today, event);
       return state;
+    case "booking.held":
+    case "booking.confirmed":
+    case "booking.released":
+    case "booking.expired":
+    case "booking.checked_in":
+      applyBooking(state.bookings, event);
+      return state;
     // Citizens' feedback shares the log, not the queue.
     case "survey.submitted":
     case "complaint.filed":
@@ -376,7 +404,10 @@ export function cloneState(state: QueueState): QueueState {
     counterRules: state.counterRules,
     tickets: new Map([...state.tickets].map(([id, t]) => [id, structuredClone(t)])),
     lanes: new Map(
-      [...state.lanes].map(([id, l]) => [id, { priority: l.priority.clone(), regular: l.regular.clone() }]),
+      [...state.lanes].map(([id, l]) => [
+        id,
+        { priority: l.priority.clone(), regular: l.regular.clone(), booked: l.booked.clone() },
+      ]),
     ),
     counters: new Map([...state.counters].map(([id, c]) => [id, { ...c }])),
     numbering: new Map([...state.numbering].map(([id, n]) => [id, { ...n }])),
@@ -384,6 +415,7 @@ export function cloneState(state: QueueState): QueueState {
     noShows: new Set(state.noShows),
     finished: new Set(state.finished),
     today: cloneToday(state.today),
+    bookings: cloneBookings(state.bookings),
   };
 }
 
@@ -400,6 +432,7 @@ export function pruneFinished(state: QueueState, serviceDay: string): number {
       removed += t ? 1 : 0;
     }
   }
+  pruneBookings(state.bookings, serviceDay);
   return removed;
 }
 
@@ -433,8 +466,8 @@ function forget(state: QueueState, id: TicketId): void {
   state.finished.delete(id);
 }
 
-/** Waiting tickets of a service, both lanes. */
+/** Waiting tickets of a service, every lane. */
 export function waitingCount(state: QueueState, serviceId: ServiceId): number {
   const lanes = state.lanes.get(serviceId);
-  return lanes ? lanes.priority.length + lanes.regular.length : 0;
+  return lanes ? lanes.priority.length + lanes.regular.length + lanes.booked.length : 0;
 }

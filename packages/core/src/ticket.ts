@@ -1,3 +1,4 @@
+import type { TicketBooking } from "./events";
 import type { CounterId, ServiceId } from "./office";
 
 export type TicketId = string;
@@ -77,6 +78,17 @@ export interface Ticket {
    * transfer added to the estimate samples (null when it added none).
    */
   transferredFrom: TransferMark | null;
+  /** A booked visit's ticket (checked in with a booking code); null for a walk-in. */
+  booking: TicketBooking | null;
+}
+
+/**
+ * Whether a ticket's current segment is its booked visit: in the booked lane
+ * while waiting, measured from its slot. Only in the service it was booked
+ * for: transferred elsewhere, it queues as a walk-in there.
+ */
+export function isBookedSegment(ticket: Pick<Ticket, "booking" | "issuedServiceId">, serviceId: ServiceId): boolean {
+  return ticket.booking !== null && serviceId === ticket.issuedServiceId;
 }
 
 export interface TransferMark {

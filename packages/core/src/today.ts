@@ -1,3 +1,4 @@
+import { openBookingsOn } from "./booking-state";
 import type { QueueCommand } from "./commands";
 import { queueError, type QueueError } from "./errors";
 import type { QueueEvent } from "./events";
@@ -77,9 +78,10 @@ export function decideToday(state: QueueState, command: TodayCommand, now: numbe
       // Refused rather than clamped: a quota below the numbers already in
       // citizens' hands would say "habis" while they are still served, and the
       // supervisor should see the real count before deciding.
-      const used = quotaUsedToday(state, service.id, now);
+      // Today's open bookings are places promised as firmly as numbers handed out.
+      const used = quotaUsedToday(state, service.id, now) + openBookingsOn(state.bookings, service.id, serviceDay);
       if (command.quota !== null && command.quota < used) {
-        return refuse("QUOTA_BELOW_ISSUED", `${service.id} issued ${used} today, above ${command.quota}`);
+        return refuse("QUOTA_BELOW_ISSUED", `${service.id} issued or booked ${used} today, above ${command.quota}`);
       }
       if (quotaToday(state, service, now) === command.quota && onDay(state.today.quotas.get(service.id), serviceDay))
         return accept();

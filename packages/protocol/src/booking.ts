@@ -44,7 +44,8 @@ export function bookingCodeFromScan(text: string): string | null {
 export const BOOKING_STATUSES = ["held", "confirmed", "checked_in", "expired", "released"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-export const BOOKING_RELEASE_REASONS = ["hold_lapsed", "citizen_cancelled", "staff_cancelled"] as const;
+/** "service_closed": a supervisor closed the service for the booking's day and its check-in window passed (not a no-show). */
+export const BOOKING_RELEASE_REASONS = ["hold_lapsed", "citizen_cancelled", "staff_cancelled", "service_closed"] as const;
 export type BookingReleaseReason = (typeof BOOKING_RELEASE_REASONS)[number];
 
 const serviceDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date "YYYY-MM-DD"' });

@@ -165,6 +165,56 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: "Loket ini ditutup hari ini oleh supervisor. Hubungi supervisor untuk membukanya kembali.",
     en: "This counter was closed for today by a supervisor; ask the supervisor to reopen it.",
   },
+  // BOOKING: booked visits, the core's refusals (packages/core/src/booking.ts, docs/booking.md).
+  BOOKING_DISABLED: {
+    id: "Reservasi antrean belum dibuka di kantor ini. Silakan ambil antrean di kios saat datang.",
+    en: "This office does not take bookings; take a ticket at the kiosk when you come.",
+  },
+  BOOKING_NOT_BOOKABLE: {
+    id: "Layanan ini tidak dapat direservasi. Silakan ambil antrean di kios saat datang.",
+    en: "This service cannot be booked; take a ticket at the kiosk when you come.",
+  },
+  BOOKING_SLOT_INVALID: {
+    id: "Jam ini tidak dapat dipilih (sudah lewat, terlalu dekat, terlalu jauh, atau layanan tutup). Silakan pilih jam lain.",
+    en: "This time cannot be booked (past, too soon, too far ahead, or closed); choose another time.",
+  },
+  BOOKING_SLOT_FULL: { id: "Jam ini sudah penuh. Silakan pilih jam lain.", en: "This time is full; choose another time." },
+  BOOKING_QUOTA_SHARE_FULL: {
+    id: "Kuota reservasi untuk hari ini sudah habis. Silakan pilih hari lain, atau datang dan ambil antrean di kios.",
+    en: "The day's booking share of the quota is used up; choose another day, or come and take a ticket at the kiosk.",
+  },
+  BOOKING_CODE_TAKEN: {
+    id: "Kode reservasi bentrok. Silakan coba lagi.",
+    en: "The booking code is in use; try again.",
+  },
+  BOOKING_UNKNOWN: {
+    id: "Kode reservasi tidak ditemukan. Periksa kembali kodenya.",
+    en: "Unknown booking; check the code.",
+  },
+  BOOKING_HOLD_LAPSED: {
+    id: "Waktu untuk mengonfirmasi reservasi sudah habis dan jamnya dilepas. Silakan pilih jam lagi.",
+    en: "The hold ran out before it was confirmed and the place was given back; choose a time again.",
+  },
+  BOOKING_NOT_CONFIRMED: {
+    id: "Reservasi ini belum dikonfirmasi. Selesaikan konfirmasi di halaman reservasi.",
+    en: "This booking is not confirmed yet; confirm it on the booking page.",
+  },
+  BOOKING_TOO_EARLY: {
+    id: "Belum waktunya lapor kedatangan untuk reservasi ini. Silakan kembali mendekati jam reservasi Anda.",
+    en: "Too early to check in for this booking; come back closer to your booked time.",
+  },
+  BOOKING_EXPIRED: {
+    id: "Reservasi sudah lewat waktu; silakan ambil antrean biasa.",
+    en: "The booking's check-in time has passed; please take a regular ticket.",
+  },
+  BOOKING_ALREADY_CHECKED_IN: {
+    id: "Reservasi ini sudah lapor kedatangan dan sudah mendapat nomor antrean.",
+    en: "This booking has already checked in and has its ticket.",
+  },
+  BOOKING_RELEASED: {
+    id: "Reservasi ini sudah dibatalkan. Silakan buat reservasi baru atau ambil antrean biasa.",
+    en: "This booking was cancelled; make a new booking or take a regular ticket.",
+  },
   CONFIG_STALE: { id: "Berkas konfigurasi sudah diubah orang lain sejak Anda membukanya; tidak ada yang disimpan. Muat ulang, lalu ulangi perubahan Anda.", en: "The file changed since you opened it; nothing was saved. Reload it and make your change again." },
   CONFIG_FILE_NOT_FOUND: { id: "Berkas konfigurasi tidak ditemukan.", en: "No such configuration file." },
   CONFIG_BACKUP_NOT_FOUND: { id: "Cadangan konfigurasi tidak ditemukan.", en: "No such configuration backup." },

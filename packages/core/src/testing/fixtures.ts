@@ -9,6 +9,7 @@ import { drive } from "../drive";
 import type { QueueErrorCode } from "../errors";
 import type { QueueEvent } from "../events";
 import {
+  DEFAULT_BOOKING_POLICY,
   DEFAULT_ESTIMATE_POLICY,
   DEFAULT_NO_SHOW_POLICY,
   DEFAULT_PRIORITY_POLICY,
@@ -82,6 +83,7 @@ export const KTP: ServiceRules = {
       { id: "cetak", minutes: 5 },
     ],
   },
+  booking: null,
 };
 
 /** Izin usaha: Mon–Thu 08:00–15:00, Friday split around Jumatan, closed on Natal. */
@@ -100,6 +102,7 @@ export const IZIN: ServiceRules = {
   closedDates: [CLOSED_FRIDAY],
   dailyQuota: null,
   targets: { waitMinutes: 45, serviceMinutes: 20, steps: [] },
+  booking: null,
 };
 
 /** Informasi & pengaduan: around the clock, so numbering can be tested across midnight. */
@@ -116,6 +119,7 @@ export const INFO: ServiceRules = {
   closedDates: [],
   dailyQuota: null,
   targets: { waitMinutes: 15, serviceMinutes: 5, steps: [{ id: "catat", minutes: 2 }] },
+  booking: null,
 };
 
 export function officeRules(overrides: Partial<OfficeRules> = {}): OfficeRules {
@@ -130,6 +134,7 @@ export function officeRules(overrides: Partial<OfficeRules> = {}): OfficeRules {
     priority: { ...DEFAULT_PRIORITY_POLICY },
     noShow: { ...DEFAULT_NO_SHOW_POLICY },
     estimate: { ...DEFAULT_ESTIMATE_POLICY },
+    booking: { ...DEFAULT_BOOKING_POLICY },
     ...overrides,
   };
 }
@@ -224,7 +229,7 @@ export class TestQueue {
     return id === null ? null : this.ticket(id).number;
   }
 
-  lane(serviceId: string, lane: "priority" | "regular"): string[] {
+  lane(serviceId: string, lane: "priority" | "regular" | "booked"): string[] {
     return [...(this.state.lanes.get(serviceId)?.[lane] ?? [])].map((id) => this.ticket(id).number);
   }
 }
@@ -241,8 +246,8 @@ export function normalise(state: QueueState): unknown {
     tickets: sortedEntries(state.tickets),
     // Lanes by their tickets in call order, not their index structures' insides.
     lanes: sortedEntries(state.lanes)
-      .filter(([, l]) => l.priority.length + l.regular.length > 0)
-      .map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular] }]),
+      .filter(([, l]) => l.priority.length + l.regular.length + l.booked.length > 0)
+      .map(([id, l]) => [id, { priority: [...l.priority], regular: [...l.regular], booked: [...l.booked] }]),
     counters: sortedEntries(state.counters),
     numbering: sortedEntries(state.numbering),
     samples: sortedEntries(state.samples).filter(([, s]) => s.length > 0),
@@ -252,5 +257,6 @@ export function normalise(state: QueueState): unknown {
       quotas: sortedEntries(state.today.quotas),
       notices: sortedEntries(state.today.notices),
     },
+    bookings: sortedEntries(state.bookings.byId),
   });
 }

@@ -29,6 +29,7 @@
  */
 import {
   createState,
+  DEFAULT_BOOKING_POLICY,
   DEFAULT_ESTIMATE_POLICY,
   drive,
   DEFAULT_PRIORITY_POLICY,
@@ -75,6 +76,7 @@ const service = (
     serviceMinutes,
     steps: steps.map(([stepId, minutes]) => ({ id: stepId, minutes })),
   },
+  booking: null,
 });
 
 export const FIXTURE_RULES: OfficeRules = {
@@ -103,6 +105,7 @@ export const FIXTURE_RULES: OfficeRules = {
   priority: { ...DEFAULT_PRIORITY_POLICY },
   noShow: { recallsBeforeNoShow: 2, reinstateWithinMinutes: 30 },
   estimate: { ...DEFAULT_ESTIMATE_POLICY },
+  booking: { ...DEFAULT_BOOKING_POLICY },
 };
 
 export const FIXTURE_OFFICERS = {
