@@ -112,6 +112,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     kioskIdleSeconds: config.office.kiosk.inactivityResetSeconds,
     publicBaseUrl: config.office.publicBaseUrl ?? null,
     notify: config.office.notify,
+    booking: config.office.booking,
     feedback: {
       surveyEnabled: config.office.survey.enabled,
       bookingEnabled: config.office.booking.enabled && config.services.some((s) => s.booking !== undefined),

@@ -1,5 +1,5 @@
 import type { QueueEvent, SegmentOutcome, TicketStatus } from "@layan/core";
-import type { FeedbackQueries, User } from "@layan/store";
+import type { BookingQueries, FeedbackQueries, User } from "@layan/store";
 import type { Logger } from "pino";
 import type { Server } from "socket.io";
 import type { AuthStore, Authenticator } from "./auth";
@@ -36,6 +36,8 @@ export interface HubStore extends EngineStore, AuthStore {
   listUsers(): User[];
   /** Survey responses, complaints and the personal data that goes with them. */
   feedback: FeedbackQueries;
+  /** The bookings read model and the bookings' contacts (docs/booking.md). */
+  bookings: BookingQueries;
   /** Forgets up to `limit` ledger answers recorded before `at` (a retry of one is answered REQUEST_EXPIRED). */
   pruneRequests(at: number, limit: number): number;
 }
@@ -73,4 +75,6 @@ export interface HubContext {
   liveConfig?: { status(): unknown };
   /** Set when notifications are mounted (notify/): the ticket page's offer and /healthz. */
   notify?: { status(): unknown; offer(): NotifyOffer };
+  /** Set when booked visits are mounted (booking/): their state for /healthz. */
+  booking?: { status(): unknown };
 }

@@ -1,6 +1,7 @@
 import {
   apply,
   counterOf,
+  loadBookings,
   createState,
   drive,
   pruneFinished,
@@ -13,6 +14,7 @@ import {
   type QueueCommand,
   type QueueEvent,
   type QueueState,
+  type Booking,
 } from "@layan/core";
 import { createHash } from "node:crypto";
 import { fail, ok, type Ack, type ErrorCode } from "@layan/protocol";
@@ -34,6 +36,12 @@ export interface EngineStore {
   iterateEvents(fromSeq: number): Iterable<{ seq: number; event: QueueEvent }>;
   /** Where replay must start so the live queue is complete (see Hub start-up). */
   replayStartSeq(todayStart: number): number;
+  /**
+   * The bookings the replay of today cannot see (held on an earlier day): of
+   * `today` and later, and the ones of earlier days still open (store
+   * openBookings, docs/booking.md decision 2).
+   */
+  openBookings(today: string): Booking[];
 }
 
 export interface CommittedEvent {
@@ -53,6 +61,8 @@ export type CommandContext = (
 ) & {
   /** An administrative change's audit row, written in the same transaction as its events (none when nothing changed). */
   audit?: NewAuditEntry;
+  /** Personal data that goes with the events (a booking's contact): in their transaction, never in the log. */
+  personal?: PersonalDataEntry[];
 };
 
 /**
@@ -150,6 +160,9 @@ export class QueueEngine {
     let seq = 0;
     this.served = { day: "", count: 0 };
     let lastAt = Number.NEGATIVE_INFINITY;
+    // First what today's log cannot hold (bookings made on earlier days); the
+    // replay's booking events then find them, and applying one again changes nothing.
+    loadBookings(state.bookings, this.store.openBookings(serviceDayOf(now, this.rules.timezone)));
     for (const stored of this.store.iterateEvents(this.store.replayStartSeq(todayStart))) {
       apply(state, stored.event);
       lastAt = Math.max(lastAt, stored.event.at);
@@ -219,7 +232,7 @@ export class QueueEngine {
     ctx: CommandContext,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
   ): Promise<Ack<T>> {
-    return this.once(command.type, ctx, (request) => this.run(command, request, ctx.namespace, respond, ctx.audit));
+    return this.once(command.type, ctx, (request) => this.run(command, request, ctx, respond));
   }
 
   /**
@@ -269,9 +282,8 @@ export class QueueEngine {
   private async run<T>(
     command: QueueCommand,
     request: { key: string; payloadHash: string } | null,
-    namespace: string,
+    ctx: CommandContext,
     respond: (state: QueueState, events: QueueEvent[], lastSeq: number) => T,
-    audit: NewAuditEntry | undefined,
   ): Promise<Ack<T>> {
     const now = this.eventTime();
     let applying = false;
@@ -298,7 +310,7 @@ export class QueueEngine {
     const { events } = decision;
     const firstSeq = this.advance(events);
     const answer: Ack<T> = ok(respond(this.state, events, this.seq));
-    return this.commitAndAnswer(command.type, events, firstSeq, [], request, namespace, answer, audit);
+    return this.commitAndAnswer(command.type, events, firstSeq, ctx.personal ?? [], request, ctx.namespace, answer, ctx.audit);
   }
 
   private runFeedback<T>(

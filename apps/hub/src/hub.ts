@@ -241,6 +241,7 @@ export function createHub(options: HubOptions): Hub {
           commits: store.commitStats?.() ?? null,
           config: context.liveConfig?.status() ?? null,
           notify: context.notify?.status() ?? null,
+          booking: context.booking?.status() ?? null,
           memoryMb: { rss: mb(rss), heapUsed: mb(heapUsed), external: mb(external) },
         });
         return true;

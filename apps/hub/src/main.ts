@@ -17,6 +17,7 @@ import { hubClock, TEST_NOW_ENV, type Clock } from "./clock";
 import { setupFromConfig } from "./config-setup";
 import { createHub, type Hub } from "./hub";
 import { startLiveConfig } from "./live-config";
+import { bookingRoutes } from "./booking";
 import { notifyRoutes } from "./notify";
 import { WEB_APPS } from "./http";
 import { parseMainOptions, type MainOptions } from "./options";
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
       tls,
       dataDir,
       printing: networkPrinting(setup, logger),
-      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), configRoutes(store, () => liveConfig), notifyRoutes({ db: store.db, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
+      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), configRoutes(store, () => liveConfig), notifyRoutes({ db: store.db, dataDir }), bookingRoutes({ store, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();

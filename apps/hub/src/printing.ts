@@ -10,7 +10,12 @@ export const NO_PRINTER = "Kios ini tidak punya printer";
 const PRINTED_REQUIREMENTS = 6;
 
 /** What goes on the paper ticket, built once by the hub for every kind of kiosk. */
-export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "print" | "printed">): PrintableTicket {
+export function printableTicket(
+  setup: HubSetup,
+  issued: Omit<IssuedTicket, "print" | "printed">,
+  /** A booked visit's "Reservasi 09.30" (booking/check-in.ts). */
+  reservation?: string,
+): PrintableTicket {
   const service = setup.catalog.services.find((s) => s.id === issued.ticket.serviceId);
   const agency = setup.catalog.agencies.find((a) => a.id === service?.agencyId);
   const complaint = service?.pengaduan[0];
@@ -22,6 +27,7 @@ export function printableTicket(setup: HubSetup, issued: Omit<IssuedTicket, "pri
     serviceName: service?.name ?? issued.ticket.serviceId,
     ticketNumber: issued.ticket.number,
     priority: issued.ticket.priority === "ibu_hamil_menyusui" ? "ibu-hamil-menyusui" : issued.ticket.priority,
+    ...(reservation ? { reservation } : {}),
     issuedAt: issued.ticket.issuedAt,
     timeZone: setup.rules.timezone,
     peopleAhead: issued.peopleAhead,

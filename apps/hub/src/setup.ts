@@ -1,5 +1,5 @@
 import type { OfficeRules, WorkingCalendar } from "@layan/core";
-import type { NotifyConfig, VoicePack } from "@layan/config";
+import type { NotifyConfig, OfficeBookingConfig, VoicePack } from "@layan/config";
 import type { Catalog, KioskScreenInfo } from "@layan/protocol";
 
 export interface PrinterSetting {
@@ -41,6 +41,8 @@ export interface HubSetup {
   publicBaseUrl: string | null;
   /** office.yaml `notify` (apps/hub/src/notify/); absent in setups built by hand, which notify no one. */
   notify?: NotifyConfig;
+  /** office.yaml `booking`: what the citizen is asked for and the calo limits (booking/); absent in setups built by hand. */
+  booking?: OfficeBookingConfig;
   feedback: FeedbackSetup;
 }
 

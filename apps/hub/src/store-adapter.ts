@@ -1,6 +1,26 @@
 import { fail } from "@layan/protocol";
-import { createGroupCommitter, type GroupCommitter, type Store } from "@layan/store";
+import type { Booking } from "@layan/core";
+import { createGroupCommitter, type BookingRow, type GroupCommitter, type Store } from "@layan/store";
 import type { HubStore } from "./context";
+
+/** A read-model row as the core's booking (loadBookings): a check-in ends it as the core counts it. */
+export function bookingFromRow(row: BookingRow): Booking {
+  return {
+    id: row.booking_id,
+    code: row.code,
+    serviceId: row.service_id,
+    serviceDay: row.service_day,
+    slotStart: row.slot_start,
+    slotEnd: row.slot_end,
+    status: row.status,
+    heldAt: row.held_at,
+    holdExpiresAt: row.hold_expires_at,
+    confirmedAt: row.confirmed_at,
+    endedAt: row.ended_at ?? row.checked_in_at,
+    ticketId: row.ticket_id,
+    releaseReason: row.release_reason,
+  };
+}
 
 /**
  * The hub's storage contract over the real SQLite store: commits go through
@@ -22,6 +42,8 @@ export function hubStore(store: Store, committer: GroupCommitter = createGroupCo
     lastSeq: () => store.lastSeq(),
     iterateEvents: (fromSeq) => store.iterateEvents(fromSeq),
     replayStartSeq: (todayStart) => store.replayStartSeq(todayStart),
+    openBookings: (today) => store.openBookings(today).map(bookingFromRow),
+    bookings: store,
     eventsAfter: (seq, limit) => store.eventsAfter(seq, limit),
     ticketNumber: (id) => store.ticketById(id)?.number ?? null,
     storedTicket: (id) => {

@@ -99,6 +99,8 @@ export function layoutTicket(ticket: TicketPrint, opts: LayoutOptions): Buffer {
     bold(() => printer.text("PRIORITAS"));
     centred(PRIORITY_LABEL[ticket.priority]);
   }
+  const { reservation } = ticket;
+  if (reservation) bold(() => centred(reservation));
   bold(() => centred(ticket.serviceName));
 
   const issued = formatIssuedAt(ticket.issuedAt, ticket.timeZone);

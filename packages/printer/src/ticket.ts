@@ -19,6 +19,8 @@ export interface TicketPrint {
   ticketNumber: string;
   /** Set for the priority lane; prints "PRIORITAS" and the category. */
   priority?: PriorityCategory | null;
+  /** A booked visit's line, e.g. "Reservasi 09.30" (docs/booking.md): the slot the citizen is called for. */
+  reservation?: string;
   /** When the hub issued the ticket (epoch ms, the hub's clock). */
   issuedAt: number;
   /** IANA zone of the office, e.g. "Asia/Jakarta". */

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "counter.reopen_today",
   "notice.running_text",
   "notice.announcement",
+  "booking.cancel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +79,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { id: string; en: string }
   "counter.reopen_today": { id: "Loket dibuka kembali", en: "Counter reopened" },
   "notice.running_text": { id: "Teks berjalan diubah", en: "Running text changed" },
   "notice.announcement": { id: "Pengumuman disiarkan", en: "Announcement made" },
+  "booking.cancel": { id: "Reservasi dibatalkan petugas", en: "Booking cancelled by staff" },
 };
 
 /**

@@ -155,6 +155,17 @@ export const BookingCheckInSchema = z.strictObject({
 });
 export type BookingCheckIn = z.infer<typeof BookingCheckInSchema>;
 
+/**
+ * The kiosk's `booking:checkIn`: as at the counter, and who prints the
+ * ticket, as for `ticket:issue` ("kiosk": the Electron kiosk prints itself;
+ * "hub": the hub prints to the browser kiosk's network printer, and a
+ * ticket that cannot print is not issued and the booking stays confirmed).
+ */
+export const KioskBookingCheckInSchema = BookingCheckInSchema.extend({
+  printVia: z.enum(["kiosk", "hub"]).default("kiosk"),
+});
+export type KioskBookingCheckInInput = z.input<typeof KioskBookingCheckInSchema>;
+
 /** GET /api/admin/bookings?day=&service=&status=: the staff list (Administrasi → Reservasi). */
 export const AdminBookingsQuerySchema = z.strictObject({
   day: serviceDay,

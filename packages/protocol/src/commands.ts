@@ -20,6 +20,7 @@ import {
   TransferUndoPayload,
   WatchPayload,
 } from "./schemas";
+import { BookingCheckInSchema, KioskBookingCheckInSchema } from "./booking";
 import { CounterSurveyPayload } from "./feedback/counter-survey";
 import { KioskComplaintPayload, KioskSurveyPayload, SurveyFindPayload } from "./feedback/kiosk";
 
@@ -57,6 +58,7 @@ export const COMMAND_SCHEMAS = {
     "complaint:file": KioskComplaintPayload,
     "survey:find": SurveyFindPayload,
     "survey:submit": KioskSurveyPayload,
+    "booking:checkIn": KioskBookingCheckInSchema,
   },
   counter: {
     "counter:open": CounterPayload,
@@ -78,6 +80,7 @@ export const COMMAND_SCHEMAS = {
     "catalog:get": EmptyPayload,
     "sync:request": CounterSyncPayload,
     "survey:submit": CounterSurveyPayload,
+    "booking:checkIn": BookingCheckInSchema,
   },
   display: {
     "sync:request": SyncRequestPayload,

@@ -75,6 +75,11 @@ export const HUB_ERROR_CODES = [
   "CONFIG_PREVIEW_NOT_FOUND",
   /** The hub runs without a config folder it may write (live configuration is off). */
   "CONFIG_UNAVAILABLE",
+  /** BOOKING (hub): the calo defences before a booking command (apps/hub/src/booking/, docs/booking.md decision 7). */
+  "BOOKING_LIMIT_CONTACT",
+  "BOOKING_LIMIT_DEVICE",
+  /** BOOKING (hub): the confirm lacks what the office asks for (office.yaml booking.ask). */
+  "BOOKING_DETAILS_REQUIRED",
 ] as const;
 
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
@@ -220,6 +225,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   CONFIG_BACKUP_NOT_FOUND: { id: "Cadangan konfigurasi tidak ditemukan.", en: "No such configuration backup." },
   CONFIG_PREVIEW_NOT_FOUND: { id: "Pratinjau ini sudah kedaluwarsa atau tidak ada. Buat pratinjau baru dari layar Konfigurasi.", en: "This preview expired or does not exist; make a new one from the Configuration screen." },
   CONFIG_UNAVAILABLE: { id: "Hub ini berjalan tanpa konfigurasi langsung; ubah berkas di server.", en: "This hub runs without live configuration; edit the files on the server." },
+  BOOKING_LIMIT_CONTACT: {
+    id: "Nomor HP ini sudah memiliki reservasi yang masih berlaku sebanyak batas yang diizinkan. Gunakan atau batalkan reservasi itu dulu.",
+    en: "This phone number already holds as many open bookings as allowed; use or cancel one first.",
+  },
+  BOOKING_LIMIT_DEVICE: {
+    id: "Perangkat ini sudah membuat reservasi sebanyak batas yang diizinkan. Gunakan atau batalkan reservasi itu dulu.",
+    en: "This device already made as many open bookings as allowed; use or cancel one first.",
+  },
+  BOOKING_DETAILS_REQUIRED: {
+    id: "Lengkapi data yang diminta (nama dan/atau nomor HP) untuk mengonfirmasi reservasi.",
+    en: "Give the details asked for (name and/or phone number) to confirm the booking.",
+  },
 };
 
 /**

@@ -32,6 +32,7 @@ import type {
   Resync,
   ServiceStatus,
 } from "./views";
+import type { BookingCheckIn, KioskBookingCheckInInput } from "./booking";
 import type { CounterSurveyInput, KioskComplaintInput, KioskComplaintReceipt, KioskSurveyInput, SurveyFindInput, SurveyOffer, SurveyReceipt } from "./feedback";
 
 /**
@@ -66,6 +67,11 @@ export interface KioskClientToServer {
   /** Survey mode: today's ticket with the number the citizen typed; TICKET_UNKNOWN when none. */
   "survey:find": (payload: SurveyFindInput, ack: AckFn<SurveyOffer>) => void;
   "survey:submit": (payload: KioskSurveyInput, ack: AckFn<SurveyReceipt>) => void;
+  /**
+   * A booked visit arrives (docs/booking.md): the code typed or scanned turns
+   * the booking into a ticket, answered and printed exactly as `ticket:issue`.
+   */
+  "booking:checkIn": (payload: KioskBookingCheckInInput, ack: AckFn<IssuedTicket>) => void;
 }
 /**
  * The hub applied a new kiosk-config without a restart (live-config): refetch
@@ -114,6 +120,8 @@ export interface CounterClientToServer {
   "sync:request": (payload: CounterSyncRequest, ack: AckFn<Resync<CounterSnapshot, CounterPush>>) => void;
   /** The citizen's survey answers on the counter's screen, for the ticket this counter last served. */
   "survey:submit": (payload: CounterSurveyInput, ack: AckFn<SurveyReceipt>) => void;
+  /** The officer types the code a citizen shows: the ticket is issued (not called); the rules call it. */
+  "booking:checkIn": (payload: BookingCheckIn, ack: AckFn<IssuedTicket>) => void;
 }
 export interface CounterServerToClient {
   "counter:snapshot": (payload: CounterSnapshot) => void;

@@ -199,6 +199,8 @@ export interface PrintableTicket {
   serviceName: string;
   ticketNumber: string;
   priority: "lansia" | "disabilitas" | "ibu-hamil-menyusui" | null;
+  /** A booked visit's line, "Reservasi 09.30" (absent for walk-ins). */
+  reservation?: string;
   issuedAt: number;
   timeZone: string;
   peopleAhead: number;

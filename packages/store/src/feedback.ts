@@ -5,10 +5,10 @@ import type Database from "better-sqlite3";
  * the one table of citizens' personal data, which the hub purges itself.
  */
 
-export type PersonalDataKind = "survey_profile" | "complaint_contact";
+export type PersonalDataKind = "survey_profile" | "complaint_contact" | "booking_contact";
 
 export interface PersonalDataEntry {
-  /** "survey:<responseId>" or "complaint:<complaintId>". */
+  /** "survey:<responseId>", "complaint:<complaintId>" or "booking:<bookingId>". */
   ref: string;
   kind: PersonalDataKind;
   data: unknown;

@@ -58,3 +58,11 @@ export {
   type PushSubscriptionRecord,
   type PushSubscriptionRow,
 } from "./notify";
+export {
+  type BookingContact,
+  type BookingListQuery,
+  type BookingListRow,
+  type BookingQueries,
+  type BookingStatusName,
+} from "./bookings";
+export { bookingContactRef, type BookingRow } from "./read-models/bookings";

@@ -155,6 +155,7 @@ describe("loadMigrations", () => {
       "16-audit-log",
       "17-device-reenrol",
       "19-notify",
+      "20-bookings",
     ]);
     expect(ms.every((m) => m.sql.trim().length > 0)).toBe(true);
   });
@@ -203,6 +204,7 @@ describe("migrate", () => {
       { id: 16, name: "audit-log", applied_at: 1_700_000_000_000 },
       { id: 17, name: "device-reenrol", applied_at: 1_700_000_000_000 },
       { id: 19, name: "notify", applied_at: 1_700_000_000_000 },
+      { id: 20, name: "bookings", applied_at: 1_700_000_000_000 },
     ]);
     const tables = store.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -210,6 +212,7 @@ describe("migrate", () => {
       .map((r) => r.name);
     expect(tables).toEqual([
       "audit_log",
+      "bookings",
       "complaint_responses",
       "complaints",
       "counters",
@@ -783,6 +786,33 @@ describe("openStore pragmas", () => {
     expect(pragma("synchronous")).toBe(2); // FULL
     expect(pragma("foreign_keys")).toBe(1);
     expect(pragma("busy_timeout")).toBe(1234);
+    store.close();
+  });
+});
+
+describe("migration 0020 (bookings)", () => {
+  it("keeps every personal_data row, takes booking contacts, and still rolls survey profiles up", () => {
+    const path = join(dir, "layan.db");
+    const db = new Database(path);
+    migrate(db, loadMigrations().filter((m) => m.id < 20), 1);
+    db.prepare("INSERT INTO personal_data (ref, kind, data, stored_at) VALUES (?, ?, ?, ?)").run("complaint:c1", "complaint_contact", '{"phone":"x"}', 5);
+    expect(() =>
+      db.prepare("INSERT INTO personal_data (ref, kind, data, stored_at) VALUES (?, ?, ?, ?)").run("booking:b1", "booking_contact", "{}", 6),
+    ).toThrow(/CHECK/);
+    db.close();
+
+    const store = openStore(path);
+    expect(store.db.prepare("SELECT ref, kind, data, stored_at FROM personal_data").all()).toEqual([
+      { ref: "complaint:c1", kind: "complaint_contact", data: '{"phone":"x"}', stored_at: 5 },
+    ]);
+    store.db.prepare("INSERT INTO personal_data (ref, kind, data, stored_at) VALUES (?, ?, ?, ?)").run("booking:b1", "booking_contact", "{}", 6);
+    expect(() =>
+      store.db.prepare("INSERT INTO personal_data (ref, kind, data, stored_at) VALUES (?, ?, ?, ?)").run("x:1", "nik", "{}", 7),
+    ).toThrow(/CHECK/);
+    const triggers = store.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'personal_data'")
+      .all();
+    expect(triggers.map((t) => t.name)).toEqual(["report_survey_profile_roll"]);
     store.close();
   });
 });

@@ -2,6 +2,7 @@ import type { QueueEvent } from "@layan/core";
 import Database from "better-sqlite3";
 import { createAdminQueries, type AdminQueries } from "./admin";
 import { createAuditQueries, type AuditQueries, type NewAuditEntry } from "./audit";
+import { createBookingQueries, type BookingQueries } from "./bookings";
 import { createFeedbackQueries, type FeedbackQueries, type PersonalDataEntry } from "./feedback";
 import { eventDictionaries, eventFromRow, eventToRow, type EventRow, type StoredEvent } from "./event-log";
 import { loadMigrations, migrate, MIGRATIONS_DIR } from "./migrate";
@@ -55,7 +56,7 @@ export interface StoreOptions {
   pageSize?: number;
 }
 
-export interface Store extends AdminQueries, FeedbackQueries, AuditQueries {
+export interface Store extends AdminQueries, FeedbackQueries, AuditQueries, BookingQueries {
   readonly db: Database.Database;
   /**
    * Writes every entry in ONE transaction: events get consecutive seqs, the
@@ -313,6 +314,7 @@ export function createStore(db: Database.Database, opts: StoreOptions = {}): Sto
     ...createAdminQueries(db),
     ...audit,
     ...createFeedbackQueries(db),
+    ...createBookingQueries(db),
     append: (entries) => {
       try {
         return appendAll(entries);

@@ -6,6 +6,7 @@ import {
   type CounterSnapshot,
   type SocketIdentity,
 } from "@layan/protocol";
+import { checkInBooking } from "../booking/check-in";
 import type { HubContext } from "../context";
 import { submitSurvey } from "../feedback/survey";
 import { identityOf, onConnection } from "./common";
@@ -72,6 +73,16 @@ export function attachCounter(ctx: HubContext): void {
       watch(p.counterId);
       return ok(snapshot(p.counterId));
     });
+    // The officer types the code a citizen shows: the ticket joins its booked lane; the rules call it.
+    handle("booking:checkIn", (p) =>
+      checkInBooking(ctx, p, {
+        namespace,
+        kioskId: null,
+        host: socket.handshake.headers.host,
+        secure: socket.handshake.secure || socket.handshake.headers["x-forwarded-proto"] === "https",
+        printedByHub: false,
+      }),
+    );
     handle("counter:pause", (p) => onCounter(p, { type: "pauseCounter", counterId: p.counterId }));
     handle("counter:close", (p) => onCounter(p, { type: "closeCounter", counterId: p.counterId }));
     handle("ticket:call_next", (p) => onCounter(p, { type: "callNext", counterId: p.counterId, officerId: officer.id }));

@@ -1,10 +1,12 @@
 import {
   fail,
   ok,
+  type Ack,
   type Catalog,
   type IssuedTicket,
 } from "@layan/protocol";
 import { estimateWait, serviceDayOf } from "@layan/core";
+import { checkInBooking } from "../booking/check-in";
 import type { HubContext } from "../context";
 import { fileComplaint } from "../feedback/complaints";
 import { submitSurvey, surveyOffer, ticketIdByNumber } from "../feedback/survey";
@@ -29,6 +31,14 @@ function mostUsed(ctx: HubContext, serviceIds: string[]): string[] {
  * first tap's request id and gets its answer, and must not print a second slip.
  */
 const printedReceipts = new WeakMap<HubContext, Set<string>>();
+
+/**
+ * Tickets of checked-in bookings the hub printed: a retry of the request id
+ * gets the first answer and must not print a second slip. The last thousand
+ * are far more than a retry can reach back to.
+ */
+const printedCheckIns = new Set<string>();
+const PRINTED_CHECK_INS_KEPT = 1_000;
 
 /** A kiosk may cancel its own ticket only this soon after issuing it (print failure, citizen walked off). */
 const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
@@ -72,22 +82,26 @@ export function attachKiosk(ctx: HubContext): void {
       return ok(ctx.views.serviceStatus(ctx.engine.state, serviceId, ctx.engine.now()));
     });
 
-    handle("ticket:issue", async (p) => {
+    /** Why this kiosk cannot hand out a number now (no printer, or the hub's printer for it has a problem), or null. */
+    const cannotIssue = async (printVia: "kiosk" | "hub"): Promise<Ack<never> | null> => {
       // An information kiosk has no printer: a number it issued would exist on no paper.
       const kioskSetup = setupOf();
       if (kioskSetup && kioskSetup.printer === null) return fail("KIOSK_INFO_ONLY");
+      if (printVia !== "hub") return null;
+      // Checked before a number exists: a ticket that cannot print is never issued.
+      if (!ctx.printing) return fail("PRINTER_UNAVAILABLE");
+      const problem = await ctx.printing.problem(kiosk.id);
+      if (problem === null) return null;
+      const answer = fail("PRINTER_UNAVAILABLE");
+      answer.error.message = `${answer.error.message} (${problem.message})`;
+      answer.error.messageEn = `${answer.error.messageEn} (${problem.message})`;
+      return answer;
+    };
+
+    handle("ticket:issue", async (p) => {
       if (!offers(p.serviceId)) return fail("SERVICE_UNKNOWN");
-      if (p.printVia === "hub") {
-        // Checked before a number exists: a ticket that cannot print is never issued.
-        if (!ctx.printing) return fail("PRINTER_UNAVAILABLE");
-        const problem = await ctx.printing.problem(kiosk.id);
-        if (problem !== null) {
-          const answer = fail("PRINTER_UNAVAILABLE");
-          answer.error.message = `${answer.error.message} (${problem.message})`;
-          answer.error.messageEn = `${answer.error.messageEn} (${problem.message})`;
-          return answer;
-        }
-      }
+      const refused = await cannotIssue(p.printVia);
+      if (refused) return refused;
       const ticketId = ctx.newTicketId();
       // Estimated on the queue as the ticket joins it: decide runs in this same
       // turn, so nobody can slip in between.
@@ -126,6 +140,30 @@ export function attachKiosk(ctx: HubContext): void {
           () => null,
         );
         return fail("PRINT_FAILED");
+      }
+    });
+
+    handle("booking:checkIn", async ({ printVia, ...input }) => {
+      const refused = await cannotIssue(printVia);
+      if (refused) return refused;
+      const answer = await checkInBooking(ctx, input, {
+        namespace: `kiosk:${kiosk.id}`,
+        kioskId: kiosk.id,
+        host,
+        secure,
+        printedByHub: printVia === "hub",
+      });
+      if (!answer.ok || printVia !== "hub" || printedCheckIns.has(answer.data.ticket.id)) return answer;
+      printedCheckIns.add(answer.data.ticket.id);
+      if (printedCheckIns.size > PRINTED_CHECK_INS_KEPT) printedCheckIns.delete(printedCheckIns.values().next().value ?? "");
+      try {
+        await ctx.printing?.print(kiosk.id, answer.data);
+        return answer;
+      } catch (err) {
+        // Unlike a walk-in's, the ticket stays: cancelling it would use up the
+        // citizen's booking. The kiosk shows the number on the screen instead.
+        log.warn({ err, kiosk: kiosk.id, number: answer.data.ticket.number }, "hub print of a checked-in booking failed; ticket kept");
+        return ok({ ...answer.data, printed: false });
       }
     });
 

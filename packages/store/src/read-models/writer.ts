@@ -1,5 +1,6 @@
 import type { QueueEvent, SegmentMeasurement, SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
+import { createBookingWriter } from "./bookings";
 import { prepareCounterStatements } from "./counters";
 import { createFeedbackWriter } from "./feedback";
 import { cancelledSegmentRow, measuredSegmentRow, prepareSegmentUnlog, prepareServiceLogInsert } from "./service-log";
@@ -15,6 +16,7 @@ export const READ_MODEL_TABLES = [
   "survey_responses",
   "complaints",
   "complaint_responses",
+  "bookings",
 ] as const;
 
 const OPEN_STATUSES: readonly string[] = ["waiting", "called", "serving"];
@@ -33,6 +35,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
   const insertStepLog = prepareStepLogInsert(db);
   const unlogSegment = prepareSegmentUnlog(db);
   const applyFeedback = createFeedbackWriter(db);
+  const bookings = createBookingWriter(db);
 
   const ticketOf = (event: { ticketId: string; type: string }): TicketRow => {
     const row = tickets.byId.get(event.ticketId);
@@ -121,6 +124,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
           no_show_at: null,
           updated_seq: seq,
         });
+        bookings.ticketEnded(ticket.id);
         return;
       }
       case "ticket.no_show": {
@@ -183,6 +187,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
         const ticket = ticketOf(event);
         if (ticket.status === "no_show") {
           tickets.noShowCancelled.run({ id: ticket.id, cancel_reason: event.reason, updated_seq: seq });
+          bookings.ticketEnded(ticket.id);
           return;
         }
         if (!OPEN_STATUSES.includes(ticket.status)) {
@@ -199,6 +204,7 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
           no_show_at: null,
           updated_seq: seq,
         });
+        bookings.ticketEnded(ticket.id);
         return;
       }
       case "counter.opened":
@@ -222,6 +228,13 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
       case "complaint.responded":
       case "complaint.closed":
         applyFeedback(seq, event);
+        return;
+      case "booking.held":
+      case "booking.confirmed":
+      case "booking.released":
+      case "booking.expired":
+      case "booking.checked_in":
+        bookings.apply(seq, event);
         return;
       // Today's operations live in the log and the live queue only: no table
       // reads them (the counter's closed state came with its counter.closed).

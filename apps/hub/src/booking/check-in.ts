@@ -1,0 +1,73 @@
+import { bookingByCode, estimateWait } from "@layan/core";
+import { bookingCodeFromScan, fail, type Ack, type IssuedTicket } from "@layan/protocol";
+import type { HubContext } from "../context";
+import { printableTicket } from "../printing";
+import { clockTime } from "./time";
+
+/** Who checks a booking in: a kiosk (its id goes on the ticket) or a counter's officer. */
+export interface CheckInSource {
+  /** The request ledger's namespace: `kiosk:<id>` or `counter:<officer>`. */
+  namespace: string;
+  kioskId: string | null;
+  /** The Host the device reached the hub at and whether over TLS: the ticket page's address. */
+  host: string | undefined;
+  secure: boolean;
+  printedByHub: boolean;
+}
+
+/** "Reservasi 09.30": what the printed ticket and the kiosk's screen say of a booked visit. */
+export function reservationLine(slotStart: number, timeZone: string): string {
+  return `Reservasi ${clockTime(slotStart, timeZone)}`;
+}
+
+/**
+ * A booking code turned into a ticket (docs/booking.md decision 8): the
+ * code as typed or scanned is read forgivingly, the core decides the check-in
+ * window and the quota in the same decision that issues the ticket, and the
+ * answer is the ticket as `ticket:issue` gives it, with its reservation line.
+ * A check-in refused as too early says when to come back.
+ */
+export async function checkInBooking(
+  ctx: HubContext,
+  input: { requestId: string; code: string },
+  source: CheckInSource,
+): Promise<Ack<IssuedTicket>> {
+  const code = bookingCodeFromScan(input.code);
+  if (code === null) return fail("BOOKING_UNKNOWN");
+  const booking = bookingByCode(ctx.engine.state.bookings, code);
+  if (!booking) return fail("BOOKING_UNKNOWN");
+  const { timezone } = ctx.engine.state.rules;
+  const ticketId = ctx.newTicketId();
+  const estimate = estimateWait(ctx.engine.state, booking.serviceId, null, ctx.engine.now());
+  const answer = await ctx.engine.execute(
+    { type: "checkInBooking", bookingId: booking.id, ticketId, kioskId: source.kioskId },
+    // The code as read, not as typed: "7kq m4p" and "7KQ-M4P" are one request.
+    { requestId: input.requestId, namespace: source.namespace, payload: { code } },
+    (_state, events): IssuedTicket => {
+      const issued = events.find((e) => e.type === "ticket.issued");
+      if (issued?.type !== "ticket.issued") throw new Error("checkInBooking produced no ticket.issued");
+      const base = {
+        ticket: {
+          id: issued.ticketId,
+          number: issued.number,
+          serviceId: issued.serviceId,
+          priority: issued.priority,
+          issuedAt: issued.at,
+          serviceDay: issued.serviceDay,
+        },
+        peopleAhead: estimate.peopleAhead,
+        estimate,
+        statusUrl: ctx.statusUrl(issued.ticketId, source.host, source.secure),
+      };
+      const print = printableTicket(ctx.setup, base, reservationLine(booking.slotStart, timezone));
+      return { ...base, printed: source.printedByHub, print };
+    },
+  );
+  if (!answer.ok && answer.error.code === "BOOKING_TOO_EARLY") {
+    // A copy: the engine keeps the refusal for the request id's retries.
+    const from = clockTime(booking.slotStart - (ctx.engine.state.services.get(booking.serviceId)?.booking?.earlyMinutes ?? 0) * 60_000, timezone);
+    const { message, messageEn } = answer.error;
+    return { ok: false, error: { ...answer.error, message: `${message} Silakan kembali mulai pukul ${from}.`, messageEn: `${messageEn} Please come back from ${from}.` } };
+  }
+  return answer;
+}
