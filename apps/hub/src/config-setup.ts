@@ -115,7 +115,6 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
     booking: config.office.booking,
     feedback: {
       surveyEnabled: config.office.survey.enabled,
-      bookingEnabled: config.office.booking.enabled && config.services.some((s) => s.booking !== undefined),
       surveyAtCounter: config.office.survey.atCounter,
       profileRetentionDays: config.office.survey.profileRetentionDays,
       complaintTargetWorkingDays: config.office.complaints.responseTargetWorkingDays,

@@ -138,15 +138,18 @@ export class Views {
         : null,
       queues: this.waiting(state, now, serviceIds).map((w) => {
         const lanes = state.lanes.get(w.serviceId);
-        const first = lanes?.priority.take(NEXT_SHOWN) ?? [];
-        const ids = first.length < NEXT_SHOWN ? [...first, ...(lanes?.regular.take(NEXT_SHOWN - first.length) ?? [])] : first;
+        // Booked visits first, by slot (they are called at their slot's time), then priority, then regular.
+        const ids: string[] = [];
+        for (const lane of [lanes?.booked, lanes?.priority, lanes?.regular]) {
+          if (lane && ids.length < NEXT_SHOWN) ids.push(...lane.take(NEXT_SHOWN - ids.length));
+        }
         return {
           ...w,
           next: ids.flatMap((id) => {
             const t = state.tickets.get(id);
-            return t
-              ? [{ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt }]
-              : [];
+            if (!t) return [];
+            const view = { ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt };
+            return [lanes?.booked.has(t.id) && t.booking ? { ...view, slotStart: t.booking.slotStart } : view];
           }),
         };
       }),

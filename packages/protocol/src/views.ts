@@ -264,6 +264,8 @@ export interface WaitingTicketView {
   serviceId: string;
   priority: PriorityReason | null;
   enqueuedAt: number;
+  /** A checked-in booked visit's slot start (epoch ms): the counter marks it "Reservasi 09.30". Absent for walk-ins. */
+  slotStart?: number;
 }
 
 export interface TicketInHand {
