@@ -1,5 +1,6 @@
 import {
   estimateWait,
+  isBookedSegment,
   isOpenAt,
   quotaToday,
   quotaUsedToday,
@@ -138,18 +139,16 @@ export class Views {
         : null,
       queues: this.waiting(state, now, serviceIds).map((w) => {
         const lanes = state.lanes.get(w.serviceId);
-        // Booked visits first, by slot (they are called at their slot's time), then priority, then regular.
-        const ids: string[] = [];
-        for (const lane of [lanes?.booked, lanes?.priority, lanes?.regular]) {
-          if (lane && ids.length < NEXT_SHOWN) ids.push(...lane.take(NEXT_SHOWN - ids.length));
-        }
+        const first = lanes?.priority.take(NEXT_SHOWN) ?? [];
+        const ids = first.length < NEXT_SHOWN ? [...first, ...(lanes?.regular.take(NEXT_SHOWN - first.length) ?? [])] : first;
         return {
           ...w,
           next: ids.flatMap((id) => {
             const t = state.tickets.get(id);
             if (!t) return [];
             const view = { ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt };
-            return [lanes?.booked.has(t.id) && t.booking ? { ...view, slotStart: t.booking.slotStart } : view];
+            // The booked visit's slot, so the counter marks it "Reservasi 09.30" (docs/booking.md).
+            return [t.booking && isBookedSegment(t, t.segment.serviceId) ? { ...view, slotStart: t.booking.slotStart } : view];
           }),
         };
       }),

@@ -64,11 +64,6 @@ export interface BookableServices {
   ask: BookingAsk;
   timeZone: string;
   timeZoneName: string;
-  /**
-   * The hub's clock when it answered (epoch ms). The page takes "today" and
-   * the hold's countdown from it: a phone's own clock may be minutes or days off.
-   */
-  serverTime?: number;
   services: {
     id: string;
     name: string;

@@ -10,7 +10,7 @@ import { BOOKING_LANG_SCRIPT } from "./page-words";
  * from the booking API (docs/api.md "Reservasi"); every refusal is shown in
  * the hub's own sentence. No inline handlers: the script binds its own.
  */
-export function bookingPageHtml(officeName: string): string {
+export function bookingPageHtml(officeName: string, hubNow: number): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Reservasi Antrean — ${escapeHtml(officeName)}</title><style>${BOOKING_STYLE}</style></head>
 <body><header><span>${escapeHtml(officeName)}</span><button type="button" id="lang" data-t="langSwitch">English</button></header>
@@ -34,6 +34,8 @@ export function bookingPageHtml(officeName: string): string {
 <button type="button" class="secondary" id="change" data-t="changeSlot"></button></section>
 </main>
 <script>
+// The hub's clock as it sent this page: "today" and the hold's countdown are hub time, a phone's clock may be off by days.
+const HUB_NOW_AT_LOAD = ${Math.round(hubNow)};
 ${BOOKING_LANG_SCRIPT}
 ${BOOKING_TIME_SCRIPT}
 ${BOOKING_FLOW_SCRIPT}
@@ -42,7 +44,7 @@ ${BOOKING_FLOW_SCRIPT}
 
 const BOOKING_FLOW_SCRIPT = String.raw`
 const $ = (x) => document.getElementById(x);
-const state = { offer: null, service: null, day: null, slots: null, slot: null, hold: null, tick: null, busy: false, skew: 0 };
+const state = { offer: null, service: null, day: null, slots: null, slot: null, hold: null, tick: null, busy: false, skew: HUB_NOW_AT_LOAD - Date.now() };
 // Hub time now: the phone's clock corrected by how far it was from the hub's when the page loaded.
 const hubNow = () => Date.now() + state.skew;
 const say = (text) => { $("message").textContent = text || ""; };
@@ -238,7 +240,6 @@ bindLangSwitch(render);
   const answer = await api("/api/bookings/services");
   if (!answer.ok) { $("services-state").textContent = refusal(answer); return; }
   state.offer = answer.data;
-  if (typeof answer.data.serverTime === "number") state.skew = answer.data.serverTime - Date.now();
   render();
 })();
 `;

@@ -71,7 +71,7 @@ describe("the booking and receipt pages", () => {
   });
 
   it("ship scripts that parse and no inline event handler (the CSP's promise)", () => {
-    const pages = [bookingPageHtml("Mal Pelayanan Publik"), receiptHtml("Mal Pelayanan Publik", receipt, ["KTP asli"])];
+    const pages = [bookingPageHtml("Mal Pelayanan Publik", NINE_THIRTY), receiptHtml("Mal Pelayanan Publik", receipt, ["KTP asli"])];
     for (const html of pages) {
       const scripts = scriptsOf(html);
       expect(scripts).toHaveLength(1);

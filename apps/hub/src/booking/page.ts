@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { BookingReceipt } from "@layan/protocol";
 import type { HubContext } from "../context";
 import { sendPage } from "../feedback/pages/common";
@@ -10,7 +11,8 @@ const BOOKING_ID = /^[A-Za-z0-9_-]{16}$/;
 
 /** What the pages need from the booking service (apps/hub/src/booking): one booking as its citizen sees it. */
 export interface BookingPageSource {
-  receipt(bookingId: string): BookingReceipt | null;
+  /** `req`: the receipt's links (and so its QR) take the address the phone reached, when the office has no public one. */
+  receipt(bookingId: string, req: IncomingMessage): BookingReceipt | null;
 }
 
 /** The requirements a citizen brings, as the kiosk prints them: "KTP asli (bila sudah punya)". */
@@ -29,13 +31,13 @@ export function bookingPageRoutes(ctx: HubContext, source: BookingPageSource): R
     if (req.method !== "GET") return false;
     const officeName = ctx.setup.catalog.office.name;
     if (url.pathname === "/reservasi" || url.pathname === "/reservasi/") {
-      sendPage(res, 200, bookingPageHtml(officeName));
+      sendPage(res, 200, bookingPageHtml(officeName, ctx.engine.now()));
       return true;
     }
     const page = /^\/reservasi\/([^/]+)$/.exec(url.pathname);
     if (!page) return false;
     const id = decodePathPart(page[1] ?? "");
-    const receipt = BOOKING_ID.test(id) ? source.receipt(id) : null;
+    const receipt = BOOKING_ID.test(id) ? source.receipt(id, req) : null;
     if (receipt) sendPage(res, 200, receiptHtml(officeName, receipt, persyaratanOf(ctx, receipt.serviceId)));
     else sendPage(res, 404, receiptNotFoundHtml(officeName));
     return true;
