@@ -109,14 +109,17 @@ describe("hold, then confirm", () => {
     expect(await freeAt(b, slot)).toBe(1);
 
     // What is kept of the citizen: the name, four digits, two HMACs. Never the number.
-    const stored = JSON.stringify(hub.store.db.prepare("SELECT * FROM personal_data").all());
-    expect(stored).toContain("Siti Aminah");
-    expect(stored).toContain('"phoneLast4":"7890"');
-    expect(stored).not.toMatch(/81234567890|8123456789|3456-7890/);
+    const rows = hub.store.db.prepare<[], { ref: string; kind: string; data: string }>("SELECT ref, kind, data FROM personal_data").all();
+    expect(rows.map((r) => [r.ref, r.kind])).toEqual([[`booking:${bookingId}`, "booking_contact"]]);
+    const contact = JSON.parse(rows[0]?.data ?? "{}") as Record<string, string>;
+    expect(contact).toMatchObject({ name: "Siti Aminah", phoneLast4: "7890" });
+    expect(contact.phoneHmac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(contact.deviceHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(rows)).not.toMatch(/81234567890|8123456789|3456-7890/);
     expect(JSON.stringify(hub.store.db.prepare("SELECT * FROM events").all())).not.toContain("Siti");
   });
 
-  it("sets the device cookie HttpOnly and SameSite=Lax, for a year", async () => {
+  it("sets the device cookie HttpOnly and SameSite=Lax, for a year, Secure over HTTPS", async () => {
     const { hub } = await start();
     const res = await fetch(`${hub.url}/api/bookings/hold`, {
       method: "POST",
@@ -125,6 +128,13 @@ describe("hold, then confirm", () => {
     });
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^layan_device=[A-Za-z0-9_-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+    // Behind a TLS-terminating proxy that says so, the cookie is Secure.
+    const proxied = await fetch(`${hub.url}/api/bookings/hold`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      body: JSON.stringify({ serviceId: "ktp-el", slotStart: at(THURSDAY, "10:00") }),
+    });
+    expect(proxied.headers.get("set-cookie")).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
   });
 
   it("asks for what the office asks for, and reads a phone number forgivingly but not blindly", async () => {
@@ -162,7 +172,7 @@ describe("hold, then confirm", () => {
     expect(hub.store.bookingById(bookingId)).toMatchObject({ status: "released", release_reason: "hold_lapsed" });
     expect(await freeAt(b, slot)).toBe(2);
     const late = await b.confirm(bookingId, { name: "Siti Aminah", phone: "081234567890" });
-    expect([late.status, codeOf(late)]).toEqual([409, "BOOKING_RELEASED"]);
+    expect([late.status, codeOf(late)]).toEqual([409, "BOOKING_HOLD_LAPSED"]);
   });
 
   it("refuses a full slot with its message", async () => {
@@ -179,8 +189,8 @@ describe("hold, then confirm", () => {
   it("keeps walk-ins their share of the daily quota", async () => {
     // 4 a day, half of it bookable: two bookings on Thursday, in any slots.
     const { hub } = await start({ dailyQuota: 4 });
-    await new Browser(hub.url).book(at(THURSDAY, "09:00"));
-    await new Browser(hub.url).book(at(THURSDAY, "10:00"));
+    await new Browser(hub.url).book(at(THURSDAY, "09:00"), { name: "Budi", phone: "0812-1111-0001" });
+    await new Browser(hub.url).book(at(THURSDAY, "10:00"), { name: "Ani", phone: "0812-1111-0002" });
     const third = await new Browser(hub.url).hold("ktp-el", at(THURSDAY, "11:00"));
     expect([third.status, codeOf(third)]).toEqual([409, "BOOKING_QUOTA_SHARE_FULL"]);
     const thursday = await slotsOn(new Browser(hub.url), THURSDAY);
@@ -200,7 +210,8 @@ describe("hold, then confirm", () => {
     expect(hub.store.bookingById(receipt.bookingId)?.release_reason).toBe("citizen_cancelled");
     expect(hub.store.bookingContact(receipt.bookingId)).toBeUndefined();
     expect(await freeAt(b, slot)).toBe(2);
-    expect(codeOf(await b.call("POST", `/api/bookings/${receipt.bookingId}/cancel`, {}))).toBe("BOOKING_RELEASED");
+    // Sent again (a double tap): the same answer, nothing more released.
+    expect(dataOf(await b.call<BookingReceipt>("POST", `/api/bookings/${receipt.bookingId}/cancel`, {})).status).toBe("released");
   });
 });
 
@@ -219,6 +230,24 @@ describe("calo defences", () => {
     const third = new Browser(hub.url);
     const held = dataOf(await third.hold("ktp-el", at("2026-11-23", "09:00")));
     expect(codeOf(await third.confirm(held.bookingId, { name: "Budi", phone: "081211112222" }))).toBe("BOOKING_LIMIT_CONTACT");
+  });
+
+  it("counts a booking once when its confirm is sent twice at once, for the contact actually stored", async () => {
+    const { hub } = await start({ limits: { perContactPerDay: 1 } });
+    const b = new Browser(hub.url);
+    const { bookingId } = dataOf(await b.hold("ktp-el", at(THURSDAY, "09:00")));
+    const both = await Promise.all([
+      b.confirm(bookingId, { name: "Budi", phone: "0812-1111-0001" }),
+      b.confirm(bookingId, { name: "Budi", phone: "0812-1111-0002" }),
+    ]);
+    expect(both.map((a) => (a.body.ok ? a.body.data.status : a.body.error.code))).toEqual(["confirmed", "confirmed"]);
+    const stored = hub.store.bookingContact(bookingId);
+    expect(stored?.phoneLast4).toBe("0001");
+    // The number stored is counted; the other one, which confirmed nothing, is not.
+    await new Browser(hub.url).book(at(THURSDAY, "10:00"), { name: "Ani", phone: "0812-1111-0002" });
+    const again = new Browser(hub.url);
+    const held = dataOf(await again.hold("ktp-el", at(THURSDAY, "11:00")));
+    expect(codeOf(await again.confirm(held.bookingId, { name: "Budi", phone: "081211110001" }))).toBe("BOOKING_LIMIT_CONTACT");
   });
 
   it("counts per device: a second browser (another cookie) is another device", async () => {
@@ -282,7 +311,7 @@ describe("the staff list (Administrasi → Reservasi)", () => {
 
     const audit = hub.store.listAudit({ action: "booking.cancel", limit: 10 });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorName: hub.users.supervisor.username, target: receipt.bookingId, action: "booking.cancel" });
+    expect(audit[0]).toMatchObject({ actor: { kind: "user", name: hub.users.supervisor.username }, target: receipt.bookingId, action: "booking.cancel" });
     expect(audit[0]?.after).toMatchObject({ status: "released", reason: "Pemohon minta dibatalkan lewat telepon" });
     // The trail names the booking, not the citizen.
     expect(JSON.stringify(audit)).not.toContain("Siti");

@@ -7,6 +7,7 @@
 import type { LayanConfig, ServiceBookingConfig } from "@layan/config";
 import type { BookingHeld, BookingReceipt } from "@layan/protocol";
 import { bookingRoutes, type BookingDesk } from "../../apps/hub/src/booking";
+import type { TicketPrinting } from "../../apps/hub/src/context";
 import { FakeClock, startHub, type TestHubHandle } from "../../apps/hub/src/testing/harness";
 
 /** Wednesday 18 November 2026, 08:00 WIB: KTP-el opens at 08:00, the day is ahead. */
@@ -56,17 +57,29 @@ export interface BookingHub {
   desk: BookingDesk;
   clock: FakeClock;
   /** Moves the hub's clock and runs the sweep as its timer would. */
-  advance(ms: number): Promise<void>;
+  advance: (ms: number) => Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800)): Promise<BookingHub> {
+/** A file database and the users and devices already in it (a restart of the same hub), or the hub's printing. */
+export interface Restart {
+  dbPath?: string;
+  printing?: TicketPrinting;
+  /** Where `booking-key` lives: the phone HMACs of stored contacts need the same key after a restart. */
+  dataDir?: string;
+  seeded?: Pick<TestHubHandle, "tokens" | "users">;
+}
+
+export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800), restart?: Restart): Promise<BookingHub> {
   let desk: BookingDesk | null = null;
   const hub = await startHub({
     clock,
     alwaysOpen: false,
+    ...(restart?.dbPath ? { dbPath: restart.dbPath } : {}),
+    ...(restart?.printing ? { printing: restart.printing } : {}),
+    ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     configure: (c) => configureBooking(c, setup),
-    routes: (store) => [bookingRoutes({ store, dataDir: null, sweepMs: 0, onStart: (d) => (desk = d) })],
+    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;
@@ -74,7 +87,7 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     hub,
     desk: started,
     clock,
-    async advance(ms) {
+    advance: async (ms) => {
       clock.advance(ms);
       await started.sweep();
     },

@@ -78,6 +78,13 @@ describe("layoutTicket content", () => {
     expect(print(sampleTicket, "58mm").decoded.text).not.toContain("PRIORITAS");
   });
 
+  it("prints a booked visit's reservation line under the number, and nothing for a walk-in", () => {
+    const booked = print({ ...sampleTicket, reservation: "Reservasi 09.30" }, "58mm").decoded.text;
+    expect(booked).toMatch(/^ +Reservasi 09\.30$/m);
+    expect(booked.indexOf("Reservasi 09.30")).toBeLessThan(booked.indexOf(sampleTicket.serviceName));
+    expect(print(sampleTicket, "58mm").decoded.text).not.toContain("Reservasi");
+  });
+
   it("caps the checklist and says how many more there are", () => {
     const requirements = Array.from({ length: MAX_REQUIREMENTS + 3 }, (_, i) => ({
       text: `Dokumen ${i + 1}`,

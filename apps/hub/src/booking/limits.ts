@@ -94,11 +94,17 @@ export class BookingLimits {
     if (device !== null) this.index(`d:${device}`, bookingId, true);
   }
 
-  confirmed(bookingId: string, contact: string | null): void {
+  /**
+   * Counts the booking for this contact; false when it already counts for
+   * one (two confirms of one hold in flight: the first one's contact is the
+   * one stored, the second confirms nothing).
+   */
+  confirmed(bookingId: string, contact: string | null): boolean {
     const holder = this.holders.get(bookingId);
-    if (!holder || contact === null) return;
+    if (!holder || contact === null || holder.contact !== null) return false;
     holder.contact = contact;
     this.index(`c:${contact}`, bookingId, true);
+    return true;
   }
 
   /** A confirm that did not commit: the contact counted for it is taken back. */

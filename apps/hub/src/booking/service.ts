@@ -169,15 +169,14 @@ export class BookingDesk {
         },
       },
     ];
-    const wasHeld = booking.status === "held";
-    if (wasHeld) this.limits.confirmed(bookingId, phoneHmac);
+    const counted = booking.status === "held" && this.limits.confirmed(bookingId, phoneHmac);
     const answer = await this.ctx.engine.execute(
       { type: "confirmBooking", bookingId },
       { requestId: null, namespace: "public", personal },
       () => null,
     );
     if (!answer.ok) {
-      if (wasHeld) this.limits.unconfirmed(bookingId);
+      if (counted) this.limits.unconfirmed(bookingId);
       return answer;
     }
     const receipt = this.receipt(bookingId, base);
@@ -202,7 +201,7 @@ export class BookingDesk {
     return {
       bookingId: booking.id,
       code: booking.code,
-      status: booking.status as BookingStatus,
+      status: booking.status,
       serviceId: booking.serviceId,
       serviceName: this.ctx.setup.catalog.services.find((s) => s.id === booking.serviceId)?.name ?? booking.serviceId,
       slotStart: booking.slotStart,
@@ -258,7 +257,7 @@ export class BookingDesk {
         confirmedAt: r.confirmed_at,
         checkedInAt: r.checked_in_at,
         endedAt: r.ended_at,
-        releaseReason: r.release_reason as AdminBookingRow["releaseReason"],
+        releaseReason: r.release_reason,
         ticketNumber: r.ticket_number,
         name: r.contact?.name ?? null,
         phoneLast4: r.contact?.phoneLast4 ?? null,

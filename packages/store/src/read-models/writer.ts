@@ -245,13 +245,6 @@ export function createReadModelWriter(db: Database.Database): ReadModelWriter {
       case "counter.resumed":
       case "notice.set":
         return;
-      // Booked visits: the bookings read model (migration 0020) is the store's to add (booking-hub).
-      case "booking.held":
-      case "booking.confirmed":
-      case "booking.released":
-      case "booking.expired":
-      case "booking.checked_in":
-        return;
       default: {
         // A new event type in the core must get a case here before it can be stored.
         const unknown: never = event;
