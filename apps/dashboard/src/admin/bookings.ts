@@ -13,6 +13,7 @@ export const RELEASE_REASON_LABELS: Record<BookingReleaseReason, string> = {
   hold_lapsed: "tidak dikonfirmasi",
   citizen_cancelled: "dibatalkan pemohon",
   staff_cancelled: "dibatalkan petugas",
+  service_closed: "layanan ditutup",
 };
 
 export const BOOKING_STATUS_CHOICES = BOOKING_STATUSES.map((s) => ({ id: s, label: BOOKING_STATUS_LABELS[s] }));
