@@ -158,8 +158,9 @@ async function holdSlot() {
   const answer = await api("/api/bookings/hold", { serviceId: state.service.id, slotStart: slot.start });
   state.busy = false;
   if (!answer.ok) {
-    say(refusal(answer));
+    // The slots again (this one may be full now), then the reason: loading them clears the last message.
     await loadSlots(state.day);
+    say(refusal(answer));
     return;
   }
   say("");
@@ -177,17 +178,17 @@ function startCountdown() {
     if (state.hold !== hold) return;
     const ms = hold.expiresAt - hubNow();
     $("hold-left").textContent = countdownText(ms);
-    if (ms <= 0) { lapse(); return; }
+    if (ms <= 0) { void lapse(); return; }
     state.tick = setTimeout(tick, 500);
   };
   tick();
 }
-function lapse() {
+async function lapse() {
   state.hold = null;
   state.slot = null;
-  say(tr("holdLapsed"));
   render();
-  void loadSlots(state.day);
+  await loadSlots(state.day);
+  say(tr("holdLapsed"));
 }
 async function changeSlot() {
   const hold = state.hold;
