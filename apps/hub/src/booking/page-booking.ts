@@ -101,7 +101,7 @@ function renderSlots() {
   slots.replaceChildren();
   const zone = state.offer.timeZone;
   for (const s of data.slots) {
-    const label = officeTime(s.start, zone, lang) + "–" + officeTime(s.end, zone, lang);
+    const label = officeTime(s.start, zone, lang) + "\u2013" + officeTime(s.end, zone, lang);
     const b = choice(label, s.free > 0 ? tr("free", { n: s.free }) : tr("full"), state.slot === s.start, s.free <= 0, () => { state.slot = s.start; renderSlots(); });
     b.dataset.slot = String(s.start);
     slots.append(b);

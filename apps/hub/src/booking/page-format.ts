@@ -38,9 +38,9 @@ function officeDay(at, timeZone, lang) {
   const w = BOOKING_WORDS[lang === "en" ? "en" : "id"];
   return w.days[p.weekday] + ", " + p.day + " " + w.months[p.month - 1] + " " + p.year;
 }
-/** "Rabu, 9 Desember 2026, 09.30–10.00 WIB" */
+/** "Rabu, 9 Desember 2026, 09.30\u201310.00 WIB" */
 function slotText(start, end, timeZone, zoneName, lang) {
-  return officeDay(start, timeZone, lang) + ", " + officeTime(start, timeZone, lang) + "–" + officeTime(end, timeZone, lang) + " " + zoneName;
+  return officeDay(start, timeZone, lang) + ", " + officeTime(start, timeZone, lang) + "\u2013" + officeTime(end, timeZone, lang) + " " + zoneName;
 }
 /** A service day "2026-12-09" as a button: "Rabu, 9 Des" (noon UTC keeps the date whatever the zone). */
 function dayButtonText(ymd, lang) {
