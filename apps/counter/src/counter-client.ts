@@ -2,6 +2,7 @@ import type { CompletionOutcome } from "@layan/core";
 import type {
   Ack,
   AckError,
+  IssuedTicket,
   Catalog,
   CounterSnapshot,
   CounterSurveyInput,
@@ -400,6 +401,13 @@ export class CounterClient {
     this.set({ surveyFor: null });
     this.info(`Terima kasih: survei untuk ${survey.number} tersimpan.`);
     return null;
+  }
+
+  /** "Check-in reservasi": the code a citizen shows; the answer is the ticket it became (booking-check-in.ts words it). */
+  async checkInBooking(code: string): Promise<Ack<IssuedTicket> | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    return sendCommand(socket, "booking:checkIn", { requestId: newRequestId(), code }, { timeoutMs: 8_000, retries: 2 });
   }
 
   skipSurvey(): void {

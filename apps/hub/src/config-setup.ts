@@ -64,6 +64,7 @@ export function setupFromConfig(config: LayanConfig, options: { alwaysOpen?: boo
         elsewhere: config.office.complaints.elsewhere.map((c) => ({ name: c.name, contact: c.contact })),
       },
       surveyEnabled: config.office.survey.enabled,
+      bookingEnabled: config.office.booking.enabled && config.services.some((s) => s.booking !== undefined),
       surveyAtCounter: config.office.survey.enabled && config.office.survey.atCounter,
       privacy: privacyNotices(config),
     },

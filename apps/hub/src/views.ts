@@ -1,5 +1,6 @@
 import {
   estimateWait,
+  isBookedSegment,
   isOpenAt,
   nextWaiting,
   quotaToday,
@@ -145,9 +146,10 @@ export class Views {
           ...w,
           next: ids.flatMap((id) => {
             const t = state.tickets.get(id);
-            return t
-              ? [{ ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt }]
-              : [];
+            if (!t) return [];
+            const view = { ticketId: t.id, number: t.number, serviceId: t.segment.serviceId, priority: t.priority, enqueuedAt: t.segment.enqueuedAt };
+            // The booked visit's slot, so the counter marks it "Reservasi 09.30" (docs/booking.md).
+            return [t.booking && isBookedSegment(t, t.segment.serviceId) ? { ...view, slotStart: t.booking.slotStart } : view];
           }),
         };
       }),

@@ -20,9 +20,9 @@ describe("the administration role matrix", () => {
       for (const action of USER_ACTIONS) expect(mayManageUser(role, action, "officer"), `${role} ${action}`).toBe(false);
     }
     expect(["admin", "manager", "supervisor", "officer", "kiosk"].filter(mayReadAudit)).toEqual(["admin", "manager"]);
-    expect(adminTabsFor("manager")).toEqual(["audit", "pemberitahuan"]);
-    expect(adminTabsFor("supervisor")).toEqual(["pengguna", "layanan"]);
-    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan"]);
+    expect(adminTabsFor("manager")).toEqual(["audit", "pemberitahuan", "reservasi"]);
+    expect(adminTabsFor("supervisor")).toEqual(["pengguna", "layanan", "reservasi"]);
+    expect(adminTabsFor("admin")).toEqual(["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan", "reservasi"]);
     expect(adminTabsFor("officer")).toEqual([]);
   });
 });

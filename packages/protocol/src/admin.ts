@@ -2,6 +2,7 @@ import "./zod-setup";
 import { z } from "zod";
 import { mayManageDevices } from "./admin-devices";
 import { mayOperateToday } from "./admin-operations";
+import { mayListBookings } from "./booking";
 import { mayEditConfig } from "./admin-config";
 
 /**
@@ -202,7 +203,7 @@ export function mayReadAudit(actor: string): boolean {
 }
 
 /** The Administrasi view's tabs a role sees: only those with something to do there. */
-export const ADMIN_TABS = ["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan"] as const;
+export const ADMIN_TABS = ["pengguna", "audit", "layanan", "konfigurasi", "perangkat", "pemberitahuan", "reservasi"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function adminTabsFor(role: string): AdminTab[] {
@@ -214,5 +215,6 @@ export function adminTabsFor(role: string): AdminTab[] {
   if (mayManageDevices(role)) tabs.push("perangkat");
   // The webhook's dead letters: the same readers as the audit trail (apps/hub/src/notify/).
   if (mayReadAudit(role)) tabs.push("pemberitahuan");
+  if (mayListBookings(role)) tabs.push("reservasi");
   return tabs;
 }

@@ -194,3 +194,13 @@ export interface AdminBookingsPage {
 
 /** POST /api/admin/bookings/<id>/cancel */
 export const AdminBookingCancelSchema = z.strictObject({ reason: z.string().trim().min(3).max(200) });
+
+/** Who sees Administrasi → Reservasi (the day's bookings): those who run or oversee the day. */
+export function mayListBookings(role: string): boolean {
+  return role === "admin" || role === "supervisor" || role === "manager";
+}
+
+/** Who cancels a citizen's booking (with a reason, in the audit trail): those who run the day, as "Layanan hari ini". */
+export function mayCancelBooking(role: string): boolean {
+  return role === "admin" || role === "supervisor";
+}

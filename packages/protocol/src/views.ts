@@ -27,6 +27,11 @@ export interface OfficeInfo {
   complaints: ComplaintFormInfo;
   /** Whether the office runs the SKM survey in Layan. */
   surveyEnabled: boolean;
+  /**
+   * Citizens can book a visit (office.yaml booking.enabled and a bookable
+   * service): the kiosk's first screen offers "Punya kode reservasi?".
+   */
+  bookingEnabled?: boolean;
   /** The counter app offers its screen to the citizen for the survey after service. */
   surveyAtCounter: boolean;
   /** The short personal-data notices (UU 27/2022) shown beside the optional fields. */
@@ -259,6 +264,8 @@ export interface WaitingTicketView {
   serviceId: string;
   priority: PriorityReason | null;
   enqueuedAt: number;
+  /** A checked-in booked visit's slot start (epoch ms): the counter marks it "Reservasi 09.30". Absent for walk-ins. */
+  slotStart?: number;
 }
 
 export interface TicketInHand {

@@ -1,6 +1,6 @@
 import type { CounterSnapshot, ServiceInfo } from "@layan/protocol";
 import { formatClock, formatWait, PRIORITY_LABELS, useNow } from "@layan/ui";
-import { RotateCcw, Star, Users } from "lucide-react";
+import { CalendarCheck, RotateCcw, Star, Users } from "lucide-react";
 import type { CounterClient, CounterState } from "../counter-client";
 
 export function QueuePanel(props: {
@@ -51,7 +51,7 @@ export function QueuePanel(props: {
                       <li key={t.ticketId}>
                         <button
                           type="button"
-                          className={`ticket-chip${t.priority ? " ticket-chip--priority" : ""}${late ? " ticket-chip--late" : ""}`}
+                          className={`ticket-chip${t.priority ? " ticket-chip--priority" : ""}${t.slotStart !== undefined ? " ticket-chip--booked" : ""}${late ? " ticket-chip--late" : ""}`}
                           disabled={!canCall}
                           title={canCall ? `Panggil ${t.number} sekarang` : undefined}
                           onClick={(e) => {
@@ -60,8 +60,15 @@ export function QueuePanel(props: {
                           }}
                         >
                           {t.priority && <Star aria-label="Prioritas" />}
+                          {t.slotStart !== undefined && <CalendarCheck aria-hidden="true" />}
                           <b>{t.number}</b>
-                          <small>{t.priority ? PRIORITY_LABELS[t.priority] : formatWait(waited)}</small>
+                          <small>
+                            {t.slotStart !== undefined
+                              ? `Reservasi ${formatClock(t.slotStart, timeZone)}`
+                              : t.priority
+                                ? PRIORITY_LABELS[t.priority]
+                                : formatWait(waited)}
+                          </small>
                         </button>
                       </li>
                     );

@@ -8,6 +8,7 @@ import { CloseCounterDialog } from "./CloseCounterDialog";
 import { CurrentTicket } from "./CurrentTicket";
 import { FeedbackBar } from "./FeedbackBar";
 import { QueuePanel } from "./QueuePanel";
+import { BookingCheckIn } from "./BookingCheckIn";
 import { SurveyScreen } from "./SurveyScreen";
 import { TopBar } from "./TopBar";
 import { TransferDialog } from "./TransferDialog";
@@ -141,6 +142,7 @@ export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
             onResume={() => trigger("resume")}
           />
           <QueuePanel client={client} state={state} snapshot={snap} services={services} />
+          {state.catalog?.office.bookingEnabled ? <BookingCheckIn client={client} online={online} /> : null}
         </main>
       )}
       {state.connection.status === "reconnecting" ? (

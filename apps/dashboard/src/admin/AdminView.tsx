@@ -1,6 +1,6 @@
 import { adminTabsFor, type AdminTab } from "@layan/protocol";
 import type { Session } from "@layan/ui";
-import { BellRing, CalendarClock, History, MonitorSmartphone, Settings2, Users, type LucideIcon } from "lucide-react";
+import { BellRing, CalendarCheck, CalendarClock, History, MonitorSmartphone, Settings2, Users, type LucideIcon } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import type { ApiError } from "../api";
 import { createAdminApi, type AdminApi } from "./api";
@@ -10,6 +10,7 @@ import { NotifyTab } from "./NotifyTab";
 import { OperationsTab } from "./OperationsTab";
 import { UsersTab } from "./UsersTab";
 import { DevicesTab } from "./DevicesTab";
+import { BookingsTab } from "./BookingsTab";
 import "./admin.css";
 
 interface TabProps {
@@ -17,6 +18,8 @@ interface TabProps {
   session: Session;
   timeZone: string;
   hubUrl: string;
+  /** The hub's service day (ReportMeta.today): the browser's own clock may be off. */
+  today: string;
   onExpired: (message: string) => void;
 }
 
@@ -36,6 +39,7 @@ const TABS: Record<AdminTab, { label: string; icon: LucideIcon; render: (p: TabP
   pemberitahuan: { label: "Pemberitahuan", icon: BellRing, render: ({ api, timeZone }) => <NotifyTab api={api} timeZone={timeZone} /> },
   layanan: { label: "Layanan hari ini", icon: CalendarClock, render: ({ api, timeZone }) => <OperationsTab api={api} timeZone={timeZone} /> },
   konfigurasi: { label: "Konfigurasi", icon: Settings2, render: (p) => <ConfigTab hubUrl={p.hubUrl} session={p.session} timeZone={p.timeZone} onExpired={p.onExpired} /> },
+  reservasi: { label: "Reservasi", icon: CalendarCheck, render: (p) => <BookingsTab api={p.api} role={p.session.user.role} timeZone={p.timeZone} today={p.today} /> },
 };
 
 /** `#/admin/<tab>`: the first tab the role may see when the hash names none, or one it may not see. */
@@ -44,12 +48,14 @@ export function AdminView({
   session,
   sub,
   timeZone,
+  today,
   onExpired,
 }: {
   hubUrl: string;
   session: Session;
   sub: string | null;
   timeZone: string;
+  today: string;
   onExpired: (message: string) => void;
 }) {
   const api = useMemo(() => createAdminApi(hubUrl, session.token, (e: ApiError) => onExpired(e.message)), [hubUrl, session.token, onExpired]);
@@ -59,7 +65,7 @@ export function AdminView({
     <div className="view" data-testid="admin-view">
       <div className="view__head">
         <h1 className="view__title">Administrasi</h1>
-        <p className="view__subtitle">Pengguna, layanan hari ini, konfigurasi, perangkat dan jejak audit kantor ini, tanpa membuka terminal server.</p>
+        <p className="view__subtitle">Pengguna, layanan hari ini, reservasi, konfigurasi, perangkat dan jejak audit kantor ini, tanpa membuka terminal server.</p>
       </div>
       <nav className="admin-tabs" aria-label="Menu administrasi">
         {tabs.map((t) => {
@@ -71,7 +77,7 @@ export function AdminView({
           );
         })}
       </nav>
-      {current ? TABS[current].render({ api, session, timeZone, hubUrl, onExpired }) : <p className="muted">Peran Anda tidak memiliki tugas administrasi.</p>}
+      {current ? TABS[current].render({ api, session, timeZone, hubUrl, today, onExpired }) : <p className="muted">Peran Anda tidak memiliki tugas administrasi.</p>}
     </div>
   );
 }

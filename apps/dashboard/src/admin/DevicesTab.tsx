@@ -6,6 +6,7 @@ import { LoadState, Panel, TableHead, useLoad } from "../components/ui";
 import { useRoute } from "../route";
 import type { Session } from "@layan/ui";
 import { createDevicesApi, type DevicesApi } from "./DevicesApi";
+import { AdminMessages } from "./AdminMessages";
 import { DevicesPair } from "./DevicesPair";
 
 /** The list is asked again this often: who is connected changes without anyone here doing anything. */
@@ -64,16 +65,7 @@ export function DevicesTab({ hubUrl, session, timeZone, onExpired }: { hubUrl: s
         }}
       />
       <Panel title="Perangkat" subtitle="Kios dan layar ruang tunggu kantor ini, dengan status sambungannya." testId="devices-panel">
-        {error && (
-          <p className="alert alert--error" role="alert" data-testid="admin-error">
-            {error}
-          </p>
-        )}
-        {notice && (
-          <p className="alert" role="status" data-testid="admin-notice">
-            {notice}
-          </p>
-        )}
+        <AdminMessages error={error} notice={notice} />
         <LoadState state={list} />
         {list.data && (
           <div className="table-wrap">

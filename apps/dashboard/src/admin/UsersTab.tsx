@@ -11,6 +11,7 @@ import { useRef, useState, type FormEvent } from "react";
 import type { ApiError } from "../api";
 import { dateTime } from "../format";
 import { LoadState, Panel, TableHead, useLoad } from "../components/ui";
+import { AdminMessages } from "./AdminMessages";
 import type { AdminApi } from "./api";
 import { SecretDialog } from "./SecretDialog";
 
@@ -62,16 +63,7 @@ export function UsersTab({ api, myRole, myId, timeZone }: { api: AdminApi; myRol
         />
       )}
       <Panel title="Pengguna" subtitle="Akun petugas loket, supervisor, manajer dan admin kantor ini." testId="users-panel">
-        {error && (
-          <p className="alert alert--error" role="alert" data-testid="admin-error">
-            {error}
-          </p>
-        )}
-        {notice && (
-          <p className="alert" role="status" data-testid="admin-notice">
-            {notice}
-          </p>
-        )}
+        <AdminMessages error={error} notice={notice} />
         <LoadState state={users} />
         {users.data && (
           <div className="table-wrap">

@@ -6,6 +6,8 @@
 import type {
   AckError,
   AddUserRequest,
+  AdminBookingsPage,
+  BookableServices,
   AdminUser,
   AuditPage,
   AuditQueryInput,
@@ -30,6 +32,11 @@ export interface AdminApi {
   downloadAudit(q: AuditQueryInput): Promise<string>;
   /** Today's operations (OperationsTab): GET with no body, POST with one; answers the day as it stands. */
   operations(path?: string, body?: object): Promise<OperationsToday>;
+  /** Administrasi → Reservasi: one service day's bookings, filtered (docs/api.md "Reservasi"). */
+  bookings(q: { day: string; service?: string | undefined; status?: string | undefined }): Promise<AdminBookingsPage>;
+  cancelBooking(bookingId: string, reason: string): Promise<unknown>;
+  /** The public list of bookable services: the tab's service filter and names. */
+  bookableServices(): Promise<BookableServices>;
 }
 
 const NETWORK = {
@@ -72,6 +79,9 @@ export function createAdminApi(baseUrl: string, token: string, onUnauthorized: (
     notifyDeadLetters: async () => data<NotifyDeadLetterPage>(await request("/api/admin/notify/dead-letters")),
     audit: async (q) => data<AuditPage>(await request("/api/admin/audit", q)),
     downloadAudit: async (q) => saveDownload(await request("/api/admin/audit.csv", { ...q, limit: undefined, before: undefined }), "jejak-audit.csv"),
+    bookings: async (q) => data<AdminBookingsPage>(await request("/api/admin/bookings", q)),
+    cancelBooking: async (id, reason) => data<unknown>(await request(`/api/admin/bookings/${encodeURIComponent(id)}/cancel`, undefined, { reason })),
+    bookableServices: async () => data<BookableServices>(await request("/api/bookings/services")),
     operations: async (path = "", body) => data<OperationsToday>(await request(`/api/admin/operations${path}`, undefined, body)),
   };
 }

@@ -110,7 +110,7 @@ export function Dashboard({
         {meta && route.view === "survei" && <IkmView api={api} meta={meta} params={route.params} />}
         {meta && route.view === "pengaduan" && <ComplaintsView api={api} meta={meta} params={route.params} />}
         {meta && route.view === "admin" && (
-          <AdminView hubUrl={hubUrl} session={session} sub={route.sub} timeZone={meta.office.timezone} onExpired={onExpired} />
+          <AdminView hubUrl={hubUrl} session={session} sub={route.sub} timeZone={meta.office.timezone} today={meta.today} onExpired={onExpired} />
         )}
         {meta && route.view === "penilaian" && (
           <AssessmentView api={api} meta={meta} params={route.params} signedBy={session.user.displayName} />

@@ -3,7 +3,8 @@ import type { HubContext } from "../context";
 import type { Route } from "../http";
 import { storageFailure } from "../storage-errors";
 import { loadOrCreateBookingKey } from "./identity";
-import { bookingHttp } from "./routes";
+import { bookingPageRoutes } from "./page";
+import { bookingHttp, requestBase } from "./routes";
 import { BookingDesk } from "./service";
 
 export { BookingDesk } from "./service";
@@ -57,7 +58,10 @@ export function bookingRoutes(options: BookingOptions): (ctx: HubContext) => Rou
       }),
     };
     options.onStart?.(desk);
-    const route = bookingHttp(ctx, options.store, desk, key);
+    const api = bookingHttp(ctx, options.store, desk, key);
+    // The citizen's pages (booking-pages): /reservasi/ and the receipt, beside the API they call.
+    const pages = bookingPageRoutes(ctx, { receipt: (id, req) => desk.receipt(id, requestBase(req)) });
+    const route: Route = async (req, res, url) => (await api(req, res, url)) || pages(req, res, url);
     return Object.assign(route, {
       close: async () => {
         if (timer) clearInterval(timer);

@@ -71,7 +71,7 @@ function answer<T>(res: ServerResponse, ack: Ack<T>): true {
 }
 
 /** Where the citizen reached the hub: the base of the receipt's links when the office has no public address. */
-function requestBase(req: IncomingMessage): string | null {
+export function requestBase(req: IncomingMessage): string | null {
   const host = req.headers.host;
   return host ? `${cameSecure(req) ? "https" : "http"}://${host}` : null;
 }

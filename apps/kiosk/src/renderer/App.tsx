@@ -12,7 +12,6 @@ import {
   useSyncExternalStore,
   type CSSProperties,
 } from "react";
-import type { PrinterCheck } from "../shared/bridge";
 import { useAccessModes, useReachBand } from "./access/modes";
 import { AccessBar } from "./components/AccessBar";
 import { Header } from "./components/Header";
@@ -34,8 +33,11 @@ import { ServicePage } from "./screens/ServicePage";
 import { StateScreen } from "./screens/StateScreen";
 import { useWhenIdle } from "./idle";
 import { FEEDBACK_STRINGS } from "./feedback/strings";
-import { askPrinter, takeTicket, type PrintPath } from "./take-ticket";
-import { blockerFor, problemFor } from "./blockers";
+import { takeTicket, type PrintPath } from "./take-ticket";
+import { usePrinterCheck } from "./printer-check";
+import { checkInByCode, type CheckInResult } from "./check-in";
+import { BookingCodePage } from "./screens/BookingCodePage";
+import { blockerFor, checkInProblemFor, problemFor } from "./blockers";
 import { PairingScreen } from "./pairing-screen";
 
 // Not on the way to a ticket: their own chunk, loaded when the kiosk is idle (see warmUpLater).
@@ -61,14 +63,15 @@ type Screen =
   | { name: "priority"; serviceId: string; requestId: string; back?: Screen | undefined }
   | { name: "issuing"; serviceId: string }
   | { name: "done"; issued: IssuedTicket }
-  | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string }
+  | { name: "problem"; serviceId: string | null; kind: ProblemKind; title: string; detail: string; back?: Screen }
+  // A booked visit: the code typed or scanned, then checked in (docs/booking.md).
+  | { name: "booking" }
+  | { name: "checking" }
   // Reached from the first screen without taking a number.
   | { name: "maklumat" | "info" | "complaint" | "survey" };
 
 /** How long the confirmation stays before the next citizen's turn (never longer than the inactivity reset). */
 const CONFIRMATION_SECONDS = 20;
-/** The Electron kiosk asks its printer this often while a service page is open. */
-const PRINTER_POLL_MS = 10_000;
 
 export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   const state = useSyncExternalStore(hub.subscribe, hub.getSnapshot);
@@ -102,7 +105,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
   const listening = useListen(lang, JSON.stringify(screen), () => (catalog ? listenScreenFor(screen, catalog) : null));
   const idleSeconds = inactivitySeconds(runtime.idleOverrideSeconds, catalog);
   const inactivity = useInactivity(
-    screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "done",
+    screen.name !== "attract" && screen.name !== "issuing" && screen.name !== "checking" && screen.name !== "done",
     idleSeconds,
     reset,
     listening.speaking,
@@ -187,6 +190,22 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     }
   };
 
+  const checkIn = async (code: string) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setScreen({ name: "checking" });
+    try {
+      // One id per citizen action: a retry after a lost answer is the same check-in at the hub.
+      const result: CheckInResult = await checkInByCode(hub, path, { requestId: newRequestId(), code });
+      if (result.kind === "issued") setScreen({ name: "done", issued: result.issued });
+      else setScreen({ name: "problem", serviceId: null, ...checkInProblemFor(result, t, lang), back: { name: "booking" } });
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
   // Each screen names its way back here; the AccessBar below the screen offers it.
   let onBack: (() => void) | undefined;
   const header = (back?: () => void) => {
@@ -212,6 +231,7 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
           now={hub.now.bind(hub)}
           onStart={start}
           onOpen={(name) => setScreen({ name })}
+          onBooking={catalog.office.bookingEnabled ? () => setScreen({ name: "booking" }) : undefined}
         />
       );
       break;
@@ -378,6 +398,17 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
     case "issuing":
       body = <IssuingPage t={t} />;
       break;
+    case "booking":
+      body = (
+        <>
+          {header(reset)}
+          <BookingCodePage t={t} busy={busy} onCheckIn={(code) => void checkIn(code)} />
+        </>
+      );
+      break;
+    case "checking":
+      body = <IssuingPage t={t} title={t.bookingChecking} />;
+      break;
     case "done":
       body = (
         <>
@@ -403,7 +434,11 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
             detail={screen.detail}
             t={t}
             onBack={() =>
-              screen.serviceId ? setScreen({ name: "service", serviceId: screen.serviceId }) : reset()
+              screen.back
+                ? setScreen(screen.back)
+                : screen.serviceId
+                  ? setScreen({ name: "service", serviceId: screen.serviceId })
+                  : reset()
             }
           />
         </>
@@ -418,13 +453,13 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       data-reach={reachBand === null ? "off" : "on"}
       style={reachBand === null ? undefined : ({ "--reach-band": `${reachBand}px` } as CSSProperties)}
     >
-      {state.connection !== "online" && screen.name !== "issuing" ? (
+      {state.connection !== "online" && screen.name !== "issuing" && screen.name !== "checking" ? (
         <div className="offline-banner" role="alert" data-testid="offline-banner">
           <strong>{t.hubOffline}</strong> <span>{t.hubOfflineHint}</span>
         </div>
       ) : null}
       <Suspense fallback={null}>{body}</Suspense>
-      {screen.name === "issuing" ? null : (
+      {screen.name === "issuing" || screen.name === "checking" ? null : (
         <AccessBar
           t={t}
           modes={access.modes}
@@ -461,28 +496,4 @@ export function App({ hub, runtime }: { hub: KioskHub; runtime: Runtime }) {
       ) : null}
     </div>
   );
-}
-
-/**
- * The printer's DLE EOT status, asked on entering a service page and every few
- * seconds there: Electron asks its own printer, a browser kiosk asks the hub
- * about the network printer the hub prints to for it.
- */
-function usePrinterCheck(runtime: Runtime, hub: KioskHub, active: boolean): PrinterCheck | null {
-  const [check, setCheck] = useState<PrinterCheck | null>(null);
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    const ask = () =>
-      void (runtime.mode === "electron" ? askPrinter(runtime.bridge) : hub.printerStatus()).then(
-        (c) => live && setCheck(c),
-      );
-    ask();
-    const timer = setInterval(ask, PRINTER_POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [active, runtime, hub]);
-  return active ? check : null;
 }

@@ -5,6 +5,7 @@ import type { Connection } from "./kiosk-hub";
 import type { ProblemKind } from "./screens/ProblemPage";
 import type { Blocker } from "./screens/ServicePage";
 import type { TakeResult } from "./take-ticket";
+import type { CheckInResult } from "./check-in";
 
 /** Why the service page cannot offer a ticket right now, in the citizen's words; null when it can. */
 export function blockerFor(
@@ -54,5 +55,21 @@ export function problemFor(
       if (result.error.code === "QUOTA_REACHED")
         return { kind: "closed", title: t.quotaReached, detail: t.quotaReachedHint };
       return { kind: "other", title: t.errorTitle, detail: hubErrorText(result.error, lang) };
+  }
+}
+
+/** What went wrong checking a booking in: the hub's own sentence ("Silakan kembali mulai pukul 09.00") first. */
+export function checkInProblemFor(
+  result: Exclude<CheckInResult, { kind: "issued" }>,
+  t: Strings,
+  lang: Lang,
+): { kind: ProblemKind; title: string; detail: string } {
+  switch (result.kind) {
+    case "not_printed":
+      return { kind: "printer", title: t.bookingNotPrinted(result.issued.ticket.number), detail: t.bookingNotPrintedHint };
+    case "refused":
+      return { kind: "other", title: hubErrorText(result.error, lang), detail: t.bookingRefusedHint };
+    default:
+      return problemFor(result, t, lang);
   }
 }

@@ -4,6 +4,7 @@ import type {
   Catalog,
   IssuedTicket,
   IssueTicketInput,
+  KioskBookingCheckInInput,
   KioskCancelRequest,
   KioskComplaintInput,
   KioskComplaintReceipt,
@@ -170,6 +171,18 @@ export class KioskHub {
       return UNREACHABLE;
     }
     return answer;
+  }
+
+  /**
+   * Checks a booking in by its code (typed or scanned): the answer is the
+   * ticket, as for an issue. Retried with the same requestId, so a lost
+   * answer is the same check-in at the hub, never a second ticket.
+   */
+  async checkIn(request: KioskBookingCheckInInput): Promise<IssueAnswer> {
+    const socket = this.socket;
+    if (!socket?.connected) return UNREACHABLE;
+    const answer = await sendCommand(socket, "booking:checkIn", request, { timeoutMs: 8_000, retries: 2 });
+    return !answer.ok && !socket.connected ? UNREACHABLE : answer;
   }
 
   /** Files a complaint; a retry with the same requestId is the same complaint. */

@@ -17,6 +17,8 @@ export function Keyboard({
   digits = false,
   letters = true,
   extra = "",
+  rows: only,
+  space = true,
 }: {
   t: Strings;
   onKey: (text: string) => void;
@@ -27,8 +29,12 @@ export function Keyboard({
   letters?: boolean;
   /** Punctuation a text needs (".,?-@"), on the bottom row. */
   extra?: string;
+  /** These rows instead of digits and letters: a booking code's keys are its alphabet's only. */
+  rows?: readonly string[];
+  /** No space key where a space means nothing (a code). */
+  space?: boolean;
 }) {
-  const rows = [...(digits ? [DIGITS] : []), ...(letters ? ROWS : [])];
+  const rows = only ?? [...(digits ? [DIGITS] : []), ...(letters ? ROWS : [])];
   return (
     <div className="keyboard" role="group" aria-label={t.keyboard}>
       {rows.map((row) => (
@@ -50,9 +56,11 @@ export function Keyboard({
             {key}
           </button>
         ))}
-        <button type="button" className="key key-space" onClick={() => onKey(" ")} aria-label={t.space}>
-          {t.space}
-        </button>
+        {space ? (
+          <button type="button" className="key key-space" onClick={() => onKey(" ")} aria-label={t.space}>
+            {t.space}
+          </button>
+        ) : null}
         <button type="button" className="key key-wide" onClick={onBackspace} aria-label={t.backspace}>
           <Delete size={32} aria-hidden="true" />
           <span>{t.backspace}</span>

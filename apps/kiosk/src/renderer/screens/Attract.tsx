@@ -10,10 +10,12 @@ import {
   Info,
   MessageSquareWarning,
   ClipboardCheck,
+  TicketCheck,
 } from "lucide-react";
 import { FEEDBACK_STRINGS } from "../feedback/strings";
 import type { Lang, Strings } from "../i18n";
 import { Clock } from "../components/Header";
+import "../styles/booking.css";
 
 const STEP_ICONS = [Building, ListChecks, Ticket];
 
@@ -25,6 +27,7 @@ export function Attract({
   now,
   onStart,
   onOpen,
+  onBooking,
 }: {
   office: OfficeInfo;
   t: Strings;
@@ -33,6 +36,8 @@ export function Attract({
   onStart: () => void;
   /** The screens a citizen may want without taking a number. */
   onOpen: (screen: "maklumat" | "info" | "complaint" | "survey") => void;
+  /** Only where the office takes bookings: the check-in by booking code. */
+  onBooking?: (() => void) | undefined;
 }) {
   const f = FEEDBACK_STRINGS[lang];
   const more = [
@@ -79,6 +84,24 @@ export function Attract({
           <Hand size={64} aria-hidden="true" />
           <span>{t.touchToStart}</span>
         </button>
+        {onBooking ? (
+          <button
+            type="button"
+            className="attract-booking"
+            data-testid="open-booking"
+            onClick={(e) => {
+              e.stopPropagation();
+              onBooking();
+            }}
+          >
+            <TicketCheck size={44} aria-hidden="true" />
+            <span>
+              {t.bookingEntry}
+              {/* Both languages on the first screen: a visitor reads the one they know before any switch. */}
+              <small lang={lang === "id" ? "en" : "id"}>{t.bookingEntryOther}</small>
+            </span>
+          </button>
+        ) : null}
         <nav className="attract-more" aria-label={f.info}>
           {more.map(({ screen, label, Icon }) => (
             <button

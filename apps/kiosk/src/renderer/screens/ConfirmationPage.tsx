@@ -55,6 +55,12 @@ export function ConfirmationPage({
           {priority ? (
             <p className="ticket-priority">{`${t.priorityBadge} · ${t.priority[priority].title}`}</p>
           ) : null}
+          {/* A booked visit: called at its slot's time, ahead of walk-ins (docs/booking.md). */}
+          {issued.print.reservation ? (
+            <p className="ticket-priority" data-testid="ticket-reservation">
+              {issued.print.reservation}
+            </p>
+          ) : null}
           <p className="ticket-service">{service ? serviceName(service, lang) : issued.ticket.serviceId}</p>
           <div className="ticket-facts">
             <div className="fact" data-fact="ahead">

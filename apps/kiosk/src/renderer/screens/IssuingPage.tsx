@@ -1,7 +1,8 @@
 import { Printer } from "lucide-react";
 import type { Strings } from "../i18n";
 
-export function IssuingPage({ t }: { t: Strings }) {
+/** `title`: what the kiosk is doing when it is not simply printing (checking a booking in). */
+export function IssuingPage({ t, title }: { t: Strings; title?: string }) {
   return (
     <main className="page center-page" data-testid="issuing" aria-busy="true">
       <div className="issuing-art" aria-hidden="true">
@@ -9,7 +10,7 @@ export function IssuingPage({ t }: { t: Strings }) {
         <span className="issuing-paper" />
       </div>
       <h1 className="page-title" role="status">
-        {t.issuing}
+        {title ?? t.issuing}
       </h1>
       <p className="page-hint">{t.issuingHint}</p>
     </main>
