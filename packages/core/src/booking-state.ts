@@ -1,3 +1,4 @@
+import type { BookingId, BookingReleaseReason, BookingStatus } from "./booking-types";
 import type { BookingEvent } from "./events";
 import type { ServiceId } from "./office";
 import type { TicketId } from "./ticket";
@@ -8,20 +9,6 @@ import type { TicketId } from "./ticket";
  * check-in is told "expired" rather than "unknown", with the counts the rules
  * read on every hold and every walk-in. The rules are in booking.ts.
  */
-
-/** 16 base64url characters from the hub, like a ticket id: the citizen's key to their booking. */
-export type BookingId = string;
-
-export const BOOKING_STATUSES = ["held", "confirmed", "checked_in", "expired", "released"] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-
-/**
- * Why a booking was released. "service_closed": a supervisor closed the
- * service for the booking's day and its check-in window passed; not a
- * no-show, the office did not serve (booking.ts, sweep).
- */
-export const BOOKING_RELEASE_REASONS = ["hold_lapsed", "citizen_cancelled", "staff_cancelled", "service_closed"] as const;
-export type BookingReleaseReason = (typeof BOOKING_RELEASE_REASONS)[number];
 
 export interface Booking {
   id: BookingId;

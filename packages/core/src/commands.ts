@@ -1,5 +1,5 @@
 import type { CounterId, ServiceId } from "./office";
-import type { BookingId } from "./booking-state";
+import type { BookingId } from "./booking-types";
 import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 
 /**

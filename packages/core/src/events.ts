@@ -1,4 +1,4 @@
-import type { BookingId, BookingReleaseReason } from "./booking-state";
+import type { BookingId, BookingReleaseReason, TicketBooking } from "./booking-types";
 import type { CounterId, ServiceId } from "./office";
 import type { CancelReason, CompletionOutcome, OfficerId, PriorityReason, TicketId } from "./ticket";
 import type { SegmentMeasurement } from "./measure";
@@ -98,11 +98,7 @@ export type QueueEvent =
  */
 export type CallReason = "priority_turn" | "regular_turn" | "only_lane" | "aged" | "manual" | "booked" | "booked_early";
 
-/** What a booked visit's ticket carries: reports split booked from walk-in by it. */
-export interface TicketBooking {
-  bookingId: BookingId;
-  slotStart: number;
-}
+export type { TicketBooking } from "./booking-types";
 
 /**
  * Booked visits (docs/booking.md decision 1). No personal data: the name and

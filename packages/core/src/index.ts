@@ -20,6 +20,7 @@ export * from "./today";
 export * from "./today-state";
 export * from "./booking";
 export * from "./booking-state";
+export * from "./booking-types";
 export * from "./booking-slots";
 export * from "./booking-lane";
 export * from "./numbering";

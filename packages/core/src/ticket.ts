@@ -1,4 +1,4 @@
-import type { TicketBooking } from "./events";
+import type { TicketBooking } from "./booking-types";
 import type { CounterId, ServiceId } from "./office";
 
 export type TicketId = string;
