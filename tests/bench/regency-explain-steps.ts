@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const pool = openPool(year.url, { max: 1, jit: false });
   try {
     const params = [REGENCY_YEAR.from, REGENCY_YEAR.to, [office]];
-    const sorted = async (sql: string) => (await pool.query(`${sql} ORDER BY 1, 2`, params)).rows;
+    const sorted = async (sql: string): Promise<unknown[]> => (await pool.query<Record<string, unknown>>(`${sql} ORDER BY 1, 2`, params)).rows;
     const same = isDeepStrictEqual(await sorted(RAW), await sorted(ROLLUP));
     if (!same) throw new Error("the rollup's sums differ from the raw aggregate's");
     const out: Record<string, { ms: number[]; buffers: number[]; plan: string[] }> = {
