@@ -4,12 +4,12 @@
  * the slot taken with the hub's own sentence, the hub's clock moves to the
  * morning of the visit (a new hub process on the same data, LAYAN_TEST_NOW),
  * and the citizen checks in at the browser kiosk by typing the code; the
- * same code a second time is refused with a way back. (The call ahead of
- * walk-ins waits for booking-core's "rules ready": with the contract's
- * simple rules the walk-in is still called first.)
+ * same code a second time is refused with a way back; at Loket 1 the booked
+ * citizen, whose slot has started, is called ahead of the walk-in who took a
+ * number before them, and the walk-in next.
  */
 import { randomUUID } from "node:crypto";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
@@ -20,6 +20,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
+import { OfficerClient } from "./counter-display.support";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -40,11 +41,16 @@ let browser: Browser;
 function bookingConfig(): string {
   const dir = mkdtempSync(join(tmpdir(), "layan-booking-config-"));
   cpSync(join(ROOT, "kiosk-config"), dir, { recursive: true });
-  appendFileSync(join(dir, "office.yaml"), "\npublicBaseUrl: https://antrean.example.go.id\nbooking:\n  enabled: true\n");
-  appendFileSync(
-    join(dir, "services", "ktp-el.yaml"),
-    "\nbooking:\n  slotMinutes: 30\n  capacity: 1\n  daysAhead: 14\n  minLeadMinutes: 60\n  earlyMinutes: 30\n  lateMinutes: 15\n  maxShareOfQuota: 0.5\n",
-  );
+  // The sample office shows booking switched off, and KTP-el's slots with six places: switch on, one place.
+  const edit = (file: string, from: string, to: string) => {
+    const path = join(dir, file);
+    const text = readFileSync(path, "utf8");
+    if (!text.includes(from)) throw new Error(`${file} no longer holds "${from}"`);
+    writeFileSync(path, text.replace(from, to));
+  };
+  edit("office.yaml", "booking:\n  enabled: false", "booking:\n  enabled: true");
+  appendFileSync(join(dir, "office.yaml"), "\npublicBaseUrl: https://antrean.example.go.id\n");
+  edit(join("services", "ktp-el.yaml"), "  capacity: 6\n", "  capacity: 1\n");
   return dir;
 }
 
@@ -164,6 +170,16 @@ it("books a slot on a phone, finds it full on another, and checks in at the kios
   expect(await kioskPage.locator('[data-testid="problem"] h1').textContent()).toContain(ERROR_MESSAGES.BOOKING_ALREADY_CHECKED_IN.id);
   await kioskPage.getByTestId("problem-back").click();
   await kioskPage.getByTestId("booking-page").waitFor();
-
   await kioskPage.context().close();
+
+  // Loket 1 calls: the 09.00 booking first (its slot has started), then the walk-in who came earlier.
+  const officer = await OfficerClient.login(hub.url, hub.user("officer").username, hub.user("officer").secret);
+  try {
+    await officer.open("loket-1");
+    expect(await officer.callNext("loket-1")).toBe(booked);
+    await officer.complete("loket-1");
+    expect(await officer.callNext("loket-1")).toBe(walkIn.data.ticket.number);
+  } finally {
+    officer.close();
+  }
 });
