@@ -3,6 +3,7 @@ import { bookingCodeFromScan, fail, type Ack, type IssuedTicket } from "@layan/p
 import type { HubContext } from "../context";
 import { printableTicket } from "../printing";
 import { clockTime } from "./time";
+import { ticketOfIssued } from "../issued-ticket";
 
 /** Who checks a booking in: a kiosk (its id goes on the ticket) or a counter's officer. */
 export interface CheckInSource {
@@ -49,14 +50,7 @@ export async function checkInBooking(
       const ahead = peopleAheadOf(state, issued.ticketId, issued.at) ?? 0;
       const estimate = estimateWait(state, issued.serviceId, null, issued.at, ahead);
       const base = {
-        ticket: {
-          id: issued.ticketId,
-          number: issued.number,
-          serviceId: issued.serviceId,
-          priority: issued.priority,
-          issuedAt: issued.at,
-          serviceDay: issued.serviceDay,
-        },
+        ticket: ticketOfIssued(issued),
         peopleAhead: estimate.peopleAhead,
         estimate,
         statusUrl: ctx.statusUrl(issued.ticketId, source.host, source.secure),

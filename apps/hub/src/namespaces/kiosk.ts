@@ -12,6 +12,7 @@ import { fileComplaint } from "../feedback/complaints";
 import { submitSurvey, surveyOffer, ticketIdByNumber } from "../feedback/survey";
 import { NO_PRINTER, printableComplaint, printableTicket } from "../printing";
 import { identityOf, onConnection } from "./common";
+import { ticketOfIssued } from "../issued-ticket";
 
 /** The kiosk's first screen offers what most citizens came for lately. */
 const POPULAR_WINDOW_DAYS = 30;
@@ -113,14 +114,7 @@ export function attachKiosk(ctx: HubContext): void {
           const issued = events[0];
           if (issued?.type !== "ticket.issued") throw new Error("issueTicket produced no ticket.issued");
           const base = {
-            ticket: {
-              id: issued.ticketId,
-              number: issued.number,
-              serviceId: issued.serviceId,
-              priority: issued.priority,
-              issuedAt: issued.at,
-              serviceDay: issued.serviceDay,
-            },
+            ticket: ticketOfIssued(issued),
             peopleAhead: estimate.peopleAhead,
             estimate,
             statusUrl: ctx.statusUrl(issued.ticketId, host, secure),
