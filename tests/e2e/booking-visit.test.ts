@@ -9,7 +9,7 @@
  * number before them, and the walk-in next.
  */
 import { randomUUID } from "node:crypto";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
@@ -17,6 +17,7 @@ import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import { devices, type Browser, type Page } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { sampleConfigWithBooking } from "../support/booking-config";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
@@ -38,21 +39,7 @@ let hub: TestHub | null = null;
 let browser: Browser;
 
 /** The sample office with booking on for KTP-el, one place per slot so a second phone finds it full. */
-function bookingConfig(): string {
-  const dir = mkdtempSync(join(tmpdir(), "layan-booking-config-"));
-  cpSync(join(ROOT, "kiosk-config"), dir, { recursive: true });
-  // The sample office shows booking switched off, and KTP-el's slots with six places: switch on, one place.
-  const edit = (file: string, from: string, to: string) => {
-    const path = join(dir, file);
-    const text = readFileSync(path, "utf8");
-    if (!text.includes(from)) throw new Error(`${file} no longer holds "${from}"`);
-    writeFileSync(path, text.replace(from, to));
-  };
-  edit("office.yaml", "booking:\n  enabled: false", "booking:\n  enabled: true");
-  appendFileSync(join(dir, "office.yaml"), "\npublicBaseUrl: https://antrean.example.go.id\n");
-  edit(join("services", "ktp-el.yaml"), "  capacity: 6\n", "  capacity: 1\n");
-  return dir;
-}
+const bookingConfig = () => sampleConfigWithBooking({ capacity: 1, publicBaseUrl: "https://antrean.example.go.id" });
 
 const startHubAt = (now: string) =>
   startTestHub({ configDir, dataDir, now, realHours: true, kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });

@@ -6,23 +6,20 @@
  * (rebuilt from the contacts of the open bookings), the staff list, and the
  * booking key in the data folder that the phone HMACs depend on.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminBookingsPage, BookingReceipt, BookingSlots } from "@layan/protocol";
 import { login } from "../../apps/hub/src/testing/harness";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { sampleConfigWithBooking } from "../support/booking-config";
+import { startTestHub, type TestHub } from "../support/test-hub";
 import { at, Browser, codeOf, dataOf, THURSDAY } from "./booking.support";
 
 let configDir = "";
 let hub: TestHub;
 
 beforeAll(async () => {
-  configDir = mkdtempSync(join(tmpdir(), "layan-booking-config-"));
-  cpSync(join(ROOT, "kiosk-config"), configDir, { recursive: true });
-  appendFileSync(join(configDir, "office.yaml"), "\nbooking:\n  enabled: true\n");
-  appendFileSync(join(configDir, "services", "ktp-el.yaml"), "\nbooking:\n  slotMinutes: 30\n  capacity: 3\n");
+  configDir = sampleConfigWithBooking({ capacity: 3 });
   hub = await startTestHub({ configDir, realHours: true, now: "2026-11-18T08:00:00+07:00" });
 }, 60_000);
 afterAll(async () => {
