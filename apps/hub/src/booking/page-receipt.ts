@@ -77,13 +77,22 @@ async function api(path, body) {
   } catch { return { ok: false, offline: true }; }
 }
 const path = "/api/bookings/" + encodeURIComponent(receipt.bookingId);
+// One poll at a time: the timer and the phone's "online" event both start one.
+let pollTimer = null;
+let polling = false;
 async function poll() {
+  if (polling) return;
+  polling = true;
+  clearTimeout(pollTimer);
   const answer = await api(path);
-  if (answer.ok) { receipt = answer.data; render(); $("updated").textContent = ""; }
+  polling = false;
+  // A fresh answer replaces any earlier "not connected" line, the cancel's included.
+  if (answer.ok) { receipt = answer.data; render(); $("updated").textContent = ""; say(""); }
   else $("updated").textContent = answer.offline ? tr("offline") : refusalText(answer, lang);
   // Nothing changes after the visit's end: stop asking.
-  if (receipt.status === "held" || receipt.status === "confirmed") setTimeout(poll, document.hidden ? 30000 : 10000);
+  if (receipt.status === "held" || receipt.status === "confirmed") pollTimer = setTimeout(poll, document.hidden ? 30000 : 10000);
 }
+window.addEventListener("online", () => { void poll(); });
 $("cancel").addEventListener("click", () => { $("cancel-ask").hidden = false; $("cancel").hidden = true; $("cancel-yes").focus(); });
 $("cancel-no").addEventListener("click", () => { $("cancel-ask").hidden = true; $("cancel").hidden = false; });
 $("cancel-yes").addEventListener("click", async () => {
@@ -99,7 +108,7 @@ $("cancel-yes").addEventListener("click", async () => {
 });
 bindLangSwitch(render);
 render();
-setTimeout(poll, 10000);
+pollTimer = setTimeout(poll, 10000);
 `;
 
 export function receiptNotFoundHtml(officeName: string): string {
