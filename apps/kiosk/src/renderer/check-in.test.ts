@@ -1,29 +1,11 @@
 import type { IssuedTicket } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
+import { BOOKED_CHECK_IN_ANSWER } from "../../../../tests/support/issued-ticket";
 import type { PrinterCheck, PrintOutcome, TicketToPrint } from "../shared/bridge";
 import { checkInByCode, type BookingCommands } from "./check-in";
 import type { IssueAnswer } from "./kiosk-hub";
 
-const issued = {
-  ticket: { id: "tk_1", number: "A-004", serviceId: "ktp-el", priority: null, issuedAt: 1, serviceDay: "2026-12-09" },
-  peopleAhead: 0,
-  estimate: { peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0, basis: "sop_target", sampleCount: 0 },
-  statusUrl: "http://hub/t/tk_1",
-  printed: false,
-  print: {
-    officeName: "MPP",
-    agencyName: "Disdukcapil",
-    serviceName: "KTP-el",
-    ticketNumber: "A-004",
-    priority: null,
-    issuedAt: 1,
-    timeZone: "Asia/Jakarta",
-    peopleAhead: 0,
-    waitEstimate: null,
-    requirements: [],
-    statusUrl: "http://hub/t/tk_1",
-  },
-} satisfies IssuedTicket;
+const issued: IssuedTicket = BOOKED_CHECK_IN_ANSWER;
 
 function hubAnswering(answer: IssueAnswer) {
   const sent: Parameters<BookingCommands["checkIn"]>[0][] = [];

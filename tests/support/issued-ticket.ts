@@ -1,0 +1,28 @@
+import type { IssuedTicket } from "@layan/protocol";
+
+/**
+ * The hub's answer to a booked citizen's check-in (`booking:checkIn`): ticket
+ * A-004 of KTP-el with its "Reservasi 09.30" line, as the kiosk and the counter
+ * app's unit tests receive it. Pure data: the apps' own tests import it.
+ */
+export const BOOKED_CHECK_IN_ANSWER = {
+  ticket: { id: "tk_1", number: "A-004", serviceId: "ktp-el", priority: null, issuedAt: 1, serviceDay: "2026-12-09" },
+  peopleAhead: 0,
+  estimate: { peopleAhead: 0, openCounters: 1, p50Minutes: 0, p90Minutes: 0, basis: "sop_target", sampleCount: 0 },
+  statusUrl: "http://hub/t/tk_1",
+  printed: false,
+  print: {
+    officeName: "MPP",
+    agencyName: "Disdukcapil",
+    serviceName: "KTP-el",
+    ticketNumber: "A-004",
+    priority: null,
+    reservation: "Reservasi 09.30",
+    issuedAt: 1,
+    timeZone: "Asia/Jakarta",
+    peopleAhead: 0,
+    waitEstimate: null,
+    requirements: [],
+    statusUrl: "http://hub/t/tk_1",
+  },
+} as const satisfies IssuedTicket;
