@@ -3,11 +3,10 @@ import {
   isBookedSegment,
   isOpenAt,
   nextWaiting,
-  quotaToday,
-  quotaUsedToday,
   serviceClosedToday,
   serviceDayOf,
   waitingCount,
+  walkInPlacesLeft,
   type QueueEvent,
   type QueueState,
 } from "@layan/core";
@@ -67,16 +66,15 @@ export class Views {
   serviceStatus(state: QueueState, serviceId: string, now: number): ServiceStatus {
     const service = state.services.get(serviceId);
     const estimate = estimateWait(state, serviceId, null, now);
-    // Counted for today only, as the core's quota check counts it (yesterday's numbering is not today's).
-    const used = quotaUsedToday(state, serviceId, now);
     const closed = serviceClosedToday(state, serviceId, now);
-    const quota = service ? quotaToday(state, service, now) : null;
+    // The count the core's walk-in decision reads: today's tickets and open bookings (docs/booking.md decision 4).
+    const quotaLeft = service ? walkInPlacesLeft(state, service, now) : null;
     return {
       serviceId,
       open: service ? closed === null && isOpenAt(service.hours, service.closedDates, now, state.rules.timezone) : false,
       waiting: estimate.peopleAhead,
       openCounters: estimate.openCounters,
-      quotaLeft: quota === null ? null : Math.max(0, quota - used),
+      quotaLeft,
       estimate,
       closedToday: closed && { reason: closed.reason, at: closed.at },
     };

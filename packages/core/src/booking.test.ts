@@ -6,7 +6,7 @@ import { decide } from "./decide";
 import type { ServiceRules } from "./office";
 import { BookingQueue, bookingRules } from "./testing/booking";
 import { CLOSED_FRIDAY, FRIDAY, IZIN, jakarta, MINUTE, SATURDAY, THURSDAY } from "./testing/fixtures";
-import { quotaUsedToday } from "./today";
+import { quotaUsedToday, walkInPlacesLeft } from "./today";
 
 const TZ = "Asia/Jakarta";
 const ktpOf = (q: BookingQueue): ServiceRules => q.state.services.get("ktp")!;
@@ -287,7 +287,11 @@ describe("the quota: one count for walk-ins and bookings (decision 4)", () => {
   it("refuses a walk-in when issued + open bookings reach the quota; a check-in counts once", () => {
     const q = new BookingQueue();
     const ids = [q.book("ktp", at(FRIDAY, "09:00"), NOW), q.book("ktp", at(FRIDAY, "09:00"), NOW), q.book("ktp", at(FRIDAY, "10:00"), NOW)];
-    for (let i = 0; i < 7; i++) q.issue("ktp", at(FRIDAY, "08:00"));
+    for (let i = 0; i < 6; i++) q.issue("ktp", at(FRIDAY, "08:00"));
+    // 6 issued + 3 open bookings of 10: one place left for a walk-in, as the kiosk shows it.
+    expect(walkInPlacesLeft(q.state, ktpOf(q), at(FRIDAY, "08:05"))).toBe(1);
+    q.issue("ktp", at(FRIDAY, "08:05"));
+    expect(walkInPlacesLeft(q.state, ktpOf(q), at(FRIDAY, "08:06"))).toBe(0);
     const walkIn = { type: "issueTicket" as const, ticketId: "w", serviceId: "ktp", priority: null, kioskId: null };
     expect(q.refused(walkIn, at(FRIDAY, "08:10"))).toBe("QUOTA_REACHED");
     q.checkIn(ids[0]!, at(FRIDAY, "08:40"));
@@ -297,6 +301,7 @@ describe("the quota: one count for walk-ins and bookings (decision 4)", () => {
     // A no-show gives its place back at once.
     q.run({ type: "sweepBookings" }, at(FRIDAY, "09:15"));
     expect(q.booking(ids[1]!).status).toBe("expired");
+    expect(walkInPlacesLeft(q.state, ktpOf(q), at(FRIDAY, "09:15"))).toBe(1);
     q.issue("ktp", at(FRIDAY, "09:16"));
     expect(q.refused(walkIn, at(FRIDAY, "09:17"))).toBe("QUOTA_REACHED");
   });

@@ -10,7 +10,7 @@ import { pickNext } from "./policy";
 import type { CounterState, QueueState } from "./state";
 import { isBookedSegment, TRANSFER_UNDO_WINDOW_MS, type Ticket } from "./ticket";
 import { isOpenAt, serviceDayOf } from "./time";
-import { counterClosedToday, decideToday, quotaToday, quotaUsedToday, serviceClosedToday } from "./today";
+import { counterClosedToday, decideToday, quotaToday, quotaUsedToday, serviceClosedToday, walkInPlacesLeft } from "./today";
 
 export type Decision = { ok: true; events: QueueEvent[] } | { ok: false; error: QueueError };
 
@@ -334,12 +334,11 @@ function issueTicket(
   const closedToday = serviceClosedToday(state, service.id, now);
   if (closedToday) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closedToday.reason}`);
   const serviceDay = serviceDayOf(now, tz);
-  const used = quotaUsedToday(state, service.id, now);
   // Open bookings of today hold their places of the quota until they check in or end (decision 4).
-  const promised = openBookingsOn(state.bookings, service.id, serviceDay);
-  const quota = quotaToday(state, service, now);
-  if (quota !== null && used + promised >= quota) {
-    return refuse("QUOTA_REACHED", `${service.id} issued ${used} and has ${promised} open bookings of ${quota}`);
+  if (walkInPlacesLeft(state, service, now) === 0) {
+    const used = quotaUsedToday(state, service.id, now);
+    const promised = openBookingsOn(state.bookings, service.id, serviceDay);
+    return refuse("QUOTA_REACHED", `${service.id} issued ${used} and has ${promised} open bookings of ${quotaToday(state, service, now)}`);
   }
   const { number, sequence } = nextTicketNumber(state, service, serviceDay);
   return accept({

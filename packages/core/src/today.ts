@@ -38,6 +38,19 @@ export function quotaToday(state: QueueState, service: ServiceRules, now: number
   return set ? set.quota : service.dailyQuota;
 }
 
+/**
+ * Places of today's quota a walk-in can still take: the quota less the tickets
+ * issued and the open bookings of today, which hold theirs until they check in
+ * or end (docs/booking.md decision 4). Null without a quota. The walk-in
+ * decision and the kiosk's "Kuota habis" read this one count.
+ */
+export function walkInPlacesLeft(state: QueueState, service: ServiceRules, now: number): number | null {
+  const quota = quotaToday(state, service, now);
+  if (quota === null) return null;
+  const promised = openBookingsOn(state.bookings, service.id, today(state, now));
+  return Math.max(0, quota - quotaUsedToday(state, service.id, now) - promised);
+}
+
 /** Tickets counted against the service's quota today (print failures gave theirs back). */
 export function quotaUsedToday(state: QueueState, serviceId: ServiceId, now: number): number {
   const n = state.numbering.get(serviceId);

@@ -129,7 +129,7 @@ export interface ServiceStatus {
   open: boolean;
   waiting: number;
   openCounters: number;
-  /** null when the service has no daily quota. */
+  /** Walk-in places left today: quota less tickets issued and open bookings; null without a quota. */
   quotaLeft: number | null;
   estimate: WaitEstimate;
   /** Closed for the rest of today by a supervisor (then `open` is false): why, in their words. */
