@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { ConfigError, sortIssues, suggest, type ConfigIssue, type PathSegment } from "./issues";
 import { closedDatesWarning, embedLogo } from "./office-checks";
 import { checkVoicePack } from "./voice-pack";
+import { bookingWarnings } from "./schema-booking";
 import { notifyWarnings } from "./schema-notify";
 import {
   agenciesFileSchema,
@@ -360,6 +361,7 @@ export function inspectConfig(dir: string, options: LoadOptions = {}): ConfigIns
   }
   const agencies = run.parseFile("agencies.yaml", agenciesFileSchema);
   const { services, fileIds } = readServices(run);
+  if (parsedOffice) warnings.push(...bookingWarnings(parsedOffice.value, services.map((s) => s.value), parsedOffice.source));
   if (agencies) {
     // Kiosks list services grouped by agency, in agencies.yaml order; files keep their order within.
     const rank = new Map(agencies.value.agencies.map((a, i) => [a.id, i]));

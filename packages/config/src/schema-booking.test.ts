@@ -79,3 +79,31 @@ describe("service booking", () => {
     expect(issues()).toContain("fewer than 5 minutes");
   });
 });
+
+describe("the nothing-to-book warning", () => {
+  const warnings = () => inspectConfig(copy.dir).warnings.map(formatIssue);
+  const dropBooking = (file: string) => {
+    const yaml = copy.read(file);
+    const start = yaml.indexOf("booking:\n");
+    const end = yaml.indexOf("\n\n", start);
+    copy.write(file, yaml.slice(0, start) + yaml.slice(end + 2));
+  };
+
+  it("warns, pointing at office.yaml booking.enabled, when booking is on and no service is bookable", () => {
+    copy.write("office.yaml", copy.read("office.yaml").replace("booking:\n  enabled: false", "booking:\n  enabled: true"));
+    expect(warnings().filter((w) => w.includes("nothing can be booked"))).toEqual([]);
+    dropBooking("services/ktp-el.yaml");
+    expect(warnings().filter((w) => w.includes("nothing can be booked"))).toEqual([]);
+    dropBooking("services/kia.yaml");
+    expect(issues()).toBe("");
+    expect(warnings().filter((w) => w.includes("nothing can be booked"))).toEqual([
+      `kiosk-config/office.yaml:${copy.read("office.yaml").split("\n").indexOf("booking:") + 2} booking.enabled: booking is on but no service has a \`booking\` block: nothing can be booked; add \`booking:\` (slotMinutes, capacity) to the services citizens may book, or set enabled: false`,
+    ]);
+  });
+
+  it("stays quiet while booking is off, whatever the services say", () => {
+    dropBooking("services/ktp-el.yaml");
+    dropBooking("services/kia.yaml");
+    expect(warnings().filter((w) => w.includes("nothing can be booked"))).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ConfigIssue } from "./issues";
+import type { YamlSource } from "./yaml-source";
 
 /*
  * Booked visits (docs/booking.md "Config"): office.yaml `booking` switches
@@ -83,3 +85,18 @@ export const serviceBookingSchema: z.ZodType<ServiceBookingConfig, unknown> = z.
     .max(1, { error: "at most 1 (the whole daily quota)" })
     .default(0.5),
 });
+
+/**
+ * Booking switched on with nothing to book: the kiosk shows "Punya kode
+ * reservasi?" and the booking page opens, but offers no service. A warning,
+ * not an error: an office may switch the page on before writing the services'
+ * `booking` blocks, and the hub still starts.
+ */
+export function bookingWarnings(
+  office: { booking: { enabled: boolean } },
+  services: readonly { booking?: unknown }[],
+  source: YamlSource,
+): ConfigIssue[] {
+  if (!office.booking.enabled || services.some((s) => s.booking !== undefined)) return [];
+  return [source.issue(["booking", "enabled"], "booking is on but no service has a `booking` block: nothing can be booked; add `booking:` (slotMinutes, capacity) to the services citizens may book, or set enabled: false")];
+}
