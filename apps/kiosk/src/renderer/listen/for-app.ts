@@ -1,7 +1,7 @@
 import type { Catalog, IssuedTicket } from "@layan/protocol";
 import type { ListenScreen } from "./phrases";
 
-/** The App's screen, as far as reading it goes (structural, so App.tsx keeps its own type). */
+/** The App's screen, as far as reading it goes (structural, so flow/screen.ts keeps its own type). */
 export type ScreenLike =
   | { name: "agencies" }
   | { name: "services"; agencyId: string }
