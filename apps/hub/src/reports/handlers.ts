@@ -8,6 +8,7 @@ import type { ReportContext, ReportHandler } from "./context";
 import type { CsvSink } from "./csv";
 import { CSV_DEFAULT, CSV_INDONESIA } from "./csv";
 import { assessment } from "./endpoints/assessment";
+import { bookings } from "./endpoints/bookings";
 import { complaints } from "./endpoints/complaints";
 import { compliance } from "./endpoints/compliance";
 import { heatmap } from "./endpoints/heatmap";
@@ -30,6 +31,7 @@ const HANDLERS: { [N in WorkerReportName]: ReportHandler<N> } = {
   ikm,
   complaints,
   assessment,
+  bookings,
 };
 
 /** The JSON answer, or null once the CSV went to `sink`. */

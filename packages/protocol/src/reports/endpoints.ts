@@ -30,6 +30,7 @@ import type {
 } from "./results";
 import type { ComplaintsReport, IkmGroupBy, IkmReport } from "./feedback-results";
 import type { AssessmentReport } from "./assessment-results";
+import { BOOKING_GROUPINGS, type BookingReport } from "./booking-results";
 
 /** The longest range one report may cover. */
 export const MAX_RANGE_DAYS = 366;
@@ -226,6 +227,15 @@ export const REPORT_ENDPOINTS = {
   complaints: endpoint<ComplaintsReport>()(filterQuery, true),
   /** The self-assessment in the Ombudsman RI's terms, with the office's own zone estimate. */
   assessment: endpoint<AssessmentReport>()(assessmentQuery, false),
+  /**
+   * Booked vs walk-in tickets, booking outcomes (bookings whose slot day is in
+   * the range) and each group's waits. Counter and officer filters are
+   * accepted and ignored: bookings and tickets have no counter.
+   */
+  bookings: endpoint<BookingReport>()(
+    (today) => filterQuery(today).and(z.object({ by: oneOf(BOOKING_GROUPINGS, "day") })),
+    true,
+  ),
 } as const;
 
 export type ReportName = keyof typeof REPORT_ENDPOINTS;

@@ -3,3 +3,4 @@ export * from "./labels";
 export * from "./endpoints";
 export * from "./feedback-results";
 export * from "./assessment-results";
+export * from "./booking-results";

@@ -21,6 +21,7 @@
  */
 import type Database from "better-sqlite3";
 import { dayOf } from "../read-models";
+import { createBookingReportQueries, type BookingReportQueries } from "./bookings";
 import { createHeatQueries, type HeatQueries } from "./breakdowns";
 import { createFeedbackReportQueries, type FeedbackReportQueries } from "./feedback";
 import { localTimeSql } from "./local-time";
@@ -37,7 +38,12 @@ export interface ReportOptions {
   onVerified?: (check: RollupCheck) => void;
 }
 
-export interface ReportQueries extends SummaryQueries, HeatQueries, TicketLog, FeedbackReportQueries {
+export interface ReportQueries
+  extends SummaryQueries,
+    HeatQueries,
+    TicketLog,
+    FeedbackReportQueries,
+    BookingReportQueries {
   /** First and last service day with a finished segment, or null for an empty log. */
   dataRange(): { from: string; to: string } | null;
   /** Per service and SOP step; p50/p90 only when asked for (they read every tick of the range). */
@@ -79,6 +85,7 @@ export function createReportQueries(db: Database.Database, options: ReportOption
     ...createHeatQueries(db, time),
     ...createTicketLog(db),
     ...createFeedbackReportQueries(db),
+    ...createBookingReportQueries(db),
     verifyRollups: () => verifyRollups(db),
     counterIds: () =>
       db
