@@ -70,6 +70,8 @@ export interface Restart {
   /** Where `booking-key` lives: the phone HMACs of stored contacts need the same key after a restart. */
   dataDir?: string;
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
+  /** Serve /api/reports/* too (the booking report). */
+  reports?: boolean;
 }
 
 export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800), restart?: Restart): Promise<BookingHub> {
@@ -80,6 +82,7 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     ...(restart?.dbPath ? { dbPath: restart.dbPath } : {}),
     ...(restart?.printing ? { printing: restart.printing } : {}),
     ...(restart?.seeded ? { seeded: restart.seeded } : {}),
+    ...(restart?.reports ? { reports: true } : {}),
     configure: (c) => configureBooking(c, setup),
     routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
