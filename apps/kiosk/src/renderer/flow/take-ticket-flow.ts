@@ -10,14 +10,17 @@ import type { Screen } from "./screen";
  * comes out, then the confirmation or the problem in the citizen's words.
  * `run` is the kiosk's one-at-a-time guard, shared with the booking check-in.
  */
-export function takeTicketFlow(deps: {
+/** What a kiosk flow needs: the hub, the print path, the words, where to go and the one-at-a-time guard. */
+export interface KioskFlowDeps {
   hub: KioskHub;
   path: PrintPath;
   t: Strings;
   lang: Lang;
   go: (screen: Screen) => void;
   run: (work: () => Promise<void>) => Promise<void>;
-}) {
+}
+
+export function takeTicketFlow(deps: KioskFlowDeps) {
   const { hub, path, t, lang, go, run } = deps;
   return (serviceId: string, requestId: string, priority: PriorityReason | null) =>
     run(async () => {
