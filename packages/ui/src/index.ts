@@ -6,6 +6,7 @@ export * from "./format";
 export * from "./i18n";
 export * from "./login-screen";
 export * from "./react";
+export * from "./keyed-load";
 export * from "./mount";
 export * from "./stored";
 export * from "./pairing";

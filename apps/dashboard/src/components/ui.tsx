@@ -1,39 +1,16 @@
 import { Download } from "lucide-react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { CsvReportName, ReportQueryInput } from "@layan/protocol";
 import type { Api, ApiError } from "../api";
 import { pct, tone } from "../format";
 import { navigate, patchParams, type View } from "../route";
+import { useKeyedLoad, type Loaded as KeyedLoaded } from "@layan/ui";
 
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-  /** True from the very render whose key changed until its answer (or error) is in. */
-  loading: boolean;
-}
-
-interface Held<T> extends Loaded<T> {
-  /** The key the data (or error) answers. */
-  key: string | null;
-}
+export type Loaded<T> = KeyedLoaded<T, string>;
 
 /** Loads when `key` changes; a stale answer (the filter changed meanwhile) is dropped. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<Held<T>>({ data: null, error: null, loading: true, key: null });
-  useEffect(() => {
-    let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load()
-      .then((data) => current && setState({ data, error: null, loading: false, key }))
-      .catch((e: ApiError) => current && setState({ data: null, error: e.message, loading: false, key }));
-    return () => {
-      current = false;
-    };
-    // `key` stands for everything `load` reads: a new closure each render must not reload.
-  }, [key]);
-  // The effect starts the load after this render: without the key check, the
-  // render in which a sort or filter changed would show the old rows as settled.
-  return { data: state.data, error: state.error, loading: state.loading || state.key !== key };
+  return useKeyedLoad(key, load, (e) => (e as ApiError).message);
 }
 
 export function Panel({

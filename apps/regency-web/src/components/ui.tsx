@@ -1,41 +1,14 @@
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useKeyedLoad, type Loaded as KeyedLoaded } from "@layan/ui";
 import { ApiError } from "../api";
 import { useLang } from "../lang";
 import { errorText, STRINGS } from "../strings";
 
-export interface Loaded<T> {
-  data: T | null;
-  error: ApiError | null;
-  loading: boolean;
-}
+export type Loaded<T> = KeyedLoaded<T, ApiError>;
 
-/**
- * Loads `load()` whenever `key` changes; an answer to an older key is dropped,
- * so a staffer clicking through periods never sees last month's figures under
- * this month's heading.
- */
+/** Loads whenever `key` changes; see useKeyedLoad for why an answer to an older key never shows as the new one's. */
 export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<Loaded<T> & { key: string | null }>({ data: null, error: null, loading: true, key: null });
-  useEffect(() => {
-    let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load().then(
-      (data) => current && setState({ data, error: null, loading: false, key }),
-      (err: unknown) =>
-        current &&
-        setState({
-          data: null,
-          error: err instanceof ApiError ? err : new ApiError(0, { code: "INTERNAL", message: STRINGS.id.errors.INTERNAL }),
-          loading: false,
-          key,
-        }),
-    );
-    return () => {
-      current = false;
-    };
-    // Keyed on `key` alone: `load` is a new closure each render, and the key names everything it asks for.
-  }, [key]);
-  return state;
+  return useKeyedLoad(key, load, (err) => (err instanceof ApiError ? err : new ApiError(0, { code: "INTERNAL", message: STRINGS.id.errors.INTERNAL })));
 }
 
 /** The API's refusal by its code, in the chosen language (strings.ts errorText). */
