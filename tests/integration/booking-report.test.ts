@@ -4,13 +4,15 @@
  * outcome the citizen and staff can give them (checked in, no-show by the
  * sweep, cancelled by the citizen, cancelled by staff, a hold left to lapse,
  * one still open) beside walk-in tickets, and the report's counts compared
- * with what the test did, by service and for the whole day, in JSON and CSV.
+ * with what the test did, by service and for the whole day, in JSON and CSV;
+ * and the waits of each group from a morning at one counter whose every call
+ * the test timed.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { BookingReport, IssuedTicket } from "@layan/protocol";
-import { connect, rid, send } from "../../apps/hub/src/testing/harness";
+import type { BookingReport, IssuedTicket, SummaryResponse } from "@layan/protocol";
+import { connect, login as officerLogin, must, rid, send } from "../../apps/hub/src/testing/harness";
 import { adminClient } from "./admin.support";
-import { at, Browser, dataOf, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
+import { at, Browser, dataOf, MINUTE, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
 
 let h: BookingHub | null = null;
 const sockets: { close(): void }[] = [];
@@ -86,5 +88,62 @@ describe("the booking report", () => {
     expect(lines[0]).toMatch(/Tidak hadir/);
     expect(lines.some((l) => l.includes("ktp-el"))).toBe(true);
     expect((await call("GET", `/api/reports/bookings?by=week`, manager)).status).toBe(400);
+  });
+
+  it("splits the waits into booked and walk-in: a booked wait counts from its slot, and the two add up to the summary's", async () => {
+    h = await startBookingHub({ service: { minLeadMinutes: 0 } }, undefined, { reports: true });
+    const url = h.hub.url;
+    const at0830 = await new Browser(url).book(at(WEDNESDAY, "08:30"), { name: "Warga A", phone: phone(1) });
+    const at0900 = await new Browser(url).book(at(WEDNESDAY, "09:00"), { name: "Warga B", phone: phone(2) });
+    const kiosk = await connect(url, "/kiosk", h.hub.tokens.kiosk);
+    const counter = await connect(url, "/counter", await officerLogin(url, h.hub.users.officer));
+    sockets.push(kiosk, counter);
+    const walkIn = async () => (await must(kiosk, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" })).ticket.id;
+    const checkIn = async (code: string) => (await must(kiosk, "booking:checkIn", { requestId: rid(), code })).ticket.id;
+    const till = (hhmm: string) => h!.advance(at(WEDNESDAY, hhmm) - h!.clock.now);
+    /** Calls the next ticket at `hhmm`, checks it is `expected`, and serves it. */
+    const serve = async (hhmm: string, expected: string) => {
+      await till(hhmm);
+      expect((await must(counter, "ticket:call_next", { requestId: rid(), counterId: "loket-1" })).current?.ticketId).toBe(expected);
+      await must(counter, "ticket:complete", { requestId: rid(), counterId: "loket-1", outcome: "selesai" });
+    };
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+
+    const w1 = await walkIn(); // 08:00
+    await till("08:10");
+    const a = await checkIn(at0830.code); // 20 minutes early: the office's wait starts at 08:30
+    await till("08:20");
+    const w2 = await walkIn();
+    await serve("08:20", w1); // waited 20 min; the 08:30 slot has not started
+    await serve("08:33", a); // 3 min after its slot, though 23 min after its check-in
+    await till("08:40");
+    const b = await checkIn(at0900.code);
+    const w3 = await walkIn();
+    await serve("08:45", w2); // 25 min
+    await serve("09:04", b); // 4 min after its 09:00 slot
+    await serve("09:15", w3); // 35 min: over KTP-el's 30-minute target
+
+    const { call, login } = adminClient(() => url);
+    const manager = await login(h.hub.users.manager.username, h.hub.users.manager.secret);
+    const answer = await call<BookingReport>("GET", `/api/reports/bookings?from=${WEDNESDAY}&to=${WEDNESDAY}&by=all`, manager);
+    if (!answer.body.ok) throw new Error(`refused: ${answer.status}`);
+    const { wait, tickets } = answer.body.data.total;
+    expect(tickets).toEqual({ issued: 5, walkIn: 3, booked: 2, bookedPct: 40 });
+    // Nearest rank: p50 of two waits is the smaller, p90 the larger; of three, the middle and the largest.
+    expect(wait.booked).toEqual({ n: 2, avgMs: 3.5 * MINUTE, p50Ms: 3 * MINUTE, p90Ms: 4 * MINUTE, met: { judged: 2, met: 2, pct: 100 } });
+    expect(wait.walkIn).toEqual({
+      n: 3,
+      avgMs: Math.round(((20 + 25 + 35) / 3) * MINUTE),
+      p50Ms: 25 * MINUTE,
+      p90Ms: 35 * MINUTE,
+      met: { judged: 3, met: 2, pct: 66.7 },
+    });
+
+    // The same morning in the summary report: all five waits, the two groups together.
+    const summary = await call<SummaryResponse>("GET", `/api/reports/summary?from=${WEDNESDAY}&to=${WEDNESDAY}`, manager);
+    if (!summary.body.ok) throw new Error(`refused: ${summary.status}`);
+    const all = summary.body.data.rows[0]!;
+    expect(all.wait).toMatchObject({ n: 5, p50Ms: 20 * MINUTE, p90Ms: 35 * MINUTE });
+    expect(all.waitMet).toEqual({ judged: 5, met: 4, pct: 80 });
   });
 });
