@@ -90,11 +90,12 @@ describe("the booking report", () => {
     expect((await call("GET", `/api/reports/bookings?by=week`, manager)).status).toBe(400);
   });
 
-  it("splits the waits into booked and walk-in: a booked wait counts from its slot, and the two add up to the summary's", async () => {
+  it("splits the waits into booked and walk-in: a booked wait counts from its slot (0 if called before it), and the two add up to the summary's", async () => {
     h = await startBookingHub({ service: { minLeadMinutes: 0 } }, undefined, { reports: true });
     const url = h.hub.url;
     const at0830 = await new Browser(url).book(at(WEDNESDAY, "08:30"), { name: "Warga A", phone: phone(1) });
     const at0900 = await new Browser(url).book(at(WEDNESDAY, "09:00"), { name: "Warga B", phone: phone(2) });
+    const at1000 = await new Browser(url).book(at(WEDNESDAY, "10:00"), { name: "Warga C", phone: phone(3) });
     const kiosk = await connect(url, "/kiosk", h.hub.tokens.kiosk);
     const counter = await connect(url, "/counter", await officerLogin(url, h.hub.users.officer));
     sockets.push(kiosk, counter);
@@ -122,15 +123,18 @@ describe("the booking report", () => {
     await serve("08:45", w2); // 25 min
     await serve("09:04", b); // 4 min after its 09:00 slot
     await serve("09:15", w3); // 35 min: over KTP-el's 30-minute target
+    await till("09:30");
+    const c = await checkIn(at1000.code);
+    await serve("09:40", c); // before its 10:00 slot, nobody else waiting: the office kept her waiting 0 min
 
     const { call, login } = adminClient(() => url);
     const manager = await login(h.hub.users.manager.username, h.hub.users.manager.secret);
     const answer = await call<BookingReport>("GET", `/api/reports/bookings?from=${WEDNESDAY}&to=${WEDNESDAY}&by=all`, manager);
     if (!answer.body.ok) throw new Error(`refused: ${answer.status}`);
     const { wait, tickets } = answer.body.data.total;
-    expect(tickets).toEqual({ issued: 5, walkIn: 3, booked: 2, bookedPct: 40 });
-    // Nearest rank: p50 of two waits is the smaller, p90 the larger; of three, the middle and the largest.
-    expect(wait.booked).toEqual({ n: 2, avgMs: 3.5 * MINUTE, p50Ms: 3 * MINUTE, p90Ms: 4 * MINUTE, met: { judged: 2, met: 2, pct: 100 } });
+    expect(tickets).toEqual({ issued: 6, walkIn: 3, booked: 3, bookedPct: 50 });
+    // Nearest rank: p50 of three waits is the middle one, p90 the largest.
+    expect(wait.booked).toEqual({ n: 3, avgMs: Math.round((7 / 3) * MINUTE), p50Ms: 3 * MINUTE, p90Ms: 4 * MINUTE, met: { judged: 3, met: 3, pct: 100 } });
     expect(wait.walkIn).toEqual({
       n: 3,
       avgMs: Math.round(((20 + 25 + 35) / 3) * MINUTE),
@@ -139,11 +143,11 @@ describe("the booking report", () => {
       met: { judged: 3, met: 2, pct: 66.7 },
     });
 
-    // The same morning in the summary report: all five waits, the two groups together.
+    // The same morning in the summary report: all six waits, the two groups together.
     const summary = await call<SummaryResponse>("GET", `/api/reports/summary?from=${WEDNESDAY}&to=${WEDNESDAY}`, manager);
     if (!summary.body.ok) throw new Error(`refused: ${summary.status}`);
     const all = summary.body.data.rows[0]!;
-    expect(all.wait).toMatchObject({ n: 5, p50Ms: 20 * MINUTE, p90Ms: 35 * MINUTE });
-    expect(all.waitMet).toEqual({ judged: 5, met: 4, pct: 80 });
+    expect(all.wait).toMatchObject({ n: 6, p50Ms: 4 * MINUTE, p90Ms: 35 * MINUTE });
+    expect(all.waitMet).toEqual({ judged: 6, met: 5, pct: 83.3 });
   });
 });

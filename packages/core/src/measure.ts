@@ -39,6 +39,14 @@ export interface SegmentMeasurement {
   booked?: true;
 }
 
+/**
+ * A segment's wait: from enqueuedAt to its first call, never below zero. A booked
+ * segment waits from its slot's start (docs/booking.md decision 10), and one called
+ * before it (nobody else waiting, decision 9) was kept waiting by the office for no time.
+ */
+export const segmentWaitMs = (firstCalledAt: number | null, enqueuedAt: number): number | null =>
+  firstCalledAt === null ? null : Math.max(0, firstCalledAt - enqueuedAt);
+
 export function measureSegment(
   segment: ServiceSegment,
   targets: SopTargets,
@@ -47,7 +55,7 @@ export function measureSegment(
 ): SegmentMeasurement {
   const waitTargetMs = targets.waitMinutes * 60_000;
   const serviceTargetMs = targets.serviceMinutes * 60_000;
-  const waitMs = segment.firstCalledAt === null ? null : segment.firstCalledAt - segment.enqueuedAt;
+  const waitMs = segmentWaitMs(segment.firstCalledAt, segment.enqueuedAt);
   const serviceStart = segment.startedAt ?? segment.lastCalledAt;
   const serviceMs = served && serviceStart !== null ? endedAt - serviceStart : null;
 

@@ -1,3 +1,4 @@
+import { segmentWaitMs } from "@layan/core";
 import type { CounterSnapshot, ServiceInfo } from "@layan/protocol";
 import { formatClock, formatDuration, formatWait, KeyCap, PRIORITY_LABELS, useNow } from "@layan/ui";
 import { Check, CirclePause, Clock, Hourglass, Star } from "lucide-react";
@@ -59,7 +60,7 @@ export function CurrentTicket(props: {
   const steps = service?.prosedur.filter((s) => s.timed) ?? [];
   const results = new Map(stepResults(serviceStart, current.stepsDone, steps).map((r) => [r.stepId, r]));
   const serving = current.status === "serving";
-  const waitMs = current.calledAt !== null ? current.calledAt - current.enqueuedAt : null;
+  const waitMs = segmentWaitMs(current.calledAt, current.enqueuedAt);
 
   return (
     <section

@@ -7,6 +7,7 @@ import { TrendChart } from "../charts/TrendChart";
 import { describeFilters, filterParams, filtersFrom, withFilters, type Filters } from "../filters";
 import { count, dayLabel, minutes, pct, tone } from "../format";
 import { navigate } from "../route";
+import { BookingReportPanel } from "./BookingReportPanel";
 import { FilterBar } from "./FilterBar";
 import { SummaryTable } from "./SummaryTable";
 import { BreakdownPanel, CsvButton, Kpi, LoadState, Panel, useLoad } from "./ui";
@@ -131,6 +132,8 @@ export function ReportsView({ api, meta, params }: { api: Api; meta: ReportMeta;
           {heat.data && <Heatmap cells={heat.data.cells} metric={metric} good={COMPLIANCE_THRESHOLDS.good} warn={COMPLIANCE_THRESHOLDS.warn} />}
         </Panel>
       </div>
+
+      <BookingReportPanel api={api} query={q} filterKey={key} />
 
       <Panel
         title="Langkah SOP: rata-rata terhadap target"

@@ -5,7 +5,7 @@
  * same events it gives the same rows, which is what makes re-deriving a
  * ticket on every batch that touches it safe against retries and reorderings.
  */
-import type { QueueEvent, SegmentMeasurement } from "@layan/core";
+import { segmentWaitMs, type QueueEvent, type SegmentMeasurement } from "@layan/core";
 
 export interface TicketFact {
   ticketId: string;
@@ -152,7 +152,7 @@ function fold(events: readonly ShippedEvent[], segments: Map<number, SegmentFact
             enqueuedAt: open.enqueuedAt,
             endedAt: e.at,
             outcome: "cancelled",
-            waitMs: open.calledAt === null ? null : open.calledAt - open.enqueuedAt,
+            waitMs: segmentWaitMs(open.calledAt, open.enqueuedAt),
             serviceMs: null,
             waitTargetMs: null,
             serviceTargetMs: null,

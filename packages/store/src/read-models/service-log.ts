@@ -1,4 +1,4 @@
-import type { EventOf, SegmentMeasurement, SegmentOutcome } from "@layan/core";
+import { segmentWaitMs, type EventOf, type SegmentMeasurement, type SegmentOutcome } from "@layan/core";
 import type Database from "better-sqlite3";
 import { toFlag } from "./flag";
 import type { TicketRow } from "./tickets";
@@ -96,7 +96,7 @@ export function cancelledSegmentRow(
     ended_at: e.at,
     outcome: "cancelled",
     cancel_reason: e.reason,
-    wait_ms: ticket.called_at === null ? null : ticket.called_at - ticket.enqueued_at,
+    wait_ms: segmentWaitMs(ticket.called_at, ticket.enqueued_at),
     service_ms: null,
     wait_target_ms: null,
     service_target_ms: null,
