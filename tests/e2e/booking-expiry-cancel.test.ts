@@ -22,6 +22,7 @@ import { devices, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sampleConfigWithBooking } from "../support/booking-config";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { axeViolations } from "./axe";
 import { hubContext, launchChromium, officePage } from "./browser";
 import { buildDashboard, DashboardPage } from "./page-models/dashboard";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
@@ -95,6 +96,8 @@ async function phone(width: 360 | 390, path = "/reservasi/"): Promise<Page> {
   await page.goto(`${hub.url}${path}`);
   return page;
 }
+
+const noSideScroll = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
 async function pickSlot(page: Page, slotStart: number): Promise<void> {
   await page.getByRole("button", { name: /KTP-el/ }).first().click();
@@ -190,6 +193,8 @@ describe("a booking nobody checks in for in time", () => {
     expect(await receipt.locator("#qr-box").isHidden()).toBe(true);
     expect(await receipt.locator("#cancel-box").isHidden()).toBe(true);
     expect(await receipt.locator("#code").textContent()).toBe(late.code);
+    expect(await noSideScroll(receipt)).toBe(true);
+    expect(await axeViolations(receipt)).toEqual([]);
     await receipt.context().close();
 
     // The staff list: a supervisor sees the no-show and the one who came.
@@ -229,6 +234,8 @@ describe("cancelling on the receipt", () => {
     expect(await page.locator("#qr-box").isHidden()).toBe(true);
     expect(await page.locator("#message").textContent()).toBe("");
     expect(await hubStatus(bookingId)).toBe("released");
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
 
     expect(await slotText()).toBe("09.00–09.30Sisa 2 tempat");
