@@ -4,7 +4,7 @@
  * pages.
  *
  * 1. Late: two citizens book the 09.00 KTP-el slot at 07:00. A hub started
- *    at 09:14 (inside the window, which closes at 09:15) checks the second in;
+ *    at 09:12 (inside the window, which closes at 09:15) checks the second in;
  *    a hub started at 09:16 has swept the first away as a no-show: the kiosk
  *    refuses its code with the way back and still gives a normal ticket, the
  *    receipt says it is past its time, and the staff list says "Tidak datang".
@@ -30,7 +30,7 @@ import { buildKiosk, KioskPage } from "./page-models/kiosk";
 /** Wednesday 18 November 2026, 07:00 WIB: KTP-el opens at 08:00. */
 const BOOKING_TIME = "2026-11-18T07:00:00+07:00";
 /** One minute before the 09.00 slot's check-in closes (slot start + lateMinutes 15). */
-const INSIDE_WINDOW = "2026-11-18T09:14:00+07:00";
+const INSIDE_WINDOW = "2026-11-18T09:12:00+07:00";
 /** One minute after it closed: the hub's sweep at start expires the booking. */
 const PAST_WINDOW = "2026-11-18T09:16:00+07:00";
 const SLOT_0900 = Date.parse("2026-11-18T09:00:00+07:00");
@@ -153,7 +153,7 @@ async function expectRefused(kioskPage: Page, kiosk: KioskPage, sentence: string
 }
 
 describe("a booking nobody checks in for in time", () => {
-  it("checks in at 09:14; at 09:16 it is a no-show at the kiosk, on the receipt and in the staff list", async () => {
+  it("checks in at 09:12; at 09:16 it is a no-show at the kiosk, on the receipt and in the staff list", async () => {
     const dataDir = await freshHub(BOOKING_TIME);
     const late = await book(390, "Siti Aminah", "0812-3456-7890");
     // Another phone, another number: one booking per number per day.
@@ -162,7 +162,7 @@ describe("a booking nobody checks in for in time", () => {
     await late.page.context().close();
     await onTime.page.context().close();
 
-    // 09:14, inside the window: the code checks in.
+    // 09:12, inside the window: the code checks in.
     await restartAt(dataDir, INSIDE_WINDOW);
     {
       const { kioskPage, kiosk } = await openKiosk();
