@@ -18,13 +18,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_MESSAGES, type BookingStatus } from "@layan/protocol";
 import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
-import { devices, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sampleConfigWithBooking } from "../support/booking-config";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium, officePage } from "./browser";
 import { buildDashboard, DashboardPage } from "./page-models/dashboard";
+import { confirmBooking, noSideScroll, openPhone, PHONE, pickSlot } from "./page-models/booking-phone";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 /** Wednesday 18 November 2026, 07:00 WIB: KTP-el opens at 08:00. */
@@ -87,37 +88,17 @@ afterAll(async () => {
   for (const dir of [configDir, jobsDir, ...dataDirs]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A phone of its own (its own cookies, so its own device for the limits), somewhere else's time zone. */
-async function phone(width: 360 | 390, path = "/reservasi/"): Promise<Page> {
+/** A phone of its own (its own device for the hub's limits), somewhere else's time zone. */
+function phone(width: 360 | 390, path?: string): Promise<Page> {
   if (!hub) throw new Error("no hub");
-  const viewport = { width, height: width === 360 ? 640 : 844 };
-  const context = await hubContext(browser, hub, { ...devices["Pixel 7"], viewport, isMobile: true, hasTouch: true, timezoneId: "America/New_York" });
-  const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
-  return page;
-}
-
-const noSideScroll = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-async function pickSlot(page: Page, slotStart: number): Promise<void> {
-  await page.getByRole("button", { name: /KTP-el/ }).first().click();
-  await page.locator(`[data-slot="${slotStart}"]`).click();
-  await expect.poll(() => page.locator("#hold").isDisabled()).toBe(false);
+  return openPhone(browser, hub, { viewport: width === 360 ? PHONE.narrow : PHONE.wide, timezoneId: "America/New_York", ...(path ? { path } : {}) });
 }
 
 /** Books the 09.00 slot on a fresh phone; answers the code and the receipt's path (what the phone landed on). */
 async function book(width: 360 | 390, name: string, phoneNumber: string): Promise<{ page: Page; code: string; receiptPath: string; bookingId: string }> {
   const page = await phone(width);
   await pickSlot(page, SLOT_0900);
-  await page.locator("#hold").click();
-  await page.locator("#step-details").waitFor();
-  await page.locator("#name").fill(name);
-  await page.locator("#phone").fill(phoneNumber);
-  await page.locator("#confirm").click();
-  await page.waitForURL(/\/reservasi\/[A-Za-z0-9_-]{16}$/);
-  expect(await page.locator("#status").textContent()).toBe(STATUS_CONFIRMED);
-  const receiptPath = new URL(page.url()).pathname;
-  return { page, code: (await page.locator("#code").textContent()) ?? "", receiptPath, bookingId: receiptPath.split("/").pop() ?? "" };
+  return { page, ...(await confirmBooking(page, name, phoneNumber)) };
 }
 
 /** What the hub itself says of a booking, not what a page shows. */

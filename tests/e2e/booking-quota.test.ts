@@ -15,12 +15,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
 import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
-import { devices, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleConfigWithBooking } from "../support/booking-config";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";
+import { confirmBooking, openPhone, pickSlot } from "./page-models/booking-phone";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 /** Wednesday 18 November 2026, 07:00 WIB: KTP-el opens at 08:00, bookings for today's slots are open. */
@@ -59,33 +60,11 @@ afterAll(async () => {
   for (const dir of [configDir, dataDir, jobsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A phone of its own: its own `layan_device` cookie, so the per-device limit is not what refuses. */
-async function phone(path = "/reservasi/"): Promise<Page> {
+/** A phone of its own (its own device for the hub's limits) on the booking pages. */
+const phone = (path?: string): Promise<Page> => {
   if (!hub) throw new Error("no hub");
-  const context = await hubContext(browser, hub, { ...devices["Pixel 7"], isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
-  return page;
-}
-
-async function pickSlot(page: Page, slotStart: number): Promise<void> {
-  await page.getByRole("button", { name: /KTP-el/ }).first().click();
-  await page.locator(`[data-slot="${slotStart}"]`).click();
-  await expect.poll(() => page.locator("#hold").isDisabled()).toBe(false);
-}
-
-/** Holds and confirms the picked slot; answers the booking's id (from the receipt's address) and code. */
-async function confirm(page: Page, name: string, phoneNumber: string): Promise<{ id: string; code: string }> {
-  await page.locator("#hold").click();
-  await page.locator("#step-details").waitFor();
-  await page.locator("#name").fill(name);
-  await page.locator("#phone").fill(phoneNumber);
-  await page.locator("#confirm").click();
-  await page.waitForURL(/\/reservasi\/[A-Za-z0-9_-]{16}$/);
-  expect(await page.locator("#status").textContent()).toBe("Reservasi terkonfirmasi");
-  const id = new URL(page.url()).pathname.split("/").pop() ?? "";
-  return { id, code: (await page.locator("#code").textContent()) ?? "" };
-}
+  return openPhone(browser, hub, path ? { path } : {});
+};
 
 interface IssueAnswer {
   ok: boolean;
@@ -102,15 +81,15 @@ it("counts booked and walk-in tickets against one daily quota, and never gives a
   // Three citizens book from three phones; a fourth has picked a 09.00 place (still free) before the third booked.
   const first = await phone();
   await pickSlot(first, SLOT_0830);
-  const cancelled = await confirm(first, "Siti Aminah", "0812-1111-0001");
+  const cancelled = await confirmBooking(first, "Siti Aminah", "0812-1111-0001");
   const second = await phone();
   await pickSlot(second, SLOT_0900);
-  const kept1 = await confirm(second, "Budi Santoso", "0812-1111-0002");
+  const kept1 = await confirmBooking(second, "Budi Santoso", "0812-1111-0002");
   const fourth = await phone();
   await pickSlot(fourth, SLOT_0900);
   const third = await phone();
   await pickSlot(third, SLOT_0900);
-  const kept2 = await confirm(third, "Dewi Lestari", "0812-1111-0003");
+  const kept2 = await confirmBooking(third, "Dewi Lestari", "0812-1111-0003");
 
   // The slot has a place left, the day's booking share has not: the hub's own sentence says so.
   await fourth.locator("#hold").click();
@@ -150,7 +129,7 @@ it("counts booked and walk-in tickets against one daily quota, and never gives a
     expect(await kiosk.takeButton.isDisabled()).toBe(true);
 
     // One citizen cancels from the receipt on their phone: the place goes back to walk-ins at once.
-    const receipt = await phone(`/reservasi/${cancelled.id}`);
+    const receipt = await phone(`/reservasi/${cancelled.bookingId}`);
     await receipt.locator("#cancel").click();
     await receipt.locator("#cancel-yes").click();
     await expect.poll(() => receipt.locator("#status").textContent()).toBe("Reservasi dibatalkan.");

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
 import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
-import { devices, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleConfigWithBooking } from "../support/booking-config";
@@ -22,6 +22,7 @@ import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
 import { OfficerClient } from "./counter-display.support";
+import { noSideScroll, openPhone, pickSlot } from "./page-models/booking-phone";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -61,20 +62,9 @@ afterAll(async () => {
   for (const dir of [configDir, dataDir, jobsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function phone(viewport: { width: number; height: number }): Promise<Page> {
+function phone(viewport: { width: number; height: number }): Promise<Page> {
   if (!hub) throw new Error("no hub");
-  const context = await hubContext(browser, hub, { ...devices["Pixel 7"], viewport, isMobile: true, hasTouch: true, timezoneId: "America/New_York" });
-  const page = await context.newPage();
-  await page.goto(`${hub.url}/reservasi/`);
-  return page;
-}
-
-const noSideScroll = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-async function pickSlot(page: Page, slotStart: number): Promise<void> {
-  await page.getByRole("button", { name: /KTP-el/ }).first().click();
-  await page.locator(`[data-slot="${slotStart}"]`).click();
-  await expect.poll(() => page.locator("#hold").isDisabled()).toBe(false);
+  return openPhone(browser, hub, { viewport, timezoneId: "America/New_York" });
 }
 
 it("books a slot on a phone, finds it full on another, and checks in at the kiosk by code", async () => {

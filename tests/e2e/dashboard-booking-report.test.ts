@@ -19,6 +19,7 @@ import { BookingPhone } from "../support/booking-http";
 import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
 import { hubContext, launchChromium } from "./browser";
 import { KioskClient, OfficerClient } from "./counter-display.support";
+import { noSideScroll } from "./page-models/booking-phone";
 import { buildDashboard, DashboardPage } from "./page-models/dashboard";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
@@ -131,7 +132,7 @@ describe("the Reservasi panel in Laporan", () => {
     const phonePanel = onPhone.page.getByTestId("booking-report");
     await phonePanel.scrollIntoViewIfNeeded();
     expect(await onPhone.kpi("kpi-booked")).toEqual({ value: "2", hint: "66,7% dari 3 · 1 datang langsung" });
-    expect(await onPhone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await noSideScroll(onPhone.page)).toBe(true);
     const box = (await phonePanel.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     await phonePanel.screenshot({ path: join(SHOTS, "dashboard-booking-report.png") });

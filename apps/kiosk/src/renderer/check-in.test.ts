@@ -1,9 +1,9 @@
 import type { IssuedTicket } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
 import { BOOKED_CHECK_IN_ANSWER } from "../../../../tests/support/issued-ticket";
-import type { PrinterCheck, PrintOutcome, TicketToPrint } from "../shared/bridge";
 import { checkInByCode, type BookingCommands } from "./check-in";
 import type { IssueAnswer } from "./kiosk-hub";
+import { printerThat, READY } from "./testing/printer";
 
 const issued: IssuedTicket = BOOKED_CHECK_IN_ANSWER;
 
@@ -18,21 +18,6 @@ function hubAnswering(answer: IssueAnswer) {
   return { hub, sent };
 }
 
-function printerThat(check: PrinterCheck, outcome: PrintOutcome) {
-  const printed: TicketToPrint[] = [];
-  return {
-    printed,
-    bridge: {
-      printerStatus: () => Promise.resolve(check),
-      printTicket: (t: TicketToPrint) => {
-        printed.push(t);
-        return Promise.resolve(outcome);
-      },
-    },
-  };
-}
-
-const READY: PrinterCheck = { ready: true, problem: null, paperNearEnd: false };
 const request = { requestId: "req-0001-abcd", code: "7KQ-M4P" };
 const tooEarly = {
   ok: false as const,

@@ -1,44 +1,12 @@
 import type { IssuedTicket, IssueTicketInput, KioskCancelRequest } from "@layan/protocol";
 import { describe, expect, it } from "vitest";
-import type { PrinterCheck, PrintOutcome, TicketToPrint } from "../shared/bridge";
+import { WALK_IN_ANSWER } from "../../../../tests/support/issued-ticket";
 import type { IssueAnswer } from "./kiosk-hub";
+import { printerThat, READY } from "./testing/printer";
 import { DEFAULT_IDLE_SECONDS, inactivitySeconds } from "./runtime";
 import { takeTicket, type HubCommands } from "./take-ticket";
 
-const issued: IssuedTicket = {
-  ticket: {
-    id: "tk_1",
-    number: "A-001",
-    serviceId: "ktp-el",
-    priority: null,
-    issuedAt: 1,
-    serviceDay: "2026-11-27",
-  },
-  peopleAhead: 0,
-  estimate: {
-    peopleAhead: 0,
-    openCounters: 1,
-    p50Minutes: 0,
-    p90Minutes: 0,
-    basis: "sop_target",
-    sampleCount: 0,
-  },
-  statusUrl: "http://hub/t/tk_1",
-  printed: false,
-  print: {
-    officeName: "MPP",
-    agencyName: "Disdukcapil",
-    serviceName: "KTP-el",
-    ticketNumber: "A-001",
-    priority: null,
-    issuedAt: 1,
-    timeZone: "Asia/Jakarta",
-    peopleAhead: 0,
-    waitEstimate: null,
-    requirements: [],
-    statusUrl: "http://hub/t/tk_1",
-  },
-};
+const issued: IssuedTicket = WALK_IN_ANSWER;
 
 /** A hub that records commands and answers from a script. */
 function hubAnswering(answer: IssueAnswer) {
@@ -57,21 +25,6 @@ function hubAnswering(answer: IssueAnswer) {
   return { hub, issues, cancels };
 }
 
-function printerThat(check: PrinterCheck, outcome: PrintOutcome) {
-  const printed: TicketToPrint[] = [];
-  return {
-    printed,
-    bridge: {
-      printerStatus: () => Promise.resolve(check),
-      printTicket: (t: TicketToPrint) => {
-        printed.push(t);
-        return Promise.resolve(outcome);
-      },
-    },
-  };
-}
-
-const READY: PrinterCheck = { ready: true, problem: null, paperNearEnd: false };
 const request = { requestId: "req-0001-abcd", serviceId: "ktp-el", priority: null };
 
 describe("take a ticket (Electron: the kiosk prints)", () => {

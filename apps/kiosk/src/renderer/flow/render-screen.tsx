@@ -64,6 +64,8 @@ export function renderScreen(ctx: ScreenContext): { body: ReactNode; onBack: (()
     );
   };
 
+  /** What the complaint and the survey pages both take: strings, language and the way home. */
+  const feedbackPage = { t, f: FEEDBACK_STRINGS[lang], lang, onDone: reset };
   let body: ReactNode;
   switch (screen.name) {
     case "attract":
@@ -110,10 +112,7 @@ export function renderScreen(ctx: ScreenContext): { body: ReactNode; onBack: (()
                   ? { via: "bridge", bridge: runtime.bridge }
                   : { via: "hub" }
             }
-            t={t}
-            f={FEEDBACK_STRINGS[lang]}
-            lang={lang}
-            onDone={reset}
+            {...feedbackPage}
           />
         </>
       );
@@ -125,10 +124,7 @@ export function renderScreen(ctx: ScreenContext): { body: ReactNode; onBack: (()
           <SurveyPage
             hub={hub}
             privacy={catalog.office.privacy.surveyProfile}
-            t={t}
-            f={FEEDBACK_STRINGS[lang]}
-            lang={lang}
-            onDone={reset}
+            {...feedbackPage}
           />
         </>
       );
