@@ -7,7 +7,8 @@
  * walk-ins fill the other three places and the browser kiosk shows the
  * service full although three bookings are still open; one citizen cancels,
  * one walk-in place comes back and is taken; the two remaining bookings check
- * in at the kiosk by code. Six tickets, six numbers, and nothing more.
+ * in at the kiosk, one typing the code, one scanning the receipt's QR (a USB
+ * scanner types the link and Enter). Six tickets, six numbers, nothing more.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -143,14 +144,22 @@ it("counts booked and walk-in tickets against one daily quota, and never gives a
     numbers.push((await kiosk.ticketNumber.textContent())?.trim() ?? "");
     expect((await walkIn(socket)).error?.code).toBe("QUOTA_REACHED");
 
-    // The two remaining bookings check in by code: their places were kept for them, the quota does not refuse them.
-    for (const booking of [kept1, kept2]) {
+    // The two remaining bookings check in: their places were kept for them, the quota does not refuse them.
+    // One types the code on the screen; the other holds the receipt's QR to the kiosk's USB scanner,
+    // which types the link it reads and Enter, as a keyboard does.
+    for (const [booking, by] of [[kept1, "keyboard"], [kept2, "scanner"]] as const) {
       await kiosk.goHome();
       await kioskPage.getByTestId("open-booking").click();
       await kioskPage.getByTestId("booking-page").waitFor();
-      await kiosk.typeOnKeyboard(booking.code.replace("-", ""));
-      expect(await kioskPage.getByTestId("booking-code").textContent()).toBe(booking.code);
-      await kioskPage.getByTestId("booking-check-in").click();
+      if (by === "keyboard") {
+        await kiosk.typeOnKeyboard(booking.code.replace("-", ""));
+        expect(await kioskPage.getByTestId("booking-code").textContent()).toBe(booking.code);
+        await kioskPage.getByTestId("booking-check-in").click();
+      } else {
+        expect(booking.qr).toBe(`https://antrean.example.go.id/reservasi/${booking.bookingId}?kode=${booking.code}`);
+        await kioskPage.keyboard.type(booking.qr);
+        await kioskPage.keyboard.press("Enter");
+      }
       await kiosk.confirmation.waitFor();
       expect(await kioskPage.getByTestId("ticket-reservation").textContent()).toBe("Reservasi 09.00");
       numbers.push((await kiosk.ticketNumber.textContent())?.trim() ?? "");

@@ -36,8 +36,12 @@ export async function pickSlot(page: Page, slotStart: number): Promise<void> {
   await expect.poll(() => page.locator("#hold").isDisabled()).toBe(false);
 }
 
-/** Holds the picked slot, gives the citizen's details and confirms; answers what the receipt shows and where it is. */
-export async function confirmBooking(page: Page, name: string, phoneNumber: string): Promise<{ code: string; bookingId: string; receiptPath: string }> {
+/** Holds the picked slot, gives the citizen's details and confirms; answers what the receipt shows (code, QR link) and where it is. */
+export async function confirmBooking(
+  page: Page,
+  name: string,
+  phoneNumber: string,
+): Promise<{ code: string; bookingId: string; receiptPath: string; qr: string }> {
   await page.locator("#hold").click();
   await page.locator("#step-details").waitFor();
   await page.locator("#name").fill(name);
@@ -46,7 +50,13 @@ export async function confirmBooking(page: Page, name: string, phoneNumber: stri
   await page.waitForURL(/\/reservasi\/[A-Za-z0-9_-]{16}$/);
   expect(await page.locator("#status").textContent()).toBe("Reservasi terkonfirmasi");
   const receiptPath = new URL(page.url()).pathname;
-  return { code: (await page.locator("#code").textContent()) ?? "", bookingId: receiptPath.split("/").pop() ?? "", receiptPath };
+  return {
+    code: (await page.locator("#code").textContent()) ?? "",
+    bookingId: receiptPath.split("/").pop() ?? "",
+    receiptPath,
+    // What the receipt's QR holds: the link a kiosk's scanner types.
+    qr: (await page.locator("svg.qr").getAttribute("data-qr")) ?? "",
+  };
 }
 
 /** True when the page is no wider than the phone's screen. */
