@@ -3,12 +3,15 @@
  * (issue 15), in Chromium against a real hub: large text and high contrast
  * from the AccessBar, and on the portrait stand every control inside the
  * band a wheelchair user reaches (devices.yaml: bottom edge 800 mm, 950 mm
- * of picture, reach limit 1,200 mm: the lower 808 of 1,920 px).
+ * of picture, reach limit 1,200 mm: the lower 808 of 1,920 px). The office
+ * takes booked visits, so the walk includes the check-in by code too.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ERROR_MESSAGES } from "@layan/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sampleConfigWithBooking } from "../support/booking-config";
 import { ROOT } from "../support/test-hub";
 import { axeViolations } from "./axe";
 import { hubContext, launchChromium } from "./browser";
@@ -18,7 +21,15 @@ import { startPrintingHub, type PrintingHub } from "./printing-hub.support";
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 const SHOTS = join(ROOT, "docs", "screenshots");
+/**
+ * 09.31 WIB: inside the 10.00 slot's check-in window (09.30–10.15), a minute
+ * clear of its start since the hub's clock starts a moment behind the test's.
+ */
+const HUB_NOW = "2026-11-18T09:31:00+07:00";
+const SLOT_1000 = Date.parse("2026-11-18T10:00:00+07:00");
+const MINUTE = 60_000;
 
+let configDir: string;
 let printing: PrintingHub;
 let browser: Browser;
 let token: string;
@@ -27,7 +38,8 @@ const pages: Page[] = [];
 beforeAll(async () => {
   buildKiosk(ROOT);
   mkdirSync(SHOTS, { recursive: true });
-  printing = await startPrintingHub("layan-kiosk-access-");
+  configDir = bookingConfig();
+  printing = await startPrintingHub("layan-kiosk-access-", { configDir, now: HUB_NOW });
   token = printing.hub.kioskTokens["kiosk-lobi"]!;
   browser = await launchChromium();
 });
@@ -39,7 +51,60 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   await printing?.stop();
+  if (configDir) rmSync(configDir, { recursive: true, force: true });
 });
+
+/**
+ * The sample office with booking on for KTP-el, edited so every walk can
+ * check in a booking of its own at the hub's 09.31: the 10.00 slot is bookable
+ * under an hour ahead (minLeadMinutes 0) and takes a booking per walk
+ * (capacity 20; a code checks in once).
+ */
+function bookingConfig(): string {
+  const dir = sampleConfigWithBooking({ capacity: 20 });
+  const file = join(dir, "services", "ktp-el.yaml");
+  const text = readFileSync(file, "utf8");
+  if (!text.includes("  minLeadMinutes: 60\n"))
+    throw new Error("ktp-el.yaml no longer holds minLeadMinutes: 60");
+  writeFileSync(file, text.replace("  minLeadMinutes: 60\n", "  minLeadMinutes: 0\n"));
+  return dir;
+}
+
+let bookings = 0;
+
+/**
+ * A confirmed booking of the 10.00 slot, made as a phone makes it (hold, then
+ * confirm) with its own device cookie and phone number: the hub allows one
+ * booking per number and two per device a day. Answers the code.
+ */
+async function bookVisit(): Promise<string> {
+  expect(printing.hub.now(), "the 10.00 slot is no longer bookable: the run took too long").toBeLessThan(
+    SLOT_1000 - MINUTE,
+  );
+  bookings += 1;
+  let cookie: string | null = null;
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${printing.hub.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    cookie = res.headers.get("set-cookie")?.split(";")[0] ?? cookie;
+    const answer = (await res.json()) as { ok: true; data: T } | { ok: false; error: { code: string } };
+    if (!answer.ok) throw new Error(`${path} refused: ${answer.error.code}`);
+    return answer.data;
+  };
+  const held = await post<{ bookingId: string }>("/api/bookings/hold", {
+    serviceId: "ktp-el",
+    slotStart: SLOT_1000,
+  });
+  const phone = `0812-7000-${String(bookings).padStart(4, "0")}`;
+  const receipt = await post<{ code: string }>(`/api/bookings/${held.bookingId}/confirm`, {
+    name: "Siti Aminah",
+    phone,
+  });
+  return receipt.code;
+}
 
 async function openKiosk(
   viewport: { width: number; height: number },
@@ -56,9 +121,15 @@ async function openKiosk(
  * Every screen a citizen meets, in order, with `check` called on each: the
  * first screen, the agencies, an agency's services, search with its keyboard,
  * a service, the priority question, the confirmation, maklumat, information,
- * each step of a complaint and the survey's number and refusal, and a problem.
+ * each step of a complaint and the survey's number and refusal, a booked
+ * visit's code screen, its refusal of an unknown code and its check-in, and a
+ * problem. `lang` is the language the booked visit is walked in.
  */
-async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<void>): Promise<void> {
+async function walkScreens(
+  kiosk: KioskPage,
+  check: (screen: string) => Promise<void>,
+  lang: "id" | "en" = "id",
+): Promise<void> {
   const { page } = kiosk;
   await check("attract");
   await kiosk.startButton.click();
@@ -106,6 +177,7 @@ async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<
   await page.getByTestId("survey-refused").or(page.getByTestId("survey-error")).waitFor();
   await check("survey: unknown number");
   await kiosk.goHome();
+  await walkBookingScreens(kiosk, check, lang);
   // A printer with its cover open: the problem screen and its way back.
   printing.emulator.setState({ coverOpen: true });
   try {
@@ -115,6 +187,48 @@ async function walkScreens(kiosk: KioskPage, check: (screen: string) => Promise<
   } finally {
     printing.emulator.setState({ coverOpen: false });
   }
+  await kiosk.goHome();
+}
+
+/**
+ * A booked visit at the kiosk: the code screen with its keyboard, a code the
+ * hub does not know (its sentence, and the way back to the code screen), then
+ * a booking of this walk's own checked in to its confirmation.
+ */
+async function walkBookingScreens(
+  kiosk: KioskPage,
+  check: (screen: string) => Promise<void>,
+  lang: "id" | "en",
+): Promise<void> {
+  const { page } = kiosk;
+  const code = page.getByTestId("booking-code");
+  // Beranda hands the kiosk back in Indonesian: a visitor who reads English switches again.
+  if (lang === "en") await kiosk.languageToggle.click();
+  await expect.poll(() => page.evaluate<string>("document.documentElement.lang")).toBe(lang);
+  await page.getByTestId("open-booking").click();
+  await page.getByTestId("booking-page").waitFor();
+  await page.locator(".keyboard").waitFor();
+  await check("booking: code with keyboard");
+  // Z is in the code's alphabet; six of them is no code the hub gave out.
+  await kiosk.typeOnKeyboard("ZZZZZZ");
+  expect(await code.textContent()).toBe("ZZZ-ZZZ");
+  await check("booking: code typed");
+  await page.getByTestId("booking-check-in").click();
+  await kiosk.problem.waitFor();
+  expect(await page.locator('[data-testid="problem"] h1').textContent()).toContain(
+    ERROR_MESSAGES.BOOKING_UNKNOWN[lang],
+  );
+  await check("booking: unknown code");
+  await page.getByTestId("problem-back").click();
+  await page.getByTestId("booking-page").waitFor();
+  expect(await code.textContent()).toBe("___-___");
+  const booked = await bookVisit();
+  await kiosk.typeOnKeyboard(booked.replace("-", ""));
+  expect(await code.textContent()).toBe(booked);
+  await page.getByTestId("booking-check-in").click();
+  await kiosk.confirmation.waitFor();
+  expect(await page.getByTestId("ticket-reservation").textContent()).toBe("Reservasi 10.00");
+  await check("booking: checked in");
   await kiosk.goHome();
 }
 
@@ -233,14 +347,18 @@ describe("kiosk: large text and high contrast", () => {
         await kiosk.largeTextButton.click();
         await kiosk.highContrastButton.click();
         expect(await kiosk.modes()).toMatchObject({ text: "large", contrast: "high" });
-        await walkScreens(kiosk, async (screen) => {
-          expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
-          expect(await kiosk.clippedText(), screen).toEqual([]);
-          expect(await kiosk.smallTargets(), screen).toEqual([]);
-          expect(await axeViolations(kiosk.page), screen).toEqual([]);
-          if (viewport === PORTRAIT && lang === "id" && screen === "service page")
-            await kiosk.page.screenshot({ path: join(SHOTS, "kiosk-service-large-contrast.png") });
-        });
+        await walkScreens(
+          kiosk,
+          async (screen) => {
+            expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
+            expect(await kiosk.clippedText(), screen).toEqual([]);
+            expect(await kiosk.smallTargets(), screen).toEqual([]);
+            expect(await axeViolations(kiosk.page), screen).toEqual([]);
+            if (viewport === PORTRAIT && lang === "id" && screen === "service page")
+              await kiosk.page.screenshot({ path: join(SHOTS, "kiosk-service-large-contrast.png") });
+          },
+          lang,
+        );
         // Still on after a dozen screens: the modes outlive navigation until the kiosk resets.
         expect(await kiosk.modes()).toMatchObject({ text: "large", contrast: "high" });
       });

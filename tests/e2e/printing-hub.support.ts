@@ -16,10 +16,13 @@ export interface PrintingHub {
   stop(): Promise<void>;
 }
 
-/** `prefix` names the jobs folder; `printerPreview` has the hub serve those jobs at /printer/. */
+/**
+ * `prefix` names the jobs folder; `printerPreview` has the hub serve those jobs at /printer/;
+ * `configDir` and `now` are startTestHub's (another office, another start time).
+ */
 export async function startPrintingHub(
   prefix: string,
-  options: { printerPreview?: boolean } = {},
+  options: { printerPreview?: boolean; configDir?: string; now?: string | number } = {},
 ): Promise<PrintingHub> {
   const jobsDir = mkdtempSync(join(tmpdir(), prefix));
   let emulator: PrinterEmulator | undefined;
@@ -35,6 +38,8 @@ export async function startPrintingHub(
     hub = await startTestHub({
       kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` },
       ...(options.printerPreview ? { printerPreview: jobsDir } : {}),
+      ...(options.configDir ? { configDir: options.configDir } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
     });
   } catch (error) {
     await stop();

@@ -79,7 +79,7 @@ export function Attract({
         <span>{t.priorityHint}</span>
       </footer>
       {/* Within reach from a wheelchair on a portrait stand (the reach band, see access/reach.ts). */}
-      <div className="reach-zone attract-zone">
+      <div className={onBooking ? "reach-zone attract-zone with-booking" : "reach-zone attract-zone"}>
         <button type="button" className="attract-start" onClick={onStart} data-testid="start">
           <Hand size={64} aria-hidden="true" />
           <span>{t.touchToStart}</span>
