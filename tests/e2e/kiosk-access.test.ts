@@ -379,6 +379,8 @@ describe("kiosk: large text and high contrast", () => {
           expect(await kiosk.squeezedRegions(), screen).toEqual([]);
           expect(await kiosk.spilledText(), screen).toEqual([]);
           expect(await kiosk.horizontalOverflow(), screen).toEqual([]);
+          // The pledge the Ombudsman looks for: clamped to two lines at least, never squeezed away.
+          if (screen === "attract") expect(await kiosk.maklumatLinesShown(), screen).toBeGreaterThanOrEqual(2);
         });
       });
     }

@@ -342,6 +342,21 @@ export class KioskPage extends AppPage {
    * result, answer) whole, or that list is hidden behind a scroll in all
    * but name. Text fields scroll their own text and are left out.
    */
+  /**
+   * Whole lines of the first screen's maklumat pledge a citizen can read: its
+   * height in lines, 0 when any of it sits under the AccessBar or off screen.
+   */
+  async maklumatLinesShown(): Promise<number> {
+    return this.page.evaluate<number>(`(() => {
+      const el = document.querySelector('[data-testid="attract-maklumat"]');
+      const bar = document.querySelector('[data-testid="access-bar"]');
+      if (!el || !bar) return 0;
+      const box = el.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > bar.getBoundingClientRect().top + 0.5) return 0;
+      return Math.floor((el.clientHeight + 1) / parseFloat(getComputedStyle(el).lineHeight));
+    })()`);
+  }
+
   async squeezedRegions(minPx = 240): Promise<string[]> {
     return this.page.evaluate<string[]>(`(() => {
       const out = [];
