@@ -17,6 +17,10 @@
  *   as the dashboard's request is (the survey answers and complaints are the
  *   simulator's, apps/hub/src/simulate/feedback.ts).
  *
+ * - booking_report_year_ms, booking_report_month_ms: the hub's `bookings`
+ *   report handler (Laporan's "Reservasi" panel: by=all and by=day for the
+ *   year; by=day for the month).
+ *
  * `pnpm exec tsx tests/bench/reports.ts` runs it alone and prints JSON.
  */
 import { statSync } from "node:fs";
@@ -25,6 +29,7 @@ import { loadConfig } from "@layan/config";
 import { openStore } from "@layan/store";
 import { buildComplianceReport } from "../../apps/hub/src/reports/compliance";
 import type { ReportContext } from "../../apps/hub/src/reports/context";
+import { bookings } from "../../apps/hub/src/reports/endpoints/bookings";
 import { complaints } from "../../apps/hub/src/reports/endpoints/complaints";
 import { ikm } from "../../apps/hub/src/reports/endpoints/ikm";
 import { localClock } from "../../apps/hub/src/reports/routes";
@@ -158,6 +163,16 @@ export async function benchReports(
     );
     await measure("complaints_report_year_ms", () =>
       complaints.json(rc, REPORT_ENDPOINTS.complaints.query(today).parse(year)),
+    );
+    // The Laporan "Reservasi" panel's two reads for a year: the total and per day.
+    // The simulated office takes no bookings, so this is the cost of the waits
+    // every booking report reads (all of the range's waits, split booked/walk-in).
+    await measure("booking_report_year_ms", () => {
+      bookings.json(rc, REPORT_ENDPOINTS.bookings.query(today).parse({ ...year, by: "all" }));
+      bookings.json(rc, REPORT_ENDPOINTS.bookings.query(today).parse({ ...year, by: "day" }));
+    });
+    await measure("booking_report_month_ms", () =>
+      bookings.json(rc, REPORT_ENDPOINTS.bookings.query(today).parse({ from: month.from, to: month.to, by: "day" })),
     );
     const ikmYear = ikm.json(rc, REPORT_ENDPOINTS.ikm.query(today).parse({ ...year, by: "service" }));
     const complaintsYear = complaints.json(rc, REPORT_ENDPOINTS.complaints.query(today).parse(year));
