@@ -73,8 +73,10 @@ function renderServices() {
   if (!offer) return;
   const reason = offer.unavailableReason || (offer.enabled ? null : "disabled");
   $("services-state").hidden = !reason && offer.services.length > 0;
-  $("services-state").textContent = reason === "no-public-url" ? tr("unavailableNoUrl") : reason ? tr("unavailableDisabled") : tr("noServices");
-  if (reason) return;
+  $("services-state").textContent =
+    reason === "no-public-url" ? tr("unavailableNoUrl") : reason ? tr("unavailableDisabled") : tr("noServices");
+  // Without a public address booking still works from the office's own network (docs/api.md): say so, and offer it.
+  if (reason === "disabled") return;
   for (const s of offer.services) {
     list.append(choice(s.name, s.agencyName, state.service === s, false, () => pickService(s)));
   }
