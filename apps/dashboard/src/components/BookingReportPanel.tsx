@@ -69,7 +69,12 @@ export function BookingReportPanel({ api, query, filterKey }: { api: Api; query:
         <Kpi
           label="Dibatalkan"
           value={count(t ? cancelled(t) : undefined)}
-          hint={t ? `${count(t.bookings.cancelledByCitizen)} oleh warga · ${count(t.bookings.cancelledByStaff)} oleh petugas` : undefined}
+          hint={
+            t
+              ? `${count(t.bookings.cancelledByCitizen)} oleh warga · ${count(t.bookings.cancelledByStaff)} oleh petugas` +
+                (t.bookings.serviceClosed > 0 ? ` · ${count(t.bookings.serviceClosed)} layanan ditutup` : "")
+              : undefined
+          }
           testId="kpi-booking-cancelled"
         />
         <Kpi
