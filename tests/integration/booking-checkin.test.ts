@@ -192,6 +192,42 @@ describe("a restart in the middle of the day", () => {
   });
 });
 
+describe("booking turned off while bookings are open", () => {
+  it("keeps check-in at the kiosk and the counter until the last booking made before has ended", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "layan-booking-off-"));
+    try {
+      const dbPath = join(scratch, "layan.db");
+      h = await startBookingHub({ service: { minLeadMinutes: 0 } }, undefined, { dbPath });
+      const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "08:30"));
+      const { clock, hub } = h;
+      for (const s of sockets.splice(0)) s.close();
+      await h.close();
+
+      // The office switches booking off (office.yaml) and restarts: the booking made before is honoured.
+      h = await startBookingHub({ enabled: false }, clock, { dbPath, seeded: hub });
+      const counter = await connect(h.hub.url, "/counter", await login(h.hub.url, h.hub.users.officer));
+      sockets.push(counter);
+      const offered = async () => {
+        const k = await kiosk(h!);
+        const kioskOffice = (await must(k, "catalog:get", {})).office;
+        const counterOffice = (await must(counter, "catalog:get", {})).office;
+        return [kioskOffice.bookingEnabled, kioskOffice.bookingCheckIn, counterOffice.bookingCheckIn];
+      };
+      expect(await offered()).toEqual([false, true, true]);
+      expect((await new Browser(h.hub.url).hold("ktp-el", at(WEDNESDAY, "09:00"))).body).toMatchObject({ ok: false, error: { code: "BOOKING_DISABLED" } });
+      const ticket = await must(await kiosk(h), "booking:checkIn", { requestId: rid(), code: receipt.code });
+      expect(ticket.print.reservation).toBe("Reservasi 08.30");
+      // Nothing open any more: a device asking now is not offered check-in.
+      expect(await offered()).toEqual([false, false, false]);
+    } finally {
+      for (const s of sockets.splice(0)) s.close();
+      await h?.close();
+      h = null;
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a restart on a later day", () => {
   it("seeds the bookings made on earlier days from the read model: the replay of today cannot see them", async () => {
     const scratch = mkdtempSync(join(tmpdir(), "layan-booking-restart-"));

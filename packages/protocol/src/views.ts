@@ -32,6 +32,12 @@ export interface OfficeInfo {
    * service): the kiosk's first screen offers "Punya kode reservasi?".
    */
   bookingEnabled?: boolean;
+  /**
+   * The kiosk's "Punya kode reservasi?" and the counter's check-in are shown:
+   * booking is on, or bookings made while it was on are still open (they are
+   * honoured until they end). Sent to kiosks and counter apps; absent elsewhere.
+   */
+  bookingCheckIn?: boolean;
   /** The counter app offers its screen to the citizen for the survey after service. */
   surveyAtCounter: boolean;
   /** The short personal-data notices (UU 27/2022) shown beside the optional fields. */

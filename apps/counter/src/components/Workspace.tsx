@@ -142,7 +142,7 @@ export function Workspace({ client, state, onSignOut }: CounterScreenProps) {
             onResume={() => trigger("resume")}
           />
           <QueuePanel client={client} state={state} snapshot={snap} services={services} />
-          {state.catalog?.office.bookingEnabled ? <BookingCheckIn client={client} online={online} /> : null}
+          {(state.catalog?.office.bookingCheckIn ?? state.catalog?.office.bookingEnabled) ? <BookingCheckIn client={client} online={online} /> : null}
         </main>
       )}
       {state.connection.status === "reconnecting" ? (

@@ -7,6 +7,7 @@ import {
   type SocketIdentity,
 } from "@layan/protocol";
 import { checkInBooking } from "../booking/check-in";
+import { officeForDevices } from "../booking/check-in-offer";
 import type { HubContext } from "../context";
 import { submitSurvey } from "../feedback/survey";
 import { identityOf, onConnection } from "./common";
@@ -109,6 +110,7 @@ export function attachCounter(ctx: HubContext): void {
     handle("catalog:get", () =>
       ok({
         ...ctx.setup.catalog,
+        office: officeForDevices(ctx.setup.catalog.office, ctx.engine.state),
         counters: ctx.setup.rules.counters.map((c) => ({ id: c.id, name: c.name, number: c.number, services: [...c.services] })),
       }),
     );

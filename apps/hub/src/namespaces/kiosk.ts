@@ -7,6 +7,7 @@ import {
 } from "@layan/protocol";
 import { estimateWait, serviceDayOf } from "@layan/core";
 import { checkInBooking } from "../booking/check-in";
+import { officeForDevices } from "../booking/check-in-offer";
 import type { HubContext } from "../context";
 import { fileComplaint } from "../feedback/complaints";
 import { submitSurvey, surveyOffer, ticketIdByNumber } from "../feedback/survey";
@@ -64,6 +65,7 @@ export function attachKiosk(ctx: HubContext): void {
       const kioskSetup = setupOf();
       const catalog: Catalog = {
         ...c,
+        office: officeForDevices(c.office, ctx.engine.state),
         services: c.services.filter((s) => offers(s.id)),
         popular: mostUsed(ctx, c.services.filter((s) => offers(s.id)).map((s) => s.id)),
         kiosk: {

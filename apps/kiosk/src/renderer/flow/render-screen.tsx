@@ -77,7 +77,7 @@ export function renderScreen(ctx: ScreenContext): { body: ReactNode; onBack: (()
           now={hub.now.bind(hub)}
           onStart={nav.start}
           onOpen={(name) => go({ name })}
-          onBooking={catalog.office.bookingEnabled ? () => go({ name: "booking" }) : undefined}
+          onBooking={(catalog.office.bookingCheckIn ?? catalog.office.bookingEnabled) ? () => go({ name: "booking" }) : undefined}
         />
       );
       break;
