@@ -1,4 +1,4 @@
-import { bookingByCode, estimateWait, peopleAheadOf } from "@layan/core";
+import { bookingByCode, estimateForTicket, estimateWait } from "@layan/core";
 import { bookingCodeFromScan, fail, type Ack, type IssuedTicket } from "@layan/protocol";
 import type { HubContext } from "../context";
 import { printableTicket } from "../printing";
@@ -46,9 +46,11 @@ export async function checkInBooking(
     (state, events): IssuedTicket => {
       const issued = events.find((e) => e.type === "ticket.issued");
       if (issued?.type !== "ticket.issued") throw new Error("checkInBooking produced no ticket.issued");
-      // In its booked lane, behind earlier slots only: not where a walk-in issued now would stand.
-      const ahead = peopleAheadOf(state, issued.ticketId, issued.at) ?? 0;
-      const estimate = estimateWait(state, issued.serviceId, null, issued.at, ahead);
+      // The ticket page's own estimate (decision 9): in its booked lane behind
+      // earlier slots only, and never sooner than its slot, so the slip, the
+      // kiosk and the phone promise the same wait. A ticket just issued is
+      // waiting; the fallback is only there to keep the type honest.
+      const estimate = estimateForTicket(state, issued.ticketId, issued.at) ?? estimateWait(state, issued.serviceId, null, issued.at, 0);
       const base = {
         ticket: ticketOfIssued(issued),
         peopleAhead: estimate.peopleAhead,

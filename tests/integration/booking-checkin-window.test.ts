@@ -1,0 +1,59 @@
+/**
+ * What a booked visit is told at check-in agrees with what the hub decides
+ * and shows elsewhere: the ticket's wait is the ticket page's (never sooner
+ * than the slot, docs/booking.md decision 9), the receipt's check-in window
+ * and a too-early refusal's time are the core's window (decision 8), and a
+ * citizen who comes on another day is told the day, not only a time.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { BookingReceipt, IssuedTicket } from "@layan/protocol";
+import type { PublicTicketStatus } from "../../apps/hub/src/ticket-page";
+import { connect, login, must, rid, send, type TestSocket } from "../../apps/hub/src/testing/harness";
+import { at, Browser, dataOf, MINUTE, startBookingHub, THURSDAY, WEDNESDAY, type BookingHub } from "./booking.support";
+
+let h: BookingHub | null = null;
+const sockets: { close(): void }[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await h?.close();
+  h = null;
+});
+
+async function kiosk(hub: BookingHub): Promise<TestSocket<"kiosk">> {
+  const socket = await connect(hub.hub.url, "/kiosk", hub.hub.tokens.kiosk);
+  sockets.push(socket);
+  return socket;
+}
+
+/** The running hub's rules with KTP-el's own changed, as a config reload replaces them. */
+function changeKtp(hub: BookingHub, change: (s: BookingHub["hub"]["hub"]["context"]["engine"]["state"]["rules"]["services"][number]) => object): void {
+  const { engine } = hub.hub.hub.context;
+  const rules = engine.state.rules;
+  engine.replaceRules({ ...rules, services: rules.services.map((s) => (s.id === "ktp-el" ? { ...s, ...change(s) } : s)) });
+}
+
+const receiptOf = async (hub: BookingHub, bookingId: string) =>
+  dataOf(await new Browser(hub.hub.url).call<BookingReceipt>("GET", `/api/bookings/${bookingId}`));
+
+describe("the wait promised at check-in", () => {
+  it("is the ticket page's, never sooner than the slot, for a booking checked in early behind walk-ins", async () => {
+    h = await startBookingHub({ service: { minLeadMinutes: 0 } });
+    const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "09:30"));
+    const counter = await connect(h.hub.url, "/counter", await login(h.hub.url, h.hub.users.officer));
+    sockets.push(counter);
+    await must(counter, "counter:open", { requestId: rid(), counterId: "loket-1" });
+    const k = await kiosk(h);
+    for (let i = 0; i < 3; i++) await must(k, "ticket:issue", { requestId: rid(), serviceId: "ktp-el" });
+
+    await h.advance(at(WEDNESDAY, "09:00") - h.clock.now);
+    const booked = await must(k, "booking:checkIn", { requestId: rid(), code: receipt.code });
+    const page = dataOf(await new Browser(h.hub.url).call<PublicTicketStatus>("GET", `/api/tickets/${booked.ticket.id}`));
+    // 30 minutes to its slot: the answer, the slip and the phone all say so.
+    expect(booked.estimate.p50Minutes).toBeGreaterThanOrEqual(30);
+    expect(booked.estimate.p90Minutes).toBeGreaterThanOrEqual(30);
+    expect({ p50Minutes: booked.estimate.p50Minutes, p90Minutes: booked.estimate.p90Minutes }).toEqual(page.estimate);
+    expect(booked.peopleAhead).toBe(page.peopleAhead);
+    expect(booked.print.waitEstimate).toEqual({ p50: page.estimate?.p50Minutes, p90: page.estimate?.p90Minutes });
+    expect(booked.print.peopleAhead).toBe(page.peopleAhead);
+  });
+});
