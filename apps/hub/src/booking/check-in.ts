@@ -1,4 +1,4 @@
-import { bookingByCode, estimateWait, peopleAheadOf } from "@layan/core";
+import { bookingByCode, checkInWindow, estimateForTicket, estimateWait, serviceDayOf } from "@layan/core";
 import { bookingCodeFromScan, fail, type Ack, type IssuedTicket } from "@layan/protocol";
 import type { HubContext } from "../context";
 import { printableTicket } from "../printing";
@@ -46,9 +46,11 @@ export async function checkInBooking(
     (state, events): IssuedTicket => {
       const issued = events.find((e) => e.type === "ticket.issued");
       if (issued?.type !== "ticket.issued") throw new Error("checkInBooking produced no ticket.issued");
-      // In its booked lane, behind earlier slots only: not where a walk-in issued now would stand.
-      const ahead = peopleAheadOf(state, issued.ticketId, issued.at) ?? 0;
-      const estimate = estimateWait(state, issued.serviceId, null, issued.at, ahead);
+      // The ticket page's own estimate (decision 9): in its booked lane behind
+      // earlier slots only, and never sooner than its slot, so the slip, the
+      // kiosk and the phone promise the same wait. A ticket just issued is
+      // waiting; the fallback is only there to keep the type honest.
+      const estimate = estimateForTicket(state, issued.ticketId, issued.at) ?? estimateWait(state, issued.serviceId, null, issued.at, 0);
       const base = {
         ticket: ticketOfIssued(issued),
         peopleAhead: estimate.peopleAhead,
@@ -61,9 +63,32 @@ export async function checkInBooking(
   );
   if (!answer.ok && answer.error.code === "BOOKING_TOO_EARLY") {
     // A copy: the engine keeps the refusal for the request id's retries.
-    const from = clockTime(booking.slotStart - (ctx.engine.state.services.get(booking.serviceId)?.booking?.earlyMinutes ?? 0) * 60_000, timezone);
-    const { message, messageEn } = answer.error;
-    return { ok: false, error: { ...answer.error, message: `${message} Silakan kembali mulai pukul ${from}.`, messageEn: `${messageEn} Please come back from ${from}.` } };
+    const { from } = checkInWindow(ctx.engine.state, booking);
+    const come = comeBackWords(from, ctx.engine.now(), timezone);
+    return { ok: false, error: { ...answer.error, message: `${TOO_EARLY.id} Silakan kembali ${come.id}.`, messageEn: `${TOO_EARLY.en}; come back ${come.en}.` } };
   }
   return answer;
+}
+
+/**
+ * BOOKING_TOO_EARLY's first sentence (ERROR_MESSAGES has the whole refusal,
+ * "… come back closer to your booked time"): the hub says when instead, in
+ * one sentence, not the vague one and then the time.
+ */
+const TOO_EARLY = {
+  id: "Belum waktunya lapor kedatangan untuk reservasi ini.",
+  en: "Too early to check in for this booking",
+};
+
+/**
+ * "mulai pukul 09.30" when the window opens later today (office time), but
+ * "pada Kamis, 19 November 2026, mulai pukul 09.00" when it opens on another
+ * day: a bare time read the day before means today.
+ */
+export function comeBackWords(from: number, now: number, timeZone: string): { id: string; en: string } {
+  const time = clockTime(from, timeZone);
+  if (serviceDayOf(from, timeZone) === serviceDayOf(now, timeZone)) return { id: `mulai pukul ${time}`, en: `from ${time}` };
+  const date = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(from);
+  return { id: `pada ${date("id-ID")}, mulai pukul ${time}`, en: `on ${date("en-GB")}, from ${time}` };
 }

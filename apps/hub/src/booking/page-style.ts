@@ -3,7 +3,10 @@ import { BASE_STYLE } from "../feedback/pages/common";
 /**
  * The booking and receipt pages' look, on the citizen pages' base: phone
  * first (360 px wide and up, nothing wider than the screen), buttons at
- * least 48 px tall, and contrast that passes axe on every state.
+ * least 48 px tall, and contrast that passes axe on every state. The
+ * receipt's code is one unbroken line down to 320 px (it is read out and
+ * typed at the kiosk; "6EA-" over "MKT" reads as two codes): its size
+ * follows the screen's width.
  */
 export const BOOKING_STYLE = `${BASE_STYLE}
 header{display:flex;align-items:center;justify-content:space-between;gap:12px}
@@ -23,7 +26,7 @@ h1{font-size:24px}h3{font-size:16px;margin:14px 0 0}
 .field small{display:block;color:#51606e;font-size:13px;margin-top:4px}
 .message{margin:0 0 12px;padding:12px;border-radius:10px;background:#fdecee;color:#8a0016;font-weight:600}
 .message:empty{display:none}
-.code{font-size:52px;font-weight:800;letter-spacing:.08em;text-align:center;margin:4px 0;font-variant-numeric:tabular-nums}
+.code{font-size:clamp(28px,10vw,52px);white-space:nowrap;font-weight:800;letter-spacing:.08em;text-align:center;margin:4px 0;font-variant-numeric:tabular-nums}
 .qr{display:block;width:min(240px,100%);height:auto;margin:8px auto}
 .receipt{text-align:center}.facts{text-align:left;margin-top:16px}.facts dt{font-weight:700;margin-top:10px}.facts dd{margin:2px 0 0}
 .status{font-size:18px;font-weight:700;margin:10px 0 0}.status.ok{color:#0e7a3a}.status.over{color:#8a0016}

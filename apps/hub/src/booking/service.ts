@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { serviceDayOf, type Booking, type QueueEvent } from "@layan/core";
+import { checkInWindow, serviceDayOf, type Booking, type QueueEvent } from "@layan/core";
 import {
   BOOKING_CODE_ALPHABET,
   fail,
@@ -194,9 +194,8 @@ export class BookingDesk {
   receipt(bookingId: string, base: string | null): BookingReceipt | null {
     const booking = this.find(bookingId);
     if (!booking) return null;
-    const rules = this.ctx.engine.state.services.get(booking.serviceId);
-    const early = (rules?.booking?.earlyMinutes ?? 0) * 60_000;
-    const late = (rules?.booking?.lateMinutes ?? 0) * 60_000;
+    // The core's window, the one the check-in is decided by: the receipt never promises another.
+    const window = checkInWindow(this.ctx.engine.state, booking);
     const root = (this.ctx.setup.publicBaseUrl ?? base ?? "").replace(/\/$/, "");
     return {
       bookingId: booking.id,
@@ -206,8 +205,8 @@ export class BookingDesk {
       serviceName: this.ctx.setup.catalog.services.find((s) => s.id === booking.serviceId)?.name ?? booking.serviceId,
       slotStart: booking.slotStart,
       slotEnd: booking.slotEnd,
-      checkInFrom: booking.slotStart - early,
-      checkInUntil: booking.slotStart + late,
+      checkInFrom: window.from,
+      checkInUntil: window.until,
       holdExpiresAt: booking.status === "held" ? booking.holdExpiresAt : null,
       url: `${root}/reservasi/${booking.id}`,
       ticketUrl: booking.ticketId === null ? null : `${root}/t/${booking.ticketId}`,
