@@ -109,16 +109,28 @@ export interface Answer<T> {
 export class Browser {
   private cookie: string | null = null;
 
-  constructor(private readonly base: string) {}
+  /** `headers` go with every request (a reverse proxy's X-Forwarded-For). */
+  constructor(
+    private readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   get deviceCookie(): string | null {
     return this.cookie;
+  }
+
+  /** The same phone (its cookie) on a hub started again at another address. */
+  reopen(base: string): Browser {
+    const again = new Browser(base, this.headers);
+    again.cookie = this.cookie;
+    return again;
   }
 
   async call<T>(method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<Answer<T>> {
     const res = await fetch(`${this.base}${path}`, {
       method,
       headers: {
+        ...this.headers,
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
