@@ -1,13 +1,16 @@
 /**
  * The calo limits (docs/booking.md decision 7) where they were easy to slip
  * past: a hold taken before a hub restart and confirmed after it still
- * counts for its contact and its device.
+ * counts for its contact and its device; and behind the office's reverse
+ * proxy (`--trust-proxy`) the per-address limit counts each citizen's
+ * address from X-Forwarded-For, never one that an untrusted peer wrote.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { at, Browser, codeOf, dataOf, startBookingHub, THURSDAY, type BookingHub, type BookingSetup } from "./booking.support";
+import { ERROR_MESSAGES } from "@layan/protocol";
+import { at, Browser, codeOf, dataOf, MINUTE, startBookingHub, THURSDAY, type BookingHub, type BookingSetup } from "./booking.support";
 
 let h: BookingHub | null = null;
 let scratch: string | null = null;
@@ -65,5 +68,48 @@ describe("a hold that outlives a restart", () => {
     const third = await same.hold("ktp-el", at(THURSDAY, "10:30"));
     expect([third.status, codeOf(third)]).toEqual([429, "BOOKING_LIMIT_DEVICE"]);
     dataOf(await new Browser(after.hub.url).hold("ktp-el", at(THURSDAY, "10:30")));
+  });
+});
+
+describe("the per-address hold limit behind a reverse proxy", () => {
+  const setup: BookingSetup = { limits: { perAddressPerHour: 2, perDevicePerDay: 20, perContactOpen: 50 } };
+  const viaProxy = (base: string, client: string) => new Browser(base, { "x-forwarded-for": client });
+  const slots = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"].map((hhmm) => at(THURSDAY, hhmm));
+
+  it("with --trust-proxy counts each client named by X-Forwarded-For apart", async () => {
+    h = await startBookingHub(setup, undefined, { trustProxy: true });
+    const base = h.hub.url;
+    // The test's socket is loopback, as a proxy on the hub's PC is.
+    for (const slot of slots.slice(0, 2)) dataOf(await viaProxy(base, "198.51.100.7").hold("ktp-el", slot));
+    for (const slot of slots.slice(2, 4)) dataOf(await viaProxy(base, "203.0.113.9").hold("ktp-el", slot));
+    // The rightmost address that is not a proxy is the client: the one before it was written by the phone.
+    dataOf(await viaProxy(base, "198.51.100.7, 192.0.2.44, 127.0.0.1").hold("ktp-el", slots[4]!));
+    const third = await viaProxy(base, "10.9.9.9, 198.51.100.7").hold("ktp-el", slots[4]!);
+    expect([third.status, codeOf(third)]).toEqual([429, "BOOKING_LIMIT_ADDRESS"]);
+  });
+
+  it("without --trust-proxy counts the socket's address whatever X-Forwarded-For says", async () => {
+    h = await startBookingHub(setup);
+    const base = h.hub.url;
+    dataOf(await viaProxy(base, "198.51.100.1").hold("ktp-el", slots[0]!));
+    dataOf(await viaProxy(base, "198.51.100.2").hold("ktp-el", slots[1]!));
+    const spoofed = await viaProxy(base, "198.51.100.3").hold("ktp-el", slots[2]!);
+    expect([spoofed.status, codeOf(spoofed)]).toEqual([429, "BOOKING_LIMIT_ADDRESS"]);
+  });
+
+  it("refuses with a sentence that names the network and the hour, and lifts the next hour", async () => {
+    h = await startBookingHub(setup);
+    const base = h.hub.url;
+    for (const slot of slots.slice(0, 2)) dataOf(await new Browser(base).hold("ktp-el", slot));
+    const refused = await new Browser(base).hold("ktp-el", slots[2]!);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({
+      ok: false,
+      error: { code: "BOOKING_LIMIT_ADDRESS", message: ERROR_MESSAGES.BOOKING_LIMIT_ADDRESS.id, messageEn: ERROR_MESSAGES.BOOKING_LIMIT_ADDRESS.en },
+    });
+    expect(ERROR_MESSAGES.BOOKING_LIMIT_ADDRESS.id).toMatch(/jaringan ini.*satu jam/);
+    expect(ERROR_MESSAGES.BOOKING_LIMIT_ADDRESS.id).not.toMatch(/perangkat/i);
+    await h.advance(60 * MINUTE);
+    dataOf(await new Browser(base).hold("ktp-el", slots[2]!));
   });
 });

@@ -72,6 +72,8 @@ export interface Restart {
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
   /** Serve /api/reports/* too (the booking report). */
   reports?: boolean;
+  /** The hub's `--trust-proxy`: X-Forwarded-For names the client when the peer is loopback. */
+  trustProxy?: boolean;
 }
 
 export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800), restart?: Restart): Promise<BookingHub> {
@@ -84,7 +86,7 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     ...(restart?.reports ? { reports: true } : {}),
     configure: (c) => configureBooking(c, setup),
-    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
+    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, trustProxy: restart?.trustProxy ?? false, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;

@@ -117,7 +117,7 @@ export class BookingDesk {
    */
   async hold(input: { serviceId: string; slotStart: number }, deviceHash: string, address: string): Promise<Ack<BookingHeld>> {
     const limits = this.limitSettings();
-    if (!this.limits.takeAddressHold(limits, address)) return fail("TOO_MANY_REQUESTS");
+    if (!this.limits.takeAddressHold(limits, address)) return fail("BOOKING_LIMIT_ADDRESS");
     const day = serviceDayOf(input.slotStart, this.timeZone);
     const refused = this.limits.refuseHold(limits, deviceHash, day);
     if (refused) return fail(refused);
