@@ -5,11 +5,13 @@
  * proxy (`--trust-proxy`) the per-address limit counts each citizen's
  * address from X-Forwarded-For, never one that an untrusted peer wrote.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ERROR_MESSAGES } from "@layan/protocol";
+import { sampleConfigWithBooking } from "../support/booking-config";
+import { startTestHub } from "../support/test-hub";
 import { at, Browser, codeOf, dataOf, MINUTE, startBookingHub, THURSDAY, type BookingHub, type BookingSetup } from "./booking.support";
 
 let h: BookingHub | null = null;
@@ -112,4 +114,19 @@ describe("the per-address hold limit behind a reverse proxy", () => {
     await h.advance(60 * MINUTE);
     dataOf(await new Browser(base).hold("ktp-el", slots[2]!));
   });
+
+  it("is switched on by the hub's --trust-proxy flag, as `pnpm start` is given it", async () => {
+    const configDir = sampleConfigWithBooking({ capacity: 3 });
+    const office = join(configDir, "office.yaml");
+    writeFileSync(office, readFileSync(office, "utf8").replace("perAddressPerHour: 20", "perAddressPerHour: 2"));
+    const real = await startTestHub({ configDir, realHours: true, now: "2026-11-18T08:10:00+07:00", args: ["--trust-proxy"] });
+    try {
+      for (const slot of slots.slice(0, 2)) dataOf(await viaProxy(real.url, "198.51.100.7").hold("ktp-el", slot));
+      expect(codeOf(await viaProxy(real.url, "198.51.100.7").hold("ktp-el", slots[2]!))).toBe("BOOKING_LIMIT_ADDRESS");
+      dataOf(await viaProxy(real.url, "203.0.113.9").hold("ktp-el", slots[2]!));
+    } finally {
+      await real.stop();
+      rmSync(configDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
