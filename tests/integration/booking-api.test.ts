@@ -268,7 +268,7 @@ describe("calo defences", () => {
     const { hub, advance } = await start({ limits: { perAddressPerHour: 3, perDevicePerDay: 20, perContactOpen: 50 } });
     for (const hhmm of ["09:00", "09:30", "10:00"]) dataOf(await new Browser(hub.url).hold("ktp-el", at(THURSDAY, hhmm)));
     const fourth = await new Browser(hub.url).hold("ktp-el", at(THURSDAY, "10:30"));
-    expect([fourth.status, codeOf(fourth)]).toEqual([429, "TOO_MANY_REQUESTS"]);
+    expect([fourth.status, codeOf(fourth)]).toEqual([429, "BOOKING_LIMIT_ADDRESS"]);
     await advance(60 * MINUTE);
     dataOf(await new Browser(hub.url).hold("ktp-el", at(THURSDAY, "10:30")));
   });

@@ -72,6 +72,8 @@ export interface Restart {
   seeded?: Pick<TestHubHandle, "tokens" | "users">;
   /** Serve /api/reports/* too (the booking report). */
   reports?: boolean;
+  /** The hub's `--trust-proxy`: X-Forwarded-For names the client when the peer is loopback. */
+  trustProxy?: boolean;
 }
 
 export async function startBookingHub(setup: BookingSetup = {}, clock = new FakeClock(WEDNESDAY_0800), restart?: Restart): Promise<BookingHub> {
@@ -84,7 +86,7 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     ...(restart?.reports ? { reports: true } : {}),
     configure: (c) => configureBooking(c, setup),
-    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
+    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, trustProxy: restart?.trustProxy ?? false, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;
@@ -109,16 +111,28 @@ export interface Answer<T> {
 export class Browser {
   private cookie: string | null = null;
 
-  constructor(private readonly base: string) {}
+  /** `headers` go with every request (a reverse proxy's X-Forwarded-For). */
+  constructor(
+    private readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   get deviceCookie(): string | null {
     return this.cookie;
+  }
+
+  /** The same phone (its cookie) on a hub started again at another address. */
+  reopen(base: string): Browser {
+    const again = new Browser(base, this.headers);
+    again.cookie = this.cookie;
+    return again;
   }
 
   async call<T>(method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<Answer<T>> {
     const res = await fetch(`${this.base}${path}`, {
       method,
       headers: {
+        ...this.headers,
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),

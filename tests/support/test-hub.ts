@@ -31,6 +31,8 @@ export interface TestHubOptions {
   printerPreview?: string;
   /** Serve HTTPS and wss with these PEM files (--tls-cert/--tls-key); url then starts with https. */
   tls?: { certFile: string; keyFile: string };
+  /** More flags for the hub (e.g. --trust-proxy), given on every start. */
+  args?: string[];
 }
 
 /** A Wednesday morning in the middle of a month, office time (WIB): nothing awkward about it. */
@@ -99,6 +101,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...Object.entries(options.kioskPrinters ?? {}).flatMap(([id, hostPort]) => ["--kiosk-printer", `${id}=${hostPort}`]),
     ...(options.printerPreview ? ["--printer-preview", options.printerPreview] : []),
     ...(options.tls ? ["--tls-cert", options.tls.certFile, "--tls-key", options.tls.keyFile] : []),
+    ...(options.args ?? []),
   ];
   const scheme = options.tls ? "https" : "http";
   let { child, port } = await launch(baseArgs(options.port ?? 0), now());

@@ -20,6 +20,12 @@ export interface MainOptions {
   allowedOrigins: string[];
   /** PEM certificate and key files: when both are given the hub serves HTTPS and wss. */
   tls: { certFile: string; keyFile: string } | null;
+  /**
+   * Behind a reverse proxy or tunnel on this PC: X-Forwarded-For from a
+   * loopback peer names the citizen for the per-address booking limits
+   * (client-address.ts), as the regency server's `--trust-proxy`.
+   */
+  trustProxy: boolean;
 }
 
 /**
@@ -66,6 +72,7 @@ export function parseMainOptions(argv: string[]): MainOptions {
       "allow-origin": { type: "string", multiple: true, default: [] },
       "tls-cert": { type: "string", default: process.env.LAYAN_TLS_CERT },
       "tls-key": { type: "string", default: process.env.LAYAN_TLS_KEY },
+      "trust-proxy": { type: "boolean", default: process.env.LAYAN_TRUST_PROXY === "1" },
     },
     strict: true,
     allowPositionals: false,
@@ -109,5 +116,6 @@ export function parseMainOptions(argv: string[]): MainOptions {
     reset: values.reset,
     logLevel: values["log-level"],
     alwaysOpen: values["always-open"] ?? values.demo,
+    trustProxy: values["trust-proxy"],
   };
 }

@@ -78,6 +78,8 @@ export const HUB_ERROR_CODES = [
   /** BOOKING (hub): the calo defences before a booking command (apps/hub/src/booking/, docs/booking.md decision 7). */
   "BOOKING_LIMIT_CONTACT",
   "BOOKING_LIMIT_DEVICE",
+  /** Over booking.limits.perAddressPerHour holds from one network address this hour (the citizen's, behind a trusted proxy). */
+  "BOOKING_LIMIT_ADDRESS",
   /** BOOKING (hub): the confirm lacks what the office asks for (office.yaml booking.ask). */
   "BOOKING_DETAILS_REQUIRED",
 ] as const;
@@ -232,6 +234,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
   BOOKING_LIMIT_DEVICE: {
     id: "Perangkat ini sudah membuat reservasi sebanyak batas yang diizinkan. Gunakan atau batalkan reservasi itu dulu.",
     en: "This device already made as many open bookings as allowed; use or cancel one first.",
+  },
+  // Many phones share one address (the office Wi-Fi, a mobile operator's NAT): the network, not the phone, is named.
+  BOOKING_LIMIT_ADDRESS: {
+    id: "Terlalu banyak reservasi dari jaringan ini. Silakan coba lagi dalam satu jam.",
+    en: "Too many bookings from this network. Please try again within an hour.",
   },
   BOOKING_DETAILS_REQUIRED: {
     id: "Lengkapi data yang diminta (nama dan/atau nomor HP) untuk mengonfirmasi reservasi.",

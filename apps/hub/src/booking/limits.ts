@@ -22,7 +22,9 @@ const HOUR_MS = 60 * 60_000;
  * refusal costs no write. Rebuilt at start from the contacts of the open
  * bookings (their device hash and phone HMAC, personal_data); holds not yet
  * confirmed are not there, which lets a restart forget at most ten minutes
- * of one device's holds.
+ * of one device's holds. Such a hold is counted again when it is confirmed
+ * (BookingDesk.confirm registers it first), so it cannot slip past the
+ * contact's limit.
  *
  * A device has the per-day limit of its own (a family books from one
  * phone) and, in all, the larger of that and the per-contact total.
@@ -87,6 +89,11 @@ export class BookingLimits {
     const n = (this.holdsByAddress.get(address) ?? 0) + 1;
     this.holdsByAddress.set(address, n);
     return n <= limits.perAddressPerHour;
+  }
+
+  /** Whether this open booking is counted (a hold from before a restart is not). */
+  knows(bookingId: string): boolean {
+    return this.holders.has(bookingId);
   }
 
   held(bookingId: string, day: string, device: string | null): void {

@@ -28,7 +28,7 @@ import type { HubContext } from "../context";
 import { bodyReader, issuesOf, refuser, staffCaller } from "../admin/route-kit";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { decodePathPart, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
+import { clientAddress } from "../client-address";
 import type { Store } from "@layan/store";
 import { cameSecure, deviceOf, keyedHash } from "./identity";
 import type { BookingDesk } from "./service";
@@ -54,6 +54,7 @@ export const BOOKING_STATUS: Partial<Record<ErrorCode, number>> = {
   BOOKING_DETAILS_REQUIRED: 400,
   BOOKING_LIMIT_CONTACT: 429,
   BOOKING_LIMIT_DEVICE: 429,
+  BOOKING_LIMIT_ADDRESS: 429,
   TOO_MANY_REQUESTS: 429,
   STORE_UNAVAILABLE: 503,
 };
@@ -80,7 +81,8 @@ function query(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams.entries());
 }
 
-export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, key: Buffer): Route {
+/** `trustProxy`: the hub's `--trust-proxy`, the citizen's address from X-Forwarded-For (client-address.ts). */
+export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, key: Buffer, trustProxy = false): Route {
   const log = ctx.logger.child({ part: "booking" });
   // Every public write, as for surveys and complaints: a script is stopped, an office's shared Wi-Fi is not.
   const writes = new PublicWriteLimit(() => ctx.engine.now());
@@ -90,7 +92,7 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
   const deviceHash = (req: IncomingMessage, res: ServerResponse) => keyedHash(key, "device", deviceOf(req, res, cameSecure(req)));
 
   const overLimit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const source = sourceAddress(req.socket.remoteAddress);
+    const source = clientAddress(req, trustProxy);
     if (writes.take(source)) return false;
     log.warn({ source, path: req.url }, "public booking write refused: too many from one address");
     refused(res, "TOO_MANY_REQUESTS");
@@ -112,8 +114,9 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
       if (overLimit(req, res)) return true;
       const input = await body(req, res, BookingHoldSchema);
       if (!input) return true;
-      const held = await desk.hold(input, deviceHash(req, res), sourceAddress(req.socket.remoteAddress));
-      if (!held.ok && held.error.code === "TOO_MANY_REQUESTS") log.warn({ path }, "booking holds refused: too many from one address this hour");
+      const source = clientAddress(req, trustProxy);
+      const held = await desk.hold(input, deviceHash(req, res), source);
+      if (!held.ok && held.error.code === "BOOKING_LIMIT_ADDRESS") log.warn({ source, path }, "booking holds refused: too many from one address this hour");
       return answer(res, held);
     }
     const match = BOOKING_PATH.exec(path);

@@ -117,7 +117,7 @@ export class BookingDesk {
    */
   async hold(input: { serviceId: string; slotStart: number }, deviceHash: string, address: string): Promise<Ack<BookingHeld>> {
     const limits = this.limitSettings();
-    if (!this.limits.takeAddressHold(limits, address)) return fail("TOO_MANY_REQUESTS");
+    if (!this.limits.takeAddressHold(limits, address)) return fail("BOOKING_LIMIT_ADDRESS");
     const day = serviceDayOf(input.slotStart, this.timeZone);
     const refused = this.limits.refuseHold(limits, deviceHash, day);
     if (refused) return fail(refused);
@@ -154,6 +154,10 @@ export class BookingDesk {
     const phoneHmac = phone === null ? null : keyedHash(this.key, "phone", phone);
     // A confirm of a booking already confirmed (the page sent twice) is answered as it stands, no limit counted twice.
     if (booking.status === "held") {
+      // A hold from before a restart is not counted (holds are not stored
+      // with a device): counted now for the device that confirms it, the one
+      // its stored contact will name, so its contact counts like any other.
+      if (!this.limits.knows(bookingId)) this.limits.held(bookingId, booking.serviceDay, deviceHash);
       const refused = this.limits.refuseConfirm(this.limitSettings(), bookingId, phoneHmac);
       if (refused) return fail(refused);
     }

@@ -1,0 +1,34 @@
+import type { IncomingMessage } from "node:http";
+import { describe, expect, it } from "vitest";
+import { clientAddress } from "./client-address";
+import { parseMainOptions } from "./options";
+
+const request = (peer: string, forwardedFor?: string | string[]) =>
+  ({ socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor } }) as unknown as IncomingMessage;
+
+describe("the client's address for the per-address limits", () => {
+  it("is the peer's without --trust-proxy, whatever the header says", () => {
+    expect(clientAddress(request("::ffff:127.0.0.1", "198.51.100.7"), false)).toBe("127.0.0.1");
+  });
+
+  it("behind a proxy on this PC, is the rightmost X-Forwarded-For entry that is not loopback", () => {
+    expect(clientAddress(request("127.0.0.1", "198.51.100.7"), true)).toBe("198.51.100.7");
+    // A tunnel's agent, then Caddy, both on this PC; the phone wrote the first entry itself.
+    expect(clientAddress(request("::1", "10.0.0.1, ::ffff:203.0.113.9, 127.0.0.1"), true)).toBe("203.0.113.9");
+    expect(clientAddress(request("127.0.0.1", ["10.0.0.1", "203.0.113.9"]), true)).toBe("203.0.113.9");
+    // No header, or only proxies in it: the peer.
+    expect(clientAddress(request("127.0.0.1"), true)).toBe("127.0.0.1");
+    expect(clientAddress(request("127.0.0.1", " , 127.0.0.1"), true)).toBe("127.0.0.1");
+  });
+
+  it("never believes the header from a peer that is not on this PC (a phone sending it to dodge the limit)", () => {
+    expect(clientAddress(request("192.168.1.20", "198.51.100.7"), true)).toBe("192.168.1.20");
+    expect(clientAddress(request("::ffff:192.168.1.20", "127.0.0.1, 198.51.100.7"), true)).toBe("192.168.1.20");
+  });
+
+  it("is switched on by `--trust-proxy` (or LAYAN_TRUST_PROXY=1), off by default", () => {
+    expect(parseMainOptions([]).trustProxy).toBe(process.env.LAYAN_TRUST_PROXY === "1");
+    expect(parseMainOptions(["--trust-proxy"]).trustProxy).toBe(true);
+    expect(parseMainOptions(["--no-trust-proxy"]).trustProxy).toBe(false);
+  });
+});

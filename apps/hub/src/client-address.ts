@@ -1,0 +1,28 @@
+import type { IncomingMessage } from "node:http";
+import { sourceAddress } from "./login-throttle";
+
+/** A proxy on the hub's own PC (nginx, Caddy, a tunnel's agent): the only peers `--trust-proxy` believes. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
+
+/**
+ * The citizen's address, for the per-address limits. Behind the reverse
+ * proxy or tunnel that docs/operations.md recommends for `publicBaseUrl`,
+ * every request comes from loopback, and one citizen's limit would be the
+ * whole public's. With `trustProxy` (`pnpm start --trust-proxy`, as the
+ * regency server's) and a loopback peer, the address is the rightmost
+ * X-Forwarded-For entry that is not itself loopback: each proxy appends the
+ * address it saw, so what lies to the left of that was written by the
+ * client and may be anything. From any other peer the header is ignored,
+ * so nobody reaching the port directly can pick an address to dodge a limit.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const peer = sourceAddress(req.socket.remoteAddress);
+  if (!trustProxy || !LOOPBACK.test(peer)) return peer;
+  const header = req.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((hop) => sourceAddress(hop.trim()))
+    .filter((hop) => hop !== "unknown");
+  for (let i = hops.length - 1; i >= 0; i--) if (!LOOPBACK.test(hops[i]!)) return hops[i]!;
+  return peer;
+}
