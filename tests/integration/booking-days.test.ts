@@ -5,7 +5,10 @@
  * closure first swept the next morning, and slotMinutes changed live (the
  * live config applies both with engine.replaceRules, as here).
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OfficeRules, ServiceRules } from "@layan/core";
 import { ERROR_MESSAGES, type BookingSlots } from "@layan/protocol";
 import { connect, rid, send } from "../../apps/hub/src/testing/harness";
@@ -56,6 +59,34 @@ describe("a service the supervisor closed for the day, first swept the next morn
     h.clock.advance(at(THURSDAY, "07:00") - h.clock.now);
     await h.desk.sweep();
     expect(h.hub.store.bookingById(receipt.bookingId)).toMatchObject({ status: "released", release_reason: "service_closed" });
+  });
+});
+
+describe("a service the supervisor closed for the day, the hub restarted the next morning", () => {
+  it("still releases that day's bookings service_closed after the restart", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "layan-booking-closed-"));
+    try {
+      const dbPath = join(scratch, "layan.db");
+      h = await startBookingHub({ service: { minLeadMinutes: 0 } }, undefined, { dbPath, dataDir: scratch });
+      const receipt = await new Browser(h.hub.url).book(at(WEDNESDAY, "09:30"));
+      const admin = { requestId: null, namespace: "admin" } as const;
+      expect((await h.hub.hub.engine.execute({ type: "suspendService", serviceId: "ktp-el", reason: "Blangko KTP-el habis" }, admin, () => null)).ok).toBe(true);
+      const { clock, hub } = h;
+      await h.close();
+      h = null;
+
+      clock.advance(at(THURSDAY, "07:00") - clock.now);
+      // Thursday's log holds no closure: the hub replays from Wednesday, the day of a booking still open.
+      h = await startBookingHub({ service: { minLeadMinutes: 0 } }, clock, { dbPath, dataDir: scratch, seeded: hub });
+      const started = h;
+      // The sweep at start ends it; its commit lands a moment later.
+      await vi.waitFor(() => expect(started.hub.store.bookingById(receipt.bookingId)?.status).not.toBe("confirmed"));
+      expect(h.hub.store.bookingById(receipt.bookingId)).toMatchObject({ status: "released", release_reason: "service_closed" });
+    } finally {
+      await h?.close();
+      h = null;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 
