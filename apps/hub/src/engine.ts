@@ -7,6 +7,7 @@ import {
   pruneFinished,
   pruneSettled,
   serviceDayOf,
+  startOfDay,
   startOfServiceDay,
   type Decision,
   type FeedbackEvent,
@@ -163,7 +164,15 @@ export class QueueEngine {
     // First what today's log cannot hold (bookings made on earlier days); the
     // replay's booking events then find them, and applying one again changes nothing.
     loadBookings(state.bookings, this.store.openBookings(serviceDayOf(now, this.rules.timezone)));
-    for (const stored of this.store.iterateEvents(this.store.replayStartSeq(todayStart))) {
+    // A booking of an earlier day still open (the hub was off through its
+    // window): replay from that day, so a supervisor's closure of it is known
+    // and the sweep releases it "service_closed" rather than as a no-show.
+    let replayFrom = todayStart;
+    for (const id of state.bookings.open) {
+      const day = state.bookings.byId.get(id)?.serviceDay;
+      if (day !== undefined) replayFrom = Math.min(replayFrom, startOfDay(day, this.rules.timezone));
+    }
+    for (const stored of this.store.iterateEvents(this.store.replayStartSeq(replayFrom))) {
       apply(state, stored.event);
       lastAt = Math.max(lastAt, stored.event.at);
       this.countServed(stored.event);

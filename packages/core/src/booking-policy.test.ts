@@ -184,7 +184,7 @@ describe("loadBookings and replay (decision 2)", () => {
     replay(fresh, log);
     expect(normalise(fresh)).toEqual(normalise(q.state));
     expect(fresh.bookings.openByDay).toEqual(q.state.bookings.openByDay);
-    expect(fresh.bookings.takenBySlot).toEqual(q.state.bookings.takenBySlot);
+    expect(fresh.bookings.takingByDay).toEqual(q.state.bookings.takingByDay);
     // Replaying the same log again changes no booking.
     const again = structuredClone([...fresh.bookings.byId]);
     replay(fresh, log.filter((e) => e.type.startsWith("booking.")));

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkInWindow } from "./booking";
 import { slotsOf } from "./booking-slots";
-import { bookingsTakenOn, dayKey, openBookingsOn, slotKey, type BookingsState } from "./booking-state";
+import { bookingsTakenOn, dayKey, openBookingsOn, takenInSlot, type BookingsState } from "./booking-state";
 import type { QueueCommand } from "./commands";
 import { decide } from "./decide";
 import type { QueueEvent } from "./events";
@@ -166,21 +166,22 @@ class World {
 function recount(bookings: BookingsState) {
   const takenByDay = new Map<string, number>();
   const openByDay = new Map<string, number>();
-  const takenBySlot = new Map<string, number>();
+  const takingByDay = new Map<string, Set<string>>();
   const open = new Set<string>();
   const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const b of bookings.byId.values()) {
     const isOpen = b.status === "held" || b.status === "confirmed";
     if (isOpen || b.status === "checked_in") {
       add(takenByDay, dayKey(b.serviceId, b.serviceDay));
-      add(takenBySlot, slotKey(b.serviceId, b.slotStart));
+      const key = dayKey(b.serviceId, b.serviceDay);
+      takingByDay.set(key, (takingByDay.get(key) ?? new Set()).add(b.id));
     }
     if (isOpen) {
       add(openByDay, dayKey(b.serviceId, b.serviceDay));
       open.add(b.id);
     }
   }
-  return { takenByDay, openByDay, takenBySlot, open };
+  return { takenByDay, openByDay, takingByDay, open };
 }
 
 function checkInvariants(world: World): void {
@@ -202,11 +203,11 @@ function checkInvariants(world: World): void {
   const rebuilt = recount(state.bookings);
   expect(state.bookings.takenByDay).toEqual(rebuilt.takenByDay);
   expect(state.bookings.openByDay).toEqual(rebuilt.openByDay);
-  expect(state.bookings.takenBySlot).toEqual(rebuilt.takenBySlot);
+  expect(state.bookings.takingByDay).toEqual(rebuilt.takingByDay);
   expect(state.bookings.open).toEqual(rebuilt.open);
-  for (const [key, taken] of state.bookings.takenBySlot) {
-    const serviceId = key.split("|")[0]!;
-    expect(taken, `slot ${key}`).toBeLessThanOrEqual(state.services.get(serviceId)?.booking?.capacity ?? 0);
+  for (const b of state.bookings.byId.values()) {
+    const taken = takenInSlot(state.bookings, b.serviceId, b.serviceDay, { start: b.slotStart, end: b.slotEnd });
+    expect(taken, `slot ${b.serviceId} ${b.slotStart}`).toBeLessThanOrEqual(state.services.get(b.serviceId)?.booking?.capacity ?? 0);
   }
 }
 

@@ -79,10 +79,15 @@ export function bookableSlotAt(state: QueueState, service: ServiceRules, slotSta
   return slot && slotIsBookable(booking, slot, day, now, tz) ? { ...slot, day } : null;
 }
 
-/** Places left in a slot: its capacity less the bookings held, confirmed or checked in for it. */
-export function freeInSlot(state: QueueState, service: ServiceRules, slotStart: number): number {
+/**
+ * Places left in a slot: its capacity less the bookings held, confirmed or
+ * checked in whose time overlaps it (after a change of `slotMinutes`, two
+ * 09:30–10:00 bookings fill a 09:00–10:00 slot of capacity 2).
+ */
+export function freeInSlot(state: QueueState, service: ServiceRules, slot: Slot): number {
   const capacity = service.booking?.capacity ?? 0;
-  return Math.max(0, capacity - takenInSlot(state.bookings, service.id, slotStart));
+  const day = serviceDayOf(slot.start, state.rules.timezone);
+  return Math.max(0, capacity - takenInSlot(state.bookings, service.id, day, slot));
 }
 
 /**
@@ -127,7 +132,7 @@ export function dayAvailability(state: QueueState, service: ServiceRules, day: s
   const closedToday = day === serviceDayOf(now, tz) && serviceClosedToday(state, service.id, now) !== null;
   const slots = (booking ? slotsOf(service, day, tz) : []).map((slot) => {
     const open = booking !== null && !closedToday && slotIsBookable(booking, slot, day, now, tz);
-    const free = open ? freeInSlot(state, service, slot.start) : 0;
+    const free = open ? freeInSlot(state, service, slot) : 0;
     return { ...slot, capacity: booking?.capacity ?? 0, free: shareLeft === null ? free : Math.min(free, shareLeft) };
   });
   const sum = slots.reduce((n, s) => n + s.free, 0);

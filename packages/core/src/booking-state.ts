@@ -44,8 +44,13 @@ export interface BookingsState {
   takenByDay: Map<string, number>;
   /** Held or confirmed per service and day: they hold places of the day's quota until checked in or ended. */
   openByDay: Map<string, number>;
-  /** Places taken (held, confirmed, checked in) per service and slot start: the slot's capacity. */
-  takenBySlot: Map<string, number>;
+  /**
+   * The bookings taking a place (held, confirmed, checked in) per service and
+   * day: a slot's capacity counts those whose time overlaps it, not only those
+   * starting with it, so a change of `slotMinutes` while bookings are open
+   * cannot offer their places again (a day holds a few dozen bookings).
+   */
+  takingByDay: Map<string, Set<BookingId>>;
 }
 
 export function createBookings(): BookingsState {
@@ -55,12 +60,11 @@ export function createBookings(): BookingsState {
     open: new Set(),
     takenByDay: new Map(),
     openByDay: new Map(),
-    takenBySlot: new Map(),
+    takingByDay: new Map(),
   };
 }
 
 export const dayKey = (serviceId: ServiceId, serviceDay: string): string => `${serviceId}|${serviceDay}`;
-export const slotKey = (serviceId: ServiceId, slotStart: number): string => `${serviceId}|${slotStart}`;
 
 function bump(map: Map<string, number>, key: string, delta: number): void {
   const n = (map.get(key) ?? 0) + delta;
@@ -74,10 +78,21 @@ const takesPlace = (status: BookingStatus): boolean => isOpen(status) || status 
 /** Held, then confirmed, then one of the endings: an event never moves a booking back. */
 const STAGE: Record<BookingStatus, number> = { held: 0, confirmed: 1, checked_in: 2, expired: 2, released: 2 };
 
+function track(map: Map<string, Set<BookingId>>, key: string, id: BookingId, sign: 1 | -1): void {
+  const set = map.get(key);
+  if (sign === 1) {
+    if (set) set.add(id);
+    else map.set(key, new Set([id]));
+  } else if (set) {
+    set.delete(id);
+    if (set.size === 0) map.delete(key);
+  }
+}
+
 function count(bookings: BookingsState, booking: Booking, sign: 1 | -1): void {
   if (takesPlace(booking.status)) {
     bump(bookings.takenByDay, dayKey(booking.serviceId, booking.serviceDay), sign);
-    bump(bookings.takenBySlot, slotKey(booking.serviceId, booking.slotStart), sign);
+    track(bookings.takingByDay, dayKey(booking.serviceId, booking.serviceDay), booking.id, sign);
   }
   if (isOpen(booking.status)) {
     bump(bookings.openByDay, dayKey(booking.serviceId, booking.serviceDay), sign);
@@ -196,8 +211,19 @@ export function bookingsTakenOn(bookings: BookingsState, serviceId: ServiceId, s
   return bookings.takenByDay.get(dayKey(serviceId, serviceDay)) ?? 0;
 }
 
-export function takenInSlot(bookings: BookingsState, serviceId: ServiceId, slotStart: number): number {
-  return bookings.takenBySlot.get(slotKey(serviceId, slotStart)) ?? 0;
+/** Bookings taking a place whose [slotStart, slotEnd) overlaps the slot [start, end) of that service day. */
+export function takenInSlot(
+  bookings: BookingsState,
+  serviceId: ServiceId,
+  serviceDay: string,
+  slot: { start: number; end: number },
+): number {
+  let taken = 0;
+  for (const id of bookings.takingByDay.get(dayKey(serviceId, serviceDay)) ?? []) {
+    const b = bookings.byId.get(id);
+    if (b && b.slotStart < slot.end && slot.start < b.slotEnd) taken++;
+  }
+  return taken;
 }
 
 /** The booking a code names (the hub has normalized it, "7KQ-M4P"), open or recently ended. */

@@ -85,7 +85,7 @@ describe("holdBooking", () => {
       slotEnd: at(FRIDAY, "09:30"),
       holdExpiresAt: NOW + 10 * MINUTE,
     });
-    expect(freeInSlot(q.state, ktpOf(q), at(FRIDAY, "09:00"))).toBe(1);
+    expect(freeInSlot(q.state, ktpOf(q), { start: at(FRIDAY, "09:00"), end: at(FRIDAY, "09:30") })).toBe(1);
   });
 
   it("refuses when the office has booking off, or the service cannot be booked", () => {
@@ -170,7 +170,7 @@ describe("confirm, release, sweep", () => {
     expect(q.run({ type: "sweepBookings" }, NOW + 10 * MINUTE)).toEqual([
       { type: "booking.released", at: NOW + 10 * MINUTE, bookingId: id, reason: "hold_lapsed" },
     ]);
-    expect(freeInSlot(q.state, ktpOf(q), at(FRIDAY, "09:00"))).toBe(1);
+    expect(freeInSlot(q.state, ktpOf(q), { start: at(FRIDAY, "09:00"), end: at(FRIDAY, "09:30") })).toBe(1);
     expect(q.refused({ type: "confirmBooking", bookingId: id }, NOW + 11 * MINUTE)).toBe("BOOKING_HOLD_LAPSED");
   });
 
@@ -196,7 +196,7 @@ describe("confirm, release, sweep", () => {
     expect(q.run({ type: "releaseBooking", bookingId: id, reason: "staff_cancelled" }, NOW + 2 * MINUTE)).toEqual([]);
     expect(q.booking(id).releaseReason).toBe("citizen_cancelled");
     expect(q.refused({ type: "checkInBooking", bookingId: id, ticketId: "t", kioskId: null }, at(FRIDAY, "08:50"))).toBe("BOOKING_RELEASED");
-    expect(freeInSlot(q.state, ktpOf(q), at(FRIDAY, "09:00"))).toBe(2);
+    expect(freeInSlot(q.state, ktpOf(q), { start: at(FRIDAY, "09:00"), end: at(FRIDAY, "09:30") })).toBe(2);
   });
 });
 

@@ -6,7 +6,7 @@ import type { QueueEvent } from "./events";
 import { nextTicketNumber } from "./numbering";
 import type { QueueState } from "./state";
 import { addDays, serviceDayOf } from "./time";
-import { serviceClosedToday } from "./today";
+import { serviceClosedOn, serviceClosedToday } from "./today";
 
 /**
  * The rules of booked visits (docs/booking.md decisions 1, 4, 5, 8): hold,
@@ -99,7 +99,7 @@ function holdBooking(state: QueueState, command: Extract<BookingCommand, { type:
     const closed = serviceClosedToday(state, service.id, now);
     if (closed) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closed.reason}`);
   }
-  if (freeInSlot(state, service, slot.start) <= 0) return refuse("BOOKING_SLOT_FULL", `${service.id} ${slot.start}`);
+  if (freeInSlot(state, service, slot) <= 0) return refuse("BOOKING_SLOT_FULL", `${service.id} ${slot.start}`);
   const shareLeft = bookingShareLeft(state, service, slot.day, now);
   if (shareLeft !== null && shareLeft <= 0) return refuse("BOOKING_QUOTA_SHARE_FULL", `${service.id} ${slot.day}`);
   return accept({
@@ -120,8 +120,9 @@ function holdBooking(state: QueueState, command: Extract<BookingCommand, { type:
  * one decision (ticket.issued with `booking`, then booking.checked_in). Its
  * place in the quota moves from "open booking" to "issued": never refused
  * for the quota, never counted twice. Outside the service's opening hours
- * is fine (an 08:00 slot checks in from 07:30); a service a supervisor
- * closed today is not: SERVICE_CLOSED, and the booking stays as it is so
+ * is fine (an 08:00 slot checks in from 07:30); a closed date of the
+ * calendar is not (BOOKING_DAY_CLOSED), nor a service a supervisor closed
+ * today: SERVICE_CLOSED, and the booking stays as it is so
  * staff can reopen the service or cancel it (the sweep then releases it
  * with "service_closed", not as a no-show).
  */
@@ -141,7 +142,9 @@ function checkIn(state: QueueState, command: Extract<BookingCommand, { type: "ch
   if (now < window.from) return refuse("BOOKING_TOO_EARLY", `${booking.code} checks in from ${window.from}`);
   if (now >= window.until) return refuse("BOOKING_EXPIRED", `${booking.code} checked in until ${window.until}`);
   const serviceDay = serviceDayOf(now, state.rules.timezone);
-  if (service.closedDates.includes(serviceDay)) return refuse("SERVICE_CLOSED", `${service.id} is closed on ${serviceDay}`);
+  // A holiday added to the calendar after the booking: not "come back in
+  // opening hours" (there are none that day); the sweep releases it.
+  if (service.closedDates.includes(serviceDay)) return refuse("BOOKING_DAY_CLOSED", `${service.id} is closed on ${serviceDay}`);
   const closed = serviceClosedToday(state, service.id, now);
   if (closed) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closed.reason}`);
   const { number, sequence } = nextTicketNumber(state, service, serviceDay);
@@ -163,15 +166,26 @@ function checkIn(state: QueueState, command: Extract<BookingCommand, { type: "ch
 }
 
 /**
+ * The office did not serve the booking's day: a closed date of the service or
+ * the office (the config's calendar, also when the date was added after the
+ * booking), or a supervisor's closure of the service that day still standing.
+ * Read for that day, not today's: the sweep may first run the next morning.
+ */
+function closedOn(state: QueueState, booking: Booking): boolean {
+  const service = state.services.get(booking.serviceId);
+  if (service?.closedDates.includes(booking.serviceDay)) return true;
+  return serviceClosedOn(state, booking.serviceId, booking.serviceDay) !== null;
+}
+
+/**
  * The hub's timer. Holds past their time are released ("hold_lapsed");
  * confirmed bookings past their check-in window expire (a no-show), except
- * those of a service a supervisor closed for the booking's day, which are
- * released with "service_closed": the office did not serve them. Either way
- * the place goes back to the slot and the day's quota at once.
+ * those of a day the office did not serve (closedOn), which are released with
+ * "service_closed". Either way the place goes back to the slot and the day's
+ * quota at once.
  */
 function sweep(state: QueueState, now: number): Decision {
   const events: QueueEvent[] = [];
-  const today = serviceDayOf(now, state.rules.timezone);
   for (const id of state.bookings.open) {
     const booking = state.bookings.byId.get(id);
     if (!booking) continue;
@@ -181,9 +195,8 @@ function sweep(state: QueueState, now: number): Decision {
       continue;
     }
     if (now < checkInWindow(state, booking).until) continue;
-    const closedThatDay = booking.serviceDay === today && serviceClosedToday(state, booking.serviceId, now) !== null;
     events.push(
-      closedThatDay
+      closedOn(state, booking)
         ? { type: "booking.released", at: now, bookingId: id, reason: "service_closed" }
         : { type: "booking.expired", at: now, bookingId: id },
     );

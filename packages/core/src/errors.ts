@@ -45,6 +45,7 @@ export const QUEUE_ERROR_CODES = [
   "BOOKING_EXPIRED",
   "BOOKING_ALREADY_CHECKED_IN",
   "BOOKING_RELEASED",
+  "BOOKING_DAY_CLOSED",
 ] as const;
 
 export type QueueErrorCode = (typeof QUEUE_ERROR_CODES)[number];

@@ -4,7 +4,7 @@ import type { QueueEvent } from "./events";
 import { Lane } from "./lane";
 import type { CounterId, CounterRules, OfficeRules, ServiceId, ServiceRules } from "./office";
 import { isBookedSegment, NO_SEGMENTS, NO_STEPS, type OfficerId, type ServiceSegment, type Ticket, type TicketId } from "./ticket";
-import { applyToday, cloneToday, createTodayOperations, type TodayOperations } from "./today-state";
+import { applyToday, cloneToday, createTodayOperations, pruneServiceClosures, type TodayOperations } from "./today-state";
 
 export type CounterStatus = "closed" | "open" | "paused";
 
@@ -433,6 +433,7 @@ export function pruneFinished(state: QueueState, serviceDay: string): number {
     }
   }
   pruneBookings(state.bookings, serviceDay);
+  pruneServiceClosures(state.today, serviceDay, state.bookings.openByDay);
   return removed;
 }
 

@@ -1,3 +1,4 @@
+import { dayKey } from "./booking-state";
 import type { QueueEvent } from "./events";
 import type { CounterId, ServiceId } from "./office";
 
@@ -36,6 +37,13 @@ export interface DayNotice {
 
 export interface TodayOperations {
   closedServices: Map<ServiceId, DayClosure>;
+  /**
+   * Every closure still standing at the end of its day, by service and day
+   * (dayKey, as the bookings' counts): a booking of a closed day first swept the next
+   * morning (the hub was off overnight) is released "service_closed", not
+   * counted a no-show. Dropped with the day's bookings (pruneServiceClosures).
+   */
+  closedServiceDays: Map<string, DayClosure>;
   closedCounters: Map<CounterId, DayClosure>;
   quotas: Map<ServiceId, DayQuota>;
   notices: Map<NoticeKind, DayNotice>;
@@ -56,16 +64,26 @@ export const TODAY_EVENT_TYPES = [
 ] as const satisfies readonly TodayEvent["type"][];
 
 export function createTodayOperations(): TodayOperations {
-  return { closedServices: new Map(), closedCounters: new Map(), quotas: new Map(), notices: new Map() };
+  return {
+    closedServices: new Map(),
+    closedServiceDays: new Map(),
+    closedCounters: new Map(),
+    quotas: new Map(),
+    notices: new Map(),
+  };
 }
 
 export function applyToday(ops: TodayOperations, event: TodayEvent): void {
   switch (event.type) {
-    case "service.suspended":
-      ops.closedServices.set(event.serviceId, { serviceDay: event.serviceDay, reason: event.reason, at: event.at });
+    case "service.suspended": {
+      const closure = { serviceDay: event.serviceDay, reason: event.reason, at: event.at };
+      ops.closedServices.set(event.serviceId, closure);
+      ops.closedServiceDays.set(dayKey(event.serviceId, event.serviceDay), closure);
       return;
+    }
     case "service.resumed":
       ops.closedServices.delete(event.serviceId);
+      ops.closedServiceDays.delete(dayKey(event.serviceId, event.serviceDay));
       return;
     case "quota.set":
       ops.quotas.set(event.serviceId, { serviceDay: event.serviceDay, quota: event.quota, at: event.at });
@@ -85,8 +103,19 @@ export function applyToday(ops: TodayOperations, event: TodayEvent): void {
 export function cloneToday(ops: TodayOperations): TodayOperations {
   return {
     closedServices: new Map(ops.closedServices),
+    closedServiceDays: new Map(ops.closedServiceDays),
     closedCounters: new Map(ops.closedCounters),
     quotas: new Map(ops.quotas),
     notices: new Map(ops.notices),
   };
+}
+
+/**
+ * Forgets closures of days before `serviceDay` that no open booking of the
+ * service still needs (the sweep reads them to release those bookings).
+ */
+export function pruneServiceClosures(ops: TodayOperations, serviceDay: string, openByDay: ReadonlyMap<string, number>): void {
+  for (const [key, closure] of ops.closedServiceDays) {
+    if (closure.serviceDay < serviceDay && !openByDay.has(key)) ops.closedServiceDays.delete(key);
+  }
 }

@@ -1,4 +1,4 @@
-import { openBookingsOn } from "./booking-state";
+import { dayKey, openBookingsOn } from "./booking-state";
 import type { QueueCommand } from "./commands";
 import { queueError, type QueueError } from "./errors";
 import type { QueueEvent } from "./events";
@@ -26,6 +26,14 @@ const today = (state: QueueState, now: number) => serviceDayOf(now, state.rules.
 /** Why the service is closed for the rest of today, or null when it is not. */
 export function serviceClosedToday(state: QueueState, serviceId: ServiceId, now: number): DayClosure | null {
   return onDay(state.today.closedServices.get(serviceId), today(state, now));
+}
+
+/**
+ * Why a supervisor closed the service for `serviceDay` (still closed when that
+ * day ended, or now), or null: what the sweep reads for a booking of that day.
+ */
+export function serviceClosedOn(state: QueueState, serviceId: ServiceId, serviceDay: string): DayClosure | null {
+  return state.today.closedServiceDays.get(dayKey(serviceId, serviceDay)) ?? null;
 }
 
 export function counterClosedToday(state: QueueState, counterId: CounterId, now: number): DayClosure | null {

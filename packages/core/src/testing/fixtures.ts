@@ -253,6 +253,7 @@ export function normalise(state: QueueState): unknown {
     samples: sortedEntries(state.samples).filter(([, s]) => s.length > 0),
     today: {
       closedServices: sortedEntries(state.today.closedServices),
+      closedServiceDays: sortedEntries(state.today.closedServiceDays),
       closedCounters: sortedEntries(state.today.closedCounters),
       quotas: sortedEntries(state.today.quotas),
       notices: sortedEntries(state.today.notices),
