@@ -85,8 +85,9 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
     ...(restart?.printing ? { printing: restart.printing } : {}),
     ...(restart?.seeded ? { seeded: restart.seeded } : {}),
     ...(restart?.reports ? { reports: true } : {}),
+    ...(restart?.trustProxy ? { trustProxy: true } : {}),
     configure: (c) => configureBooking(c, setup),
-    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, trustProxy: restart?.trustProxy ?? false, sweepMs: 0, onStart: (d) => (desk = d) })],
+    routes: (store) => [bookingRoutes({ store, dataDir: restart?.dataDir ?? null, sweepMs: 0, onStart: (d) => (desk = d) })],
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;

@@ -1,5 +1,6 @@
 import type { QueueEvent, SegmentOutcome, TicketStatus } from "@layan/core";
 import type { BookingQueries, FeedbackQueries, User } from "@layan/store";
+import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import type { Server } from "socket.io";
 import type { AuthStore, Authenticator } from "./auth";
@@ -68,6 +69,8 @@ export interface HubContext {
   printing: TicketPrinting | null;
   /** Origins besides the hub's own whose pages may post to its API (the public base URL, options). */
   allowedOrigins: ReadonlySet<string>;
+  /** Who sent a request, for per-address limits and the audit: the peer, or with --trust-proxy the client a local proxy names. */
+  clientAddress: (req: IncomingMessage) => string;
   newTicketId: () => string;
   /** Public page of a ticket; `host` is the Host header the kiosk used, `secure` whether it came over TLS. */
   statusUrl: (ticketId: string, host: string | undefined, secure: boolean) => string;

@@ -105,6 +105,8 @@ export function authRoutes(
   allowedOrigins: ReadonlySet<string> = new Set(),
   /** Called after a logout, so the session's live sockets end at once. */
   onLogout: () => void = () => undefined,
+  /** Who sent the request (HubContext.clientAddress): the login throttle counts per client, not per proxy. */
+  addressOf: (req: IncomingMessage) => string = (req) => sourceAddress(req.socket.remoteAddress),
 ): Route {
   return async (req, res, url) => {
     if (url.pathname === "/api/auth/login" && req.method === "POST") {
@@ -132,7 +134,7 @@ export function authRoutes(
         sendJson(res, 400, fail("INVALID_PAYLOAD", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
         return true;
       }
-      const source = sourceAddress(req.socket.remoteAddress);
+      const source = addressOf(req);
       const result = await auth.login(parsed.data.username, parsed.data.secret, source, req.headers["user-agent"] ?? null);
       if (!result.ok) {
         logger.warn({ username: parsed.data.username, address: source, code: result.code }, "login refused");
@@ -146,7 +148,7 @@ export function authRoutes(
     if (url.pathname === "/api/auth/logout" && req.method === "POST") {
       const token = bearerToken(req);
       if (token) {
-        auth.logout(token, sourceAddress(req.socket.remoteAddress), req.headers["user-agent"] ?? null);
+        auth.logout(token, addressOf(req), req.headers["user-agent"] ?? null);
         onLogout();
       }
       sendJson(res, 200, { ok: true, data: null });

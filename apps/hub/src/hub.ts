@@ -10,6 +10,7 @@ import { Server } from "socket.io";
 import { Authenticator } from "./auth";
 import { startBroadcasting } from "./broadcast";
 import { CallHistory } from "./calls";
+import { clientAddress } from "./client-address";
 import type { HubContext, HubStore, TicketPrinting } from "./context";
 import { complaintPageRoutes } from "./feedback/pages/complaint-pages";
 import { purgePersonalData } from "./feedback/retention";
@@ -45,6 +46,11 @@ export interface HubOptions {
    * socket.io (a dashboard served elsewhere, the Electron kiosk's app://layan).
    */
   allowedOrigins?: readonly string[];
+  /**
+   * `--trust-proxy`: behind a reverse proxy or tunnel on the hub's own PC,
+   * a request's client is the X-Forwarded-For address it names (client-address.ts).
+   */
+  trustProxy?: boolean;
   /** How often live sockets' tokens are re-checked (revocation from the CLI, expiry); default SESSION_CHECK_MS. */
   sessionCheckMs?: number;
   /** How often the clock is read for the service day's roll-over; default DAY_CHECK_MS (tests across midnight use less). */
@@ -208,6 +214,7 @@ export function createHub(options: HubOptions): Hub {
     logger,
     printing: options.printing ?? null,
     allowedOrigins,
+    clientAddress: (req) => clientAddress(req, options.trustProxy ?? false),
     newTicketId: options.newTicketId ?? ticketIds(),
     statusUrl: (ticketId, host, secure) => {
       // The address the kiosk itself reached the hub at is the one most likely to work from a phone.
@@ -252,7 +259,7 @@ export function createHub(options: HubOptions): Hub {
       }
       return false;
     },
-    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger)),
+    authRoutes(auth, logger.child({ part: "http" }), allowedOrigins, () => endInvalidSockets(io, auth, logger), context.clientAddress),
     ticketPageRoutes(context),
     feedbackRoutes(context),
     complaintPageRoutes(context),

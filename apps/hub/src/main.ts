@@ -136,10 +136,11 @@ async function main(): Promise<void> {
       version: VERSION,
       webApps,
       allowedOrigins: options.allowedOrigins,
+      trustProxy: options.trustProxy,
       tls,
       dataDir,
       printing: networkPrinting(setup, logger),
-      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), configRoutes(store, () => liveConfig), notifyRoutes({ db: store.db, dataDir }), bookingRoutes({ store, dataDir, trustProxy: options.trustProxy }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
+      routes: [reportRoutes(store.db), adminRoutes(store), deviceRoutes(store), operationsRoutes(store), configRoutes(store, () => liveConfig), notifyRoutes({ db: store.db, dataDir }), bookingRoutes({ store, dataDir }), ...(preview ? [() => printerPreviewRoutes(resolve(preview))] : [])],
     });
   } catch (err) {
     store.close();

@@ -31,7 +31,6 @@ import type { HubContext } from "../context";
 import { bodyReader, refuser, staffCaller } from "./route-kit";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { decodePathPart, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
 import { endInvalidSockets } from "../revocation";
 import { approvePairing, DevicePresence, listDevices, moveDisplay, renameDevice, revokeEnrolledDevice, type DeviceOffice } from "./devices";
 import { PAIRING_POLL_MS, PAIRING_STARTS_PER_WINDOW, PAIRING_TTL_MS, PairingBook } from "./pairing";
@@ -81,7 +80,7 @@ export function deviceRoutes(store: Store): (ctx: HubContext) => Route {
     const publicPairing: Route = async (req, res, url) => {
       if (req.method !== "POST") return false;
       if (url.pathname === "/api/pairing") {
-        const address = sourceAddress(req.socket.remoteAddress);
+        const address = ctx.clientAddress(req);
         if (!starts.take(address)) {
           log.warn({ address }, "pairing refused: too many codes asked from one address");
           return refused(res, "TOO_MANY_REQUESTS");

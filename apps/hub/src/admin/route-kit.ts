@@ -4,7 +4,6 @@ import type { AuditActor, Store } from "@layan/store";
 import type { z } from "zod";
 import type { HubContext } from "../context";
 import { bearerToken, jsonBody, sendJson } from "../http";
-import { sourceAddress } from "../login-throttle";
 
 /**
  * What every /api/admin route file shares: answering a refusal with its
@@ -51,6 +50,6 @@ export function staffCaller(ctx: HubContext, store: Store, refused: Refuse, may:
       refused(res, "ADMIN_FORBIDDEN");
       return undefined;
     }
-    return { kind: "user", id: user.id, name: user.username, address: sourceAddress(req.socket.remoteAddress), userAgent: req.headers["user-agent"] ?? null };
+    return { kind: "user", id: user.id, name: user.username, address: ctx.clientAddress(req), userAgent: req.headers["user-agent"] ?? null };
   };
 }

@@ -27,7 +27,6 @@ import type { AuditActor, Store, User } from "@layan/store";
 import type { HubContext } from "../context";
 import { bodyReader, issuesOf, refuser } from "./route-kit";
 import { bearerToken, decodePathPart, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
 import { endInvalidSockets } from "../revocation";
 import { auditCsv, auditFilter } from "./audit-export";
 import { addUser, adminUser, changeRole, resetSecret, setDisabled, unlockUser, type LockView, type Outcome } from "./users";
@@ -72,7 +71,7 @@ export function adminRoutes(store: Store): (ctx: HubContext) => Route {
         refused(res, "ADMIN_FORBIDDEN");
         return undefined;
       }
-      const address = sourceAddress(req.socket.remoteAddress);
+      const address = ctx.clientAddress(req);
       const userAgent = req.headers["user-agent"] ?? null;
       return { user, actor: { kind: "user", id: user.id, name: user.username, address, userAgent } };
     };

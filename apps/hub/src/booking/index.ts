@@ -16,11 +16,6 @@ export interface BookingOptions {
   store: Store;
   /** `<data>/booking-key` lives here; null keeps the key in memory (tests). */
   dataDir: string | null;
-  /**
-   * `--trust-proxy`: the per-address limits read the citizen's address from
-   * X-Forwarded-For when the peer is a proxy on this PC (client-address.ts).
-   */
-  trustProxy?: boolean;
   /** 0: no timer; tests call desk.sweep() after moving the clock. */
   sweepMs?: number;
   /** Hands the desk to tests. */
@@ -63,7 +58,7 @@ export function bookingRoutes(options: BookingOptions): (ctx: HubContext) => Rou
       }),
     };
     options.onStart?.(desk);
-    const api = bookingHttp(ctx, options.store, desk, key, options.trustProxy ?? false);
+    const api = bookingHttp(ctx, options.store, desk, key);
     // The citizen's pages (booking-pages): /reservasi/ and the receipt, beside the API they call.
     const pages = bookingPageRoutes(ctx, { receipt: (id, req) => desk.receipt(id, requestBase(req)) });
     const route: Route = async (req, res, url) => (await api(req, res, url)) || pages(req, res, url);

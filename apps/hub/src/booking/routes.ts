@@ -28,7 +28,6 @@ import type { HubContext } from "../context";
 import { bodyReader, issuesOf, refuser, staffCaller } from "../admin/route-kit";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { decodePathPart, sendJson, type Route } from "../http";
-import { clientAddress } from "../client-address";
 import type { Store } from "@layan/store";
 import { cameSecure, deviceOf, keyedHash } from "./identity";
 import type { BookingDesk } from "./service";
@@ -81,8 +80,8 @@ function query(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams.entries());
 }
 
-/** `trustProxy`: the hub's `--trust-proxy`, the citizen's address from X-Forwarded-For (client-address.ts). */
-export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, key: Buffer, trustProxy = false): Route {
+/** The per-address limits count ctx.clientAddress: with `--trust-proxy`, the citizen a local proxy names (client-address.ts). */
+export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, key: Buffer): Route {
   const log = ctx.logger.child({ part: "booking" });
   // Every public write, as for surveys and complaints: a script is stopped, an office's shared Wi-Fi is not.
   const writes = new PublicWriteLimit(() => ctx.engine.now());
@@ -92,7 +91,7 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
   const deviceHash = (req: IncomingMessage, res: ServerResponse) => keyedHash(key, "device", deviceOf(req, res, cameSecure(req)));
 
   const overLimit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const source = clientAddress(req, trustProxy);
+    const source = ctx.clientAddress(req);
     if (writes.take(source)) return false;
     log.warn({ source, path: req.url }, "public booking write refused: too many from one address");
     refused(res, "TOO_MANY_REQUESTS");
@@ -114,7 +113,7 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
       if (overLimit(req, res)) return true;
       const input = await body(req, res, BookingHoldSchema);
       if (!input) return true;
-      const source = clientAddress(req, trustProxy);
+      const source = ctx.clientAddress(req);
       const held = await desk.hold(input, deviceHash(req, res), source);
       if (!held.ok && held.error.code === "BOOKING_LIMIT_ADDRESS") log.warn({ source, path }, "booking holds refused: too many from one address this hour");
       return answer(res, held);

@@ -32,7 +32,6 @@ import {
 import type { z } from "zod";
 import type { HubContext } from "../context";
 import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
 import { actOnComplaint, fileComplaint, publicComplaint, staffComplaint } from "./complaints";
 import { PublicWriteLimit } from "./public-limit";
 import { submitSurvey, surveyOffer } from "./survey";
@@ -100,7 +99,7 @@ export function feedbackRoutes(ctx: HubContext): Route {
   const staffRoles: readonly string[] = REPORT_ROLES;
 
   const overLimit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const source = sourceAddress(req.socket.remoteAddress);
+    const source = ctx.clientAddress(req);
     if (limit.take(source)) return false;
     log.warn({ source, path: req.url }, "public write refused: too many from one address");
     refuse(res, "TOO_MANY_REQUESTS");

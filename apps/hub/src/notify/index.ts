@@ -18,7 +18,6 @@ import type { HubContext } from "../context";
 import type { CommittedEvent } from "../engine";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
-import { sourceAddress } from "../login-throttle";
 import { createPushSender, type PushSender } from "./push";
 import { loadOrCreateVapidKeys } from "./vapid";
 import { NotifyWatcher } from "./watcher";
@@ -221,7 +220,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
     const subscribe = async (req: IncomingMessage, res: ServerResponse, ticketId: string, cancel: boolean): Promise<true> => {
       const body = await jsonBody(req, res, ctx.allowedOrigins);
       if (body === undefined) return true;
-      if (!perAddress.take(sourceAddress(req.socket.remoteAddress)) || !perTicket.take(ticketId)) return refuse(res, "NOTIFY_TOO_MANY");
+      if (!perAddress.take(ctx.clientAddress(req)) || !perTicket.take(ticketId)) return refuse(res, "NOTIFY_TOO_MANY");
       if (cancel) {
         const parsed = NotifyUnsubscribeSchema.safeParse(body);
         if (!parsed.success) return refuse(res, "INVALID_PAYLOAD");

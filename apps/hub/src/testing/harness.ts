@@ -69,6 +69,8 @@ export interface StartOptions {
   dayCheckMs?: number;
   logger?: Logger;
   allowedOrigins?: string[];
+  /** The hub's `--trust-proxy` (HubOptions.trustProxy). */
+  trustProxy?: boolean;
   webApps?: HubOptions["webApps"];
   /** Serve /api/reports/* as main.ts does (with these worker options when given). */
   reports?: boolean | ReportRouteOptions;
@@ -103,6 +105,7 @@ export async function startHub(options: StartOptions = {}): Promise<TestHubHandl
     ...(options.dayCheckMs !== undefined ? { dayCheckMs: options.dayCheckMs } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.webApps ? { webApps: options.webApps } : {}),
     ...(options.reports || options.routes
       ? { routes: [...(options.reports ? [reportRoutes(store.db, options.reports === true ? {} : options.reports)] : []), ...(options.routes?.(store) ?? [])] }
