@@ -291,8 +291,10 @@ describe("the staff list (Administrasi → Reservasi)", () => {
       ["held", null, null],
     ]);
     expect(page.counts).toEqual({ held: 1, confirmed: 1, checked_in: 0, expired: 0, released: 0 });
+    expect(page.services).toEqual([{ id: "ktp-el", name: expect.stringContaining("KTP-el") }]);
     const filtered = dataOf(await staff.call<AdminBookingsPage>("GET", `/api/admin/bookings?day=${THURSDAY}&status=held`, undefined, manager));
     expect(filtered.rows).toHaveLength(1);
+    expect(filtered.services).toEqual(page.services);
     expect(dataOf(await staff.call<AdminBookingsPage>("GET", `/api/admin/bookings?day=${WEDNESDAY}`, undefined, manager)).rows).toEqual([]);
 
     const denied = await staff.call("GET", `/api/admin/bookings?day=${THURSDAY}`, undefined, officer);

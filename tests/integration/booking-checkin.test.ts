@@ -214,6 +214,10 @@ describe("booking turned off while bookings are open", () => {
         return [kioskOffice.bookingEnabled, kioskOffice.bookingCheckIn, counterOffice.bookingCheckIn];
       };
       expect(await offered()).toEqual([false, true, true]);
+      // Staff still find the booking by its service's name, though no service is bookable now.
+      const supervisor = await login(h.hub.url, h.hub.users.supervisor);
+      const list = dataOf(await new Browser(h.hub.url).call<AdminBookingsPage>("GET", `/api/admin/bookings?day=${WEDNESDAY}`, undefined, supervisor));
+      expect(list.services).toEqual([{ id: "ktp-el", name: expect.stringContaining("KTP-el") }]);
       expect((await new Browser(h.hub.url).hold("ktp-el", at(WEDNESDAY, "09:00"))).body).toMatchObject({ ok: false, error: { code: "BOOKING_DISABLED" } });
       const ticket = await must(await kiosk(h), "booking:checkIn", { requestId: rid(), code: receipt.code });
       expect(ticket.print.reservation).toBe("Reservasi 08.30");

@@ -188,6 +188,8 @@ export interface AdminBookingRow {
 
 export interface AdminBookingsPage {
   day: string;
+  /** What the list can be filtered by: the bookable services and any other the day has bookings of, with their names. */
+  services: { id: string; name: string }[];
   rows: AdminBookingRow[];
   counts: Record<BookingStatus, number>;
 }

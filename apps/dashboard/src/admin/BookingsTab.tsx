@@ -44,7 +44,6 @@ export function BookingsTab({ api, role, timeZone, today }: { api: AdminApi; rol
   // A ref, not state: two clicks in one frame both see `busy` false, but not this.
   const inFlight = useRef(false);
   const [busy, setBusy] = useState(false);
-  const services = useLoad(() => api.bookableServices(), "services");
   const list = useLoad(
     () => api.bookings({ day, service: service ?? undefined, status: status ?? undefined }),
     `${day}|${service ?? ""}|${status ?? ""}|${version}`,
@@ -54,7 +53,8 @@ export function BookingsTab({ api, role, timeZone, today }: { api: AdminApi; rol
     return () => clearInterval(timer);
   }, []);
 
-  const serviceName = (id: string) => services.data?.services.find((s) => s.id === id)?.name ?? id;
+  const services = list.data?.services ?? [];
+  const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? id;
   const mayCancel = mayCancelBooking(role);
 
   const cancel = (row: AdminBookingRow, reason: string) => {
@@ -101,7 +101,7 @@ export function BookingsTab({ api, role, timeZone, today }: { api: AdminApi; rol
             name="service"
             value={service}
             allLabel="Semua layanan"
-            choices={(services.data?.services ?? []).map((s) => ({ id: s.id, label: s.name }))}
+            choices={services.map((s) => ({ id: s.id, label: s.name }))}
             onChange={setService}
           />
           <ChoiceField label="Status" name="status" value={status} allLabel="Semua status" choices={BOOKING_STATUS_CHOICES} onChange={setStatus} />

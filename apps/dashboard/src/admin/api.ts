@@ -7,7 +7,6 @@ import type {
   AckError,
   AddUserRequest,
   AdminBookingsPage,
-  BookableServices,
   AdminUser,
   AuditPage,
   AuditQueryInput,
@@ -36,7 +35,6 @@ export interface AdminApi {
   bookings(q: { day: string; service?: string | undefined; status?: string | undefined }): Promise<AdminBookingsPage>;
   cancelBooking(bookingId: string, reason: string): Promise<unknown>;
   /** The public list of bookable services: the tab's service filter and names. */
-  bookableServices(): Promise<BookableServices>;
 }
 
 const NETWORK = {
@@ -81,7 +79,6 @@ export function createAdminApi(baseUrl: string, token: string, onUnauthorized: (
     downloadAudit: async (q) => saveDownload(await request("/api/admin/audit.csv", { ...q, limit: undefined, before: undefined }), "jejak-audit.csv"),
     bookings: async (q) => data<AdminBookingsPage>(await request("/api/admin/bookings", q)),
     cancelBooking: async (id, reason) => data<unknown>(await request(`/api/admin/bookings/${encodeURIComponent(id)}/cancel`, undefined, { reason })),
-    bookableServices: async () => data<BookableServices>(await request("/api/bookings/services")),
     operations: async (path = "", body) => data<OperationsToday>(await request(`/api/admin/operations${path}`, undefined, body)),
   };
 }

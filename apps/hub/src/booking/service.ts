@@ -247,8 +247,14 @@ export class BookingDesk {
   adminPage(q: { day: string; service?: string | undefined; status?: BookingStatus | undefined }): AdminBookingsPage {
     const { bookings } = this.ctx.store;
     const rows = bookings.listBookings({ day: q.day, serviceId: q.service, status: q.status });
+    // The services staff can filter by: the bookable ones, and any the day has bookings of
+    // (a service made unbookable, or booking switched off, keeps its bookings and its name here).
+    const names = new Map(this.ctx.setup.catalog.services.map((s) => [s.id, s.name]));
+    const ids = new Set([...this.ctx.engine.state.services.values()].filter((s) => s.booking !== null).map((s) => s.id));
+    for (const r of q.service === undefined && q.status === undefined ? rows : bookings.listBookings({ day: q.day })) ids.add(r.service_id);
     return {
       day: q.day,
+      services: [...ids].map((id) => ({ id, name: names.get(id) ?? id })),
       rows: rows.map((r): AdminBookingRow => ({
         bookingId: r.booking_id,
         code: r.code,
