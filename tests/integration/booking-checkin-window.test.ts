@@ -8,22 +8,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { BookingReceipt, IssuedTicket } from "@layan/protocol";
 import type { PublicTicketStatus } from "../../apps/hub/src/ticket-page";
-import { connect, login, must, rid, send, type TestSocket } from "../../apps/hub/src/testing/harness";
-import { at, Browser, dataOf, MINUTE, startBookingHub, THURSDAY, WEDNESDAY, type BookingHub } from "./booking.support";
+import { connect, login, must, rid, send } from "../../apps/hub/src/testing/harness";
+import { at, Browser, closeOpened, dataOf, kioskOn, MINUTE, sockets, startBookingHub, THURSDAY, WEDNESDAY, type BookingHub } from "./booking.support";
 
 let h: BookingHub | null = null;
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await h?.close();
-  h = null;
-});
+afterEach(closeOpened);
 
-async function kiosk(hub: BookingHub): Promise<TestSocket<"kiosk">> {
-  const socket = await connect(hub.hub.url, "/kiosk", hub.hub.tokens.kiosk);
-  sockets.push(socket);
-  return socket;
-}
+const kiosk = kioskOn;
 
 /** The running hub's rules with KTP-el's own changed, as a config reload replaces them. */
 function changeKtp(hub: BookingHub, change: (s: BookingHub["hub"]["hub"]["context"]["engine"]["state"]["rules"]["services"][number]) => object): void {

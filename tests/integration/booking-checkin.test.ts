@@ -15,22 +15,13 @@ import { BOOKING_CODE, type AdminBookingsPage, type BookingReceipt, type Booking
 import { startPrinterEmulator } from "@layan/printer";
 import type { TicketPrinting } from "../../apps/hub/src/context";
 import { networkPrinting } from "../../apps/hub/src/printing";
-import { connect, login, must, rid, send, type AckOf, type TestSocket } from "../../apps/hub/src/testing/harness";
-import { at, Browser, dataOf, MINUTE, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
+import { connect, login, must, rid, send, type AckOf } from "../../apps/hub/src/testing/harness";
+import { at, Browser, closeOpened, dataOf, kioskOn, MINUTE, sockets, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
 
 let h: BookingHub | null = null;
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await h?.close();
-  h = null;
-});
+afterEach(closeOpened);
 
-async function kiosk(hub: BookingHub): Promise<TestSocket<"kiosk">> {
-  const socket = await connect(hub.hub.url, "/kiosk", hub.hub.tokens.kiosk);
-  sockets.push(socket);
-  return socket;
-}
+const kiosk = kioskOn;
 
 const refusal = (answer: AckOf<unknown>) => (answer.ok ? null : answer.error);
 

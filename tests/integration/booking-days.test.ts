@@ -12,15 +12,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OfficeRules, ServiceRules } from "@layan/core";
 import { ERROR_MESSAGES, type BookingSlots } from "@layan/protocol";
 import { connect, rid, send } from "../../apps/hub/src/testing/harness";
-import { at, Browser, codeOf, dataOf, startBookingHub, THURSDAY, WEDNESDAY, type BookingHub } from "./booking.support";
+import { at, Browser, closeOpened, codeOf, dataOf, sockets, startBookingHub, THURSDAY, WEDNESDAY, type BookingHub } from "./booking.support";
 
 let h: BookingHub | null = null;
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await h?.close();
-  h = null;
-});
+afterEach(closeOpened);
 
 /** A config change applied live to KTP-el, as live-config/ applies one. */
 function changeKtp(hub: BookingHub, f: (s: ServiceRules) => ServiceRules): void {

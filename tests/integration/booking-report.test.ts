@@ -12,15 +12,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { BookingReport, IssuedTicket, SummaryResponse } from "@layan/protocol";
 import { connect, login as officerLogin, must, rid, send } from "../../apps/hub/src/testing/harness";
 import { adminClient } from "./admin.support";
-import { at, Browser, dataOf, MINUTE, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
+import { at, Browser, closeOpened, dataOf, MINUTE, sockets, startBookingHub, WEDNESDAY, type BookingHub } from "./booking.support";
 
 let h: BookingHub | null = null;
-const sockets: { close(): void }[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await h?.close();
-  h = null;
-});
+afterEach(closeOpened);
 
 const phone = (n: number) => `0812-0000-000${n}`;
 

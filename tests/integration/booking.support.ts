@@ -8,7 +8,7 @@ import type { LayanConfig, ServiceBookingConfig } from "@layan/config";
 import type { BookingHeld, BookingReceipt } from "@layan/protocol";
 import { bookingRoutes, type BookingDesk } from "../../apps/hub/src/booking";
 import type { TicketPrinting } from "../../apps/hub/src/context";
-import { FakeClock, startHub, type TestHubHandle } from "../../apps/hub/src/testing/harness";
+import { connect, FakeClock, startHub, type TestHubHandle, type TestSocket } from "../../apps/hub/src/testing/harness";
 
 /** Wednesday 18 November 2026, 08:00 WIB: KTP-el opens at 08:00, the day is ahead. */
 export const WEDNESDAY_0800 = Date.parse("2026-11-18T08:00:00+07:00");
@@ -91,7 +91,9 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
   });
   if (!desk) throw new Error("booking routes did not start");
   const started: BookingDesk = desk;
-  return {
+  let closing: Promise<void> | null = null;
+  const closeOnce = () => (closing ??= hub.close());
+  const handle: BookingHub = {
     hub,
     desk: started,
     clock,
@@ -99,8 +101,31 @@ export async function startBookingHub(setup: BookingSetup = {}, clock = new Fake
       clock.advance(ms);
       await started.sweep();
     },
-    close: () => hub.close(),
+    close: closeOnce,
   };
+  hubs.push(handle);
+  return handle;
+}
+
+/**
+ * What a booking test opened: its hubs (startBookingHub adds each) and the
+ * sockets the test pushes here. `afterEach(closeOpened)` in a test file closes
+ * them all after each test, sockets first; closing a hub the test closed
+ * itself (a restart) again is a no-op.
+ */
+export const sockets: { close(): void }[] = [];
+const hubs: BookingHub[] = [];
+
+export async function closeOpened(): Promise<void> {
+  for (const s of sockets.splice(0)) s.close();
+  for (const h of hubs.splice(0)) await h.close();
+}
+
+/** A kiosk socket on the hub, closed after the test. */
+export async function kioskOn(h: BookingHub): Promise<TestSocket<"kiosk">> {
+  const socket = await connect(h.hub.url, "/kiosk", h.hub.tokens.kiosk);
+  sockets.push(socket);
+  return socket;
 }
 
 export interface Answer<T> {
