@@ -11,16 +11,12 @@
  * scanner types the link and Enter). Six tickets, six numbers, nothing more.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
-import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser, Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sampleConfigWithBooking } from "../support/booking-config";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { ROOT, type TestHub } from "../support/test-hub";
+import { BookingOffice } from "./booking-office.support";
 import { hubContext, launchChromium } from "./browser";
 import { confirmBooking, openPhone, pickSlot } from "./page-models/booking-phone";
 import { buildKiosk, KioskPage } from "./page-models/kiosk";
@@ -34,31 +30,22 @@ const SLOT_0900 = Date.parse("2026-11-18T09:00:00+07:00");
 /** Later today: still a bookable slot at the visit time (more than minLeadMinutes ahead). */
 const SLOT_1000 = Date.parse("2026-11-18T10:00:00+07:00");
 
-let configDir: string;
-let dataDir: string;
-let jobsDir: string;
-let emulator: PrinterEmulator;
+let office: BookingOffice;
 let hub: TestHub | null = null;
 let browser: Browser;
 
-const startHubAt = (now: string) =>
-  startTestHub({ configDir, dataDir, now, realHours: true, kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
+const startHubAt = (now: string) => office.startAt(now);
 
 beforeAll(async () => {
   buildKiosk(ROOT);
   // Quota 6, bookings at most floor(6 × 0.5) = 3; three places per slot so no slot fills before the share does.
-  configDir = sampleConfigWithBooking({ capacity: 3, dailyQuota: 6, publicBaseUrl: "https://antrean.example.go.id" });
-  dataDir = mkdtempSync(join(tmpdir(), "layan-quota-data-"));
-  jobsDir = mkdtempSync(join(tmpdir(), "layan-quota-jobs-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir: jobsDir });
+  office = await BookingOffice.open("layan-quota-", { capacity: 3, dailyQuota: 6, publicBaseUrl: "https://antrean.example.go.id" });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  for (const dir of [configDir, dataDir, jobsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await office?.close();
 });
 
 /** A phone of its own (its own device for the hub's limits) on the booking pages. */

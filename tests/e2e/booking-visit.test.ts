@@ -9,17 +9,15 @@
  * number before them, and the walk-in next.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ERROR_MESSAGES } from "@layan/protocol";
-import { startPrinterEmulator, type PrinterEmulator } from "@layan/printer";
 import type { Browser, Page } from "playwright-core";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sampleConfigWithBooking } from "../support/booking-config";
-import { ROOT, startTestHub, type TestHub } from "../support/test-hub";
+import { ROOT, type TestHub } from "../support/test-hub";
 import { axeViolations } from "./axe";
+import { BookingOffice } from "./booking-office.support";
 import { hubContext, launchChromium } from "./browser";
 import { OfficerClient } from "./counter-display.support";
 import { noSideScroll, openPhone, pickSlot } from "./page-models/booking-phone";
@@ -32,34 +30,23 @@ const BOOKING_TIME = "2026-11-18T07:00:00+07:00";
 const VISIT_TIME = "2026-11-18T09:02:00+07:00";
 const SLOT_0900 = Date.parse("2026-11-18T09:00:00+07:00");
 
-let configDir: string;
-let dataDir: string;
-let emulator: PrinterEmulator;
-let jobsDir: string;
+let office: BookingOffice;
 let hub: TestHub | null = null;
 let browser: Browser;
 
-/** The sample office with booking on for KTP-el, one place per slot so a second phone finds it full. */
-const bookingConfig = () => sampleConfigWithBooking({ capacity: 1, publicBaseUrl: "https://antrean.example.go.id" });
-
-const startHubAt = (now: string) =>
-  startTestHub({ configDir, dataDir, now, realHours: true, kioskPrinters: { "kiosk-lobi": `127.0.0.1:${emulator.port}` } });
+const startHubAt = (now: string) => office.startAt(now);
 
 beforeAll(async () => {
   buildKiosk(ROOT);
   mkdirSync(SHOTS, { recursive: true });
-  configDir = bookingConfig();
-  dataDir = mkdtempSync(join(tmpdir(), "layan-booking-data-"));
-  jobsDir = mkdtempSync(join(tmpdir(), "layan-booking-jobs-"));
-  emulator = await startPrinterEmulator({ port: 0, outDir: jobsDir });
+  // One place per slot, so a second phone finds it full.
+  office = await BookingOffice.open("layan-booking-", { capacity: 1, publicBaseUrl: "https://antrean.example.go.id" });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await emulator?.close();
-  for (const dir of [configDir, dataDir, jobsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await office?.close();
 });
 
 function phone(viewport: { width: number; height: number }): Promise<Page> {
