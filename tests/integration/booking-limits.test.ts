@@ -71,6 +71,20 @@ describe("a hold that outlives a restart", () => {
     expect([third.status, codeOf(third)]).toEqual([429, "BOOKING_LIMIT_DEVICE"]);
     dataOf(await new Browser(after.hub.url).hold("ktp-el", at(THURSDAY, "10:30")));
   });
+
+  it("gives a device no fresh set of holds: one held before the restart is refused once the device is at its limit", async () => {
+    const { restart } = await restartable({ limits: { perDevicePerDay: 2, perContactOpen: 5, perContactPerDay: 5 } });
+    const phone = new Browser(h!.hub.url);
+    const old = [dataOf(await phone.hold("ktp-el", at(THURSDAY, "09:30"))), dataOf(await phone.hold("ktp-el", at(THURSDAY, "10:00")))];
+    const after = await restart();
+    const same = phone.reopen(after.hub.url);
+    // The restart forgot the two holds: the device may hold two more…
+    await same.book(at(THURSDAY, "10:30"), { name: "Ani", phone: "0812-0000-0002" });
+    await same.book(at(THURSDAY, "11:00"), { name: "Ani", phone: "0812-0000-0003" });
+    // …but not confirm the old ones on top of them.
+    const late = await same.confirm(old[0]!.bookingId, { name: "Budi", phone: "0812-0000-0001" });
+    expect([late.status, codeOf(late)]).toEqual([429, "BOOKING_LIMIT_DEVICE"]);
+  });
 });
 
 describe("the per-address hold limit behind a reverse proxy", () => {

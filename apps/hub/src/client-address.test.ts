@@ -21,6 +21,13 @@ describe("the client's address for the per-address limits", () => {
     expect(clientAddress(request("127.0.0.1", " , 127.0.0.1"), true)).toBe("127.0.0.1");
   });
 
+  it("takes only addresses from the header: text a proxy did not write is passed over", () => {
+    // A TCP tunnel adds no entry: what arrives is the caller's own header, and only an address in it could count.
+    expect(clientAddress(request("127.0.0.1", "198.51.100.7, kalo-baru-<script>"), true)).toBe("198.51.100.7");
+    expect(clientAddress(request("127.0.0.1", "x".repeat(500)), true)).toBe("127.0.0.1");
+    expect(clientAddress(request("127.0.0.1", "2001:db8::7"), true)).toBe("2001:db8::7");
+  });
+
   it("never believes the header from a peer that is not on this PC (a phone sending it to dodge the limit)", () => {
     expect(clientAddress(request("192.168.1.20", "198.51.100.7"), true)).toBe("192.168.1.20");
     expect(clientAddress(request("::ffff:192.168.1.20", "127.0.0.1, 198.51.100.7"), true)).toBe("192.168.1.20");

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
 import { sourceAddress } from "./login-throttle";
 
 /** A proxy on the hub's own PC (nginx, Caddy, a tunnel's agent): the only peers `--trust-proxy` believes. */
@@ -22,7 +23,8 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   const hops = (Array.isArray(header) ? header.join(",") : (header ?? ""))
     .split(",")
     .map((hop) => sourceAddress(hop.trim()))
-    .filter((hop) => hop !== "unknown");
+    // An address, or nothing: a header a proxy did not write (a TCP tunnel adds none) is the caller's text.
+    .filter((hop) => isIP(hop) !== 0);
   for (let i = hops.length - 1; i >= 0; i--) if (!LOOPBACK.test(hops[i]!)) return hops[i]!;
   return peer;
 }

@@ -116,6 +116,8 @@ export type FeedbackDecision<T> =
 /** Where the engine reports what an operator must see: a clock stepping back, a store refusing writes. */
 export type EngineLog = Pick<Logger, "warn" | "error">;
 
+/** How far back a start replays for the open bookings of earlier days (their days' closures); bookings are made 14 days ahead at most. */
+const REPLAY_BOOKING_DAYS = 31;
 /** Answers kept in memory for quick retries; older ones come from the store's ledger. */
 const ANSWER_CACHE_SIZE = 1_000;
 /** Settled tickets stay in memory this long, for the broadcasts that follow their last event. */
@@ -167,10 +169,18 @@ export class QueueEngine {
     // A booking of an earlier day still open (the hub was off through its
     // window): replay from that day, so a supervisor's closure of it is known
     // and the sweep releases it "service_closed" rather than as a no-show.
+    // At most REPLAY_BOOKING_DAYS back: a row left open longer (a restored or
+    // hand-edited database) must not make every start replay months of log;
+    // such a booking is swept as a no-show, as it would have been before.
+    const earliest = todayStart - REPLAY_BOOKING_DAYS * 86_400_000;
     let replayFrom = todayStart;
     for (const id of state.bookings.open) {
       const day = state.bookings.byId.get(id)?.serviceDay;
       if (day !== undefined) replayFrom = Math.min(replayFrom, startOfDay(day, this.rules.timezone));
+    }
+    if (replayFrom < earliest) {
+      this.log?.warn({ from: new Date(replayFrom).toISOString() }, "open bookings older than the replay's limit: their day's closures are not known");
+      replayFrom = earliest;
     }
     for (const stored of this.store.iterateEvents(this.store.replayStartSeq(replayFrom))) {
       apply(state, stored.event);

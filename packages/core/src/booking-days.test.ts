@@ -29,6 +29,8 @@ describe("a closed date added to the calendar after the booking", () => {
     const id = q.book("ktp", at(FRIDAY, "09:00"), NOW);
     change(q, "ktp", (s) => ({ ...s, closedDates: [...s.closedDates, FRIDAY] }));
     expect(q.refused(checkIn(id), at(FRIDAY, "08:50"))).toBe("BOOKING_DAY_CLOSED");
+    // Before its window too: not "too early, come back on Friday at 08.30" to a service closed that Friday.
+    expect(q.refused(checkIn(id), at(FRIDAY, "07:00"))).toBe("BOOKING_DAY_CLOSED");
     expect(q.booking(id).status).toBe("confirmed");
     expect(q.run({ type: "sweepBookings" }, at(FRIDAY, "09:15"))).toEqual([
       { type: "booking.released", at: at(FRIDAY, "09:15"), bookingId: id, reason: "service_closed" },

@@ -138,13 +138,14 @@ function checkIn(state: QueueState, command: Extract<BookingCommand, { type: "ch
   const service = state.services.get(booking.serviceId);
   if (!service) return refuse("SERVICE_UNKNOWN", booking.serviceId);
   if (state.tickets.has(command.ticketId)) throw new Error(`ticket id ${command.ticketId} reused by the caller`);
+  // A holiday added to the calendar after the booking, asked about any time:
+  // not "come back at 08.30" on a day the service does not open, nor "come
+  // back in opening hours" (there are none that day); the sweep releases it.
+  if (service.closedDates.includes(booking.serviceDay)) return refuse("BOOKING_DAY_CLOSED", `${service.id} is closed on ${booking.serviceDay}`);
   const window = checkInWindow(state, booking);
   if (now < window.from) return refuse("BOOKING_TOO_EARLY", `${booking.code} checks in from ${window.from}`);
   if (now >= window.until) return refuse("BOOKING_EXPIRED", `${booking.code} checked in until ${window.until}`);
   const serviceDay = serviceDayOf(now, state.rules.timezone);
-  // A holiday added to the calendar after the booking: not "come back in
-  // opening hours" (there are none that day); the sweep releases it.
-  if (service.closedDates.includes(serviceDay)) return refuse("BOOKING_DAY_CLOSED", `${service.id} is closed on ${serviceDay}`);
   const closed = serviceClosedToday(state, service.id, now);
   if (closed) return refuse("SERVICE_CLOSED", `${service.id} is closed today: ${closed.reason}`);
   const { number, sequence } = nextTicketNumber(state, service, serviceDay);

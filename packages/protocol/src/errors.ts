@@ -223,8 +223,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     en: "This booking was cancelled; make a new booking or take a regular ticket.",
   },
   BOOKING_DAY_CLOSED: {
-    id: "Kantor tutup pada hari ini, sehingga reservasi untuk hari ini tidak dapat dilayani dan dibatalkan. Silakan buat reservasi baru untuk hari layanan lain.",
-    en: "The office is closed today, so today's bookings cannot be served and are cancelled; make a new booking for another service day.",
+    id: "Layanan ini tutup pada hari reservasi Anda (hari libur atau penutupan), sehingga reservasi ini tidak dapat dilayani. Silakan buat reservasi baru untuk hari lain.",
+    en: "This service is closed on your booking's day (a holiday or closure), so the booking cannot be served; please book another day.",
   },
   CONFIG_STALE: { id: "Berkas konfigurasi sudah diubah orang lain sejak Anda membukanya; tidak ada yang disimpan. Muat ulang, lalu ulangi perubahan Anda.", en: "The file changed since you opened it; nothing was saved. Reload it and make your change again." },
   CONFIG_FILE_NOT_FOUND: { id: "Berkas konfigurasi tidak ditemukan.", en: "No such configuration file." },

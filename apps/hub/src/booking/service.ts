@@ -157,7 +157,13 @@ export class BookingDesk {
       // A hold from before a restart is not counted (holds are not stored
       // with a device): counted now for the device that confirms it, the one
       // its stored contact will name, so its contact counts like any other.
-      if (!this.limits.knows(bookingId)) this.limits.held(bookingId, booking.serviceDay, deviceHash);
+      // The device's own limit first, as its hold would have met it: a restart
+      // must not give a device a fresh set of holds on top of its old ones.
+      if (!this.limits.knows(bookingId)) {
+        const deviceFull = this.limits.refuseHold(this.limitSettings(), deviceHash, booking.serviceDay);
+        if (deviceFull) return fail(deviceFull);
+        this.limits.held(bookingId, booking.serviceDay, deviceHash);
+      }
       const refused = this.limits.refuseConfirm(this.limitSettings(), bookingId, phoneHmac);
       if (refused) return fail(refused);
     }

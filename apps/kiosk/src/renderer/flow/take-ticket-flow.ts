@@ -5,11 +5,6 @@ import type { KioskHub } from "../kiosk-hub";
 import { takeTicket, type PrintPath } from "../take-ticket";
 import type { Screen } from "./screen";
 
-/**
- * A walk-in's number: the printing screen while the hub issues and the paper
- * comes out, then the confirmation or the problem in the citizen's words.
- * `run` is the kiosk's one-at-a-time guard, shared with the booking check-in.
- */
 /** What a kiosk flow needs: the hub, the print path, the words, where to go and the one-at-a-time guard. */
 export interface KioskFlowDeps {
   hub: KioskHub;
@@ -20,6 +15,11 @@ export interface KioskFlowDeps {
   run: (work: () => Promise<void>) => Promise<void>;
 }
 
+/**
+ * A walk-in's number: the printing screen while the hub issues and the paper
+ * comes out, then the confirmation or the problem in the citizen's words.
+ * `run` is the kiosk's one-at-a-time guard, shared with the booking check-in.
+ */
 export function takeTicketFlow(deps: KioskFlowDeps) {
   const { hub, path, t, lang, go, run } = deps;
   return (serviceId: string, requestId: string, priority: PriorityReason | null) =>
