@@ -102,6 +102,10 @@ describe("the per-address hold limit behind a reverse proxy", () => {
     dataOf(await viaProxy(base, "198.51.100.7, 192.0.2.44, 127.0.0.1").hold("ktp-el", slots[4]!));
     const third = await viaProxy(base, "10.9.9.9, 198.51.100.7").hold("ktp-el", slots[4]!);
     expect([third.status, codeOf(third)]).toEqual([429, "BOOKING_LIMIT_ADDRESS"]);
+    // An IPv6 phone counts by its /64: a new address in it is the same network.
+    dataOf(await viaProxy(base, "2001:db8:aa:bb::1").hold("ktp-el", slots[0]!));
+    dataOf(await viaProxy(base, "2001:db8:aa:bb::2").hold("ktp-el", slots[1]!));
+    expect(codeOf(await viaProxy(base, "2001:db8:aa:bb:1:2:3:4").hold("ktp-el", slots[2]!))).toBe("BOOKING_LIMIT_ADDRESS");
   });
 
   it("without --trust-proxy counts the socket's address whatever X-Forwarded-For says", async () => {

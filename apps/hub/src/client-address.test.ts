@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, limitKey } from "./client-address";
 import { parseMainOptions } from "./options";
 
 const request = (peer: string, forwardedFor?: string | string[]) =>
@@ -31,6 +31,18 @@ describe("the client's address for the per-address limits", () => {
   it("never believes the header from a peer that is not on this PC (a phone sending it to dodge the limit)", () => {
     expect(clientAddress(request("192.168.1.20", "198.51.100.7"), true)).toBe("192.168.1.20");
     expect(clientAddress(request("::ffff:192.168.1.20", "127.0.0.1, 198.51.100.7"), true)).toBe("192.168.1.20");
+  });
+
+  it("counts an IPv6 client by its /64 and an IPv4 one by its address (limitKey)", () => {
+    // One phone's /64, any address in it: one key, whichever way it is written.
+    expect(limitKey("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(limitKey("2001:db8:aa:bb::99")).toBe("2001:db8:aa:bb::/64");
+    expect(limitKey("2001:0db8:00aa:00bb:ffff::1%wlan0")).toBe("2001:db8:aa:bb::/64");
+    expect(limitKey("2001:db8::")).toBe("2001:db8:0:0::/64");
+    expect(limitKey("::1")).toBe("0:0:0:0::/64");
+    expect(limitKey("2001:db8:aa:bc::1")).not.toBe(limitKey("2001:db8:aa:bb::1"));
+    expect(limitKey("198.51.100.7")).toBe("198.51.100.7");
+    expect(limitKey("unknown")).toBe("unknown");
   });
 
   it("is switched on by `--trust-proxy` (or LAYAN_TRUST_PROXY=1), off by default", () => {

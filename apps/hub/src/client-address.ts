@@ -28,3 +28,22 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   for (let i = hops.length - 1; i >= 0; i--) if (!LOOPBACK.test(hops[i]!)) return hops[i]!;
   return peer;
 }
+
+/**
+ * What a per-address limit counts: an IPv4 address as it is, an IPv6 one by
+ * its /64. One phone or home line is given a whole /64 and may use any address
+ * in it, so counting single IPv6 addresses would let one device rotate past
+ * the limit; the refusals say "from this network". The audit keeps the address.
+ */
+export function limitKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const bare = address.split("%")[0]!;
+  const [head = "", tail] = bare.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail === undefined ? [] : tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}

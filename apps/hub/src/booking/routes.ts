@@ -25,6 +25,7 @@ import {
 } from "@layan/protocol";
 import { z } from "zod";
 import type { HubContext } from "../context";
+import { limitKey } from "../client-address";
 import { bodyReader, issuesOf, refuser, staffCaller } from "../admin/route-kit";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { decodePathPart, sendJson, type Route } from "../http";
@@ -91,7 +92,7 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
   const deviceHash = (req: IncomingMessage, res: ServerResponse) => keyedHash(key, "device", deviceOf(req, res, cameSecure(req)));
 
   const overLimit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const source = ctx.clientAddress(req);
+    const source = limitKey(ctx.clientAddress(req));
     if (writes.take(source)) return false;
     log.warn({ source, path: req.url }, "public booking write refused: too many from one address");
     refused(res, "TOO_MANY_REQUESTS");
@@ -113,7 +114,7 @@ export function bookingHttp(ctx: HubContext, store: Store, desk: BookingDesk, ke
       if (overLimit(req, res)) return true;
       const input = await body(req, res, BookingHoldSchema);
       if (!input) return true;
-      const source = ctx.clientAddress(req);
+      const source = limitKey(ctx.clientAddress(req));
       const held = await desk.hold(input, deviceHash(req, res), source);
       if (!held.ok && held.error.code === "BOOKING_LIMIT_ADDRESS") log.warn({ source, path }, "booking holds refused: too many from one address this hour");
       return answer(res, held);

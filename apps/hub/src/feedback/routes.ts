@@ -31,6 +31,7 @@ import {
 } from "@layan/protocol";
 import type { z } from "zod";
 import type { HubContext } from "../context";
+import { limitKey } from "../client-address";
 import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
 import { actOnComplaint, fileComplaint, publicComplaint, staffComplaint } from "./complaints";
 import { PublicWriteLimit } from "./public-limit";
@@ -99,7 +100,7 @@ export function feedbackRoutes(ctx: HubContext): Route {
   const staffRoles: readonly string[] = REPORT_ROLES;
 
   const overLimit = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const source = ctx.clientAddress(req);
+    const source = limitKey(ctx.clientAddress(req));
     if (limit.take(source)) return false;
     log.warn({ source, path: req.url }, "public write refused: too many from one address");
     refuse(res, "TOO_MANY_REQUESTS");

@@ -15,6 +15,7 @@ import { createNotifyQueries, type NotifyQueries, type Store } from "@layan/stor
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HubContext } from "../context";
+import { limitKey } from "../client-address";
 import type { CommittedEvent } from "../engine";
 import { PublicWriteLimit } from "../feedback/public-limit";
 import { bearerToken, decodePathPart, jsonBody, sendJson, type Route } from "../http";
@@ -220,7 +221,7 @@ export function notifyRoutes(options: NotifyOptions): (ctx: HubContext) => Route
     const subscribe = async (req: IncomingMessage, res: ServerResponse, ticketId: string, cancel: boolean): Promise<true> => {
       const body = await jsonBody(req, res, ctx.allowedOrigins);
       if (body === undefined) return true;
-      if (!perAddress.take(ctx.clientAddress(req)) || !perTicket.take(ticketId)) return refuse(res, "NOTIFY_TOO_MANY");
+      if (!perAddress.take(limitKey(ctx.clientAddress(req))) || !perTicket.take(ticketId)) return refuse(res, "NOTIFY_TOO_MANY");
       if (cancel) {
         const parsed = NotifyUnsubscribeSchema.safeParse(body);
         if (!parsed.success) return refuse(res, "INVALID_PAYLOAD");
