@@ -89,14 +89,24 @@ afterAll(async () => {
 });
 
 /** A phone of its own (its own device for the hub's limits), somewhere else's time zone. */
-function phone(width: 360 | 390, path?: string): Promise<Page> {
+function phone(width: 360 | 390, path?: string, clockAt?: number): Promise<Page> {
   if (!hub) throw new Error("no hub");
-  return openPhone(browser, hub, { viewport: width === 360 ? PHONE.narrow : PHONE.wide, timezoneId: "America/New_York", ...(path ? { path } : {}) });
+  return openPhone(browser, hub, {
+    viewport: width === 360 ? PHONE.narrow : PHONE.wide,
+    timezoneId: "America/New_York",
+    ...(path ? { path } : {}),
+    ...(clockAt !== undefined ? { clockAt } : {}),
+  });
 }
 
 /** Books the 09.00 slot on a fresh phone; answers the code and the receipt's path (what the phone landed on). */
-async function book(width: 360 | 390, name: string, phoneNumber: string): Promise<{ page: Page; code: string; receiptPath: string; bookingId: string }> {
-  const page = await phone(width);
+async function book(
+  width: 360 | 390,
+  name: string,
+  phoneNumber: string,
+  clockAt?: number,
+): Promise<{ page: Page; code: string; receiptPath: string; bookingId: string }> {
+  const page = await phone(width, undefined, clockAt);
   await pickSlot(page, SLOT_0900);
   return { page, ...(await confirmBooking(page, name, phoneNumber)) };
 }
@@ -229,10 +239,12 @@ describe("cancelling on the receipt", () => {
 
   it("offline, says it is not connected and keeps the booking; back online, the poll clears that and the cancel goes through", async () => {
     await freshHub(BOOKING_TIME);
-    const { page, bookingId } = await book(360, "Budi Santoso", "0813-2222-4444");
+    // The phone's clock starts at the hub's time (Playwright's clock, never the machine's).
+    const start = hub!.now();
+    const { page, bookingId } = await book(360, "Budi Santoso", "0813-2222-4444", start);
     const context = page.context();
     // The page's own timer is stopped: only the "online" event can start the poll that clears the message.
-    await page.clock.pauseAt((await page.evaluate<number>("Date.now()")) + 1000);
+    await page.clock.pauseAt(start + 60_000);
 
     await context.setOffline(true);
     await page.locator("#cancel").click();

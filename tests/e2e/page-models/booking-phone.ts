@@ -10,12 +10,14 @@ export const PHONE = { wide: { width: 390, height: 844 }, narrow: { width: 360, 
  * A citizen's phone on the hub's public booking pages: a browser context of
  * its own (its own `layan_device` cookie, so its own device for the hub's
  * limits), opened at `path`. `timezoneId`: where the phone thinks it is (the
- * pages must show office time whatever it says).
+ * pages must show office time whatever it says). `clockAt`: the phone's
+ * clock is Playwright's, started at that instant (the hub's now), so a test
+ * can pause the page's timers without reading the machine's clock.
  */
 export async function openPhone(
   browser: Browser,
   hub: TestHub,
-  options: { path?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  options: { path?: string; viewport?: { width: number; height: number }; timezoneId?: string; clockAt?: number } = {},
 ): Promise<Page> {
   const context = await hubContext(browser, hub, {
     ...devices["Pixel 7"],
@@ -24,6 +26,7 @@ export async function openPhone(
     hasTouch: true,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
+  if (options.clockAt !== undefined) await context.clock.install({ time: options.clockAt });
   const page = await context.newPage();
   await page.goto(`${hub.url}${options.path ?? "/reservasi/"}`);
   return page;
